@@ -1,0 +1,116 @@
+# liaison — build, test and benchmark. `make demo` and `make test` are all the set-up there is.
+
+VERSION      := 0.1.0
+SOMAJOR      := 0
+CC           ?= cc
+BUILD        ?= build
+CSTD         := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN         := -Wall -Wextra -Werror -Wpedantic -Wno-overlength-strings
+OPT          ?= -O2 -g
+CFLAGS_ALL    = $(CSTD) $(WARN) $(OPT) -Iinclude -fPIC -fvisibility=hidden -DLIA_BUILDING_LIBRARY \
+                -I/usr/include/x86_64-linux-gnu/openblas-pthread $(EXTRA_CFLAGS)
+# GLPK has no .pc file; OpenBLAS is built without LAPACKE, so LAPACKE comes separately.
+LIBS         := -lglpk -llapacke -lopenblas -lm -lpthread
+TEST_LIBS    := -lcmocka $(LIBS)
+
+# Debian packages: libraries, then tools used only by tests/fuzzing.
+DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
+DEB_TEST     := lrslib clang libclang-rt-14-dev
+APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
+
+LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))
+CLI_SRC      := $(sort $(wildcard solver/cli/*.c))
+LIB_OBJ      := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ      := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC     := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN     := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+Q            ?= @
+STATIC       := $(BUILD)/lib/libliaison.a
+SHARED       := $(BUILD)/lib/libliaison.so.$(VERSION)
+CLI          := $(BUILD)/bin/liaison
+
+.PHONY: all deps demo test test-unit test-cli test-asan fuzz bench clean help
+
+all: $(STATIC) $(SHARED) $(CLI)
+
+help:
+	@echo "make deps      install missing Debian packages (root) or print the command"
+	@echo "make           build $(CLI) and the libraries in $(BUILD)/lib"
+	@echo "make demo      install, build, and compile the default model"
+	@echo "make test      unit, end-to-end and malformed-input tests"
+	@echo "make test-asan the whole suite under AddressSanitizer + UBSan"
+	@echo "make fuzz      libFuzzer on the compiler (FUZZ_SECONDS=60)"
+	@echo "make bench     compile-time benchmarks"
+
+deps:
+	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
+	elif [ "$$(id -u)" = 0 ]; then echo "deps: installing$$missing"; \
+	  (apt-get update -o DPkg::Lock::Timeout=600 -qq && $(APT) -qq $$missing) >/dev/null || exit 1; \
+	else echo "deps: missing$$missing; run as root:"; \
+	  echo "  apt-get update && $(APT)$$missing"; exit 1; fi
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -shared -Wl,-soname,libliaison.so.$(SOMAJOR) -o $@ $^ $(LIBS) $(EXTRA_LDFLAGS)
+	$(Q)ln -sf libliaison.so.$(VERSION) $(BUILD)/lib/libliaison.so.$(SOMAJOR)
+	$(Q)ln -sf libliaison.so.$(SOMAJOR) $(BUILD)/lib/libliaison.so
+
+# The CLI links the static library and sees only include/liaison.h.
+$(CLI): $(CLI_OBJ) $(STATIC)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -o $@ $(CLI_OBJ) $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
+
+$(BUILD)/obj/solver/cli/%.o: CFLAGS_ALL += -Isolver/cli
+
+$(BUILD)/tests/%: tests/unit/%.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(TEST_LIBS) $(EXTRA_LDFLAGS)
+
+demo: deps all
+	@echo "== liaison check models/ukusa-1946.lia"
+	@$(CLI) check models/ukusa-1946.lia
+	@echo "== liaison compile models/ukusa-1946.lia --emit text"
+	@$(CLI) compile models/ukusa-1946.lia --emit text
+
+test: deps all $(TEST_BIN)
+	@bash tests/run.sh $(BUILD)
+
+test-unit: all $(TEST_BIN)
+	@bash tests/run.sh $(BUILD) unit
+
+# The whole suite again with sanitizers, in its own build tree.
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" all build/asan/tests/.stamp
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  bash tests/run.sh build/asan
+
+$(BUILD)/tests/.stamp: $(TEST_BIN)
+	@touch $@
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: all
+	@bash tests/bench/run.sh $(BUILD)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,229 @@
+/* liaison.h — the public C API of liaison: agreement models, normal-form and coalitional games.
+ *
+ * Conventions (see docs/api.md):
+ *  - Every object is an opaque handle. Functions named lia_<noun>_<verb>; output parameters first.
+ *  - Every fallible call returns a lia_status. The last error message of a handle is read with
+ *    lia_<noun>_errmsg(); it stays valid until the next call on that handle.
+ *  - Ownership is stated on every function: "caller frees" means with the matching _free
+ *    function (or lia_free for plain strings). Freeing NULL is always a no-op.
+ *  - The library never calls exit/abort and has no global mutable state: separate handles may
+ *    be used from separate threads.
+ */
+#ifndef LIAISON_H
+#define LIAISON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LIA_VERSION_MAJOR 0
+#define LIA_VERSION_MINOR 1
+#define LIA_VERSION_PATCH 0
+#define LIA_VERSION "0.1.0"
+/* MAJOR*10000 + MINOR*100 + PATCH; compare with lia_version_number() to detect a mismatch
+ * between the header a binding was written against and the library it loaded. */
+#define LIA_VERSION_NUMBER (LIA_VERSION_MAJOR * 10000 + LIA_VERSION_MINOR * 100 + LIA_VERSION_PATCH)
+
+#if defined(LIA_BUILDING_LIBRARY) && defined(__GNUC__)
+#define LIA_API __attribute__((visibility("default")))
+#else
+#define LIA_API
+#endif
+
+/* ---- versions and status ------------------------------------------------------------------ */
+
+LIA_API const char *lia_version(void);        /* static string, e.g. "0.1.0" */
+LIA_API int lia_version_number(void);         /* LIA_VERSION_NUMBER of the built library */
+LIA_API const char *lia_glpk_version(void);   /* static string from GLPK */
+LIA_API const char *lia_blas_version(void);   /* static string: OpenBLAS build configuration */
+
+typedef enum lia_status {
+    LIA_OK = 0,
+    LIA_EINPUT = 1,    /* the model/game text is invalid: read the diagnostics */
+    LIA_EUSAGE = 2,    /* a bad argument: NULL, index out of range, unknown name, wrong kind */
+    LIA_ENOMEM = 3,    /* an allocation failed; the handle is unchanged and still usable */
+    LIA_ELIMIT = 4,    /* refused: the result would exceed the memory cap */
+    LIA_EIO = 5,       /* a file could not be read */
+    LIA_EINTERNAL = 6  /* a bug or a solver failure; the message says which */
+} lia_status;
+
+LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "invalid input" */
+
+/* Release a string or buffer the library handed to the caller (e.g. from lia_game_write). */
+LIA_API void lia_free(void *p);
+
+/* ---- models: parse, diagnose, override --------------------------------------------------- */
+
+typedef struct lia_model lia_model;
+
+typedef enum lia_severity { LIA_ERROR = 0, LIA_WARNING = 1, LIA_NOTE = 2 } lia_severity;
+
+/* One diagnostic. All pointers are owned by the model and valid until the model changes
+ * (lia_model_set) or is freed. line/column are 1-based; column and length count UTF-8 code
+ * points, so a caret drawn under line_text with `column-1` spaces lines up. */
+typedef struct lia_diag {
+    lia_severity severity;
+    const char *file;         /* file name, or "--set" for an override */
+    unsigned line, column, length;
+    const char *message;
+    const char *line_text;    /* the source line, not NUL-terminated */
+    size_t line_len;          /* its length in bytes */
+} lia_diag;
+
+/* The kinds of game a model can hold. Agreements compile to their stage game (normal form)
+ * and to their coalition game (TU); explicit games compile to what they are. */
+typedef enum lia_game_kind {
+    LIA_KIND_BILATERAL = 0,
+    LIA_KIND_MULTILATERAL = 1,
+    LIA_KIND_NORMAL = 2,
+    LIA_KIND_COALITIONAL = 3,      /* gain game; see lia_tugame_is_cost for cost games */
+    LIA_KIND_COALITIONAL_COST = 4,
+    LIA_KIND_BANKRUPTCY = 5,
+    LIA_KIND_VOTING = 6
+} lia_game_kind;
+
+/* Read and check a model file: an agreement file (.lia), a Gambit .nfg file or an lrsnash
+ * input file (format from the extension, else sniffed from the content).
+ * *out receives a handle even when the status is LIA_EINPUT or LIA_EIO, so that diagnostics
+ * and the message can be read; it is NULL only on LIA_ENOMEM or LIA_EUSAGE.
+ * Caller frees *out with lia_model_free. */
+LIA_API lia_status lia_model_open(lia_model **out, const char *path);
+
+/* The same from memory. `name` labels diagnostics (NULL: "<string>"); the text is copied.
+ * Caller frees *out with lia_model_free. */
+LIA_API lia_status lia_model_parse(lia_model **out, const char *text, size_t len, const char *name);
+
+LIA_API void lia_model_free(lia_model *m);
+
+/* Last error message of the model (owned by the model). Never NULL. */
+LIA_API const char *lia_model_errmsg(const lia_model *m);
+
+LIA_API size_t lia_model_diag_count(const lia_model *m);
+LIA_API size_t lia_model_error_count(const lia_model *m);
+/* Diagnostic i (owned by the model), in source order; NULL if i is out of range. */
+LIA_API const lia_diag *lia_model_diag_at(const lia_model *m, size_t i);
+
+/* Override a `let` constant or an attribute path before compiling, like --set NAME=VALUE:
+ * "asym", "UK.leak", "UK.need.soviet", "soviet.common", "BRUSA.dilution",
+ * "Berne.facility.secretariat.cost", "talmud.estate", "council.weights.P1" (docs/language.md
+ * lists every path). `value` is an expression: "0.25", "2/3", "asym*2".
+ * LIA_EUSAGE: no such name (message says so). LIA_EINPUT: the model is now invalid (e.g. a
+ * probability out of range); the diagnostics say why and the override stays in force until
+ * replaced. Overrides accumulate; setting a name again replaces its earlier value. */
+LIA_API lia_status lia_model_set(lia_model *m, const char *name, const char *value);
+LIA_API lia_status lia_model_set_number(lia_model *m, const char *name, double value);
+
+/* The model's title from `model "..."` (owned by the model; "" if none). */
+LIA_API const char *lia_model_title(const lia_model *m);
+
+/* Agreements and games of the model, in file order. Names are owned by the model. */
+LIA_API size_t lia_model_game_count(const lia_model *m);
+LIA_API const char *lia_model_game_name(const lia_model *m, size_t i);   /* NULL if out of range */
+LIA_API lia_game_kind lia_model_game_kind(const lia_model *m, size_t i);
+/* Index of the game named `name`; LIA_EUSAGE if there is none. */
+LIA_API lia_status lia_model_game_find(const lia_model *m, const char *name, size_t *index);
+
+/* ---- compiling --------------------------------------------------------------------------- */
+
+#define LIA_COMPILE_OPTIONS_VERSION 1
+typedef struct lia_compile_options {
+    unsigned version;          /* LIA_COMPILE_OPTIONS_VERSION */
+    size_t memory_cap;         /* bytes a compiled game may use; 0 = default (1 GiB) */
+} lia_compile_options;
+#define LIA_COMPILE_OPTIONS_INIT { LIA_COMPILE_OPTIONS_VERSION, 0 }
+#define LIA_DEFAULT_MEMORY_CAP ((size_t)1 << 30)
+
+typedef struct lia_game lia_game;
+typedef struct lia_tugame lia_tugame;
+
+/* Compile an agreement's stage game or an explicit normal-form game. `name` NULL picks the
+ * model's only game, or fails with LIA_EUSAGE listing the names if there are several.
+ * opts may be NULL. LIA_ELIMIT if the payoff tensor would exceed the memory cap (the message
+ * gives its size). Caller frees *out with lia_game_free. */
+LIA_API lia_status lia_model_compile(lia_game **out, lia_model *m, const char *name,
+                                     const lia_compile_options *opts);
+
+/* Compile an agreement's coalition game v(S) (tabulated over all 2^n coalitions), an explicit
+ * coalitional game, or a bankruptcy or voting game (kept structured: v(S) computed on demand).
+ * Caller frees *out with lia_tugame_free. */
+LIA_API lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const char *name,
+                                        const lia_compile_options *opts);
+
+/* ---- normal-form games ------------------------------------------------------------------- *
+ * Payoff layout: one contiguous array of player_count * profile_count doubles. Player p's
+ * payoffs are the block starting at p * profile_count. Within a block, profiles are ordered
+ * with the FIRST player's strategy changing fastest (Gambit's order):
+ *     profile = s_0 + n_0 * (s_1 + n_1 * (s_2 + ...)).
+ * For two players this makes each block the column-major m x n matrix (LAPACK's layout). */
+
+/* Build a game from arrays (copied). nstrategies[p] >= 1; payoffs in the layout above;
+ * names may be NULL (players "1","2",...; strategies "1","2",...). Caller frees *out. */
+LIA_API lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies,
+                                const double *payoffs);
+LIA_API void lia_game_free(lia_game *g);
+
+LIA_API const char *lia_game_name(const lia_game *g);              /* owned by the game */
+LIA_API size_t lia_game_player_count(const lia_game *g);
+LIA_API const char *lia_game_player_name(const lia_game *g, size_t p);   /* NULL if out of range */
+LIA_API size_t lia_game_strategy_count(const lia_game *g, size_t p);     /* 0 if out of range */
+LIA_API const char *lia_game_strategy_name(const lia_game *g, size_t p, size_t s);
+LIA_API size_t lia_game_profile_count(const lia_game *g);
+LIA_API const double *lia_game_payoffs(const lia_game *g);        /* owned by the game */
+/* Index of a profile given one strategy index per player; LIA_EUSAGE if out of range. */
+LIA_API lia_status lia_game_profile_index(const lia_game *g, const size_t *strategies, size_t *index);
+/* The exact rational payoff when the game knows it: returns 1 and fills num/den (den > 0);
+ * returns 0 if the payoff is only known as a double (or the indices are out of range). */
+LIA_API int lia_game_payoff_exact(const lia_game *g, size_t player, size_t profile,
+                                  int64_t *num, int64_t *den);
+/* For an agreement's stage game: the committed profile (one level index per player);
+ * returns 1 if the game has one, else 0. */
+LIA_API int lia_game_commitment(const lia_game *g, size_t *strategies);
+
+typedef enum lia_format {
+    LIA_FORMAT_TEXT = 0,   /* readable table */
+    LIA_FORMAT_JSON = 1,   /* {"game", "players", "strategies", "payoffs"} (docs/cli.md) */
+    LIA_FORMAT_NFG = 2,    /* Gambit "NFG 1 R" payoff form; exact rationals where known */
+    LIA_FORMAT_LRS = 3,    /* lrsnash input: two players only, exact rationals, never decimals */
+    LIA_FORMAT_TU = 4      /* coalition values in binary-mask order (TU games) */
+} lia_format;
+
+/* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
+ * LIA_EUSAGE for a format the game cannot take (lrs for three players, tu for a normal game). */
+LIA_API lia_status lia_game_write(char **out, size_t *len, const lia_game *g, lia_format fmt);
+
+/* ---- coalitional (TU) games -------------------------------------------------------------- *
+ * Coalitions as bit masks: bit i set <=> player i is a member (player 0 is the lowest bit).
+ * Tabulated games store v for masks 0 .. 2^n - 1 in that order. */
+
+typedef enum lia_tu_form { LIA_TU_TABLE = 0, LIA_TU_BANKRUPTCY = 1, LIA_TU_VOTING = 2 } lia_tu_form;
+
+/* Build a tabulated game from 2^players values (copied); values[0] must be 0.
+ * cost != 0 marks a cost game. players <= 30. Caller frees *out with lia_tugame_free. */
+LIA_API lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values, int cost);
+LIA_API void lia_tugame_free(lia_tugame *g);
+
+LIA_API const char *lia_tugame_name(const lia_tugame *g);
+LIA_API size_t lia_tugame_player_count(const lia_tugame *g);
+LIA_API const char *lia_tugame_player_name(const lia_tugame *g, size_t p);
+LIA_API int lia_tugame_is_cost(const lia_tugame *g);
+LIA_API lia_tu_form lia_tugame_form(const lia_tugame *g);
+/* The table (2^n values, owned by the game) or NULL for structured games. */
+LIA_API const double *lia_tugame_values(const lia_tugame *g);
+/* v(S) for a mask (players <= 63), or for an explicit member list (any size). */
+LIA_API lia_status lia_tugame_value(const lia_tugame *g, uint64_t mask, double *v);
+LIA_API lia_status lia_tugame_value_of(const lia_tugame *g, const size_t *members, size_t k, double *v);
+/* Structured data (owned by the game): LIA_EUSAGE if the game is of another form. */
+LIA_API lia_status lia_tugame_bankruptcy(const lia_tugame *g, double *estate, const double **claims);
+LIA_API lia_status lia_tugame_voting(const lia_tugame *g, double *quota, const double **weights);
+
+/* LIA_FORMAT_TU, LIA_FORMAT_JSON or LIA_FORMAT_TEXT; caller frees *out with lia_free.
+ * Structured games are tabulated for TU output only when that fits the memory cap. */
+LIA_API lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

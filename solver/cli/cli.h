@@ -1,0 +1,38 @@
+/* cli.h — shared pieces of the liaison command line (which uses only the public header). */
+#ifndef LIA_CLI_H
+#define LIA_CLI_H
+#include "liaison.h"
+#include <stdio.h>
+
+enum { EXIT_OK = 0, EXIT_CONDITION = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
+
+typedef struct cli_set { const char *name, *value; } cli_set;
+
+typedef struct cli_opts {
+    const char *game;
+    const char *emit;
+    const char *output;
+    cli_set *sets;
+    size_t nsets;
+    size_t memory_cap;
+    const char **files;
+    size_t nfiles;
+} cli_opts;
+
+/* Parse the options shared by the commands; 0 on success, else prints why and returns EXIT_INPUT. */
+int cli_parse(cli_opts *o, int argc, char **argv, const char *command);
+void cli_opts_free(cli_opts *o);
+/* Print every diagnostic of the model as FILE:LINE:COL: severity: message, the line and a caret. */
+void cli_print_diags(FILE *f, const lia_model *m);
+/* Open a model and apply the --set overrides; prints diagnostics. Returns an exit code and,
+ * on EXIT_OK, the model in *out (caller frees). */
+int cli_open_model(lia_model **out, const char *path, const cli_opts *o);
+/* Exit code for a status. */
+int cli_exit_code(lia_status st);
+/* Write text to -o FILE or stdout; returns an exit code. */
+int cli_write(const cli_opts *o, const char *text, size_t len);
+
+int cmd_check(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
+
+#endif

@@ -1,0 +1,83 @@
+/* cmd_compile.c — `liaison compile FILE --emit nfg|lrs|json|tu|text`: the compiled game. */
+#include "cli.h"
+#include <string.h>
+
+static int emit_format(const char *s, lia_format *f)
+{
+    static const struct { const char *name; lia_format fmt; } table[] = {
+        { "text", LIA_FORMAT_TEXT }, { "json", LIA_FORMAT_JSON }, { "nfg", LIA_FORMAT_NFG },
+        { "lrs", LIA_FORMAT_LRS }, { "tu", LIA_FORMAT_TU } };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(s, table[i].name) == 0) { *f = table[i].fmt; return 1; }
+    return 0;
+}
+
+static int is_tu_kind(lia_game_kind k)
+{
+    return k == LIA_KIND_COALITIONAL || k == LIA_KIND_COALITIONAL_COST || k == LIA_KIND_BANKRUPTCY ||
+           k == LIA_KIND_VOTING;
+}
+
+int cmd_compile(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse(&o, argc, argv, "compile");
+    if (rc) { cli_opts_free(&o); return rc; }
+    lia_format fmt = LIA_FORMAT_TEXT;
+    if (o.nfiles != 1) {
+        fprintf(stderr, "liaison compile: give exactly one FILE (liaison compile FILE [--game NAME] --emit FORMAT)\n");
+        cli_opts_free(&o);
+        return EXIT_INPUT;
+    }
+    if (o.emit && !emit_format(o.emit, &fmt)) {
+        fprintf(stderr, "liaison compile: unknown --emit '%s' (text, json, nfg, lrs or tu)\n", o.emit);
+        cli_opts_free(&o);
+        return EXIT_INPUT;
+    }
+    lia_model *m;
+    rc = cli_open_model(&m, o.files[0], &o);
+    if (rc) { cli_opts_free(&o); return rc; }
+    lia_compile_options copts = LIA_COMPILE_OPTIONS_INIT;
+    copts.memory_cap = o.memory_cap;
+
+    /* which game? the named one, or the only one (the library says which names exist) */
+    size_t gi = 0;
+    lia_game_kind kind = LIA_KIND_NORMAL;
+    if (o.game ? lia_model_game_find(m, o.game, &gi) == LIA_OK : lia_model_game_count(m) == 1)
+        kind = lia_model_game_kind(m, gi);
+    /* agreements give their stage game, except for --emit tu, which gives v(S) */
+    int tu = is_tu_kind(kind) || fmt == LIA_FORMAT_TU;
+    char *text = NULL;
+    size_t len = 0;
+    lia_status st;
+    const char *what = NULL;
+    if (tu) {
+        lia_tugame *g = NULL;
+        st = lia_model_compile_tu(&g, m, o.game, &copts);
+        if (st == LIA_OK) {
+            if (fmt == LIA_FORMAT_NFG || fmt == LIA_FORMAT_LRS) { st = LIA_EUSAGE; what = "a coalitional game has no normal form: use --emit tu, json or text"; }
+            else {
+                st = lia_tugame_write(&text, &len, g, fmt);
+                if (st == LIA_ELIMIT) what = "too many players to list every coalition; use --emit json";
+            }
+        }
+        lia_tugame_free(g);
+    } else {
+        lia_game *g = NULL;
+        st = lia_model_compile(&g, m, o.game, &copts);
+        if (st == LIA_OK) {
+            st = lia_game_write(&text, &len, g, fmt);
+            if (st == LIA_EUSAGE) what = "lrs input holds two-player games only; use --emit nfg";
+        }
+        lia_game_free(g);
+    }
+    if (st == LIA_OK) rc = cli_write(&o, text, len);
+    else {
+        fprintf(stderr, "liaison compile: %s\n", what ? what : lia_model_errmsg(m));
+        rc = cli_exit_code(st);
+    }
+    lia_free(text);
+    lia_model_free(m);
+    cli_opts_free(&o);
+    return rc;
+}

@@ -1,0 +1,48 @@
+/* main.c — the liaison command: dispatch to subcommands, --help and --version. */
+#include "cli.h"
+#include <string.h>
+
+static const char usage[] =
+    "usage: liaison COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  check   FILE...                        check agreement or game files; diagnostics only\n"
+    "  compile FILE [--game NAME] [--emit FORMAT] [-o OUT]\n"
+    "                                         the compiled game: text (default), json, nfg, lrs\n"
+    "                                         (stage games), tu (coalition values v(S))\n"
+    "\n"
+    "options of every command:\n"
+    "  --set NAME=VALUE    override a 'let' constant or an attribute path (UK.leak,\n"
+    "                      UK.need.soviet, BRUSA.dilution, Berne.facility.secretariat.cost)\n"
+    "  --game NAME         the agreement or game to use when a file has several\n"
+    "  --memory-cap SIZE   refuse games larger than SIZE (default 1G; e.g. 512M, 4G)\n"
+    "  -o FILE             write the result to FILE instead of standard output\n"
+    "  --help, --version\n"
+    "\n"
+    "FILE is an agreement file (.lia), a Gambit strategic-form file (.nfg) or an lrsnash game.\n"
+    "exit status: 0 ok, 2 bad input or usage, 3 internal failure. See docs/cli.md.\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) { fputs(usage, stderr); return EXIT_INPUT; }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("liaison %s\nGLPK %s\nOpenBLAS %s\n", lia_version(), lia_glpk_version(), lia_blas_version());
+        if (lia_version_number() != LIA_VERSION_NUMBER) {
+            fprintf(stderr, "liaison: library version %d does not match header %d\n", lia_version_number(), LIA_VERSION_NUMBER);
+            return EXIT_INTERNAL;
+        }
+        return EXIT_OK;
+    }
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) { fputs(usage, stdout); return EXIT_OK; }
+    }
+    if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "compile") == 0) return cmd_compile(argc - 2, argv + 2);
+    fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
+    return EXIT_INPUT;
+}

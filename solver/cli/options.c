@@ -1,0 +1,134 @@
+/* options.c — the options every command shares (--game, --emit, -o, --set, --memory-cap). */
+#include "cli.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || errno || v <= 0) return 0;
+    double mul = 1;
+    if (*end == 'K' || *end == 'k') mul = 1024.0, end++;
+    else if (*end == 'M' || *end == 'm') mul = 1024.0 * 1024, end++;
+    else if (*end == 'G' || *end == 'g') mul = 1024.0 * 1024 * 1024, end++;
+    if (*end == 'i') end++;
+    if (*end == 'B') end++;
+    if (*end) return 0;
+    v *= mul;
+    if (v >= 1.8e19) return 0;
+    *out = (size_t)v;
+    return 1;
+}
+
+static int usage_error(const char *command, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "liaison %s: ", command);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n(see liaison %s --help)\n", command);
+    return EXIT_INPUT;
+}
+
+int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
+{
+    memset(o, 0, sizeof *o);
+    o->files = calloc((size_t)argc + 1, sizeof *o->files);
+    o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
+    if (!o->files || !o->sets) { fprintf(stderr, "liaison: out of memory\n"); return EXIT_INTERNAL; }
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        /* --opt=value and --opt value both work */
+        const char *eq = strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL;
+        char name[64] = "";
+        if (eq && (size_t)(eq - a) < sizeof name) {
+            memcpy(name, a, (size_t)(eq - a));
+            name[eq - a] = 0;
+            val = eq + 1;
+        } else if (strlen(a) < sizeof name) {
+            strcpy(name, a);
+        }
+        int takes = strcmp(name, "--game") == 0 || strcmp(name, "--emit") == 0 || strcmp(name, "-o") == 0 ||
+                    strcmp(name, "--output") == 0 || strcmp(name, "--set") == 0 || strcmp(name, "--memory-cap") == 0;
+        if (takes && !val) {
+            if (i + 1 >= argc) return usage_error(command, "%s needs a value", name);
+            val = argv[++i];
+        }
+        if (strcmp(name, "--game") == 0) o->game = val;
+        else if (strcmp(name, "--emit") == 0) o->emit = val;
+        else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) o->output = val;
+        else if (strcmp(name, "--memory-cap") == 0) {
+            if (!parse_size(val, &o->memory_cap)) return usage_error(command, "bad --memory-cap '%s' (try 512M or 2G)", val);
+        } else if (strcmp(name, "--set") == 0) {
+            const char *e = strchr(val, '=');
+            if (!e || e == val) return usage_error(command, "--set needs NAME=VALUE, got '%s'", val);
+            char *n = malloc((size_t)(e - val) + 1);
+            if (!n) return EXIT_INTERNAL;
+            memcpy(n, val, (size_t)(e - val));
+            n[e - val] = 0;
+            o->sets[o->nsets].name = n;
+            o->sets[o->nsets].value = e + 1;
+            o->nsets++;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error(command, "unknown option '%s'", a);
+        } else {
+            o->files[o->nfiles++] = a;
+        }
+    }
+    return EXIT_OK;
+}
+
+void cli_opts_free(cli_opts *o)
+{
+    for (size_t i = 0; i < o->nsets; i++) free((char *)o->sets[i].name);
+    free(o->sets);
+    free(o->files);
+}
+
+int cli_exit_code(lia_status st)
+{
+    switch (st) {
+    case LIA_OK: return EXIT_OK;
+    case LIA_EINPUT: case LIA_EUSAGE: case LIA_EIO: case LIA_ELIMIT: return EXIT_INPUT;
+    default: return EXIT_INTERNAL;
+    }
+}
+
+int cli_open_model(lia_model **out, const char *path, const cli_opts *o)
+{
+    lia_model *m = NULL;
+    *out = NULL;
+    lia_status st = lia_model_open(&m, path);
+    if (st == LIA_OK) {
+        for (size_t i = 0; i < o->nsets && st == LIA_OK; i++) {
+            st = lia_model_set(m, o->sets[i].name, o->sets[i].value);
+            if (st == LIA_EUSAGE) fprintf(stderr, "liaison: --set %s: %s\n", o->sets[i].name, lia_model_errmsg(m));
+        }
+    }
+    if (m) cli_print_diags(stderr, m);
+    if (st == LIA_EIO || st == LIA_ENOMEM) fprintf(stderr, "liaison: %s\n", m ? lia_model_errmsg(m) : "out of memory");
+    if (st != LIA_OK) {
+        if (st == LIA_EINPUT)
+            fprintf(stderr, "%s: %zu error%s\n", path, lia_model_error_count(m), lia_model_error_count(m) == 1 ? "" : "s");
+        lia_model_free(m);
+        return cli_exit_code(st);
+    }
+    *out = m;
+    return EXIT_OK;
+}
+
+int cli_write(const cli_opts *o, const char *text, size_t len)
+{
+    FILE *f = stdout;
+    if (o->output && strcmp(o->output, "-") != 0) {
+        f = fopen(o->output, "wb");
+        if (!f) { fprintf(stderr, "liaison: cannot write %s: %s\n", o->output, strerror(errno)); return EXIT_INPUT; }
+    }
+    size_t n = fwrite(text, 1, len, f);
+    int bad = n != len || fflush(f) != 0;
+    if (f != stdout) bad = fclose(f) != 0 || bad;
+    if (bad) { fprintf(stderr, "liaison: write failed: %s\n", strerror(errno)); return EXIT_INTERNAL; }
+    return EXIT_OK;
+}

@@ -1,0 +1,135 @@
+/* game.c — normal-form game handles: construction, accessors, and lia_game_new from arrays. */
+#include "game.h"
+#include "../util/mem.h"
+#include <stdio.h>
+#include <string.h>
+
+void lia_format_bytes(char *buf, size_t cap, double b)
+{
+    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    int u = 0;
+    while (b >= 1024 && u < 6) { b /= 1024; u++; }
+    if (u == 0) snprintf(buf, cap, "%.0f bytes", b);
+    else snprintf(buf, cap, "%.1f %s", b, units[u]);
+}
+
+lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
+                          size_t cap, char *msg, size_t msgcap)
+{
+    *out = NULL;
+    size_t nprof = 1, cells, bytes;
+    double approx = 1;
+    int overflow = 0;
+    for (size_t p = 0; p < np; p++) {
+        approx *= (double)ns[p];
+        if (!lia__size_mul(nprof, ns[p], &nprof)) overflow = 1;
+    }
+    if (overflow || !lia__size_mul(nprof, np, &cells) || !lia__size_mul(cells, sizeof(double), &bytes) ||
+        bytes > cap) {
+        char need[32], have[32];
+        lia_format_bytes(need, sizeof need, approx * (double)np * sizeof(double));
+        lia_format_bytes(have, sizeof have, (double)cap);
+        snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s, "
+                 "over the memory cap of %s (raise it with --memory-cap)", name, approx, need, have);
+        return LIA_ELIMIT;
+    }
+    lia_game *g = lia__calloc(1, sizeof *g);
+    if (!g) return LIA_ENOMEM;
+    lia_arena_init(&g->arena);
+    g->np = np;
+    g->nprofiles = nprof;
+    g->name = lia_arena_strndup(&g->arena, name, strlen(name));
+    g->players = lia_arena_array(&g->arena, np, sizeof *g->players);
+    g->ns = lia_arena_array(&g->arena, np, sizeof *g->ns);
+    g->strategies = lia_arena_array(&g->arena, np, sizeof *g->strategies);
+    g->payoffs = lia__malloc(bytes);
+    if (!g->name || !g->players || !g->ns || !g->strategies || !g->payoffs) { lia_game_free(g); return LIA_ENOMEM; }
+    memcpy(g->ns, ns, np * sizeof *ns);
+    for (size_t p = 0; p < np; p++) {
+        g->strategies[p] = lia_arena_array(&g->arena, ns[p], sizeof(char *));
+        if (!g->strategies[p]) { lia_game_free(g); return LIA_ENOMEM; }
+    }
+    size_t ebytes;
+    if (want_exact && lia__size_mul(cells, sizeof(lia_num), &ebytes) && ebytes + bytes <= cap) {
+        g->exact = lia__malloc(ebytes);   /* optional: without it payoffs print as exact dyadics */
+    }
+    *out = g;
+    return LIA_OK;
+}
+
+void lia_game_free(lia_game *g)
+{
+    if (!g) return;
+    lia__free(g->payoffs);
+    lia__free(g->exact);
+    lia_arena_free(&g->arena);
+    lia__free(g);
+}
+
+lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies, const double *payoffs)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!players || !nstrategies || !payoffs) return LIA_EUSAGE;
+    for (size_t p = 0; p < players; p++)
+        if (nstrategies[p] == 0) return LIA_EUSAGE;
+    char msg[256];
+    lia_game *g;
+    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, 0, (size_t)-1, msg, sizeof msg);
+    if (st != LIA_OK) return st == LIA_ELIMIT ? LIA_EUSAGE : st;
+    char label[32];
+    for (size_t p = 0; p < players; p++) {
+        snprintf(label, sizeof label, "%zu", p + 1);
+        g->players[p] = lia_arena_strndup(&g->arena, label, strlen(label));
+        for (size_t s = 0; s < nstrategies[p] && g->players[p]; s++) {
+            snprintf(label, sizeof label, "%zu", s + 1);
+            if (!(g->strategies[p][s] = lia_arena_strndup(&g->arena, label, strlen(label)))) break;
+        }
+        if (!g->players[p] || !g->strategies[p][nstrategies[p] - 1]) { lia_game_free(g); return LIA_ENOMEM; }
+    }
+    memcpy(g->payoffs, payoffs, players * g->nprofiles * sizeof(double));
+    *out = g;
+    return LIA_OK;
+}
+
+const char *lia_game_name(const lia_game *g) { return g ? g->name : NULL; }
+size_t lia_game_player_count(const lia_game *g) { return g ? g->np : 0; }
+const char *lia_game_player_name(const lia_game *g, size_t p) { return g && p < g->np ? g->players[p] : NULL; }
+size_t lia_game_strategy_count(const lia_game *g, size_t p) { return g && p < g->np ? g->ns[p] : 0; }
+size_t lia_game_profile_count(const lia_game *g) { return g ? g->nprofiles : 0; }
+const double *lia_game_payoffs(const lia_game *g) { return g ? g->payoffs : NULL; }
+
+const char *lia_game_strategy_name(const lia_game *g, size_t p, size_t s)
+{
+    return g && p < g->np && s < g->ns[p] ? g->strategies[p][s] : NULL;
+}
+
+lia_status lia_game_profile_index(const lia_game *g, const size_t *strategies, size_t *index)
+{
+    if (!g || !strategies || !index) return LIA_EUSAGE;
+    size_t at = 0, stride = 1;
+    for (size_t p = 0; p < g->np; p++) {
+        if (strategies[p] >= g->ns[p]) return LIA_EUSAGE;
+        at += strategies[p] * stride;
+        stride *= g->ns[p];
+    }
+    *index = at;
+    return LIA_OK;
+}
+
+int lia_game_payoff_exact(const lia_game *g, size_t player, size_t profile, int64_t *num, int64_t *den)
+{
+    if (!g || !g->exact || player >= g->np || profile >= g->nprofiles || !num || !den) return 0;
+    lia_num v = g->exact[player * g->nprofiles + profile];
+    if (!lia_num_exact(v)) return 0;
+    *num = v.p;
+    *den = v.q;
+    return 1;
+}
+
+int lia_game_commitment(const lia_game *g, size_t *strategies)
+{
+    if (!g || !g->commit) return 0;
+    if (strategies) memcpy(strategies, g->commit, g->np * sizeof *strategies);
+    return 1;
+}

@@ -1,0 +1,36 @@
+/* game.h — the normal-form game handle: labels, a contiguous payoff tensor, exact payoffs. */
+#ifndef LIA_GAME_GAME_H
+#define LIA_GAME_GAME_H
+#include "liaison.h"
+#include "../util/arena.h"
+#include "../util/num.h"
+
+struct lia_game {
+    lia_arena arena;          /* names and label arrays */
+    const char *name;
+    size_t np;
+    const char **players;
+    size_t *ns;
+    const char ***strategies;
+    size_t nprofiles;
+    double *payoffs;          /* np * nprofiles (liaison.h layout); own allocation */
+    lia_num *exact;           /* same layout, or NULL when not kept; own allocation */
+    size_t *commit;           /* agreement stage games: committed level per player, else NULL */
+};
+
+/* Allocate a game with the given shape (labels left NULL). want_exact asks for the exact
+ * array too, dropped silently if it would not fit in `cap` bytes. LIA_ELIMIT if the doubles
+ * alone exceed cap (msg filled). */
+lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
+                          size_t cap, char *msg, size_t msgcap);
+/* Store payoff `v` of player p at profile; keeps payoffs[] and exact[] consistent. */
+static inline void lia_game_set(lia_game *g, size_t p, size_t profile, lia_num v)
+{
+    size_t at = p * g->nprofiles + profile;
+    g->payoffs[at] = v.v;
+    if (g->exact) g->exact[at] = v;
+}
+/* "1.5 GiB" style size for messages. */
+void lia_format_bytes(char *buf, size_t cap, double bytes);
+
+#endif

@@ -1,0 +1,145 @@
+/* tugame.c — coalitional game handles; structured games answer v(S) on demand. */
+#include "tugame.h"
+#include "game.h"
+#include "../util/mem.h"
+#include <stdio.h>
+#include <string.h>
+
+enum { MAX_TABLE_PLAYERS = 30 };
+
+lia_status lia_tugame_alloc(lia_tugame **out, const char *name, size_t np, lia_tu_form form, int cost)
+{
+    lia_tugame *g = lia__calloc(1, sizeof *g);
+    *out = NULL;
+    if (!g) return LIA_ENOMEM;
+    lia_arena_init(&g->arena);
+    g->np = np;
+    g->form = form;
+    g->cost = cost;
+    g->name = lia_arena_strndup(&g->arena, name, strlen(name));
+    g->players = lia_arena_array(&g->arena, np ? np : 1, sizeof *g->players);
+    if (!g->name || !g->players) { lia_tugame_free(g); return LIA_ENOMEM; }
+    *out = g;
+    return LIA_OK;
+}
+
+lia_status lia_tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, char *msg, size_t msgcap)
+{
+    size_t bytes = 0;
+    if (g->np > MAX_TABLE_PLAYERS || !lia__size_mul((size_t)1 << (g->np > 62 ? 62 : g->np), sizeof(double), &bytes) ||
+        bytes > cap) {
+        char need[32], have[32];
+        double b = 8.0;
+        for (size_t i = 0; i < g->np; i++) b *= 2;
+        lia_format_bytes(need, sizeof need, b);
+        lia_format_bytes(have, sizeof have, (double)cap);
+        snprintf(msg, msgcap, "game '%s' has %zu players: a table of all 2^%zu coalition values would need %s, "
+                 "over the memory cap of %s", g->name, g->np, g->np, need, have);
+        return LIA_ELIMIT;
+    }
+    g->values = lia__calloc((size_t)1 << g->np, sizeof(double));
+    if (!g->values) return LIA_ENOMEM;
+    size_t ebytes;
+    if (want_exact && lia__size_mul((size_t)1 << g->np, sizeof(lia_num), &ebytes) && bytes + ebytes <= cap)
+        g->exact = lia__calloc((size_t)1 << g->np, sizeof(lia_num));
+    return LIA_OK;
+}
+
+void lia_tugame_free(lia_tugame *g)
+{
+    if (!g) return;
+    lia__free(g->values);
+    lia__free(g->exact);
+    lia_arena_free(&g->arena);
+    lia__free(g);
+}
+
+lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values, int cost)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!values || players == 0 || players > MAX_TABLE_PLAYERS || values[0] != 0) return LIA_EUSAGE;
+    lia_tugame *g;
+    char msg[200];
+    lia_status st = lia_tugame_alloc(&g, "game", players, LIA_TU_TABLE, cost != 0);
+    if (st == LIA_OK) st = lia_tugame_alloc_table(g, 0, (size_t)-1, msg, sizeof msg);
+    for (size_t p = 0; st == LIA_OK && p < players; p++) {
+        char label[24];
+        snprintf(label, sizeof label, "%zu", p + 1);
+        if (!(g->players[p] = lia_arena_strndup(&g->arena, label, strlen(label)))) st = LIA_ENOMEM;
+    }
+    if (st != LIA_OK) { lia_tugame_free(g); return st; }
+    memcpy(g->values, values, ((size_t)1 << players) * sizeof(double));
+    *out = g;
+    return LIA_OK;
+}
+
+const char *lia_tugame_name(const lia_tugame *g) { return g ? g->name : NULL; }
+size_t lia_tugame_player_count(const lia_tugame *g) { return g ? g->np : 0; }
+const char *lia_tugame_player_name(const lia_tugame *g, size_t p) { return g && p < g->np ? g->players[p] : NULL; }
+int lia_tugame_is_cost(const lia_tugame *g) { return g ? g->cost : 0; }
+lia_tu_form lia_tugame_form(const lia_tugame *g) { return g ? g->form : LIA_TU_TABLE; }
+const double *lia_tugame_values(const lia_tugame *g) { return g ? g->values : NULL; }
+
+/* v(S) of a structured game from the total weight (or claim) inside S. */
+static double structured_value(const lia_tugame *g, double inside, double total)
+{
+    if (g->form == LIA_TU_BANKRUPTCY) {
+        double left = g->amount - (total - inside);   /* what the others cannot take */
+        return left > 0 ? left : 0;
+    }
+    return inside >= g->amount ? 1.0 : 0.0;
+}
+
+lia_status lia_tugame_value(const lia_tugame *g, uint64_t mask, double *v)
+{
+    if (!g || !v || g->np > 63 || (g->np < 64 && (mask >> g->np) != 0)) return LIA_EUSAGE;
+    if (g->form == LIA_TU_TABLE) {
+        if (!g->values) return LIA_EUSAGE;
+        *v = g->values[mask];
+        return LIA_OK;
+    }
+    double inside = 0, total = 0;
+    for (size_t i = 0; i < g->np; i++) {
+        total += g->weights[i];
+        if (mask >> i & 1) inside += g->weights[i];
+    }
+    *v = structured_value(g, inside, total);
+    return LIA_OK;
+}
+
+lia_status lia_tugame_value_of(const lia_tugame *g, const size_t *members, size_t k, double *v)
+{
+    if (!g || !v || (k && !members)) return LIA_EUSAGE;
+    for (size_t a = 0; a < k; a++) {
+        if (members[a] >= g->np) return LIA_EUSAGE;
+        for (size_t b = 0; b < a; b++)
+            if (members[a] == members[b]) return LIA_EUSAGE;
+    }
+    if (g->form == LIA_TU_TABLE) {
+        uint64_t mask = 0;
+        for (size_t a = 0; a < k; a++) mask |= (uint64_t)1 << members[a];
+        return lia_tugame_value(g, mask, v);
+    }
+    double inside = 0, total = 0;
+    for (size_t i = 0; i < g->np; i++) total += g->weights[i];
+    for (size_t a = 0; a < k; a++) inside += g->weights[members[a]];
+    *v = structured_value(g, inside, total);
+    return LIA_OK;
+}
+
+lia_status lia_tugame_bankruptcy(const lia_tugame *g, double *estate, const double **claims)
+{
+    if (!g || g->form != LIA_TU_BANKRUPTCY) return LIA_EUSAGE;
+    if (estate) *estate = g->amount;
+    if (claims) *claims = g->weights;
+    return LIA_OK;
+}
+
+lia_status lia_tugame_voting(const lia_tugame *g, double *quota, const double **weights)
+{
+    if (!g || g->form != LIA_TU_VOTING) return LIA_EUSAGE;
+    if (quota) *quota = g->amount;
+    if (weights) *weights = g->weights;
+    return LIA_OK;
+}

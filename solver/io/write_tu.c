@@ -1,0 +1,97 @@
+/* write_tu.c — coalition games as a mask-ordered value list, JSON, or readable text. */
+#include "liaison.h"
+#include "../game/tugame.h"
+#include "../util/buf.h"
+#include <stdio.h>
+
+enum { MAX_TABULATE = 24 };   /* TU and text listings, one line per coalition, up to here */
+enum { MAX_JSON_STRUCTURED = 16 }; /* JSON of bankruptcy/voting games carries v(S) up to here */
+
+static lia_num value_num(const lia_tugame *g, uint64_t S)
+{
+    if (g->exact && lia_num_exact(g->exact[S])) return g->exact[S];
+    double v = 0;
+    lia_tugame_value(g, S, &v);
+    lia_num n = { v, 0, 0 };
+    return n;
+}
+
+static void put_value(lia_buf *b, lia_num v)
+{
+    char tmp[64];
+    if (lia_num_exact(v)) {
+        if (v.q == 1) snprintf(tmp, sizeof tmp, "%lld", (long long)v.p);
+        else snprintf(tmp, sizeof tmp, "%lld/%lld", (long long)v.p, (long long)v.q);
+        lia_buf_puts(b, tmp);
+    } else {
+        lia_buf_double(b, v.v);
+    }
+}
+
+static const char *kind_name(const lia_tugame *g)
+{
+    if (g->form == LIA_TU_BANKRUPTCY) return "bankruptcy";
+    if (g->form == LIA_TU_VOTING) return "voting";
+    return g->cost ? "cost" : "gain";
+}
+
+static void write_table(lia_buf *b, const lia_tugame *g, int text)
+{
+    lia_buf_printf(b, "# %s: %s game, %zu players\n# players:", g->name, kind_name(g), g->np);
+    for (size_t p = 0; p < g->np; p++) lia_buf_printf(b, " %zu=%s", p, g->players[p]);
+    lia_buf_puts(b, "  (bit i of the mask = player i)\n");
+    lia_buf_puts(b, text ? "# coalition: value\n" : "# mask\tcoalition\tvalue\n");
+    for (uint64_t S = 0; S < ((uint64_t)1 << g->np); S++) {
+        if (!text) lia_buf_printf(b, "%llu\t", (unsigned long long)S);
+        lia_buf_putc(b, '{');
+        int first = 1;
+        for (size_t p = 0; p < g->np; p++)
+            if (S >> p & 1) { lia_buf_printf(b, "%s%s", first ? "" : ",", g->players[p]); first = 0; }
+        lia_buf_puts(b, text ? "}: " : "}\t");
+        put_value(b, value_num(g, S));
+        lia_buf_putc(b, '\n');
+    }
+}
+
+static void write_json(lia_buf *b, const lia_tugame *g)
+{
+    lia_buf_puts(b, "{\"game\": ");
+    lia_buf_json_string(b, g->name);
+    lia_buf_printf(b, ", \"kind\": \"%s\", \"players\": [", kind_name(g));
+    for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_json_string(b, g->players[p]); }
+    lia_buf_putc(b, ']');
+    if (g->form != LIA_TU_TABLE) {
+        lia_buf_puts(b, g->form == LIA_TU_BANKRUPTCY ? ", \"estate\": " : ", \"quota\": ");
+        lia_buf_double(b, g->amount);
+        lia_buf_puts(b, g->form == LIA_TU_BANKRUPTCY ? ", \"claims\": [" : ", \"weights\": [");
+        for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_double(b, g->weights[p]); }
+        lia_buf_putc(b, ']');
+    }
+    if (g->form == LIA_TU_TABLE || g->np <= MAX_JSON_STRUCTURED) {
+        lia_buf_puts(b, ",\n \"values\": [");
+        for (uint64_t S = 0; S < ((uint64_t)1 << g->np); S++) {
+            if (S) lia_buf_puts(b, ", ");
+            lia_buf_double(b, value_num(g, S).v);
+        }
+        lia_buf_putc(b, ']');
+    }
+    lia_buf_puts(b, "}\n");
+}
+
+lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!g) return LIA_EUSAGE;
+    if ((fmt == LIA_FORMAT_TU || fmt == LIA_FORMAT_TEXT) && g->np > MAX_TABULATE) return LIA_ELIMIT;
+    lia_buf b;
+    lia_buf_init(&b);
+    switch (fmt) {
+    case LIA_FORMAT_TU: write_table(&b, g, 0); break;
+    case LIA_FORMAT_TEXT: write_table(&b, g, 1); break;
+    case LIA_FORMAT_JSON: write_json(&b, g); break;
+    default: return LIA_EUSAGE;
+    }
+    *out = lia_buf_take(&b, len);
+    return *out ? LIA_OK : LIA_ENOMEM;
+}

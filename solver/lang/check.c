@@ -1,0 +1,384 @@
+/* check.c — semantic checking: names, let constants, expressions, overrides, topics and
+ * parties; agreements and games are checked in their own files. */
+#include "check_internal.h"
+#include "parser.h"
+#include "../util/suggest.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- expressions ---- */
+
+int check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
+{
+    lia_num a, b;
+    switch (e->kind) {
+    case EX_NUM:
+        *out = e->num;
+        return 1;
+    case EX_NAME: {
+        size_t i = lia_nametab_get(&c->let_tab, e->name.s, e->name.len);
+        if (i == (size_t)-1 || i >= c->nlets) {
+            if (i != (size_t)-1)
+                ERR(c, e->span, "'%s' is used before its 'let' on line %u", e->name.s, c->lets[i].span.line);
+            else {
+                const char *cands[64];
+                size_t n = 0;
+                for (size_t k = 0; k < c->nlets && n < 64; k++) cands[n++] = c->lets[k].name;
+                check_unknown(c, &e->name, "constant", cands, n);
+            }
+            return 0;
+        }
+        if (!c->lets[i].ok) return 0;   /* its own error was reported already */
+        *out = c->lets[i].v;
+        return 1;
+    }
+    case EX_NEG:
+        if (!check_eval(c, e->a, &a)) return 0;
+        *out = lia_num_neg(a);
+        return 1;
+    case EX_ADD: case EX_SUB: case EX_MUL: case EX_DIV: {
+        int ok = check_eval(c, e->a, &a);
+        ok = check_eval(c, e->b, &b) && ok;
+        if (!ok) return 0;
+        if (e->kind == EX_DIV && lia_num_is_zero(b)) {
+            ERR(c, e->b->span, "division by zero");
+            return 0;
+        }
+        *out = e->kind == EX_ADD ? lia_num_add(a, b) : e->kind == EX_SUB ? lia_num_sub(a, b)
+             : e->kind == EX_MUL ? lia_num_mul(a, b) : lia_num_div(a, b);
+        if (!isfinite(out->v)) {
+            ERR(c, e->span, "the result is too large");
+            return 0;
+        }
+        return 1;
+    }
+    case EX_MIN: case EX_MAX: {
+        int ok = 1;
+        for (size_t k = 0; k < e->nargs; k++) {
+            if (!check_eval(c, e->args[k], &b)) { ok = 0; continue; }
+            if (k == 0) a = b;
+            else a = e->kind == EX_MIN ? lia_num_min(a, b) : lia_num_max(a, b);
+        }
+        if (ok) *out = a;
+        return ok;
+    }
+    }
+    return 0;
+}
+
+static lia_override *find_override(check_ctx *c, const char *path, size_t *index)
+{
+    for (size_t i = c->nov; i-- > 0;) {   /* the latest override of a name wins */
+        if (strcmp(c->ov[i].name, path) == 0) {
+            c->ov[i].used = 1;
+            *index = i;
+            return &c->ov[i];
+        }
+    }
+    return NULL;
+}
+
+int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
+                lia_val *out)
+{
+    size_t oi;
+    int ok = 1;
+    lia_num n = dflt;
+    if (e) ok = check_eval(c, e, &n);
+    out->n = n;
+    out->span = e ? e->span : dflt_span;
+    if (path && find_override(c, path, &oi)) {
+        if (!c->ov_expr[oi]) return 0;
+        if (!check_eval(c, c->ov_expr[oi], &out->n)) return 0;
+        out->span = c->ov_expr[oi]->span;
+        return 1;
+    }
+    return ok;
+}
+
+static void fmt_bound(char *buf, size_t cap, double v)
+{
+    lia_num_format_double(buf, cap, v);
+}
+
+int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,
+                int hi_inf, const char *what)
+{
+    double x = v->n.v;
+    int ok = lo_closed ? x >= lo : x > lo;
+    if (!hi_inf) ok = ok && (hi_closed ? x <= hi : x < hi);
+    if (ok) return 1;
+    char l[32], h[32], got[48];
+    fmt_bound(l, sizeof l, lo);
+    fmt_bound(h, sizeof h, hi);
+    if (lia_num_exact(v->n) && v->n.q != 1)
+        snprintf(got, sizeof got, "%lld/%lld", (long long)v->n.p, (long long)v->n.q);
+    else
+        fmt_bound(got, sizeof got, x);
+    if (hi_inf)
+        ERR(c, v->span, "%s must be %s %s, got %s", what, lo_closed ? ">=" : ">", l, got);
+    else
+        ERR(c, v->span, "%s must be in %c%s, %s%c, got %s", what, lo_closed ? '[' : '(', l, h,
+            hi_closed ? ']' : ')', got);
+    return 0;
+}
+
+int check_once(check_ctx *c, lia_stmt **seen, lia_stmt *s, const char *what)
+{
+    if (seen[s->kw]) {
+        ERR(c, s->span, "'%s' is given twice (first on line %u)", what, seen[s->kw]->span.line);
+        return 0;
+    }
+    seen[s->kw] = s;
+    return 1;
+}
+
+void check_unknown(const check_ctx *c, const lia_ident *id, const char *kind, const char **cands, size_t n)
+{
+    const char *sug = lia_suggest(id->s, id->len, cands, n);
+    if (sug)
+        ERR(c, id->span, "unknown %s '%s'; did you mean '%s'?", kind, id->s, sug);
+    else
+        ERR(c, id->span, "unknown %s '%s'", kind, id->s);
+}
+
+size_t check_party(const check_ctx *c, const lia_ident *id)
+{
+    size_t i = lia_nametab_get(&c->party_tab, id->s, id->len);
+    if (i == (size_t)-1) {
+        const char *cands[64];
+        size_t n = 0;
+        for (size_t k = 0; k < c->spec->nparties && n < 64; k++) cands[n++] = c->spec->parties[k].name;
+        check_unknown(c, id, "party", cands, n);
+    }
+    return i;
+}
+
+size_t check_topic(const check_ctx *c, const lia_ident *id)
+{
+    size_t i = lia_nametab_get(&c->topic_tab, id->s, id->len);
+    if (i == (size_t)-1) {
+        const char *cands[64];
+        size_t n = 0;
+        for (size_t k = 0; k < c->spec->ntopics && n < 64; k++) cands[n++] = c->spec->topics[k].name;
+        check_unknown(c, id, "topic", cands, n);
+    }
+    return i;
+}
+
+/* ---- topics and parties ---- */
+
+static void check_topic_item(check_ctx *c, const lia_item *it, spec_topic *t)
+{
+    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    const lia_expr *common = NULL;
+    for (lia_stmt *s = it->stmts; s; s = s->next)
+        if (check_once(c, seen, s, "common")) common = s->exprs[0];
+    char path[512];
+    snprintf(path, sizeof path, "%s.common", it->name.s);
+    t->name = it->name.s;
+    if (check_value(c, path, common, lia_num_int(0), it->name.span, &t->common))
+        check_range(c, &t->common, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "a topic's commonality");
+}
+
+/* need/collect/exposure: one value per topic; unlisted topics are 0 (or overridden). */
+static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt *s, const char *attr,
+                               lia_val *out, double hi, int hi_inf)
+{
+    size_t K = c->spec->ntopics;
+    const lia_pair **given = lia_arena_array(c->arena, K ? K : 1, sizeof *given);
+    if (!given) { c->oom = 1; return; }
+    for (size_t k = 0; s && k < s->npairs; k++) {
+        size_t t = check_topic(c, &s->pairs[k].name);
+        if (t == (size_t)-1) continue;
+        if (given[t]) {
+            ERR(c, s->pairs[k].name.span, "topic '%s' is listed twice under '%s'", s->pairs[k].name.s, attr);
+            continue;
+        }
+        given[t] = &s->pairs[k];
+    }
+    char path[512], what[600];
+    for (size_t t = 0; t < K; t++) {
+        snprintf(path, sizeof path, "%s.%s.%s", it->name.s, attr, c->spec->topics[t].name);
+        if (!check_value(c, path, given[t] ? given[t]->value : NULL, lia_num_int(0), it->name.span, &out[t]))
+            continue;
+        snprintf(what, sizeof what, "%s's %s on '%s'", it->name.s, attr, c->spec->topics[t].name);
+        check_range(c, &out[t], 0, RANGE_CLOSED, hi, RANGE_CLOSED, hi_inf, what);
+    }
+}
+
+static void check_party_item(check_ctx *c, const lia_item *it, spec_party *p)
+{
+    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    static const char *const names[] = {
+        [KW_RESOURCES] = "resources", [KW_PATIENCE] = "patience", [KW_LEAK] = "leak",
+        [KW_DISCLOSURE] = "disclosure", [KW_NEED] = "need", [KW_COLLECT] = "collect",
+        [KW_EXPOSURE] = "exposure" };
+    for (lia_stmt *s = it->stmts; s; s = s->next) check_once(c, seen, s, names[s->kw]);
+    p->name = it->name.s;
+    p->span = it->name.span;
+    size_t K = c->spec->ntopics ? c->spec->ntopics : 1;
+    p->need = lia_arena_array(c->arena, K, sizeof(lia_val));
+    p->collect = lia_arena_array(c->arena, K, sizeof(lia_val));
+    p->exposure = lia_arena_array(c->arena, K, sizeof(lia_val));
+    if (!p->need || !p->collect || !p->exposure) { c->oom = 1; return; }
+
+    struct { lia_kw kw; lia_val *v; lia_num dflt; double lo; int lo_closed; double hi; int hi_closed, hi_inf; const char *what; } sc[] = {
+        { KW_RESOURCES, &p->resources, lia_num_int(1), 0, RANGE_OPEN, 0, 0, 1, "resources" },
+        { KW_PATIENCE, &p->patience, lia_num_frac(9, 10), 0, RANGE_OPEN, 1, RANGE_OPEN, 0, "patience (a discount factor)" },
+        { KW_LEAK, &p->leak, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "leak (a probability)" },
+        { KW_DISCLOSURE, &p->disclosure, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "disclosure (a probability)" },
+    };
+    char path[512], what[600];
+    for (size_t i = 0; i < sizeof sc / sizeof sc[0]; i++) {
+        snprintf(path, sizeof path, "%s.%s", it->name.s, names[sc[i].kw]);
+        const lia_expr *e = seen[sc[i].kw] ? seen[sc[i].kw]->exprs[0] : NULL;
+        if (!check_value(c, path, e, sc[i].dflt, it->name.span, sc[i].v)) continue;
+        snprintf(what, sizeof what, "%s's %s", it->name.s, sc[i].what);
+        check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, what);
+    }
+    party_topic_values(c, it, seen[KW_NEED], "need", p->need, 0, 1);
+    party_topic_values(c, it, seen[KW_COLLECT], "collect", p->collect, 1, 0);
+    party_topic_values(c, it, seen[KW_EXPOSURE], "exposure", p->exposure, 0, 1);
+}
+
+/* ---- driver ---- */
+
+static const char *kind_word(lia_item_kind k)
+{
+    switch (k) {
+    case IT_TOPIC: return "topic";
+    case IT_PARTY: return "party";
+    case IT_LET: return "constant";
+    default: return "agreement or game";
+    }
+}
+
+/* Parse every override's value once per check (they live in their own sources). */
+static int parse_overrides(check_ctx *c)
+{
+    c->ov_expr = lia_arena_array(c->arena, c->nov ? c->nov : 1, sizeof *c->ov_expr);
+    if (!c->ov_expr) return 0;
+    for (size_t i = 0; i < c->nov; i++) {
+        int oom = 0;
+        c->ov[i].used = 0;
+        c->ov_expr[i] = lia_parse_expr_at(c->arena, c->s, c->ov[i].src, c->ov[i].value_off, c->d, &oom);
+        if (oom) return 0;
+    }
+    return 1;
+}
+
+int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
+              lia_override *ov, size_t nov)
+{
+    check_ctx c;
+    memset(&c, 0, sizeof c);
+    memset(out, 0, sizeof *out);
+    c.arena = arena;
+    c.s = s;
+    c.d = d;
+    c.ov = ov;
+    c.nov = nov;
+    c.spec = out;
+    if (!parse_overrides(&c)) return -1;
+
+    size_t nlet = 0, ntopic = 0, nparty = 0, ngame = 0;
+    for (const lia_item *it = ast->items; it; it = it->next) {
+        switch (it->kind) {
+        case IT_MODEL:
+            if (out->title)
+                ERR(&c, it->span, "the model's title is given twice");
+            out->title = it->title;
+            break;
+        case IT_LET: nlet++; break;
+        case IT_TOPIC: ntopic++; break;
+        case IT_PARTY: nparty++; break;
+        default: ngame++; break;
+        }
+    }
+    lia_nametab game_tab;
+    c.lets = lia_arena_array(arena, nlet ? nlet : 1, sizeof *c.lets);
+    out->topics = lia_arena_array(arena, ntopic ? ntopic : 1, sizeof *out->topics);
+    out->parties = lia_arena_array(arena, nparty ? nparty : 1, sizeof *out->parties);
+    out->games = lia_arena_array(arena, ngame ? ngame : 1, sizeof *out->games);
+    if (!c.lets || !out->topics || !out->parties || !out->games ||
+        !lia_nametab_init(&c.let_tab, arena, nlet) || !lia_nametab_init(&c.topic_tab, arena, ntopic) ||
+        !lia_nametab_init(&c.party_tab, arena, nparty) || !lia_nametab_init(&game_tab, arena, ngame))
+        return -1;
+
+    /* names first, so parties may be declared after the agreements that use them */
+    const lia_item **topic_items = lia_arena_array(arena, ntopic ? ntopic : 1, sizeof *topic_items);
+    const lia_item **party_items = lia_arena_array(arena, nparty ? nparty : 1, sizeof *party_items);
+    if (!topic_items || !party_items) return -1;
+    size_t nlets_total = 0;
+    for (const lia_item *it = ast->items; it; it = it->next) {
+        lia_nametab *tab = NULL;
+        size_t idx = 0;
+        switch (it->kind) {
+        case IT_LET: tab = &c.let_tab; idx = nlets_total; break;
+        case IT_TOPIC: tab = &c.topic_tab; idx = out->ntopics; break;
+        case IT_PARTY: tab = &c.party_tab; idx = out->nparties; break;
+        case IT_AGREEMENT: case IT_GAME: tab = &game_tab; idx = out->ngames; break;
+        case IT_MODEL: break;
+        }
+        if (!tab) continue;
+        size_t prev = lia_nametab_put(tab, it->name.s, it->name.len, idx);
+        if (prev != idx) {
+            lia_span first = it->kind == IT_LET ? c.lets[prev].span
+                           : it->kind == IT_TOPIC ? topic_items[prev]->name.span
+                           : it->kind == IT_PARTY ? party_items[prev]->name.span
+                           : out->games[prev].span;
+            ERR(&c, it->name.span, "%s '%s' is already defined on line %u", kind_word(it->kind), it->name.s, first.line);
+            continue;
+        }
+        switch (it->kind) {
+        case IT_LET:
+            c.lets[nlets_total].name = it->name.s;
+            c.lets[nlets_total].span = it->name.span;
+            nlets_total++;
+            break;
+        case IT_TOPIC: topic_items[out->ntopics++] = it; break;
+        case IT_PARTY: party_items[out->nparties++] = it; break;
+        default:
+            out->games[out->ngames].name = it->name.s;
+            out->games[out->ngames].span = it->name.span;
+            out->ngames++;
+            break;
+        }
+    }
+
+    /* lets in order: each sees the ones before it */
+    size_t li = 0;
+    for (const lia_item *it = ast->items; it; it = it->next) {
+        if (it->kind != IT_LET) continue;
+        if (lia_nametab_get(&c.let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
+        c.nlets = li;
+        lia_val v;
+        c.lets[li].ok = check_value(&c, it->name.s, it->expr, lia_num_int(0), it->name.span, &v);
+        c.lets[li].v = v.n;
+        li++;
+    }
+    c.nlets = li;
+
+    for (size_t t = 0; t < out->ntopics; t++) check_topic_item(&c, topic_items[t], &out->topics[t]);
+    for (size_t p = 0; p < out->nparties && !c.oom; p++) check_party_item(&c, party_items[p], &out->parties[p]);
+
+    size_t gi = 0;
+    for (const lia_item *it = ast->items; it && !c.oom; it = it->next) {
+        if (it->kind != IT_AGREEMENT && it->kind != IT_GAME) continue;
+        if (lia_nametab_get(&game_tab, it->name.s, it->name.len) != gi) continue; /* duplicate */
+        spec_game *g = &out->games[gi++];
+        int rc = 0;
+        switch (it->sub) {
+        case SUB_BILATERAL: case SUB_MULTILATERAL: rc = check_agreement(&c, it, g); break;
+        case SUB_NORMAL: rc = check_normal(&c, it, g); break;
+        case SUB_COALITIONAL: rc = check_coalitional(&c, it, g); break;
+        case SUB_BANKRUPTCY: rc = check_bankruptcy(&c, it, g); break;
+        case SUB_VOTING: rc = check_voting(&c, it, g); break;
+        case SUB_NONE: break;
+        }
+        if (rc < 0) c.oom = 1;
+    }
+    return c.oom ? -1 : 0;
+}

@@ -1,0 +1,365 @@
+/* check_agreement.c — checking a bilateral or multilateral agreement block into its spec. */
+#include "check_internal.h"
+#include "../util/mem.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { MAX_MEMBERS = 63 };                 /* coalitions are 64-bit masks */
+enum { MAX_SHARE_CELLS = 1 << 24 };        /* members^2 * topics */
+
+static size_t member_index(const spec_agreement *a, size_t party)
+{
+    for (size_t i = 0; i < a->nm; i++)
+        if (a->members[i] == party) return i;
+    return (size_t)-1;
+}
+
+/* A party named in the agreement body must be a member; diagnosed otherwise. */
+static size_t member_of(check_ctx *c, const lia_item *it, const spec_agreement *a, const lia_ident *id)
+{
+    size_t p = check_party(c, id);
+    if (p == (size_t)-1) return p;
+    size_t m = member_index(a, p);
+    if (m == (size_t)-1)
+        ERR(c, id->span, "'%s' is not a member of agreement '%s'", id->s, it->name.s);
+    return m;
+}
+
+static const char *source_text(check_ctx *c, lia_span sp)
+{
+    size_t n = sp.len > 40 ? 40 : sp.len;
+    const char *t = lia_arena_strndup(c->arena, c->s->items[sp.src].text + sp.off, n);
+    if (!t) c->oom = 1;
+    return t ? t : "?";
+}
+
+static int check_members(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
+{
+    if (!s) {
+        ERR(c, it->name.span, "agreement '%s' has no 'members' line", it->name.s);
+        return 0;
+    }
+    if (s->nnames > MAX_MEMBERS) {
+        ERR(c, s->span, "agreement '%s' has %zu members; at most %d are supported", it->name.s, s->nnames, MAX_MEMBERS);
+        return 0;
+    }
+    a->members = lia_arena_array(c->arena, s->nnames, sizeof *a->members);
+    if (!a->members) { c->oom = 1; return 0; }
+    int ok = 1;
+    for (size_t i = 0; i < s->nnames; i++) {
+        size_t p = check_party(c, &s->names[i]);
+        if (p == (size_t)-1) { ok = 0; continue; }
+        if (member_index(a, p) != (size_t)-1) {
+            ERR(c, s->names[i].span, "'%s' is listed twice as a member", s->names[i].s);
+            ok = 0;
+            continue;
+        }
+        a->members[a->nm++] = p;
+    }
+    if (!ok) return 0;
+    if (it->sub == SUB_BILATERAL && a->nm != 2) {
+        ERR(c, s->span, "a bilateral agreement has exactly two members; '%s' lists %zu (make it multilateral?)",
+            it->name.s, a->nm);
+        return 0;
+    }
+    if (it->sub == SUB_MULTILATERAL && a->nm < 2) {
+        ERR(c, s->span, "a multilateral agreement needs at least two members; '%s' lists %zu", it->name.s, a->nm);
+        return 0;
+    }
+    return 1;
+}
+
+static int check_levels(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
+{
+    size_t n = s ? s->nexprs : 2;
+    a->levels = lia_arena_array(c->arena, n, sizeof *a->levels);
+    a->level_names = lia_arena_array(c->arena, n, sizeof *a->level_names);
+    if (!a->levels || !a->level_names) { c->oom = 1; return 0; }
+    a->nl = n;
+    if (!s) {                       /* default: share nothing or everything */
+        a->levels[0] = lia_num_int(0);
+        a->levels[1] = lia_num_int(1);
+        a->level_names[0] = "0";
+        a->level_names[1] = "1";
+        return 1;
+    }
+    int ok = 1;
+    for (size_t i = 0; i < n; i++) {
+        lia_val v;
+        if (!check_value(c, NULL, s->exprs[i], lia_num_int(0), s->span, &v)) { ok = 0; continue; }
+        if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "a sharing level")) { ok = 0; continue; }
+        a->levels[i] = v.n;
+        a->level_names[i] = source_text(c, s->exprs[i]->span);
+        if (i > 0 && ok && lia_num_cmp(a->levels[i - 1], v.n) >= 0) {
+            ERR(c, s->exprs[i]->span, "sharing levels must increase: %s does not exceed %s",
+                a->level_names[i], a->level_names[i - 1]);
+            ok = 0;
+        }
+    }
+    (void)it;
+    return ok;
+}
+
+static size_t level_index(const spec_agreement *a, lia_num v)
+{
+    for (size_t l = 0; l < a->nl; l++) {
+        if (lia_num_exact(v) && lia_num_exact(a->levels[l]) ? lia_num_cmp(v, a->levels[l]) == 0
+                                                            : fabs(v.v - a->levels[l].v) < 1e-12)
+            return l;
+    }
+    return (size_t)-1;
+}
+
+static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
+{
+    const lia_pair **given = lia_arena_array(c->arena, a->nm, sizeof *given);
+    a->commit = lia_arena_array(c->arena, a->nm, sizeof *a->commit);
+    if (!given || !a->commit) { c->oom = 1; return; }
+    for (size_t k = 0; s && k < s->npairs; k++) {
+        size_t m = member_of(c, it, a, &s->pairs[k].name);
+        if (m == (size_t)-1) continue;
+        if (given[m]) { ERR(c, s->pairs[k].name.span, "'%s' is committed twice", s->pairs[k].name.s); continue; }
+        given[m] = &s->pairs[k];
+    }
+    char path[512];
+    for (size_t m = 0; m < a->nm; m++) {
+        const char *pname = c->spec->parties[a->members[m]].name;
+        snprintf(path, sizeof path, "%s.commit.%s", it->name.s, pname);
+        lia_val v;
+        a->commit[m] = a->nl - 1;
+        if (!check_value(c, path, given[m] ? given[m]->value : NULL, a->levels[a->nl - 1], it->name.span, &v))
+            continue;
+        size_t l = level_index(a, v.n);
+        if (l == (size_t)-1) {
+            char got[48];
+            lia_num_format_double(got, sizeof got, v.n.v);
+            ERR(c, v.span, "%s's commitment %s is not one of the agreement's sharing levels", pname, got);
+            continue;
+        }
+        a->commit[m] = l;
+    }
+}
+
+/* Directed shares and pooled topics: the scopes s_{j->i,k}. */
+static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *shares, size_t nshares,
+                        const lia_stmt *pool, spec_agreement *a)
+{
+    size_t K = c->spec->ntopics, nm = a->nm, cells;
+    if (!lia__size_mul(nm * nm, K ? K : 1, &cells) || cells > MAX_SHARE_CELLS) {
+        ERR(c, it->name.span, "agreement '%s' has too many member pairs times topics", it->name.s);
+        return;
+    }
+    a->share = lia_arena_array(c->arena, cells, sizeof *a->share);
+    a->pool = lia_arena_array(c->arena, K ? K : 1, sizeof *a->pool);
+    const lia_pair **given = lia_arena_array(c->arena, cells, sizeof *given);
+    const lia_pair **pooled = lia_arena_array(c->arena, K ? K : 1, sizeof *pooled);
+    if (!a->share || !a->pool || !given || !pooled) { c->oom = 1; return; }
+    for (size_t i = 0; i < cells; i++) a->share[i] = lia_num_int(0);
+    for (size_t k = 0; k < K; k++) a->pool[k] = lia_num_int(0);
+
+    for (size_t k = 0; pool && k < pool->npairs; k++) {
+        size_t t = check_topic(c, &pool->pairs[k].name);
+        if (t == (size_t)-1) continue;
+        if (pooled[t]) { ERR(c, pool->pairs[k].name.span, "topic '%s' is pooled twice", pool->pairs[k].name.s); continue; }
+        pooled[t] = &pool->pairs[k];
+    }
+    for (size_t si = 0; si < nshares; si++) {
+        const lia_stmt *s = shares[si];
+        size_t from = member_of(c, it, a, &s->a), to = member_of(c, it, a, &s->b);
+        if (from == (size_t)-1 || to == (size_t)-1) continue;
+        if (from == to) { ERR(c, s->b.span, "'%s' cannot share with itself", s->a.s); continue; }
+        for (size_t k = 0; k < s->npairs; k++) {
+            size_t t = check_topic(c, &s->pairs[k].name);
+            if (t == (size_t)-1) continue;
+            if (pooled[t]) {
+                ERR(c, s->pairs[k].name.span, "topic '%s' is pooled on line %u; a directed share of it would count twice",
+                    s->pairs[k].name.s, pooled[t]->name.span.line);
+                continue;
+            }
+            size_t cell = (from * nm + to) * K + t;
+            if (given[cell]) {
+                ERR(c, s->pairs[k].name.span, "share %s -> %s of '%s' is given twice (first on line %u)",
+                    s->a.s, s->b.s, s->pairs[k].name.s, given[cell]->name.span.line);
+                continue;
+            }
+            given[cell] = &s->pairs[k];
+        }
+    }
+    /* resolve every cell through check_value so --set can add a flow the file did not write */
+    char path[512], what[600];
+    for (size_t t = 0; t < K; t++) {
+        const char *tn = c->spec->topics[t].name;
+        lia_val v;
+        snprintf(path, sizeof path, "%s.pool.%s", it->name.s, tn);
+        if (check_value(c, path, pooled[t] ? pooled[t]->value : NULL, lia_num_int(0), it->name.span, &v)) {
+            snprintf(what, sizeof what, "the pooled scope of '%s'", tn);
+            if (check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what)) a->pool[t] = v.n;
+        }
+        for (size_t j = 0; j < nm; j++) {
+            for (size_t i = 0; i < nm; i++) {
+                if (i == j) continue;
+                size_t cell = (j * nm + i) * K + t;
+                const char *jn = c->spec->parties[a->members[j]].name, *in = c->spec->parties[a->members[i]].name;
+                snprintf(path, sizeof path, "%s.share.%s.%s.%s", it->name.s, jn, in, tn);
+                if (!check_value(c, path, given[cell] ? given[cell]->value : NULL, lia_num_int(0), it->name.span, &v))
+                    continue;
+                snprintf(what, sizeof what, "the scope of %s -> %s on '%s'", jn, in, tn);
+                if (check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what)) a->share[cell] = v.n;
+            }
+        }
+    }
+}
+
+static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a, spec_facility *f)
+{
+    char path[512], what[600];
+    f->name = s->a.s;
+    f->split = s->split;
+    if (!s->cost) ERR(c, s->a.span, "facility '%s' needs a 'cost'", s->a.s);
+    if (!s->value) ERR(c, s->a.span, "facility '%s' needs a 'value'", s->a.s);
+    snprintf(path, sizeof path, "%s.facility.%s.cost", it->name.s, s->a.s);
+    snprintf(what, sizeof what, "the cost of facility '%s'", s->a.s);
+    if (check_value(c, path, s->cost, lia_num_int(0), s->a.span, &f->cost))
+        check_range(c, &f->cost, 0, RANGE_CLOSED, 0, 0, 1, what);
+    snprintf(path, sizeof path, "%s.facility.%s.value", it->name.s, s->a.s);
+    snprintf(what, sizeof what, "the value of facility '%s'", s->a.s);
+    if (check_value(c, path, s->value, lia_num_int(0), s->a.span, &f->value))
+        check_range(c, &f->value, 0, RANGE_CLOSED, 0, 0, 1, what);
+
+    f->shares = lia_arena_array(c->arena, a->nm, sizeof *f->shares);
+    const lia_pair **given = lia_arena_array(c->arena, a->nm, sizeof *given);
+    if (!f->shares || !given) { c->oom = 1; return; }
+    if (f->split == SPLIT_EQUAL) {
+        for (size_t m = 0; m < a->nm; m++) f->shares[m] = lia_num_frac(1, (int64_t)a->nm);
+        return;
+    }
+    if (f->split == SPLIT_PROPORTIONAL) {
+        lia_num total = lia_num_int(0);
+        for (size_t m = 0; m < a->nm; m++) total = lia_num_add(total, c->spec->parties[a->members[m]].resources.n);
+        for (size_t m = 0; m < a->nm; m++)
+            f->shares[m] = total.v > 0 ? lia_num_div(c->spec->parties[a->members[m]].resources.n, total) : lia_num_int(0);
+        return;
+    }
+    for (size_t k = 0; k < s->npairs; k++) {
+        size_t m = member_of(c, it, a, &s->pairs[k].name);
+        if (m == (size_t)-1) continue;
+        if (given[m]) { ERR(c, s->pairs[k].name.span, "'%s' appears twice in the split", s->pairs[k].name.s); continue; }
+        given[m] = &s->pairs[k];
+    }
+    lia_num sum = lia_num_int(0);
+    int ok = 1;
+    for (size_t m = 0; m < a->nm; m++) {
+        const char *pn = c->spec->parties[a->members[m]].name;
+        lia_val v;
+        snprintf(path, sizeof path, "%s.facility.%s.split.%s", it->name.s, s->a.s, pn);
+        if (!check_value(c, path, given[m] ? given[m]->value : NULL, lia_num_int(0), s->split_span, &v)) { ok = 0; continue; }
+        snprintf(what, sizeof what, "%s's share of facility '%s'", pn, s->a.s);
+        if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what)) { ok = 0; continue; }
+        f->shares[m] = v.n;
+        sum = lia_num_add(sum, v.n);
+    }
+    int one = lia_num_exact(sum) ? lia_num_eq_int(sum, 1) : fabs(sum.v - 1) < 1e-9;
+    if (ok && !one) {
+        char got[48];
+        if (lia_num_exact(sum) && sum.q != 1) snprintf(got, sizeof got, "%lld/%lld", (long long)sum.p, (long long)sum.q);
+        else lia_num_format_double(got, sizeof got, sum.v);
+        ERR(c, s->split_span, "the shares of facility '%s' sum to %s, not 1", s->a.s, got);
+    }
+}
+
+static void check_transfers(check_ctx *c, const lia_item *it, lia_stmt *const *trs, size_t ntr, spec_agreement *a)
+{
+    a->tr = lia_arena_array(c->arena, ntr ? ntr : 1, sizeof *a->tr);
+    if (!a->tr) { c->oom = 1; return; }
+    char path[512], what[600];
+    for (size_t i = 0; i < ntr; i++) {
+        const lia_stmt *s = trs[i];
+        size_t from = member_of(c, it, a, &s->a), to = member_of(c, it, a, &s->b);
+        if (from == (size_t)-1 || to == (size_t)-1) continue;
+        if (from == to) { ERR(c, s->b.span, "'%s' cannot pay itself", s->a.s); continue; }
+        int dup = 0;
+        for (size_t k = 0; k < a->ntr; k++)
+            if (a->tr[k].from == from && a->tr[k].to == to) dup = 1;
+        if (dup) { ERR(c, s->span, "transfer %s -> %s is given twice", s->a.s, s->b.s); continue; }
+        spec_transfer *t = &a->tr[a->ntr];
+        t->from = from;
+        t->to = to;
+        snprintf(path, sizeof path, "%s.transfer.%s.%s", it->name.s, s->a.s, s->b.s);
+        snprintf(what, sizeof what, "transfer %s -> %s", s->a.s, s->b.s);
+        if (check_value(c, path, s->exprs[0], lia_num_int(0), s->span, &t->amount) &&
+            check_range(c, &t->amount, 0, RANGE_CLOSED, 0, 0, 1, what))
+            a->ntr++;
+    }
+}
+
+int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
+{
+    spec_agreement *a = &g->agreement;
+    g->kind = it->sub == SUB_BILATERAL ? LIA_KIND_BILATERAL : LIA_KIND_MULTILATERAL;
+    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    size_t nshare = 0, nfac = 0, ntr = 0;
+    for (lia_stmt *s = it->stmts; s; s = s->next) {
+        switch (s->kw) {
+        case KW_SHARE: nshare++; break;
+        case KW_FACILITY: nfac++; break;
+        case KW_TRANSFER: ntr++; break;
+        case KW_MEMBERS: check_once(c, seen, s, "members"); break;
+        case KW_LEVELS: check_once(c, seen, s, "levels"); break;
+        case KW_COMMIT: check_once(c, seen, s, "commit"); break;
+        case KW_POOL: check_once(c, seen, s, "pool"); break;
+        case KW_DILUTION: check_once(c, seen, s, "dilution"); break;
+        case KW_CAVEAT: check_once(c, seen, s, "caveat"); break;
+        default: break;
+        }
+    }
+    lia_stmt **shares = lia_arena_array(c->arena, nshare ? nshare : 1, sizeof *shares);
+    lia_stmt **facs = lia_arena_array(c->arena, nfac ? nfac : 1, sizeof *facs);
+    lia_stmt **trs = lia_arena_array(c->arena, ntr ? ntr : 1, sizeof *trs);
+    if (!shares || !facs || !trs) return -1;
+    nshare = nfac = ntr = 0;
+    for (lia_stmt *s = it->stmts; s; s = s->next) {
+        if (s->kw == KW_SHARE) shares[nshare++] = s;
+        if (s->kw == KW_FACILITY) facs[nfac++] = s;
+        if (s->kw == KW_TRANSFER) trs[ntr++] = s;
+    }
+    if (!check_members(c, it, seen[KW_MEMBERS], a)) return c->oom ? -1 : 0;
+    if (!check_levels(c, it, seen[KW_LEVELS], a)) return c->oom ? -1 : 0;
+    check_commit(c, it, seen[KW_COMMIT], a);
+    check_flows(c, it, shares, nshare, seen[KW_POOL], a);
+
+    char path[512];
+    lia_span at = it->name.span;
+    if (seen[KW_DILUTION] && it->sub == SUB_BILATERAL)
+        ERR(c, seen[KW_DILUTION]->span, "'dilution' applies to multilateral agreements only");
+    lia_val v;
+    snprintf(path, sizeof path, "%s.dilution", it->name.s);
+    a->dilution = lia_num_int(1);
+    if (check_value(c, path, seen[KW_DILUTION] ? seen[KW_DILUTION]->exprs[0] : NULL, lia_num_int(1), at, &v) &&
+        check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, "dilution"))
+        a->dilution = v.n;
+    if (it->sub == SUB_BILATERAL) a->dilution = lia_num_int(1);
+
+    const lia_stmt *cav = seen[KW_CAVEAT];
+    a->cav_value = a->cav_disc = lia_num_int(1);
+    snprintf(path, sizeof path, "%s.caveat.value", it->name.s);
+    if (check_value(c, path, cav ? cav->value : NULL, lia_num_int(1), at, &v) &&
+        check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the caveat's value factor"))
+        a->cav_value = v.n;
+    snprintf(path, sizeof path, "%s.caveat.disclosure", it->name.s);
+    if (check_value(c, path, cav ? cav->cost : NULL, lia_num_int(1), at, &v) &&
+        check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the caveat's disclosure factor"))
+        a->cav_disc = v.n;
+
+    a->fac = lia_arena_array(c->arena, nfac ? nfac : 1, sizeof *a->fac);
+    if (!a->fac) return -1;
+    for (size_t i = 0; i < nfac; i++) {
+        int dup = 0;
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(facs[k]->a.s, facs[i]->a.s) == 0) dup = 1;
+        if (dup) { ERR(c, facs[i]->a.span, "facility '%s' is defined twice", facs[i]->a.s); continue; }
+        check_facility(c, it, facs[i], a, &a->fac[a->nfac++]);
+    }
+    check_transfers(c, it, trs, ntr, a);
+    return c->oom ? -1 : 0;
+}

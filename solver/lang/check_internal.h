@@ -1,0 +1,56 @@
+/* check_internal.h — shared state of the checker's files (check.c, check_agreement.c,
+ * check_games.c). */
+#ifndef LIA_LANG_CHECK_INTERNAL_H
+#define LIA_LANG_CHECK_INTERNAL_H
+#include "spec.h"
+#include "../util/nametab.h"
+#include "../util/arena.h"
+
+typedef struct check_let {
+    const char *name;
+    lia_span span;
+    lia_num v;
+    int ok;
+} check_let;
+
+typedef struct check_ctx {
+    lia_arena *arena;
+    const lia_sources *s;
+    lia_diags *d;
+    lia_override *ov;
+    size_t nov;
+    lia_expr **ov_expr;          /* parsed override values (NULL: unparsable) */
+    int oom;
+    check_let *lets;
+    size_t nlets;                /* lets visible so far */
+    lia_nametab let_tab, topic_tab, party_tab;
+    lia_spec *spec;
+} check_ctx;
+
+#define ERR(c, span, ...) lia_diags_add((c)->d, (c)->s, LIA_ERROR, (span), __VA_ARGS__)
+
+/* Evaluate an expression; 0 on error (diagnosed). */
+int check_eval(check_ctx *c, const lia_expr *e, lia_num *out);
+/* Resolve the value at attribute `path`: override if any, else expression e, else dflt.
+ * Returns 0 if evaluation failed (diagnosed). */
+int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
+                lia_val *out);
+
+enum { RANGE_OPEN = 0, RANGE_CLOSED = 1 };
+/* Diagnose unless lo <(=) v <(=) hi; hi_inf for no upper bound. Returns 1 if in range. */
+int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,
+                int hi_inf, const char *what);
+/* Report a statement that may appear once; returns 1 the first time. */
+int check_once(check_ctx *c, lia_stmt **seen, lia_stmt *s, const char *what);
+size_t check_party(const check_ctx *c, const lia_ident *id);   /* (size_t)-1 if unknown; diagnosed */
+size_t check_topic(const check_ctx *c, const lia_ident *id);   /* (size_t)-1 if unknown; diagnosed */
+/* "did you mean" suffix for an unknown name among a table's keys (static buffer per call). */
+void check_unknown(const check_ctx *c, const lia_ident *id, const char *kind, const char **cands, size_t n);
+
+int check_agreement(check_ctx *c, const lia_item *it, spec_game *g);
+int check_normal(check_ctx *c, const lia_item *it, spec_game *g);
+int check_coalitional(check_ctx *c, const lia_item *it, spec_game *g);
+int check_bankruptcy(check_ctx *c, const lia_item *it, spec_game *g);
+int check_voting(check_ctx *c, const lia_item *it, spec_game *g);
+
+#endif

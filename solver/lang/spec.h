@@ -1,0 +1,120 @@
+/* spec.h — a checked model: every name resolved, every number evaluated and in range.
+ * The lowering reads only this, never the AST, so .nfg/lrs readers can fill it too. */
+#ifndef LIA_LANG_SPEC_H
+#define LIA_LANG_SPEC_H
+#include "ast.h"
+
+/* A value and where it came from (the source expression, or the --set that overrode it). */
+typedef struct lia_val {
+    lia_num n;
+    lia_span span;
+} lia_val;
+
+typedef struct spec_topic {
+    const char *name;
+    lia_val common;
+} spec_topic;
+
+typedef struct spec_party {
+    const char *name;
+    lia_span span;
+    lia_val resources, patience, leak, disclosure;
+    lia_val *need, *collect, *exposure;      /* one per topic */
+} spec_party;
+
+typedef struct spec_facility {
+    const char *name;
+    lia_val cost, value;
+    lia_split_kind split;
+    lia_num *shares;                         /* sigma_i per member, resolved from split */
+} spec_facility;
+
+typedef struct spec_transfer {
+    size_t from, to;                         /* member indices */
+    lia_val amount;
+} spec_transfer;
+
+typedef struct spec_agreement {
+    size_t nm;
+    size_t *members;                         /* party indices */
+    size_t nl;
+    lia_num *levels;
+    const char **level_names;                /* levels as written, for strategy labels */
+    size_t *commit;                          /* level index per member */
+    /* scope s_{j->i,k} of directed shares: [(j*nm + i)*K + k]; 0 when not shared */
+    lia_num *share;
+    lia_num *pool;                           /* pooled scope per topic (0: not pooled) */
+    lia_num dilution, cav_value, cav_disc;
+    size_t nfac;
+    spec_facility *fac;
+    size_t ntr;
+    spec_transfer *tr;
+} spec_agreement;
+
+typedef struct spec_normal {
+    size_t np;
+    const char **players;
+    size_t *ns;
+    const char ***strategies;
+    size_t nprofiles;
+    lia_num *payoffs;                        /* np * nprofiles, layout of liaison.h */
+} spec_normal;
+
+typedef struct spec_coalitional {
+    size_t np;
+    const char **players;
+    size_t nv;
+    uint64_t *masks;                         /* listed coalitions; the rest are 0 */
+    lia_num *values;
+} spec_coalitional;
+
+typedef struct spec_bankruptcy {
+    size_t np;
+    const char **players;
+    lia_num estate;
+    lia_num *claims;
+} spec_bankruptcy;
+
+typedef struct spec_voting {
+    size_t np;
+    const char **players;
+    lia_num quota;
+    lia_num *weights;
+} spec_voting;
+
+typedef struct spec_game {
+    const char *name;
+    lia_span span;
+    lia_game_kind kind;
+    spec_agreement agreement;                /* LIA_KIND_BILATERAL / MULTILATERAL */
+    spec_normal normal;
+    spec_coalitional coal;                   /* both coalitional kinds */
+    spec_bankruptcy bank;
+    spec_voting vote;
+} spec_game;
+
+typedef struct lia_spec {
+    const char *title;
+    size_t ntopics;
+    spec_topic *topics;
+    size_t nparties;
+    spec_party *parties;
+    size_t ngames;
+    spec_game *games;
+} lia_spec;
+
+/* An override from --set / lia_model_set: `name` is a let constant or attribute path. */
+typedef struct lia_override {
+    char *name;
+    uint32_t src;          /* source holding "NAME=VALUE" */
+    size_t value_off;      /* where VALUE starts in it */
+    int used;              /* set by the checker when the path matched something */
+} lia_override;
+
+struct lia_arena;
+/* Check the AST and build the spec in arena, applying overrides. Diagnostics go to d.
+ * Returns -1 on allocation failure, else 0 (errors counted in d). */
+int lia_check(lia_spec *out, struct lia_arena *arena, const lia_ast *ast, const lia_sources *s,
+              lia_diags *d, lia_override *ov, size_t nov);
+
+#endif

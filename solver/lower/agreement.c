@@ -1,0 +1,139 @@
+/* agreement.c — precomputes an agreement's tables and instantiates the payoff formulas
+ * (agreement_terms.inc) for exact rationals and for doubles. */
+#include "agreement.h"
+#include "../util/arena.h"
+#include <string.h>
+
+/* exact instantiation */
+#define T lia_num
+#define TERMS_T lia_terms_exact
+#define TERMS_FN lia_agreement_terms_exact
+#define F(name) t->name
+#define ZERO lia_num_int(0)
+#define ONE lia_num_int(1)
+#define ADD lia_num_add
+#define SUB lia_num_sub
+#define MUL lia_num_mul
+#define DIV lia_num_div
+#define MIN lia_num_min
+#define IS_ZERO lia_num_is_zero
+#define FROM_INT lia_num_int
+#include "agreement_terms.inc"
+#undef T
+#undef TERMS_T
+#undef TERMS_FN
+#undef F
+#undef ZERO
+#undef ONE
+#undef ADD
+#undef SUB
+#undef MUL
+#undef DIV
+#undef MIN
+#undef IS_ZERO
+#undef FROM_INT
+
+/* double instantiation */
+static inline double dmin(double a, double b) { return b < a ? b : a; }
+#define T double
+#define TERMS_T lia_terms
+#define TERMS_FN lia_agreement_terms
+#define F(name) t->name##_d
+#define ZERO 0.0
+#define ONE 1.0
+#define ADD(a, b) ((a) + (b))
+#define SUB(a, b) ((a) - (b))
+#define MUL(a, b) ((a) * (b))
+#define DIV(a, b) ((a) / (b))
+#define MIN dmin
+#define IS_ZERO(a) ((a) == 0.0)
+#define FROM_INT(n) ((double)(n))
+#include "agreement_terms.inc"
+
+lia_num lia_terms_total_exact(const lia_terms_exact *t)
+{
+    lia_num u = lia_num_add(t->coverage, t->spillover);
+    u = lia_num_sub(u, t->exposure);
+    u = lia_num_add(u, t->facility_value);
+    u = lia_num_sub(u, t->facility_cost);
+    u = lia_num_add(u, t->transfer_in);
+    return lia_num_sub(u, t->transfer_out);
+}
+
+double lia_terms_total(const lia_terms *t)
+{
+    return t->coverage + t->spillover - t->exposure + t->facility_value - t->facility_cost +
+           t->transfer_in - t->transfer_out;
+}
+
+static int mirror(struct lia_arena *a, const lia_num *src, size_t n, double **out)
+{
+    *out = lia_arena_array(a, n ? n : 1, sizeof **out);
+    if (!*out) return 0;
+    for (size_t i = 0; i < n; i++) (*out)[i] = src[i].v;
+    return 1;
+}
+
+int lia_agreement_tables_init(agreement_tables *t, struct lia_arena *a, const lia_spec *spec, const spec_agreement *ag)
+{
+    memset(t, 0, sizeof *t);
+    size_t nm = ag->nm, K = spec->ntopics, cells = nm * nm * K;
+    t->nm = nm;
+    t->K = K;
+    t->nfac = ag->nfac;
+    t->ntr = ag->ntr;
+    t->c = lia_arena_array(a, nm * K + 1, sizeof(lia_num));
+    t->w = lia_arena_array(a, nm * K + 1, sizeof(lia_num));
+    t->e = lia_arena_array(a, nm * K + 1, sizeof(lia_num));
+    t->rho = lia_arena_array(a, nm, sizeof(lia_num));
+    t->theta = lia_arena_array(a, K + 1, sizeof(lia_num));
+    t->scope = lia_arena_array(a, cells + 1, sizeof(lia_num));
+    t->fvalue = lia_arena_array(a, ag->nfac + 1, sizeof(lia_num));
+    t->fcost = lia_arena_array(a, ag->nfac + 1, sizeof(lia_num));
+    t->sigma = lia_arena_array(a, ag->nfac * nm + 1, sizeof(lia_num));
+    t->tfrom = lia_arena_array(a, ag->ntr + 1, sizeof(size_t));
+    t->tto = lia_arena_array(a, ag->ntr + 1, sizeof(size_t));
+    t->tamt = lia_arena_array(a, ag->ntr + 1, sizeof(lia_num));
+    if (!t->c || !t->w || !t->e || !t->rho || !t->theta || !t->scope || !t->fvalue || !t->fcost || !t->sigma ||
+        !t->tfrom || !t->tto || !t->tamt)
+        return 0;
+    t->shared = ag->share;
+    t->pool = ag->pool;
+    t->phi = ag->cav_value;
+    t->phimu = lia_num_mul(ag->cav_value, ag->dilution);
+    for (size_t m = 0; m < nm; m++) {
+        const spec_party *p = &spec->parties[ag->members[m]];
+        for (size_t k = 0; k < K; k++) {
+            t->c[m * K + k] = p->collect[k].n;
+            t->w[m * K + k] = p->need[k].n;
+            t->e[m * K + k] = p->exposure[k].n;
+        }
+        /* rho_m = 1 - (1 - leak)(1 - psi * disclosure) */
+        lia_num keep = lia_num_sub(lia_num_int(1), p->leak.n);
+        lia_num quiet = lia_num_sub(lia_num_int(1), lia_num_mul(ag->cav_disc, p->disclosure.n));
+        t->rho[m] = lia_num_sub(lia_num_int(1), lia_num_mul(keep, quiet));
+    }
+    for (size_t k = 0; k < K; k++) t->theta[k] = spec->topics[k].common.n;
+    for (size_t j = 0; j < nm; j++)
+        for (size_t i = 0; i < nm; i++)
+            for (size_t k = 0; k < K; k++) {
+                size_t at = (j * nm + i) * K + k;
+                t->scope[at] = i == j ? lia_num_int(0) : lia_num_add(ag->share[at], ag->pool[k]);
+            }
+    for (size_t f = 0; f < ag->nfac; f++) {
+        t->fvalue[f] = ag->fac[f].value.n;
+        t->fcost[f] = ag->fac[f].cost.n;
+        for (size_t m = 0; m < nm; m++) t->sigma[f * nm + m] = ag->fac[f].shares[m];
+    }
+    for (size_t r = 0; r < ag->ntr; r++) {
+        t->tfrom[r] = ag->tr[r].from;
+        t->tto[r] = ag->tr[r].to;
+        t->tamt[r] = ag->tr[r].amount.n;
+    }
+    return mirror(a, t->c, nm * K, &t->c_d) && mirror(a, t->w, nm * K, &t->w_d) && mirror(a, t->e, nm * K, &t->e_d) &&
+           mirror(a, t->rho, nm, &t->rho_d) && mirror(a, t->theta, K, &t->theta_d) &&
+           mirror(a, t->scope, cells, &t->scope_d) && mirror(a, t->shared, cells, &t->shared_d) &&
+           mirror(a, t->pool, K, &t->pool_d) && mirror(a, t->fvalue, ag->nfac, &t->fvalue_d) &&
+           mirror(a, t->fcost, ag->nfac, &t->fcost_d) && mirror(a, t->sigma, ag->nfac * nm, &t->sigma_d) &&
+           mirror(a, t->tamt, ag->ntr, &t->tamt_d) && ((t->phimu_d = t->phimu.v), (t->phi_d = t->phi.v), 1);
+}

@@ -1,0 +1,150 @@
+/* coalition.c — coalition games: v(S) of an agreement (S runs the agreement alone at its best
+ * profile), explicit coalition tables, and structured bankruptcy and voting games. */
+#include "lower.h"
+#include "agreement.h"
+#include "../util/arena.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int copy_names(lia_tugame *g, const char *const *names)
+{
+    for (size_t p = 0; p < g->np; p++)
+        if (!(g->players[p] = lia_arena_strndup(&g->arena, names[p], strlen(names[p])))) return 0;
+    return 1;
+}
+
+/* v(S) = max over the levels of S's members of the sum of their payoffs. */
+static void coalition_value(const agreement_tables *t, const spec_agreement *ag, uint64_t S, int exact,
+                            lia_num *ve, double *vd)
+{
+    size_t mem[64], k = 0, idx[64] = { 0 };
+    lia_num xe[64];
+    double xd[64];
+    for (size_t m = 0; m < ag->nm; m++) {
+        xe[m] = lia_num_int(0);
+        xd[m] = 0;
+        if (S >> m & 1) { mem[k++] = m; xe[m] = ag->levels[0]; xd[m] = ag->levels[0].v; }
+    }
+    lia_num beste = lia_num_int(0);
+    double bestd = -INFINITY;
+    for (;;) {
+        lia_num sume = lia_num_int(0);
+        double sumd = 0;
+        for (size_t a = 0; a < k; a++) {
+            if (exact) {
+                lia_terms_exact te;
+                lia_agreement_terms_exact(t, xe, S, mem[a], &te);
+                sume = lia_num_add(sume, lia_terms_total_exact(&te));
+            } else {
+                lia_terms td;
+                lia_agreement_terms(t, xd, S, mem[a], &td);
+                sumd += lia_terms_total(&td);
+            }
+        }
+        if (exact) { if (bestd == -INFINITY || lia_num_cmp(sume, beste) > 0) { beste = sume; bestd = sume.v; } }
+        else if (sumd > bestd) bestd = sumd;
+        size_t a = 0;
+        for (; a < k; a++) {
+            size_t m = mem[a];
+            if (++idx[a] < ag->nl) { xe[m] = ag->levels[idx[a]]; xd[m] = xe[m].v; break; }
+            idx[a] = 0;
+            xe[m] = ag->levels[0];
+            xd[m] = xe[m].v;
+        }
+        if (a == k) break;
+    }
+    *ve = exact ? beste : lia_num_double(bestd);
+    if (!exact) ve->q = 0, ve->v = bestd;
+    *vd = bestd;
+}
+
+static lia_status agreement_tu(lia_tugame **out, const lia_spec *spec, const spec_game *sg, size_t cap,
+                               char *msg, size_t msgcap)
+{
+    const spec_agreement *ag = &sg->agreement;
+    double work = pow(1.0 + (double)ag->nl, (double)ag->nm) * (double)ag->nm;
+    if (work > LIA_COALITION_WORK_LIMIT) {
+        snprintf(msg, msgcap, "the coalition game of '%s' needs about %.3g payoff evaluations "
+                 "(%zu members, %zu levels); that is too many to tabulate", sg->name, work, ag->nm, ag->nl);
+        return LIA_ELIMIT;
+    }
+    int exact = work <= LIA_EXACT_WORK_LIMIT;
+    lia_tugame *g;
+    const char *names[64];
+    for (size_t m = 0; m < ag->nm; m++) names[m] = spec->parties[ag->members[m]].name;
+    lia_status st = lia_tugame_alloc(&g, sg->name, ag->nm, LIA_TU_TABLE, 0);
+    if (st != LIA_OK) return st;
+    st = lia_tugame_alloc_table(g, exact, cap, msg, msgcap);
+    if (st != LIA_OK) { lia_tugame_free(g); return st; }
+    if (!g->exact) exact = 0;
+    lia_arena scratch;
+    lia_arena_init(&scratch);
+    agreement_tables t;
+    if (!copy_names(g, names) || !lia_agreement_tables_init(&t, &scratch, spec, ag)) {
+        lia_arena_free(&scratch);
+        lia_tugame_free(g);
+        return LIA_ENOMEM;
+    }
+    if (g->exact) g->exact[0] = lia_num_int(0);
+    for (uint64_t S = 1; S < ((uint64_t)1 << ag->nm); S++) {
+        lia_num ve;
+        coalition_value(&t, ag, S, exact, &ve, &g->values[S]);
+        if (g->exact) g->exact[S] = ve;
+    }
+    lia_arena_free(&scratch);
+    *out = g;
+    return LIA_OK;
+}
+
+static lia_status explicit_tu(lia_tugame **out, const spec_game *sg, size_t cap, char *msg, size_t msgcap)
+{
+    const spec_coalitional *c = &sg->coal;
+    lia_tugame *g;
+    lia_status st = lia_tugame_alloc(&g, sg->name, c->np, LIA_TU_TABLE, sg->kind == LIA_KIND_COALITIONAL_COST);
+    if (st == LIA_OK) st = lia_tugame_alloc_table(g, 1, cap, msg, msgcap);
+    if (st == LIA_OK && !copy_names(g, c->players)) st = LIA_ENOMEM;
+    if (st != LIA_OK) { lia_tugame_free(g); return st; }
+    if (g->exact)
+        for (size_t S = 0; S < ((size_t)1 << c->np); S++) g->exact[S] = lia_num_int(0);
+    for (size_t i = 0; i < c->nv; i++) {
+        g->values[c->masks[i]] = c->values[i].v;
+        if (g->exact) g->exact[c->masks[i]] = c->values[i];
+    }
+    *out = g;
+    return LIA_OK;
+}
+
+static lia_status structured_tu(lia_tugame **out, const spec_game *sg)
+{
+    int bank = sg->kind == LIA_KIND_BANKRUPTCY;
+    size_t np = bank ? sg->bank.np : sg->vote.np;
+    const char *const *names = bank ? sg->bank.players : sg->vote.players;
+    const lia_num *w = bank ? sg->bank.claims : sg->vote.weights;
+    lia_tugame *g;
+    lia_status st = lia_tugame_alloc(&g, sg->name, np, bank ? LIA_TU_BANKRUPTCY : LIA_TU_VOTING, 0);
+    if (st != LIA_OK) return st;
+    g->weights = lia_arena_array(&g->arena, np, sizeof *g->weights);
+    g->weights_exact = lia_arena_array(&g->arena, np, sizeof *g->weights_exact);
+    if (!g->weights || !g->weights_exact || !copy_names(g, names)) { lia_tugame_free(g); return LIA_ENOMEM; }
+    g->amount_exact = bank ? sg->bank.estate : sg->vote.quota;
+    g->amount = g->amount_exact.v;
+    for (size_t i = 0; i < np; i++) { g->weights[i] = w[i].v; g->weights_exact[i] = w[i]; }
+    *out = g;
+    return LIA_OK;
+}
+
+lia_status lia_lower_tu(lia_tugame **out, const lia_spec *spec, const spec_game *g, size_t cap,
+                        char *msg, size_t msgcap)
+{
+    *out = NULL;
+    switch (g->kind) {
+    case LIA_KIND_BILATERAL: case LIA_KIND_MULTILATERAL: return agreement_tu(out, spec, g, cap, msg, msgcap);
+    case LIA_KIND_COALITIONAL: case LIA_KIND_COALITIONAL_COST: return explicit_tu(out, g, cap, msg, msgcap);
+    case LIA_KIND_BANKRUPTCY: case LIA_KIND_VOTING: return structured_tu(out, g);
+    case LIA_KIND_NORMAL:
+        snprintf(msg, msgcap, "'%s' is a normal-form game, not a coalitional game", g->name);
+        return LIA_EUSAGE;
+    }
+    return LIA_EINTERNAL;
+}

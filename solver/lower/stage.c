@@ -1,0 +1,105 @@
+/* stage.c — an agreement's stage game: every member's payoff at every profile of L^M. */
+#include "lower.h"
+#include "agreement.h"
+#include "../util/arena.h"
+#include <stdio.h>
+#include <string.h>
+
+static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const spec_game *sg, size_t cap,
+                                  char *msg, size_t msgcap)
+{
+    const spec_agreement *ag = &sg->agreement;
+    size_t nm = ag->nm, ns[64];
+    for (size_t m = 0; m < nm; m++) ns[m] = ag->nl;
+    double work = 1;
+    for (size_t m = 0; m < nm; m++) work *= (double)ag->nl;
+    int exact = work * (double)nm <= LIA_EXACT_WORK_LIMIT;
+    lia_game *g;
+    lia_status st = lia_game_alloc(&g, sg->name, nm, ns, exact, cap, msg, msgcap);
+    if (st != LIA_OK) return st;
+    lia_arena scratch;
+    lia_arena_init(&scratch);
+    agreement_tables t;
+    g->commit = lia_arena_array(&g->arena, nm, sizeof *g->commit);
+    if (!g->commit || !lia_agreement_tables_init(&t, &scratch, spec, ag)) goto oom;
+    for (size_t m = 0; m < nm; m++) {
+        g->players[m] = spec->parties[ag->members[m]].name;
+        g->commit[m] = ag->commit[m];
+        for (size_t l = 0; l < ag->nl; l++) g->strategies[m][l] = ag->level_names[l];
+    }
+    /* labels point into the model's arena; copy them so the game outlives the model */
+    for (size_t m = 0; m < nm; m++) {
+        g->players[m] = lia_arena_strndup(&g->arena, g->players[m], strlen(g->players[m]));
+        if (!g->players[m]) goto oom;
+        for (size_t l = 0; l < ag->nl; l++)
+            if (!(g->strategies[m][l] = lia_arena_strndup(&g->arena, g->strategies[m][l], strlen(g->strategies[m][l]))))
+                goto oom;
+    }
+    size_t idx[64] = { 0 };
+    lia_num xe[64];
+    double xd[64];
+    uint64_t all = nm >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << nm) - 1);
+    for (size_t m = 0; m < nm; m++) { xe[m] = ag->levels[0]; xd[m] = ag->levels[0].v; }
+    for (size_t prof = 0; prof < g->nprofiles; prof++) {
+        for (size_t i = 0; i < nm; i++) {
+            if (g->exact) {
+                lia_terms_exact te;
+                lia_agreement_terms_exact(&t, xe, all, i, &te);
+                lia_game_set(g, i, prof, lia_terms_total_exact(&te));
+            } else {
+                lia_terms td;
+                lia_agreement_terms(&t, xd, all, i, &td);
+                g->payoffs[i * g->nprofiles + prof] = lia_terms_total(&td);
+            }
+        }
+        /* next profile, first member fastest */
+        for (size_t m = 0; m < nm; m++) {
+            if (++idx[m] < ag->nl) { xe[m] = ag->levels[idx[m]]; xd[m] = xe[m].v; break; }
+            idx[m] = 0;
+            xe[m] = ag->levels[0];
+            xd[m] = xe[m].v;
+        }
+    }
+    lia_arena_free(&scratch);
+    *out = g;
+    return LIA_OK;
+oom:
+    lia_arena_free(&scratch);
+    lia_game_free(g);
+    return LIA_ENOMEM;
+}
+
+static lia_status lower_explicit(lia_game **out, const spec_game *sg, size_t cap, char *msg, size_t msgcap)
+{
+    const spec_normal *n = &sg->normal;
+    lia_game *g;
+    lia_status st = lia_game_alloc(&g, sg->name, n->np, n->ns, 1, cap, msg, msgcap);
+    if (st != LIA_OK) return st;
+    for (size_t p = 0; p < n->np; p++) {
+        g->players[p] = lia_arena_strndup(&g->arena, n->players[p], strlen(n->players[p]));
+        if (!g->players[p]) goto oom;
+        for (size_t s = 0; s < n->ns[p]; s++)
+            if (!(g->strategies[p][s] = lia_arena_strndup(&g->arena, n->strategies[p][s], strlen(n->strategies[p][s]))))
+                goto oom;
+    }
+    for (size_t p = 0; p < n->np; p++)
+        for (size_t prof = 0; prof < n->nprofiles; prof++) lia_game_set(g, p, prof, n->payoffs[p * n->nprofiles + prof]);
+    *out = g;
+    return LIA_OK;
+oom:
+    lia_game_free(g);
+    return LIA_ENOMEM;
+}
+
+lia_status lia_lower_normal(lia_game **out, const lia_spec *spec, const spec_game *g, size_t cap,
+                            char *msg, size_t msgcap)
+{
+    *out = NULL;
+    switch (g->kind) {
+    case LIA_KIND_BILATERAL: case LIA_KIND_MULTILATERAL: return lower_agreement(out, spec, g, cap, msg, msgcap);
+    case LIA_KIND_NORMAL: return lower_explicit(out, g, cap, msg, msgcap);
+    default:
+        snprintf(msg, msgcap, "'%s' is a coalitional game, not a normal-form game (use --emit tu or json)", g->name);
+        return LIA_EUSAGE;
+    }
+}

@@ -1,0 +1,406 @@
+/* model.c — the lia_model handle: sources, AST, overrides and the checked spec, re-derived
+ * whenever an override changes, plus compilation to game handles. */
+#include "liaison.h"
+#include "lang/parser.h"
+#include "lang/spec.h"
+#include "lower/lower.h"
+#include "io/readers.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/mem.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef enum { FMT_LIA, FMT_NFG, FMT_LRS } model_format;
+
+struct lia_model {
+    model_format format;
+    lia_sources sources;        /* [0]: the model text; then one per override */
+    lia_diags diags;
+    size_t nparse;              /* diagnostics from parsing, kept across re-checks */
+    lia_arena ast_arena;
+    lia_ast ast;
+    lia_arena spec_arena;
+    lia_spec spec;
+    lia_override *ov;
+    size_t nov, ovcap;
+    char *game_name;            /* name of the single game of an .nfg/lrs file */
+    char errmsg[1024];
+};
+
+static void set_err(lia_model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_err(lia_model *m, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->errmsg, sizeof m->errmsg, fmt, ap);
+    va_end(ap);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+static int has_ext(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && strcmp(path + n - e, ext) == 0;
+}
+
+/* Re-derive the spec from the AST (or re-read an .nfg/lrs source) with the current overrides. */
+static lia_status resolve(lia_model *m)
+{
+    lia_diags_truncate(&m->diags, m->nparse);
+    lia_arena_free(&m->spec_arena);
+    memset(&m->spec, 0, sizeof m->spec);
+    int rc;
+    switch (m->format) {
+    case FMT_NFG: rc = lia_read_nfg(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name); break;
+    case FMT_LRS: rc = lia_read_lrs(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name); break;
+    default: rc = lia_check(&m->spec, &m->spec_arena, &m->ast, &m->sources, &m->diags, m->ov, m->nov); break;
+    }
+    lia_diags_sort(&m->diags, 0);
+    if (rc < 0 || m->diags.oom) {
+        set_err(m, "out of memory while checking the model");
+        return LIA_ENOMEM;
+    }
+    if (m->diags.errors) {
+        const lia_diag *d = NULL;
+        for (size_t i = 0; i < m->diags.n && !d; i++)
+            if (m->diags.items[i].severity == LIA_ERROR) d = &m->diags.items[i];
+        set_err(m, "%s:%u:%u: %s%s", d->file, d->line, d->column, d->message,
+                m->diags.errors > 1 ? " (and more errors)" : "");
+        return LIA_EINPUT;
+    }
+    m->errmsg[0] = 0;
+    return LIA_OK;
+}
+
+static lia_status load(lia_model *m, const char *name, const char *text, size_t len, model_format fmt)
+{
+    if (lia_sources_add(&m->sources, name, text, len) < 0) return LIA_ENOMEM;
+    m->format = fmt;
+    if (fmt == FMT_LIA) {
+        if (lia_parse(&m->ast, &m->ast_arena, &m->sources, 0, &m->diags) < 0) {
+            set_err(m, "out of memory while parsing");
+            return LIA_ENOMEM;
+        }
+        lia_diags_sort(&m->diags, 0);
+        m->nparse = m->diags.n;
+    } else {
+        /* the single game is named after the file: "games/N1_4x3.game" -> "N1_4x3" */
+        const char *b = base_name(name);
+        const char *dot = strrchr(b, '.');
+        m->game_name = lia__strndup(b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+        if (!m->game_name) return LIA_ENOMEM;
+    }
+    return resolve(m);
+}
+
+static lia_model *model_new(void)
+{
+    lia_model *m = lia__calloc(1, sizeof *m);
+    if (!m) return NULL;
+    lia_arena_init(&m->ast_arena);
+    lia_arena_init(&m->spec_arena);
+    return m;
+}
+
+static model_format detect(const char *path, const char *text, size_t len)
+{
+    if (has_ext(path, ".lia")) return FMT_LIA;
+    if (has_ext(path, ".nfg") || lia_looks_like_nfg(text, len)) return FMT_NFG;
+    if (lia_looks_like_lrs(text, len)) return FMT_LRS;
+    return FMT_LIA;
+}
+
+lia_status lia_model_parse(lia_model **out, const char *text, size_t len, const char *name)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!text && len) return LIA_EUSAGE;
+    lia_model *m = model_new();
+    if (!m) return LIA_ENOMEM;
+    if (!name) name = "<string>";
+    lia_status st = load(m, name, text ? text : "", len, detect(name, text ? text : "", len));
+    if (st == LIA_ENOMEM) { lia_model_free(m); return st; }
+    *out = m;
+    return st;
+}
+
+lia_status lia_model_open(lia_model **out, const char *path)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!path) return LIA_EUSAGE;
+    lia_model *m = model_new();
+    if (!m) return LIA_ENOMEM;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        set_err(m, "cannot open %s: %s", path, strerror(errno));
+        if (lia_sources_add(&m->sources, path, "", 0) < 0) { lia_model_free(m); return LIA_ENOMEM; }
+        *out = m;
+        return LIA_EIO;
+    }
+    lia_buf b;
+    lia_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) lia_buf_put(&b, chunk, n);
+    int bad = ferror(f);
+    int err = errno;
+    fclose(f);
+    if (b.failed) { lia_buf_free(&b); lia_model_free(m); return LIA_ENOMEM; }
+    if (bad) {
+        lia_buf_free(&b);
+        set_err(m, "cannot read %s: %s", path, strerror(err));
+        if (lia_sources_add(&m->sources, path, "", 0) < 0) { lia_model_free(m); return LIA_ENOMEM; }
+        *out = m;
+        return LIA_EIO;
+    }
+    const char *text = b.data ? b.data : "";
+    lia_status st = load(m, path, text, b.len, detect(path, text, b.len));
+    lia_buf_free(&b);
+    if (st == LIA_ENOMEM) { lia_model_free(m); return st; }
+    *out = m;
+    return st;
+}
+
+void lia_model_free(lia_model *m)
+{
+    if (!m) return;
+    lia_diags_free(&m->diags);
+    lia_sources_free(&m->sources);
+    lia_arena_free(&m->ast_arena);
+    lia_arena_free(&m->spec_arena);
+    for (size_t i = 0; i < m->nov; i++) lia__free(m->ov[i].name);
+    lia__free(m->ov);
+    lia__free(m->game_name);
+    lia__free(m);
+}
+
+const char *lia_model_errmsg(const lia_model *m)
+{
+    if (!m) return "no model (NULL handle)";
+    return m->errmsg;
+}
+
+size_t lia_model_diag_count(const lia_model *m) { return m ? m->diags.n : 0; }
+size_t lia_model_error_count(const lia_model *m) { return m ? m->diags.errors : 0; }
+
+const lia_diag *lia_model_diag_at(const lia_model *m, size_t i)
+{
+    return m && i < m->diags.n ? &m->diags.items[i] : NULL;
+}
+
+const char *lia_model_title(const lia_model *m)
+{
+    return m && m->spec.title ? m->spec.title : "";
+}
+
+static int valid_path(const char *name)
+{
+    if (!*name || *name == '.') return 0;
+    for (const char *p = name; *p; p++) {
+        int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+                 (*p == '.' && p[1] && p[1] != '.');
+        if (!ok) return 0;
+    }
+    return 1;
+}
+
+/* Install NAME=VALUE as override i's source text (replacing an earlier value in place, so a
+ * sweep that sets the same name a million times does not grow the model). */
+static int override_source(lia_model *m, lia_override *o, int fresh, const char *name, const char *value)
+{
+    lia_buf b;
+    lia_buf_init(&b);
+    lia_buf_printf(&b, "%s=%s", name, value);
+    size_t len;
+    char *text = lia_buf_take(&b, &len);
+    if (!text) return 0;
+    if (fresh) {
+        int src = lia_sources_add(&m->sources, "--set", text, len);
+        lia__free(text);
+        if (src < 0) return 0;
+        o->src = (uint32_t)src;
+    } else {
+        lia_source *s = &m->sources.items[o->src];
+        lia__free(s->text);
+        s->text = text;
+        s->len = len;
+    }
+    o->value_off = strlen(name) + 1;
+    return 1;
+}
+
+lia_status lia_model_set(lia_model *m, const char *name, const char *value)
+{
+    if (!m) return LIA_EUSAGE;
+    if (!name || !value) { set_err(m, "lia_model_set: name and value are required"); return LIA_EUSAGE; }
+    if (m->format != FMT_LIA) {
+        set_err(m, "'%s' cannot be set: %s is a %s file, which has no constants or attributes", name,
+                m->sources.items[0].name, m->format == FMT_NFG ? "Gambit .nfg" : "lrs");
+        return LIA_EUSAGE;
+    }
+    if (!valid_path(name)) {
+        set_err(m, "'%s' is not a constant name or attribute path (like asym, UK.leak or BRUSA.dilution)", name);
+        return LIA_EUSAGE;
+    }
+    size_t i = 0;
+    while (i < m->nov && strcmp(m->ov[i].name, name) != 0) i++;
+    int fresh = i == m->nov;
+    char *old_text = NULL;
+    size_t old_len = 0, old_off = 0;
+    if (fresh) {
+        if (m->nov == m->ovcap) {
+            size_t cap = m->ovcap ? m->ovcap * 2 : 4;
+            lia_override *ov = lia__realloc(m->ov, cap * sizeof *ov);
+            if (!ov) { set_err(m, "out of memory"); return LIA_ENOMEM; }
+            m->ov = ov;
+            m->ovcap = cap;
+        }
+        memset(&m->ov[i], 0, sizeof m->ov[i]);
+        if (!(m->ov[i].name = lia__strdup(name))) { set_err(m, "out of memory"); return LIA_ENOMEM; }
+    } else {
+        /* keep the previous value so a failed replacement can be undone */
+        lia_source *s = &m->sources.items[m->ov[i].src];
+        old_text = lia__strndup(s->text, s->len);
+        old_len = s->len;
+        old_off = m->ov[i].value_off;
+        if (!old_text) { set_err(m, "out of memory"); return LIA_ENOMEM; }
+    }
+    if (!override_source(m, &m->ov[i], fresh, name, value)) {
+        if (fresh) lia__free(m->ov[i].name);
+        lia__free(old_text);
+        set_err(m, "out of memory");
+        return LIA_ENOMEM;
+    }
+    if (fresh) m->nov++;
+    lia_status st = resolve(m);
+    if (st == LIA_ENOMEM || !m->ov[i].used) {
+        int unknown = st != LIA_ENOMEM && !m->ov[i].used;
+        /* undo: drop the new override or restore the old value, then re-check */
+        if (fresh) {
+            lia__free(m->ov[i].name);
+            m->nov--;
+            lia_sources_truncate(&m->sources, m->ov[i].src);
+        } else {
+            lia_source *s = &m->sources.items[m->ov[i].src];
+            lia__free(s->text);
+            s->text = old_text;
+            s->len = old_len;
+            m->ov[i].value_off = old_off;
+            old_text = NULL;
+        }
+        lia__free(old_text);
+        lia_status again = resolve(m);
+        if (unknown) {
+            set_err(m, "no constant or attribute '%s' in %s (constants are set by name, attributes by path "
+                    "such as UK.leak, UK.need.soviet or BRUSA.facility.stations.cost)", name, m->sources.items[0].name);
+            return again == LIA_ENOMEM ? LIA_ENOMEM : LIA_EUSAGE;
+        }
+        return LIA_ENOMEM;
+    }
+    lia__free(old_text);
+    return st;
+}
+
+lia_status lia_model_set_number(lia_model *m, const char *name, double value)
+{
+    if (!m) return LIA_EUSAGE;
+    if (!(value >= -1e300 && value <= 1e300)) {
+        set_err(m, "'%s' cannot be set to a non-finite number", name ? name : "(null)");
+        return LIA_EUSAGE;
+    }
+    char text[64];
+    snprintf(text, sizeof text, "%.17g", value);   /* round-trips to the same double */
+    return lia_model_set(m, name, text);
+}
+
+size_t lia_model_game_count(const lia_model *m) { return m ? m->spec.ngames : 0; }
+
+const char *lia_model_game_name(const lia_model *m, size_t i)
+{
+    return m && i < m->spec.ngames ? m->spec.games[i].name : NULL;
+}
+
+lia_game_kind lia_model_game_kind(const lia_model *m, size_t i)
+{
+    return m && i < m->spec.ngames ? m->spec.games[i].kind : LIA_KIND_NORMAL;
+}
+
+lia_status lia_model_game_find(const lia_model *m, const char *name, size_t *index)
+{
+    if (!m || !name || !index) return LIA_EUSAGE;
+    for (size_t i = 0; i < m->spec.ngames; i++)
+        if (strcmp(m->spec.games[i].name, name) == 0) { *index = i; return LIA_OK; }
+    return LIA_EUSAGE;
+}
+
+/* Common preamble of the compile calls: the model is valid and the game exists. */
+static lia_status pick_game(lia_model *m, const char *name, const lia_compile_options *opts, size_t *gi, size_t *cap)
+{
+    if (opts && opts->version != LIA_COMPILE_OPTIONS_VERSION) {
+        set_err(m, "lia_compile_options.version is %u; this library knows version %d", opts->version,
+                LIA_COMPILE_OPTIONS_VERSION);
+        return LIA_EUSAGE;
+    }
+    *cap = opts && opts->memory_cap ? opts->memory_cap : LIA_DEFAULT_MEMORY_CAP;
+    if (m->diags.errors) {
+        set_err(m, "%s has %zu error%s; fix %s before compiling", m->sources.items[0].name, m->diags.errors,
+                m->diags.errors == 1 ? "" : "s", m->diags.errors == 1 ? "it" : "them");
+        return LIA_EINPUT;
+    }
+    if (m->spec.ngames == 0) {
+        set_err(m, "%s defines no agreement or game", m->sources.items[0].name);
+        return LIA_EUSAGE;
+    }
+    if (name) {
+        if (lia_model_game_find(m, name, gi) == LIA_OK) return LIA_OK;
+    } else if (m->spec.ngames == 1) {
+        *gi = 0;
+        return LIA_OK;
+    }
+    lia_buf b;
+    lia_buf_init(&b);
+    for (size_t i = 0; i < m->spec.ngames; i++) lia_buf_printf(&b, "%s%s", i ? ", " : "", m->spec.games[i].name);
+    if (name)
+        set_err(m, "no agreement or game named '%s'; %s has: %s", name, m->sources.items[0].name, b.data ? b.data : "");
+    else
+        set_err(m, "%s has several agreements and games; choose one with --game: %s", m->sources.items[0].name,
+                b.data ? b.data : "");
+    lia_buf_free(&b);
+    return LIA_EUSAGE;
+}
+
+lia_status lia_model_compile(lia_game **out, lia_model *m, const char *name, const lia_compile_options *opts)
+{
+    if (!out) { if (m) set_err(m, "lia_model_compile: out is NULL"); return LIA_EUSAGE; }
+    *out = NULL;
+    if (!m) return LIA_EUSAGE;
+    size_t gi, cap;
+    lia_status st = pick_game(m, name, opts, &gi, &cap);
+    if (st != LIA_OK) return st;
+    st = lia_lower_normal(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
+    if (st == LIA_ENOMEM) set_err(m, "out of memory while compiling '%s'", m->spec.games[gi].name);
+    return st;
+}
+
+lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const char *name, const lia_compile_options *opts)
+{
+    if (!out) { if (m) set_err(m, "lia_model_compile_tu: out is NULL"); return LIA_EUSAGE; }
+    *out = NULL;
+    if (!m) return LIA_EUSAGE;
+    size_t gi, cap;
+    lia_status st = pick_game(m, name, opts, &gi, &cap);
+    if (st != LIA_OK) return st;
+    st = lia_lower_tu(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
+    if (st == LIA_ENOMEM) set_err(m, "out of memory while compiling '%s'", m->spec.games[gi].name);
+    return st;
+}

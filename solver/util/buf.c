@@ -1,0 +1,93 @@
+/* buf.c — growable byte buffer. */
+#include "buf.h"
+#include "mem.h"
+#include "num.h"
+#include <stdio.h>
+#include <string.h>
+
+void lia_buf_init(lia_buf *b) { b->data = NULL; b->len = b->cap = 0; b->failed = 0; }
+
+static int reserve(lia_buf *b, size_t extra)
+{
+    if (b->failed) return 0;
+    size_t need;
+    if (!lia__size_add(b->len, extra + 1, &need)) { b->failed = 1; return 0; }
+    if (need <= b->cap) return 1;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < need) {
+        if (cap > (size_t)-1 / 2) { cap = need; break; }
+        cap *= 2;
+    }
+    char *d = lia__realloc(b->data, cap);
+    if (!d) { b->failed = 1; return 0; }
+    b->data = d;
+    b->cap = cap;
+    return 1;
+}
+
+void lia_buf_put(lia_buf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n)) return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void lia_buf_puts(lia_buf *b, const char *s) { lia_buf_put(b, s, strlen(s)); }
+void lia_buf_putc(lia_buf *b, char c) { lia_buf_put(b, &c, 1); }
+
+void lia_buf_vprintf(lia_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0 || !reserve(b, (size_t)n)) return;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void lia_buf_printf(lia_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lia_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+void lia_buf_json_string(lia_buf *b, const char *s)
+{
+    lia_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': lia_buf_puts(b, "\\\""); break;
+        case '\\': lia_buf_puts(b, "\\\\"); break;
+        case '\n': lia_buf_puts(b, "\\n"); break;
+        case '\t': lia_buf_puts(b, "\\t"); break;
+        case '\r': lia_buf_puts(b, "\\r"); break;
+        default:
+            if (*p < 0x20) lia_buf_printf(b, "\\u%04x", *p);
+            else lia_buf_putc(b, (char)*p);
+        }
+    }
+    lia_buf_putc(b, '"');
+}
+
+void lia_buf_double(lia_buf *b, double v)
+{
+    char tmp[48];
+    lia_num_format_double(tmp, sizeof tmp, v);
+    lia_buf_puts(b, tmp);
+}
+
+char *lia_buf_take(lia_buf *b, size_t *len)
+{
+    if (!reserve(b, 0)) { lia_buf_free(b); return NULL; }
+    char *d = b->data;
+    if (len) *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return d;
+}
+
+void lia_buf_free(lia_buf *b) { lia__free(b->data); lia_buf_init(b); }

@@ -1,0 +1,26 @@
+/* buf.h — growable byte buffer for emitters and messages; sticky failure flag instead of checks
+ * after every append. */
+#ifndef LIA_UTIL_BUF_H
+#define LIA_UTIL_BUF_H
+#include <stddef.h>
+#include <stdarg.h>
+
+typedef struct lia_buf {
+    char *data;
+    size_t len, cap;
+    int failed;          /* an allocation failed; contents are incomplete */
+} lia_buf;
+
+void lia_buf_init(lia_buf *b);
+void lia_buf_put(lia_buf *b, const char *s, size_t n);
+void lia_buf_puts(lia_buf *b, const char *s);
+void lia_buf_putc(lia_buf *b, char c);
+void lia_buf_printf(lia_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void lia_buf_vprintf(lia_buf *b, const char *fmt, va_list ap);
+void lia_buf_json_string(lia_buf *b, const char *s);   /* quoted, escaped */
+void lia_buf_double(lia_buf *b, double v);             /* shortest round-trip decimal */
+/* Hand the NUL-terminated contents to the caller (free with lia__free); NULL if failed. */
+char *lia_buf_take(lia_buf *b, size_t *len);
+void lia_buf_free(lia_buf *b);
+
+#endif
