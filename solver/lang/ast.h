@@ -77,6 +77,7 @@ struct lia_item {
     const char *title;        /* model "..." */
     lia_expr *expr;           /* let */
     lia_stmt *stmts;          /* block body, in order */
+    int broken;               /* had a syntax error: semantic checks that would only cascade are skipped */
     lia_item *next;
 };
 

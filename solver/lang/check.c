@@ -112,10 +112,7 @@ int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double
     char l[32], h[32], got[48];
     fmt_bound(l, sizeof l, lo);
     fmt_bound(h, sizeof h, hi);
-    if (lia_num_exact(v->n) && v->n.q != 1)
-        snprintf(got, sizeof got, "%lld/%lld", (long long)v->n.p, (long long)v->n.q);
-    else
-        fmt_bound(got, sizeof got, x);
+    lia_num_format_readable(got, sizeof got, v->n);
     if (hi_inf)
         ERR(c, v->span, "%s must be %s %s, got %s", what, lo_closed ? ">=" : ">", l, got);
     else
@@ -355,7 +352,7 @@ int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sou
         if (lia_nametab_get(&c.let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
         c.nlets = li;
         lia_val v;
-        c.lets[li].ok = check_value(&c, it->name.s, it->expr, lia_num_int(0), it->name.span, &v);
+        c.lets[li].ok = !it->broken && check_value(&c, it->name.s, it->expr, lia_num_int(0), it->name.span, &v);
         c.lets[li].v = v.n;
         li++;
     }
@@ -370,6 +367,14 @@ int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sou
         if (lia_nametab_get(&game_tab, it->name.s, it->name.len) != gi) continue; /* duplicate */
         spec_game *g = &out->games[gi++];
         int rc = 0;
+        if (it->broken) {
+            /* its syntax errors are reported; checking the rest would only add echoes of them */
+            g->kind = it->sub == SUB_BILATERAL ? LIA_KIND_BILATERAL : it->sub == SUB_MULTILATERAL ? LIA_KIND_MULTILATERAL
+                    : it->sub == SUB_NORMAL ? LIA_KIND_NORMAL : it->sub == SUB_BANKRUPTCY ? LIA_KIND_BANKRUPTCY
+                    : it->sub == SUB_VOTING ? LIA_KIND_VOTING
+                    : it->cost ? LIA_KIND_COALITIONAL_COST : LIA_KIND_COALITIONAL;
+            continue;
+        }
         switch (it->sub) {
         case SUB_BILATERAL: case SUB_MULTILATERAL: rc = check_agreement(&c, it, g); break;
         case SUB_NORMAL: rc = check_normal(&c, it, g); break;
@@ -379,6 +384,10 @@ int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sou
         case SUB_NONE: break;
         }
         if (rc < 0) c.oom = 1;
+    }
+    if (out->ngames == 0 && d->errors == 0) {
+        lia_span start = { 0, 1, 1, 0, 0, 0 };
+        ERR(&c, start, "%s defines no agreement or game: nothing to compile", s->items[0].name);
     }
     return c.oom ? -1 : 0;
 }

@@ -262,8 +262,7 @@ static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, 
     int one = lia_num_exact(sum) ? lia_num_eq_int(sum, 1) : fabs(sum.v - 1) < 1e-9;
     if (ok && !one) {
         char got[48];
-        if (lia_num_exact(sum) && sum.q != 1) snprintf(got, sizeof got, "%lld/%lld", (long long)sum.p, (long long)sum.q);
-        else lia_num_format_double(got, sizeof got, sum.v);
+        lia_num_format_readable(got, sizeof got, sum);
         ERR(c, s->split_span, "the shares of facility '%s' sum to %s, not 1", s->a.s, got);
     }
 }

@@ -200,6 +200,11 @@ lia_token lia_lexer_next(lia_lexer *lx)
             t.kind = TK_IDENT;
             t.text = lx->s + t.span.off;
             t.text_len = lx->pos - t.span.off;
+            if (t.text_len > LIA_MAX_NAME) {
+                t.span.len = t.text_len;
+                lia_diags_add(lx->diags, lx->sources, LIA_ERROR, t.span, "name longer than %d characters", LIA_MAX_NAME);
+                t.text_len = LIA_MAX_NAME;   /* keep going with a usable name */
+            }
         } else if (is_digit(c)) {
             t = lex_number(lx, t);
         } else if (c == '"') {

@@ -4,6 +4,8 @@
 #include "../util/diag.h"
 #include "../util/num.h"
 
+enum { LIA_MAX_NAME = 255 };   /* longer names are an error (and would bloat messages) */
+
 typedef enum lia_tok_kind {
     TK_EOF, TK_NEWLINE, TK_IDENT, TK_NUMBER, TK_STRING,
     TK_LBRACE, TK_RBRACE, TK_LBRACK, TK_RBRACK, TK_LPAREN, TK_RPAREN,

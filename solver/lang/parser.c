@@ -575,12 +575,13 @@ static void unknown_kw(parser *p, const kwdef *kws, const char *block)
 }
 
 /* Parses `{ stmt* }`; returns the statements in order. Missing '}' is reported at the '{'. */
-static lia_stmt *block(parser *p, const kwdef *kws, const char *what)
+static lia_stmt *block(parser *p, const kwdef *kws, const char *what, int *broken)
 {
     lia_stmt *head = NULL, **tail = &head;
     lia_span open = p->tok.span;
     if (p->tok.kind != TK_LBRACE) {
         error_expected(p, "'{'");
+        *broken = 1;
         sync_stmt(p);
         return NULL;
     }
@@ -591,6 +592,7 @@ static lia_stmt *block(parser *p, const kwdef *kws, const char *what)
         if (p->tok.kind == TK_RBRACE) { next(p); break; }
         if (p->tok.kind == TK_EOF) {
             lia_diags_add(p->diags, p->sources, LIA_ERROR, open, "this '{' of the %s is never closed", what);
+            *broken = 1;
             break;
         }
         lia_kw kw = KW_NONE;
@@ -598,6 +600,7 @@ static lia_stmt *block(parser *p, const kwdef *kws, const char *what)
             if (is_kw(&p->tok, k->name)) { kw = k->kw; break; }
         if (kw == KW_NONE) {
             unknown_kw(p, kws, what);
+            *broken = 1;
             sync_stmt(p);
             continue;
         }
@@ -608,11 +611,13 @@ static lia_stmt *block(parser *p, const kwdef *kws, const char *what)
         next(p);
         if (!stmt_body(p, s)) {
             if (p->oom) return head;
+            *broken = 1;
             sync_stmt(p);
             continue;
         }
         if (!at_stmt_end(p)) {
             error_expected(p, "the end of the statement (a new line or ';')");
+            *broken = 1;
             sync_stmt(p);
             continue;
         }
@@ -672,9 +677,12 @@ static lia_item *item(parser *p)
     } else if (is_kw(&p->tok, "let")) {
         it->kind = IT_LET;
         next(p);
-        if (!ident(p, &it->name, "the constant's name") || !expect(p, TK_EQ, "'='") || !(it->expr = expr(p))) {
+        if (!ident(p, &it->name, "the constant's name")) { skip_item(p); return NULL; }
+        if (!expect(p, TK_EQ, "'='") || !(it->expr = expr(p))) {
+            /* keep the name declared, so its uses do not add "unknown constant" errors */
+            it->broken = 1;
             skip_item(p);
-            return NULL;
+            return p->oom ? NULL : it;
         }
     } else if (is_kw(&p->tok, "topic") || is_kw(&p->tok, "party")) {
         int topic = is_kw(&p->tok, "topic");
@@ -683,7 +691,7 @@ static lia_item *item(parser *p)
         if (!ident(p, &it->name, topic ? "the topic's name" : "the party's name")) { skip_item(p); return NULL; }
         char what[128];
         snprintf(what, sizeof what, "%s '%s'", topic ? "topic" : "party", it->name.s);
-        it->stmts = block(p, topic ? topic_kws : party_kws, what);
+        it->stmts = block(p, topic ? topic_kws : party_kws, what, &it->broken);
         return p->oom ? NULL : it;
     } else if (is_kw(&p->tok, "agreement") || is_kw(&p->tok, "game")) {
         it->kind = is_kw(&p->tok, "agreement") ? IT_AGREEMENT : IT_GAME;
@@ -699,7 +707,7 @@ static lia_item *item(parser *p)
         }
         char what[128];
         snprintf(what, sizeof what, "%s '%s'", it->kind == IT_AGREEMENT ? "agreement" : "game", it->name.s);
-        it->stmts = block(p, kws, what);
+        it->stmts = block(p, kws, what, &it->broken);
         return p->oom ? NULL : it;
     } else {
         const char *sug = p->tok.kind == TK_IDENT ? lia_suggest(p->tok.text, p->tok.text_len, tops, 6) : NULL;

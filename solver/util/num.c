@@ -227,3 +227,14 @@ int lia_num_format_double(char *buf, size_t cap, double v)
     }
     return snprintf(buf, cap, "%.17g", v);
 }
+
+int lia_num_format_readable(char *buf, size_t cap, lia_num a)
+{
+    if (a.q > 1) {
+        int64_t q = a.q;
+        while (q % 2 == 0) q /= 2;
+        while (q % 5 == 0) q /= 5;
+        if (q != 1) return snprintf(buf, cap, "%lld/%lld", (long long)a.p, (long long)a.q);
+    }
+    return lia_num_format_double(buf, cap, a.v);
+}

@@ -34,6 +34,8 @@ int lia_num_parse(const char *s, size_t len, lia_num *out);
 /* Write a number for lrs/nfg: "p/q" or "p" when exact; otherwise the double's exact binary
  * value as a rational (never a truncated decimal). Returns chars written (snprintf semantics). */
 int lia_num_format_exact(char *buf, size_t cap, lia_num a);
+/* For messages: a decimal when the value has a terminating one (1.5), else p/q (2/3). */
+int lia_num_format_readable(char *buf, size_t cap, lia_num a);
 /* Shortest decimal that reads back to the same double (for JSON and text). */
 int lia_num_format_double(char *buf, size_t cap, double v);
 

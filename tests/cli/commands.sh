@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# commands.sh — the command line's contract: help, version, --set, formats, exit codes,
+# and that exported games are read correctly by lrsnash and by liaison itself.
+. "$(dirname "$0")/lib.sh"
+CASES=../shared/cases
+M=models/ukusa-1946.lia
+
+run "--version" 0 "$LIAISON" --version && {
+  grep -q '^liaison 0\.1\.0$' "$TMP/out" && grep -q '^GLPK [0-9]' "$TMP/out" && grep -q '^OpenBLAS ' "$TMP/out" \
+    && ok "--version" || not_ok "--version" "$(cat "$TMP/out")"; }
+run "--help" 0 "$LIAISON" --help && { grep -q 'liaison COMMAND' "$TMP/out" && ok "--help" || not_ok "--help"; }
+run "compile --help" 0 "$LIAISON" compile --help && ok "compile --help"
+run "no command" 2 "$LIAISON" && ok "no command"
+run "unknown command" 2 "$LIAISON" frobnicate && ok "unknown command"
+run "unknown option" 2 "$LIAISON" check --frob "$M" && { grep -q "unknown option '--frob'" "$TMP/err" && ok "unknown option" || not_ok "unknown option"; }
+run "unknown --emit" 2 "$LIAISON" compile "$M" --emit xml && ok "unknown --emit"
+run "--set without =" 2 "$LIAISON" check "$M" --set leak && ok "--set without ="
+
+# several games and no --game: the message lists them
+run "ambiguous game" 2 "$LIAISON" compile models/ct-2005.lia && {
+  grep -q 'choose one with --game: UK_ES, ES_MA, ES_DZ' "$TMP/err" && ok "ambiguous game" || not_ok "ambiguous game" "$(cat "$TMP/err")"; }
+run "unknown game" 2 "$LIAISON" compile "$M" --game NOPE && { grep -q "no agreement or game named 'NOPE'" "$TMP/err" && ok "unknown game" || not_ok "unknown game"; }
+
+# --set: an attribute path out of range is diagnosed at the --set, with a caret under the value
+run "--set out of range" 2 "$LIAISON" check "$M" --set UK.leak=1.5 && {
+  grep -q '^--set:1:9: error: UK.s leak (a probability) must be in \[0, 1), got 1.5$' "$TMP/err" &&
+  grep -q '^  UK.leak=1.5$' "$TMP/err" && ok "--set out of range" || not_ok "--set out of range" "$(cat "$TMP/err")"; }
+run "--set unknown name" 2 "$LIAISON" check "$M" --set UK.leek=0.1 && {
+  grep -q "no constant or attribute 'UK.leek'" "$TMP/err" && ok "--set unknown name" || not_ok "--set unknown name" "$(cat "$TMP/err")"; }
+run "--set bad expression" 2 "$LIAISON" check "$M" --set 'UK.leak=0.1+' && {
+  grep -q '^--set:1:13: error: expected a number' "$TMP/err" && ok "--set bad expression" || not_ok "--set bad expression" "$(cat "$TMP/err")"; }
+
+# --set changes the compiled game: raising SIS's leak in the penetrated model hurts the CIA's
+# payoff at full sharing (it hands material to a leakier partner)
+P=models/penetrated.lia
+run "--set changes payoffs (base)" 0 "$LIAISON" compile "$P" --emit json && cp "$TMP/out" "$TMP/base.json"
+run "--set changes payoffs" 0 "$LIAISON" compile "$P" --emit json --set penetration=0.6 && {
+  python3 - "$TMP/base.json" "$TMP/out" <<'PY' && ok "--set changes payoffs" || not_ok "--set changes payoffs"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+top = lambda g: g["payoffs"][0][-1][-1]          # player 1 at both players' top level
+sys.exit(0 if top(b) < top(a) else 1)
+PY
+}
+
+# -o writes the file and nothing to stdout
+run "-o" 0 "$LIAISON" compile "$M" --emit nfg -o "$TMP/u.nfg" && {
+  [ -s "$TMP/u.nfg" ] && [ ! -s "$TMP/out" ] && head -c 8 "$TMP/u.nfg" | grep -q '^NFG 1 R' && ok "-o" || not_ok "-o"; }
+
+# .nfg written by liaison reads back to the same exact payoffs
+run "nfg round trip" 0 "$LIAISON" compile "$TMP/u.nfg" --emit json && cp "$TMP/out" "$TMP/back.json"
+run "nfg round trip (source)" 0 "$LIAISON" compile "$M" --emit json && {
+  python3 - "$TMP/out" "$TMP/back.json" <<'PY' && ok "nfg round trip" || not_ok "nfg round trip"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+sys.exit(0 if a["payoffs_exact"] == b["payoffs_exact"] and a["strategies"] == b["strategies"] else 1)
+PY
+}
+
+# lrs export: exact rationals lrsnash accepts; battle of the sexes has exactly 3 equilibria
+cat >"$TMP/bos.lia" <<'LIA'
+game bos normal {
+  players P1, P2
+  strategies P1: Opera, Football
+  strategies P2: Opera, Football
+  matrix P1 [3 0; 0 2]
+  matrix P2 [2 0; 0 3]
+}
+LIA
+run "lrs export" 0 "$LIAISON" compile "$TMP/bos.lia" --emit lrs -o "$TMP/bos.game" && {
+  if ! command -v lrsnash >/dev/null; then not_ok "lrs export" "lrsnash not installed (make deps)"
+  else
+    # equilibrium (3/5,2/5 ; 2/5,3/5) with payoffs 6/5 each, plus the two pure ones
+    out=$(lrsnash "$TMP/bos.game" 2>&1)
+    if grep -q 'Number of equilibria found: 3' <<<"$out" && grep -q '^2  2/5  3/5  6/5' <<<"$out"; then ok "lrs export"
+    else not_ok "lrs export" "$out"; fi
+  fi; }
+run "lrs export of a non-integer game stays exact" 0 "$LIAISON" compile "$M" --emit lrs && {
+  if grep -q '\.' "$TMP/out"; then not_ok "lrs exact" "decimal point in lrs output"; else ok "lrs export of a non-integer game stays exact"; fi; }
+run "lrs refuses three players" 2 "$LIAISON" compile "$CASES/nfg/2x2x2.nfg" --emit lrs && {
+  grep -q 'two-player games only' "$TMP/err" && ok "lrs refuses three players" || not_ok "lrs refuses three players"; }
+
+# reading the public cases: lrs input and both .nfg forms
+run "read lrs game" 0 "$LIAISON" compile "$CASES/games/N1_4x3.game" --emit json && {
+  python3 - "$TMP/out" <<'PY' && ok "read lrs game" || not_ok "read lrs game" "$(cat "$TMP/out")"
+import json, sys
+g = json.load(open(sys.argv[1]))
+A = [[160,205,44],[175,180,45],[201,204,50],[120,207,49]]; B = [[2,2,2],[1,0,0],[3,4,1],[4,1,2]]
+sys.exit(0 if g["payoffs"] == [A, B] else 1)
+PY
+}
+run "read nfg outcome form" 0 "$LIAISON" compile "$CASES/nfg/fig3.nfg" --emit lrs && {
+  printf '3 3\n\n0 3 0\n2 2 0\n3 0 1\n\n0 2 3\n3 2 0\n0 0 1\n' | diff -q - "$TMP/out" >/dev/null && ok "read nfg outcome form" || not_ok "read nfg outcome form" "$(cat "$TMP/out")"; }
+run "read nfg payoff form" 0 "$LIAISON" compile "$CASES/nfg/coord2.nfg" --emit lrs && {
+  printf '2 2\n\n3 0\n0 2\n\n2 0\n0 2\n' | diff -q - "$TMP/out" >/dev/null && ok "read nfg payoff form" || not_ok "read nfg payoff form" "$(cat "$TMP/out")"; }
+
+# TU output in binary-mask order for an explicit game and a bankruptcy game
+cat >"$TMP/tu.lia" <<'LIA'
+game glove coalitional { players L, R1, R2; value L R1 = 1; value L R2 = 1; value L R1 R2 = 1 }
+game talmud bankruptcy { estate 200; claims A 100, B 200, C 300 }
+LIA
+run "tu glove" 0 "$LIAISON" compile "$TMP/tu.lia" --game glove --emit tu && {
+  got=$(grep -v '^#' "$TMP/out" | cut -f3 | tr '\n' ' ')
+  [ "$got" = "0 0 0 1 0 1 0 1 " ] && ok "tu glove" || not_ok "tu glove" "$got"; }
+# v(S) = max(0, 200 - claims outside S): {A,B} -> 200-300 -> 0; {A,C} -> 0; {B,C} -> 100; N -> 200
+run "tu bankruptcy" 0 "$LIAISON" compile "$TMP/tu.lia" --game talmud --emit tu && {
+  got=$(grep -v '^#' "$TMP/out" | cut -f3 | tr '\n' ' ')
+  [ "$got" = "0 0 0 0 0 0 100 200 " ] && ok "tu bankruptcy" || not_ok "tu bankruptcy" "$got"; }
+run "nfg of a TU game is refused" 2 "$LIAISON" compile "$TMP/tu.lia" --game glove --emit nfg && ok "nfg of a TU game is refused"
+
+# the memory cap is a flag and the refusal gives the size
+run "--memory-cap" 2 "$LIAISON" compile "$M" --memory-cap 64 && {
+  grep -q 'would need 144 bytes, over the memory cap of 64 bytes' "$TMP/err" && ok "--memory-cap" || not_ok "--memory-cap" "$(cat "$TMP/err")"; }
+run "bad --memory-cap" 2 "$LIAISON" compile "$M" --memory-cap lots && ok "bad --memory-cap"

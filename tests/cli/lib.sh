@@ -1,0 +1,23 @@
+# lib.sh — helpers for the command-line suites: TAP-style "ok"/"not ok" lines.
+BUILD=${1:-build}
+LIAISON="$BUILD/bin/liaison"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+ok()     { echo "ok - $1"; }
+not_ok() { echo "not ok - $1"; shift; for l in "$@"; do printf '    %s\n' "$l"; done; }
+
+# run NAME EXPECTED_RC CMD...: stdout/stderr land in $TMP/out and $TMP/err; sanitizer
+# reports and signals count as failures whatever the exit code.
+run() {
+  local name=$1 want=$2; shift 2
+  timeout 60 "$@" >"$TMP/out" 2>"$TMP/err"
+  RC=$?
+  if [ "$RC" -ge 124 ] || grep -qE 'Sanitizer|runtime error' "$TMP/err"; then
+    not_ok "$name" "crashed or sanitizer report (rc=$RC)" "$(head -5 "$TMP/err")"; return 1
+  fi
+  if [ "$RC" -ne "$want" ]; then
+    not_ok "$name" "exit $RC, wanted $want" "$(head -5 "$TMP/err")"; return 1
+  fi
+  return 0
+}
