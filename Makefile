@@ -15,7 +15,7 @@ TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
-DEB_TEST     := lrslib clang libclang-rt-14-dev
+DEB_TEST     := lrslib clang libclang-rt-14-dev python3
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
 
 LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))
@@ -30,7 +30,7 @@ STATIC       := $(BUILD)/lib/libliaison.a
 SHARED       := $(BUILD)/lib/libliaison.so.$(VERSION)
 CLI          := $(BUILD)/bin/liaison
 
-.PHONY: all deps demo test test-unit test-cli test-asan fuzz bench clean help
+.PHONY: all deps demo test test-unit test-asan fuzz bench golden clean help
 
 all: $(STATIC) $(SHARED) $(CLI)
 
@@ -42,6 +42,7 @@ help:
 	@echo "make test-asan the whole suite under AddressSanitizer + UBSan"
 	@echo "make fuzz      libFuzzer on the compiler (FUZZ_SECONDS=60)"
 	@echo "make bench     compile-time benchmarks"
+	@echo "make golden    regenerate tests/golden/ after an intended change"
 
 deps:
 	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
@@ -80,13 +81,21 @@ $(BUILD)/tests/%: tests/unit/%.c $(STATIC)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(TEST_LIBS) $(EXTRA_LDFLAGS)
 
-demo: deps all
-	@echo "== liaison check models/ukusa-1946.lia"
-	@$(CLI) check models/ukusa-1946.lia
-	@echo "== liaison compile models/ukusa-1946.lia --emit text"
-	@$(CLI) compile models/ukusa-1946.lia --emit text
+# deps runs to completion first, so a parallel make never compiles against missing headers.
+DEMO_MODEL   := models/ukusa-1946.lia
+demo:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all
+	@echo; echo "== liaison check $(DEMO_MODEL)"
+	@$(CLI) check $(DEMO_MODEL)
+	@echo; echo "== liaison compile $(DEMO_MODEL)        (the stage game over sharing levels)"
+	@$(CLI) compile $(DEMO_MODEL)
+	@echo; echo "== liaison compile $(DEMO_MODEL) --emit tu   (coalition values v(S))"
+	@$(CLI) compile $(DEMO_MODEL) --emit tu
 
-test: deps all $(TEST_BIN)
+test:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@bash tests/run.sh $(BUILD)
 
 test-unit: all $(TEST_BIN)
@@ -102,6 +111,10 @@ test-asan:
 
 $(BUILD)/tests/.stamp: $(TEST_BIN)
 	@touch $@
+
+# Regenerate the golden outputs of tests/golden/ after an intended change; review the diff.
+golden: all
+	@GOLDEN_UPDATE=1 bash tests/cli/golden.sh $(BUILD) | grep -c updated | xargs echo "golden files written:"
 
 FUZZ_SECONDS ?= 60
 fuzz:

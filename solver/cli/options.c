@@ -101,10 +101,17 @@ int cli_open_model(lia_model **out, const char *path, const cli_opts *o)
     lia_model *m = NULL;
     *out = NULL;
     lia_status st = lia_model_open(&m, path);
-    if (st == LIA_OK) {
-        for (size_t i = 0; i < o->nsets && st == LIA_OK; i++) {
-            st = lia_model_set(m, o->sets[i].name, o->sets[i].value);
-            if (st == LIA_EUSAGE) fprintf(stderr, "liaison: --set %s: %s\n", o->sets[i].name, lia_model_errmsg(m));
+    /* apply every override before judging: one --set may only make sense with the next (two
+     * split shares that must sum to 1), or may supply what the file leaves out */
+    if (st == LIA_OK || (st == LIA_EINPUT && o->nsets)) {
+        for (size_t i = 0; i < o->nsets; i++) {
+            lia_status s = lia_model_set(m, o->sets[i].name, o->sets[i].value);
+            if (s == LIA_EUSAGE || s == LIA_ENOMEM) {
+                fprintf(stderr, "liaison: --set %s: %s\n", o->sets[i].name, lia_model_errmsg(m));
+                st = s;
+                break;
+            }
+            st = s;
         }
     }
     if (m) cli_print_diags(stderr, m);

@@ -50,8 +50,11 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
         if (!g->strategies[p]) { lia_game_free(g); return LIA_ENOMEM; }
     }
     size_t ebytes;
+    /* exact payoffs are kept when they fit under the cap; failing to get memory for them is
+     * an error, not a quiet change of output */
     if (want_exact && lia__size_mul(cells, sizeof(lia_num), &ebytes) && ebytes + bytes <= cap) {
-        g->exact = lia__malloc(ebytes);   /* optional: without it payoffs print as exact dyadics */
+        g->exact = lia__malloc(ebytes);
+        if (!g->exact) { lia_game_free(g); return LIA_ENOMEM; }
     }
     *out = g;
     return LIA_OK;

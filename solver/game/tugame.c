@@ -40,8 +40,10 @@ lia_status lia_tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, cha
     g->values = lia__calloc((size_t)1 << g->np, sizeof(double));
     if (!g->values) return LIA_ENOMEM;
     size_t ebytes;
-    if (want_exact && lia__size_mul((size_t)1 << g->np, sizeof(lia_num), &ebytes) && bytes + ebytes <= cap)
+    if (want_exact && lia__size_mul((size_t)1 << g->np, sizeof(lia_num), &ebytes) && bytes + ebytes <= cap) {
         g->exact = lia__calloc((size_t)1 << g->np, sizeof(lia_num));
+        if (!g->exact) { lia__free(g->values); g->values = NULL; return LIA_ENOMEM; }
+    }
     return LIA_OK;
 }
 

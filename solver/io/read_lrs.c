@@ -76,22 +76,18 @@ static size_t count_rest(lrs *p, size_t *end)
     return k;
 }
 
-/* When the count is wrong, blame the first line that is not a full row if there is one: a
- * dropped entry then points at its row instead of the end of the file. */
+/* When the count is wrong and the file is laid out one row per line, blame the first line that
+ * is not a full row: a dropped entry then points at its row instead of the end of the file. */
 static int blame_row(lrs *p, size_t cols, size_t have, size_t need, size_t m)
 {
     lrs save = *p;
-    size_t cnt = 0, from = p->off, to = p->off;
-    int found = 0;
+    size_t cnt = 0, from = p->off, to = p->off, lines = 0, full = 0;
+    size_t bad_cnt = 0, bad_from = 0, bad_to = 0;
     for (;; lnext(p)) {
         if (p->eof || (p->newline_before && cnt)) {
-            if (cnt && cnt != cols) {
-                err_at(p, from, to - from, "this row has %zu number%s, the game has %zu column%s (the file has %zu "
-                       "numbers, two %zux%zu matrices need %zu)", cnt, cnt == 1 ? "" : "s", cols,
-                       cols == 1 ? "" : "s", have, m, cols, need);
-                found = 1;
-                break;
-            }
+            lines++;
+            if (cnt == cols) full++;
+            else if (!bad_cnt) { bad_cnt = cnt; bad_from = from; bad_to = to; }
             if (p->eof) break;
             cnt = 0;
             from = p->off;
@@ -100,7 +96,12 @@ static int blame_row(lrs *p, size_t cols, size_t have, size_t need, size_t m)
         to = p->off + p->len;
     }
     *p = save;
-    return found;
+    /* a matrix written free-form (several rows per line) has no row to blame */
+    if (!bad_cnt || full * 2 < lines) return 0;
+    err_at(p, bad_from, bad_to - bad_from, "this row has %zu number%s, the game has %zu column%s (the file has "
+           "%zu numbers, two %zux%zu matrices need %zu)", bad_cnt, bad_cnt == 1 ? "" : "s", cols,
+           cols == 1 ? "" : "s", have, m, cols, need);
+    return 1;
 }
 
 static int dimension(lrs *p, const char *what, size_t *v)
@@ -110,8 +111,8 @@ static int dimension(lrs *p, const char *what, size_t *v)
     return 1;
 }
 
-int lia_read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
-                 const char *name)
+static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
+                    const char *name)
 {
     memset(out, 0, sizeof *out);
     lrs p = { 0 };
@@ -174,6 +175,14 @@ int lia_read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, u
     }
     if (!ok) return 0;
     return lia__reader_finish(out, arena, s, src, name, NULL, &g);
+}
+
+int lia_read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
+                 const char *name)
+{
+    int oom = d->oom, rc = read_lrs(out, arena, s, src, d, name);
+    /* a failure whose diagnostic could not be recorded must not pass for success */
+    return rc == 0 && !out->ngames && d->oom && !oom ? -1 : rc;
 }
 
 int lia_looks_like_lrs(const char *text, size_t len)

@@ -5,6 +5,7 @@
 #include "../util/mem.h"
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,12 +113,13 @@ void lia__reader_quote(char *buf, size_t cap, const char *t, size_t len)
 int lia__reader_count(const char *t, size_t len, size_t *out)
 {
     if (len == 0 || len > 18) return 0;
-    size_t v = 0;
+    uint64_t v = 0;
     for (size_t i = 0; i < len; i++) {
         if (!is_digit(t[i])) return 0;
-        v = v * 10 + (size_t)(t[i] - '0');
+        v = v * 10 + (uint64_t)(t[i] - '0');
     }
-    *out = v;
+    if (v > SIZE_MAX) return 0;
+    *out = (size_t)v;
     return 1;
 }
 
@@ -235,7 +237,7 @@ static void next(nfg *p)
         p->pos = i + 1;
         return;
     }
-    while (p->pos < p->n && !is_space(p->t[p->pos]) && !strchr("{},\"", p->t[p->pos])) p->pos++;
+    while (p->pos < p->n && !is_space(p->t[p->pos]) && !memchr("{},\"", p->t[p->pos], 4)) p->pos++;
     p->k = T_WORD;
     p->len = p->pos - p->off;
 }
@@ -526,6 +528,7 @@ int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, u
                  const char *name)
 {
     memset(out, 0, sizeof *out);
+    int oom = d->oom;
     nfg p = { 0 };
     p.t = s->items[src].text;
     p.n = s->items[src].len;
@@ -540,7 +543,8 @@ int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, u
     spec_normal g = { 0 };
     if (header(&p, &title) && players(&p, &pnames) && game_body(&p, &g, &pnames))
         return lia__reader_finish(out, arena, s, src, name, title, &g);
-    return p.oom ? -1 : 0;
+    /* a failure whose diagnostic could not be recorded must not pass for success */
+    return p.oom || (d->oom && !oom) ? -1 : 0;
 }
 
 int lia_looks_like_nfg(const char *text, size_t len)

@@ -8,8 +8,9 @@
 struct lia_arena;
 
 /* Fill out (zeroed here) with one normal-form game named `name` read from source src; everything
- * is allocated in arena. Returns -1 on allocation failure, else 0; syntax and semantic errors go
- * to d (check d->errors). On error out is left zeroed (ngames == 0), never half-filled. */
+ * is allocated in arena. Returns -1 on allocation failure (also when an error could not be
+ * recorded for lack of memory), else 0; syntax and semantic errors go to d (check d->errors).
+ * On any failure out is left zeroed (ngames == 0), never half-filled. */
 int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src,
                  lia_diags *d, const char *name);
 /* The same for an lrsnash input file: "m n", then A (m rows of n), then B. Players "1", "2". */

@@ -15,7 +15,7 @@ int check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
     switch (e->kind) {
     case EX_NUM:
         *out = e->num;
-        return 1;
+        return !lia_num_is_bad(e->num);   /* a malformed literal was reported by the lexer */
     case EX_NAME: {
         size_t i = lia_nametab_get(&c->let_tab, e->name.s, e->name.len);
         if (i == (size_t)-1 || i >= c->nlets) {

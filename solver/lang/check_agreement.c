@@ -186,7 +186,8 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
             given[cell] = &s->pairs[k];
         }
     }
-    /* resolve every cell through check_value so --set can add a flow the file did not write */
+    /* resolve every cell through check_value so --set can add a flow the file did not write;
+     * the pool/share exclusion is checked on the resolved scopes, so --set cannot bypass it */
     char path[512], what[600];
     for (size_t t = 0; t < K; t++) {
         const char *tn = c->spec->topics[t].name;
@@ -205,7 +206,13 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
                 if (!check_value(c, path, given[cell] ? given[cell]->value : NULL, lia_num_int(0), it->name.span, &v))
                     continue;
                 snprintf(what, sizeof what, "the scope of %s -> %s on '%s'", jn, in, tn);
-                if (check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what)) a->share[cell] = v.n;
+                if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what)) continue;
+                if (!lia_num_is_zero(v.n) && !lia_num_is_zero(a->pool[t])) {
+                    ERR(c, v.span, "topic '%s' is pooled in '%s'; a directed share %s -> %s of it would count twice",
+                        tn, it->name.s, jn, in);
+                    continue;
+                }
+                a->share[cell] = v.n;
             }
         }
     }
@@ -337,6 +344,8 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
     if (check_value(c, path, seen[KW_DILUTION] ? seen[KW_DILUTION]->exprs[0] : NULL, lia_num_int(1), at, &v) &&
         check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, "dilution"))
         a->dilution = v.n;
+    if (it->sub == SUB_BILATERAL && !seen[KW_DILUTION] && v.span.src != it->name.span.src)
+        ERR(c, v.span, "'dilution' applies to multilateral agreements only");
     if (it->sub == SUB_BILATERAL) a->dilution = lia_num_int(1);
 
     const lia_stmt *cav = seen[KW_CAVEAT];

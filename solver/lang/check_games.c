@@ -5,6 +5,7 @@
 #include <string.h>
 
 enum { MAX_TU_PLAYERS = 63 };
+enum { MISSING_NAMED_LIMIT = 1 << 20 };   /* profiles that may be missing and still get named */
 
 /* players A, B, ... : unique names into *names; returns count or 0 on error. */
 static size_t player_list(check_ctx *c, const lia_item *it, const lia_stmt *s, const char ***names,
@@ -134,6 +135,9 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
     for (size_t p = 0; p < g->np; p++)
         if (!lia__size_mul(g->nprofiles, g->ns[p], &g->nprofiles)) too_many = 1;
     if (nmat && g->np == 2) given = g->nprofiles;
+    /* a few missing profiles are named below; a table far larger than the file is refused
+     * here by its count, before anything of its size is allocated */
+    if (!too_many && npay && g->nprofiles - npay <= MISSING_NAMED_LIMIT) given = g->nprofiles;
     if (too_many || g->nprofiles > given) {
         if (too_many)
             ERR(c, it->name.span, "game '%s' has more profiles than can be counted", it->name.s);

@@ -80,7 +80,6 @@ static void lex_error(lia_lexer *lx, lia_span sp, const char *msg)
 static lia_token lex_string(lia_lexer *lx, lia_token t)
 {
     advance(lx); /* opening quote */
-    size_t start = lx->pos;
     size_t cap = 0;
     /* first pass: find the end */
     size_t i = lx->pos;
@@ -90,6 +89,7 @@ static lia_token lex_string(lia_lexer *lx, lia_token t)
         cap++;
     }
     char *out = lia_arena_alloc(lx->arena, cap + 1);
+    if (!out) lx->oom = 1;
     size_t n = 0;
     while (lx->pos < lx->len && lx->s[lx->pos] != '"' && lx->s[lx->pos] != '\n') {
         char c = lx->s[lx->pos];
@@ -102,8 +102,10 @@ static lia_token lex_string(lia_lexer *lx, lia_token t)
                 lex_error(lx, esc, "unknown escape in string: only \\\" and \\\\ are allowed");
             }
         }
-        if (out && n < cap) out[n++] = c;
+        /* advance() steps over a whole UTF-8 character: copy every byte it passed */
+        size_t from = lx->pos;
         advance(lx);
+        for (size_t k = from; out && k < lx->pos && n < cap; k++) out[n++] = lx->s[k];
     }
     if (lx->pos >= lx->len || lx->s[lx->pos] != '"') {
         t.span.len = lx->pos - t.span.off;
@@ -111,7 +113,6 @@ static lia_token lex_string(lia_lexer *lx, lia_token t)
     } else {
         advance(lx);
     }
-    (void)start;
     if (out) out[n] = 0;
     t.kind = TK_STRING;
     t.text = out ? out : "";
@@ -144,16 +145,16 @@ static lia_token lex_number(lia_lexer *lx, lia_token t)
             advance(lx);
         t.span.len = lx->pos - t.span.off;
         lex_error(lx, t.span, "malformed number: write numbers like 12, 0.25, 1e-3 or 2/3");
-        t.num = lia_num_int(0);
+        t.num = lia_num_bad();
         t.kind = TK_NUMBER;
         return t;
     }
     if (!lia_num_parse(lx->s + t.span.off, t.span.len, &t.num)) {
         lex_error(lx, t.span, "malformed number");
-        t.num = lia_num_int(0);
+        t.num = lia_num_bad();
     } else if (!lia_num_exact(t.num) && !(t.num.v < 1e300 && t.num.v > -1e300)) {
         lex_error(lx, t.span, "number too large");
-        t.num = lia_num_int(0);
+        t.num = lia_num_bad();
     }
     t.kind = TK_NUMBER;
     return t;
@@ -200,6 +201,7 @@ lia_token lia_lexer_next(lia_lexer *lx)
             t.kind = TK_IDENT;
             t.text = lx->s + t.span.off;
             t.text_len = lx->pos - t.span.off;
+            t.span.len = t.text_len;
             if (t.text_len > LIA_MAX_NAME) {
                 t.span.len = t.text_len;
                 lia_diags_add(lx->diags, lx->sources, LIA_ERROR, t.span, "name longer than %d characters", LIA_MAX_NAME);

@@ -33,6 +33,7 @@ typedef struct lia_lexer {
     int depth;                /* open [ and ( : newlines inside continue the statement */
     lia_tok_kind last;        /* last significant token, for newline suppression */
     int junk;                 /* inside a run of invalid bytes: report the run once */
+    int oom;                  /* an allocation failed (string contents) */
 } lia_lexer;
 
 void lia_lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags *d,

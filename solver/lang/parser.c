@@ -18,6 +18,7 @@ typedef struct parser {
     int oom;
     int matrix_mode;  /* inside [ ]: `3 -1` is two entries */
     int depth;        /* open parentheses and unary signs being parsed */
+    uint32_t stmt_line; /* line where the current statement or item began */
 } parser;
 
 /* ---- small growable vectors (malloc'd while parsing, copied into the arena at the end) ---- */
@@ -58,11 +59,12 @@ static void next(parser *p)
 {
     if (p->has_peek) { p->tok = p->peek; p->has_peek = 0; return; }
     p->tok = lia_lexer_next(&p->lx);
+    if (p->lx.oom) p->oom = 1;
 }
 
 static const lia_token *peek(parser *p)
 {
-    if (!p->has_peek) { p->peek = lia_lexer_next(&p->lx); p->has_peek = 1; }
+    if (!p->has_peek) { p->peek = lia_lexer_next(&p->lx); p->has_peek = 1; if (p->lx.oom) p->oom = 1; }
     return &p->peek;
 }
 
@@ -97,9 +99,19 @@ static void error_expected(parser *p, const char *what)
     lia_diags_add(p->diags, p->sources, LIA_ERROR, sp, "expected %s, found %s", what, found);
 }
 
+/* After an error inside an unclosed ( or [, the lexer has been joining lines; stop that, and
+ * if the current token already sits on a later line, it starts the next statement. */
+static int reset_brackets(parser *p)
+{
+    if (p->lx.depth == 0) return 0;
+    p->lx.depth = 0;
+    return p->tok.span.line > p->stmt_line;
+}
+
 /* Skip to the end of the current statement; leaves '}' and EOF in place. */
 static void sync_stmt(parser *p)
 {
+    if (reset_brackets(p)) return;
     int depth = 0;
     while (p->tok.kind != TK_EOF) {
         if (depth == 0 && (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_SEMI)) { next(p); return; }
@@ -183,7 +195,13 @@ static lia_expr *primary(parser *p)
         p->matrix_mode = saved;
         p->depth--;
         if (!e) return NULL;
-        if (p->tok.kind != TK_RPAREN) { error_expected(p, "')'"); return NULL; }
+        if (p->tok.kind != TK_RPAREN) {
+            if (p->tok.span.line != t.span.line)
+                lia_diags_add(p->diags, p->sources, LIA_ERROR, t.span, "this '(' is never closed");
+            else
+                error_expected(p, "')'");
+            return NULL;
+        }
         e->span = join(t.span, p->tok.span);
         next(p);
         return e;
@@ -469,8 +487,11 @@ static int matrix(parser *p, lia_stmt *s)
 fail:
     p->matrix_mode = 0;
     lia__free(v.data);
-    /* skip the rest of the matrix so its rows do not read as statements */
-    while (p->tok.kind != TK_EOF && p->tok.kind != TK_RBRACK) next(p);
+    /* skip the rest of the matrix (to its ']' or the closing '}') so its rows do not read as
+     * statements */
+    while (p->tok.kind != TK_EOF && p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) next(p);
+    if (p->tok.kind == TK_RBRACK) next(p);
+    p->lx.depth = 0;
     return 0;
 }
 
@@ -606,6 +627,7 @@ static lia_stmt *block(parser *p, const kwdef *kws, const char *what, int *broke
         }
         lia_stmt *s = lia_arena_alloc(p->arena, sizeof *s);
         if (!s) { p->oom = 1; return head; }
+        p->stmt_line = p->tok.span.line;
         s->kw = kw;
         s->span = p->tok.span;
         next(p);
@@ -632,6 +654,7 @@ static lia_stmt *block(parser *p, const kwdef *kws, const char *what, int *broke
 static void skip_item(parser *p)
 {
     /* skip to the next line at top level, jumping over a whole { } block */
+    if (reset_brackets(p)) return;
     int depth = 0;
     while (p->tok.kind != TK_EOF) {
         if (p->tok.kind == TK_LBRACE) depth++;
@@ -668,6 +691,7 @@ static lia_item *item(parser *p)
     lia_item *it = lia_arena_alloc(p->arena, sizeof *it);
     if (!it) { p->oom = 1; return NULL; }
     it->span = p->tok.span;
+    p->stmt_line = p->tok.span.line;
     if (is_kw(&p->tok, "model")) {
         it->kind = IT_MODEL;
         next(p);

@@ -15,6 +15,7 @@ void lia_arena_init(lia_arena *a) { a->head = NULL; a->used = 0; }
 
 void *lia_arena_alloc(lia_arena *a, size_t n)
 {
+    if (n > (size_t)-1 - 15u) return NULL;
     n = (n + 15u) & ~(size_t)15u;
     if (n == 0) n = 16;
     lia_arena_block *b = a->head;
@@ -44,6 +45,7 @@ void *lia_arena_array(lia_arena *a, size_t count, size_t size)
 
 char *lia_arena_strndup(lia_arena *a, const char *s, size_t n)
 {
+    if (n == (size_t)-1) return NULL;
     char *d = lia_arena_alloc(a, n + 1);
     if (d) memcpy(d, s, n);
     return d;

@@ -54,6 +54,7 @@ static unsigned count_cp(const char *p, size_t n)
 
 lia_span lia_span_at(const lia_sources *s, uint32_t src, size_t off, size_t len)
 {
+    if (off > s->items[src].len) off = s->items[src].len;
     lia_span sp = { src, 1, 1, off, len, 0 };
     const char *t = s->items[src].text;
     size_t line_off = 0;

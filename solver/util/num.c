@@ -160,7 +160,10 @@ int lia_num_parse(const char *s, size_t len, lia_num *out)
     long e10 = scale + exp;
     if (overflow || e10 > 18 || e10 < -18) { *out = inexact(dv); return 1; }
     i128 p = mant, q = 1;
-    for (long k = 0; k < e10; k++) p *= 10;
+    for (long k = 0; k < e10; k++) {
+        if ((p >> 100) != 0) { *out = inexact(dv); return 1; }   /* p*10 must not overflow */
+        p *= 10;
+    }
     for (long k = 0; k < -e10; k++) q *= 10;
     if ((p >> 100) != 0) { *out = inexact(dv); return 1; }
     *out = make128(p, q);

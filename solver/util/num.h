@@ -15,6 +15,9 @@ lia_num lia_num_int(int64_t n);
 lia_num lia_num_frac(int64_t p, int64_t q);   /* q != 0; reduced; inexact if it cannot be */
 lia_num lia_num_double(double v);             /* inexact unless v is an integer that fits */
 static inline int lia_num_exact(lia_num a) { return a.q != 0; }
+/* A literal that was already diagnosed as malformed: evaluation skips it silently. */
+static inline lia_num lia_num_bad(void) { lia_num r = { __builtin_nan(""), 0, 0 }; return r; }
+static inline int lia_num_is_bad(lia_num a) { return a.q == 0 && a.v != a.v; }
 
 lia_num lia_num_add(lia_num a, lia_num b);
 lia_num lia_num_sub(lia_num a, lia_num b);

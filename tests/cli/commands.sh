@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # commands.sh — the command line's contract: help, version, --set, formats, exit codes,
 # and that exported games are read correctly by lrsnash and by liaison itself.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 CASES=../shared/cases
 M=models/ukusa-1946.lia
 

@@ -2,7 +2,7 @@
 # malformed.sh — every malformed input exits 2 with its first error at the expected line:column.
 # Files in tests/malformed/ state "# expect LINE:COL TEXT" on their first line; a few inputs
 # (binary, huge, empty) are generated here instead of committed.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 expect_first_error() {   # name file line:col text
   local name=$1 file=$2 loc=$3 text=$4

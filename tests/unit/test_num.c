@@ -58,6 +58,10 @@ static void test_parse_literals(void **state)
     assert_true(lia_num_parse("1e-40", 5, &v));    /* too small for int64: inexact */
     assert_false(lia_num_exact(v));
     assert_true(v.v == 1e-40);
+    /* 31 digits times 10^18 would overflow 128 bits: parsed as a double, no overflow */
+    assert_true(lia_num_parse("9999999999999999999999999999999e18", 34, &v));
+    assert_false(lia_num_exact(v));
+    assert_true(v.v > 9.9e48 && v.v < 1.1e49);
     assert_false(lia_num_parse("1.", 2, &v));
     assert_false(lia_num_parse("e5", 2, &v));
     assert_false(lia_num_parse("1e", 2, &v));

@@ -1,4 +1,4 @@
-# lib.sh — helpers for the command-line suites: TAP-style "ok"/"not ok" lines.
+# lib.bash — helpers for the command-line suites (sourced): TAP-style "ok"/"not ok" lines.
 BUILD=${1:-build}
 LIAISON="$BUILD/bin/liaison"
 TMP=$(mktemp -d)
