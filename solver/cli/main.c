@@ -1,6 +1,19 @@
 /* main.c — the liaison command: dispatch to subcommands, --help and --version. */
 #include "cli.h"
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* OpenBLAS starts a worker pool sized to the machine when it is loaded, and idle workers spin;
+ * nothing the CLI runs today uses parallel BLAS, so it runs with one BLAS thread unless the
+ * user says otherwise. OpenBLAS reads the variable at load time, hence the one re-exec. */
+static void single_blas_thread(char **argv)
+{
+    if (getenv("OPENBLAS_NUM_THREADS")) return;
+    if (setenv("OPENBLAS_NUM_THREADS", "1", 0) != 0) return;
+    execv("/proc/self/exe", argv);
+    /* not Linux, or no /proc: carry on with OpenBLAS's default */
+}
 
 static const char usage[] =
     "usage: liaison COMMAND [options]\n"
@@ -24,6 +37,7 @@ static const char usage[] =
 
 int main(int argc, char **argv)
 {
+    single_blas_thread(argv);
     if (argc < 2) { fputs(usage, stderr); return EXIT_INPUT; }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {

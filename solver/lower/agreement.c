@@ -7,7 +7,9 @@
 /* exact instantiation */
 #define T lia_num
 #define TERMS_T lia_terms_exact
-#define TERMS_FN lia_agreement_terms_exact
+#define TERMS_FN lia_agreement_member_exact
+#define SCOPE_T agreement_scope_exact
+#define SCOPE_FILL lia_agreement_scope_fill_exact
 #define F(name) t->name
 #define ZERO lia_num_int(0)
 #define ONE lia_num_int(1)
@@ -22,6 +24,8 @@
 #undef T
 #undef TERMS_T
 #undef TERMS_FN
+#undef SCOPE_T
+#undef SCOPE_FILL
 #undef F
 #undef ZERO
 #undef ONE
@@ -37,7 +41,9 @@
 static inline double dmin(double a, double b) { return b < a ? b : a; }
 #define T double
 #define TERMS_T lia_terms
-#define TERMS_FN lia_agreement_terms
+#define TERMS_FN lia_agreement_member
+#define SCOPE_T agreement_scope
+#define SCOPE_FILL lia_agreement_scope_fill
 #define F(name) t->name##_d
 #define ZERO 0.0
 #define ONE 1.0
@@ -49,6 +55,79 @@ static inline double dmin(double a, double b) { return b < a ? b : a; }
 #define IS_ZERO(a) ((a) == 0.0)
 #define FROM_INT(n) ((double)(n))
 #include "agreement_terms.inc"
+
+/* The per-level factor table pays off in the inner loop but grows with members^2 * topics *
+ * levels; above this many entries the factors are computed on the fly instead. */
+enum { MAX_FACTOR_TABLE = 1 << 18 };
+
+int lia_agreement_scope_alloc(const agreement_tables *t, struct lia_arena *a, agreement_scope_exact *ex,
+                              agreement_scope *d)
+{
+    size_t nm = t->nm, K = t->K ? t->K : 1;
+    int table = (double)nm * nm * K * t->nl <= MAX_FACTOR_TABLE;
+    if (ex) {
+        ex->src = lia_arena_array(a, nm * nm, sizeof(size_t));
+        ex->nsrc = lia_arena_array(a, nm, sizeof(size_t));
+        ex->a = lia_arena_array(a, nm * nm * K, sizeof(lia_num));
+        ex->gap = lia_arena_array(a, nm * K, sizeof(lia_num));
+        ex->spill = lia_arena_array(a, nm, sizeof(lia_num));
+        ex->risk = lia_arena_array(a, nm, sizeof(lia_num));
+        ex->fcost = lia_arena_array(a, nm, sizeof(lia_num));
+        ex->fac = table ? lia_arena_array(a, nm * nm * K * t->nl, sizeof(lia_num)) : NULL;
+        if ((table && !ex->fac) || !ex->src || !ex->nsrc || !ex->a || !ex->gap || !ex->spill || !ex->risk || !ex->fcost) return 0;
+    }
+    if (d) {
+        d->src = lia_arena_array(a, nm * nm, sizeof(size_t));
+        d->nsrc = lia_arena_array(a, nm, sizeof(size_t));
+        d->a = lia_arena_array(a, nm * nm * K, sizeof(double));
+        d->gap = lia_arena_array(a, nm * K, sizeof(double));
+        d->spill = lia_arena_array(a, nm, sizeof(double));
+        d->risk = lia_arena_array(a, nm, sizeof(double));
+        d->fcost = lia_arena_array(a, nm, sizeof(double));
+        d->fac = table ? lia_arena_array(a, nm * nm * K * t->nl, sizeof(double)) : NULL;
+        if ((table && !d->fac) || !d->src || !d->nsrc || !d->a || !d->gap || !d->spill || !d->risk || !d->fcost) return 0;
+    }
+    return 1;
+}
+
+int lia_agreement_terms(const agreement_tables *t, const double *x, uint64_t S, size_t i, lia_terms *out)
+{
+    size_t lv[64];
+    for (size_t m = 0; m < t->nm; m++) {
+        lv[m] = 0;
+        while (lv[m] < t->nl && t->levels_d[lv[m]] != x[m]) lv[m]++;
+        if (lv[m] == t->nl && ((S >> m & 1) || x[m] != 0)) return 0;
+    }
+    lia_arena a;
+    lia_arena_init(&a);
+    agreement_scope sc;
+    int ok = lia_agreement_scope_alloc(t, &a, NULL, &sc);
+    if (ok) {
+        lia_agreement_scope_fill(t, S, &sc);
+        lia_agreement_member(t, &sc, lv, x, i, out);
+    }
+    lia_arena_free(&a);
+    return ok;
+}
+
+int lia_agreement_exact_probe(const agreement_tables *t, const spec_agreement *ag, agreement_scope_exact *sc,
+                              uint64_t S)
+{
+    lia_num x[64];
+    size_t lv[64];
+    for (size_t m = 0; m < t->nm; m++) {
+        lv[m] = ag->nl - 1;
+        x[m] = (S >> m & 1) ? ag->levels[ag->nl - 1] : lia_num_int(0);
+    }
+    lia_agreement_scope_fill_exact(t, S, sc);
+    for (size_t i = 0; i < t->nm; i++) {
+        if (!(S >> i & 1)) continue;
+        lia_terms_exact te;
+        lia_agreement_member_exact(t, sc, lv, x, i, &te);
+        if (!lia_num_exact(lia_terms_total_exact(&te))) return 0;
+    }
+    return 1;
+}
 
 lia_num lia_terms_total_exact(const lia_terms_exact *t)
 {
@@ -82,6 +161,8 @@ int lia_agreement_tables_init(agreement_tables *t, struct lia_arena *a, const li
     t->K = K;
     t->nfac = ag->nfac;
     t->ntr = ag->ntr;
+    t->nl = ag->nl;
+    t->levels = ag->levels;
     t->c = lia_arena_array(a, nm * K + 1, sizeof(lia_num));
     t->w = lia_arena_array(a, nm * K + 1, sizeof(lia_num));
     t->e = lia_arena_array(a, nm * K + 1, sizeof(lia_num));
@@ -135,5 +216,5 @@ int lia_agreement_tables_init(agreement_tables *t, struct lia_arena *a, const li
            mirror(a, t->scope, cells, &t->scope_d) && mirror(a, t->shared, cells, &t->shared_d) &&
            mirror(a, t->pool, K, &t->pool_d) && mirror(a, t->fvalue, ag->nfac, &t->fvalue_d) &&
            mirror(a, t->fcost, ag->nfac, &t->fcost_d) && mirror(a, t->sigma, ag->nfac * nm, &t->sigma_d) &&
-           mirror(a, t->tamt, ag->ntr, &t->tamt_d) && ((t->phimu_d = t->phimu.v), (t->phi_d = t->phi.v), 1);
+           mirror(a, t->tamt, ag->ntr, &t->tamt_d) && mirror(a, t->levels, ag->nl, &t->levels_d) && ((t->phimu_d = t->phimu.v), (t->phi_d = t->phi.v), 1);
 }

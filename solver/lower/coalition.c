@@ -3,6 +3,7 @@
 #include "lower.h"
 #include "agreement.h"
 #include "../util/arena.h"
+#include "../util/mem.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +17,11 @@ static int copy_names(lia_tugame *g, const char *const *names)
 
 /* v(S) = max over the levels of S's members of the sum of their payoffs. */
 static void coalition_value(const agreement_tables *t, const spec_agreement *ag, uint64_t S, int exact,
-                            lia_num *ve, double *vd)
+                            agreement_scope_exact *sce, agreement_scope *scd, lia_num *ve, double *vd)
 {
-    size_t mem[64], k = 0, idx[64] = { 0 };
+    if (exact) lia_agreement_scope_fill_exact(t, S, sce);
+    else lia_agreement_scope_fill(t, S, scd);
+    size_t mem[64], k = 0, idx[64] = { 0 }, lv[64] = { 0 };   /* idx by position in S, lv by member */
     lia_num xe[64];
     double xd[64];
     for (size_t m = 0; m < ag->nm; m++) {
@@ -34,11 +37,11 @@ static void coalition_value(const agreement_tables *t, const spec_agreement *ag,
         for (size_t a = 0; a < k; a++) {
             if (exact) {
                 lia_terms_exact te;
-                lia_agreement_terms_exact(t, xe, S, mem[a], &te);
+                lia_agreement_member_exact(t, sce, lv, xe, mem[a], &te);
                 sume = lia_num_add(sume, lia_terms_total_exact(&te));
             } else {
                 lia_terms td;
-                lia_agreement_terms(t, xd, S, mem[a], &td);
+                lia_agreement_member(t, scd, lv, xd, mem[a], &td);
                 sumd += lia_terms_total(&td);
             }
         }
@@ -47,15 +50,19 @@ static void coalition_value(const agreement_tables *t, const spec_agreement *ag,
         size_t a = 0;
         for (; a < k; a++) {
             size_t m = mem[a];
-            if (++idx[a] < ag->nl) { xe[m] = ag->levels[idx[a]]; xd[m] = xe[m].v; break; }
-            idx[a] = 0;
+            if (++idx[a] < ag->nl) { lv[m] = idx[a]; xe[m] = ag->levels[idx[a]]; xd[m] = xe[m].v; break; }
+            idx[a] = lv[m] = 0;
             xe[m] = ag->levels[0];
             xd[m] = xe[m].v;
         }
         if (a == k) break;
     }
-    *ve = exact ? beste : lia_num_double(bestd);
-    if (!exact) ve->q = 0, ve->v = bestd;
+    if (exact) {
+        *ve = beste;
+    } else {
+        lia_num inexact = { bestd, 0, 0 };
+        *ve = inexact;
+    }
     *vd = bestd;
 }
 
@@ -69,7 +76,7 @@ static lia_status agreement_tu(lia_tugame **out, const lia_spec *spec, const spe
                  "(%zu members, %zu levels); that is too many to tabulate", sg->name, work, ag->nm, ag->nl);
         return LIA_ELIMIT;
     }
-    int exact = work <= LIA_EXACT_WORK_LIMIT;
+    int exact = work <= LIA_EXACT_WORK_LIMIT;   /* and the probe below agrees */
     lia_tugame *g;
     const char *names[64];
     for (size_t m = 0; m < ag->nm; m++) names[m] = spec->parties[ag->members[m]].name;
@@ -81,15 +88,24 @@ static lia_status agreement_tu(lia_tugame **out, const lia_spec *spec, const spe
     lia_arena scratch;
     lia_arena_init(&scratch);
     agreement_tables t;
-    if (!copy_names(g, names) || !lia_agreement_tables_init(&t, &scratch, spec, ag)) {
+    agreement_scope_exact sce;
+    agreement_scope scd;
+    if (!copy_names(g, names) || !lia_agreement_tables_init(&t, &scratch, spec, ag) ||
+        !lia_agreement_scope_alloc(&t, &scratch, &sce, &scd)) {
         lia_arena_free(&scratch);
         lia_tugame_free(g);
         return LIA_ENOMEM;
     }
+    uint64_t all = ((uint64_t)1 << ag->nm) - 1;
+    if (exact && !lia_agreement_exact_probe(&t, ag, &sce, all)) {
+        exact = 0;
+        lia__free(g->exact);
+        g->exact = NULL;
+    }
     if (g->exact) g->exact[0] = lia_num_int(0);
     for (uint64_t S = 1; S < ((uint64_t)1 << ag->nm); S++) {
         lia_num ve;
-        coalition_value(&t, ag, S, exact, &ve, &g->values[S]);
+        coalition_value(&t, ag, S, exact, &sce, &scd, &ve, &g->values[S]);
         if (g->exact) g->exact[S] = ve;
     }
     lia_arena_free(&scratch);

@@ -2,6 +2,7 @@
 #include "lower.h"
 #include "agreement.h"
 #include "../util/arena.h"
+#include "../util/mem.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -20,8 +21,18 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
     lia_arena scratch;
     lia_arena_init(&scratch);
     agreement_tables t;
+    agreement_scope_exact sce;
+    agreement_scope scd;
+    uint64_t all = nm >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << nm) - 1);
     g->commit = lia_arena_array(&g->arena, nm, sizeof *g->commit);
-    if (!g->commit || !lia_agreement_tables_init(&t, &scratch, spec, ag)) goto oom;
+    if (!g->commit || !lia_agreement_tables_init(&t, &scratch, spec, ag) ||
+        !lia_agreement_scope_alloc(&t, &scratch, &sce, &scd))
+        goto oom;
+    /* exactness is all or nothing: payoffs_exact and exact lrs output need the whole game */
+    if (g->exact && !lia_agreement_exact_probe(&t, ag, &sce, all)) {
+        lia__free(g->exact);
+        g->exact = NULL;
+    }
     for (size_t m = 0; m < nm; m++) {
         g->players[m] = spec->parties[ag->members[m]].name;
         g->commit[m] = ag->commit[m];
@@ -38,17 +49,18 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
     size_t idx[64] = { 0 };
     lia_num xe[64];
     double xd[64];
-    uint64_t all = nm >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << nm) - 1);
+    if (g->exact) lia_agreement_scope_fill_exact(&t, all, &sce);
+    else lia_agreement_scope_fill(&t, all, &scd);
     for (size_t m = 0; m < nm; m++) { xe[m] = ag->levels[0]; xd[m] = ag->levels[0].v; }
     for (size_t prof = 0; prof < g->nprofiles; prof++) {
         for (size_t i = 0; i < nm; i++) {
             if (g->exact) {
                 lia_terms_exact te;
-                lia_agreement_terms_exact(&t, xe, all, i, &te);
+                lia_agreement_member_exact(&t, &sce, idx, xe, i, &te);
                 lia_game_set(g, i, prof, lia_terms_total_exact(&te));
             } else {
                 lia_terms td;
-                lia_agreement_terms(&t, xd, all, i, &td);
+                lia_agreement_member(&t, &scd, idx, xd, i, &td);
                 g->payoffs[i * g->nprofiles + prof] = lia_terms_total(&td);
             }
         }

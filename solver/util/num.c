@@ -24,6 +24,42 @@ static uint64_t ugcd(uint64_t a, uint64_t b)
 
 static uint64_t uabs128(i128 x) { return (uint64_t)(x < 0 ? -x : x); }
 
+__extension__ typedef unsigned __int128 u128;
+
+static int ctz128(u128 x)
+{
+    uint64_t lo = (uint64_t)x;
+    return lo ? __builtin_ctzll(lo) : 64 + __builtin_ctzll((uint64_t)(x >> 64));
+}
+
+/* Binary gcd: shifts and subtractions instead of 128-bit division, which is a slow libcall. */
+static u128 ugcd128(u128 a, u128 b)
+{
+    if (!a) return b;
+    if (!b) return a;
+    int shift = ctz128(a | b);
+    a >>= ctz128(a);
+    do {
+        b >>= ctz128(b);
+        if (a > b) { u128 t = a; a = b; b = t; }
+        b -= a;
+    } while (b);
+    return a << shift;
+}
+
+/* p/q already in lowest terms (q != 0): only sign and range remain. */
+static lia_num fit128(i128 p, i128 q)
+{
+    if (q < 0) { p = -p; q = -q; }
+    i128 ap = p < 0 ? -p : p;
+    if ((ap >> 62) != 0 || (q >> 62) != 0) {
+        lia_num r = { (double)p / (double)q, 0, 0 };
+        return r;
+    }
+    lia_num r = { (double)(int64_t)p / (double)(int64_t)q, (int64_t)p, (int64_t)q };
+    return r;
+}
+
 static lia_num inexact(double v) { lia_num r = { v, 0, 0 }; return r; }
 
 /* Reduce p/q given as 128-bit values; inexact if the reduced form does not fit int64. */
@@ -36,11 +72,10 @@ static lia_num make128(i128 p, i128 q)
     i128 a = ap, b = q;
     if ((a >> 63) == 0 && (b >> 63) == 0) {
         uint64_t g = ugcd((uint64_t)a, (uint64_t)b);
-        a = ap / g; b = q / g;
+        a = (i128)((uint64_t)ap / g); b = (i128)((uint64_t)q / g);
     } else {
-        i128 x = a, y = b;
-        while (y) { i128 t = x % y; x = y; y = t; }
-        a = ap / x; b = q / x;
+        u128 g = ugcd128((u128)a, (u128)b);
+        if (g > 1) { a = (i128)((u128)ap / g); b = (i128)((u128)q / g); }
     }
     if ((a >> 62) != 0 || (b >> 62) != 0)
         return inexact((double)p / (double)q);
@@ -69,6 +104,8 @@ lia_num lia_num_double(double v)
 lia_num lia_num_add(lia_num a, lia_num b)
 {
     if (!a.q || !b.q) return inexact(a.v + b.v);
+    if (a.p == 0) return b;
+    if (b.p == 0) return a;
     if (a.q == b.q) return make128((i128)a.p + b.p, a.q);
     return make128((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q);
 }
@@ -86,12 +123,14 @@ lia_num lia_num_mul(lia_num a, lia_num b)
 {
     if (!a.q || !b.q) return inexact(a.v * b.v);
     if (a.p == 0 || b.p == 0) return lia_num_int(0);
-    if (a.q == 1 && b.q == 1) return make128((i128)a.p * b.p, 1);
-    /* cross-reduce first so the product stays small */
+    if (a.p == 1 && a.q == 1) return b;
+    if (b.p == 1 && b.q == 1) return a;
+    if (a.q == 1 && b.q == 1) return fit128((i128)a.p * b.p, 1);
+    /* cross-reduce: of two reduced fractions, the product is then already in lowest terms */
     uint64_t g1 = ugcd(uabs128(a.p), (uint64_t)b.q), g2 = ugcd(uabs128(b.p), (uint64_t)a.q);
     i128 p = (i128)(a.p / (int64_t)g1) * (b.p / (int64_t)g2);
     i128 q = (i128)(a.q / (int64_t)g2) * (b.q / (int64_t)g1);
-    return make128(p, q);
+    return fit128(p, q);
 }
 
 lia_num lia_num_div(lia_num a, lia_num b)
@@ -216,19 +255,31 @@ int lia_num_format_exact(char *buf, size_t cap, lia_num a)
     return w + format_big(buf + off, cap - off, 0, 1, -e);
 }
 
+/* Does %.{prec}g read back as v, in the notation we want? Monotone in prec, so the shortest
+ * precision is found by bisection (4 or 5 tries instead of up to 17). */
+static int round_trips(double v, int prec, int plain_ok, char *tmp, size_t cap)
+{
+    snprintf(tmp, cap, "%.*g", prec, v);
+    if (plain_ok && strchr(tmp, 'e')) return 0;
+    return strtod(tmp, NULL) == v;
+}
+
 int lia_num_format_double(char *buf, size_t cap, double v)
 {
     if (v == 0) return snprintf(buf, cap, "0");
+    if (!isfinite(v)) return snprintf(buf, cap, "%s", v != v ? "nan" : v > 0 ? "inf" : "-inf");
     /* exponent notation only where plain digits would be long: "200", not "2e+02" */
     double a = fabs(v);
-    int plain_ok = a >= 1e-5 && a < 1e16;
-    for (int prec = 1; prec <= 17; prec++) {
-        char tmp[40];
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (plain_ok && strchr(tmp, 'e')) continue;
-        if (strtod(tmp, NULL) == v) return snprintf(buf, cap, "%s", tmp);
+    int plain_ok = a >= 1e-4 && a < 1e16;
+    char tmp[40];
+    int lo = 1, hi = 17;
+    if (!round_trips(v, hi, plain_ok, tmp, sizeof tmp)) return snprintf(buf, cap, "%.17g", v);
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (round_trips(v, mid, plain_ok, tmp, sizeof tmp)) hi = mid;
+        else lo = mid + 1;
     }
-    return snprintf(buf, cap, "%.17g", v);
+    return snprintf(buf, cap, "%.*g", lo, v);
 }
 
 int lia_num_format_readable(char *buf, size_t cap, lia_num a)

@@ -79,7 +79,7 @@ static void unload(fixture *f)
 
 static void terms(fixture *f, const double *x, uint64_t S, size_t i, lia_terms *out)
 {
-    lia_agreement_terms(&f->t, x, S, i, out);
+    assert_true(lia_agreement_terms(&f->t, x, S, i, out));
 }
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-12)

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# tests/bench/run.sh BUILD — compile-time benchmarks (`make bench` runs it on build/).
+#
+# Generates two large multilateral agreements at run time (nothing is committed: the files
+# go to a temporary directory), then times, best of 5 wall-clock runs each:
+#   check    `liaison check FILE`                             parse + check: reading the file
+#   nfg      `liaison compile FILE --emit nfg -o /dev/null`   the stage game (payoff tensor)
+#   tu       `liaison compile FILE --emit tu  -o /dev/null`   coalition values v(S)
+# and prints one table row per case, then the same for every agreement in models/*.lia.
+# The target is on the stage-game compile (0.5 s). A MISS is reported, not fatal: timings
+# depend on the machine, so the build must not fail on them. A command that fails is fatal.
+set -euo pipefail
+
+BUILD=${1:-build}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+LIAISON=$BUILD/bin/liaison
+[ -x "$LIAISON" ] || { echo "bench: $LIAISON not found; run make first" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "bench: python3 is needed for the generator and timer" >&2; exit 2; }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/liaison-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+# The generator and timer are one small Python program: perf_counter gives sub-millisecond
+# wall-clock times without depending on hyperfine being installed.
+python3 - "$LIAISON" "$TMP" models/*.lia <<'PY'
+import math, os, re, subprocess, sys, time
+
+liaison, tmp, models = sys.argv[1], sys.argv[2], sys.argv[3:]
+RUNS = 5
+TARGET = 0.5   # seconds, for the stage-game compile
+
+def generate(path, members, levels, topics=6, transfers=3):
+    """A multilateral agreement of the usual shape, every parameter filled in: each member
+    needs, collects and is exposed on every topic; everything is pooled, diluted, and there is
+    a shared facility paid in proportion to resources, plus a few transfers."""
+    t = [f"t{k}" for k in range(1, topics + 1)]
+    m = [f"M{i:02d}" for i in range(1, members + 1)]
+    out = [f'model "bench: {members} members, {len(levels)} levels"', "",
+           "let dil = 0.6", ""]
+    for k, name in enumerate(t):
+        out.append(f"topic {name} {{ common {0.1 + 0.05 * (k % 4):.2f} }}")
+    out.append("")
+    for i, name in enumerate(m):
+        def row(f):
+            return ", ".join(f"{x} {f(i, k)}" for k, x in enumerate(t))
+        out += [f"party {name} {{",
+                f"  resources  {1 + i % 4}",
+                f"  patience   {0.85 + 0.01 * (i % 5):.2f}",
+                f"  leak       {0.01 + 0.005 * (i % 6):.3f}",
+                f"  disclosure {0.02 + 0.01 * (i % 3):.2f}",
+                f"  need       {row(lambda i, k: round(0.5 + 0.1 * ((i + k) % 6), 2))}",
+                f"  collect    {row(lambda i, k: round(0.2 + 0.1 * ((i * 3 + k) % 5), 2))}",
+                f"  exposure   {row(lambda i, k: 2 + (i + 2 * k) % 7)}",
+                "}", ""]
+    out += ["agreement Bench multilateral {",
+            f"  members {', '.join(m)}",
+            f"  levels {', '.join(levels)}",
+            f"  pool {', '.join(f'{x} 1.0' for x in t)}",
+            "  dilution dil",
+            "  facility hub cost 1.5 value 0.4 split proportional"]
+    for j in range(transfers):
+        out.append(f"  transfer {m[j]} -> {m[-1 - j]} {0.1 * (j + 1):.1f}")
+    out += ["}", ""]
+    with open(path, "w") as f:
+        f.write("\n".join(out))
+
+def run(args):
+    """Run one command; any failure stops the benchmark (exit 1) with its stderr."""
+    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(f"bench: command failed (exit {r.returncode}): {' '.join(args)}\n{r.stderr}")
+        sys.exit(1)
+    return r.stdout
+
+def best(args):
+    """Best of RUNS wall-clock times: the least disturbed by the rest of the machine."""
+    times = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        run(args)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+rows = []
+def bench(label, path, game=None, tu=True):
+    sel = ["--game", game] if game else []
+    # profiles: the product of the strategy counts, read from the compiled game's JSON
+    j = run([liaison, "compile", path, *sel, "--emit", "json"])
+    strat = re.search(r'"strategies": (\[\[.*?\]\])', j, re.S).group(1)
+    profiles = math.prod(len(re.findall(r'"[^"]*"', s)) for s in re.findall(r"\[([^\[\]]*)\]", strat))
+    check = best([liaison, "check", path])
+    nfg = best([liaison, "compile", path, *sel, "--emit", "nfg", "-o", "/dev/null"])
+    tuv = best([liaison, "compile", path, *sel, "--emit", "tu", "-o", "/dev/null"]) if tu else None
+    rows.append((label, profiles, check, nfg, tuv))
+
+# (a) 12 members x 2 levels = 4,096 profiles; (b) 6 members x 5 levels = 15,625 profiles
+big_a, big_b = os.path.join(tmp, "multi-12x2.lia"), os.path.join(tmp, "multi-6x5.lia")
+generate(big_a, 12, ["0", "1"])
+generate(big_b, 6, ["0", "0.25", "0.5", "0.75", "1"])
+bench("generated 12 members x 2 levels", big_a)
+bench("generated 6 members x 5 levels", big_b)
+
+# models/*.lia: every agreement of every file, by name (files with several need --game)
+for path in models:
+    line = run([liaison, "check", path]).strip()
+    for kind, name in re.findall(r"(\w+) agreement '([^']+)'", line):
+        bench(f"{os.path.basename(path)}:{name}", path, name)
+
+def ms(t):
+    return "-" if t is None else f"{t * 1000:.1f} ms"
+
+head = ("case", "profiles", "check", "compile nfg", "nfg/check", "compile tu", "target nfg", "")
+table = [head] + [(c, f"{p:,}", ms(ch), ms(n), f"{n / ch:.2f}x", ms(t), f"{TARGET:.1f} s",
+                   "PASS" if n <= TARGET else "MISS") for c, p, ch, n, t in rows]
+w = [max(len(r[i]) for r in table) for i in range(len(head))]
+print(f"bench: {liaison}, best of {RUNS} wall-clock runs per command")
+for k, r in enumerate(table):
+    print("  ".join(s.ljust(w[i]) if i == 0 else s.rjust(w[i]) for i, s in enumerate(r)).rstrip())
+    if k == 0:
+        print("  ".join("-" * x for x in w))
+miss = sum(1 for r in rows if r[3] > TARGET)
+print(f"bench: {len(rows) - miss} PASS, {miss} MISS (a MISS does not fail the build)")
+PY

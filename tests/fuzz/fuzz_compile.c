@@ -1,0 +1,220 @@
+/* fuzz_compile.c — libFuzzer target: parse, check, compile and render through the public API.
+ *
+ * Every input is tried three ways, so that each reader is fuzzed:
+ *   "fuzz.lia"   the agreement language (lexer, parser, checker, lowering);
+ *   "fuzz.nfg"   the Gambit .nfg reader;
+ *   "fuzz.game"  sniffed: .nfg or lrsnash input by content, else the agreement language.
+ * For each way: read every diagnostic (every byte of line_text, so ASan sees any bad span),
+ * compile every game to its stage game and to its coalition game under a small memory cap,
+ * render each in every format that can apply, try one `--set`-style override, free it all.
+ * Only include/liaison.h is used: the target sees what a binding would see.
+ * Build and run with tests/fuzz/run.sh.
+ */
+#include "liaison.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Small enough that a hostile input cannot exhaust memory or time, large enough that the
+ * models in models/ and most mutations of them still compile. */
+#define FUZZ_MEMORY_CAP ((size_t)16 << 20)
+
+/* Results are folded in here so the compiler cannot drop the reads that ASan checks. */
+static volatile uint64_t sink;
+
+static void touch_str(const char *s)
+{
+    if (!s) return;
+    uint64_t h = 0;
+    for (; *s; s++) h = h * 31 + (unsigned char)*s;
+    sink += h;
+}
+
+static void touch_bytes(const char *s, size_t n)
+{
+    uint64_t h = 0;
+    for (size_t i = 0; i < n; i++) h = h * 31 + (unsigned char)s[i];
+    sink += h;
+}
+
+static void touch_diags(const lia_model *m)
+{
+    size_t n = lia_model_diag_count(m);
+    sink += lia_model_error_count(m);
+    for (size_t i = 0; i < n; i++) {
+        const lia_diag *d = lia_model_diag_at(m, i);
+        if (!d) abort();   /* i < count must give a diagnostic */
+        sink += (uint64_t)d->severity + d->line + d->column + d->length + d->line_len;
+        touch_str(d->file);
+        touch_str(d->message);
+        if (d->line_len && !d->line_text) abort();
+        if (d->line_text) touch_bytes(d->line_text, d->line_len);
+    }
+    if (lia_model_diag_at(m, n) != NULL) abort();   /* out of range must give NULL */
+    touch_str(lia_model_errmsg(m));
+}
+
+/* A rendered string must be NUL-terminated at len; read all of it. */
+static void touch_output(char *out, size_t len)
+{
+    if (!out) abort();
+    touch_bytes(out, len);
+    if (out[len] != '\0') abort();
+    lia_free(out);
+}
+
+static void exercise_game(const lia_game *g)
+{
+    touch_str(lia_game_name(g));
+    size_t np = lia_game_player_count(g), nprof = lia_game_profile_count(g);
+    for (size_t p = 0; p < np; p++) {
+        touch_str(lia_game_player_name(g, p));
+        size_t ns = lia_game_strategy_count(g, p);
+        for (size_t s = 0; s < ns; s++) touch_str(lia_game_strategy_name(g, p, s));
+    }
+    const double *u = lia_game_payoffs(g);
+    if (u && nprof) sink += (uint64_t)(int64_t)(u[0] + u[np * nprof - 1]);
+    int64_t num, den;
+    if (nprof && np && lia_game_payoff_exact(g, np - 1, nprof - 1, &num, &den)) sink += (uint64_t)(num + den);
+    size_t *strat = np ? calloc(np, sizeof *strat) : NULL;
+    if (strat) {
+        if (lia_game_commitment(g, strat)) {
+            size_t idx;
+            if (lia_game_profile_index(g, strat, &idx) == LIA_OK) sink += idx;
+        }
+        free(strat);
+    }
+    /* LRS refuses games of other than two players, TU every normal game: both must fail
+     * cleanly, without output or leak. */
+    static const lia_format fmts[] = { LIA_FORMAT_TEXT, LIA_FORMAT_JSON, LIA_FORMAT_NFG, LIA_FORMAT_LRS,
+                                       LIA_FORMAT_TU };
+    for (size_t f = 0; f < sizeof fmts / sizeof fmts[0]; f++) {
+        char *out = NULL;
+        size_t len = 0;
+        if (lia_game_write(&out, &len, g, fmts[f]) == LIA_OK) touch_output(out, len);
+        else lia_free(out);
+    }
+}
+
+static void exercise_tugame(const lia_tugame *g)
+{
+    touch_str(lia_tugame_name(g));
+    size_t np = lia_tugame_player_count(g);
+    for (size_t p = 0; p < np; p++) touch_str(lia_tugame_player_name(g, p));
+    sink += (uint64_t)lia_tugame_is_cost(g) + (uint64_t)lia_tugame_form(g);
+    double v;
+    if (np <= 63 && lia_tugame_value(g, np == 63 ? UINT64_MAX >> 1 : (((uint64_t)1 << np) - 1), &v) == LIA_OK)
+        sink += (uint64_t)(int64_t)v;
+    double e;
+    const double *w;
+    if (lia_tugame_bankruptcy(g, &e, &w) == LIA_OK && np) sink += (uint64_t)(int64_t)(e + w[np - 1]);
+    if (lia_tugame_voting(g, &e, &w) == LIA_OK && np) sink += (uint64_t)(int64_t)(e + w[np - 1]);
+    static const lia_format fmts[] = { LIA_FORMAT_TU, LIA_FORMAT_JSON, LIA_FORMAT_TEXT, LIA_FORMAT_NFG };
+    for (size_t f = 0; f < sizeof fmts / sizeof fmts[0]; f++) {
+        char *out = NULL;
+        size_t len = 0;
+        if (lia_tugame_write(&out, &len, g, fmts[f]) == LIA_OK) touch_output(out, len);
+        else lia_free(out);
+    }
+}
+
+/* Compile every game of a checked model both ways and render the results. */
+static void compile_all(lia_model *m)
+{
+    lia_compile_options opts = LIA_COMPILE_OPTIONS_INIT;
+    opts.memory_cap = FUZZ_MEMORY_CAP;
+    touch_str(lia_model_title(m));
+    size_t n = lia_model_game_count(m);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = lia_model_game_name(m, i);
+        if (!name) abort();
+        sink += (uint64_t)lia_model_game_kind(m, i);
+        size_t found;
+        if (lia_model_game_find(m, name, &found) != LIA_OK) abort();   /* every listed name is found */
+
+        lia_game *g = NULL;
+        if (lia_model_compile(&g, m, name, &opts) == LIA_OK) exercise_game(g);
+        else touch_str(lia_model_errmsg(m));
+        lia_game_free(g);
+
+        lia_tugame *t = NULL;
+        if (lia_model_compile_tu(&t, m, name, &opts) == LIA_OK) exercise_tugame(t);
+        else touch_str(lia_model_errmsg(m));
+        lia_tugame_free(t);
+    }
+    /* NULL picks the only game, or must fail cleanly listing the names */
+    lia_game *g = NULL;
+    if (lia_model_compile(&g, m, NULL, &opts) != LIA_OK) touch_str(lia_model_errmsg(m));
+    lia_game_free(g);
+}
+
+/* The name to override: the first `let NAME` of the input (dotted paths allowed, so mutations
+ * can reach attribute paths such as UK.leak), else "x". */
+static void override_name(const uint8_t *data, size_t size, char *name, size_t cap)
+{
+    strcpy(name, "x");
+    for (size_t i = 0; i + 4 <= size; i++) {
+        if (memcmp(data + i, "let", 3) != 0) continue;
+        if (i > 0 && data[i - 1] != '\n' && data[i - 1] != ' ' && data[i - 1] != '\t') continue;
+        size_t j = i + 3;
+        if (data[j] != ' ' && data[j] != '\t') continue;
+        while (j < size && (data[j] == ' ' || data[j] == '\t')) j++;
+        size_t k = 0;
+        while (j < size && k + 1 < cap &&
+               ((data[j] >= 'a' && data[j] <= 'z') || (data[j] >= 'A' && data[j] <= 'Z') ||
+                (data[j] >= '0' && data[j] <= '9') || data[j] == '_' || data[j] == '.'))
+            name[k++] = (char)data[j++];
+        if (k) { name[k] = '\0'; return; }
+    }
+}
+
+/* Only .lia files hold agreements. The sniffed "fuzz.game" reads agreement-language input as
+ * .lia again; compiling those agreements twice would halve the executions for nothing. */
+static int has_agreement(const lia_model *m)
+{
+    for (size_t i = 0, n = lia_model_game_count(m); i < n; i++) {
+        lia_game_kind k = lia_model_game_kind(m, i);
+        if (k == LIA_KIND_BILATERAL || k == LIA_KIND_MULTILATERAL) return 1;
+    }
+    return 0;
+}
+
+static void run_one(const uint8_t *data, size_t size, const char *file, int first_pass)
+{
+    lia_model *m = NULL;
+    lia_status st = lia_model_parse(&m, (const char *)data, size, file);
+    if (!m) {
+        /* only these two may leave no handle */
+        if (st != LIA_ENOMEM && st != LIA_EUSAGE) abort();
+        return;
+    }
+    touch_diags(m);
+    int compile = first_pass || !has_agreement(m);
+    if (compile && st == LIA_OK && lia_model_error_count(m) == 0) compile_all(m);
+
+    /* One override, then the first game's stage game again: enough to reach the re-check
+     * and the overridden values without paying for a second full compile. */
+    char name[64];
+    override_name(data, size, name, sizeof name);
+    st = lia_model_set(m, name, "0.5");
+    touch_str(lia_model_errmsg(m));
+    touch_diags(m);   /* the override re-checks the model: the diagnostics are new */
+    if (compile && st == LIA_OK && lia_model_error_count(m) == 0 && lia_model_game_count(m) > 0) {
+        lia_compile_options opts = LIA_COMPILE_OPTIONS_INIT;
+        opts.memory_cap = FUZZ_MEMORY_CAP;
+        lia_game *g = NULL;
+        if (lia_model_compile(&g, m, lia_model_game_name(m, 0), &opts) == LIA_OK) exercise_game(g);
+        lia_game_free(g);
+    }
+    lia_model_free(m);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    run_one(data, size, "fuzz.lia", 1);
+    run_one(data, size, "fuzz.nfg", 0);
+    run_one(data, size, "fuzz.game", 0);
+    return 0;
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# tests/fuzz/run.sh [SECONDS] — build the libFuzzer target and fuzz the compiler for SECONDS (60).
+#
+# Builds every library source (solver/**/*.c except the CLI) together with
+# tests/fuzz/fuzz_compile.c under -fsanitize=fuzzer,address,undefined into build/fuzz/, seeds
+# build/fuzz/corpus from the models, the malformed-input tests and the shared .nfg/lrs cases,
+# and runs libFuzzer. Exits non-zero when libFuzzer reports a crash, leak, timeout or
+# out-of-memory; the input that caused it is kept as build/fuzz/{crash,leak,timeout,oom}-*.
+# Run from anywhere: paths are taken relative to the repository root.
+set -euo pipefail
+
+SECONDS_TO_RUN=${1:-60}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+
+OUT=build/fuzz
+BIN=$OUT/fuzz_compile
+CORPUS=$OUT/corpus
+LOG=$OUT/fuzz.log
+mkdir -p "$OUT" "$CORPUS"
+
+CC=${FUZZ_CC:-clang}
+command -v "$CC" >/dev/null || { echo "fuzz: $CC not found (make deps installs clang and libclang-rt-14-dev)" >&2; exit 2; }
+
+# -fno-sanitize-recover: UBSan otherwise only prints and carries on, and libFuzzer would
+# never count undefined behaviour as a finding.
+CFLAGS=(-std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isolver -I/usr/include/x86_64-linux-gnu/openblas-pthread
+        -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
+LIBS=(-lglpk -llapacke -lopenblas -lm -lpthread)
+
+# The library sources exactly as the Makefile picks them (LIB_SRC), plus the target.
+mapfile -t SRC < <(find solver -name '*.c' -not -path 'solver/cli/*' | sort)
+SRC+=(tests/fuzz/fuzz_compile.c)
+
+# Rebuild only when a source, header or this script is newer than the binary: the build is a
+# single clang call over ~30 files and takes a while under the sanitizers.
+if [ ! -x "$BIN" ] || [ -n "$(find solver include tests/fuzz/fuzz_compile.c tests/fuzz/run.sh \
+                               \( -name '*.[ch]' -o -name '*.inc' -o -name 'run.sh' \) -newer "$BIN" -print -quit)" ]; then
+  echo "fuzz: building $BIN"
+  "$CC" "${CFLAGS[@]}" -o "$BIN" "${SRC[@]}" "${LIBS[@]}"
+fi
+
+# Seeds: copied in every run (cheap; libFuzzer dedups), next to whatever earlier runs found.
+# The shared cases live beside the repository and may be absent; then they are skipped.
+seed() {   # seed PREFIX FILE...
+  local prefix=$1; shift
+  for f in "$@"; do [ -f "$f" ] && cp "$f" "$CORPUS/$prefix-$(basename "$f")"; done
+  return 0
+}
+shopt -s nullglob
+seed model models/*.lia
+seed malformed tests/malformed/*.lia
+seed nfg ../shared/cases/nfg/*.nfg
+seed lrs ../shared/cases/games/*.game
+shopt -u nullglob
+# The explicit game kinds, which no model in models/ uses.
+printf 'game bos normal {\n  players P1, P2\n  strategies P1: Opera, Football\n  strategies P2: Opera, Football\n  matrix P1 [3 0; 0 2]\n  matrix P2 [2 0; 0 3]\n}\n' >"$CORPUS/inline-normal.lia"
+printf 'game pd normal {\n  players A, B\n  strategies A: c, d\n  strategies B: c, d\n  payoff c c: 3, 3\n  payoff c d: 0, 5\n  payoff d c: 5, 0\n  payoff d d: 1, 1\n}\n' >"$CORPUS/inline-payoff.lia"
+printf 'game glove coalitional { players L, R1, R2; value L R1 = 1; value L R2 = 1; value L R1 R2 = 1 }\n' >"$CORPUS/inline-glove.lia"
+printf 'let e = 200\ngame talmud bankruptcy { estate e; claims A 100, B 200, C 300 }\n' >"$CORPUS/inline-bankruptcy.lia"
+printf 'game council voting { quota 4; weights P1 3, P2 2, P3 1 }\n' >"$CORPUS/inline-voting.lia"
+printf 'game share coalitional cost { players A, B; value A = 2; value B = 3; value A B = 4 }\n' >"$CORPUS/inline-cost.lia"
+
+# Leak checking is on by default with ASan; say so anyway, and make UBSan print where.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+
+echo "fuzz: running $BIN for ${SECONDS_TO_RUN}s (log: $LOG)"
+start=$(date +%s)
+rc=0
+"$BIN" "$CORPUS" \
+  -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+  -dict=tests/fuzz/lia.dict -artifact_prefix="$OUT/" -print_final_stats=1 \
+  >"$LOG" 2>&1 || rc=$?
+elapsed=$(( $(date +%s) - start ))
+
+# libFuzzer prints "stat::number_of_executed_units: N" with -print_final_stats, and "#N DONE"
+# or the last "#N ..." status line otherwise (e.g. after a crash).
+execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$LOG" | tail -n 1)
+[ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' "$LOG" | tail -n 1)
+ncorpus=$(find "$CORPUS" -type f | wc -l)
+kb=$(du -sk "$CORPUS" | cut -f1)
+
+if [ "$rc" -ne 0 ]; then
+  # Show the sanitizer report (the stack trace) and where libFuzzer kept the input.
+  echo "fuzz: FAILED (libFuzzer exit $rc) after ${execs:-?} executions in ${elapsed}s" >&2
+  sed -n '/^==[0-9]*==ERROR\|runtime error\|ERROR: libFuzzer/,$p' "$LOG" | head -n 80 >&2
+  grep -E 'Test unit written to' "$LOG" >&2 || true
+  exit 1
+fi
+echo "fuzz: ok: ${execs:-?} executions in ${elapsed}s, corpus ${ncorpus} files (${kb} KiB), no crash, leak or timeout"
