@@ -194,18 +194,7 @@ static int push(nfg *p, avec *v, const void *item)
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-static void err_at(nfg *p, size_t off, size_t len, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void err_at(nfg *p, size_t off, size_t len, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (off > p->n) off = p->n;
-    if (len > p->n - off) len = p->n - off;
-    lia_diags_add(p->d, p->s, LIA_ERROR, lia_span_at(p->s, p->src, off, len), "%s", msg);
-}
+#define err_at(p, off, len, ...) lia_diags_error_at((p)->d, (p)->s, (p)->src, (off), (len), __VA_ARGS__)
 
 static void next(nfg *p)
 {

@@ -322,48 +322,49 @@ static int scalar(check_ctx *c, const lia_item *it, const lia_stmt *s, const cha
     return check_value(c, path, s->exprs[0], lia_num_int(0), s->span, v);
 }
 
-int check_bankruptcy(check_ctx *c, const lia_item *it, spec_game *sg)
+/* Bankruptcy and voting games share a shape: an amount (estate, quota) weighed against a
+ * named list (claims, weights) that defines the players. */
+typedef struct structured_def {
+    lia_kw amount_kw;
+    const char *amount, *list, *amount_what, *total_what, *overflow;
+    int amount_open;        /* quota must be > 0; an estate may be 0 */
+} structured_def;
+
+static int check_structured(check_ctx *c, const lia_item *it, const structured_def *def, lia_num *amount,
+                            const char ***players, lia_num **list, size_t *np)
 {
-    spec_bankruptcy *g = &sg->bank;
-    sg->kind = LIA_KIND_BANKRUPTCY;
     lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
-    for (lia_stmt *s = it->stmts; s; s = s->next) check_once(c, seen, s, s->kw == KW_ESTATE ? "estate" : "claims");
-    lia_val estate;
-    int ok = scalar(c, it, seen[KW_ESTATE], "estate", &estate) &&
-             check_range(c, &estate, 0, RANGE_CLOSED, 0, 0, 1, "the estate");
-    g->np = named_amounts(c, it, seen[KW_CLAIMS], "claims", &g->players, &g->claims);
-    if (!ok || !g->np) return c->oom ? -1 : 0;
-    g->estate = estate.n;
+    for (lia_stmt *s = it->stmts; s; s = s->next) check_once(c, seen, s, s->kw == def->amount_kw ? def->amount : def->list);
+    lia_kw list_kw = def->amount_kw == KW_ESTATE ? KW_CLAIMS : KW_WEIGHTS;
+    lia_val v;
+    int ok = scalar(c, it, seen[def->amount_kw], def->amount, &v) &&
+             check_range(c, &v, 0, def->amount_open ? RANGE_OPEN : RANGE_CLOSED, 0, 0, 1, def->amount_what);
+    *np = named_amounts(c, it, seen[list_kw], def->list, players, list);
+    if (!ok || !*np) return c->oom ? -1 : 0;
+    *amount = v.n;
     lia_num total = lia_num_int(0);
-    for (size_t i = 0; i < g->np; i++) total = lia_num_add(total, g->claims[i]);
-    if (lia_num_cmp(estate.n, total) > 0) {
-        char e[48], t[48];
-        lia_num_format_double(e, sizeof e, estate.n.v);
+    for (size_t i = 0; i < *np; i++) total = lia_num_add(total, (*list)[i]);
+    if (lia_num_cmp(v.n, total) > 0) {
+        char a[48], t[48];
+        lia_num_format_double(a, sizeof a, v.n.v);
         lia_num_format_double(t, sizeof t, total.v);
-        ERR(c, estate.span, "the estate (%s) exceeds the total claims (%s): there is nothing to ration", e, t);
+        ERR(c, v.span, "%s (%s) exceeds %s (%s): %s", def->amount_what, a, def->total_what, t, def->overflow);
     }
     return c->oom ? -1 : 0;
 }
 
+int check_bankruptcy(check_ctx *c, const lia_item *it, spec_game *sg)
+{
+    static const structured_def def = { KW_ESTATE, "estate", "claims", "the estate", "the total claims",
+                                        "there is nothing to ration", 0 };
+    sg->kind = LIA_KIND_BANKRUPTCY;
+    return check_structured(c, it, &def, &sg->bank.estate, &sg->bank.players, &sg->bank.claims, &sg->bank.np);
+}
+
 int check_voting(check_ctx *c, const lia_item *it, spec_game *sg)
 {
-    spec_voting *g = &sg->vote;
+    static const structured_def def = { KW_QUOTA, "quota", "weights", "the quota", "the total weight",
+                                        "no coalition can win", 1 };
     sg->kind = LIA_KIND_VOTING;
-    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
-    for (lia_stmt *s = it->stmts; s; s = s->next) check_once(c, seen, s, s->kw == KW_QUOTA ? "quota" : "weights");
-    lia_val quota;
-    int ok = scalar(c, it, seen[KW_QUOTA], "quota", &quota) &&
-             check_range(c, &quota, 0, RANGE_OPEN, 0, 0, 1, "the quota");
-    g->np = named_amounts(c, it, seen[KW_WEIGHTS], "weights", &g->players, &g->weights);
-    if (!ok || !g->np) return c->oom ? -1 : 0;
-    g->quota = quota.n;
-    lia_num total = lia_num_int(0);
-    for (size_t i = 0; i < g->np; i++) total = lia_num_add(total, g->weights[i]);
-    if (lia_num_cmp(quota.n, total) > 0) {
-        char q[48], t[48];
-        lia_num_format_double(q, sizeof q, quota.n.v);
-        lia_num_format_double(t, sizeof t, total.v);
-        ERR(c, quota.span, "the quota (%s) exceeds the total weight (%s): no coalition can win", q, t);
-    }
-    return c->oom ? -1 : 0;
+    return check_structured(c, it, &def, &sg->vote.quota, &sg->vote.players, &sg->vote.weights, &sg->vote.np);
 }

@@ -495,30 +495,30 @@ fail:
     return 0;
 }
 
-static int payoff(parser *p, lia_stmt *s)
+/* `names... SEP values`: a payoff line (`C D: 3, 3`) or a coalition's value (`L R1 = 1`). */
+static int names_then(parser *p, lia_stmt *s, const char *what, const char *missing, lia_tok_kind sep,
+                      const char *sep_what, int (*values)(parser *, lia_stmt *))
 {
     vec v = { 0 };
     while (p->tok.kind == TK_IDENT) {
         lia_ident *slot = vec_push(p, &v, sizeof *slot);
-        if (!slot || !ident(p, slot, "a strategy")) { lia__free(v.data); return 0; }
+        if (!slot || !ident(p, slot, what)) { lia__free(v.data); return 0; }
         if (p->tok.kind == TK_COMMA) next(p);
     }
     s->names = vec_finish(p, &v, sizeof(lia_ident), &s->nnames);
-    if (!s->nnames) { error_expected(p, "one strategy per player"); return 0; }
-    return expect(p, TK_COLON, "':' before the payoffs") && expr_list(p, s);
+    if (!s->nnames) { error_expected(p, missing); return 0; }
+    return expect(p, sep, sep_what) && values(p, s);
+}
+
+static int payoff(parser *p, lia_stmt *s)
+{
+    return names_then(p, s, "a strategy", "one strategy per player", TK_COLON, "':' before the payoffs", expr_list);
 }
 
 static int coalition_value(parser *p, lia_stmt *s)
 {
-    vec v = { 0 };
-    while (p->tok.kind == TK_IDENT) {
-        lia_ident *slot = vec_push(p, &v, sizeof *slot);
-        if (!slot || !ident(p, slot, "a player")) { lia__free(v.data); return 0; }
-        if (p->tok.kind == TK_COMMA) next(p);
-    }
-    s->names = vec_finish(p, &v, sizeof(lia_ident), &s->nnames);
-    if (!s->nnames) { error_expected(p, "the coalition's players"); return 0; }
-    return expect(p, TK_EQ, "'=' before the coalition's value") && single_expr(p, s);
+    return names_then(p, s, "a player", "the coalition's players", TK_EQ, "'=' before the coalition's value",
+                      single_expr);
 }
 
 /* ---- blocks ---- */

@@ -3,6 +3,7 @@
 #include "mem.h"
 #include "buf.h"
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +110,20 @@ void lia_diags_add(lia_diags *d, const lia_sources *s, lia_severity sev, lia_spa
     g->line_text = src->text + lo;
     g->line_len = hi - lo;
     if (sev == LIA_ERROR) d->errors++;
+}
+
+void lia_diags_error_at(lia_diags *d, const lia_sources *s, uint32_t src, size_t off, size_t len,
+                        const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    size_t n = s->items[src].len;
+    if (off > n) off = n;
+    if (len > n - off) len = n - off;
+    lia_diags_add(d, s, LIA_ERROR, lia_span_at(s, src, off, len), "%s", msg);
 }
 
 void lia_diags_truncate(lia_diags *d, size_t keep)

@@ -48,6 +48,11 @@ void lia_diags_free(lia_diags *d);
 /* Stable sort by source, then offset (parse and check errors interleave by position). */
 void lia_diags_sort(lia_diags *d, size_t from);
 
+/* An error at bytes [off, off+len) of source src (clamped to the text), for readers that keep
+ * byte offsets rather than spans. */
+void lia_diags_error_at(lia_diags *d, const lia_sources *s, uint32_t src, size_t off, size_t len,
+                        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
 /* Span covering [off, off+len) of source src, computing line/col by scanning (for readers that
  * do not track positions token by token). */
 lia_span lia_span_at(const lia_sources *s, uint32_t src, size_t off, size_t len);
