@@ -2,7 +2,7 @@
 # commands.sh — the command line's contract: help, version, --set, formats, exit codes,
 # and that exported games are read correctly by lrsnash and by liaison itself.
 . "$(dirname "$0")/lib.bash"
-CASES=../shared/cases
+CASES=tests/cases
 M=models/ukusa-1946.lia
 
 run "--version" 0 "$LIAISON" --version && {

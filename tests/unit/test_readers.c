@@ -146,7 +146,7 @@ static void nfg_fig3_outcome_file(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_nfg, "../shared/cases/nfg/fig3.nfg");
+    const spec_normal *g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/fig3.nfg");
     assert_int_equal(g->np, 2);
     assert_string_equal(g->players[0], "1");
     assert_int_equal(g->nprofiles, 9);
@@ -167,7 +167,7 @@ static void nfg_coord2_payoff_file(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_nfg, "../shared/cases/nfg/coord2.nfg");
+    const spec_normal *g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/coord2.nfg");
     /* 3 2 0 0 0 0 2 2: profiles (1,1) (2,1) (1,2) (2,2), one payoff per player each */
     assert_exact(pay(g, 0, P2(0, 0)), 3, 1);
     assert_exact(pay(g, 1, P2(0, 0)), 2, 1);
@@ -183,7 +183,7 @@ static void nfg_three_players(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_nfg, "../shared/cases/nfg/2x2x2.nfg");
+    const spec_normal *g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/2x2x2.nfg");
     assert_int_equal(g->np, 3);
     assert_string_equal(g->players[2], "Player 3");
     assert_int_equal(g->nprofiles, 8);
@@ -195,7 +195,7 @@ static void nfg_three_players(void **state)
     fx_free(&f);
 
     /* counts form { 2 2 2 } with a multi-line comment, payoff form */
-    g = ok_file(&f, lia_read_nfg, "../shared/cases/nfg/2x2x2_nfg_from_local_max_cut_2_pure_1_mixed_eq.nfg");
+    g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/2x2x2_nfg_from_local_max_cut_2_pure_1_mixed_eq.nfg");
     assert_int_equal(g->np, 3);
     assert_string_equal(g->strategies[2][0], "1");
     assert_string_equal(g->strategies[2][1], "2");
@@ -209,7 +209,7 @@ static void nfg_counts_payoff_form(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_nfg, "../shared/cases/nfg/mixed_strategy.nfg");
+    const spec_normal *g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/mixed_strategy.nfg");
     assert_string_equal(f.spec.title, "");
     assert_int_equal(g->ns[0], 3);
     assert_int_equal(g->ns[1], 2);
@@ -232,7 +232,7 @@ static void nfg_all_case_files(void **state)
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char path[256];
         size_t len;
-        snprintf(path, sizeof path, "../shared/cases/nfg/%s", files[i]);
+        snprintf(path, sizeof path, "tests/cases/nfg/%s", files[i]);
         char *text = slurp(path, &len);
         assert_true(lia_looks_like_nfg(text, len));
         assert_false(lia_looks_like_lrs(text, len));
@@ -293,7 +293,7 @@ static void lrs_n1_layout(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_lrs, "../shared/cases/games/N1_4x3.game");
+    const spec_normal *g = ok_file(&f, lia_read_lrs, "tests/cases/games/N1_4x3.game");
     assert_null(f.spec.title);
     assert_int_equal(g->np, 2);
     assert_string_equal(g->players[0], "1");
@@ -324,7 +324,7 @@ static void lrs_all_case_files(void **state)
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char path[256];
         size_t len;
-        snprintf(path, sizeof path, "../shared/cases/games/%s.game", files[i]);
+        snprintf(path, sizeof path, "tests/cases/games/%s.game", files[i]);
         char *text = slurp(path, &len);
         assert_true(lia_looks_like_lrs(text, len));
         assert_false(lia_looks_like_nfg(text, len));
@@ -498,7 +498,7 @@ static void truncation_and_mutation(void **state)
 {
     (void)state;
     size_t lrs_len;
-    char *lrs_text = slurp("../shared/cases/games/N1_4x3.game", &lrs_len);
+    char *lrs_text = slurp("tests/cases/games/N1_4x3.game", &lrs_len);
     const struct { reader_fn rd; const char *text; size_t len; } in[] = {
         { lia_read_nfg, NFG_2X2, sizeof NFG_2X2 - 1 },
         { lia_read_lrs, lrs_text, lrs_len },
