@@ -79,6 +79,13 @@ static lia_override *find_override(check_ctx *c, const char *path, size_t *index
     return NULL;
 }
 
+int check_has_override(const check_ctx *c, const char *path)
+{
+    for (size_t i = 0; i < c->nov; i++)
+        if (strcmp(c->ov[i].name, path) == 0) return 1;
+    return 0;
+}
+
 int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
                 lia_val *out)
 {

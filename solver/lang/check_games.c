@@ -312,13 +312,11 @@ static int scalar(check_ctx *c, const lia_item *it, const lia_stmt *s, const cha
 {
     char path[512];
     snprintf(path, sizeof path, "%s.%s", it->name.s, attr);
-    if (!s) {
-        /* an override may still supply it */
-        if (check_value(c, path, NULL, lia_num_int(0), it->name.span, v) && v->span.off != it->name.span.off)
-            return 1;
+    if (!s && !check_has_override(c, path)) {
         ERR(c, it->name.span, "game '%s' has no '%s' line", it->name.s, attr);
         return 0;
     }
+    if (!s) return check_value(c, path, NULL, lia_num_int(0), it->name.span, v);   /* from --set */
     return check_value(c, path, s->exprs[0], lia_num_int(0), s->span, v);
 }
 

@@ -36,6 +36,9 @@ int check_eval(check_ctx *c, const lia_expr *e, lia_num *out);
 int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
                 lia_val *out);
 
+/* Whether an override names this path (without marking it used). */
+int check_has_override(const check_ctx *c, const char *path);
+
 enum { RANGE_OPEN = 0, RANGE_CLOSED = 1 };
 /* Diagnose unless lo <(=) v <(=) hi; hi_inf for no upper bound. Returns 1 if in range. */
 int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,

@@ -112,3 +112,26 @@ run "nfg of a TU game is refused" 2 "$LIAISON" compile "$TMP/tu.lia" --game glov
 run "--memory-cap" 2 "$LIAISON" compile "$M" --memory-cap 64 && {
   grep -q 'would need 144 bytes, over the memory cap of 64 bytes' "$TMP/err" && ok "--memory-cap" || not_ok "--memory-cap" "$(cat "$TMP/err")"; }
 run "bad --memory-cap" 2 "$LIAISON" compile "$M" --memory-cap lots && ok "bad --memory-cap"
+
+# --set is judged after every override: two split shares move together, an override may supply
+# a line the file leaves out, and no override can bypass a rule the file itself must obey
+cat >"$TMP/sets.lia" <<'LIA'
+topic t { }
+party A { need t 1; collect t 0.5 }
+party B { need t 1; collect t 0.5 }
+party C { need t 1; collect t 0.5 }
+agreement AB bilateral { members A, B; share A -> B t 1; facility f cost 1 value 1 split A 0.5, B 0.5 }
+agreement ABC multilateral { members A, B, C; pool t 1 }
+game estate_free bankruptcy { claims X 100, Y 200 }
+LIA
+run "--set moves two split shares together" 0 "$LIAISON" check "$TMP/sets.lia" \
+  --set AB.facility.f.split.A=0.7 --set AB.facility.f.split.B=0.3 --set estate_free.estate=150 && ok "--set moves two split shares together"
+run "--set supplies a missing line" 0 "$LIAISON" compile "$TMP/sets.lia" --game estate_free --emit tu --set estate_free.estate=150 && {
+  got=$(grep -v '^#' "$TMP/out" | cut -f3 | tr '\n' ' ')   # v({Y}) = 150 - 100 = 50, v(N) = 150
+  [ "$got" = "0 0 50 150 " ] && ok "--set supplies a missing line" || not_ok "--set supplies a missing line" "$got"; }
+run "--set cannot share a pooled topic" 2 "$LIAISON" check "$TMP/sets.lia" --set ABC.share.A.B.t=1 --set estate_free.estate=1 && {
+  grep -q "topic 't' is pooled in 'ABC'; a directed share A -> B of it would count twice" "$TMP/err" \
+    && ok "--set cannot share a pooled topic" || not_ok "--set cannot share a pooled topic" "$(cat "$TMP/err")"; }
+run "--set cannot dilute a bilateral agreement" 2 "$LIAISON" check "$TMP/sets.lia" --set AB.dilution=0.5 --set estate_free.estate=1 && {
+  grep -q "^--set:1:13: error: 'dilution' applies to multilateral agreements only" "$TMP/err" \
+    && ok "--set cannot dilute a bilateral agreement" || not_ok "--set cannot dilute a bilateral agreement" "$(cat "$TMP/err")"; }
