@@ -15,7 +15,7 @@ TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
-DEB_TEST     := lrslib clang libclang-rt-14-dev python3
+DEB_TEST     := lrslib clang libclang-rt-14-dev python3 locales
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
 
 LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))

@@ -159,8 +159,9 @@ LIA_API lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const ch
  *     profile = s_0 + n_0 * (s_1 + n_1 * (s_2 + ...)).
  * For two players this makes each block the column-major m x n matrix (LAPACK's layout). */
 
-/* Build a game from arrays (copied). nstrategies[p] >= 1; payoffs in the layout above;
- * names may be NULL (players "1","2",...; strategies "1","2",...). Caller frees *out. */
+/* Build a game from arrays (copied). nstrategies[p] >= 1; payoffs in the layout above, all
+ * finite (LIA_EUSAGE otherwise). Players and strategies are labelled "1", "2", ...
+ * Caller frees *out with lia_game_free. */
 LIA_API lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies,
                                 const double *payoffs);
 LIA_API void lia_game_free(lia_game *g);
@@ -191,7 +192,9 @@ typedef enum lia_format {
 } lia_format;
 
 /* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
- * LIA_EUSAGE for a format the game cannot take (lrs for three players, tu for a normal game). */
+ * LIA_EUSAGE for a format the game cannot take (lrs for three players, tu for a normal game);
+ * LIA_ELIMIT when the JSON form would exceed LIA_DEFAULT_MEMORY_CAP (it nests one level per
+ * player, so games of very many players do not fit it; use nfg). */
 LIA_API lia_status lia_game_write(char **out, size_t *len, const lia_game *g, lia_format fmt);
 
 /* ---- coalitional (TU) games -------------------------------------------------------------- *
@@ -220,7 +223,9 @@ LIA_API lia_status lia_tugame_bankruptcy(const lia_tugame *g, double *estate, co
 LIA_API lia_status lia_tugame_voting(const lia_tugame *g, double *quota, const double **weights);
 
 /* LIA_FORMAT_TU, LIA_FORMAT_JSON or LIA_FORMAT_TEXT; caller frees *out with lia_free.
- * Structured games are tabulated for TU output only when that fits the memory cap. */
+ * TU and text list one line per coalition, for games of at most 20 players (LIA_ELIMIT
+ * beyond); the JSON of a bankruptcy or voting game carries v(S) up to 16 players and its
+ * structured data (estate and claims, quota and weights) always. */
 LIA_API lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt);
 
 #ifdef __cplusplus

@@ -9,6 +9,8 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/mem.h"
+#include "util/num.h"
+#include "util/c_numeric.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -119,7 +121,7 @@ static model_format detect(const char *path, const char *text, size_t len)
     return FMT_LIA;
 }
 
-lia_status lia_model_parse(lia_model **out, const char *text, size_t len, const char *name)
+static lia_status model_parse_in(lia_model **out, const char *text, size_t len, const char *name)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -133,7 +135,7 @@ lia_status lia_model_parse(lia_model **out, const char *text, size_t len, const 
     return st;
 }
 
-lia_status lia_model_open(lia_model **out, const char *path)
+static lia_status model_open_in(lia_model **out, const char *path)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -239,7 +241,7 @@ static int override_source(lia_model *m, lia_override *o, int fresh, const char 
     return 1;
 }
 
-lia_status lia_model_set(lia_model *m, const char *name, const char *value)
+static lia_status model_set_in(lia_model *m, const char *name, const char *value)
 {
     if (!m) return LIA_EUSAGE;
     if (!name || !value) { set_err(m, "lia_model_set: name and value are required"); return LIA_EUSAGE; }
@@ -283,8 +285,10 @@ lia_status lia_model_set(lia_model *m, const char *name, const char *value)
     }
     if (fresh) m->nov++;
     lia_status st = resolve(m);
-    if (st == LIA_ENOMEM || !m->ov[i].used) {
-        int unknown = st != LIA_ENOMEM && !m->ov[i].used;
+    /* a path in a block whose checking stopped at an error cannot be told from a typo: the
+     * override stays, and the errors are what the caller sees */
+    if (st == LIA_ENOMEM || (!m->ov[i].used && st == LIA_OK)) {
+        int unknown = st != LIA_ENOMEM;
         /* undo: drop the new override or restore the old value, then re-check */
         if (fresh) {
             lia__free(m->ov[i].name);
@@ -319,8 +323,13 @@ lia_status lia_model_set_number(lia_model *m, const char *name, double value)
         return LIA_EUSAGE;
     }
     char text[64];
-    snprintf(text, sizeof text, "%.17g", value);   /* round-trips to the same double */
-    return lia_model_set(m, name, text);
+    lia_c_numeric loc;
+    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    /* the shortest decimal that reads back as `value`: 0.1 stays the exact 1/10 */
+    lia_num_format_double(text, sizeof text, value);
+    lia_status st = model_set_in(m, name, text);
+    lia_c_numeric_end(&loc);
+    return st;
 }
 
 size_t lia_model_game_count(const lia_model *m) { return m ? m->spec.ngames : 0; }
@@ -379,7 +388,7 @@ static lia_status pick_game(lia_model *m, const char *name, const lia_compile_op
     return LIA_EUSAGE;
 }
 
-lia_status lia_model_compile(lia_game **out, lia_model *m, const char *name, const lia_compile_options *opts)
+static lia_status model_compile_in(lia_game **out, lia_model *m, const char *name, const lia_compile_options *opts)
 {
     if (!out) { if (m) set_err(m, "lia_model_compile: out is NULL"); return LIA_EUSAGE; }
     *out = NULL;
@@ -392,7 +401,7 @@ lia_status lia_model_compile(lia_game **out, lia_model *m, const char *name, con
     return st;
 }
 
-lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const char *name, const lia_compile_options *opts)
+static lia_status model_compile_tu_in(lia_tugame **out, lia_model *m, const char *name, const lia_compile_options *opts)
 {
     if (!out) { if (m) set_err(m, "lia_model_compile_tu: out is NULL"); return LIA_EUSAGE; }
     *out = NULL;
@@ -403,4 +412,40 @@ lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const char *name
     st = lia_lower_tu(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
     if (st == LIA_ENOMEM) set_err(m, "out of memory while compiling '%s'", m->spec.games[gi].name);
     return st;
+}
+
+/* ---- public entry points: numbers are parsed and printed in the C locale ---------------- */
+
+#define IN_C_LOCALE(call)                                  \
+    do {                                                   \
+        lia_c_numeric loc_;                                \
+        if (!lia_c_numeric_begin(&loc_)) return LIA_ENOMEM; \
+        lia_status st_ = (call);                           \
+        lia_c_numeric_end(&loc_);                          \
+        return st_;                                        \
+    } while (0)
+
+lia_status lia_model_parse(lia_model **out, const char *text, size_t len, const char *name)
+{
+    IN_C_LOCALE(model_parse_in(out, text, len, name));
+}
+
+lia_status lia_model_open(lia_model **out, const char *path)
+{
+    IN_C_LOCALE(model_open_in(out, path));
+}
+
+lia_status lia_model_set(lia_model *m, const char *name, const char *value)
+{
+    IN_C_LOCALE(model_set_in(m, name, value));
+}
+
+lia_status lia_model_compile(lia_game **out, lia_model *m, const char *name, const lia_compile_options *opts)
+{
+    IN_C_LOCALE(model_compile_in(out, m, name, opts));
+}
+
+lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const char *name, const lia_compile_options *opts)
+{
+    IN_C_LOCALE(model_compile_tu_in(out, m, name, opts));
 }

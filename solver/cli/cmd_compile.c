@@ -68,6 +68,7 @@ int cmd_compile(int argc, char **argv)
         if (st == LIA_OK) {
             st = lia_game_write(&text, &len, g, fmt);
             if (st == LIA_EUSAGE) what = "lrs input holds two-player games only; use --emit nfg";
+            if (st == LIA_ELIMIT) what = "the JSON form of this game (one nesting level per player) would exceed 1 GiB; use --emit nfg";
         }
         lia_game_free(g);
     }

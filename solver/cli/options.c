@@ -9,7 +9,7 @@ static int parse_size(const char *s, size_t *out)
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (end == s || errno || v <= 0) return 0;
+    if (end == s || errno || !(v > 0)) return 0;   /* also refuses nan */
     double mul = 1;
     if (*end == 'K' || *end == 'k') mul = 1024.0, end++;
     else if (*end == 'M' || *end == 'm') mul = 1024.0 * 1024, end++;
@@ -18,7 +18,7 @@ static int parse_size(const char *s, size_t *out)
     if (*end == 'B') end++;
     if (*end) return 0;
     v *= mul;
-    if (v >= 1.8e19) return 0;
+    if (!(v >= 1) || v >= 1.8e19) return 0;   /* 0.5 bytes would read as 0, i.e. the default */
     *out = (size_t)v;
     return 1;
 }

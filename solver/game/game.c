@@ -1,6 +1,7 @@
 /* game.c — normal-form game handles: construction, accessors, and lia_game_new from arrays. */
 #include "game.h"
 #include "../util/mem.h"
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,6 +78,12 @@ lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategie
     for (size_t p = 0; p < players; p++)
         if (nstrategies[p] == 0) return LIA_EUSAGE;
     char msg[256];
+    size_t cells = 1;
+    for (size_t p = 0; p < players; p++)
+        if (!lia__size_mul(cells, nstrategies[p], &cells)) return LIA_EUSAGE;
+    if (!lia__size_mul(cells, players, &cells)) return LIA_EUSAGE;
+    for (size_t i = 0; i < cells; i++)
+        if (!isfinite(payoffs[i])) return LIA_EUSAGE;   /* every writer and solver assumes finite */
     lia_game *g;
     lia_status st = lia_game_alloc(&g, "game", players, nstrategies, 0, (size_t)-1, msg, sizeof msg);
     if (st != LIA_OK) return st == LIA_ELIMIT ? LIA_EUSAGE : st;

@@ -2,6 +2,7 @@
 #include "tugame.h"
 #include "game.h"
 #include "../util/mem.h"
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,7 +27,12 @@ lia_status lia_tugame_alloc(lia_tugame **out, const char *name, size_t np, lia_t
 lia_status lia_tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, char *msg, size_t msgcap)
 {
     size_t bytes = 0;
-    if (g->np > MAX_TABLE_PLAYERS || !lia__size_mul((size_t)1 << (g->np > 62 ? 62 : g->np), sizeof(double), &bytes) ||
+    if (g->np > MAX_TABLE_PLAYERS) {
+        snprintf(msg, msgcap, "game '%s' has %zu players: coalition tables hold at most %d (2^%d values)", g->name,
+                 g->np, MAX_TABLE_PLAYERS, MAX_TABLE_PLAYERS);
+        return LIA_ELIMIT;
+    }
+    if ( !lia__size_mul((size_t)1 << (g->np > 62 ? 62 : g->np), sizeof(double), &bytes) ||
         bytes > cap) {
         char need[32], have[32];
         double b = 8.0;
@@ -61,6 +67,8 @@ lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!values || players == 0 || players > MAX_TABLE_PLAYERS || values[0] != 0) return LIA_EUSAGE;
+    for (size_t S = 0; S < ((size_t)1 << players); S++)
+        if (!isfinite(values[S])) return LIA_EUSAGE;
     lia_tugame *g;
     char msg[200];
     lia_status st = lia_tugame_alloc(&g, "game", players, LIA_TU_TABLE, cost != 0);
@@ -83,14 +91,36 @@ int lia_tugame_is_cost(const lia_tugame *g) { return g ? g->cost : 0; }
 lia_tu_form lia_tugame_form(const lia_tugame *g) { return g ? g->form : LIA_TU_TABLE; }
 const double *lia_tugame_values(const lia_tugame *g) { return g ? g->values : NULL; }
 
-/* v(S) of a structured game from the total weight (or claim) inside S. */
-static double structured_value(const lia_tugame *g, double inside, double total)
+/* v(S) of a structured game. Sums run in exact rationals while the data are exact, so a
+ * quota of 1 is met by ten weights of 0.1; a bankruptcy game sums the claims outside S
+ * directly rather than subtracting from a total. in(i) says whether player i is in S. */
+static double structured_value(const lia_tugame *g, int (*in)(const void *, size_t), const void *S)
 {
-    if (g->form == LIA_TU_BANKRUPTCY) {
-        double left = g->amount - (total - inside);   /* what the others cannot take */
-        return left > 0 ? left : 0;
+    int bank = g->form == LIA_TU_BANKRUPTCY;
+    lia_num sum = lia_num_int(0);
+    double sumd = 0;
+    for (size_t i = 0; i < g->np; i++) {
+        if (in(S, i) == bank) continue;   /* bankruptcy: the others' claims; voting: S's weight */
+        sum = lia_num_add(sum, g->weights_exact[i]);
+        sumd += g->weights[i];
     }
-    return inside >= g->amount ? 1.0 : 0.0;
+    int exact = lia_num_exact(sum) && lia_num_exact(g->amount_exact);
+    if (bank) {
+        if (exact) { lia_num left = lia_num_sub(g->amount_exact, sum); return left.v > 0 ? left.v : 0; }
+        return g->amount > sumd ? g->amount - sumd : 0;
+    }
+    return (exact ? lia_num_cmp(sum, g->amount_exact) >= 0 : sumd >= g->amount) ? 1.0 : 0.0;
+}
+
+static int in_mask(const void *S, size_t i) { return (int)(*(const uint64_t *)S >> i & 1); }
+
+typedef struct member_list { const size_t *m; size_t k; } member_list;
+static int in_list(const void *S, size_t i)
+{
+    const member_list *l = S;
+    for (size_t a = 0; a < l->k; a++)
+        if (l->m[a] == i) return 1;
+    return 0;
 }
 
 lia_status lia_tugame_value(const lia_tugame *g, uint64_t mask, double *v)
@@ -101,12 +131,7 @@ lia_status lia_tugame_value(const lia_tugame *g, uint64_t mask, double *v)
         *v = g->values[mask];
         return LIA_OK;
     }
-    double inside = 0, total = 0;
-    for (size_t i = 0; i < g->np; i++) {
-        total += g->weights[i];
-        if (mask >> i & 1) inside += g->weights[i];
-    }
-    *v = structured_value(g, inside, total);
+    *v = structured_value(g, in_mask, &mask);
     return LIA_OK;
 }
 
@@ -123,10 +148,8 @@ lia_status lia_tugame_value_of(const lia_tugame *g, const size_t *members, size_
         for (size_t a = 0; a < k; a++) mask |= (uint64_t)1 << members[a];
         return lia_tugame_value(g, mask, v);
     }
-    double inside = 0, total = 0;
-    for (size_t i = 0; i < g->np; i++) total += g->weights[i];
-    for (size_t a = 0; a < k; a++) inside += g->weights[members[a]];
-    *v = structured_value(g, inside, total);
+    member_list l = { members, k };
+    *v = structured_value(g, in_list, &l);
     return LIA_OK;
 }
 

@@ -2,6 +2,7 @@
 #include "liaison.h"
 #include "../game/game.h"
 #include "../util/buf.h"
+#include "../util/c_numeric.h"
 #include "../util/mem.h"
 #include <stdio.h>
 #include <string.h>
@@ -78,21 +79,26 @@ static void write_lrs(lia_buf *b, const lia_game *g)
 }
 
 /* payoffs[p] nested with the first player's strategy outermost, so numpy.array(payoffs[0])
- * of a two-player game is the row player's matrix. */
-static void json_tensor(lia_buf *b, const lia_game *g, size_t p, size_t depth, size_t offset, size_t stride, int exact)
+ * of a two-player game is the row player's matrix. An odometer over the strategies, not
+ * recursion: games may have many players. */
+static void json_tensor(lia_buf *b, const lia_game *g, size_t p, size_t *c, int exact)
 {
-    if (depth == g->np) {
-        lia_num v = payoff_num(g, p, offset);
+    size_t np = g->np;
+    for (size_t d = 0; d < np; d++) { c[d] = 0; lia_buf_putc(b, '['); }
+    for (;;) {
+        size_t prof = 0, stride = 1;
+        for (size_t d = 0; d < np; d++) { prof += c[d] * stride; stride *= g->ns[d]; }
+        lia_num v = payoff_num(g, p, prof);
         if (exact) { lia_buf_putc(b, '"'); put_exact(b, v); lia_buf_putc(b, '"'); }
         else lia_buf_double(b, v.v);
-        return;
+        /* advance the last player's strategy first (innermost list), closing and opening lists */
+        size_t d = np;
+        while (d > 0 && c[d - 1] + 1 == g->ns[d - 1]) { lia_buf_putc(b, ']'); d--; }
+        if (d == 0) return;
+        c[d - 1]++;
+        lia_buf_puts(b, ", ");
+        for (size_t e = d; e < np; e++) { c[e] = 0; lia_buf_putc(b, '['); }
     }
-    lia_buf_putc(b, '[');
-    for (size_t s = 0; s < g->ns[depth]; s++) {
-        if (s) lia_buf_puts(b, ", ");
-        json_tensor(b, g, p, depth + 1, offset + s * stride, stride * g->ns[depth], exact);
-    }
-    lia_buf_putc(b, ']');
 }
 
 static int all_exact(const lia_game *g)
@@ -103,7 +109,7 @@ static int all_exact(const lia_game *g)
     return 1;
 }
 
-static void write_json(lia_buf *b, const lia_game *g)
+static void write_json(lia_buf *b, const lia_game *g, size_t *c)
 {
     lia_buf_puts(b, "{\"game\": ");
     lia_buf_json_string(b, g->name);
@@ -116,11 +122,11 @@ static void write_json(lia_buf *b, const lia_game *g)
         lia_buf_putc(b, ']');
     }
     lia_buf_puts(b, "],\n \"payoffs\": [");
-    for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ",\n  "); json_tensor(b, g, p, 0, 0, 1, 0); }
+    for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ",\n  "); json_tensor(b, g, p, c, 0); }
     lia_buf_putc(b, ']');
     if (all_exact(g)) {
         lia_buf_puts(b, ",\n \"payoffs_exact\": [");
-        for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ",\n  "); json_tensor(b, g, p, 0, 0, 1, 1); }
+        for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ",\n  "); json_tensor(b, g, p, c, 1); }
         lia_buf_putc(b, ']');
     }
     if (g->commit) {
@@ -139,69 +145,98 @@ static void pad(lia_buf *b, const char *s, size_t w)
     for (size_t n = width_of(s); n < w; n++) lia_buf_putc(b, ' ');
 }
 
-static void write_text(lia_buf *b, const lia_game *g)
+static void put_cell(lia_buf *b, double v, size_t width)
+{
+    char num[48];
+    snprintf(num, sizeof num, "%.6g", v == 0 ? 0.0 : v);   /* no "-0" */
+    lia_buf_puts(b, "  ");
+    for (size_t n = strlen(num); n < width; n++) lia_buf_putc(b, ' ');
+    lia_buf_puts(b, num);
+}
+
+/* w: one column width per player (caller-allocated). */
+static void write_text(lia_buf *b, const lia_game *g, size_t *w)
 {
     lia_buf_printf(b, "%s: %zu players, ", g->name, g->np);
     for (size_t p = 0; p < g->np; p++) lia_buf_printf(b, "%s%zu", p ? " x " : "", g->ns[p]);
     lia_buf_printf(b, " = %zu profiles\n", g->nprofiles);
     if (g->commit) lia_buf_puts(b, "(* marks the committed profile)\n");
-    /* column widths: strategy labels, then payoffs */
-    size_t w[64] = { 0 }, np = g->np < 64 ? g->np : 64, wp = 8;
+    size_t wp = 8;
     char num[48];
-    for (size_t p = 0; p < np; p++) {
+    for (size_t p = 0; p < g->np; p++) {
         w[p] = width_of(g->players[p]);
         for (size_t s = 0; s < g->ns[p]; s++) if (width_of(g->strategies[p][s]) > w[p]) w[p] = width_of(g->strategies[p][s]);
     }
     for (size_t i = 0; i < g->np * g->nprofiles; i++) {
-        snprintf(num, sizeof num, "%.6g", g->payoffs[i]);
+        snprintf(num, sizeof num, "%.6g", g->payoffs[i] == 0 ? 0.0 : g->payoffs[i]);
         if (strlen(num) > wp) wp = strlen(num);
     }
     lia_buf_puts(b, "  ");
-    for (size_t p = 0; p < np; p++) { pad(b, g->players[p], w[p] + 2); }
+    for (size_t p = 0; p < g->np; p++) pad(b, g->players[p], w[p] + 2);
     lia_buf_puts(b, "|");
-    for (size_t p = 0; p < np; p++) { lia_buf_puts(b, "  "); pad(b, g->players[p], wp); }
+    for (size_t p = 0; p < g->np; p++) { lia_buf_puts(b, "  "); pad(b, g->players[p], wp); }
     lia_buf_putc(b, '\n');
-    for (size_t prof = 0; prof < g->nprofiles; prof++) {
+    for (size_t prof = 0; prof < g->nprofiles && !b->failed; prof++) {
         int committed = g->commit != NULL;
         size_t rest = prof;
-        for (size_t p = 0; p < np; p++) {
+        for (size_t p = 0; p < g->np; p++) {
             size_t s = rest % g->ns[p];
             rest /= g->ns[p];
             if (g->commit && s != g->commit[p]) committed = 0;
         }
         lia_buf_puts(b, committed ? "* " : "  ");
         rest = prof;
-        for (size_t p = 0; p < np; p++) {
+        for (size_t p = 0; p < g->np; p++) {
             size_t s = rest % g->ns[p];
             rest /= g->ns[p];
             pad(b, g->strategies[p][s], w[p] + 2);
         }
         lia_buf_puts(b, "|");
-        for (size_t p = 0; p < np; p++) {
-            snprintf(num, sizeof num, "%.6g", g->payoffs[p * g->nprofiles + prof]);
-            lia_buf_puts(b, "  ");
-            for (size_t n = strlen(num); n < wp; n++) lia_buf_putc(b, ' ');
-            lia_buf_puts(b, num);
-        }
+        for (size_t p = 0; p < g->np; p++) put_cell(b, g->payoffs[p * g->nprofiles + prof], wp);
         lia_buf_putc(b, '\n');
     }
 }
 
-lia_status lia_game_write(char **out, size_t *len, const lia_game *g, lia_format fmt)
+/* Bytes of the JSON form, roughly: numbers plus the brackets of nesting one level per player
+ * (a game of many one-strategy players nests deeply in every block). */
+static double json_size(const lia_game *g)
+{
+    double brackets = 0, width = 1;
+    for (size_t d = 0; d < g->np; d++) { width *= (double)g->ns[d]; brackets += width; }
+    return (double)g->np * ((double)g->nprofiles * 24.0 + 2.0 * brackets) * (g->exact ? 2.0 : 1.0);
+}
+
+static lia_status write_in(char **out, size_t *len, const lia_game *g, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!g) return LIA_EUSAGE;
     if (fmt == LIA_FORMAT_LRS && g->np != 2) return LIA_EUSAGE;
+    if (fmt == LIA_FORMAT_JSON && json_size(g) > (double)LIA_DEFAULT_MEMORY_CAP) return LIA_ELIMIT;
     lia_buf b;
     lia_buf_init(&b);
+    size_t *scratch = NULL;   /* per-player counters or widths */
+    if (fmt == LIA_FORMAT_TEXT || fmt == LIA_FORMAT_JSON) {
+        scratch = lia__calloc(g->np ? g->np : 1, sizeof *scratch);
+        if (!scratch) return LIA_ENOMEM;
+    }
     switch (fmt) {
-    case LIA_FORMAT_TEXT: write_text(&b, g); break;
-    case LIA_FORMAT_JSON: write_json(&b, g); break;
+    case LIA_FORMAT_TEXT: write_text(&b, g, scratch); break;
+    case LIA_FORMAT_JSON: write_json(&b, g, scratch); break;
     case LIA_FORMAT_NFG: write_nfg(&b, g); break;
     case LIA_FORMAT_LRS: write_lrs(&b, g); break;
     default: return LIA_EUSAGE;
     }
+    lia__free(scratch);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+lia_status lia_game_write(char **out, size_t *len, const lia_game *g, lia_format fmt)
+{
+    lia_c_numeric loc;   /* numbers in the C locale whatever the host set */
+    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    lia_status st = write_in(out, len, g, fmt);
+    lia_c_numeric_end(&loc);
+    return st;
 }

@@ -2,9 +2,10 @@
 #include "liaison.h"
 #include "../game/tugame.h"
 #include "../util/buf.h"
+#include "../util/c_numeric.h"
 #include <stdio.h>
 
-enum { MAX_TABULATE = 24 };   /* TU and text listings, one line per coalition, up to here */
+enum { MAX_TABULATE = 20 };   /* TU and text listings: one line per coalition, 2^20 lines at most */
 enum { MAX_JSON_STRUCTURED = 16 }; /* JSON of bankruptcy/voting games carries v(S) up to here */
 
 static lia_num value_num(const lia_tugame *g, uint64_t S)
@@ -78,7 +79,7 @@ static void write_json(lia_buf *b, const lia_tugame *g)
     lia_buf_puts(b, "}\n");
 }
 
-lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
+static lia_status write_in(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -94,4 +95,13 @@ lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_fo
     }
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
+{
+    lia_c_numeric loc;   /* numbers in the C locale whatever the host set */
+    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    lia_status st = write_in(out, len, g, fmt);
+    lia_c_numeric_end(&loc);
+    return st;
 }

@@ -179,7 +179,7 @@ static void check_topic_item(check_ctx *c, const lia_item *it, spec_topic *t)
     const lia_expr *common = NULL;
     for (lia_stmt *s = it->stmts; s; s = s->next)
         if (check_once(c, seen, s, "common")) common = s->exprs[0];
-    char path[512];
+    char path[LIA_PATH_MAX];
     snprintf(path, sizeof path, "%s.common", it->name.s);
     t->name = it->name.s;
     if (check_value(c, path, common, lia_num_int(0), it->name.span, &t->common))
@@ -202,7 +202,7 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
         }
         given[t] = &s->pairs[k];
     }
-    char path[512], what[600];
+    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
     for (size_t t = 0; t < K; t++) {
         snprintf(path, sizeof path, "%s.%s.%s", it->name.s, attr, c->spec->topics[t].name);
         if (!check_value(c, path, given[t] ? given[t]->value : NULL, lia_num_int(0), it->name.span, &out[t]))
@@ -234,7 +234,7 @@ static void check_party_item(check_ctx *c, const lia_item *it, spec_party *p)
         { KW_LEAK, &p->leak, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "leak (a probability)" },
         { KW_DISCLOSURE, &p->disclosure, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "disclosure (a probability)" },
     };
-    char path[512], what[600];
+    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
     for (size_t i = 0; i < sizeof sc / sizeof sc[0]; i++) {
         snprintf(path, sizeof path, "%s.%s", it->name.s, names[sc[i].kw]);
         const lia_expr *e = seen[sc[i].kw] ? seen[sc[i].kw]->exprs[0] : NULL;

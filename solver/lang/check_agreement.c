@@ -122,7 +122,7 @@ static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, sp
         if (given[m]) { ERR(c, s->pairs[k].name.span, "'%s' is committed twice", s->pairs[k].name.s); continue; }
         given[m] = &s->pairs[k];
     }
-    char path[512];
+    char path[LIA_PATH_MAX];
     for (size_t m = 0; m < a->nm; m++) {
         const char *pname = c->spec->parties[a->members[m]].name;
         snprintf(path, sizeof path, "%s.commit.%s", it->name.s, pname);
@@ -188,7 +188,7 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
     }
     /* resolve every cell through check_value so --set can add a flow the file did not write;
      * the pool/share exclusion is checked on the resolved scopes, so --set cannot bypass it */
-    char path[512], what[600];
+    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
     for (size_t t = 0; t < K; t++) {
         const char *tn = c->spec->topics[t].name;
         lia_val v;
@@ -220,7 +220,7 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
 
 static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a, spec_facility *f)
 {
-    char path[512], what[600];
+    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
     f->name = s->a.s;
     f->split = s->split;
     if (!s->cost) ERR(c, s->a.span, "facility '%s' needs a 'cost'", s->a.s);
@@ -277,17 +277,15 @@ static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, 
 static void check_transfers(check_ctx *c, const lia_item *it, lia_stmt *const *trs, size_t ntr, spec_agreement *a)
 {
     a->tr = lia_arena_array(c->arena, ntr ? ntr : 1, sizeof *a->tr);
-    if (!a->tr) { c->oom = 1; return; }
-    char path[512], what[600];
+    unsigned char *given = lia_arena_alloc(c->arena, a->nm * a->nm);   /* [from*nm + to] */
+    if (!a->tr || !given) { c->oom = 1; return; }
+    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
     for (size_t i = 0; i < ntr; i++) {
         const lia_stmt *s = trs[i];
         size_t from = member_of(c, it, a, &s->a), to = member_of(c, it, a, &s->b);
         if (from == (size_t)-1 || to == (size_t)-1) continue;
         if (from == to) { ERR(c, s->b.span, "'%s' cannot pay itself", s->a.s); continue; }
-        int dup = 0;
-        for (size_t k = 0; k < a->ntr; k++)
-            if (a->tr[k].from == from && a->tr[k].to == to) dup = 1;
-        if (dup) { ERR(c, s->span, "transfer %s -> %s is given twice", s->a.s, s->b.s); continue; }
+        if (given[from * a->nm + to]++) { ERR(c, s->span, "transfer %s -> %s is given twice", s->a.s, s->b.s); continue; }
         spec_transfer *t = &a->tr[a->ntr];
         t->from = from;
         t->to = to;
@@ -334,7 +332,7 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
     check_commit(c, it, seen[KW_COMMIT], a);
     check_flows(c, it, shares, nshare, seen[KW_POOL], a);
 
-    char path[512];
+    char path[LIA_PATH_MAX];
     lia_span at = it->name.span;
     if (seen[KW_DILUTION] && it->sub == SUB_BILATERAL)
         ERR(c, seen[KW_DILUTION]->span, "'dilution' applies to multilateral agreements only");
@@ -360,12 +358,15 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
         a->cav_disc = v.n;
 
     a->fac = lia_arena_array(c->arena, nfac ? nfac : 1, sizeof *a->fac);
-    if (!a->fac) return -1;
+    lia_nametab ftab;
+    if (!a->fac || !lia_nametab_init(&ftab, c->arena, nfac)) return -1;
     for (size_t i = 0; i < nfac; i++) {
-        int dup = 0;
-        for (size_t k = 0; k < i; k++)
-            if (strcmp(facs[k]->a.s, facs[i]->a.s) == 0) dup = 1;
-        if (dup) { ERR(c, facs[i]->a.span, "facility '%s' is defined twice", facs[i]->a.s); continue; }
+        size_t first = lia_nametab_put(&ftab, facs[i]->a.s, facs[i]->a.len, i);
+        if (first != i) {
+            ERR(c, facs[i]->a.span, "facility '%s' is defined twice (first on line %u)", facs[i]->a.s,
+                facs[first]->a.span.line);
+            continue;
+        }
         check_facility(c, it, facs[i], a, &a->fac[a->nfac++]);
     }
     check_transfers(c, it, trs, ntr, a);

@@ -124,6 +124,12 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
     for (size_t p = 0; p < g->np; p++)
         if (!g->ns[p]) { ERR(c, it->name.span, "player '%s' has no 'strategies' line", g->players[p]); ok = 0; }
     if (!ok) return 0;
+    if (nmat && g->np != 2) {
+        lia_stmt *first = it->stmts;
+        while (first->kw != KW_MATRIX) first = first->next;
+        ERR(c, first->span, "'matrix' is for two-player games; '%s' has %zu players", it->name.s, g->np);
+        return 0;
+    }
     if (npay && nmat) {
         ERR(c, it->name.span, "game '%s' mixes 'payoff' lines and 'matrix' blocks; use one or the other", it->name.s);
         return 0;
@@ -261,7 +267,7 @@ int check_coalitional(check_ctx *c, const lia_item *it, spec_game *sg)
             continue;
         }
         /* --set GAME.value.A.B (players in declaration order) overrides one coalition */
-        char path[512];
+        char path[LIA_PATH_MAX];
         size_t off = (size_t)snprintf(path, sizeof path, "%s.value", it->name.s);
         for (size_t p = 0; p < g->np && off < sizeof path; p++)
             if (mask & ((uint64_t)1 << p)) off += (size_t)snprintf(path + off, sizeof path - off, ".%s", g->players[p]);
@@ -285,7 +291,7 @@ static size_t named_amounts(check_ctx *c, const lia_item *it, const lia_stmt *s,
     if (!*names || !*vals || !lia_nametab_init(&tab, c->arena, s->npairs)) { c->oom = 1; return 0; }
     size_t n = 0;
     int ok = 1;
-    char path[512], what[600];
+    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
     for (size_t k = 0; k < s->npairs; k++) {
         const lia_pair *pr = &s->pairs[k];
         if (lia_nametab_put(&tab, pr->name.s, pr->name.len, n) != n) {
@@ -310,7 +316,7 @@ static size_t named_amounts(check_ctx *c, const lia_item *it, const lia_stmt *s,
 
 static int scalar(check_ctx *c, const lia_item *it, const lia_stmt *s, const char *attr, lia_val *v)
 {
-    char path[512];
+    char path[LIA_PATH_MAX];
     snprintf(path, sizeof path, "%s.%s", it->name.s, attr);
     if (!s && !check_has_override(c, path)) {
         ERR(c, it->name.span, "game '%s' has no '%s' line", it->name.s, attr);

@@ -5,6 +5,10 @@
 #include "spec.h"
 #include "../util/nametab.h"
 #include "../util/arena.h"
+#include "lexer.h"
+
+/* Longest attribute path: AGREEMENT.share.FROM.TO.TOPIC with names of LIA_MAX_NAME bytes. */
+#define LIA_PATH_MAX (6 * (LIA_MAX_NAME + 1) + 32)
 
 typedef struct check_let {
     const char *name;

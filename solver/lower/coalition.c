@@ -107,6 +107,12 @@ static lia_status agreement_tu(lia_tugame **out, const lia_spec *spec, const spe
         lia_num ve;
         coalition_value(&t, ag, S, exact, &sce, &scd, &ve, &g->values[S]);
         if (g->exact) g->exact[S] = ve;
+        if (!isfinite(g->values[S])) {
+            snprintf(msg, msgcap, "the coalition values of '%s' overflow the range of doubles", sg->name);
+            lia_arena_free(&scratch);
+            lia_tugame_free(g);
+            return LIA_EINPUT;
+        }
     }
     lia_arena_free(&scratch);
     *out = g;

@@ -3,6 +3,7 @@
 #include "agreement.h"
 #include "../util/arena.h"
 #include "../util/mem.h"
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,6 +74,14 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
         }
     }
     lia_arena_free(&scratch);
+    for (size_t i = 0; i < nm * g->nprofiles; i++) {
+        if (!isfinite(g->payoffs[i])) {
+            snprintf(msg, msgcap, "the payoffs of '%s' overflow the range of doubles; scale the model's values down",
+                     sg->name);
+            lia_game_free(g);
+            return LIA_EINPUT;
+        }
+    }
     *out = g;
     return LIA_OK;
 oom:

@@ -74,6 +74,7 @@ void lia_diags_add(lia_diags *d, const lia_sources *s, lia_severity sev, lia_spa
     if (d->capped) return;
     if (sev == LIA_ERROR && d->errors >= LIA_MAX_ERRORS) {
         d->capped = 1;
+        d->capped_at = d->n;
         sev = LIA_NOTE;
         fmt = "too many errors; stopping here";
     }
@@ -135,7 +136,9 @@ void lia_diags_truncate(lia_diags *d, size_t keep)
     d->errors = 0;
     for (size_t i = 0; i < d->n; i++)
         if (d->items[i].severity == LIA_ERROR) d->errors++;
-    d->capped = 0;
+    /* a re-check starts afresh: keep the cap only if its note survives, forget failed allocations */
+    if (d->capped && d->capped_at >= keep) d->capped = 0;
+    d->oom = 0;
 }
 
 void lia_diags_free(lia_diags *d)
@@ -149,7 +152,8 @@ void lia_diags_free(lia_diags *d)
 /* Insertion sort: lists are short (capped at LIA_MAX_ERRORS errors) and it is stable. */
 void lia_diags_sort(lia_diags *d, size_t from)
 {
-    for (size_t i = from + 1; i < d->n; i++) {
+    size_t n = d->capped ? d->capped_at : d->n;   /* the "too many errors" note stays last */
+    for (size_t i = from + 1; i < n; i++) {
         lia_diag x = d->items[i];
         size_t j = i;
         while (j > from) {

@@ -31,6 +31,7 @@ typedef struct lia_diags {
     size_t n, cap;
     size_t errors;
     int capped;         /* too many errors: later ones dropped */
+    size_t capped_at;   /* index of the "too many errors" note, valid while capped */
     int oom;            /* an allocation failed while recording */
 } lia_diags;
 

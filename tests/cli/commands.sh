@@ -135,3 +135,42 @@ run "--set cannot share a pooled topic" 2 "$LIAISON" check "$TMP/sets.lia" --set
 run "--set cannot dilute a bilateral agreement" 2 "$LIAISON" check "$TMP/sets.lia" --set AB.dilution=0.5 --set estate_free.estate=1 && {
   grep -q "^--set:1:13: error: 'dilution' applies to multilateral agreements only" "$TMP/err" \
     && ok "--set cannot dilute a bilateral agreement" || not_ok "--set cannot dilute a bilateral agreement" "$(cat "$TMP/err")"; }
+
+# review findings, pinned
+python3 - "$TMP/wide.lia" <<'PY'
+import sys
+n = 100000   # 100,000 one-strategy players: the nested JSON would be ~20 GB
+with open(sys.argv[1], "w") as f:
+    f.write("game wide normal {\n players " + ", ".join(f"P{i}" for i in range(n)) + "\n")
+    for i in range(n): f.write(f" strategies P{i}: s\n")
+    f.write(" payoff " + " ".join("s" for _ in range(n)) + ": " + ", ".join("1" for _ in range(n)) + "\n}\n")
+PY
+run "huge JSON is refused, not a crash" 2 "$LIAISON" compile "$TMP/wide.lia" --emit json && {
+  grep -q 'would exceed 1 GiB; use --emit nfg' "$TMP/err" && ok "huge JSON is refused, not a crash" || not_ok "huge JSON is refused, not a crash" "$(cat "$TMP/err")"; }
+run "100,000 players as nfg" 0 "$LIAISON" compile "$TMP/wide.lia" --emit nfg -o "$TMP/wide.nfg" && ok "100,000 players as nfg"
+
+python3 - "$TMP/p70.lia" <<'PY'
+import sys
+n = 70
+with open(sys.argv[1], "w") as f:
+    f.write("game g normal {\n players " + ", ".join(f"P{i}" for i in range(n)) + "\n")
+    for i in range(n): f.write(f" strategies P{i}: s\n")
+    f.write(" payoff " + " ".join("s" for _ in range(n)) + ": " + ", ".join(str(i) for i in range(n)) + "\n}\n")
+PY
+run "text table keeps every player" 0 "$LIAISON" compile "$TMP/p70.lia" && {
+  last=$(tail -1 "$TMP/out" | awk '{print $NF}')     # P69's payoff is 69
+  [ "$last" = 69 ] && ok "text table keeps every player" || not_ok "text table keeps every player" "last column $last"; }
+
+cat >"$TMP/inf.lia" <<'LIA'
+party A { }
+party B { }
+agreement AB bilateral { members A, B
+  facility f cost 0 value 1e299*1e9
+  facility g cost 0 value 1e299*1e9 }
+LIA
+run "overflowing payoffs are an error" 2 "$LIAISON" compile "$TMP/inf.lia" --emit json && {
+  grep -q 'overflow the range of doubles' "$TMP/err" && ok "overflowing payoffs are an error" || not_ok "overflowing payoffs are an error" "$(cat "$TMP/err")"; }
+run "--memory-cap below a byte" 2 "$LIAISON" compile "$M" --memory-cap 0.5 && ok "--memory-cap below a byte"
+run "--memory-cap nan" 2 "$LIAISON" compile "$M" --memory-cap nan && ok "--memory-cap nan"
+run "no negative zero" 0 "$LIAISON" compile "$M" && {
+  grep -qE '(^| )-0( |$)' "$TMP/out" && not_ok "no negative zero" "$(grep -E '(^| )-0( |$)' "$TMP/out")" || ok "no negative zero"; }

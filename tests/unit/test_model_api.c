@@ -5,7 +5,9 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "liaison.h"
@@ -287,6 +289,142 @@ static void test_set_survives_allocation_failure(void **state)
     lia_model_free(m);
 }
 
+/* Review findings, each pinned. */
+
+static void test_failed_allocation_does_not_poison_the_handle(void **state)
+{
+    (void)state;
+    lia_model *m;
+    assert_int_equal(lia_model_parse(&m, model, strlen(model), "api.lia"), LIA_OK);
+    /* fail allocations while an out-of-range override records its diagnostic */
+    int saw_oom = 0;
+    for (unsigned long k = 1; k < 64; k++) {
+        lia__mem_fail_after(k);
+        lia_status st = lia_model_set(m, "A.leak", "2");
+        lia__mem_fail_after(0);
+        if (st == LIA_ENOMEM) saw_oom = 1;
+        /* whatever happened, a valid value afterwards must work */
+        assert_int_equal(lia_model_set(m, "A.leak", "0.1"), LIA_OK);
+    }
+    assert_true(saw_oom);
+    assert_true(fabs(payoff(m, 1, 3) - 1.455) < 1e-12);
+    lia_model_free(m);
+}
+
+static void test_structured_values_are_exact(void **state)
+{
+    (void)state;
+    /* ten weights of 0.1 meet a quota of 1 exactly (in doubles they sum to 0.9999999999999999) */
+    const char *src =
+        "game v voting { quota 1; weights P0 0.1, P1 0.1, P2 0.1, P3 0.1, P4 0.1, P5 0.1, P6 0.1, P7 0.1, P8 0.1, P9 0.1 }\n"
+        "game b bankruptcy { estate 0.3; claims A 0.7, B 0.1, C 0.2 }\n";
+    lia_model *m;
+    assert_int_equal(lia_model_parse(&m, src, strlen(src), NULL), LIA_OK);
+    lia_tugame *g;
+    double v;
+    assert_int_equal(lia_model_compile_tu(&g, m, "v", NULL), LIA_OK);
+    assert_int_equal(lia_tugame_value(g, 0x3FF, &v), LIA_OK);
+    assert_true(v == 1);
+    assert_int_equal(lia_tugame_value(g, 0x1FF, &v), LIA_OK);     /* nine of them: 0.9 < 1 */
+    assert_true(v == 0);
+    lia_tugame_free(g);
+    assert_int_equal(lia_model_compile_tu(&g, m, "b", NULL), LIA_OK);
+    assert_int_equal(lia_tugame_value(g, 3, &v), LIA_OK);         /* {A,B}: 0.3 - 0.2 = 0.1 */
+    assert_true(v == 0.1);
+    lia_tugame_free(g);
+    lia_model_free(m);
+}
+
+static void test_set_number_is_the_shortest_decimal(void **state)
+{
+    (void)state;
+    lia_model *a, *b;
+    assert_int_equal(lia_model_parse(&a, model, strlen(model), NULL), LIA_OK);
+    assert_int_equal(lia_model_parse(&b, model, strlen(model), NULL), LIA_OK);
+    assert_int_equal(lia_model_set_number(a, "B.leak", 0.1), LIA_OK);
+    assert_int_equal(lia_model_set(b, "B.leak", "0.1"), LIA_OK);
+    lia_game *ga, *gb;
+    assert_int_equal(lia_model_compile(&ga, a, "AB", NULL), LIA_OK);
+    assert_int_equal(lia_model_compile(&gb, b, "AB", NULL), LIA_OK);
+    int64_t p1, q1, p2, q2;
+    assert_true(lia_game_payoff_exact(ga, 1, 3, &p1, &q1));
+    assert_true(lia_game_payoff_exact(gb, 1, 3, &p2, &q2));
+    assert_int_equal(p1, p2);
+    assert_int_equal(q1, q2);
+    lia_game_free(ga);
+    lia_game_free(gb);
+    lia_model_free(a);
+    lia_model_free(b);
+}
+
+static void test_numbers_ignore_the_host_locale(void **state)
+{
+    (void)state;
+    /* a notebook may run under a locale that writes 0,5; generate one (Debian's `locales`) */
+    char dir[] = "/tmp/lia-locale-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 >/dev/null 2>&1", dir);
+    assert_int_equal(system(cmd), 0);
+    setenv("LOCPATH", dir, 1);
+    assert_non_null(setlocale(LC_NUMERIC, "de_DE.UTF-8"));
+    char probe[16];
+    snprintf(probe, sizeof probe, "%.1f", 0.5);
+    assert_string_equal(probe, "0,5");                   /* the host really is in a comma locale */
+
+    lia_model *m;
+    assert_int_equal(lia_model_parse(&m, model, strlen(model), NULL), LIA_OK);
+    assert_int_equal(lia_model_set_number(m, "scope", 0.25), LIA_OK);
+    lia_game *g;
+    assert_int_equal(lia_model_compile(&g, m, "AB", NULL), LIA_OK);
+    char *json;
+    assert_int_equal(lia_game_write(&json, NULL, g, LIA_FORMAT_JSON), LIA_OK);
+    assert_non_null(strstr(json, "-0.025"));             /* B at (0,1), as in test_lower.c */
+    assert_null(strstr(json, "-0,025"));
+    lia_free(json);
+    lia_game_free(g);
+    lia_model_free(m);
+    setlocale(LC_NUMERIC, "C");
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_paths_with_longest_names(void **state)
+{
+    (void)state;
+    char a[256], b[256], t[256];
+    memset(a, 'a', 255); a[255] = 0;
+    memset(b, 'b', 255); b[255] = 0;
+    memset(t, 't', 255); t[255] = 0;
+    char src[4096], path[2048];
+    snprintf(src, sizeof src,
+             "topic %s { common 0 }\nparty %s { need %s 1; collect %s 0.5 }\nparty %s { need %s 1; collect %s 0.5 }\n"
+             "agreement %s bilateral { members %s, %s }\n", t, a, t, t, b, t, t, a, a, b);
+    lia_model *m;
+    assert_int_equal(lia_model_parse(&m, src, strlen(src), NULL), LIA_OK);
+    snprintf(path, sizeof path, "%s.share.%s.%s.%s", a, a, b, t);
+    assert_int_equal(lia_model_set(m, path, "1"), LIA_OK);
+    lia_game *g;
+    assert_int_equal(lia_model_compile(&g, m, a, NULL), LIA_OK);
+    /* b receives a's coverage: (1 - 0.5) * (1 * 1 * 0.5) = 0.25 at (share, -) */
+    assert_true(fabs(lia_game_payoffs(g)[4 + 1] - 0.25) < 1e-12);
+    lia_game_free(g);
+    lia_model_free(m);
+}
+
+static void test_override_in_an_invalid_block_is_not_unknown(void **state)
+{
+    (void)state;
+    const char *src = "party A { }\nparty B { }\nagreement AB bilateral { members A, C }\n";
+    lia_model *m;
+    assert_int_equal(lia_model_parse(&m, src, strlen(src), NULL), LIA_EINPUT);
+    /* AB's checking stopped at the unknown member, so its caveat path went unvisited: the
+     * answer is the model's error, not "no such attribute" */
+    assert_int_equal(lia_model_set(m, "AB.caveat.value", "0.5"), LIA_EINPUT);
+    assert_non_null(strstr(lia_model_errmsg(m), "unknown party 'C'"));
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +435,12 @@ int main(void)
         cmocka_unit_test(test_games_from_arrays),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_set_survives_allocation_failure),
+        cmocka_unit_test(test_failed_allocation_does_not_poison_the_handle),
+        cmocka_unit_test(test_structured_values_are_exact),
+        cmocka_unit_test(test_set_number_is_the_shortest_decimal),
+        cmocka_unit_test(test_numbers_ignore_the_host_locale),
+        cmocka_unit_test(test_paths_with_longest_names),
+        cmocka_unit_test(test_override_in_an_invalid_block_is_not_unknown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,16 @@
+/* c_numeric.c — a thread-local switch to the C numeric locale around the library's work. */
+#include "c_numeric.h"
+
+int lia_c_numeric_begin(lia_c_numeric *s)
+{
+    s->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    if (!s->c) return 0;
+    s->saved = uselocale(s->c);
+    return 1;
+}
+
+void lia_c_numeric_end(lia_c_numeric *s)
+{
+    uselocale(s->saved);
+    freelocale(s->c);
+}
