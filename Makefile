@@ -90,6 +90,8 @@ demo:
 	@$(CLI) check $(DEMO_MODEL)
 	@echo; echo "== liaison compile $(DEMO_MODEL)        (the stage game over sharing levels)"
 	@$(CLI) compile $(DEMO_MODEL)
+	@echo; echo "== liaison nash $(DEMO_MODEL) --method pure   (the stable sharing levels)"
+	@$(CLI) nash $(DEMO_MODEL) --method pure
 	@echo; echo "== liaison compile $(DEMO_MODEL) --emit tu   (coalition values v(S))"
 	@$(CLI) compile $(DEMO_MODEL) --emit tu
 

@@ -197,6 +197,44 @@ typedef enum lia_format {
  * player, so games of very many players do not fit it; use nfg). */
 LIA_API lia_status lia_game_write(char **out, size_t *len, const lia_game *g, lia_format fmt);
 
+/* ---- equilibria ----------------------------------------------------------------------- *
+ * A mixed profile is one array of sum_p strategy_count(p) probabilities: player 0's mixed
+ * strategy, then player 1's, and so on. */
+
+/* Largest gain any player can get by deviating from the mixed profile (0 at an exact
+ * equilibrium). LIA_EUSAGE if the profile is not a probability vector per player (within 1e-9). */
+LIA_API lia_status lia_game_regret(const lia_game *g, const double *profile, double *regret);
+/* Expected payoff of every player at the mixed profile (payoffs[player_count]). */
+LIA_API lia_status lia_game_expected_payoffs(const lia_game *g, const double *profile, double *payoffs);
+
+typedef enum lia_nash_method {
+    LIA_NASH_PURE = 0        /* every pure-strategy equilibrium, exactly (n players) */
+} lia_nash_method;
+
+#define LIA_NASH_OPTIONS_VERSION 1
+typedef struct lia_nash_options {
+    unsigned version;        /* LIA_NASH_OPTIONS_VERSION */
+    lia_nash_method method;
+} lia_nash_options;
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE }
+
+/* A list of equilibria of one game, each re-verified: its regret is computed independently
+ * of the method that found it, and nothing above 1e-9 is ever reported. */
+typedef struct lia_eqset lia_eqset;
+
+/* Equilibria of g by the chosen method (opts NULL: defaults). The set keeps its own copy of
+ * what it needs; g may be freed first. Caller frees *out with lia_eqset_free. */
+LIA_API lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *opts);
+LIA_API void lia_eqset_free(lia_eqset *e);
+LIA_API size_t lia_eqset_count(const lia_eqset *e);
+/* Equilibrium k's mixed profile (owned by the set), its payoffs (one per player), its regret. */
+LIA_API const double *lia_eqset_profile(const lia_eqset *e, size_t k);
+LIA_API const double *lia_eqset_payoffs(const lia_eqset *e, size_t k);
+LIA_API double lia_eqset_regret(const lia_eqset *e, size_t k);
+/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON ({"game", "players", "strategies", "method",
+ * "equilibria": [{"strategies", "payoffs", "regret"}]}); caller frees *out with lia_free. */
+LIA_API lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt);
+
 /* ---- coalitional (TU) games -------------------------------------------------------------- *
  * Coalitions as bit masks: bit i set <=> player i is a member (player 0 is the lowest bit).
  * Tabulated games store v for masks 0 .. 2^n - 1 in that order. */

@@ -11,6 +11,8 @@ typedef struct cli_set { const char *name, *value; } cli_set;
 typedef struct cli_opts {
     const char *game;
     const char *emit;
+    const char *format;           /* text | json */
+    const char *method;
     const char *output;
     cli_set *sets;
     size_t nsets;
@@ -34,5 +36,8 @@ int cli_write(const cli_opts *o, const char *text, size_t len);
 
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
+int cmd_nash(int argc, char **argv);
+/* Compile the game named by --game (or the only one); prints why on failure. */
+int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command);
 
 #endif

@@ -23,6 +23,9 @@ static const char usage[] =
     "  compile FILE [--game NAME] [--emit FORMAT] [-o OUT]\n"
     "                                         the compiled game: text (default), json, nfg, lrs\n"
     "                                         (stage games), tu (coalition values v(S))\n"
+    "  nash    FILE [--game NAME] [--method pure] [--format text|json]\n"
+    "                                         equilibria of a game or an agreement's stage game,\n"
+    "                                         each verified by its regret\n"
     "\n"
     "options of every command:\n"
     "  --set NAME=VALUE    override a 'let' constant or an attribute path (UK.leak,\n"
@@ -57,6 +60,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "compile") == 0) return cmd_compile(argc - 2, argv + 2);
+    if (strcmp(cmd, "nash") == 0) return cmd_nash(argc - 2, argv + 2);
     fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_INPUT;
 }

@@ -51,6 +51,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
             strcpy(name, a);
         }
         int takes = strcmp(name, "--game") == 0 || strcmp(name, "--emit") == 0 || strcmp(name, "-o") == 0 ||
+                    strcmp(name, "--format") == 0 || strcmp(name, "--method") == 0 ||
                     strcmp(name, "--output") == 0 || strcmp(name, "--set") == 0 || strcmp(name, "--memory-cap") == 0;
         if (takes && !val) {
             if (i + 1 >= argc) return usage_error(command, "%s needs a value", name);
@@ -58,6 +59,8 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
         }
         if (strcmp(name, "--game") == 0) o->game = val;
         else if (strcmp(name, "--emit") == 0) o->emit = val;
+        else if (strcmp(name, "--format") == 0) o->format = val;
+        else if (strcmp(name, "--method") == 0) o->method = val;
         else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) o->output = val;
         else if (strcmp(name, "--memory-cap") == 0) {
             if (!parse_size(val, &o->memory_cap)) return usage_error(command, "bad --memory-cap '%s' (try 512M or 2G)", val);
@@ -124,6 +127,15 @@ int cli_open_model(lia_model **out, const char *path, const cli_opts *o)
     }
     *out = m;
     return EXIT_OK;
+}
+
+int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command)
+{
+    lia_compile_options copts = LIA_COMPILE_OPTIONS_INIT;
+    copts.memory_cap = o->memory_cap;
+    lia_status st = lia_model_compile(out, m, o->game, &copts);
+    if (st != LIA_OK) fprintf(stderr, "liaison %s: %s\n", command, lia_model_errmsg(m));
+    return cli_exit_code(st);
 }
 
 int cli_write(const cli_opts *o, const char *text, size_t len)

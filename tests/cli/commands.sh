@@ -174,3 +174,16 @@ run "--memory-cap below a byte" 2 "$LIAISON" compile "$M" --memory-cap 0.5 && ok
 run "--memory-cap nan" 2 "$LIAISON" compile "$M" --memory-cap nan && ok "--memory-cap nan"
 run "no negative zero" 0 "$LIAISON" compile "$M" && {
   grep -qE '(^| )-0( |$)' "$TMP/out" && not_ok "no negative zero" "$(grep -E '(^| )-0( |$)' "$TMP/out")" || ok "no negative zero"; }
+
+# nash: the CLI over lia_game_nash
+run "nash pure on a model" 0 "$LIAISON" nash models/ukusa-1946.lia --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "nash pure on a model" || not_ok "nash pure on a model" "$(cat "$TMP/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+# UKUSA's stage game: withholding is the only stable profile (sharing is a repeated-game matter)
+sys.exit(0 if d["method"] == "pure" and [e["strategies"] for e in d["equilibria"]] == [[[1, 0, 0], [1, 0, 0]]] else 1)
+PY
+}
+run "nash method not yet available" 2 "$LIAISON" nash models/ukusa-1946.lia --method lh && {
+  grep -q "method 'lh' is not available yet" "$TMP/err" && ok "nash method not yet available" || not_ok "nash method not yet available"; }
+run "nash of a coalitional game" 2 "$LIAISON" nash "$TMP/tu.lia" --game glove && ok "nash of a coalitional game"

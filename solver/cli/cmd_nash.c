@@ -1,0 +1,47 @@
+/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method pure] [--format text|json]`. */
+#include "cli.h"
+#include <string.h>
+
+int cmd_nash(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse(&o, argc, argv, "nash");
+    if (rc) { cli_opts_free(&o); return rc; }
+    lia_nash_options nopts = LIA_NASH_OPTIONS_INIT;
+    lia_format fmt = LIA_FORMAT_TEXT;
+    if (o.nfiles != 1) {
+        fprintf(stderr, "liaison nash: give exactly one FILE (liaison nash FILE [--game NAME] [--method pure])\n");
+        rc = EXIT_INPUT;
+    } else if (o.method && strcmp(o.method, "pure") != 0) {
+        /* the other methods of docs/cli.md arrive with the equilibrium engine */
+        fprintf(stderr, "liaison nash: method '%s' is not available yet; this version has --method pure\n", o.method);
+        rc = EXIT_INPUT;
+    } else if (o.format && strcmp(o.format, "json") == 0) {
+        fmt = LIA_FORMAT_JSON;
+    } else if (o.format && strcmp(o.format, "text") != 0) {
+        fprintf(stderr, "liaison nash: unknown --format '%s' (text or json)\n", o.format);
+        rc = EXIT_INPUT;
+    }
+    lia_model *m = NULL;
+    lia_game *g = NULL;
+    lia_eqset *e = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    if (!rc) rc = cli_compile_game(&g, m, &o, "nash");
+    if (!rc) {
+        lia_status st = lia_game_nash(&e, g, &nopts);
+        if (st == LIA_ELIMIT)
+            fprintf(stderr, "liaison nash: too many pure equilibria to list (every profile of a constant game is one)\n");
+        else if (st != LIA_OK)
+            fprintf(stderr, "liaison nash: %s\n", lia_status_name(st));
+        if (st == LIA_OK) st = lia_eqset_write(&text, &len, e, fmt);
+        rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+    }
+    lia_free(text);
+    lia_eqset_free(e);
+    lia_game_free(g);
+    lia_model_free(m);
+    cli_opts_free(&o);
+    return rc;
+}

@@ -1,0 +1,29 @@
+/* eqset.h — the equilibrium set handle: verified profiles with payoffs and regrets, carrying
+ * the game's labels so it outlives the game. */
+#ifndef LIA_NASH_EQSET_H
+#define LIA_NASH_EQSET_H
+#include "liaison.h"
+#include "../util/arena.h"
+
+struct lia_eqset {
+    lia_arena arena;               /* labels */
+    const char *game, *method;
+    size_t np, width;              /* players; probabilities per profile (sum of strategy counts) */
+    const char **players;
+    size_t *ns;
+    const char ***strategies;
+    size_t n, cap;
+    double *profiles;              /* n * width */
+    double *payoffs;               /* n * np */
+    double *regrets;               /* n */
+};
+
+/* An empty set labelled like g; NULL on allocation failure. */
+lia_eqset *lia_eqset_new(const lia_game *g, const char *method);
+/* Append a verified equilibrium (copies); 0 on allocation failure. */
+int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret);
+
+/* Equilibria whose regret exceeds this are never reported. */
+#define LIA_REGRET_TOL 1e-9
+
+#endif
