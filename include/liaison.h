@@ -208,8 +208,15 @@ LIA_API lia_status lia_game_regret(const lia_game *g, const double *profile, dou
 LIA_API lia_status lia_game_expected_payoffs(const lia_game *g, const double *profile, double *payoffs);
 
 typedef enum lia_nash_method {
-    LIA_NASH_PURE = 0        /* every pure-strategy equilibrium, exactly (n players) */
+    LIA_NASH_PURE = 0,       /* every pure-strategy equilibrium, exactly (n players) */
+    LIA_NASH_LP = 1          /* two-player constant-sum games: an equilibrium from the players'
+                                security LPs (LIA_EUSAGE for other games) */
 } lia_nash_method;
+
+/* Player's security (maxmin) level: the mixed strategy that maximises its payoff against the
+ * worst the others can do, by LP (GLPK). strategy has strategy_count(player) entries. The
+ * value is re-verified against every pure profile of the others. */
+LIA_API lia_status lia_game_maxmin(const lia_game *g, size_t player, double *value, double *strategy);
 
 #define LIA_NASH_OPTIONS_VERSION 1
 typedef struct lia_nash_options {

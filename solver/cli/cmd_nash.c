@@ -1,4 +1,4 @@
-/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method pure] [--format text|json]`. */
+/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method pure|lp] [--format text|json]`. */
 #include "cli.h"
 #include <string.h>
 
@@ -10,15 +10,20 @@ int cmd_nash(int argc, char **argv)
     lia_nash_options nopts = LIA_NASH_OPTIONS_INIT;
     lia_format fmt = LIA_FORMAT_TEXT;
     if (o.nfiles != 1) {
-        fprintf(stderr, "liaison nash: give exactly one FILE (liaison nash FILE [--game NAME] [--method pure])\n");
+        fprintf(stderr, "liaison nash: give exactly one FILE (liaison nash FILE [--game NAME] [--method pure|lp])\n");
         rc = EXIT_INPUT;
-    } else if (o.method && strcmp(o.method, "pure") != 0) {
+    }
+    if (!rc && o.method && strcmp(o.method, "lp") == 0) {
+        nopts.method = LIA_NASH_LP;
+    } else if (!rc && o.method && strcmp(o.method, "pure") != 0) {
         /* the other methods of docs/cli.md arrive with the equilibrium engine */
-        fprintf(stderr, "liaison nash: method '%s' is not available yet; this version has --method pure\n", o.method);
+        fprintf(stderr, "liaison nash: method '%s' is not available yet; this version has --method pure and lp\n",
+                o.method);
         rc = EXIT_INPUT;
-    } else if (o.format && strcmp(o.format, "json") == 0) {
+    }
+    if (!rc && o.format && strcmp(o.format, "json") == 0) {
         fmt = LIA_FORMAT_JSON;
-    } else if (o.format && strcmp(o.format, "text") != 0) {
+    } else if (!rc && o.format && strcmp(o.format, "text") != 0) {
         fprintf(stderr, "liaison nash: unknown --format '%s' (text or json)\n", o.format);
         rc = EXIT_INPUT;
     }
@@ -33,6 +38,9 @@ int cmd_nash(int argc, char **argv)
         lia_status st = lia_game_nash(&e, g, &nopts);
         if (st == LIA_ELIMIT)
             fprintf(stderr, "liaison nash: too many pure equilibria to list (every profile of a constant game is one)\n");
+        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LP)
+            fprintf(stderr, "liaison nash: --method lp solves two-player constant-sum games; '%s' is not one\n",
+                    lia_game_name(g));
         else if (st != LIA_OK)
             fprintf(stderr, "liaison nash: %s\n", lia_status_name(st));
         if (st == LIA_OK) st = lia_eqset_write(&text, &len, e, fmt);

@@ -8,10 +8,10 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
     lia_nash_options def = LIA_NASH_OPTIONS_INIT;
     if (!opts) opts = &def;
     if (!g || opts->version != LIA_NASH_OPTIONS_VERSION) return LIA_EUSAGE;
-    if (opts->method != LIA_NASH_PURE) return LIA_EUSAGE;
-    lia_eqset *e = lia_eqset_new(g, "pure");
+    if (opts->method != LIA_NASH_PURE && opts->method != LIA_NASH_LP) return LIA_EUSAGE;
+    lia_eqset *e = lia_eqset_new(g, opts->method == LIA_NASH_PURE ? "pure" : "lp");
     if (!e) return LIA_ENOMEM;
-    lia_status st = lia_nash_pure(e, g, LIA_DEFAULT_MEMORY_CAP);
+    lia_status st = opts->method == LIA_NASH_PURE ? lia_nash_pure(e, g, LIA_DEFAULT_MEMORY_CAP) : lia_nash_lp(e, g);
     if (st != LIA_OK) { lia_eqset_free(e); return st; }
     *out = e;
     return LIA_OK;

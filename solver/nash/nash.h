@@ -6,5 +6,7 @@
 
 /* `cap` bounds the memory the listed equilibria may take (LIA_ELIMIT beyond). */
 lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap);
+/* Two-player constant-sum games: the pair of security strategies (LIA_EUSAGE otherwise). */
+lia_status lia_nash_lp(lia_eqset *e, const lia_game *g);
 
 #endif

@@ -187,3 +187,13 @@ PY
 run "nash method not yet available" 2 "$LIAISON" nash models/ukusa-1946.lia --method lh && {
   grep -q "method 'lh' is not available yet" "$TMP/err" && ok "nash method not yet available" || not_ok "nash method not yet available"; }
 run "nash of a coalitional game" 2 "$LIAISON" nash "$TMP/tu.lia" --game glove && ok "nash of a coalitional game"
+run "nash lp on a zero-sum game" 0 "$LIAISON" nash "$CASES/games/N9_zs4x3.game" --method lp --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "nash lp on a zero-sum game" || not_ok "nash lp on a zero-sum game" "$(cat "$TMP/out")"
+import json, sys
+e = json.load(open(sys.argv[1]))["equilibria"]
+x, y = e[0]["strategies"]          # Nashpy N9: x = (4/9, 2/9, 0, 1/3), y = (2/9, 4/9, 1/3), value 1/9
+near = lambda a, b: all(abs(p - q) < 1e-9 for p, q in zip(a, b))
+sys.exit(0 if len(e) == 1 and near(x, [4/9, 2/9, 0, 1/3]) and near(y, [2/9, 4/9, 1/3]) and abs(e[0]["payoffs"][0] - 1/9) < 1e-9 else 1)
+PY
+}
+run "nash lp refuses a general game" 2 "$LIAISON" nash models/ukusa-1946.lia --method lp && ok "nash lp refuses a general game"
