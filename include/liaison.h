@@ -225,6 +225,18 @@ typedef struct lia_nash_options {
 } lia_nash_options;
 #define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE }
 
+/* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from
+ * each player's ordering of R = u(C,C), S = u(C,D), T = u(D,C), P = u(D,D). cooperate[p] is
+ * the index of the strategy that counts as cooperating for player p; NULL means the
+ * committed level of an agreement's stage game, else each player's first strategy.
+ * LIA_EUSAGE unless the game is 2x2. */
+typedef enum lia_class2x2 {
+    LIA_2X2_PRISONERS_DILEMMA, LIA_2X2_CHICKEN, LIA_2X2_STAG_HUNT, LIA_2X2_DEADLOCK, LIA_2X2_HARMONY,
+    LIA_2X2_HERO, LIA_2X2_LEADER, LIA_2X2_BATTLE_OF_THE_SEXES, LIA_2X2_PURE_COORDINATION, LIA_2X2_OTHER
+} lia_class2x2;
+LIA_API lia_status lia_game_classify_2x2(const lia_game *g, const size_t *cooperate, lia_class2x2 *out);
+LIA_API const char *lia_class2x2_name(lia_class2x2 c);   /* static string, e.g. "stag hunt" */
+
 /* A list of equilibria of one game, each re-verified: its regret is computed independently
  * of the method that found it, and nothing above 1e-9 is ever reported. */
 typedef struct lia_eqset lia_eqset;
