@@ -1,6 +1,7 @@
 /* write_game.c — normal-form games as a readable table, JSON, Gambit .nfg or lrsnash input. */
 #include "liaison.h"
 #include "../game/game.h"
+#include "json_labels.h"
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
@@ -111,17 +112,8 @@ static int all_exact(const lia_game *g)
 
 static void write_json(lia_buf *b, const lia_game *g, size_t *c)
 {
-    lia_buf_puts(b, "{\"game\": ");
-    lia_buf_json_string(b, g->name);
-    lia_buf_puts(b, ", \"players\": [");
-    for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_json_string(b, g->players[p]); }
-    lia_buf_puts(b, "], \"strategies\": [");
-    for (size_t p = 0; p < g->np; p++) {
-        lia_buf_puts(b, p ? ", [" : "[");
-        for (size_t s = 0; s < g->ns[p]; s++) { if (s) lia_buf_puts(b, ", "); lia_buf_json_string(b, g->strategies[p][s]); }
-        lia_buf_putc(b, ']');
-    }
-    lia_buf_puts(b, "],\n \"payoffs\": [");
+    lia_json_game_labels(b, g->name, g->np, g->players, g->ns, (const char *const *const *)g->strategies);
+    lia_buf_puts(b, ",\n \"payoffs\": [");
     for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ",\n  "); json_tensor(b, g, p, c, 0); }
     lia_buf_putc(b, ']');
     if (all_exact(g)) {

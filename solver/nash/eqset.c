@@ -1,6 +1,7 @@
 /* eqset.c — building, reading and writing equilibrium sets. */
 #include "eqset.h"
 #include "../game/game.h"
+#include "../io/json_labels.h"
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
@@ -99,17 +100,8 @@ static void write_text(lia_buf *b, const lia_eqset *e)
 
 static void write_json(lia_buf *b, const lia_eqset *e)
 {
-    lia_buf_puts(b, "{\"game\": ");
-    lia_buf_json_string(b, e->game);
-    lia_buf_puts(b, ", \"players\": [");
-    for (size_t p = 0; p < e->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_json_string(b, e->players[p]); }
-    lia_buf_puts(b, "], \"strategies\": [");
-    for (size_t p = 0; p < e->np; p++) {
-        lia_buf_puts(b, p ? ", [" : "[");
-        for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia_buf_puts(b, ", "); lia_buf_json_string(b, e->strategies[p][s]); }
-        lia_buf_putc(b, ']');
-    }
-    lia_buf_puts(b, "],\n \"method\": ");
+    lia_json_game_labels(b, e->game, e->np, e->players, e->ns, (const char *const *const *)e->strategies);
+    lia_buf_puts(b, ",\n \"method\": ");
     lia_buf_json_string(b, e->method);
     lia_buf_puts(b, ", \"equilibria\": [");
     for (size_t k = 0; k < e->n; k++) {
