@@ -209,8 +209,10 @@ LIA_API lia_status lia_game_expected_payoffs(const lia_game *g, const double *pr
 
 typedef enum lia_nash_method {
     LIA_NASH_PURE = 0,       /* every pure-strategy equilibrium, exactly (n players) */
-    LIA_NASH_LP = 1          /* two-player constant-sum games: an equilibrium from the players'
+    LIA_NASH_LP = 1,         /* two-player constant-sum games: an equilibrium from the players'
                                 security LPs (LIA_EUSAGE for other games) */
+    LIA_NASH_LH = 2          /* two-player games: Lemke-Howson from options.label, or from every
+                                label when it is -1 (each equilibrium once) */
 } lia_nash_method;
 
 /* Player's security (maxmin) level: the mixed strategy that maximises its payoff against the
@@ -222,8 +224,10 @@ LIA_API lia_status lia_game_maxmin(const lia_game *g, size_t player, double *val
 typedef struct lia_nash_options {
     unsigned version;        /* LIA_NASH_OPTIONS_VERSION */
     lia_nash_method method;
+    long label;              /* LIA_NASH_LH: 0 .. m+n-1 (the first player's strategies, then the
+                                second's), or -1 for every label */
 } lia_nash_options;
-#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE }
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1 }
 
 /* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from
  * each player's ordering of R = u(C,C), S = u(C,D), T = u(D,C), P = u(D,D). cooperate[p] is

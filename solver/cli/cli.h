@@ -13,6 +13,7 @@ typedef struct cli_opts {
     const char *emit;
     const char *format;           /* text | json */
     const char *method;
+    const char *label;            /* nash --method lh --label K */
     const char *output;
     cli_set *sets;
     size_t nsets;

@@ -1,5 +1,6 @@
-/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method pure|lp] [--format text|json]`. */
+/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method pure|lp|lh [--label K]] [--format text|json]`. */
 #include "cli.h"
+#include <stdlib.h>
 #include <string.h>
 
 int cmd_nash(int argc, char **argv)
@@ -10,14 +11,24 @@ int cmd_nash(int argc, char **argv)
     lia_nash_options nopts = LIA_NASH_OPTIONS_INIT;
     lia_format fmt = LIA_FORMAT_TEXT;
     if (o.nfiles != 1) {
-        fprintf(stderr, "liaison nash: give exactly one FILE (liaison nash FILE [--game NAME] [--method pure|lp])\n");
+        fprintf(stderr, "liaison nash: give exactly one FILE (liaison nash FILE [--game NAME] [--method pure|lp|lh])\n");
         rc = EXIT_INPUT;
     }
     if (!rc && o.method && strcmp(o.method, "lp") == 0) {
         nopts.method = LIA_NASH_LP;
+    } else if (!rc && o.method && strcmp(o.method, "lh") == 0) {
+        nopts.method = LIA_NASH_LH;
+        if (o.label) {
+            char *end;
+            nopts.label = strtol(o.label, &end, 10);
+            if (*end || end == o.label || nopts.label < 0) {
+                fprintf(stderr, "liaison nash: --label needs a label number 0, 1, ... (rows first), got '%s'\n", o.label);
+                rc = EXIT_INPUT;
+            }
+        }
     } else if (!rc && o.method && strcmp(o.method, "pure") != 0) {
         /* the other methods of docs/cli.md arrive with the equilibrium engine */
-        fprintf(stderr, "liaison nash: method '%s' is not available yet; this version has --method pure and lp\n",
+        fprintf(stderr, "liaison nash: method '%s' is not available yet; this version has --method pure, lp and lh\n",
                 o.method);
         rc = EXIT_INPUT;
     }
@@ -41,6 +52,9 @@ int cmd_nash(int argc, char **argv)
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LP)
             fprintf(stderr, "liaison nash: --method lp solves two-player constant-sum games; '%s' is not one\n",
                     lia_game_name(g));
+        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LH)
+            fprintf(stderr, "liaison nash: --method lh needs a two-player game and a label below %zu\n",
+                    lia_game_player_count(g) == 2 ? lia_game_strategy_count(g, 0) + lia_game_strategy_count(g, 1) : 0);
         else if (st != LIA_OK)
             fprintf(stderr, "liaison nash: %s\n", lia_status_name(st));
         if (st == LIA_OK) st = lia_eqset_write(&text, &len, e, fmt);

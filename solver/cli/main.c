@@ -23,7 +23,7 @@ static const char usage[] =
     "  compile FILE [--game NAME] [--emit FORMAT] [-o OUT]\n"
     "                                         the compiled game: text (default), json, nfg, lrs\n"
     "                                         (stage games), tu (coalition values v(S))\n"
-    "  nash    FILE [--game NAME] [--method pure] [--format text|json]\n"
+    "  nash    FILE [--game NAME] [--method pure|lp|lh [--label K]] [--format text|json]\n"
     "                                         equilibria of a game or an agreement's stage game,\n"
     "                                         each verified by its regret\n"
     "\n"

@@ -51,7 +51,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
             strcpy(name, a);
         }
         int takes = strcmp(name, "--game") == 0 || strcmp(name, "--emit") == 0 || strcmp(name, "-o") == 0 ||
-                    strcmp(name, "--format") == 0 || strcmp(name, "--method") == 0 ||
+                    strcmp(name, "--format") == 0 || strcmp(name, "--method") == 0 || strcmp(name, "--label") == 0 ||
                     strcmp(name, "--output") == 0 || strcmp(name, "--set") == 0 || strcmp(name, "--memory-cap") == 0;
         if (takes && !val) {
             if (i + 1 >= argc) return usage_error(command, "%s needs a value", name);
@@ -61,6 +61,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
         else if (strcmp(name, "--emit") == 0) o->emit = val;
         else if (strcmp(name, "--format") == 0) o->format = val;
         else if (strcmp(name, "--method") == 0) o->method = val;
+        else if (strcmp(name, "--label") == 0) o->label = val;
         else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) o->output = val;
         else if (strcmp(name, "--memory-cap") == 0) {
             if (!parse_size(val, &o->memory_cap)) return usage_error(command, "bad --memory-cap '%s' (try 512M or 2G)", val);

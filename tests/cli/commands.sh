@@ -184,8 +184,8 @@ d = json.load(open(sys.argv[1]))
 sys.exit(0 if d["method"] == "pure" and [e["strategies"] for e in d["equilibria"]] == [[[1, 0, 0], [1, 0, 0]]] else 1)
 PY
 }
-run "nash method not yet available" 2 "$LIAISON" nash models/ukusa-1946.lia --method lh && {
-  grep -q "method 'lh' is not available yet" "$TMP/err" && ok "nash method not yet available" || not_ok "nash method not yet available"; }
+run "nash method not yet available" 2 "$LIAISON" nash models/ukusa-1946.lia --method gnm && {
+  grep -q "method 'gnm' is not available yet" "$TMP/err" && ok "nash method not yet available" || not_ok "nash method not yet available"; }
 run "nash of a coalitional game" 2 "$LIAISON" nash "$TMP/tu.lia" --game glove && ok "nash of a coalitional game"
 run "nash lp on a zero-sum game" 0 "$LIAISON" nash "$CASES/games/N9_zs4x3.game" --method lp --format json && {
   python3 - "$TMP/out" <<'PY' && ok "nash lp on a zero-sum game" || not_ok "nash lp on a zero-sum game" "$(cat "$TMP/out")"
@@ -197,3 +197,14 @@ sys.exit(0 if len(e) == 1 and near(x, [4/9, 2/9, 0, 1/3]) and near(y, [2/9, 4/9,
 PY
 }
 run "nash lp refuses a general game" 2 "$LIAISON" nash models/ukusa-1946.lia --method lp && ok "nash lp refuses a general game"
+run "nash lh by label" 0 "$LIAISON" nash "$CASES/games/N6_vs3x2.game" --method lh --label 1 --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "nash lh by label" || not_ok "nash lh by label" "$(cat "$TMP/out")"
+import json, sys
+e = json.load(open(sys.argv[1]))["equilibria"]   # Nashpy N4, label 1: (0,1/3,2/3),(1/3,2/3)
+x, y = e[0]["strategies"]
+sys.exit(0 if len(e) == 1 and all(abs(a - b) < 1e-9 for a, b in zip(x + y, [0, 1/3, 2/3, 1/3, 2/3])) else 1)
+PY
+}
+run "nash lh bad label" 2 "$LIAISON" nash "$CASES/games/N6_vs3x2.game" --method lh --label 5 && {
+  grep -q 'a label below 5' "$TMP/err" && ok "nash lh bad label" || not_ok "nash lh bad label" "$(cat "$TMP/err")"; }
+run "nash lh label not a number" 2 "$LIAISON" nash "$CASES/games/N6_vs3x2.game" --method lh --label x && ok "nash lh label not a number"
