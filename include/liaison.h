@@ -225,8 +225,12 @@ typedef struct lia_nash_options {
     unsigned version;        /* LIA_NASH_OPTIONS_VERSION */
     lia_nash_method method;
     long label;              /* LIA_NASH_LH: 0 .. m+n-1 (the first player's strategies, then the
-                                second's), or -1 for every label */
+                                second's), -1 for every label, or LIA_LH_RACE for any one
+                                equilibrium as fast as possible */
 } lia_nash_options;
+/* Race up to 8 labels spread over both players and keep the first path that ends with a
+ * verified equilibrium: path lengths differ by orders of magnitude between labels. */
+#define LIA_LH_RACE (-2L)
 #define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1 }
 
 /* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from

@@ -18,11 +18,14 @@ int cmd_nash(int argc, char **argv)
         nopts.method = LIA_NASH_LP;
     } else if (!rc && o.method && strcmp(o.method, "lh") == 0) {
         nopts.method = LIA_NASH_LH;
-        if (o.label) {
+        if (o.label && strcmp(o.label, "any") == 0) {
+            nopts.label = LIA_LH_RACE;
+        } else if (o.label) {
             char *end;
             nopts.label = strtol(o.label, &end, 10);
             if (*end || end == o.label || nopts.label < 0) {
-                fprintf(stderr, "liaison nash: --label needs a label number 0, 1, ... (rows first), got '%s'\n", o.label);
+                fprintf(stderr, "liaison nash: --label needs 'any' or a label number 0, 1, ... (rows first), got '%s'\n",
+                        o.label);
                 rc = EXIT_INPUT;
             }
         }

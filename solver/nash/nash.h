@@ -6,8 +6,9 @@
 
 /* `cap` bounds the memory the listed equilibria may take (LIA_ELIMIT beyond). */
 lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap);
-/* Lemke-Howson from one dropped label (0 .. m+n-1; rows first), or from every label when
- * label is -1 (each equilibrium listed once). Two players only. */
+/* Lemke-Howson from one dropped label (0 .. m+n-1; rows first), from every label when label
+ * is -1 (each equilibrium listed once), or one equilibrium by racing labels (LIA_LH_RACE).
+ * Two players only. */
 lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label);
 /* Two-player constant-sum games: the pair of security strategies (LIA_EUSAGE otherwise). */
 lia_status lia_nash_lp(lia_eqset *e, const lia_game *g);

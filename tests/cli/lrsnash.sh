@@ -45,14 +45,16 @@ for case in range(300):
     if got != want:
         bad.append(f"case {case} ({m}x{n}): liaison {sorted(got)} lrsnash {sorted(want)}")
     extreme = [(x, y) for block in out.split("\n\n") for x, y in pairs(block)]
-    res = subprocess.run([liaison, "nash", path, "--method", "lh", "--format", "json"], capture_output=True, text=True)
-    if res.returncode != 0:
-        bad.append(f"case {case}: lh exit {res.returncode}: {res.stderr.strip()}"); continue
-    for e in json.loads(res.stdout)["equilibria"]:
-        x, y = e["strategies"]
-        if not any(close(x, ex) and close(y, ey) for ex, ey in extreme):
-            bad.append(f"case {case} ({m}x{n}): lh found {x}, {y}, not an extreme equilibrium of lrsnash")
-print(f"compared 300 games (pure sets and Lemke-Howson from all labels); {len(bad)} differ")
+    for label in ([], ["--label", "any"]):
+        res = subprocess.run([liaison, "nash", path, "--method", "lh", "--format", "json"] + label,
+                             capture_output=True, text=True)
+        if res.returncode != 0:
+            bad.append(f"case {case}: lh {label} exit {res.returncode}: {res.stderr.strip()}"); continue
+        for e in json.loads(res.stdout)["equilibria"]:
+            x, y = e["strategies"]
+            if not any(close(x, ex) and close(y, ey) for ex, ey in extreme):
+                bad.append(f"case {case} ({m}x{n}): lh {label} found {x}, {y}, not an extreme equilibrium of lrsnash")
+print(f"compared 300 games (pure sets; Lemke-Howson from all labels and by racing); {len(bad)} differ")
 for b in bad[:10]: print("   ", b)
 sys.exit(1 if bad else 0)
 PY

@@ -141,6 +141,27 @@ static void test_hard_cases(void **state)
     lia_game_free(g);
 }
 
+static void test_race(void **state)
+{
+    (void)state;
+    /* --label any: one verified equilibrium, the same on every run (fixed rounds) */
+    lia_game *g = load("tests/cases/nfg/6x6_game_with_75_eq.nfg");
+    lia_eqset *a = lh(g, LIA_LH_RACE), *b = lh(g, LIA_LH_RACE);
+    assert_int_equal(lia_eqset_count(a), 1);
+    assert_true(is(lia_eqset_profile(a, 0), lia_eqset_profile(b, 0), 12));
+    lia_eqset_free(a);
+    lia_eqset_free(b);
+    lia_game_free(g);
+    /* a game with fewer labels than racers: N4 has 5 labels, every one of which ends at one of
+     * its two reachable equilibria */
+    g = load("tests/cases/games/N6_vs3x2.game");
+    a = lh(g, LIA_LH_RACE);
+    const double pure[5] = { 1, 0, 0, 1, 0 }, mixed[5] = { 0, 1.0 / 3, 2.0 / 3, 1.0 / 3, 2.0 / 3 };
+    assert_true(is(lia_eqset_profile(a, 0), pure, 5) || is(lia_eqset_profile(a, 0), mixed, 5));
+    lia_eqset_free(a);
+    lia_game_free(g);
+}
+
 static void test_misuse(void **state)
 {
     (void)state;
@@ -153,7 +174,7 @@ static void test_misuse(void **state)
     g = load("tests/cases/games/N2_2x2.game");
     o.label = 4;                                                   /* labels are 0..3 */
     assert_int_equal(lia_game_nash(&e, g, &o), LIA_EUSAGE);
-    o.label = -5;
+    o.label = -3;
     assert_int_equal(lia_game_nash(&e, g, &o), LIA_EUSAGE);
     lia_game_free(g);
 }
@@ -165,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_textbook_2x2),
         cmocka_unit_test(test_degenerate_games_terminate),
         cmocka_unit_test(test_hard_cases),
+        cmocka_unit_test(test_race),
         cmocka_unit_test(test_misuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
