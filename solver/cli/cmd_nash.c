@@ -50,8 +50,10 @@ int cmd_nash(int argc, char **argv)
     if (!rc) rc = cli_compile_game(&g, m, &o, "nash");
     if (!rc) {
         lia_status st = lia_game_nash(&e, g, &nopts);
-        if (st == LIA_ELIMIT)
+        if (st == LIA_ELIMIT && nopts.method == LIA_NASH_PURE)
             fprintf(stderr, "liaison nash: too many pure equilibria to list (every profile of a constant game is one)\n");
+        else if (st == LIA_ELIMIT)
+            fprintf(stderr, "liaison nash: the game is too large for Lemke-Howson within 1 GiB of memory\n");
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LP)
             fprintf(stderr, "liaison nash: --method lp solves two-player constant-sum games; '%s' is not one\n",
                     lia_game_name(g));

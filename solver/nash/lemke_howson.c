@@ -243,9 +243,19 @@ static lia_status lh_single(const lh_game *G, size_t label, double *x)
  * to end with a verified equilibrium wins. */
 enum { RACERS = 8, RACE_BLOCK = 32 };
 
+/* Bytes one path's two tableaux take. */
+static double path_bytes(const lh_game *G)
+{
+    double m = (double)G->m, n = (double)G->n;
+    return (n * (m + 1) + m * (n + 1)) * sizeof(double);
+}
+
 static lia_status lh_race(const lh_game *G, const lia_game *g, double *x, double *regret)
 {
-    size_t nlab = G->m + G->n, k = nlab < RACERS ? nlab : RACERS, live = k;
+    size_t nlab = G->m + G->n, k = nlab < RACERS ? nlab : RACERS;
+    /* as many racers as the memory cap allows (a 3000x3000 game fits 7 in 1 GiB) */
+    while (k > 1 && (double)k * path_bytes(G) > (double)LIA_DEFAULT_MEMORY_CAP) k--;
+    size_t live = k;
     lh_path w[RACERS];
     int state[RACERS];
     size_t started = 0;
@@ -284,6 +294,9 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label)
     if (g->np != 2) return LIA_EUSAGE;
     size_t m = g->ns[0], n = g->ns[1], nlab = m + n;
     if (label >= (long)nlab || label < LIA_LH_RACE) return LIA_EUSAGE;
+    /* the game's matrices (A, B and the two constraint matrices) plus one path must fit */
+    double need = (2.0 * m * n + (double)(m + n) * (double)(m + n)) * sizeof(double);
+    if (need + (n * (m + 1.0) + m * (n + 1.0)) * sizeof(double) > (double)LIA_DEFAULT_MEMORY_CAP) return LIA_ELIMIT;
     lh_game G = { m, n, NULL, NULL, NULL, NULL };
     G.A = lia__malloc(m * n * sizeof *G.A);
     G.B = lia__malloc(m * n * sizeof *G.B);
