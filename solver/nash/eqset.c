@@ -5,6 +5,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include <math.h>
 #include <string.h>
 
 static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
@@ -63,6 +64,13 @@ void lia_eqset_free(lia_eqset *e)
     lia__free(e->regrets);
     lia_arena_free(&e->arena);
     lia__free(e);
+}
+
+double lia_regret_tolerance(const lia_game *g)
+{
+    double scale = 1;
+    for (size_t i = 0; i < g->np * g->nprofiles; i++) scale = fmax(scale, fabs(g->payoffs[i]));
+    return LIA_REGRET_TOL * scale;
 }
 
 size_t lia_eqset_count(const lia_eqset *e) { return e ? e->n : 0; }

@@ -105,7 +105,7 @@ lia_status lia_nash_lp(lia_eqset *e, const lia_game *g)
     if (st == LIA_OK) st = security_lp(g, 1, &v1, x + g->ns[0]);
     if (st == LIA_OK) st = lia_game_regret(g, x, &regret);
     if (st == LIA_OK) st = lia_game_expected_payoffs(g, x, u);
-    if (st == LIA_OK && regret > LIA_REGRET_TOL) st = LIA_EINTERNAL;   /* the minimax theorem says 0 */
+    if (st == LIA_OK && regret > lia_regret_tolerance(g)) st = LIA_EINTERNAL;   /* the minimax theorem says 0 */
     if (st == LIA_OK && !lia_eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
     lia__free(x);
     return st;

@@ -9,7 +9,7 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
     if (!opts) opts = &def;
     if (!g || opts->version != LIA_NASH_OPTIONS_VERSION) return LIA_EUSAGE;
     static const char *const names[] = { "pure", "lp", "lh" };
-    if (opts->method > LIA_NASH_LH) return LIA_EUSAGE;
+    if ((unsigned)opts->method > (unsigned)LIA_NASH_LH) return LIA_EUSAGE;
     lia_eqset *e = lia_eqset_new(g, names[opts->method]);
     if (!e) return LIA_ENOMEM;
     lia_status st;

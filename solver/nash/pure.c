@@ -19,8 +19,8 @@ static int below(const lia_game *g, size_t p, size_t a, size_t b)
 
 /* Independent check of a pure profile, sharing nothing with the marking pass: the largest gain
  * of a unilateral deviation in doubles, and, where both payoffs are exact, no deviation that
- * is exactly better. Returns 1 if the profile passes (regret <= LIA_REGRET_TOL). */
-static int pure_check(const lia_game *g, size_t prof, double *regret)
+ * is exactly better. Returns 1 if the profile passes (regret <= tol). */
+static int pure_check(const lia_game *g, size_t prof, double tol, double *regret)
 {
     double worst = 0;
     int exact_ok = 1;
@@ -37,7 +37,7 @@ static int pure_check(const lia_game *g, size_t prof, double *regret)
         stride *= g->ns[p];
     }
     *regret = worst;
-    return exact_ok && worst <= LIA_REGRET_TOL;
+    return exact_ok && worst <= tol;
 }
 
 lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap)
@@ -68,12 +68,13 @@ lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap)
         lia__free(ok);
         return LIA_ELIMIT;   /* e.g. a constant game: every profile is an equilibrium */
     }
+    double tol = lia_regret_tolerance(g);
     double *x = lia__calloc(e->width, sizeof *x), *u = lia__malloc(g->np * sizeof *u);
     lia_status st = x && u ? LIA_OK : LIA_ENOMEM;
     for (size_t prof = 0; prof < g->nprofiles && st == LIA_OK; prof++) {
         if (!(ok[prof / 64] >> (prof % 64) & 1)) continue;
         double regret;
-        if (!pure_check(g, prof, &regret)) { st = LIA_EINTERNAL; break; }   /* the passes disagree: a bug */
+        if (!pure_check(g, prof, tol, &regret)) { st = LIA_EINTERNAL; break; }   /* the passes disagree: a bug */
         memset(x, 0, e->width * sizeof *x);
         size_t rest = prof, at = 0;
         for (size_t p = 0; p < g->np; p++) {

@@ -141,6 +141,31 @@ static void test_hard_cases(void **state)
     lia_game_free(g);
 }
 
+static void test_units_do_not_matter(void **state)
+{
+    (void)state;
+    /* N4 with every payoff times 1e9: rounding noise in the regret grows with the payoffs, so the
+     * check is relative to their scale; label 1 still gives (0,1/3,2/3),(1/3,2/3) */
+    const char *src =
+        "game g normal { players R, C; strategies R: a, b, c; strategies C: x, y\n"
+        "  matrix R [3e9 3e9; 2e9 5e9; 0 6e9]; matrix C [3e9 2e9; 2e9 6e9; 3e9 1e9] }\n";
+    lia_model *m;
+    assert_int_equal(lia_model_parse(&m, src, strlen(src), NULL), LIA_OK);
+    lia_game *g;
+    assert_int_equal(lia_model_compile(&g, m, NULL, NULL), LIA_OK);
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    o.method = LIA_NASH_LH;
+    o.label = 1;
+    lia_eqset *e;
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_OK);
+    const double mixed[5] = { 0, 1.0 / 3, 2.0 / 3, 1.0 / 3, 2.0 / 3 };
+    assert_true(is(lia_eqset_profile(e, 0), mixed, 5));
+    assert_true(lia_eqset_regret(e, 0) <= 1e-9 * 6e9);
+    lia_eqset_free(e);
+    lia_game_free(g);
+    lia_model_free(m);
+}
+
 static void test_race(void **state)
 {
     (void)state;
@@ -186,6 +211,7 @@ int main(void)
         cmocka_unit_test(test_textbook_2x2),
         cmocka_unit_test(test_degenerate_games_terminate),
         cmocka_unit_test(test_hard_cases),
+        cmocka_unit_test(test_units_do_not_matter),
         cmocka_unit_test(test_race),
         cmocka_unit_test(test_misuse),
     };
