@@ -305,17 +305,20 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label)
     double *x = lia__malloc(nlab * sizeof *x), u[2];
     lia_status st = LIA_ENOMEM;
     if (!G.A || !G.B || !G.MP || !G.MQ || !x) goto done;
-    /* shift both players' payoffs to be at least 1: the polytopes are then bounded and the
-     * equilibria unchanged */
-    double minA = INFINITY, minB = INFINITY;
+    /* map each player's payoffs affinely onto [1, 2]: equilibria are unchanged, the polytopes
+     * bounded, and every tolerance below means the same whatever units the payoffs use */
+    double minA = INFINITY, minB = INFINITY, maxA = -INFINITY, maxB = -INFINITY;
     for (size_t k = 0; k < m * n; k++) {
         minA = fmin(minA, g->payoffs[k]);
+        maxA = fmax(maxA, g->payoffs[k]);
         minB = fmin(minB, g->payoffs[g->nprofiles + k]);
+        maxB = fmax(maxB, g->payoffs[g->nprofiles + k]);
     }
+    double spanA = maxA > minA ? maxA - minA : 1, spanB = maxB > minB ? maxB - minB : 1;
     for (size_t i = 0; i < m; i++)
         for (size_t j = 0; j < n; j++) {
-            G.A[i * n + j] = g->payoffs[i + m * j] - minA + 1;
-            G.B[i * n + j] = g->payoffs[g->nprofiles + i + m * j] - minB + 1;
+            G.A[i * n + j] = (g->payoffs[i + m * j] - minA) / spanA + 1;
+            G.B[i * n + j] = (g->payoffs[g->nprofiles + i + m * j] - minB) / spanB + 1;
         }
     for (size_t j = 0; j < n; j++) {
         for (size_t i = 0; i < m; i++) G.MP[j * nlab + i] = G.B[i * n + j];
