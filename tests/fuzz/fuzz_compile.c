@@ -75,9 +75,37 @@ static void exercise_game(const lia_game *g)
         for (size_t s = 0; s < ns; s++) touch_str(lia_game_strategy_name(g, p, s));
     }
     const double *u = lia_game_payoffs(g);
-    if (u && nprof) sink += (uint64_t)(int64_t)(u[0] + u[np * nprof - 1]);
+    if (u && nprof) {
+        /* the bits, not a conversion: a payoff beyond int64 would make the cast undefined */
+        double s = u[0] + u[np * nprof - 1];
+        uint64_t bits;
+        memcpy(&bits, &s, sizeof bits);
+        sink += bits;
+    }
     int64_t num, den;
-    if (nprof && np && lia_game_payoff_exact(g, np - 1, nprof - 1, &num, &den)) sink += (uint64_t)(num + den);
+    if (nprof && np && lia_game_payoff_exact(g, np - 1, nprof - 1, &num, &den)) sink += (uint64_t)num + (uint64_t)den;
+    /* equilibria: pure for every game; LP and Lemke-Howson (all labels, and the race) for small
+     * two-player games. Whatever comes back must be a verified equilibrium set or a status. */
+    lia_nash_options no = LIA_NASH_OPTIONS_INIT;
+    lia_eqset *eq = NULL;
+    if (nprof <= 4096 && lia_game_nash(&eq, g, &no) == LIA_OK) {
+        for (size_t k = 0; k < lia_eqset_count(eq); k++) sink += (uint64_t)(lia_eqset_regret(eq, k) > 0);
+    }
+    lia_eqset_free(eq);
+    if (np == 2 && lia_game_strategy_count(g, 0) + lia_game_strategy_count(g, 1) <= 24) {
+        static const long labels[] = { -1, LIA_LH_RACE };
+        for (size_t k = 0; k < 2; k++) {
+            no.method = LIA_NASH_LH;
+            no.label = labels[k];
+            eq = NULL;
+            if (lia_game_nash(&eq, g, &no) == LIA_OK) sink += lia_eqset_count(eq);
+            lia_eqset_free(eq);
+        }
+        no.method = LIA_NASH_LP;
+        eq = NULL;
+        if (lia_game_nash(&eq, g, &no) == LIA_OK) sink += lia_eqset_count(eq);
+        lia_eqset_free(eq);
+    }
     size_t *strat = np ? calloc(np, sizeof *strat) : NULL;
     if (strat) {
         if (lia_game_commitment(g, strat)) {
