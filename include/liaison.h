@@ -247,7 +247,7 @@ LIA_API const char *lia_class2x2_name(lia_class2x2 c);   /* static string, e.g. 
 
 /* A list of equilibria of one game, each re-verified: its regret is computed independently
  * of the method that found it, and nothing above 1e-9 times the payoff scale (the largest
- * |payoff|, at least 1) is ever reported. */
+ * |payoff|) is ever reported. */
 typedef struct lia_eqset lia_eqset;
 
 /* Equilibria of g by the chosen method (opts NULL: defaults). The set keeps its own copy of

@@ -74,7 +74,7 @@ lia_status lia_lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, do
     }
     glp_error_hook(on_glpk_error, &fence);   /* again on every call: glp_free_env drops both hooks */
     glp_term_hook(swallow, NULL);
-    glp_term_out(GLP_OFF);
+    int host_out = glp_term_out(GLP_OFF);   /* restored below: the host's setting is its own */
     prob = glp_create_prob();
     glp_set_obj_dir(prob, lp->maximize ? GLP_MAX : GLP_MIN);
     if (lp->rows) glp_add_rows(prob, (int)lp->rows);
@@ -89,6 +89,7 @@ lia_status lia_lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, do
         glp_set_obj_coef(prob, (int)j + 1, lp->obj[j]);
     }
     if (lp->nnz) glp_load_matrix(prob, (int)lp->nnz, ia, ja, ar);
+    glp_scale_prob(prob, GLP_SF_AUTO);     /* payoffs of 1e9 or 1e-9 otherwise defeat GLPK's tolerances */
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
@@ -112,6 +113,7 @@ lia_status lia_lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, do
     glp_delete_prob(prob);
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
+    glp_term_out(host_out);
     lia__free(ia);
     lia__free(ja);
     lia__free(ar);

@@ -23,7 +23,7 @@ static kind player_kind(const lia_game *g, rstp x)
     if (RT > 0 && PS < 0) return K_HARMONY;                             /* C strictly dominant */
     if (RT < 0 && PS < 0) {                                             /* best to differ */
         if (SR < 0 && RP > 0) return K_CHICKEN;                         /* T > R > S > P */
-        if (TS > 0 && SR > 0) return K_LEADER;                          /* T > S > R > P */
+        if (TS > 0 && SR > 0 && RP > 0) return K_LEADER;                /* T > S > R > P */
         if (TS < 0 && RP > 0 && cmp(g, x.T, x.R) > 0) return K_HERO;    /* S > T > R > P */
         return K_OTHER;
     }

@@ -68,7 +68,8 @@ void lia_eqset_free(lia_eqset *e)
 
 double lia_regret_tolerance(const lia_game *g)
 {
-    double scale = 1;
+    /* no floor at 1: a game of payoffs around 1e-12 must be checked at its own scale */
+    double scale = 0;
     for (size_t i = 0; i < g->np * g->nprofiles; i++) scale = fmax(scale, fabs(g->payoffs[i]));
     return LIA_REGRET_TOL * scale;
 }

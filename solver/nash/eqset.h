@@ -23,8 +23,8 @@ lia_eqset *lia_eqset_new(const lia_game *g, const char *method);
 /* Append a verified equilibrium (copies); 0 on allocation failure. */
 int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret);
 
-/* Equilibria whose regret exceeds 1e-9 times the payoff scale (the largest |payoff|, at least
- * 1) are never reported: the check must not depend on the units payoffs are written in. */
+/* Equilibria whose regret exceeds 1e-9 times the payoff scale (the largest |payoff|) are never
+ * reported: the check must not depend on the units payoffs are written in. */
 #define LIA_REGRET_TOL 1e-9
 double lia_regret_tolerance(const lia_game *g);
 

@@ -338,18 +338,25 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label)
     }
     size_t from = label < 0 ? 0 : (size_t)label, to = label < 0 ? nlab : (size_t)label + 1;
     double tol = lia_regret_tolerance(g);
+    size_t failed = 0;
     for (size_t k = from; k < to && st == LIA_OK; k++) {
         st = lh_single(&G, k, x);
-        if (st != LIA_OK) break;
-        double regret;
-        st = lia_game_regret(g, x, &regret);
-        if (st == LIA_OK && regret > tol) st = LIA_EINTERNAL;   /* never report it */
+        double regret = INFINITY;
+        if (st == LIA_OK) st = lia_game_regret(g, x, &regret);
+        if (st == LIA_EINTERNAL || (st == LIA_OK && !(regret <= tol))) {
+            /* a path that failed numerically is never reported; with all labels, the others
+             * still count (one drifting label must not discard what the rest found) */
+            failed++;
+            st = label < 0 ? LIA_OK : LIA_EINTERNAL;
+            continue;
+        }
         if (st != LIA_OK) break;
         int seen = 0;
         for (size_t q = 0; q < e->n && !seen; q++) seen = same_profile(e->profiles + q * e->width, x, nlab);
         if (seen && label < 0) continue;      /* all labels: each equilibrium once */
         if (lia_game_expected_payoffs(g, x, u) != LIA_OK || !lia_eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
     }
+    if (st == LIA_OK && label < 0 && e->n == 0 && failed) st = LIA_EINTERNAL;
 done:
     lia__free(G.A);
     lia__free(G.B);

@@ -38,10 +38,15 @@ static lia_status security_lp(const lia_game *g, size_t p, double *value, double
     lia_status st = LIA_ENOMEM;
     if (!ri || !ci || !val || !obj || !rhs || !lo || !hi || !sol || !kind) goto done;
     const double *u = g->payoffs + p * g->nprofiles;
+    /* the LP sees p's payoffs mapped onto [0, 1]: the strategy is unchanged, and GLPK's absolute
+     * tolerances then mean the same for payoffs of 1e-12 and of 1e9 */
+    double umin = INFINITY, umax = -INFINITY;
+    for (size_t q = 0; q < g->nprofiles; q++) { umin = fmin(umin, u[q]); umax = fmax(umax, u[q]); }
+    double span = umax > umin ? umax - umin : 1;
     size_t k = 0, r = 0;
     for (size_t h = 0; h < g->nprofiles; h += block)
         for (size_t l = 0; l < stride; l++, r++) {
-            for (size_t s = 0; s < n; s++) { ri[k] = r; ci[k] = s; val[k++] = u[h + l + s * stride]; }
+            for (size_t s = 0; s < n; s++) { ri[k] = r; ci[k] = s; val[k++] = (u[h + l + s * stride] - umin) / span; }
             ri[k] = r; ci[k] = n; val[k++] = -1;
             kind[r] = LIA_ROW_GE;
         }
@@ -61,7 +66,8 @@ static lia_status security_lp(const lia_game *g, size_t p, double *value, double
         for (size_t s = 0; s < n; s++) x[s] /= sum;
         /* verify independently: the strategy really guarantees the value */
         *value = worst_case(g, p, x);
-        if (fabs(*value - sol[n]) > 1e-9 * fmax(1.0, fabs(sol[n]))) st = LIA_EINTERNAL;
+        double scale = fmax(fabs(umin), fabs(umax));
+        if (!(fabs(*value - (sol[n] * span + umin)) <= 1e-9 * fmax(scale, span))) st = LIA_EINTERNAL;   /* NaN fails too */
     }
 done:
     lia__free(ri); lia__free(ci); lia__free(val); lia__free(obj); lia__free(rhs);
@@ -90,9 +96,10 @@ static int constant_sum(const lia_game *g)
         }
         if (all) return 1;
     }
-    double c = g->payoffs[0] + g->payoffs[P];
-    for (size_t k = 1; k < P; k++)
-        if (fabs(g->payoffs[k] + g->payoffs[P + k] - c) > 1e-12 * fmax(1.0, fabs(c))) return 0;
+    double c = g->payoffs[0] + g->payoffs[P], scale = 0;
+    for (size_t k = 0; k < 2 * P; k++) scale = fmax(scale, fabs(g->payoffs[k]));
+    for (size_t k = 1; k < P; k++)   /* relative to the payoffs, not to 1 */
+        if (!(fabs(g->payoffs[k] + g->payoffs[P + k] - c) <= 1e-12 * scale)) return 0;
     return 1;
 }
 

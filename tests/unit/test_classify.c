@@ -52,6 +52,8 @@ static void test_textbook_classes(void **state)
      * and the relabelled game is one where 'cooperating' (d) dominates: harmony */
     const size_t second[2] = { 1, 1 };
     assert_int_equal(classify("3 0; 5 1", "3 5; 0 1", second), LIA_2X2_HARMONY);
+    /* T > S > P > R is not leader (which needs R > P): other (found in review) */
+    assert_int_equal(classify("1 3; 4 2", "1 4; 3 2", NULL), LIA_2X2_OTHER);
     /* one player a prisoner's dilemma, the other a stag hunt */
     assert_int_equal(classify("3 0; 5 1", "4 3; 0 2", NULL), LIA_2X2_OTHER);
     assert_string_equal(lia_class2x2_name(LIA_2X2_PRISONERS_DILEMMA), "prisoner's dilemma");

@@ -176,6 +176,27 @@ static void test_constant_sum_games(void **state)
     assert_true(lia_eqset_regret(e, 0) <= 1e-9);
     lia_eqset_free(e);
     lia_game_free(g);
+    /* the same rock-paper-scissors in other units: x1e-12 (below GLPK's absolute tolerances) and
+     * x1e9 must give the same strategies, and the value scaled (found in review: reported a
+     * pure non-equilibrium at 1e-12, failed at 1e9) */
+    const char *scales[2] = { "1e-12", "1e9" };
+    for (int k = 0; k < 2; k++) {
+        char src[512];
+        const char *f = scales[k];
+        snprintf(src, sizeof src,
+                 "game s normal { players R, C; strategies R: a, b, c, d; strategies C: x, y, z\n"
+                 "  matrix R [0 %s -%s; -%s 0 %s; %s -%s 0; %s -%s %s]\n"
+                 "  matrix C [0 -%s %s; %s 0 -%s; -%s %s 0; -%s %s -%s] }\n",
+                 f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f, f);
+        g = parse(src);
+        assert_int_equal(lia_game_nash(&e, g, &o), LIA_OK);
+        x = lia_eqset_profile(e, 0);
+        for (int i = 0; i < 7; i++) NEAR(x[i], want[i]);
+        double v = lia_eqset_payoffs(e, 0)[0], expect = (k == 0 ? 1e-12 : 1e9) / 9;
+        assert_true(fabs(v - expect) <= 1e-9 * fabs(expect));
+        lia_eqset_free(e);
+        lia_game_free(g);
+    }
     /* not constant-sum: refused */
     g = parse("game pd normal { players R, C; strategies R: C, D; strategies C: C, D\n"
               "  matrix R [3 0; 5 1]; matrix C [3 5; 0 1] }\n");
