@@ -8,16 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "liaison.h"
-
-static lia_game *load(const char *path)
-{
-    lia_model *m;
-    assert_int_equal(lia_model_open(&m, path), LIA_OK);
-    lia_game *g;
-    assert_int_equal(lia_model_compile(&g, m, NULL, NULL), LIA_OK);
-    lia_model_free(m);
-    return g;
-}
+#include "game_fixtures.h"
 
 static lia_eqset *lh(const lia_game *g, long label)
 {

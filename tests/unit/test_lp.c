@@ -11,19 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 #include "liaison.h"
+#include "game_fixtures.h"
 #include "lp/lp.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-9)
-
-static lia_game *parse(const char *src)
-{
-    lia_model *m;
-    assert_int_equal(lia_model_parse(&m, src, strlen(src), NULL), LIA_OK);
-    lia_game *g;
-    assert_int_equal(lia_model_compile(&g, m, NULL, NULL), LIA_OK);
-    lia_model_free(m);
-    return g;
-}
 
 static void test_fence_checks_before_glpk(void **state)
 {

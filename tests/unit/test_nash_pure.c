@@ -9,26 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "liaison.h"
-
-static lia_game *load(const char *path)
-{
-    lia_model *m;
-    assert_int_equal(lia_model_open(&m, path), LIA_OK);
-    lia_game *g;
-    assert_int_equal(lia_model_compile(&g, m, NULL, NULL), LIA_OK);
-    lia_model_free(m);
-    return g;
-}
-
-static lia_game *parse(const char *src)
-{
-    lia_model *m;
-    assert_int_equal(lia_model_parse(&m, src, strlen(src), NULL), LIA_OK);
-    lia_game *g;
-    assert_int_equal(lia_model_compile(&g, m, NULL, NULL), LIA_OK);
-    lia_model_free(m);
-    return g;
-}
+#include "game_fixtures.h"
 
 /* The pure equilibria as strategy indices, "s0 s1 ...;" each, in the order found. */
 static void pure_set(const lia_game *g, char *buf, size_t cap)
