@@ -211,9 +211,20 @@ typedef enum lia_nash_method {
     LIA_NASH_PURE = 0,       /* every pure-strategy equilibrium, exactly (n players) */
     LIA_NASH_LP = 1,         /* two-player constant-sum games: an equilibrium from the players'
                                 security LPs (LIA_EUSAGE for other games) */
-    LIA_NASH_LH = 2          /* two-player games: Lemke-Howson from options.label, or from every
+    LIA_NASH_LH = 2,         /* two-player games: Lemke-Howson from options.label, or from every
                                 label when it is -1 (each equilibrium once) */
+    LIA_NASH_ALL = 3,        /* two-player games: every extreme equilibrium, by vertex enumeration
+                                of both best-response polytopes, with the convex components
+                                (maximal cliques); exact rationals with options.exact */
+    LIA_NASH_SUPPORT = 4,    /* n players: support enumeration (Porter-Nudelman-Shoham order),
+                                every isolated equilibrium of small games */
+    LIA_NASH_SIMPDIV = 5,    /* n players: one equilibrium by simplicial subdivision, polished */
+    LIA_NASH_QRE = 6,        /* n players: logit quantal response path traced to an equilibrium */
+    LIA_NASH_GNM = 7         /* n players: Govindan-Wilson global Newton method */
 } lia_nash_method;
+
+/* 1 if this build implements the method, 0 if not (lia_game_nash then gives LIA_EUSAGE). */
+LIA_API int lia_nash_method_available(lia_nash_method m);
 
 /* Player's security (maxmin) level: the mixed strategy that maximises its payoff against the
  * worst the others can do, by LP (GLPK). strategy has strategy_count(player) entries. The
@@ -227,11 +238,13 @@ typedef struct lia_nash_options {
     long label;              /* LIA_NASH_LH: 0 .. m+n-1 (the first player's strategies, then the
                                 second's), -1 for every label, or LIA_LH_RACE for any one
                                 equilibrium as fast as possible */
+    int exact;               /* LIA_NASH_ALL: also reconstruct every equilibrium in exact rationals
+                                (the game must have exact payoffs) and check it exactly */
 } lia_nash_options;
 /* Race up to 8 labels spread over both players and keep the first path that ends with a
  * verified equilibrium: path lengths differ by orders of magnitude between labels. */
 #define LIA_LH_RACE (-2L)
-#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1 }
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0 }
 
 /* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from
  * each player's ordering of R = u(C,C), S = u(C,D), T = u(D,C), P = u(D,D). cooperate[p] is
@@ -262,6 +275,8 @@ LIA_API double lia_eqset_regret(const lia_eqset *e, size_t k);
 /* LIA_FORMAT_TEXT or LIA_FORMAT_JSON ({"game", "players", "strategies", "method",
  * "equilibria": [{"strategies", "payoffs", "regret"}]}); caller frees *out with lia_free. */
 LIA_API lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt);
+
+/* ---- correlated equilibria (LP) ----------------------------------------------------------- */
 
 /* ---- coalitional (TU) games -------------------------------------------------------------- *
  * Coalitions as bit masks: bit i set <=> player i is a member (player 0 is the lowest bit).

@@ -14,6 +14,8 @@ typedef struct cli_opts {
     const char *format;           /* text | json */
     const char *method;
     const char *label;            /* nash --method lh --label K */
+    int exact;                    /* nash --exact */
+    int correlated, coarse;       /* nash --correlated [--coarse] */
     const char *output;
     cli_set *sets;
     size_t nsets;

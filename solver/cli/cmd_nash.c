@@ -14,13 +14,34 @@ int cmd_nash(int argc, char **argv)
         fprintf(stderr, "liaison nash: give exactly one FILE (liaison nash FILE [--game NAME] [--method pure|lp|lh])\n");
         rc = EXIT_INPUT;
     }
-    if (!rc && o.method && strcmp(o.method, "lp") == 0) {
-        nopts.method = LIA_NASH_LP;
-    } else if (!rc && o.method && strcmp(o.method, "lh") == 0) {
-        nopts.method = LIA_NASH_LH;
-        if (o.label && strcmp(o.label, "any") == 0) {
+    static const struct { const char *name; lia_nash_method method; } methods[] = {
+        { "pure", LIA_NASH_PURE }, { "lp", LIA_NASH_LP }, { "lh", LIA_NASH_LH }, { "all", LIA_NASH_ALL },
+        { "support", LIA_NASH_SUPPORT }, { "simpdiv", LIA_NASH_SIMPDIV }, { "qre", LIA_NASH_QRE }, { "gnm", LIA_NASH_GNM },
+    };
+    size_t km = 0, nm = sizeof methods / sizeof methods[0];
+    while (!rc && o.method && km < nm && strcmp(o.method, methods[km].name) != 0) km++;
+    if (!rc && o.method && km == nm) {
+        fprintf(stderr, "liaison nash: unknown method '%s' (pure, lp, lh, all, support, simpdiv, gnm or qre)\n", o.method);
+        rc = EXIT_INPUT;
+    }
+    if (!rc && o.method) nopts.method = methods[km].method;
+    if (!rc && !lia_nash_method_available(nopts.method)) {
+        fprintf(stderr, "liaison nash: method '%s' is not available yet in this version\n", o.method);
+        rc = EXIT_INPUT;
+    }
+    if (!rc && o.label && nopts.method != LIA_NASH_LH) {
+        fprintf(stderr, "liaison nash: --label belongs to --method lh\n");
+        rc = EXIT_INPUT;
+    }
+    if (!rc && o.exact && nopts.method != LIA_NASH_ALL) {
+        fprintf(stderr, "liaison nash: --exact belongs to --method all\n");
+        rc = EXIT_INPUT;
+    }
+    nopts.exact = o.exact;
+    if (!rc && nopts.method == LIA_NASH_LH && o.label) {
+        if (strcmp(o.label, "any") == 0) {
             nopts.label = LIA_LH_RACE;
-        } else if (o.label) {
+        } else {
             char *end;
             nopts.label = strtol(o.label, &end, 10);
             if (*end || end == o.label || nopts.label < 0) {
@@ -29,11 +50,6 @@ int cmd_nash(int argc, char **argv)
                 rc = EXIT_INPUT;
             }
         }
-    } else if (!rc && o.method && strcmp(o.method, "pure") != 0) {
-        /* the other methods of docs/cli.md arrive with the equilibrium engine */
-        fprintf(stderr, "liaison nash: method '%s' is not available yet; this version has --method pure, lp and lh\n",
-                o.method);
-        rc = EXIT_INPUT;
     }
     if (!rc && o.format && strcmp(o.format, "json") == 0) {
         fmt = LIA_FORMAT_JSON;

@@ -62,6 +62,9 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
         else if (strcmp(name, "--format") == 0) o->format = val;
         else if (strcmp(name, "--method") == 0) o->method = val;
         else if (strcmp(name, "--label") == 0) o->label = val;
+        else if (strcmp(a, "--exact") == 0) o->exact = 1;
+        else if (strcmp(a, "--correlated") == 0) o->correlated = 1;
+        else if (strcmp(a, "--coarse") == 0) o->coarse = 1;
         else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) o->output = val;
         else if (strcmp(name, "--memory-cap") == 0) {
             if (!parse_size(val, &o->memory_cap)) return usage_error(command, "bad --memory-cap '%s' (try 512M or 2G)", val);

@@ -1,6 +1,34 @@
 /* nash.c — lia_game_nash: option checking and dispatch to the equilibrium methods. */
 #include "nash.h"
 
+/* One row per lia_nash_method, in enum order: the name written into the set, and the method
+ * (NULL until it is built). */
+typedef lia_status (*method_fn)(lia_eqset *e, const lia_game *g, const lia_nash_options *o);
+
+static lia_status run_pure(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
+{
+    (void)o;
+    return lia_nash_pure(e, g, LIA_DEFAULT_MEMORY_CAP);
+}
+static lia_status run_lp(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_lp(e, g); }
+static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_lh(e, g, o->label); }
+
+static const struct { const char *name; method_fn run; } methods[] = {
+    [LIA_NASH_PURE] = { "pure", run_pure },
+    [LIA_NASH_LP] = { "lp", run_lp },
+    [LIA_NASH_LH] = { "lh", run_lh },
+    [LIA_NASH_ALL] = { "all", NULL },
+    [LIA_NASH_SUPPORT] = { "support", NULL },
+    [LIA_NASH_SIMPDIV] = { "simpdiv", NULL },
+    [LIA_NASH_QRE] = { "qre", NULL },
+    [LIA_NASH_GNM] = { "gnm", NULL },
+};
+
+int lia_nash_method_available(lia_nash_method m)
+{
+    return (unsigned)m < sizeof methods / sizeof methods[0] && methods[m].run != NULL;
+}
+
 lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *opts)
 {
     if (!out) return LIA_EUSAGE;
@@ -8,16 +36,10 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
     lia_nash_options def = LIA_NASH_OPTIONS_INIT;
     if (!opts) opts = &def;
     if (!g || opts->version != LIA_NASH_OPTIONS_VERSION) return LIA_EUSAGE;
-    static const char *const names[] = { "pure", "lp", "lh" };
-    if ((unsigned)opts->method > (unsigned)LIA_NASH_LH) return LIA_EUSAGE;
-    lia_eqset *e = lia_eqset_new(g, names[opts->method]);
+    if (!lia_nash_method_available(opts->method)) return LIA_EUSAGE;
+    lia_eqset *e = lia_eqset_new(g, methods[opts->method].name);
     if (!e) return LIA_ENOMEM;
-    lia_status st;
-    switch (opts->method) {
-    case LIA_NASH_PURE: st = lia_nash_pure(e, g, LIA_DEFAULT_MEMORY_CAP); break;
-    case LIA_NASH_LP: st = lia_nash_lp(e, g); break;
-    default: st = lia_nash_lh(e, g, opts->label); break;
-    }
+    lia_status st = methods[opts->method].run(e, g, opts);
     if (st != LIA_OK) { lia_eqset_free(e); return st; }
     *out = e;
     return LIA_OK;

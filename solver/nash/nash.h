@@ -12,5 +12,9 @@ lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap);
 lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label);
 /* Two-player constant-sum games: the pair of security strategies (LIA_EUSAGE otherwise). */
 lia_status lia_nash_lp(lia_eqset *e, const lia_game *g);
+/* Two players: every extreme equilibrium and the maximal cliques of the equilibrium graph
+ * (vertex enumeration of both best-response polytopes). With `exact`, each equilibrium is
+ * also rebuilt and checked in exact rationals (LIA_EUSAGE if the payoffs are not exact). */
+lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact);
 
 #endif
