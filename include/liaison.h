@@ -272,8 +272,23 @@ LIA_API size_t lia_eqset_count(const lia_eqset *e);
 LIA_API const double *lia_eqset_profile(const lia_eqset *e, size_t k);
 LIA_API const double *lia_eqset_payoffs(const lia_eqset *e, size_t k);
 LIA_API double lia_eqset_regret(const lia_eqset *e, size_t k);
+/* LIA_NASH_ALL with exact: entry i of equilibrium k as a reduced rational "p/q" (or "p"),
+ * i < sum of strategy counts for the probabilities (layout as lia_eqset_profile), then one
+ * payoff per player. Owned by the set; NULL if the set has no exact form or i is out of range. */
+LIA_API const char *lia_eqset_exact(const lia_eqset *e, size_t k, size_t i);
+/* LIA_NASH_ALL: the equilibrium set is the union of its maximal cliques: clique c is every
+ * mixture of the extreme strategies of its equilibria (a product of two polytopes), and the
+ * cliques that share extreme strategies form the convex components (connected pieces). The
+ * counts are 0 for other methods. *equilibria (owned by the set) lists the indices of the
+ * extreme equilibria of clique c, sorted; *component is its component (0-based). */
+LIA_API size_t lia_eqset_component_count(const lia_eqset *e);
+LIA_API size_t lia_eqset_clique_count(const lia_eqset *e);
+LIA_API lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t **equilibria, size_t *count,
+                                    size_t *component);
 /* LIA_FORMAT_TEXT or LIA_FORMAT_JSON ({"game", "players", "strategies", "method",
- * "equilibria": [{"strategies", "payoffs", "regret"}]}); caller frees *out with lia_free. */
+ * "equilibria": [{"strategies", "payoffs", "regret"[, "exact": {"strategies", "payoffs"}]}]
+ * [, "components": [{"cliques": [{"equilibria", "strategies"}]}]]}); caller frees *out with
+ * lia_free. */
 LIA_API lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt);
 
 /* ---- correlated equilibria (LP) ----------------------------------------------------------- */

@@ -1,4 +1,4 @@
-/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method pure|lp|lh [--label K]] [--format text|json]`. */
+/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method M] [--label K] [--exact] [--format text|json]`. */
 #include "cli.h"
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +68,21 @@ int cmd_nash(int argc, char **argv)
         lia_status st = lia_game_nash(&e, g, &nopts);
         if (st == LIA_ELIMIT && nopts.method == LIA_NASH_PURE)
             fprintf(stderr, "liaison nash: too many pure equilibria to list (every profile of a constant game is one)\n");
-        else if (st == LIA_ELIMIT)
+        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_LH)
             fprintf(stderr, "liaison nash: the game is too large for Lemke-Howson within 1 GiB of memory\n");
+        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && lia_game_player_count(g) != 2)
+            fprintf(stderr, "liaison nash: --method all enumerates two-player games; '%s' has %zu players\n",
+                    lia_game_name(g), lia_game_player_count(g));
+        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL)
+            fprintf(stderr, "liaison nash: --exact needs exact payoffs (integers, decimals or fractions); '%s' has "
+                            "payoffs known only as floating-point numbers\n", lia_game_name(g));
+        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_ALL)
+            fprintf(stderr, "liaison nash: the best-response polytopes of '%s' have too many vertices to enumerate "
+                            "within 1 GiB (or its exact numbers exceed 3072 bits)\n", lia_game_name(g));
+        else if (st == LIA_EINTERNAL && nopts.method == LIA_NASH_ALL)
+            fprintf(stderr, "liaison nash: vertex enumeration of '%s' failed its own check (floating-point labels "
+                            "that the exact or regret check refutes); nothing is reported rather than an incomplete set\n",
+                    lia_game_name(g));
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LP)
             fprintf(stderr, "liaison nash: --method lp solves two-player constant-sum games; '%s' is not one\n",
                     lia_game_name(g));

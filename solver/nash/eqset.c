@@ -56,9 +56,28 @@ int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, do
     return 1;
 }
 
+int lia_eqset_add_exact(lia_eqset *e, const char *const *values)
+{
+    size_t stride = e->width + e->np, need;
+    if (!e->n || !lia__size_mul(e->cap, stride, &need)) return 0;
+    if (e->exact_cap < need) {
+        char **x = lia__realloc(e->exact, need * sizeof *x);
+        if (!x) return 0;
+        for (size_t i = e->exact_cap; i < need; i++) x[i] = NULL;
+        e->exact = x;
+        e->exact_cap = need;
+    }
+    char **row = e->exact + (e->n - 1) * stride;
+    for (size_t i = 0; i < stride; i++)
+        if (!(row[i] = lia_arena_strndup(&e->arena, values[i], strlen(values[i])))) return 0;
+    return 1;
+}
+
 void lia_eqset_free(lia_eqset *e)
 {
     if (!e) return;
+    lia__free(e->exact);
+    lia_bicliques_free(&e->cliques);
     lia__free(e->profiles);
     lia__free(e->payoffs);
     lia__free(e->regrets);
@@ -79,6 +98,33 @@ const double *lia_eqset_profile(const lia_eqset *e, size_t k) { return e && k < 
 const double *lia_eqset_payoffs(const lia_eqset *e, size_t k) { return e && k < e->n ? e->payoffs + k * e->np : NULL; }
 double lia_eqset_regret(const lia_eqset *e, size_t k) { return e && k < e->n ? e->regrets[k] : -1; }
 
+const char *lia_eqset_exact(const lia_eqset *e, size_t k, size_t i)
+{
+    size_t stride = e ? e->width + e->np : 0;
+    if (!e || !e->exact || k >= e->n || i >= stride) return NULL;
+    return e->exact[k * stride + i];
+}
+
+size_t lia_eqset_component_count(const lia_eqset *e) { return e && e->has_cliques ? e->cliques.ncomponents : 0; }
+size_t lia_eqset_clique_count(const lia_eqset *e) { return e && e->has_cliques ? e->cliques.ncliques : 0; }
+
+lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t **equilibria, size_t *count, size_t *component)
+{
+    if (!e || !equilibria || !count || c >= lia_eqset_clique_count(e)) return LIA_EUSAGE;
+    *equilibria = e->cliques.edge + e->cliques.start[c];
+    *count = e->cliques.start[c + 1] - e->cliques.start[c];
+    if (component) *component = e->cliques.comp[c];
+    return LIA_OK;
+}
+
+/* A probability or payoff: the exact rational when known, else the shortest decimal. */
+static void put_value(lia_buf *b, const lia_eqset *e, size_t k, size_t i, double v)
+{
+    const char *x = lia_eqset_exact(e, k, i);
+    if (x) lia_buf_puts(b, x);
+    else lia_buf_double(b, v + 0.0);
+}
+
 /* The strategy played with probability 1, or NULL if the strategy is mixed. */
 static const char *pure_choice(const lia_eqset *e, const double *x, size_t p)
 {
@@ -98,13 +144,79 @@ static void write_text(lia_buf *b, const lia_eqset *e)
             lia_buf_printf(b, "%s %s=", p ? "," : "", e->players[p]);
             if (pure) { lia_buf_puts(b, pure); continue; }
             lia_buf_putc(b, '(');
-            for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia_buf_puts(b, ", "); lia_buf_double(b, x[at + s]); }
+            for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia_buf_puts(b, ", "); put_value(b, e, k, at + s, x[at + s]); }
             lia_buf_putc(b, ')');
         }
         lia_buf_puts(b, "   payoffs");
-        for (size_t p = 0; p < e->np; p++) { lia_buf_puts(b, p ? ", " : " "); lia_buf_double(b, e->payoffs[k * e->np + p] + 0.0); }
+        for (size_t p = 0; p < e->np; p++) {
+            lia_buf_puts(b, p ? ", " : " ");
+            put_value(b, e, k, e->width + p, e->payoffs[k * e->np + p]);
+        }
         lia_buf_puts(b, "\n");
     }
+    if (!e->has_cliques) return;
+    lia_buf_printf(b, "%zu convex component%s (maximal cliques of extreme equilibria):\n", e->cliques.ncomponents,
+                   e->cliques.ncomponents == 1 ? "" : "s");
+    for (size_t c = 0; c < e->cliques.ncliques; c++) {
+        lia_buf_printf(b, "  component %zu, clique %zu: equilibria", e->cliques.comp[c] + 1, c + 1);
+        for (size_t i = e->cliques.start[c]; i < e->cliques.start[c + 1]; i++) lia_buf_printf(b, " %zu", e->cliques.edge[i] + 1);
+        lia_buf_puts(b, "\n");
+    }
+}
+
+/* Player p's part of equilibrium k as a JSON array, exact strings when asked and known. */
+static void json_strategy(lia_buf *b, const lia_eqset *e, size_t k, size_t p, int exact)
+{
+    size_t at = 0;
+    for (size_t q = 0; q < p; q++) at += e->ns[q];
+    const double *x = e->profiles + k * e->width;
+    lia_buf_putc(b, '[');
+    for (size_t s = 0; s < e->ns[p]; s++) {
+        if (s) lia_buf_puts(b, ", ");
+        if (exact) lia_buf_json_string(b, lia_eqset_exact(e, k, at + s));
+        else lia_buf_double(b, x[at + s]);
+    }
+    lia_buf_putc(b, ']');
+}
+
+/* Does equilibrium k have the same part for player p as an earlier one among list[0..upto)? */
+static int seen_part(const lia_eqset *e, const size_t *list, size_t upto, size_t k, size_t p)
+{
+    size_t at = 0;
+    for (size_t q = 0; q < p; q++) at += e->ns[q];
+    for (size_t i = 0; i < upto; i++)
+        if (memcmp(e->profiles + list[i] * e->width + at, e->profiles + k * e->width + at, e->ns[p] * sizeof(double)) == 0)
+            return 1;
+    return 0;
+}
+
+/* "components": [{"cliques": [{"equilibria": [...], "strategies": [[x...], [y...]]}]}] —
+ * each clique is the set of all mixtures of its players' extreme strategies. */
+static void write_components(lia_buf *b, const lia_eqset *e)
+{
+    const lia_bicliques *C = &e->cliques;
+    lia_buf_puts(b, ",\n \"components\": [");
+    for (size_t c = 0; c < C->ncliques; c++) {
+        int first_of_comp = c == 0 || C->comp[c] != C->comp[c - 1];
+        if (first_of_comp) lia_buf_puts(b, c ? "]},\n  {\"cliques\": [" : "\n  {\"cliques\": [");
+        else lia_buf_puts(b, ", ");
+        const size_t *list = C->edge + C->start[c];
+        size_t cnt = C->start[c + 1] - C->start[c];
+        lia_buf_puts(b, "{\"equilibria\": [");
+        for (size_t i = 0; i < cnt; i++) lia_buf_printf(b, i ? ", %zu" : "%zu", list[i]);
+        lia_buf_puts(b, "], \"strategies\": [");
+        for (size_t p = 0; p < e->np; p++) {
+            lia_buf_puts(b, p ? ", [" : "[");
+            for (size_t i = 0, out = 0; i < cnt; i++) {
+                if (seen_part(e, list, i, list[i], p)) continue;
+                if (out++) lia_buf_puts(b, ", ");
+                json_strategy(b, e, list[i], p, 0);
+            }
+            lia_buf_putc(b, ']');
+        }
+        lia_buf_puts(b, "]}");
+    }
+    lia_buf_puts(b, C->ncliques ? "]}\n ]" : "]");
 }
 
 static void write_json(lia_buf *b, const lia_eqset *e)
@@ -125,9 +237,18 @@ static void write_json(lia_buf *b, const lia_eqset *e)
         for (size_t p = 0; p < e->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_double(b, e->payoffs[k * e->np + p] + 0.0); }
         lia_buf_puts(b, "], \"regret\": ");
         lia_buf_double(b, e->regrets[k] + 0.0);
+        if (lia_eqset_exact(e, k, 0)) {
+            lia_buf_puts(b, ", \"exact\": {\"strategies\": [");
+            for (size_t p = 0; p < e->np; p++) { if (p) lia_buf_puts(b, ", "); json_strategy(b, e, k, p, 1); }
+            lia_buf_puts(b, "], \"payoffs\": [");
+            for (size_t p = 0; p < e->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_json_string(b, lia_eqset_exact(e, k, e->width + p)); }
+            lia_buf_puts(b, "]}");
+        }
         lia_buf_putc(b, '}');
     }
-    lia_buf_puts(b, e->n ? "\n ]}\n" : "]}\n");
+    lia_buf_puts(b, e->n ? "\n ]" : "]");
+    if (e->has_cliques) write_components(b, e);
+    lia_buf_puts(b, "}\n");
 }
 
 lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt)

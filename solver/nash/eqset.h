@@ -3,6 +3,7 @@
 #ifndef LIA_NASH_EQSET_H
 #define LIA_NASH_EQSET_H
 #include "liaison.h"
+#include "cliques.h"
 #include "../util/arena.h"
 
 struct lia_eqset {
@@ -16,12 +17,20 @@ struct lia_eqset {
     double *profiles;              /* n * width */
     double *payoffs;               /* n * np */
     double *regrets;               /* n */
+    int has_cliques;               /* vertex enumeration: the convex components below */
+    lia_bicliques cliques;         /* over equilibrium indices */
+    char **exact;                  /* exact path: n * (width + np) rationals "p/q", else NULL */
+    size_t exact_cap;
 };
 
 /* An empty set labelled like g; NULL on allocation failure. */
 lia_eqset *lia_eqset_new(const lia_game *g, const char *method);
 /* Append a verified equilibrium (copies); 0 on allocation failure. */
 int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret);
+
+/* Attach the exact form of the last equilibrium added: width probabilities then np payoffs,
+ * each a rational string (copied). 0 on allocation failure. */
+int lia_eqset_add_exact(lia_eqset *e, const char *const *values);
 
 /* Equilibria whose regret exceeds 1e-9 times the payoff scale (the largest |payoff|) are never
  * reported: the check must not depend on the units payoffs are written in. */

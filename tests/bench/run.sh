@@ -24,7 +24,7 @@ trap 'rm -rf "$TMP"' EXIT
 # The generator and timer are one small Python program: perf_counter gives sub-millisecond
 # wall-clock times without depending on hyperfine being installed.
 python3 - "$LIAISON" "$TMP" models/*.lia <<'PY'
-import math, os, re, subprocess, sys, time
+import json, math, os, re, subprocess, sys, time
 
 liaison, tmp, models = sys.argv[1], sys.argv[2], sys.argv[3:]
 RUNS = 5
@@ -138,5 +138,56 @@ ok = solve <= LH_TARGET
 miss += 0 if ok else 1
 print(f"bench: Lemke-Howson, random 1000x1000: read {ms(read)}, one equilibrium {ms(solve)} "
       f"(target {LH_TARGET:.0f} s) {'PASS' if ok else 'MISS'}")
+# All extreme equilibria against lrsnash on the same files: uniform random integer n x n games
+# (payoffs 0..99, fixed seeds), best of 3 wall-clock runs each, and the two equilibrium sets
+# compared exactly (liaison --exact against lrsnash's rationals). Target: at least 2x faster
+# at n = 15. BENCH_ENUM_N="8 10 12 15 20" adds n = 20 (lrsnash takes minutes there).
+import shutil
+from fractions import Fraction
+enum_sizes = [int(t) for t in os.environ.get("BENCH_ENUM_N", "8 10 12 15").split()]
+if shutil.which("lrsnash") is None:
+    print("bench: all extreme equilibria: lrsnash not installed, no reference (make deps)")
+else:
+    def lrs_set(text):
+        got = set()
+        for block in text.split("\n\n"):
+            xs, ys = [], []
+            for line in block.splitlines():
+                f = line.split()
+                if f and f[0] in ("1", "2"):
+                    (xs if f[0] == "1" else ys).append(tuple(str(Fraction(t)) for t in f[1:-1]))
+            got |= {(x, y) for x in xs for y in ys}
+        return got
+    def timed(args, runs):
+        """best wall-clock time of `runs` runs, and the output"""
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            out = run(args)
+            times.append(time.perf_counter() - t0)
+        return min(times), out
+    print("bench: all extreme equilibria, random n x n games (payoffs 0..99), best of 3, against lrsnash")
+    print(f"  {'n':>3} {'seed':>5} {'equilibria':>10} {'liaison':>10} {'lrsnash':>10} {'ratio':>7}  same set")
+    enum_miss = 0
+    for n in enum_sizes:
+        for seed in (1, 2, 3):
+            rng = _random.Random(1000 * n + seed)
+            path = os.path.join(tmp, f"enum{n}_{seed}.game")
+            with open(path, "w") as f:
+                f.write(f"{n} {n}\n")
+                for _ in range(2):
+                    f.write("\n" + "\n".join(" ".join(str(rng.randint(0, 99)) for _ in range(n)) for _ in range(n)) + "\n")
+            runs = 1 if n >= 20 else 3
+            ours, _ = timed([liaison, "nash", path, "--method", "all"], runs)
+            ref, lrs_out = timed(["lrsnash", path], runs)
+            mine = json.loads(run([liaison, "nash", path, "--method", "all", "--exact", "--format", "json"]))
+            got = {tuple(tuple(p) for p in e["exact"]["strategies"]) for e in mine["equilibria"]}
+            same = got == lrs_set(lrs_out)
+            ratio = ref / ours
+            ok = same and (n != 15 or ratio >= 2)
+            enum_miss += 0 if ok else 1
+            print(f"  {n:>3} {seed:>5} {len(got):>10} {ms(ours):>10} {ms(ref):>10} {ratio:>6.1f}x  "
+                  f"{'yes' if same else 'NO'}{'' if ok else '  MISS'}")
+    miss += enum_miss
 print(f"bench: {len(rows) + 1 - miss} PASS, {miss} MISS (a MISS does not fail the build)")
 PY

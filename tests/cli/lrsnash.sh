@@ -4,7 +4,10 @@
 #  - every pure equilibrium is an extreme one, so the pure pairs lrsnash lists must be exactly
 #    the set `nash --method pure` finds;
 #  - every equilibrium `nash --method lh` finds from any label is a vertex pair of the
-#    best-response polytopes, so it must be one of lrsnash's extreme equilibria.
+#    best-response polytopes, so it must be one of lrsnash's extreme equilibria;
+#  - `nash --method all --exact` must list exactly lrsnash's extreme equilibria, compared as
+#    sets of exact rationals, payoffs included; its floating-point strategies must be those
+#    rationals to 1e-12.
 . "$(dirname "$0")/lib.bash"
 if ! command -v lrsnash >/dev/null; then not_ok "lrsnash cross-check" "lrsnash not installed (make deps)"; exit 0; fi
 
@@ -23,6 +26,19 @@ def pairs(block):
         if f and f[0] in ("1", "2"):
             (xs if f[0] == "1" else ys).append([Fraction(t) for t in f[1:-1]])
     return [(x, y) for x in xs for y in ys]
+
+def exact_pairs(out):
+    """{(x, y, u1, u2)} as exact strings; lrsnash follows each strategy with the payoff of
+    the other player"""
+    got = set()
+    for block in out.split("\n\n"):
+        xs, ys = [], []
+        for line in block.splitlines():
+            f = line.split()
+            if f and f[0] in ("1", "2"):
+                (xs if f[0] == "1" else ys).append((tuple(str(Fraction(t)) for t in f[1:-1]), str(Fraction(f[-1]))))
+        got |= {(x, y, uy, ux) for x, ux in xs for y, uy in ys}
+    return got
 
 def close(a, b):
     return all(abs(p - float(q)) < 1e-9 for p, q in zip(a, b))
@@ -54,9 +70,22 @@ for case in range(300):
             x, y = e["strategies"]
             if not any(close(x, ex) and close(y, ey) for ex, ey in extreme):
                 bad.append(f"case {case} ({m}x{n}): lh {label} found {x}, {y}, not an extreme equilibrium of lrsnash")
-print(f"compared 300 games (pure sets; Lemke-Howson from all labels and by racing); {len(bad)} differ")
+    res = subprocess.run([liaison, "nash", path, "--method", "all", "--exact", "--format", "json"],
+                         capture_output=True, text=True)
+    if res.returncode != 0:
+        bad.append(f"case {case}: all --exact exit {res.returncode}: {res.stderr.strip()}"); continue
+    eqs = json.loads(res.stdout)["equilibria"]
+    mine = {(tuple(e["exact"]["strategies"][0]), tuple(e["exact"]["strategies"][1]), *e["exact"]["payoffs"]) for e in eqs}
+    if len(mine) != len(eqs) or mine != exact_pairs(out):
+        bad.append(f"case {case} ({m}x{n}): all --exact gives {len(eqs)} equilibria, lrsnash {len(exact_pairs(out))}; "
+                   f"only liaison: {sorted(mine - exact_pairs(out))[:2]} only lrsnash: {sorted(exact_pairs(out) - mine)[:2]}")
+    for e in eqs:
+        for p in range(2):
+            if any(abs(v - float(Fraction(q))) > 1e-12 for v, q in zip(e["strategies"][p], e["exact"]["strategies"][p])):
+                bad.append(f"case {case}: floating-point strategy {e['strategies'][p]} is not {e['exact']['strategies'][p]}")
+print(f"compared 300 games (pure sets; Lemke-Howson from all labels and by racing; every extreme equilibrium, exactly); {len(bad)} differ")
 for b in bad[:10]: print("   ", b)
 sys.exit(1 if bad else 0)
 PY
-if [ $? -eq 0 ]; then ok "300 games: pure sets equal lrsnash's, every Lemke-Howson result is extreme"
-else not_ok "300 games: pure sets equal lrsnash's, every Lemke-Howson result is extreme"; fi
+if [ $? -eq 0 ]; then ok "300 games: pure sets and every extreme equilibrium (exact) equal lrsnash's, every Lemke-Howson result is extreme"
+else not_ok "300 games: pure sets and every extreme equilibrium (exact) equal lrsnash's, every Lemke-Howson result is extreme"; fi

@@ -1,0 +1,41 @@
+/* polytope.h — every vertex of a best-response polytope {z >= 0, M z <= 1} (M > 0), with the
+ * labels each vertex carries: the coordinates that are zero and the constraints that bind. */
+#ifndef LIA_NASH_POLYTOPE_H
+#define LIA_NASH_POLYTOPE_H
+#include "liaison.h"
+#include <stddef.h>
+#include <stdint.h>
+
+/* The polytope: k constraints over d coordinates, M row-major k x d with positive entries.
+ * Coordinate c carries label coord_label[c], constraint r label cons_label[r]; labels are
+ * numbered below nlab (the two players' strategies together). */
+typedef struct lia_polytope {
+    size_t d, k, nlab;
+    const double *M;
+    const size_t *coord_label, *cons_label;
+} lia_polytope;
+
+/* The vertices found: vertex v has label set labels[v * lwords ..] (a bitset over nlab) and
+ * one basis that defines it, basis[v * bwords ..] (a bitset over the d coordinates then the
+ * k slacks: the basic variables). The origin is included like any other vertex. */
+typedef struct lia_vertices {
+    size_t n, lwords, bwords;
+    uint64_t *labels, *basis;
+    size_t nbases;             /* lexicographic bases visited (>= n; more when degenerate) */
+} lia_vertices;
+
+/* Enumerate by depth-first search over the lexicographically feasible bases (the right-hand
+ * side perturbed by (eps, eps^2, ...), so every basis is a vertex of a simple polytope and the
+ * search graph is connected). Each basis is factored afresh from M (LAPACK), so no error
+ * accumulates along the search. `cap` bounds the bytes used (LIA_ELIMIT beyond);
+ * LIA_EINTERNAL if the arithmetic breaks down. Caller frees with lia_vertices_free. */
+lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, size_t cap);
+void lia_vertices_free(lia_vertices *v);
+
+/* The coordinates of the vertex given by a basis (d values). */
+lia_status lia_polytope_point(const lia_polytope *P, const uint64_t *basis, double *z);
+
+static inline int lia_bit(const uint64_t *set, size_t i) { return (int)(set[i / 64] >> (i % 64) & 1); }
+static inline void lia_bit_set(uint64_t *set, size_t i) { set[i / 64] |= (uint64_t)1 << (i % 64); }
+
+#endif

@@ -1,0 +1,316 @@
+/* test_nash_enum.c — every extreme equilibrium of two-player games by vertex enumeration, the
+ * convex components, and the exact path; against published equilibrium sets and hand
+ * computations. (The 300-game comparison with lrsnash is in tests/cli/lrsnash.sh.) */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "liaison.h"
+#include "game_fixtures.h"
+#include "util/bigint.h"
+#include "util/mem.h"
+
+static lia_eqset *all_of(const lia_game *g, int exact)
+{
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    o.method = LIA_NASH_ALL;
+    o.exact = exact;
+    lia_eqset *e = NULL;
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_OK);
+    return e;
+}
+
+/* Index of the equilibrium whose exact strategies are `want` (comma-separated, both players),
+ * or -1. */
+static long find_exact(const lia_eqset *e, const lia_game *g, const char *want)
+{
+    size_t w = lia_game_strategy_count(g, 0) + lia_game_strategy_count(g, 1);
+    for (size_t k = 0; k < lia_eqset_count(e); k++) {
+        char buf[512] = "";
+        for (size_t i = 0; i < w; i++) {
+            if (i) strcat(buf, ",");
+            strcat(buf, lia_eqset_exact(e, k, i));
+        }
+        if (strcmp(buf, want) == 0) return (long)k;
+    }
+    return -1;
+}
+
+static void test_von_stengel_75(void **state)
+{
+    (void)state;
+    /* von Stengel (1999): a 6x6 game with 75 equilibria, all isolated (nondegenerate) */
+    lia_game *g = load("tests/cases/nfg/6x6_game_with_75_eq.nfg");
+    lia_eqset *e = all_of(g, 0);
+    assert_int_equal(lia_eqset_count(e), 75);
+    for (size_t k = 0; k < 75; k++) {
+        assert_true(lia_eqset_regret(e, k) <= 1e-9);
+        for (size_t q = 0; q < k; q++) {   /* all distinct */
+            double diff = 0;
+            for (size_t i = 0; i < 12; i++) diff = fmax(diff, fabs(lia_eqset_profile(e, k)[i] - lia_eqset_profile(e, q)[i]));
+            assert_true(diff > 1e-6);
+        }
+    }
+    /* isolated equilibria: each is its own component and clique */
+    assert_int_equal(lia_eqset_component_count(e), 75);
+    assert_int_equal(lia_eqset_clique_count(e), 75);
+    lia_eqset_free(e);
+    lia_game_free(g);
+}
+
+static void test_published_sets(void **state)
+{
+    (void)state;
+    /* coord3: 3x3 coordination, 7 equilibria (3 pure, 3 on two strategies, 1 on all three) */
+    lia_game *g = load("tests/cases/nfg/coord3.nfg");
+    lia_eqset *e = all_of(g, 1);
+    assert_int_equal(lia_eqset_count(e), 7);
+    lia_eqset_free(e);
+    lia_game_free(g);
+    /* O'Neill's card game: unique, (2/5, 1/5, 1/5, 1/5) for both */
+    g = load("tests/cases/nfg/oneill.nfg");
+    e = all_of(g, 1);
+    assert_int_equal(lia_eqset_count(e), 1);
+    assert_true(find_exact(e, g, "2/5,1/5,1/5,1/5,2/5,1/5,1/5,1/5") == 0);
+    lia_eqset_free(e);
+    lia_game_free(g);
+    /* coord2: a 2x2 coordination game, (1,0;1,0), (1/2,1/2;2/5,3/5), (0,1;0,1) (tests/cases/README.md) */
+    g = load("tests/cases/nfg/coord2.nfg");
+    e = all_of(g, 1);
+    assert_int_equal(lia_eqset_count(e), 3);
+    assert_true(find_exact(e, g, "1,0,1,0") >= 0);
+    assert_true(find_exact(e, g, "1/2,1/2,2/5,3/5") >= 0);
+    assert_true(find_exact(e, g, "0,1,0,1") >= 0);
+    lia_eqset_free(e);
+    lia_game_free(g);
+}
+
+static void test_degenerate_components(void **state)
+{
+    (void)state;
+    /* von Stengel's degenerate 3x2 game (Nashpy N5): A = [3 3; 2 5; 0 6], B = [3 3; 2 6; 3 1].
+     * Row 1 against any y with y1 >= 2/3 is a best response (3 >= 2y1 + 5y2 iff y1 >= 2/3),
+     * and column 1 and 2 tie for player 2 at x = (1,0,0): so x = (1,0,0) with every y between
+     * (1,0) and (2/3,1/3) is an equilibrium — one component, one clique of two extreme points.
+     * The mixed one: x = (0,1/3,2/3) makes columns tie (2/3*6... 6x2+x3 = 2x2+3x3 -> x3 = 2x2),
+     * y = (1/3,2/3) makes rows 2 and 3 tie (2/3 + 10/3 = 4 = 0 + 4), payoffs 4 and 8/3. */
+    lia_game *g = load("tests/cases/games/N5_deg3x2.game");
+    lia_eqset *e = all_of(g, 1);
+    assert_int_equal(lia_eqset_count(e), 3);
+    long mixed = find_exact(e, g, "0,1/3,2/3,1/3,2/3");
+    long a = find_exact(e, g, "1,0,0,1,0"), b = find_exact(e, g, "1,0,0,2/3,1/3");
+    assert_true(mixed >= 0 && a >= 0 && b >= 0);
+    assert_string_equal(lia_eqset_exact(e, (size_t)mixed, 5), "4");
+    assert_string_equal(lia_eqset_exact(e, (size_t)mixed, 6), "8/3");
+    assert_int_equal(lia_eqset_component_count(e), 2);
+    assert_int_equal(lia_eqset_clique_count(e), 2);
+    int saw_pair = 0;
+    for (size_t c = 0; c < 2; c++) {
+        const size_t *eq;
+        size_t n, comp;
+        assert_int_equal(lia_eqset_clique(e, c, &eq, &n, &comp), LIA_OK);
+        if (n == 2) { saw_pair = 1; assert_true((eq[0] == (size_t)a && eq[1] == (size_t)b) || (eq[0] == (size_t)b && eq[1] == (size_t)a)); }
+        else assert_true(n == 1 && eq[0] == (size_t)mixed);
+    }
+    assert_true(saw_pair);
+    lia_eqset_free(e);
+    lia_game_free(g);
+}
+
+static void test_bimatrix_clique(void **state)
+{
+    (void)state;
+    /* Both players indifferent everywhere: A = B = 0 (2x2). Every profile is an equilibrium; the
+     * extreme ones are the 4 pure pairs, forming one clique {e1, e2} x {e1, e2}. */
+    lia_game *g = parse("game zero normal {\n players R, C\n strategies R: a, b\n strategies C: c, d\n"
+                        " matrix R [0 0; 0 0]\n matrix C [0 0; 0 0]\n}\n");
+    lia_eqset *e = all_of(g, 1);
+    assert_int_equal(lia_eqset_count(e), 4);
+    assert_int_equal(lia_eqset_component_count(e), 1);
+    assert_int_equal(lia_eqset_clique_count(e), 1);
+    const size_t *eq;
+    size_t n, comp;
+    assert_int_equal(lia_eqset_clique(e, 0, &eq, &n, &comp), LIA_OK);
+    assert_int_equal(n, 4);
+    assert_int_equal(comp, 0);
+    char *json;
+    size_t len;
+    assert_int_equal(lia_eqset_write(&json, &len, e, LIA_FORMAT_JSON), LIA_OK);
+    assert_non_null(strstr(json, "\"components\": [\n  {\"cliques\": [{\"equilibria\": [0, 1, 2, 3], \"strategies\": [[[0, 1], [1, 0]], [[0, 1], [1, 0]]]}]}"));
+    lia_free(json);
+    lia_eqset_free(e);
+    lia_game_free(g);
+}
+
+static void test_misuse(void **state)
+{
+    (void)state;
+    lia_game *g = load("tests/cases/nfg/2x2x2.nfg");   /* three players */
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    o.method = LIA_NASH_ALL;
+    lia_eqset *e = NULL;
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_EUSAGE);
+    assert_null(e);
+    lia_game_free(g);
+    /* --exact needs exact payoffs: a game built from doubles has none */
+    double pay[8] = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 };
+    size_t ns[2] = { 2, 2 };
+    assert_int_equal(lia_game_new(&g, 2, ns, pay), LIA_OK);
+    o.exact = 1;
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_EUSAGE);
+    o.exact = 0;
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_OK);
+    assert_null(lia_eqset_exact(e, 0, 0));
+    const size_t *eq;
+    size_t n;
+    assert_int_equal(lia_eqset_clique(e, 99, &eq, &n, NULL), LIA_EUSAGE);
+    assert_int_equal(lia_eqset_clique(NULL, 0, &eq, &n, NULL), LIA_EUSAGE);
+    lia_eqset_free(e);
+    lia_game_free(g);
+}
+
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    lia_game *g = load("tests/cases/games/N5_deg3x2.game");
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    o.method = LIA_NASH_ALL;
+    o.exact = 1;
+    unsigned long k;
+    for (k = 1; k < 100000; k++) {
+        lia_eqset *e = NULL;
+        lia__mem_fail_after(k);
+        lia_status st = lia_game_nash(&e, g, &o);
+        lia__mem_fail_after(0);
+        if (st == LIA_OK) { assert_int_equal(lia_eqset_count(e), 3); lia_eqset_free(e); break; }
+        assert_int_equal(st, LIA_ENOMEM);
+        assert_null(e);
+    }
+    assert_true(k > 30);
+    lia_game_free(g);
+}
+
+static void big(lia_big *r, const char *dec)
+{
+    lia_big ten, d;
+    lia_big_set_i64(r, 0);
+    lia_big_set_i64(&ten, 10);
+    int neg = *dec == '-';
+    for (const char *p = dec + neg; *p; p++) {
+        lia_big_set_i64(&d, *p - '0');
+        assert_true(lia_big_mul(r, r, &ten) && lia_big_add(r, r, &d));
+    }
+    if (neg) lia_big_negate(r);
+}
+
+static void test_bigint(void **state)
+{
+    (void)state;
+    lia_big a, b, q, r, t;
+    char s[256];
+    /* (2^64 + 1)^2 = 340282366920938463500268095579187314689 */
+    big(&a, "18446744073709551617");
+    assert_true(lia_big_mul(&b, &a, &a));
+    lia_big_to_str(s, sizeof s, &b);
+    assert_string_equal(s, "340282366920938463500268095579187314689");
+    /* division: 340282366920938463500268095579187314689 = 18446744073709551617^2, remainder 0;
+     * and 10^30 + 7 = 123456789012345 * 8100000072900045 + 25444543944482 (checked with Python) */
+    assert_true(lia_big_divmod(&q, &r, &b, &a));
+    assert_int_equal(lia_big_cmp(&q, &a), 0);
+    assert_true(lia_big_is_zero(&r));
+    big(&a, "1000000000000000000000000000007");
+    big(&b, "123456789012345");
+    assert_true(lia_big_divmod(&q, &r, &a, &b));
+    lia_big_to_str(s, sizeof s, &q);
+    assert_string_equal(s, "8100000072900045");
+    lia_big_to_str(s, sizeof s, &r);
+    assert_string_equal(s, "25444543944482");
+    /* truncation toward zero with signs: -7 / 2 = -3 rem -1 */
+    lia_big_set_i64(&a, -7);
+    lia_big_set_i64(&b, 2);
+    assert_true(lia_big_divmod(&q, &r, &a, &b));
+    lia_big_to_str(s, sizeof s, &q);
+    assert_string_equal(s, "-3");
+    lia_big_to_str(s, sizeof s, &r);
+    assert_string_equal(s, "-1");
+    /* gcd(2^100, 6^50) = 2^50 = 1125899906842624 */
+    big(&a, "1267650600228229401496703205376");
+    big(&b, "808281277464764060643139600456536293376");
+    assert_true(lia_big_gcd(&t, &a, &b));
+    lia_big_to_str(s, sizeof s, &t);
+    assert_string_equal(s, "1125899906842624");
+    /* a multi-limb divisor: 2^128 - 1 = (2^64 + 3) * 18446744073709551613 + 8 */
+    big(&a, "340282366920938463463374607431768211455");
+    big(&b, "18446744073709551619");
+    assert_true(lia_big_divmod(&q, &r, &a, &b));
+    lia_big_to_str(s, sizeof s, &q);
+    assert_string_equal(s, "18446744073709551613");
+    lia_big_to_str(s, sizeof s, &r);
+    assert_string_equal(s, "8");
+    /* and q * b + r == a on a spread of random multi-limb operands */
+    uint64_t seed = 12345;
+    for (int trial = 0; trial < 2000; trial++) {
+        lia_big x, y, limb;
+        lia_big_set_i64(&x, 0);
+        lia_big_set_i64(&y, 0);
+        lia_big_set_i64(&limb, (int64_t)1 << 31);
+        int nx = 1 + trial % 9, ny = 1 + (trial / 9) % 5;
+        for (int i = 0; i < nx + ny; i++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            lia_big d;
+            lia_big_set_i64(&d, (int64_t)(seed >> 33));
+            lia_big *z = i < nx ? &x : &y;
+            lia_big_mul(z, z, &limb);
+            lia_big_mul(z, z, &limb);   /* shift by 62 bits */
+            lia_big_add(z, z, &d);
+        }
+        if (lia_big_is_zero(&y)) continue;
+        if (trial % 3 == 0) lia_big_negate(&x);
+        assert_true(lia_big_divmod(&q, &r, &x, &y));
+        lia_big_mul(&t, &q, &y);
+        lia_big_add(&t, &t, &r);
+        assert_int_equal(lia_big_cmp(&t, &x), 0);
+        lia_big ra = r, ya = y;
+        ra.neg = 0;
+        ya.neg = 0;
+        assert_true(lia_big_cmp(&ra, &ya) < 0);
+        assert_true(lia_big_sign(&r) == 0 || lia_big_sign(&r) == lia_big_sign(&x));
+    }
+    /* overflow is reported, never wrapped */
+    lia_big_set_i64(&a, 1);
+    lia_big_set_i64(&b, (int64_t)1 << 62);
+    int ok = 1;
+    for (int i = 0; i < 60 && ok; i++) ok = lia_big_mul(&a, &a, &b);
+    assert_false(ok);
+    assert_true(lia_big_divmod(&q, NULL, &b, &b));
+    lia_big_set_i64(&t, 0);
+    assert_false(lia_big_divmod(&q, &r, &b, &t));
+    /* ratio beyond double range: (10^400 + 1) / (3 * 10^399) ~ 3.3333 */
+    lia_big_set_i64(&a, 1);
+    lia_big_set_i64(&t, 10);
+    for (int i = 0; i < 400; i++) lia_big_mul(&a, &a, &t);
+    lia_big_set_i64(&b, 1);
+    for (int i = 0; i < 399; i++) lia_big_mul(&b, &b, &t);
+    lia_big_set_i64(&t, 3);
+    lia_big_mul(&b, &b, &t);
+    assert_true(fabs(lia_big_ratio(&a, &b) - 10.0 / 3) < 1e-12);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_von_stengel_75),
+        cmocka_unit_test(test_published_sets),
+        cmocka_unit_test(test_degenerate_components),
+        cmocka_unit_test(test_bimatrix_clique),
+        cmocka_unit_test(test_misuse),
+        cmocka_unit_test(test_allocation_failures),
+        cmocka_unit_test(test_bigint),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
