@@ -15,6 +15,7 @@
  * so the search from the origin visits every basis, and every vertex of the real polytope
  * has at least one of them (lrs uses the same rule; Avis & Fukuda 1992). */
 #include "polytope.h"
+#include "polytope_rs.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
 #include <cblas.h>
@@ -218,7 +219,7 @@ static int add_vertex(lia_vertices *out, size_t *cap, const uint64_t *lab, const
     return 1;
 }
 
-lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, size_t cap)
+lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap)
 {
     memset(out, 0, sizeof *out);
     size_t d = P->d, k = P->k, bw = (d + k + 63) / 64, lw = (P->nlab + 63) / 64;
@@ -272,6 +273,12 @@ done:
     lia__free(lab);
     if (st != LIA_OK) lia_vertices_free(out);
     return st;
+}
+
+lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, size_t cap)
+{
+    lia_status st = lia_polytope_vertices_rs(out, P, cap);
+    return st == LIA_RS_UNSURE ? lia_polytope_vertices_lex(out, P, cap) : st;
 }
 
 void lia_vertices_free(lia_vertices *v)

@@ -24,12 +24,17 @@ typedef struct lia_vertices {
     size_t nbases;             /* lexicographic bases visited (>= n; more when degenerate) */
 } lia_vertices;
 
-/* Enumerate by depth-first search over the lexicographically feasible bases (the right-hand
- * side perturbed by (eps, eps^2, ...), so every basis is a vertex of a simple polytope and the
- * search graph is connected). Each basis is factored afresh from M (LAPACK), so no error
- * accumulates along the search. `cap` bounds the bytes used (LIA_ELIMIT beyond);
- * LIA_EINTERNAL if the arithmetic breaks down. Caller frees with lia_vertices_free. */
+/* Enumerate: first by reverse search (polytope_rs.c: fast, no table of visited bases, but
+ * only while every floating-point decision has a clear margin); if any decision is too close
+ * to call (degenerate polytopes), by depth-first search over the lexicographically feasible
+ * bases (the right-hand side perturbed by (eps, eps^2, ...), so every basis is a vertex of a
+ * simple polytope and the search graph is connected), each basis factored afresh from M
+ * (LAPACK) so no error accumulates along the search. `cap` bounds the bytes used
+ * (LIA_ELIMIT beyond); LIA_EINTERNAL if the arithmetic breaks down. Caller frees with
+ * lia_vertices_free. */
 lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, size_t cap);
+/* The lexicographic search alone (the fallback; tests compare the two). */
+lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap);
 void lia_vertices_free(lia_vertices *v);
 
 /* The coordinates of the vertex given by a basis (d values). */

@@ -12,6 +12,8 @@
 #include <string.h>
 #include "liaison.h"
 #include "game_fixtures.h"
+#include "nash/polytope.h"
+#include "nash/polytope_rs.h"
 #include "util/bigint.h"
 #include "util/mem.h"
 
@@ -195,6 +197,51 @@ static void test_allocation_failures(void **state)
     lia_game_free(g);
 }
 
+static int cmp_labels(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The two enumerators must agree vertex for vertex: the reverse search (fast path) and the
+ * lexicographic search with a table of bases (fallback), on random polytopes with entries
+ * from 1..4 — degenerate almost always — and from 1..1000. */
+static void test_reverse_search_equals_lex(void **state)
+{
+    (void)state;
+    uint64_t seed = 2026;
+    int compared = 0, degenerate = 0;
+    for (int trial = 0; trial < 400; trial++) {
+        size_t d = 2 + trial % 6, k = 2 + (trial / 6) % 6, nlab = d + k;
+        double M[64];
+        size_t lab[16];
+        int range = trial % 2 ? 4 : 1000;
+        for (size_t i = 0; i < d * k; i++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            M[i] = 1 + (double)((seed >> 33) % (uint64_t)range) / range;
+        }
+        for (size_t l = 0; l < nlab; l++) lab[l] = l;
+        lia_polytope P = { d, k, nlab, M, lab, lab + d };
+        lia_vertices a, b;
+        lia_status st = lia_polytope_vertices_rs(&a, &P, (size_t)1 << 26);
+        if (st == LIA_RS_UNSURE) continue;
+        assert_int_equal(st, LIA_OK);
+        assert_int_equal(lia_polytope_vertices_lex(&b, &P, (size_t)1 << 26), LIA_OK);
+        assert_int_equal(a.n, b.n);
+        assert_int_equal(a.nbases, b.nbases);   /* the same lexicographic bases, each once */
+        assert_int_equal(a.lwords, 1);
+        qsort(a.labels, a.n, sizeof *a.labels, cmp_labels);
+        qsort(b.labels, b.n, sizeof *b.labels, cmp_labels);
+        assert_memory_equal(a.labels, b.labels, a.n * sizeof *a.labels);
+        compared++;
+        degenerate += a.nbases > a.n;
+        lia_vertices_free(&a);
+        lia_vertices_free(&b);
+    }
+    assert_true(compared > 300);   /* the fast path handles degenerate polytopes too */
+    assert_true(degenerate > 50);
+}
+
 static void big(lia_big *r, const char *dec)
 {
     lia_big ten, d;
@@ -311,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_bigint),
+        cmocka_unit_test(test_reverse_search_equals_lex),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

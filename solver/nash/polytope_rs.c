@@ -1,0 +1,396 @@
+/* polytope_rs.c — the fast path of vertex enumeration: Avis–Fukuda reverse search over the
+ * bases of {z >= 0, M z <= 1}, in floating point, for polytopes whose every decision along
+ * the way has a clear margin.
+ *
+ * The bases form a tree: the parent of a basis is the one a simplex pivot for min sum(z)
+ * reaches (entering variable by Bland's rule, the smallest index with a negative reduced
+ * cost; leaving by the ratio test), and the root is the origin. Depth-first search of that
+ * tree from the root visits every basis exactly once, needs no table of visited bases, and
+ * holds one dictionary per level of depth (the tree is shallow: about 20-30 levels for
+ * 20 x 20 games). A child is recognised from the parent's dictionary alone: pivot (r, s) leads
+ * to a child exactly when the reduced cost of s is positive and, after the pivot, no
+ * nonbasic variable of smaller index than the leaving one would be improving.
+ *
+ * Degenerate vertices are handled as lrs does: ties in the ratio test are broken
+ * lexicographically on the rows of the basis inverse, which makes the search run over the
+ * bases of the perturbed (simple) polytope; a vertex with several such bases is recognised by
+ * its labels and listed once. The objective weights are generic (1 + frac(j * golden ratio)),
+ * so reduced costs do not vanish by coincidence of equal payoffs.
+ *
+ * Floating point is trusted only where it cannot mislead. Every comparison falls in one of
+ * three zones: equal (within 1e-11 of the scale: exact ties of rational data, e.g. a
+ * degenerate vertex), clearly apart (beyond 1e-8), or too close to call. The first decision
+ * in the last zone abandons the fast path, and the caller falls back to the search of
+ * polytope.c, whose bases are each factored afresh. */
+#include "polytope_rs.h"
+#include "../util/bitset_table.h"
+#include "../util/mem.h"
+#include <lapacke.h>
+#include <math.h>
+#include <string.h>
+
+enum { UNSURE = 2 };
+
+/* The zones: a difference up to eq (times its scale) is a tie, from sure on it is decided,
+ * in between it is too close to call. COARSE serves dictionaries pivoted down the tree; a
+ * decision it cannot make is retried with FINE on the same dictionary factored afresh. */
+typedef struct tols { double eq, sure; } tols;
+static const tols COARSE = { 1e-11, 1e-8 }, FINE = { 1e-13, 1e-11 };
+
+static inline int zone(double diff, double scale, const tols *t)
+{
+    if (fabs(diff) <= t->eq * scale) return 0;
+    if (fabs(diff) < t->sure * scale) return UNSURE;
+    return diff < 0 ? -1 : 1;
+}
+/* The sign of a dictionary entry (entries are of order one: payoffs are mapped onto [1, 2]). */
+static inline int sign3(double a, const tols *t) { return zone(a, 1.0, t); }
+/* x1 y1 against x2 y2: each product carries the rounding error of its factors times the
+ * other factor, so the scale is the sum of the factors' magnitudes. */
+static inline int cmp_prod(double x1, double y1, double x2, double y2, const tols *t)
+{
+    return zone(x1 * y1 - x2 * y2, fabs(x1) + fabs(y1) + fabs(x2) + fabs(y2), t);
+}
+
+/* One dictionary: x_B[i] = beta[i] - sum_j T[i][j] x_N[j];  sum(w z) = obj + sum_j c[j] x_N[j].
+ * T is column-major (entry (i, j) at T[j * k + i]), so the ratio test scans contiguous memory. */
+typedef struct dict {
+    double *T;          /* k x d, column-major */
+    double *beta, *c;
+    size_t *rowvar, *colvar;
+    size_t *where;      /* by variable: its row if basic, its column if not */
+    size_t k;           /* rows */
+    unsigned char *basic;
+    size_t next;        /* the next column to try as entering variable */
+} dict;
+
+typedef struct search {
+    const lia_polytope *P;
+    size_t d, k;
+    dict *level;
+    size_t nlevels;
+    double *w;          /* objective weights of the coordinates */
+    double *Bm, *X;     /* refactor scratch: k x k and k x (d + 1) */
+    lapack_int *ipiv;
+} search;
+
+static size_t dict_doubles(size_t d, size_t k) { return k * d + k + d; }
+
+static int ensure_level(search *S, size_t depth)
+{
+    if (depth < S->nlevels) return 1;
+    size_t n = S->nlevels ? 2 * S->nlevels : 16, d = S->d, k = S->k;
+    dict *lv = lia__realloc(S->level, n * sizeof *lv);
+    if (!lv) return 0;
+    S->level = lv;
+    for (size_t i = S->nlevels; i < n; i++) {
+        dict *D = &S->level[i];
+        memset(D, 0, sizeof *D);
+        D->T = lia__malloc(dict_doubles(d, k) * sizeof(double));
+        D->rowvar = lia__malloc(2 * (k + d) * sizeof(size_t));
+        D->basic = lia__malloc(k + d);
+        if (!D->T || !D->rowvar || !D->basic) {
+            lia__free(D->T);
+            lia__free(D->rowvar);
+            lia__free(D->basic);
+            S->nlevels = i;
+            return 0;
+        }
+        D->beta = D->T + k * d;
+        D->k = k;
+        D->c = D->beta + k;
+        D->colvar = D->rowvar + k;
+        D->where = D->colvar + d;
+    }
+    S->nlevels = n;
+    return 1;
+}
+
+static void search_free(search *S)
+{
+    for (size_t i = 0; i < S->nlevels; i++) {
+        lia__free(S->level[i].T);
+        lia__free(S->level[i].rowvar);
+        lia__free(S->level[i].basic);
+    }
+    lia__free(S->level);
+    lia__free(S->w);
+    lia__free(S->Bm);
+    lia__free(S->X);
+    lia__free(S->ipiv);
+}
+
+/* Entry (i, r) of the basis inverse: the column of slack r if it is nonbasic, else a unit. */
+static double binv(const dict *D, size_t d, size_t k, size_t i, size_t r)
+{
+    size_t v = d + r;
+    if (D->basic[v]) return D->where[v] == i ? 1.0 : 0.0;
+    return D->T[D->where[v] * k + i];
+}
+
+/* Compare rows a and b for the lexicographic ratio test on column s (both entries positive).
+ * Ratios are compared cross-multiplied, beta_a p_b against beta_b p_a: the products carry the
+ * tableau's absolute rounding error, where a quotient by a small entry would magnify it. */
+static int lex_cmp(const dict *D, size_t d, size_t k, size_t a, size_t b, size_t s, const tols *t)
+{
+    double pa = D->T[s * k + a], pb = D->T[s * k + b];
+    int c = cmp_prod(D->beta[a], pb, D->beta[b], pa, t);
+    for (size_t r = 0; c == 0 && r < k; r++) c = cmp_prod(binv(D, d, k, a, r), pb, binv(D, d, k, b, r), pa, t);
+    return c == 0 ? UNSURE : c;   /* equal rows of a basis inverse cannot be: arithmetic failed */
+}
+
+/* Row leaving for entering column s by the lexicographic ratio test; k if the column has no
+ * positive entry; RS_TIE if some comparison is too close to call. */
+#define RS_TIE ((size_t)-1)
+static size_t ratio_test(const dict *D, size_t d, size_t k, size_t s, const tols *t)
+{
+    /* the plain minimum first, by cross-multiplication (all entries compared are positive);
+     * the lexicographic rule only among rows that tie with it */
+    size_t best = k;
+    int gray = 0;
+    double bb = 0, ab = 1, b2 = 1, a2 = 0;   /* beta and entry of the best and second rows */
+    const double *col = D->T + s * k;
+    for (size_t i = 0; i < k; i++) {
+        double a = col[i], bi = D->beta[i];
+        gray |= a > t->eq && a <= t->sure;   /* positive or not? decided below if it matters */
+        if (!(a > t->sure)) continue;
+        if (best == k) { best = i; bb = bi; ab = a; }
+        else if (bi * ab < bb * a) { b2 = bb; a2 = ab; best = i; bb = bi; ab = a; }
+        else if (bi * a2 < b2 * a) { b2 = bi; a2 = a; }
+    }
+    if (best == k) return gray ? RS_TIE : k;
+    /* the runner-up clearly above the minimum: no tie to break (a2 == 0: there is none) */
+    if (!gray && (a2 == 0 || cmp_prod(b2, ab, bb, a2, t) == 1)) return best;
+    for (size_t i = 0; gray && i < k; i++) {
+        /* a tiny entry of either sign is harmless when, even if positive, its ratio would be
+         * clearly above the minimum */
+        double a = col[i];
+        if (a > t->eq && a <= t->sure && cmp_prod(D->beta[i], ab, bb, t->sure, t) != 1) return RS_TIE;
+    }
+    for (size_t i = 0; i < k; i++) {
+        double a = col[i], bi = D->beta[i];
+        if (i == best || a <= t->sure || cmp_prod(bi, ab, bb, a, t) == 1) continue;   /* clearly above */
+        int c = lex_cmp(D, d, k, i, best, s, t);   /* a tie with the minimum, or too close to call */
+        if (c == UNSURE) return RS_TIE;
+        if (c < 0) { best = i; bb = bi; ab = a; }
+    }
+    return best;
+}
+
+/* Pivot D on (r, s) into E. */
+static void pivot(dict *E, const dict *D, size_t d, size_t k, size_t r, size_t s)
+{
+    const double *Ts = D->T + s * k;
+    double p = Ts[r], cs = D->c[s], br = D->beta[r] / p;
+    for (size_t j = 0; j < d; j++) {
+        const double *Dj = D->T + j * k;
+        double *Ej = E->T + j * k;
+        if (j == s) {
+            for (size_t i = 0; i < k; i++) Ej[i] = -Ts[i] / p;
+            Ej[r] = 1 / p;
+            continue;
+        }
+        double f = Dj[r] / p;   /* row r of column j after dividing by the pivot */
+        for (size_t i = 0; i < k; i++) Ej[i] = Dj[i] - f * Ts[i];
+        Ej[r] = f;
+        E->c[j] = D->c[j] - cs * f;
+    }
+    for (size_t i = 0; i < k; i++) E->beta[i] = D->beta[i] - Ts[i] * br;
+    E->beta[r] = br;
+    E->c[s] = -cs / p;
+    memcpy(E->rowvar, D->rowvar, 2 * (k + d) * sizeof *E->rowvar);
+    memcpy(E->basic, D->basic, k + d);
+    size_t in = D->colvar[s], out = D->rowvar[r];
+    E->rowvar[r] = in;
+    E->colvar[s] = out;
+    E->where[in] = r;
+    E->where[out] = s;
+    E->basic[in] = 1;
+    E->basic[out] = 0;
+    E->next = 0;
+}
+
+/* Is pivot (r, s) from D the reverse of the parent pivot of the basis it reaches? 1 yes,
+ * 0 no, UNSURE too close to call. After the pivot the leaving variable has reduced cost
+ * -c_s / p, so it is improving exactly when c_s > 0; it is the parent's entering variable if
+ * no nonbasic variable of smaller index is improving too (Bland). */
+static int is_child(const dict *D, size_t d, size_t r, size_t s, const tols *t)
+{
+    size_t k = D->k;
+    double cs = D->c[s], p = D->T[s * k + r];
+    int sg = sign3(cs, t);
+    if (sg != 1) return sg == UNSURE ? UNSURE : 0;
+    size_t leaving = D->rowvar[r];
+    for (size_t j = 0; j < d; j++) {
+        if (j == s || D->colvar[j] > leaving) continue;
+        /* the sign of c_j - c_s T_rj / p, multiplied through by p > 0 */
+        int c = cmp_prod(D->c[j], p, cs, D->T[j * k + r], t);
+        if (c == UNSURE) return UNSURE;
+        if (c < 0) return 0;
+    }
+    return 1;
+}
+
+/* Record the vertex of a basis: its labels are the nonbasic variables and the basic ones at
+ * zero. A degenerate vertex can have several bases and is listed once (table of labels).
+ * Returns LIA_OK, LIA_ENOMEM, or LIA_RS_UNSURE when a basic value is too close to zero to
+ * call (or negative: the arithmetic failed). */
+static lia_status record(lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
+                         const lia_polytope *P, const tols *t)
+{
+    size_t d = P->d, lw = out->lwords, bw = out->bwords;
+    if (out->n == *cap) {
+        size_t c = *cap ? 2 * *cap : 1024, lb, bb;
+        if (!lia__size_mul(c, lw * sizeof(uint64_t), &lb) || !lia__size_mul(c, bw * sizeof(uint64_t), &bb))
+            return LIA_ENOMEM;
+        uint64_t *l = lia__realloc(out->labels, lb);
+        if (!l) return LIA_ENOMEM;
+        out->labels = l;
+        uint64_t *b = lia__realloc(out->basis, bb);
+        if (!b) return LIA_ENOMEM;
+        out->basis = b;
+        *cap = c;
+    }
+    uint64_t *lab = out->labels + out->n * lw, *bas = out->basis + out->n * bw;
+    memset(lab, 0, lw * sizeof *lab);
+    memset(bas, 0, bw * sizeof *bas);
+    int zero = 0;
+    for (size_t j = 0; j < d; j++) {
+        size_t v = D->colvar[j];
+        lia_bit_set(lab, v < d ? P->coord_label[v] : P->cons_label[v - d]);
+    }
+    for (size_t i = 0; i < P->k; i++) {
+        size_t v = D->rowvar[i];
+        lia_bit_set(bas, v);
+        int sg = sign3(D->beta[i], t);
+        if (sg == UNSURE || sg < 0) return LIA_RS_UNSURE;
+        if (sg == 0) {
+            zero = 1;
+            lia_bit_set(lab, v < d ? P->coord_label[v] : P->cons_label[v - d]);
+        }
+    }
+    out->nbases++;
+    if (zero) {
+        int fresh = lia_bitset_table_put(degenerate, lab, out->n, NULL);
+        if (fresh < 0) return LIA_ENOMEM;
+        if (!fresh) return LIA_OK;   /* another basis of a vertex already listed */
+    }
+    out->n++;
+    return LIA_OK;
+}
+
+/* Factor the basis of D afresh from M (LAPACK dgesv) and rebuild its dictionary: the cure for
+ * rounding error pivoted down the tree, before a close decision is retried with FINE. */
+static lia_status refactor(search *S, dict *D)
+{
+    const lia_polytope *P = S->P;
+    size_t d = S->d, k = S->k;
+    memset(S->Bm, 0, k * k * sizeof *S->Bm);
+    memset(S->X, 0, k * (d + 1) * sizeof *S->X);
+    for (size_t i = 0; i < k; i++) {          /* column-major basis matrix of [M | I] */
+        size_t v = D->rowvar[i];
+        for (size_t r = 0; r < k; r++) S->Bm[i * k + r] = v < d ? P->M[r * d + v] : (r == v - d);
+    }
+    for (size_t j = 0; j <= d; j++) {
+        size_t v = j < d ? D->colvar[j] : SIZE_MAX;
+        for (size_t r = 0; r < k; r++) S->X[j * k + r] = j == d ? 1.0 : v < d ? P->M[r * d + v] : (r == v - d);
+    }
+    if (LAPACKE_dgesv_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)(d + 1), S->Bm, (lapack_int)k, S->ipiv, S->X,
+                           (lapack_int)k) != 0)
+        return LIA_RS_UNSURE;
+    memcpy(D->T, S->X, k * d * sizeof *D->T);
+    memcpy(D->beta, S->X + k * d, k * sizeof *D->beta);
+    for (size_t j = 0; j < d; j++) {           /* reduced costs c_N - c_B B^-1 N */
+        size_t v = D->colvar[j];
+        double c = v < d ? S->w[v] : 0;
+        for (size_t i = 0; i < k; i++)
+            if (D->rowvar[i] < d) c -= S->w[D->rowvar[i]] * D->T[j * k + i];
+        D->c[j] = c;
+    }
+    return LIA_OK;
+}
+
+/* Does entering column s of D lead to a child? 1 (leaving row in *r), 0, or UNSURE. Only an
+ * entering variable with a positive reduced cost can (its reverse pivot must improve), so
+ * that is tested before the ratio test. */
+static int decide(const dict *D, size_t d, size_t k, size_t s, const tols *t, size_t *r)
+{
+    int cs = sign3(D->c[s], t);
+    if (cs == UNSURE) return UNSURE;
+    if (cs != 1) return 0;
+    *r = ratio_test(D, d, k, s, t);
+    if (*r == RS_TIE) return UNSURE;
+    if (*r == k) return 0;
+    return is_child(D, d, *r, s, t);
+}
+
+lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, size_t cap)
+{
+    size_t d = P->d, k = P->k;
+    memset(out, 0, sizeof *out);
+    out->lwords = (P->nlab + 63) / 64;
+    out->bwords = (d + k + 63) / 64;
+    search S = { P, d, k, NULL, 0, NULL, NULL, NULL, NULL };
+    lia_bitset_table degenerate;
+    lia_bitset_table_init(&degenerate, out->lwords);
+    size_t vcap = 0, depth = 0;
+    S.w = lia__malloc(d * sizeof *S.w);
+    S.Bm = lia__malloc(k * k * sizeof *S.Bm);
+    S.X = lia__malloc(k * (d + 1) * sizeof *S.X);
+    S.ipiv = lia__malloc(k * sizeof *S.ipiv);
+    lia_status st = S.w && S.Bm && S.X && S.ipiv && ensure_level(&S, 0) ? LIA_OK : LIA_ENOMEM;
+    for (size_t j = 0; st == LIA_OK && j < d; j++) {
+        double golden = 0.6180339887498949 * (double)(j + 1);
+        S.w[j] = 1 + (golden - floor(golden));
+    }
+    if (st == LIA_OK) {   /* the root: every slack basic, z = 0 */
+        dict *D = &S.level[0];
+        for (size_t i = 0; i < k; i++) {
+            for (size_t j = 0; j < d; j++) D->T[j * k + i] = P->M[i * d + j];
+            D->beta[i] = 1;
+            D->rowvar[i] = d + i;
+            D->where[d + i] = i;
+            D->basic[d + i] = 1;
+        }
+        for (size_t j = 0; j < d; j++) {
+            D->c[j] = S.w[j];
+            D->colvar[j] = j;
+            D->where[j] = j;
+            D->basic[j] = 0;
+        }
+        D->next = 0;
+        st = record(out, &vcap, &degenerate, D, P, &COARSE);
+    }
+    while (st == LIA_OK) {
+        dict *D = &S.level[depth];
+        if (D->next == d) {
+            if (depth == 0) break;
+            depth--;
+            continue;
+        }
+        size_t s = D->next++, r = k;
+        int child = decide(D, d, k, s, &COARSE, &r);
+        if (child == UNSURE) {
+            st = refactor(&S, D);
+            if (st == LIA_OK) child = decide(D, d, k, s, &FINE, &r);
+            if (st == LIA_OK && child == UNSURE) st = LIA_RS_UNSURE;
+            if (st != LIA_OK) break;
+        }
+        if (!child) continue;
+        if (!ensure_level(&S, depth + 1)) { st = LIA_ENOMEM; break; }
+        D = &S.level[depth];   /* the levels may have moved */
+        pivot(&S.level[depth + 1], D, d, k, r, s);
+        depth++;
+        st = record(out, &vcap, &degenerate, &S.level[depth], P, &COARSE);
+        if (st == LIA_RS_UNSURE) {
+            st = refactor(&S, &S.level[depth]);
+            if (st == LIA_OK) st = record(out, &vcap, &degenerate, &S.level[depth], P, &FINE);
+        }
+        double bytes = (double)vcap * (out->lwords + out->bwords) * 8 + (double)lia_bitset_table_bytes(&degenerate);
+        if (st == LIA_OK && bytes > (double)cap) st = LIA_ELIMIT;
+    }
+    search_free(&S);
+    lia_bitset_table_free(&degenerate);
+    if (st != LIA_OK) lia_vertices_free(out);
+    return st;
+}
