@@ -188,7 +188,8 @@ typedef enum lia_format {
     LIA_FORMAT_JSON = 1,   /* {"game", "players", "strategies", "payoffs"} (docs/cli.md) */
     LIA_FORMAT_NFG = 2,    /* Gambit "NFG 1 R" payoff form; exact rationals where known */
     LIA_FORMAT_LRS = 3,    /* lrsnash input: two players only, exact rationals, never decimals */
-    LIA_FORMAT_TU = 4      /* coalition values in binary-mask order (TU games) */
+    LIA_FORMAT_TU = 4,     /* coalition values in binary-mask order (TU games) */
+    LIA_FORMAT_CSV = 5     /* one row per record with a header line (equilibrium sets) */
 } lia_format;
 
 /* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
@@ -285,11 +286,38 @@ LIA_API size_t lia_eqset_component_count(const lia_eqset *e);
 LIA_API size_t lia_eqset_clique_count(const lia_eqset *e);
 LIA_API lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t **equilibria, size_t *count,
                                     size_t *component);
-/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON ({"game", "players", "strategies", "method",
+/* LIA_FORMAT_TEXT, LIA_FORMAT_JSON ({"game", "players", "strategies", "method",
  * "equilibria": [{"strategies", "payoffs", "regret"[, "exact": {"strategies", "payoffs"}]}]
- * [, "components": [{"cliques": [{"equilibria", "strategies"}]}]]}); caller frees *out with
- * lia_free. */
+ * [, "components": [{"cliques": [{"equilibria", "strategies"}]}]]}) or LIA_FORMAT_CSV (a row
+ * per equilibrium: number, "player:strategy" probabilities, "payoff:player", regret; exact
+ * rationals where known); caller frees *out with lia_free. */
 LIA_API lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt);
+
+/* ---- the solve report ------------------------------------------------------------------ */
+
+/* What `liaison solve` reports of a model: for each agreement (and explicit normal-form game)
+ * its members, committed profile and payoffs, the class of its stage game and the stage
+ * game's equilibria (two members: every extreme equilibrium with its components, exact when
+ * the payoffs are; more: the pure equilibria). */
+typedef struct lia_report lia_report;
+
+/* Solve one agreement or game by name, or every one of the model when name is NULL
+ * (coalitional games are skipped: they have no stage game; naming one is LIA_EUSAGE). opts
+ * may be NULL. Compile failures leave their message on the model (lia_model_errmsg).
+ * Caller frees *out with lia_report_free. */
+LIA_API lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, const lia_compile_options *opts);
+LIA_API void lia_report_free(lia_report *r);
+LIA_API size_t lia_report_count(const lia_report *r);
+LIA_API const char *lia_report_name(const lia_report *r, size_t i);        /* owned by r; NULL if out of range */
+/* The stage game's equilibria (owned by r; NULL if out of range). */
+LIA_API const lia_eqset *lia_report_equilibria(const lia_report *r, size_t i);
+/* 1 and the class if agreement i's stage game has one: a 2 x 2 game's own, or for larger
+ * two-member games that of the game restricted to each member's lowest (withholding) and
+ * committed level (*restricted = 1). 0 if none applies (more members, or nothing committed). */
+LIA_API int lia_report_class(const lia_report *r, size_t i, lia_class2x2 *cls, int *restricted);
+/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON (docs/cli.md gives the schema); caller frees *out with
+ * lia_free. */
+LIA_API lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_format fmt);
 
 /* ---- correlated equilibria (LP) ----------------------------------------------------------- */
 

@@ -40,6 +40,7 @@ int cli_write(const cli_opts *o, const char *text, size_t len);
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
 int cmd_nash(int argc, char **argv);
+int cmd_solve(int argc, char **argv);
 /* Compile the game named by --game (or the only one); prints why on failure. */
 int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command);
 

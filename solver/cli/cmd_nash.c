@@ -53,8 +53,10 @@ int cmd_nash(int argc, char **argv)
     }
     if (!rc && o.format && strcmp(o.format, "json") == 0) {
         fmt = LIA_FORMAT_JSON;
+    } else if (!rc && o.format && strcmp(o.format, "csv") == 0) {
+        fmt = LIA_FORMAT_CSV;
     } else if (!rc && o.format && strcmp(o.format, "text") != 0) {
-        fprintf(stderr, "liaison nash: unknown --format '%s' (text or json)\n", o.format);
+        fprintf(stderr, "liaison nash: unknown --format '%s' (text, json or csv)\n", o.format);
         rc = EXIT_INPUT;
     }
     lia_model *m = NULL;

@@ -23,8 +23,11 @@ static const char usage[] =
     "  compile FILE [--game NAME] [--emit FORMAT] [-o OUT]\n"
     "                                         the compiled game: text (default), json, nfg, lrs\n"
     "                                         (stage games), tu (coalition values v(S))\n"
-    "  nash    FILE [--game NAME] [--method pure|lp|lh [--label K]] [--format text|json]\n"
-    "                                         equilibria of a game or an agreement's stage game,\n"
+    "  solve   FILE [--game NAME] [--format text|json]\n"
+    "                                         the report of every agreement: commitment, class\n"
+    "                                         and equilibria of its stage game\n"
+    "  nash    FILE [--game NAME] [--method pure|lp|lh|all] [--label K] [--exact]\n"
+    "          [--format text|json|csv]       equilibria of a game or an agreement's stage game,\n"
     "                                         each verified by its regret\n"
     "\n"
     "options of every command:\n"
@@ -61,6 +64,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "compile") == 0) return cmd_compile(argc - 2, argv + 2);
     if (strcmp(cmd, "nash") == 0) return cmd_nash(argc - 2, argv + 2);
+    if (strcmp(cmd, "solve") == 0) return cmd_solve(argc - 2, argv + 2);
     fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_INPUT;
 }

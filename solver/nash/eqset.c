@@ -135,7 +135,9 @@ static const char *pure_choice(const lia_eqset *e, const double *x, size_t p)
 
 static void write_text(lia_buf *b, const lia_eqset *e)
 {
-    lia_buf_printf(b, "%s: %zu %s equilibri%s\n", e->game, e->n, e->method, e->n == 1 ? "um" : "a");
+    /* "4 pure equilibria", "75 extreme equilibria" (method all lists the extreme ones) */
+    const char *what = strcmp(e->method, "all") == 0 ? "extreme" : e->method;
+    lia_buf_printf(b, "%s: %zu %s equilibri%s\n", e->game, e->n, what, e->n == 1 ? "um" : "a");
     for (size_t k = 0; k < e->n; k++) {
         const double *x = e->profiles + k * e->width;
         lia_buf_printf(b, "  %zu:", k + 1);
@@ -219,10 +221,9 @@ static void write_components(lia_buf *b, const lia_eqset *e)
     lia_buf_puts(b, C->ncliques ? "]}\n ]" : "]");
 }
 
-static void write_json(lia_buf *b, const lia_eqset *e)
+void lia_eqset_json_fields(lia_buf *b, const lia_eqset *e)
 {
-    lia_json_game_labels(b, e->game, e->np, e->players, e->ns, (const char *const *const *)e->strategies);
-    lia_buf_puts(b, ",\n \"method\": ");
+    lia_buf_puts(b, "\"method\": ");
     lia_buf_json_string(b, e->method);
     lia_buf_puts(b, ", \"equilibria\": [");
     for (size_t k = 0; k < e->n; k++) {
@@ -248,19 +249,69 @@ static void write_json(lia_buf *b, const lia_eqset *e)
     }
     lia_buf_puts(b, e->n ? "\n ]" : "]");
     if (e->has_cliques) write_components(b, e);
+}
+
+static void write_json(lia_buf *b, const lia_eqset *e)
+{
+    lia_json_game_labels(b, e->game, e->np, e->players, e->ns, (const char *const *const *)e->strategies);
+    lia_buf_puts(b, ",\n ");
+    lia_eqset_json_fields(b, e);
     lia_buf_puts(b, "}\n");
+}
+
+/* A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
+static void csv_field(lia_buf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) { lia_buf_puts(b, s); return; }
+    lia_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"') lia_buf_putc(b, '"');
+        lia_buf_putc(b, *s);
+    }
+    lia_buf_putc(b, '"');
+}
+
+/* One row per equilibrium: its number, every probability (columns "player:strategy"), the
+ * payoffs ("payoff:player"), the regret; exact rationals in place of decimals when known. */
+static void write_csv(lia_buf *b, const lia_eqset *e)
+{
+    lia_buf_puts(b, "equilibrium");
+    for (size_t p = 0; p < e->np; p++)
+        for (size_t s = 0; s < e->ns[p]; s++) {
+            lia_buf_putc(b, ',');
+            lia_buf t;
+            lia_buf_init(&t);
+            lia_buf_printf(&t, "%s:%s", e->players[p], e->strategies[p][s]);
+            char *name = lia_buf_take(&t, NULL);
+            csv_field(b, name ? name : "?");
+            lia__free(name);
+        }
+    for (size_t p = 0; p < e->np; p++) {
+        lia_buf_puts(b, ",payoff:");
+        csv_field(b, e->players[p]);
+    }
+    lia_buf_puts(b, ",regret\n");
+    for (size_t k = 0; k < e->n; k++) {
+        lia_buf_printf(b, "%zu", k + 1);
+        for (size_t i = 0; i < e->width; i++) { lia_buf_putc(b, ','); put_value(b, e, k, i, e->profiles[k * e->width + i]); }
+        for (size_t p = 0; p < e->np; p++) { lia_buf_putc(b, ','); put_value(b, e, k, e->width + p, e->payoffs[k * e->np + p]); }
+        lia_buf_putc(b, ',');
+        lia_buf_double(b, e->regrets[k] + 0.0);
+        lia_buf_putc(b, '\n');
+    }
 }
 
 lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    if (!e || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON)) return LIA_EUSAGE;
+    if (!e || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
     lia_c_numeric loc;
     if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_buf b;
     lia_buf_init(&b);
     if (fmt == LIA_FORMAT_TEXT) write_text(&b, e);
+    else if (fmt == LIA_FORMAT_CSV) write_csv(&b, e);
     else write_json(&b, e);
     lia_c_numeric_end(&loc);
     *out = lia_buf_take(&b, len);

@@ -32,6 +32,11 @@ int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, do
  * each a rational string (copied). 0 on allocation failure. */
 int lia_eqset_add_exact(lia_eqset *e, const char *const *values);
 
+/* The set's JSON members without braces: "method", "equilibria"[, "components"] (for
+ * reports that embed an equilibrium set in a larger object). */
+struct lia_buf;
+void lia_eqset_json_fields(struct lia_buf *b, const lia_eqset *e);
+
 /* Equilibria whose regret exceeds 1e-9 times the payoff scale (the largest |payoff|) are never
  * reported: the check must not depend on the units payoffs are written in. */
 #define LIA_REGRET_TOL 1e-9

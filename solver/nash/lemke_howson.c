@@ -24,6 +24,7 @@ typedef struct tableau {
     size_t *where;            /* label -> row (if basic) or column (if not) */
     unsigned char *is_basic;  /* by label */
     size_t slack0;            /* first label of the initial basis: the lexicographic columns */
+    size_t since_refresh;     /* pivots since the tableau was last rebuilt from the payoffs */
     double *col, *prow;       /* scratch for the rank-1 update */
 } tableau;
 
@@ -61,25 +62,29 @@ static double entry(const tableau *T, size_t row, size_t label)
     return T->t[row * T->width + T->where[label]];
 }
 
-/* Is row a lexicographically smaller than row b after dividing each by its entry in the
- * entering column ce? Compared on the right-hand side, then on the initial slack columns in
- * order (the columns of the basis inverse). */
+/* Sign of x1 y1 - x2 y2, zero when the difference is within the rounding error the factors
+ * carry (payoffs are mapped onto [1, 2], so tableau entries have absolute errors of a few
+ * ulps of one; a quotient by a small pivot entry would magnify them, a product does not). */
+static int cmp_cross(double x1, double y1, double x2, double y2)
+{
+    double diff = x1 * y1 - x2 * y2, tol = 1e-12 * (fabs(x1) + fabs(y1) + fabs(x2) + fabs(y2));
+    return diff < -tol ? -1 : diff > tol ? 1 : 0;
+}
+
+/* Is row a lexicographically smaller than row b after dividing each by its (positive) entry
+ * in the entering column ce? Compared on the right-hand side, then on the initial slack
+ * columns in order (the columns of the basis inverse), cross-multiplied. */
 static int lex_less(const tableau *T, size_t a, size_t b, size_t ce)
 {
     const double *ra = T->t + a * T->width, *rb = T->t + b * T->width;
     double pa = ra[ce], pb = rb[ce];
     size_t last = T->width - 1;
-    double qa = ra[last] / pa, qb = rb[last] / pb;
-    double tol = 1e-9 * fmax(1.0, fmax(fabs(qa), fabs(qb)));
-    if (qa < qb - tol) return 1;
-    if (qa > qb + tol) return 0;
-    for (size_t k = 0; k < T->rows; k++) {
+    int c = cmp_cross(ra[last], pb, rb[last], pa);
+    for (size_t k = 0; c == 0 && k < T->rows; k++) {
         size_t label = T->slack0 + k;
-        double va = entry(T, a, label) / pa, vb = entry(T, b, label) / pb;
-        double tk = 1e-9 * fmax(1.0, fmax(fabs(va), fabs(vb)));
-        if (va < vb - tk) return 1;
-        if (va > vb + tk) return 0;
+        c = cmp_cross(entry(T, a, label), pb, entry(T, b, label), pa);
     }
+    if (c) return c < 0;
     return a < b;   /* identical rows cannot happen in a nonsingular basis; stay deterministic */
 }
 
@@ -142,7 +147,34 @@ typedef struct lh_game {
     size_t m, n;
     double *A, *B;      /* shifted to positive payoffs, row-major m x n */
     double *MP, *MQ;    /* [B^T | I] (n x (m+n)) and [I | A] (m x (m+n)) in label order */
+    double *S, *R;      /* refactoring scratch, shared by all paths (they run one at a time) */
+    lapack_int *ipiv;
 } lh_game;
+
+/* Rebuild a tableau from the original constraint matrix M (rows x nlab, row-major) for its
+ * current basis: T = B^-1 [nonbasic columns | 1] by LAPACK (dgetrf, dgetrs). Long paths
+ * accumulate rounding error pivot by pivot (a 200 x 200 game was seen to drift infeasible
+ * after about 90,000 pivots and then cycle); rebuilding every REFRESH_ROWS x rows pivots
+ * keeps every ratio test accurate at a cost of a few per cent. 0 if the basis matrix is
+ * singular or the rebuilt basis is infeasible: the path has failed. */
+enum { REFRESH_ROWS = 16 };
+static int refactor(tableau *T, const double *M, size_t nlab, lh_game *G)
+{
+    size_t k = T->rows, w = T->width;
+    for (size_t j = 0; j < k; j++)
+        for (size_t i = 0; i < k; i++) G->S[j * k + i] = M[i * nlab + T->basis[j]];
+    for (size_t c = 0; c < w; c++)
+        for (size_t i = 0; i < k; i++) G->R[c * k + i] = c + 1 == w ? 1.0 : M[i * nlab + T->nonbasic[c]];
+    if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)k, G->S, (lapack_int)k, G->ipiv) != 0 ||
+        LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)k, (lapack_int)w, G->S, (lapack_int)k, G->ipiv, G->R,
+                            (lapack_int)k) != 0)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        for (size_t c = 0; c < w; c++) T->t[i * w + c] = G->R[c * k + i];
+        if (T->t[i * w + w - 1] < -1e-9) return 0;
+    }
+    return 1;
+}
 
 /* One complementary path, resumable so that several can race. */
 typedef struct lh_path {
@@ -190,12 +222,17 @@ static int path_begin(lh_path *w, const lh_game *G, size_t label)
 
 /* Up to `budget` pivots: 1 when the path has ended (every label present again), 0 to be
  * continued, -1 if it failed or exceeded its length limit. */
-static int path_advance(lh_path *w, size_t budget)
+static int path_advance(lh_path *w, lh_game *G, size_t budget)
 {
     size_t nlab = w->P.nlab, limit = 50 * (nlab + 10) * (nlab + 10);
     for (size_t k = 0; k < budget; k++) {
         size_t leaving = pivot(w->cur, w->entering);
         if (leaving == (size_t)-1 || ++w->steps > limit) return -1;
+        tableau *T = w->cur;
+        if (++T->since_refresh >= REFRESH_ROWS * T->rows) {
+            T->since_refresh = 0;
+            if (!refactor(T, T == &w->P ? G->MP : G->MQ, nlab, G)) return -1;
+        }
         if (leaving == w->label) return 1;
         w->entering = leaving;                 /* the duplicate label leaves the other polytope */
         tableau *t = w->cur;
@@ -227,11 +264,11 @@ done:
 }
 
 /* Follow the path of one label to its end. */
-static lia_status lh_single(const lh_game *G, size_t label, double *x)
+static lia_status lh_single(lh_game *G, size_t label, double *x)
 {
     lh_path w;
     if (!path_begin(&w, G, label)) return LIA_ENOMEM;
-    int r = path_advance(&w, (size_t)-1);
+    int r = path_advance(&w, G, (size_t)-1);
     lia_status st = r == 1 ? path_profile(&w, G, x) : LIA_EINTERNAL;
     path_end(&w);
     return st;
@@ -250,7 +287,7 @@ static double path_bytes(const lh_game *G)
     return (n * (m + 1) + m * (n + 1)) * sizeof(double);
 }
 
-static lia_status lh_race(const lh_game *G, const lia_game *g, double tol, double *x, double *regret)
+static lia_status lh_race(lh_game *G, const lia_game *g, double tol, double *x, double *regret)
 {
     size_t nlab = G->m + G->n, k = nlab < RACERS ? nlab : RACERS;
     /* as many racers as the memory cap allows (a 3000x3000 game fits 7 in 1 GiB) */
@@ -268,7 +305,7 @@ static lia_status lh_race(const lh_game *G, const lia_game *g, double tol, doubl
     while (st == LIA_OK && !found && live > 0) {
         for (size_t r = 0; r < k && !found && st == LIA_OK; r++) {
             if (state[r] != 0) continue;
-            state[r] = path_advance(&w[r], RACE_BLOCK);
+            state[r] = path_advance(&w[r], G, RACE_BLOCK);
             if (state[r] == 0) continue;
             live--;
             if (state[r] < 0) continue;
@@ -294,17 +331,23 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label)
     if (g->np != 2) return LIA_EUSAGE;
     size_t m = g->ns[0], n = g->ns[1], nlab = m + n;
     if (label >= (long)nlab || label < LIA_LH_RACE) return LIA_EUSAGE;
-    /* the game's matrices (A, B and the two constraint matrices) plus one path must fit */
-    double need = (2.0 * m * n + (double)(m + n) * (double)(m + n)) * sizeof(double);
+    /* the game's matrices (A, B and the two constraint matrices), the refactoring scratch and
+     * one path must fit */
+    size_t big = m > n ? m : n;
+    double need = (2.0 * m * n + (double)(m + n) * (double)(m + n) + (double)big * big + (double)big * (m + n + 1)) *
+                  sizeof(double);
     if (need + (n * (m + 1.0) + m * (n + 1.0)) * sizeof(double) > (double)LIA_DEFAULT_MEMORY_CAP) return LIA_ELIMIT;
-    lh_game G = { m, n, NULL, NULL, NULL, NULL };
+    lh_game G = { m, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
     G.A = lia__malloc(m * n * sizeof *G.A);
     G.B = lia__malloc(m * n * sizeof *G.B);
     G.MP = lia__calloc(n * nlab, sizeof *G.MP);
     G.MQ = lia__calloc(m * nlab, sizeof *G.MQ);
+    G.S = lia__malloc(big * big * sizeof *G.S);
+    G.R = lia__malloc(big * (m + n + 1) * sizeof *G.R);
+    G.ipiv = lia__malloc(big * sizeof *G.ipiv);
     double *x = lia__malloc(nlab * sizeof *x), u[2];
     lia_status st = LIA_ENOMEM;
-    if (!G.A || !G.B || !G.MP || !G.MQ || !x) goto done;
+    if (!G.A || !G.B || !G.MP || !G.MQ || !G.S || !G.R || !G.ipiv || !x) goto done;
     /* map each player's payoffs affinely onto [1, 2]: equilibria are unchanged, the polytopes
      * bounded, and every tolerance below means the same whatever units the payoffs use */
     double minA = INFINITY, minB = INFINITY, maxA = -INFINITY, maxB = -INFINITY;
@@ -362,6 +405,9 @@ done:
     lia__free(G.B);
     lia__free(G.MP);
     lia__free(G.MQ);
+    lia__free(G.S);
+    lia__free(G.R);
+    lia__free(G.ipiv);
     lia__free(x);
     return st;
 }

@@ -208,3 +208,63 @@ PY
 run "nash lh bad label" 2 "$LIAISON" nash "$CASES/games/N6_vs3x2.game" --method lh --label 5 && {
   grep -q 'a label below 5' "$TMP/err" && ok "nash lh bad label" || not_ok "nash lh bad label" "$(cat "$TMP/err")"; }
 run "nash lh label not a number" 2 "$LIAISON" nash "$CASES/games/N6_vs3x2.game" --method lh --label x && ok "nash lh label not a number"
+
+# --- equilibria: every extreme equilibrium, exact output, CSV, and Lemke-Howson drift -----
+run "nash all --exact, text" 0 "$LIAISON" nash "$CASES/games/N5_deg3x2.game" --method all --exact && {
+  # von Stengel's degenerate 3x2 game: the mixed equilibrium (0,1/3,2/3; 1/3,2/3) pays 4 and 8/3,
+  # and x = (1,0,0) against every y from (1,0) to (2/3,1/3) is one component of two extreme points
+  grep -q '1=(0, 1/3, 2/3), 2=(1/3, 2/3)   payoffs 4, 8/3' "$TMP/out" && grep -q '^2 convex components' "$TMP/out" &&
+    grep -Eq 'component [12], clique [12]: equilibria [0-9] [0-9]$' "$TMP/out" && ok "nash all --exact, text" ||
+    not_ok "nash all --exact, text" "$(cat "$TMP/out")"; }
+run "nash csv" 0 "$LIAISON" nash "$CASES/games/N5_deg3x2.game" --method all --exact --format csv && {
+  python3 - "$TMP/out" <<'PY' && ok "nash csv" || not_ok "nash csv" "$(cat "$TMP/out")"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+head = rows[0]
+want = ["equilibrium", "1:1", "1:2", "1:3", "2:1", "2:2", "payoff:1", "payoff:2", "regret"]
+mixed = [r for r in rows[1:] if r[1:8] == ["0", "1/3", "2/3", "1/3", "2/3", "4", "8/3"]]
+sys.exit(0 if head == want and len(rows) == 4 and len(mixed) == 1 else 1)
+PY
+}
+run "nash --exact needs method all" 2 "$LIAISON" nash "$CASES/games/N5_deg3x2.game" --exact && {
+  grep -q -- '--exact belongs to --method all' "$TMP/err" && ok "nash --exact needs method all" || not_ok "nash --exact needs method all" "$(cat "$TMP/err")"; }
+run "nash all of three players" 2 "$LIAISON" nash "$CASES/nfg/2x2x2.nfg" --method all && {
+  grep -q 'enumerates two-player games' "$TMP/err" && ok "nash all of three players" || not_ok "nash all of three players" "$(cat "$TMP/err")"; }
+# A 200x200 game (Python's random.Random(3), payoffs 0..999) whose path from label 261 used to
+# drift into an infeasible basis after about 90,000 pivots and cycle for minutes; the tableau
+# is now rebuilt from the payoffs periodically and ratios are compared cross-multiplied.
+python3 - "$TMP/lh200.game" <<'PY'
+import random, sys
+r = random.Random(3); n = 200
+with open(sys.argv[1], "w") as f:
+    f.write(f"{n} {n}\n")
+    for _ in range(2):
+        f.write("\n" + "\n".join(" ".join(str(r.randint(0, 999)) for _ in range(n)) for _ in range(n)) + "\n")
+PY
+run "lh long path stays feasible" 0 timeout 120 "$LIAISON" nash "$TMP/lh200.game" --method lh --label 261 --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "lh long path stays feasible" || not_ok "lh long path stays feasible" "$(head -c 300 "$TMP/out")"
+import json, sys
+e = json.load(open(sys.argv[1]))["equilibria"]
+sys.exit(0 if len(e) == 1 and e[0]["regret"] <= 1e-9 * 999 else 1)
+PY
+}
+
+# --- solve: the report of every agreement ------------------------------------------------
+run "solve text" 0 "$LIAISON" solve models/ukusa-1946.lia && {
+  grep -q '^UKUSA: bilateral agreement of US, UK' "$TMP/out" && grep -q 'commitment: US=1, UK=1' "$TMP/out" &&
+    ok "solve text" || not_ok "solve text" "$(cat "$TMP/out")"; }
+run "solve json" 0 "$LIAISON" solve models/soe-nkvd-1941.lia --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "solve json" || not_ok "solve json" "$(cat "$TMP/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = d["agreements"][0]
+# SOE-NKVD stage game: 2x2, withholding dominant for both, so (0, 0) is the only equilibrium
+ok = (a["name"] == "SOE_NKVD" and a["kind"] == "bilateral" and a["members"] == ["SOE", "NKVD"]
+      and a["commitment"]["profile"] == ["1", "1"] and a["stage_game"]["class_of"] == "game"
+      and [e["strategies"] for e in a["stage_game"]["equilibria"]] == [[[1, 0], [1, 0]]]
+      and a["stage_game"]["method"] == "all")
+sys.exit(0 if ok else 1)
+PY
+}
+run "solve of a coalitional game" 2 "$LIAISON" solve "$TMP/tu.lia" --game glove && {
+  grep -q 'coalitional game, which has no stage game' "$TMP/err" && ok "solve of a coalitional game" || not_ok "solve of a coalitional game" "$(cat "$TMP/err")"; }

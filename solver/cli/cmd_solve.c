@@ -1,0 +1,51 @@
+/* cmd_solve.c — `liaison solve FILE [--game NAME] [--format text|json]`: the report of every
+ * agreement of a model (or the one named): members, commitment, stage-game class, equilibria. */
+#include "cli.h"
+#include <string.h>
+
+int cmd_solve(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse(&o, argc, argv, "solve");
+    if (rc) { cli_opts_free(&o); return rc; }
+    lia_format fmt = LIA_FORMAT_TEXT;
+    if (o.nfiles != 1) {
+        fprintf(stderr, "liaison solve: give exactly one FILE (liaison solve FILE [--game NAME] [--format text|json])\n");
+        rc = EXIT_INPUT;
+    }
+    if (!rc && o.format && strcmp(o.format, "json") == 0) {
+        fmt = LIA_FORMAT_JSON;
+    } else if (!rc && o.format && strcmp(o.format, "text") != 0) {
+        fprintf(stderr, "liaison solve: unknown --format '%s' (text or json)\n", o.format);
+        rc = EXIT_INPUT;
+    }
+    if (!rc && (o.method || o.label || o.exact || o.emit)) {
+        fprintf(stderr, "liaison solve: --method, --label, --exact and --emit belong to nash and compile\n");
+        rc = EXIT_INPUT;
+    }
+    lia_model *m = NULL;
+    lia_report *r = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    if (!rc) {
+        lia_compile_options copts = LIA_COMPILE_OPTIONS_INIT;
+        copts.memory_cap = o.memory_cap;
+        lia_status st = lia_model_solve(&r, m, o.game, &copts);
+        if (st == LIA_EUSAGE && o.game && lia_model_game_find(m, o.game, &(size_t){ 0 }) == LIA_OK)
+            fprintf(stderr, "liaison solve: '%s' is a coalitional game, which has no stage game (see share)\n", o.game);
+        else if (st != LIA_OK)
+            fprintf(stderr, "liaison solve: %s\n", lia_model_errmsg(m));
+        if (st == LIA_OK && lia_report_count(r) == 0) {
+            fprintf(stderr, "liaison solve: %s has no agreement or normal-form game to solve\n", o.files[0]);
+            st = LIA_EUSAGE;
+        }
+        if (st == LIA_OK) st = lia_report_write(&text, &len, r, fmt);
+        rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+    }
+    lia_free(text);
+    lia_report_free(r);
+    lia_model_free(m);
+    cli_opts_free(&o);
+    return rc;
+}

@@ -1,0 +1,30 @@
+/* report.h — the solve report of a model: per agreement (or explicit normal-form game) its
+ * members, committed profile and payoffs, stage-game class and equilibria. */
+#ifndef LIA_REPORT_REPORT_H
+#define LIA_REPORT_REPORT_H
+#include "liaison.h"
+#include "../util/arena.h"
+
+typedef struct lia_report_entry {
+    const char *name;
+    lia_game_kind kind;
+    size_t np;
+    const char **members;
+    const char ***levels;        /* strategy names per member */
+    size_t *nlevels;
+    int has_commit;
+    size_t *commit;              /* committed level per member */
+    double *commit_payoffs;
+    int has_class, class_restricted;   /* restricted: the class of withhold-or-commit */
+    lia_class2x2 cls;
+    lia_eqset *eq;               /* equilibria of the stage game (owned) */
+} lia_report_entry;
+
+struct lia_report {
+    lia_arena arena;             /* names and small arrays */
+    const char *title;
+    size_t n;
+    lia_report_entry *entries;
+};
+
+#endif

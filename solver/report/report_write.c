@@ -1,0 +1,128 @@
+/* report_write.c — the solve report as readable text or as JSON (docs/cli.md gives the
+ * schema): per agreement its members, commitment, stage-game class and equilibria. */
+#include "report.h"
+#include "../nash/eqset.h"
+#include "../util/buf.h"
+#include "../util/c_numeric.h"
+#include "../util/mem.h"
+#include <string.h>
+
+static const char *kind_name(lia_game_kind k)
+{
+    return k == LIA_KIND_BILATERAL ? "bilateral" : k == LIA_KIND_MULTILATERAL ? "multilateral" : "normal";
+}
+
+static void json_names(lia_buf *b, const char *const *names, size_t n)
+{
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, names[i]);
+    }
+    lia_buf_putc(b, ']');
+}
+
+static void write_json(lia_buf *b, const lia_report *r)
+{
+    lia_buf_puts(b, "{\"model\": ");
+    lia_buf_json_string(b, r->title);
+    lia_buf_puts(b, ", \"agreements\": [");
+    for (size_t i = 0; i < r->n; i++) {
+        const lia_report_entry *e = &r->entries[i];
+        lia_buf_puts(b, i ? ",\n {\"name\": " : "\n {\"name\": ");
+        lia_buf_json_string(b, e->name);
+        lia_buf_printf(b, ", \"kind\": \"%s\", \"members\": ", kind_name(e->kind));
+        json_names(b, e->members, e->np);
+        lia_buf_puts(b, ",\n  \"commitment\": ");
+        if (e->has_commit) {
+            lia_buf_puts(b, "{\"profile\": [");
+            for (size_t p = 0; p < e->np; p++) {
+                if (p) lia_buf_puts(b, ", ");
+                lia_buf_json_string(b, e->levels[p][e->commit[p]]);
+            }
+            lia_buf_puts(b, "], \"payoffs\": [");
+            for (size_t p = 0; p < e->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_double(b, e->commit_payoffs[p] + 0.0); }
+            lia_buf_puts(b, "]}");
+        } else {
+            lia_buf_puts(b, "null");
+        }
+        lia_buf_puts(b, ",\n  \"stage_game\": {\"levels\": [");
+        for (size_t p = 0; p < e->np; p++) {
+            if (p) lia_buf_puts(b, ", ");
+            json_names(b, e->levels[p], e->nlevels[p]);
+        }
+        lia_buf_puts(b, "], \"class\": ");
+        if (e->has_class) lia_buf_json_string(b, lia_class2x2_name(e->cls));
+        else lia_buf_puts(b, "null");
+        lia_buf_puts(b, ", \"class_of\": ");
+        lia_buf_puts(b, !e->has_class ? "null" : e->class_restricted ? "\"withhold or commit\"" : "\"game\"");
+        lia_buf_puts(b, ",\n   ");
+        lia_eqset_json_fields(b, e->eq);
+        lia_buf_puts(b, "}}");
+    }
+    lia_buf_puts(b, r->n ? "\n]}\n" : "]}\n");
+}
+
+/* Each line of `text` indented by `pad` spaces. */
+static void indented(lia_buf *b, const char *text, const char *pad)
+{
+    while (*text) {
+        const char *nl = strchr(text, '\n');
+        size_t len = nl ? (size_t)(nl - text) + 1 : strlen(text);
+        lia_buf_puts(b, pad);
+        lia_buf_put(b, text, len);
+        text += len;
+    }
+}
+
+static lia_status write_text(lia_buf *b, const lia_report *r)
+{
+    if (*r->title) lia_buf_printf(b, "%s\n", r->title);
+    for (size_t i = 0; i < r->n; i++) {
+        const lia_report_entry *e = &r->entries[i];
+        lia_buf_printf(b, "\n%s: %s %s of", e->name, kind_name(e->kind), e->kind == LIA_KIND_NORMAL ? "game" : "agreement");
+        for (size_t p = 0; p < e->np; p++) lia_buf_printf(b, "%s %s", p ? "," : "", e->members[p]);
+        lia_buf_puts(b, "\n  stage game: ");
+        for (size_t p = 0; p < e->np; p++) lia_buf_printf(b, "%s%zu", p ? " x " : "", e->nlevels[p]);
+        lia_buf_puts(b, e->kind == LIA_KIND_NORMAL ? " strategies" : " sharing levels");
+        if (e->has_class)
+            lia_buf_printf(b, "; class %s%s", lia_class2x2_name(e->cls),
+                           e->class_restricted ? " (withholding against the committed levels)" : "");
+        lia_buf_puts(b, "\n");
+        if (e->has_commit) {
+            lia_buf_puts(b, "  commitment:");
+            for (size_t p = 0; p < e->np; p++)
+                lia_buf_printf(b, "%s %s=%s", p ? "," : "", e->members[p], e->levels[p][e->commit[p]]);
+            lia_buf_puts(b, "   payoffs");
+            for (size_t p = 0; p < e->np; p++) {
+                lia_buf_puts(b, p ? ", " : " ");
+                lia_buf_double(b, e->commit_payoffs[p] + 0.0);
+            }
+            lia_buf_puts(b, "\n");
+        }
+        char *eq = NULL;
+        lia_status st = lia_eqset_write(&eq, NULL, e->eq, LIA_FORMAT_TEXT);
+        if (st != LIA_OK) return st;
+        indented(b, eq, "  ");
+        lia__free(eq);
+    }
+    return LIA_OK;
+}
+
+lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_format fmt)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!r || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON)) return LIA_EUSAGE;
+    lia_c_numeric loc;
+    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    lia_buf b;
+    lia_buf_init(&b);
+    lia_status st = LIA_OK;
+    if (fmt == LIA_FORMAT_TEXT) st = write_text(&b, r);
+    else write_json(&b, r);
+    lia_c_numeric_end(&loc);
+    if (st != LIA_OK) { lia_buf_free(&b); return st; }
+    *out = lia_buf_take(&b, len);
+    return *out ? LIA_OK : LIA_ENOMEM;
+}

@@ -1,0 +1,125 @@
+/* solve.c — lia_model_solve: compile every agreement (and explicit normal-form game) of a
+ * model and gather what the report says of its stage game. */
+#include "report.h"
+#include "../game/game.h"
+#include "../nash/exact_enum.h"
+#include "../util/mem.h"
+#include <string.h>
+
+static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
+
+/* The class of a two-player stage game: of the game itself when it is 2 x 2, else of its
+ * restriction to each member's lowest level (withholding) and committed level, which is the
+ * choice a quid-pro-quo reading of the agreement is about. 0 if no class applies. */
+static lia_status classify(lia_report_entry *r, const lia_game *g)
+{
+    if (g->np != 2) return LIA_OK;
+    if (g->ns[0] == 2 && g->ns[1] == 2) {
+        lia_status st = lia_game_classify_2x2(g, NULL, &r->cls);
+        r->has_class = st == LIA_OK;
+        return st == LIA_ENOMEM ? st : LIA_OK;
+    }
+    if (!r->has_commit || r->commit[0] == 0 || r->commit[1] == 0) return LIA_OK;
+    size_t ns[2] = { 2, 2 }, lv[2][2] = { { 0, r->commit[0] }, { 0, r->commit[1] } };
+    double pay[8];
+    for (size_t p = 0; p < 2; p++)
+        for (size_t b = 0; b < 2; b++)
+            for (size_t a = 0; a < 2; a++)
+                pay[p * 4 + a + 2 * b] = g->payoffs[p * g->nprofiles + lv[0][a] + g->ns[0] * lv[1][b]];
+    lia_game *sub = NULL;
+    lia_status st = lia_game_new(&sub, 2, ns, pay);
+    if (st == LIA_OK) {
+        size_t coop[2] = { 1, 1 };
+        st = lia_game_classify_2x2(sub, coop, &r->cls);
+        r->has_class = r->class_restricted = st == LIA_OK;
+    }
+    lia_game_free(sub);
+    return st == LIA_ENOMEM ? st : LIA_OK;
+}
+
+static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g, const char *name, lia_game_kind kind)
+{
+    lia_arena *a = &rep->arena;
+    r->name = copy(a, name);
+    r->kind = kind;
+    r->np = g->np;
+    r->members = lia_arena_array(a, g->np, sizeof *r->members);
+    r->levels = lia_arena_array(a, g->np, sizeof *r->levels);
+    r->nlevels = lia_arena_array(a, g->np, sizeof *r->nlevels);
+    r->commit = lia_arena_array(a, g->np, sizeof *r->commit);
+    r->commit_payoffs = lia_arena_array(a, g->np, sizeof *r->commit_payoffs);
+    if (!r->name || !r->members || !r->levels || !r->nlevels || !r->commit || !r->commit_payoffs) return LIA_ENOMEM;
+    for (size_t p = 0; p < g->np; p++) {
+        if (!(r->members[p] = copy(a, g->players[p]))) return LIA_ENOMEM;
+        r->nlevels[p] = g->ns[p];
+        if (!(r->levels[p] = lia_arena_array(a, g->ns[p], sizeof(char *)))) return LIA_ENOMEM;
+        for (size_t s = 0; s < g->ns[p]; s++)
+            if (!(r->levels[p][s] = copy(a, g->strategies[p][s]))) return LIA_ENOMEM;
+    }
+    r->has_commit = lia_game_commitment(g, r->commit);
+    if (r->has_commit) {
+        size_t prof;
+        if (lia_game_profile_index(g, r->commit, &prof) != LIA_OK) return LIA_EINTERNAL;
+        for (size_t p = 0; p < g->np; p++) r->commit_payoffs[p] = g->payoffs[p * g->nprofiles + prof];
+    }
+    lia_status st = classify(r, g);
+    if (st != LIA_OK) return st;
+    /* two members: every extreme equilibrium (exactly when the payoffs are exact); more: the
+     * pure equilibria */
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    if (g->np == 2) {
+        o.method = LIA_NASH_ALL;
+        o.exact = lia_exact_enum_possible(g);
+    }
+    return lia_game_nash(&r->eq, g, &o);
+}
+
+lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, const lia_compile_options *opts)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!m) return LIA_EUSAGE;
+    size_t only = 0, count = lia_model_game_count(m);
+    if (name && lia_model_game_find(m, name, &only) != LIA_OK) return LIA_EUSAGE;
+    lia_report *rep = lia__calloc(1, sizeof *rep);
+    if (!rep) return LIA_ENOMEM;
+    lia_arena_init(&rep->arena);
+    rep->entries = lia__calloc(count + 1, sizeof *rep->entries);
+    rep->title = copy(&rep->arena, lia_model_title(m));
+    lia_status st = rep->entries && rep->title ? LIA_OK : LIA_ENOMEM;
+    for (size_t i = name ? only : 0; st == LIA_OK && i < (name ? only + 1 : count); i++) {
+        lia_game_kind kind = lia_model_game_kind(m, i);
+        if (kind != LIA_KIND_BILATERAL && kind != LIA_KIND_MULTILATERAL && kind != LIA_KIND_NORMAL) {
+            if (name) st = LIA_EUSAGE;   /* a coalitional game has no stage game: see share */
+            continue;
+        }
+        lia_game *g = NULL;
+        st = lia_model_compile(&g, m, lia_model_game_name(m, i), opts);
+        if (st == LIA_OK) st = entry(rep, &rep->entries[rep->n++], g, lia_model_game_name(m, i), kind);
+        lia_game_free(g);
+    }
+    if (st != LIA_OK) { lia_report_free(rep); return st; }
+    *out = rep;
+    return LIA_OK;
+}
+
+void lia_report_free(lia_report *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->n; i++) lia_eqset_free(r->entries[i].eq);
+    lia__free(r->entries);
+    lia_arena_free(&r->arena);
+    lia__free(r);
+}
+
+size_t lia_report_count(const lia_report *r) { return r ? r->n : 0; }
+const char *lia_report_name(const lia_report *r, size_t i) { return r && i < r->n ? r->entries[i].name : NULL; }
+const lia_eqset *lia_report_equilibria(const lia_report *r, size_t i) { return r && i < r->n ? r->entries[i].eq : NULL; }
+
+int lia_report_class(const lia_report *r, size_t i, lia_class2x2 *cls, int *restricted)
+{
+    if (!r || i >= r->n || !r->entries[i].has_class) return 0;
+    if (cls) *cls = r->entries[i].cls;
+    if (restricted) *restricted = r->entries[i].class_restricted;
+    return 1;
+}
