@@ -84,6 +84,7 @@ char *lia_buf_take(lia_buf *b, size_t *len)
 {
     if (!reserve(b, 0)) { lia_buf_free(b); return NULL; }
     char *d = b->data;
+    d[b->len] = 0;   /* also when nothing was written */
     if (len) *len = b->len;
     b->data = NULL;
     b->len = b->cap = 0;

@@ -105,6 +105,20 @@ static void exercise_game(const lia_game *g)
         eq = NULL;
         if (lia_game_nash(&eq, g, &no) == LIA_OK) sink += lia_eqset_count(eq);
         lia_eqset_free(eq);
+        /* every extreme equilibrium, in floating point and exactly, with the components */
+        for (int exact = 0; exact < 2; exact++) {
+            no.method = LIA_NASH_ALL;
+            no.exact = exact;
+            eq = NULL;
+            if (lia_game_nash(&eq, g, &no) == LIA_OK) {
+                sink += lia_eqset_count(eq) + lia_eqset_clique_count(eq);
+                char *text = NULL;
+                if (lia_eqset_write(&text, NULL, eq, LIA_FORMAT_CSV) == LIA_OK) sink += strlen(text);
+                lia_free(text);
+            }
+            lia_eqset_free(eq);
+        }
+        no.exact = 0;
     }
     size_t *strat = np ? calloc(np, sizeof *strat) : NULL;
     if (strat) {
@@ -151,6 +165,20 @@ static void exercise_tugame(const lia_tugame *g)
 /* Compile every game of a checked model both ways and render the results. */
 static void compile_all(lia_model *m)
 {
+    /* the solve report of the whole model, within a small memory cap so that fuzzed games
+     * stay quick */
+    lia_compile_options small = LIA_COMPILE_OPTIONS_INIT;
+    small.memory_cap = 1 << 20;
+    lia_report *rep = NULL;
+    if (lia_model_solve(&rep, m, NULL, &small) == LIA_OK) {
+        char *text = NULL;
+        if (lia_report_write(&text, NULL, rep, LIA_FORMAT_JSON) == LIA_OK) sink += strlen(text);
+        lia_free(text);
+        text = NULL;
+        if (lia_report_write(&text, NULL, rep, LIA_FORMAT_TEXT) == LIA_OK) sink += strlen(text);
+        lia_free(text);
+    }
+    lia_report_free(rep);
     lia_compile_options opts = LIA_COMPILE_OPTIONS_INIT;
     opts.memory_cap = FUZZ_MEMORY_CAP;
     touch_str(lia_model_title(m));

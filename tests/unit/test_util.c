@@ -85,6 +85,21 @@ static void test_buf_and_json(void **state)
     assert_null(lia_buf_take(&b, NULL));
 }
 
+/* A buffer nothing was written to still hands back a terminated empty string (a report of a
+ * model without agreements once came back unterminated; found by the fuzzer). */
+static void test_buf_empty(void **state)
+{
+    (void)state;
+    lia_buf b;
+    lia_buf_init(&b);
+    size_t len = 99;
+    char *s = lia_buf_take(&b, &len);
+    assert_non_null(s);
+    assert_int_equal(len, 0);
+    assert_string_equal(s, "");
+    lia__free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -92,6 +107,7 @@ int main(void)
         cmocka_unit_test(test_nametab),
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_buf_and_json),
+        cmocka_unit_test(test_buf_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
