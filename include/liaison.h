@@ -260,8 +260,8 @@ LIA_API lia_status lia_game_classify_2x2(const lia_game *g, const size_t *cooper
 LIA_API const char *lia_class2x2_name(lia_class2x2 c);   /* static string, e.g. "stag hunt" */
 
 /* A list of equilibria of one game, each re-verified: its regret is computed independently
- * of the method that found it, and nothing above 1e-9 times the payoff scale (the largest
- * |payoff|) is ever reported. */
+ * of the method that found it, and nothing is ever reported where some player could gain more
+ * than 1e-9 times that player's payoff scale (its largest |payoff|) by deviating. */
 typedef struct lia_eqset lia_eqset;
 
 /* Equilibria of g by the chosen method (opts NULL: defaults). The set keeps its own copy of

@@ -41,5 +41,10 @@ void lia_eqset_json_fields(struct lia_buf *b, const lia_eqset *e);
  * reported: the check must not depend on the units payoffs are written in. */
 #define LIA_REGRET_TOL 1e-9
 double lia_regret_tolerance(const lia_game *g);
+/* The check every method applies before listing a profile: *regret is the largest gain of
+ * any player, and *pass is 1 only if each player's gain is within LIA_REGRET_TOL times that
+ * player's own payoff scale (largest |payoff| of that player). LIA_EUSAGE if x is not a
+ * profile of probability vectors. */
+lia_status lia_regret_verify(const lia_game *g, const double *x, double *regret, int *pass);
 
 #endif

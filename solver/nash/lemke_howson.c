@@ -287,7 +287,7 @@ static double path_bytes(const lh_game *G)
     return (n * (m + 1) + m * (n + 1)) * sizeof(double);
 }
 
-static lia_status lh_race(lh_game *G, const lia_game *g, double tol, double *x, double *regret)
+static lia_status lh_race(lh_game *G, const lia_game *g, double *x, double *regret)
 {
     size_t nlab = G->m + G->n, k = nlab < RACERS ? nlab : RACERS;
     /* as many racers as the memory cap allows (a 3000x3000 game fits 7 in 1 GiB) */
@@ -311,7 +311,8 @@ static lia_status lh_race(lh_game *G, const lia_game *g, double tol, double *x, 
             if (state[r] < 0) continue;
             lia_status ps = path_profile(&w[r], G, x);
             if (ps == LIA_ENOMEM) { st = ps; break; }
-            if (ps == LIA_OK && lia_game_regret(g, x, regret) == LIA_OK && *regret <= tol) found = 1;
+            int pass = 0;
+            if (ps == LIA_OK && lia_regret_verify(g, x, regret, &pass) == LIA_OK && pass) found = 1;
         }
     }
     for (size_t r = 0; r < started; r++) path_end(&w[r]);
@@ -374,19 +375,19 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label)
     st = LIA_OK;
     if (label == LIA_LH_RACE) {
         double regret;
-        st = lh_race(&G, g, lia_regret_tolerance(g), x, &regret);
+        st = lh_race(&G, g, x, &regret);
         if (st == LIA_OK && (lia_game_expected_payoffs(g, x, u) != LIA_OK || !lia_eqset_add(e, x, u, regret)))
             st = LIA_ENOMEM;
         goto done;
     }
     size_t from = label < 0 ? 0 : (size_t)label, to = label < 0 ? nlab : (size_t)label + 1;
-    double tol = lia_regret_tolerance(g);
     size_t failed = 0;
     for (size_t k = from; k < to && st == LIA_OK; k++) {
         st = lh_single(&G, k, x);
         double regret = INFINITY;
-        if (st == LIA_OK) st = lia_game_regret(g, x, &regret);
-        if (st == LIA_EINTERNAL || (st == LIA_OK && !(regret <= tol))) {
+        int pass = 0;
+        if (st == LIA_OK) st = lia_regret_verify(g, x, &regret, &pass);
+        if (st == LIA_EINTERNAL || (st == LIA_OK && !pass)) {
             /* a path that failed numerically is never reported; with all labels, the others
              * still count (one drifting label must not discard what the rest found) */
             failed++;

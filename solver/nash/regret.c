@@ -2,6 +2,7 @@
  * every reported equilibrium passes, computed independently of the method that found it. */
 #include "liaison.h"
 #include "../game/game.h"
+#include "eqset.h"
 #include "../util/mem.h"
 #include <math.h>
 
@@ -42,7 +43,16 @@ static void pure_values(const lia_game *g, const double *x, const size_t *off, s
     }
 }
 
+/* Expected payoffs, the largest gain of any player, and whether every player's gain is
+ * within LIA_REGRET_TOL of its own payoff scale (pass may be NULL). */
+static lia_status evaluate_full(const lia_game *g, const double *x, double *payoffs, double *regret, int *pass);
+
 static lia_status evaluate(const lia_game *g, const double *x, double *payoffs, double *regret)
+{
+    return evaluate_full(g, x, payoffs, regret, NULL);
+}
+
+static lia_status evaluate_full(const lia_game *g, const double *x, double *payoffs, double *regret, int *pass)
 {
     if (!g || !x || !valid_profile(g, x)) return LIA_EUSAGE;
     size_t *off = lia__malloc(2 * g->np * sizeof *off);
@@ -61,11 +71,27 @@ static lia_status evaluate(const lia_game *g, const double *x, double *payoffs, 
         }
         if (payoffs) payoffs[p] = expected;
         if (best - expected > worst) worst = best - expected;
+        if (pass) {
+            /* each player against its own scale: one shared tolerance would be vacuous for a
+             * player whose payoffs are far smaller than another's */
+            double scale = 0;
+            const double *u = g->payoffs + p * g->nprofiles;
+            for (size_t k = 0; k < g->nprofiles; k++) scale = fmax(scale, fabs(u[k]));
+            if (!(best - expected <= LIA_REGRET_TOL * scale)) *pass = 0;
+        }
     }
     if (regret) *regret = worst;
     lia__free(off);
     lia__free(value);
     return LIA_OK;
+}
+
+lia_status lia_regret_verify(const lia_game *g, const double *x, double *regret, int *pass)
+{
+    *pass = 1;
+    lia_status st = evaluate_full(g, x, NULL, regret, pass);
+    if (st != LIA_OK) *pass = 0;
+    return st;
 }
 
 lia_status lia_game_regret(const lia_game *g, const double *profile, double *regret)

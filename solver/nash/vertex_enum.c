@@ -202,7 +202,7 @@ static lia_status report(lia_eqset *e, const lia_game *g, const bimatrix *G, con
                          const lia_vertices *VQ, const edges *E, int exact)
 {
     size_t m = G->m, n = G->n;
-    double *x = lia__malloc((m + n) * sizeof *x), u[2], tol = lia_regret_tolerance(g);
+    double *x = lia__malloc((m + n) * sizeof *x), u[2];
     size_t *xid = lia__malloc((E->n + 1) * sizeof *xid), *yid = lia__malloc((E->n + 1) * sizeof *yid), nx, ny;
     lia_exact_enum *X = NULL;
     lia_status st = x && xid && yid ? LIA_OK : LIA_ENOMEM;
@@ -211,10 +211,11 @@ static lia_status report(lia_eqset *e, const lia_game *g, const bimatrix *G, con
         st = mixed(&G->P, VP->basis + E->x[k] * VP->bwords, x);
         if (st == LIA_OK) st = mixed(&G->Q, VQ->basis + E->y[k] * VQ->bwords, x + m);
         double regret = INFINITY;
-        if (st == LIA_OK) st = lia_game_regret(g, x, &regret);
+        int pass = 0;
+        if (st == LIA_OK) st = lia_regret_verify(g, x, &regret, &pass);
         /* a completely labelled pair that fails the check means the floating-point labels were
          * wrong; an incomplete set must not pass for a complete one */
-        if (st == LIA_OK && !(regret <= tol)) st = LIA_EINTERNAL;
+        if (st == LIA_OK && !pass) st = LIA_EINTERNAL;
         if (st == LIA_OK) st = lia_game_expected_payoffs(g, x, u);
         if (st == LIA_OK && !lia_eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
         if (st == LIA_OK && X)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "liaison.h"
 #include "game_fixtures.h"
+#include "nash/eqset.h"
 
 /* The pure equilibria as strategy indices, "s0 s1 ...;" each, in the order found. */
 static void pure_set(const lia_game *g, char *buf, size_t cap)
@@ -140,6 +141,36 @@ static void test_regret(void **state)
     lia_game_free(g);
 }
 
+/* Each player is checked against its own payoff scale. Player 1's payoffs are about 1e9,
+ * player 2's about 1: at (row 1, column 1) player 2 gains 1e-4 by switching to column 2, far
+ * above 1e-9 of its own scale although far below 1e-9 of player 1's (which is 1). */
+static void test_regret_per_player_scale(void **state)
+{
+    (void)state;
+    size_t ns[2] = { 2, 2 };
+    /* layout: player 0 block then player 1 block, first player fastest */
+    double pay[8] = { 1e9, 0, 1e9, 0,       /* u1(r1,c1) u1(r2,c1) u1(r1,c2) u1(r2,c2) */
+                      1.0, 0, 1.0001, 0 };  /* u2: column 2 is better by 1e-4 against row 1 */
+    lia_game *g;
+    assert_int_equal(lia_game_new(&g, 2, ns, pay), LIA_OK);
+    double x[4] = { 1, 0, 1, 0 }, regret;
+    int pass = 1;
+    assert_int_equal(lia_regret_verify(g, x, &regret, &pass), LIA_OK);
+    assert_true(fabs(regret - 1e-4) < 1e-9);
+    assert_true(regret <= lia_regret_tolerance(g));   /* the shared tolerance would let it pass */
+    assert_int_equal(pass, 0);
+    double y[4] = { 1, 0, 0, 1 };                      /* (row 1, column 2) is an equilibrium */
+    assert_int_equal(lia_regret_verify(g, y, &regret, &pass), LIA_OK);
+    assert_int_equal(pass, 1);
+    /* and no method reports the false one: pure finds only (r1, c2) */
+    lia_eqset *e;
+    assert_int_equal(lia_game_nash(&e, g, NULL), LIA_OK);
+    assert_int_equal(lia_eqset_count(e), 1);
+    assert_true(lia_eqset_profile(e, 0)[3] == 1);
+    lia_eqset_free(e);
+    lia_game_free(g);
+}
+
 static void test_json_contract(void **state)
 {
     (void)state;
@@ -169,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_textbook_games),
         cmocka_unit_test(test_many_players),
         cmocka_unit_test(test_regret),
+        cmocka_unit_test(test_regret_per_player_scale),
         cmocka_unit_test(test_json_contract),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
