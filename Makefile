@@ -15,7 +15,7 @@ TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
-DEB_TEST     := lrslib clang libclang-rt-14-dev python3 locales
+DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
 
 LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))
@@ -122,7 +122,11 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-bench: all
+$(BUILD)/bench/%: tests/bench/%.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
+
+bench: all $(BUILD)/bench/bench_ce
 	@bash tests/bench/run.sh $(BUILD)
 
 clean:

@@ -321,6 +321,61 @@ LIA_API lia_status lia_report_write(char **out, size_t *len, const lia_report *r
 
 /* ---- correlated equilibria (LP) ----------------------------------------------------------- */
 
+/* Correlated equilibria (CE) and coarse correlated equilibria (CCE): probability distributions
+ * over pure profiles (docs/model.md gives the LPs). Every distribution is re-verified from the
+ * game's payoffs before it is reported: nonnegative, summing to 1, and no player gains more
+ * than 1e-9 times the payoff scale (the largest |payoff|) by any deviation the (C)CE forbids. */
+typedef struct lia_correlated lia_correlated;
+
+#define LIA_CORRELATED_OPTIONS_VERSION 1
+typedef struct lia_correlated_options {
+    unsigned version;        /* LIA_CORRELATED_OPTIONS_VERSION */
+    int coarse;              /* nonzero: coarse correlated equilibria */
+    int ranges;              /* nonzero (default): also each player's best and worst payoff over
+                                the set (2 LPs per player); 0: the max-welfare one only */
+} lia_correlated_options;
+#define LIA_CORRELATED_OPTIONS_INIT { LIA_CORRELATED_OPTIONS_VERSION, 0, 1 }
+
+/* Solve 1 + 2 * player_count LPs (GLPK): the (C)CE of highest welfare (sum of payoffs), and
+ * each player's best and worst payoff over all (C)CE. opts may be NULL (defaults). The handle
+ * keeps its own copy of the labels; g may be freed first. LIA_ELIMIT when the LP would need
+ * over LIA_DEFAULT_MEMORY_CAP; LIA_EINTERNAL if GLPK fails or a result fails verification.
+ * Caller frees *out with lia_correlated_free. */
+LIA_API lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const lia_correlated_options *opts);
+LIA_API void lia_correlated_free(lia_correlated *c);
+LIA_API int lia_correlated_coarse(const lia_correlated *c);            /* 1 for CCE, 0 for CE */
+/* Welfare of the max-welfare distribution (NAN if c is NULL). */
+LIA_API double lia_correlated_welfare(const lia_correlated *c);
+/* The max-welfare distribution: profile_count probabilities in the payoff layout (first player
+ * fastest); owned by c, NULL if c is NULL. */
+LIA_API const double *lia_correlated_distribution(const lia_correlated *c);
+/* Each player's expected payoff under that distribution (player_count entries, owned by c). */
+LIA_API const double *lia_correlated_payoffs(const lia_correlated *c);
+/* The player's worst and best payoff over every (C)CE; either pointer may be NULL.
+ * LIA_EUSAGE if c is NULL, player is out of range, or the ranges were not asked for. */
+LIA_API lia_status lia_correlated_range(const lia_correlated *c, size_t player, double *worst, double *best);
+/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON ({"game", "players", "strategies", "coarse", "welfare",
+ * "distribution", "support": [{"profile": [strategy names], "probability"}], "payoffs",
+ * "best", "worst"}); caller frees *out with lia_free. */
+LIA_API lia_status lia_correlated_write(char **out, size_t *len, const lia_correlated *c, lia_format fmt);
+
+/* The output of `liaison nash`: the equilibrium set e and, if c is not NULL, the correlated
+ * equilibria of the same game. JSON: e's document with a "correlated" member holding c's
+ * fields ("coarse" ... "worst", without the labels); TEXT: both texts. With c NULL this is
+ * lia_eqset_write. LIA_EUSAGE if c belongs to a game of another shape. Caller frees *out with
+ * lia_free. */
+LIA_API lia_status lia_nash_write(char **out, size_t *len, const lia_eqset *e, const lia_correlated *c, lia_format fmt);
+
+/* The max-welfare (C)CE LP in CPLEX LP format (glpsol --lp reads it), in the game's payoff
+ * units, so its optimum is the welfare: columns p(s0,s1,..) per profile, rows ic(player,a,b)
+ * (recommended a, not better off with b; CCE: cc(player,b)) and total. Caller frees *out
+ * with lia_free. */
+LIA_API lia_status lia_game_correlated_lp(char **out, size_t *len, const lia_game *g, const lia_correlated_options *opts);
+/* The security LP of lia_game_maxmin in CPLEX LP format, in the game's payoff units (its
+ * optimum is the security value): columns x(strategy) and v, rows vs(others' strategies) and
+ * total. Caller frees *out with lia_free. */
+LIA_API lia_status lia_game_maxmin_lp(char **out, size_t *len, const lia_game *g, size_t player);
+
 /* ---- coalitional (TU) games -------------------------------------------------------------- *
  * Coalitions as bit masks: bit i set <=> player i is a member (player 0 is the lowest bit).
  * Tabulated games store v for masks 0 .. 2^n - 1 in that order. */

@@ -15,7 +15,8 @@ typedef struct cli_opts {
     const char *method;
     const char *label;            /* nash --method lh --label K */
     int exact;                    /* nash --exact */
-    int correlated, coarse;       /* nash --correlated [--coarse] */
+    int correlated, coarse;       /* nash --correlated [--coarse]; compile --emit lp [--coarse] */
+    const char *maxmin;           /* compile --emit lp --maxmin PLAYER */
     const char *output;
     cli_set *sets;
     size_t nsets;

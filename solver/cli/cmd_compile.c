@@ -1,5 +1,7 @@
-/* cmd_compile.c — `liaison compile FILE --emit nfg|lrs|json|tu|text`: the compiled game. */
+/* cmd_compile.c — `liaison compile FILE --emit nfg|lrs|json|tu|text|lp`: the compiled game, or
+ * one of its linear programs in CPLEX LP format. */
 #include "cli.h"
+#include <stdlib.h>
 #include <string.h>
 
 static int emit_format(const char *s, lia_format *f)
@@ -18,6 +20,32 @@ static int is_tu_kind(lia_game_kind k)
            k == LIA_KIND_VOTING;
 }
 
+/* --emit lp: the max-welfare (coarse) correlated-equilibrium LP, or with --maxmin PLAYER that
+ * player's security LP (PLAYER by name or 1-based number). */
+static lia_status emit_lp(char **text, size_t *len, const lia_game *g, const cli_opts *o, const char **what)
+{
+    if (!o->maxmin) {
+        lia_correlated_options c = LIA_CORRELATED_OPTIONS_INIT;
+        c.coarse = o->coarse;
+        lia_status st = lia_game_correlated_lp(text, len, g, &c);
+        if (st == LIA_ELIMIT) *what = "the correlated-equilibrium LP of this game would exceed 1 GiB";
+        return st;
+    }
+    if (o->coarse) { *what = "--coarse belongs to the correlated-equilibrium LP, not --maxmin"; return LIA_EUSAGE; }
+    size_t np = lia_game_player_count(g), p = 0;
+    while (p < np && strcmp(lia_game_player_name(g, p), o->maxmin) != 0) p++;
+    if (p == np) {
+        char *end;
+        long k = strtol(o->maxmin, &end, 10);
+        if (*end || end == o->maxmin || k < 1 || (size_t)k > np) {
+            *what = "--maxmin needs a player of the game, by name or number";
+            return LIA_EUSAGE;
+        }
+        p = (size_t)k - 1;
+    }
+    return lia_game_maxmin_lp(text, len, g, p);
+}
+
 int cmd_compile(int argc, char **argv)
 {
     cli_opts o;
@@ -29,8 +57,14 @@ int cmd_compile(int argc, char **argv)
         cli_opts_free(&o);
         return EXIT_INPUT;
     }
-    if (o.emit && !emit_format(o.emit, &fmt)) {
-        fprintf(stderr, "liaison compile: unknown --emit '%s' (text, json, nfg, lrs or tu)\n", o.emit);
+    int lp = o.emit && strcmp(o.emit, "lp") == 0;
+    if (o.emit && !lp && !emit_format(o.emit, &fmt)) {
+        fprintf(stderr, "liaison compile: unknown --emit '%s' (text, json, nfg, lrs, tu or lp)\n", o.emit);
+        cli_opts_free(&o);
+        return EXIT_INPUT;
+    }
+    if (!lp && (o.maxmin || o.coarse)) {
+        fprintf(stderr, "liaison compile: --maxmin and --coarse choose the LP of --emit lp\n");
         cli_opts_free(&o);
         return EXIT_INPUT;
     }
@@ -51,7 +85,10 @@ int cmd_compile(int argc, char **argv)
     size_t len = 0;
     lia_status st;
     const char *what = NULL;
-    if (tu) {
+    if (tu && lp) {
+        st = LIA_EUSAGE;
+        what = "--emit lp writes the LPs of normal-form games (correlated equilibria, security levels)";
+    } else if (tu) {
         lia_tugame *g = NULL;
         st = lia_model_compile_tu(&g, m, o.game, &copts);
         if (st == LIA_OK) {
@@ -65,7 +102,9 @@ int cmd_compile(int argc, char **argv)
     } else {
         lia_game *g = NULL;
         st = lia_model_compile(&g, m, o.game, &copts);
-        if (st == LIA_OK) {
+        if (st == LIA_OK && lp) {
+            st = emit_lp(&text, &len, g, &o, &what);
+        } else if (st == LIA_OK) {
             st = lia_game_write(&text, &len, g, fmt);
             if (st == LIA_EUSAGE) what = "lrs input holds two-player games only; use --emit nfg";
             if (st == LIA_ELIMIT) what = "the JSON form of this game (one nesting level per player) would exceed 1 GiB; use --emit nfg";

@@ -1,4 +1,5 @@
-/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method M] [--label K] [--exact] [--format text|json]`. */
+/* cmd_nash.c — `liaison nash FILE [--game NAME] [--method M] [--label K] [--exact] [--correlated
+ * [--coarse]] [--format text|json|csv]`. */
 #include "cli.h"
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,14 @@ int cmd_nash(int argc, char **argv)
         rc = EXIT_INPUT;
     }
     nopts.exact = o.exact;
+    if (!rc && o.coarse && !o.correlated) {
+        fprintf(stderr, "liaison nash: --coarse belongs to --correlated\n");
+        rc = EXIT_INPUT;
+    }
+    if (!rc && o.correlated && o.format && strcmp(o.format, "csv") == 0) {
+        fprintf(stderr, "liaison nash: --correlated has text and json output, not csv\n");
+        rc = EXIT_INPUT;
+    }
     if (!rc && nopts.method == LIA_NASH_LH && o.label) {
         if (strcmp(o.label, "any") == 0) {
             nopts.label = LIA_LH_RACE;
@@ -62,6 +71,7 @@ int cmd_nash(int argc, char **argv)
     lia_model *m = NULL;
     lia_game *g = NULL;
     lia_eqset *e = NULL;
+    lia_correlated *ce = NULL;
     char *text = NULL;
     size_t len = 0;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
@@ -93,10 +103,20 @@ int cmd_nash(int argc, char **argv)
                     lia_game_player_count(g) == 2 ? lia_game_strategy_count(g, 0) + lia_game_strategy_count(g, 1) : 0);
         else if (st != LIA_OK)
             fprintf(stderr, "liaison nash: %s\n", lia_status_name(st));
-        if (st == LIA_OK) st = lia_eqset_write(&text, &len, e, fmt);
+        if (st == LIA_OK && o.correlated) {
+            lia_correlated_options copts = LIA_CORRELATED_OPTIONS_INIT;
+            copts.coarse = o.coarse;
+            st = lia_game_correlated(&ce, g, &copts);
+            if (st == LIA_ELIMIT)
+                fprintf(stderr, "liaison nash: the correlated-equilibrium LP of '%s' would exceed 1 GiB\n", lia_game_name(g));
+            else if (st != LIA_OK)
+                fprintf(stderr, "liaison nash: correlated equilibria: %s\n", lia_status_name(st));
+        }
+        if (st == LIA_OK) st = lia_nash_write(&text, &len, e, ce, fmt);
         rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
     }
     lia_free(text);
+    lia_correlated_free(ce);
     lia_eqset_free(e);
     lia_game_free(g);
     lia_model_free(m);

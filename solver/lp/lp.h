@@ -4,6 +4,7 @@
 #ifndef LIA_LP_LP_H
 #define LIA_LP_LP_H
 #include "liaison.h"
+#include "../util/arena.h"
 #include <stddef.h>
 
 typedef enum { LIA_ROW_LE, LIA_ROW_GE, LIA_ROW_EQ } lia_row_kind;
@@ -24,9 +25,42 @@ typedef struct lia_lp {
 
 typedef enum { LIA_LP_OPTIMAL, LIA_LP_INFEASIBLE, LIA_LP_UNBOUNDED } lia_lp_outcome;
 
-/* Solve. On LIA_OK, *outcome says what GLPK found; x (cols) and *objective are filled when
- * optimal. LIA_EUSAGE: malformed problem (checked before GLPK sees it). LIA_EINTERNAL: GLPK
- * failed or raised an error (caught; its environment was reset). */
+/* 1 if lp is well formed: sizes within GLPK's int indices, every index in range, every number
+ * finite except infinite bounds, lo <= hi. Everything GLPK would abort on is caught here. */
+int lia_lp_valid(const lia_lp *lp);
+
+/* Solve by LIA_LP_PRIMAL (below). On LIA_OK, *outcome says what GLPK found; x (cols) and
+ * *objective are filled when optimal. LIA_EUSAGE: malformed problem (checked before GLPK sees
+ * it). LIA_EINTERNAL: GLPK failed or raised an error (caught; its environment was reset). */
 lia_status lia_lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, double *objective);
+
+/* How GLPK searches. LIA_LP_PRIMAL: the primal simplex from GLPK's standard basis with its
+ * default tolerances (1e-7), for the small LPs of security levels. LIA_LP_DUAL_TIGHT: the
+ * dual simplex from Bixby's crash basis, tolerances 3e-10; LPs with many more columns than
+ * rows (correlated equilibria: a column per pure profile) solve some 40 times faster so.
+ * LIA_LP_PRIMAL_TIGHT: the primal simplex from the standard basis, tolerances 1e-9, a second
+ * opinion where the dual one fails. */
+typedef enum { LIA_LP_PRIMAL = 0, LIA_LP_DUAL_TIGHT = 1, LIA_LP_PRIMAL_TIGHT = 2 } lia_lp_method;
+lia_status lia_lp_solve_by(const lia_lp *lp, lia_lp_method method, lia_lp_outcome *outcome, double *x, double *objective);
+/* The same constraints for k objectives in turn: objective t is objs[t * cols ..] maximised
+ * if maximize[t] (lp->obj and lp->maximize are not used), so GLPK loads and scales the matrix
+ * once. The dual method starts each objective from Bixby's basis, the primal ones from the
+ * last optimal basis. outcome[t]; x (k * cols) and objective (k) filled where optimal. */
+lia_status lia_lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, const double *objs, const int *maximize,
+                             lia_lp_outcome *outcome, double *x, double *objective);
+
+/* Write lp in CPLEX LP format (Maximize/Minimize, Subject To, Bounds, End), which glpsol --lp,
+ * CPLEX, HiGHS and others read. Names NULL (or a NULL or empty entry) give x1.. / r1..; every
+ * name is made legal (other characters become '_', a leading digit or '.' or a keyword gets a
+ * '_' prefix, at most 200 bytes) and unique (a repeat gets "~index" appended). `title` (may be
+ * NULL) becomes a comment. Numbers are shortest round-trip decimals in any host locale.
+ * *out is NUL-terminated, caller frees with lia__free. LIA_EUSAGE: malformed lp, or the same
+ * (row, col) twice (the reader refuses a variable used twice in a row). */
+lia_status lia_lp_write_cplex(char **out, size_t *len, const lia_lp *lp, const char *title,
+                              const char *const *colnames, const char *const *rownames);
+
+/* "prefix(part0,part1,...)" in the arena: a row or column name built from game labels.
+ * NULL on allocation failure. */
+const char *lia_lp_name(lia_arena *a, const char *prefix, size_t nparts, const char *const *parts);
 
 #endif

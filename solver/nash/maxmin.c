@@ -4,6 +4,7 @@
 #include "../lp/lp.h"
 #include "../util/mem.h"
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The worst case of mixed strategy x of player p over the others' pure profiles (the minimum
@@ -24,41 +25,76 @@ static double worst_case(const lia_game *g, size_t p, const double *x)
     return worst;
 }
 
-/* max v  s.t.  sum_s x_s u_p(s, t) - v >= 0 for every profile t of the others,  sum x = 1. */
-static lia_status security_lp(const lia_game *g, size_t p, double *value, double *x)
+/* max v  s.t.  sum_s x_s u_p(s, t) - v >= 0 for every profile t of the others,  sum x = 1.
+ * Columns x_0 .. x_{n-1}, v; rows in the order of t (first other player fastest), then the sum.
+ * `mapped` gives the LP p's payoffs mapped onto [0, 1] (for solving; umin and span say how),
+ * else the game's own payoffs (for writing it out). */
+typedef struct security {
+    lia_lp lp;
+    size_t *ri, *ci;
+    double *val, *obj, *rhs, *lo, *hi;
+    lia_row_kind *kind;
+    double umin, umax, span;
+} security;
+
+static void security_free(security *s)
+{
+    lia__free(s->ri); lia__free(s->ci); lia__free(s->val); lia__free(s->obj); lia__free(s->rhs);
+    lia__free(s->lo); lia__free(s->hi); lia__free(s->kind);
+}
+
+static lia_status security_build(security *sec, const lia_game *g, size_t p, int mapped)
 {
     size_t n = g->ns[p], contexts = g->nprofiles / n, stride = 1;
     for (size_t q = 0; q < p; q++) stride *= g->ns[q];
     size_t block = stride * n, rows = contexts + 1, cols = n + 1, nnz = contexts * cols + n;
-    size_t *ri = lia__malloc(nnz * sizeof *ri), *ci = lia__malloc(nnz * sizeof *ci);
-    double *val = lia__malloc(nnz * sizeof *val), *obj = lia__calloc(cols, sizeof *obj);
-    double *rhs = lia__calloc(rows, sizeof *rhs), *lo = lia__malloc(cols * sizeof *lo), *hi = lia__malloc(cols * sizeof *hi);
-    double *sol = lia__malloc(cols * sizeof *sol);
-    lia_row_kind *kind = lia__malloc(rows * sizeof *kind);
-    lia_status st = LIA_ENOMEM;
-    if (!ri || !ci || !val || !obj || !rhs || !lo || !hi || !sol || !kind) goto done;
+    *sec = (security){ .ri = lia__malloc(nnz * sizeof(size_t)), .ci = lia__malloc(nnz * sizeof(size_t)),
+                       .val = lia__malloc(nnz * sizeof(double)), .obj = lia__calloc(cols, sizeof(double)),
+                       .rhs = lia__calloc(rows, sizeof(double)), .lo = lia__malloc(cols * sizeof(double)),
+                       .hi = lia__malloc(cols * sizeof(double)), .kind = lia__malloc(rows * sizeof(lia_row_kind)),
+                       .umin = 0, .umax = 0, .span = 1 };
+    if (!sec->ri || !sec->ci || !sec->val || !sec->obj || !sec->rhs || !sec->lo || !sec->hi || !sec->kind) {
+        security_free(sec);
+        return LIA_ENOMEM;
+    }
     const double *u = g->payoffs + p * g->nprofiles;
-    /* the LP sees p's payoffs mapped onto [0, 1]: the strategy is unchanged, and GLPK's absolute
-     * tolerances then mean the same for payoffs of 1e-12 and of 1e9 */
-    double umin = INFINITY, umax = -INFINITY;
-    for (size_t q = 0; q < g->nprofiles; q++) { umin = fmin(umin, u[q]); umax = fmax(umax, u[q]); }
-    double span = umax > umin ? umax - umin : 1;
+    /* mapped onto [0, 1], the strategy is unchanged, and GLPK's absolute tolerances then mean
+     * the same for payoffs of 1e-12 and of 1e9 */
+    if (mapped) {
+        double umin = INFINITY, umax = -INFINITY;
+        for (size_t q = 0; q < g->nprofiles; q++) { umin = fmin(umin, u[q]); umax = fmax(umax, u[q]); }
+        sec->umin = umin;
+        sec->umax = umax;
+        sec->span = umax > umin ? umax - umin : 1;
+    }
     size_t k = 0, r = 0;
     for (size_t h = 0; h < g->nprofiles; h += block)
         for (size_t l = 0; l < stride; l++, r++) {
-            for (size_t s = 0; s < n; s++) { ri[k] = r; ci[k] = s; val[k++] = (u[h + l + s * stride] - umin) / span; }
-            ri[k] = r; ci[k] = n; val[k++] = -1;
-            kind[r] = LIA_ROW_GE;
+            for (size_t s = 0; s < n; s++) {
+                sec->ri[k] = r; sec->ci[k] = s; sec->val[k++] = (u[h + l + s * stride] - sec->umin) / sec->span;
+            }
+            sec->ri[k] = r; sec->ci[k] = n; sec->val[k++] = -1;
+            sec->kind[r] = LIA_ROW_GE;
         }
-    for (size_t s = 0; s < n; s++) { ri[k] = contexts; ci[k] = s; val[k++] = 1; }
-    kind[contexts] = LIA_ROW_EQ;
-    rhs[contexts] = 1;
-    for (size_t j = 0; j < cols; j++) { lo[j] = 0; hi[j] = INFINITY; }
-    lo[n] = -INFINITY;                     /* v is free */
-    obj[n] = 1;
-    lia_lp lp = { rows, cols, nnz, 1, obj, ri, ci, val, kind, rhs, lo, hi };
+    for (size_t s = 0; s < n; s++) { sec->ri[k] = contexts; sec->ci[k] = s; sec->val[k++] = 1; }
+    sec->kind[contexts] = LIA_ROW_EQ;
+    sec->rhs[contexts] = 1;
+    for (size_t j = 0; j < cols; j++) { sec->lo[j] = 0; sec->hi[j] = INFINITY; }
+    sec->lo[n] = -INFINITY;                /* v is free */
+    sec->obj[n] = 1;
+    sec->lp = (lia_lp){ rows, cols, nnz, 1, sec->obj, sec->ri, sec->ci, sec->val, sec->kind, sec->rhs, sec->lo, sec->hi };
+    return LIA_OK;
+}
+
+static lia_status security_lp(const lia_game *g, size_t p, double *value, double *x)
+{
+    size_t n = g->ns[p];
+    security sec;
+    lia_status st = security_build(&sec, g, p, 1);
+    if (st != LIA_OK) return st;
+    double *sol = lia__malloc((n + 1) * sizeof *sol);
     lia_lp_outcome out;
-    st = lia_lp_solve(&lp, &out, sol, NULL);
+    st = sol ? lia_lp_solve(&sec.lp, &out, sol, NULL) : LIA_ENOMEM;
     if (st == LIA_OK && out != LIA_LP_OPTIMAL) st = LIA_EINTERNAL;   /* always feasible and bounded */
     if (st == LIA_OK) {
         double sum = 0;
@@ -66,12 +102,11 @@ static lia_status security_lp(const lia_game *g, size_t p, double *value, double
         for (size_t s = 0; s < n; s++) x[s] /= sum;
         /* verify independently: the strategy really guarantees the value */
         *value = worst_case(g, p, x);
-        double scale = fmax(fabs(umin), fabs(umax));
-        if (!(fabs(*value - (sol[n] * span + umin)) <= 1e-9 * fmax(scale, span))) st = LIA_EINTERNAL;   /* NaN fails too */
+        double scale = fmax(fabs(sec.umin), fabs(sec.umax));
+        if (!(fabs(*value - (sol[n] * sec.span + sec.umin)) <= 1e-9 * fmax(scale, sec.span))) st = LIA_EINTERNAL;   /* NaN fails too */
     }
-done:
-    lia__free(ri); lia__free(ci); lia__free(val); lia__free(obj); lia__free(rhs);
-    lia__free(lo); lia__free(hi); lia__free(sol); lia__free(kind);
+    lia__free(sol);
+    security_free(&sec);
     return st;
 }
 
@@ -79,6 +114,55 @@ lia_status lia_game_maxmin(const lia_game *g, size_t player, double *value, doub
 {
     if (!g || player >= g->np || !value || !strategy) return LIA_EUSAGE;
     return security_lp(g, player, value, strategy);
+}
+
+/* Column names x(strategy) and v; row names vs(the others' strategies) and total. */
+static int security_names(lia_arena *a, const lia_game *g, size_t p, const char **cols, const char **rows)
+{
+    const char *parts[1] = { NULL };
+    for (size_t s = 0; s < g->ns[p]; s++) {
+        parts[0] = g->strategies[p][s];
+        if (!(cols[s] = lia_lp_name(a, "x", 1, parts))) return 0;
+    }
+    cols[g->ns[p]] = "v";
+    const char **others = lia_arena_array(a, g->np, sizeof *others);
+    if (!others) return 0;
+    size_t r = 0;
+    for (size_t t = 0; t < g->nprofiles; t++) {
+        size_t rest = t, k = 0, own = 0;
+        for (size_t q = 0; q < g->np; rest /= g->ns[q], q++) {
+            if (q == p) own = rest % g->ns[q];
+            else others[k++] = g->strategies[q][rest % g->ns[q]];
+        }
+        if (own) continue;                 /* one row per profile of the others: those with s_p = 0 */
+        if (!(rows[r++] = lia_lp_name(a, "vs", k, others))) return 0;
+    }
+    rows[r] = "total";
+    return 1;
+}
+
+lia_status lia_game_maxmin_lp(char **out, size_t *len, const lia_game *g, size_t player)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!g || player >= g->np) return LIA_EUSAGE;
+    security sec;
+    lia_status st = security_build(&sec, g, player, 0);   /* in the game's units: its optimum is the value */
+    if (st != LIA_OK) return st;
+    lia_arena a;
+    lia_arena_init(&a);
+    const char **cols = lia_arena_array(&a, sec.lp.cols, sizeof *cols);
+    const char **rows = lia_arena_array(&a, sec.lp.rows, sizeof *rows);
+    size_t tcap = strlen(g->name) + strlen(g->players[player]) + 64;
+    char *title = lia_arena_alloc(&a, tcap);
+    st = LIA_ENOMEM;
+    if (cols && rows && title && security_names(&a, g, player, cols, rows)) {
+        snprintf(title, tcap, "liaison: security (maxmin) LP of player %s in game %s", g->players[player], g->name);
+        st = lia_lp_write_cplex(out, len, &sec.lp, title, cols, rows);
+    }
+    lia_arena_free(&a);
+    security_free(&sec);
+    return st;
 }
 
 /* u_0 + u_1 is the same at every profile (exactly, when the game is exact). */

@@ -145,6 +145,7 @@ print(f"bench: Lemke-Howson, random 1000x1000: read {ms(read)}, one equilibrium 
 import shutil
 from fractions import Fraction
 enum_sizes = [int(t) for t in os.environ.get("BENCH_ENUM_N", "8 10 12 15").split()]
+enum_checks = 0
 if shutil.which("lrsnash") is None:
     print("bench: all extreme equilibria: lrsnash not installed, no reference (make deps)")
 else:
@@ -170,6 +171,7 @@ else:
     print(f"  {'n':>3} {'seed':>5} {'equilibria':>10} {'liaison':>10} {'lrsnash':>10} {'ratio':>7}  same set")
     enum_miss = 0
     for n in enum_sizes:
+        enum_checks += 3
         for seed in (1, 2, 3):
             rng = _random.Random(1000 * n + seed)
             path = os.path.join(tmp, f"enum{n}_{seed}.game")
@@ -189,5 +191,33 @@ else:
             print(f"  {n:>3} {seed:>5} {len(got):>10} {ms(ours):>10} {ms(ref):>10} {ratio:>6.1f}x  "
                   f"{'yes' if same else 'NO'}{'' if ok else '  MISS'}")
     miss += enum_miss
-print(f"bench: {len(rows) + 1 - miss} PASS, {miss} MISS (a MISS does not fail the build)")
+# Correlated equilibria of a random 4-player game with 10 strategies each (10,000 profiles,
+# payoffs 0..99, fixed seed) through the C API (tests/bench/bench_ce.c): the max-welfare one
+# (target 2 s) and with each player's best and worst payoff (9 LPs). glpsol re-solving the
+# same max-welfare LP from `compile --emit lp` is the reference, with the same optimum.
+ce_path = os.path.join(tmp, "ce4x10.nfg")
+rng = _random.Random(4010)
+with open(ce_path, "w") as f:
+    f.write('NFG 1 R "ce4x10" { "A" "B" "C" "D" } { 10 10 10 10 }\n')
+    f.write(" ".join(str(rng.randint(0, 99)) for _ in range(4 * 10 ** 4)) + "\n")
+bench_ce = os.path.join(os.path.dirname(liaison), "..", "bench", "bench_ce")
+lines = dict((l.split()[0], l.split()[1:]) for l in run([bench_ce, ce_path]).splitlines())
+mw, mw_welfare = float(lines["max-welfare"][0]), float(lines["max-welfare"][1])
+wr = float(lines["with-ranges"][0])
+CE_TARGET = 2.0
+ref_note = ""
+if shutil.which("glpsol"):
+    lp_path = os.path.join(tmp, "ce4x10.lp")
+    run([liaison, "compile", ce_path, "--emit", "lp", "-o", lp_path])
+    t0 = time.perf_counter()
+    sol = run(["glpsol", "--lp", lp_path, "--dual", "-o", os.path.join(tmp, "ce.sol")])
+    ref = time.perf_counter() - t0
+    got = re.search(r"obj = ([-0-9.e+]+)", open(os.path.join(tmp, "ce.sol")).read())
+    same = got is not None and abs(float(got.group(1)) - mw_welfare) <= 1e-6 * max(1, abs(mw_welfare))
+    ref_note = f", glpsol --dual on the same LP {ms(ref)} ({ref / mw:.1f}x), same optimum: {'yes' if same else 'NO'}"
+ok = mw <= CE_TARGET
+miss += 0 if ok else 1
+print(f"bench: correlated equilibria, random 4 players x 10 strategies: max-welfare {ms(mw)} (target 2 s) "
+      f"{'PASS' if ok else 'MISS'}, with every player's payoff range {ms(wr)}{ref_note}")
+print(f"bench: {len(rows) + 2 + enum_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
 PY

@@ -184,8 +184,8 @@ d = json.load(open(sys.argv[1]))
 sys.exit(0 if d["method"] == "pure" and [e["strategies"] for e in d["equilibria"]] == [[[1, 0, 0], [1, 0, 0]]] else 1)
 PY
 }
-run "nash method not yet available" 2 "$LIAISON" nash models/ukusa-1946.lia --method gnm && {
-  grep -q "method 'gnm' is not available yet" "$TMP/err" && ok "nash method not yet available" || not_ok "nash method not yet available"; }
+run "nash method not yet available" 2 "$LIAISON" nash models/ukusa-1946.lia --method simpdiv && {
+  grep -q "method 'simpdiv' is not available yet" "$TMP/err" && ok "nash method not yet available" || not_ok "nash method not yet available"; }
 run "nash of a coalitional game" 2 "$LIAISON" nash "$TMP/tu.lia" --game glove && ok "nash of a coalitional game"
 run "nash lp on a zero-sum game" 0 "$LIAISON" nash "$CASES/games/N9_zs4x3.game" --method lp --format json && {
   python3 - "$TMP/out" <<'PY' && ok "nash lp on a zero-sum game" || not_ok "nash lp on a zero-sum game" "$(cat "$TMP/out")"
@@ -268,3 +268,34 @@ PY
 }
 run "solve of a coalitional game" 2 "$LIAISON" solve "$TMP/tu.lia" --game glove && {
   grep -q 'coalitional game, which has no stage game' "$TMP/err" && ok "solve of a coalitional game" || not_ok "solve of a coalitional game" "$(cat "$TMP/err")"; }
+
+# --- correlated equilibria and LP files ---------------------------------------------------
+printf '2 2\n\n6 2\n7 0\n\n6 7\n2 0\n' > "$TMP/chicken.game"
+run "nash --correlated" 0 "$LIAISON" nash "$TMP/chicken.game" --correlated --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "nash --correlated" || not_ok "nash --correlated" "$(cat "$TMP/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["correlated"]
+# Aumann's chicken: 1/2 on (C,C), 1/4 on each of (C,D), (D,C): welfare 12/2 + 9/4 + 9/4 = 10.5
+near = lambda a, b: all(abs(p - q) < 1e-9 for p, q in zip(a, b))
+ok = (len(d["equilibria"]) == 2 and not c["coarse"] and abs(c["welfare"] - 10.5) < 1e-9
+      and near(c["distribution"], [0.5, 0.25, 0.25, 0]) and near(c["payoffs"], [5.25, 5.25]))
+sys.exit(0 if ok else 1)
+PY
+}
+run "nash --coarse alone" 2 "$LIAISON" nash "$TMP/chicken.game" --coarse && ok "nash --coarse alone"
+run "compile --emit lp" 0 "$LIAISON" compile "$TMP/chicken.game" --emit lp -o "$TMP/ce.lp" && {
+  if command -v glpsol >/dev/null; then
+    glpsol --lp "$TMP/ce.lp" -o "$TMP/ce.sol" >/dev/null 2>&1
+    # glpsol re-solves the file: the optimum is the max welfare, 10.5
+    grep -Eq 'Objective: +obj = 10\.5 ' "$TMP/ce.sol" && ok "compile --emit lp" || not_ok "compile --emit lp" "$(head -8 "$TMP/ce.sol")"
+  else not_ok "compile --emit lp" "glpsol not installed (make deps installs glpk-utils)"; fi; }
+run "compile --emit lp --maxmin" 0 "$LIAISON" compile "$TMP/chicken.game" --emit lp --maxmin 2 -o "$TMP/mm.lp" && {
+  if command -v glpsol >/dev/null; then
+    glpsol --lp "$TMP/mm.lp" -o "$TMP/mm.sol" >/dev/null 2>&1
+    # player 2's security level in chicken: max_x min(6x1 + 7x2, 2x1) = 2 at x = (1, 0)
+    grep -Eq 'Objective: +obj = 2 ' "$TMP/mm.sol" && ok "compile --emit lp --maxmin" || not_ok "compile --emit lp --maxmin" "$(head -8 "$TMP/mm.sol")"
+  else not_ok "compile --emit lp --maxmin" "glpsol not installed (make deps installs glpk-utils)"; fi; }
+run "compile --emit lp --maxmin unknown" 2 "$LIAISON" compile "$TMP/chicken.game" --emit lp --maxmin Nobody && {
+  grep -q 'needs a player of the game' "$TMP/err" && ok "compile --emit lp --maxmin unknown" || not_ok "compile --emit lp --maxmin unknown" "$(cat "$TMP/err")"; }
+run "compile --emit lp of a coalitional game" 2 "$LIAISON" compile "$TMP/tu.lia" --game glove --emit lp && ok "compile --emit lp of a coalitional game"
