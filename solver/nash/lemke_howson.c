@@ -120,27 +120,31 @@ static size_t pivot(tableau *T, size_t e)
 /* Re-solve the basic variables of a tableau from the original (shifted) matrix, so pivoting
  * errors do not reach the answer: M is the rows x (m+n) constraint matrix [.. | I] in label
  * order; out[label] = value for basic labels, 0 otherwise. */
-static int resolve_basis(const tableau *T, const double *M, size_t nlab, double *out)
+static lia_status resolve_basis(const tableau *T, const double *M, size_t nlab, double *out)
 {
     size_t k = T->rows;
     double *S = lia__malloc(k * k * sizeof *S), *rhs = lia__malloc(k * sizeof *rhs);
     lapack_int *ipiv = lia__malloc(k * sizeof *ipiv);
-    int ok = S && rhs && ipiv;
-    if (ok) {
+    lia_status st = S && rhs && ipiv ? LIA_OK : LIA_ENOMEM;
+    if (st == LIA_OK) {
+        /* column-major getrf + getrs: LAPACKE's row-major path would transpose through its own
+         * malloc, and OpenBLAS's gesv reaches for its thread pool */
         for (size_t i = 0; i < k; i++) {
             rhs[i] = 1;
-            for (size_t j = 0; j < k; j++) S[i * k + j] = M[i * nlab + T->basis[j]];
+            for (size_t j = 0; j < k; j++) S[j * k + i] = M[i * nlab + T->basis[j]];
         }
-        ok = LAPACKE_dgesv(LAPACK_ROW_MAJOR, (lapack_int)k, 1, S, (lapack_int)k, ipiv, rhs, 1) == 0;
+        if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)k, S, (lapack_int)k, ipiv) != 0 ||
+            LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)k, 1, S, (lapack_int)k, ipiv, rhs, (lapack_int)k) != 0)
+            st = LIA_EINTERNAL;   /* a singular basis: the path went wrong */
     }
-    if (ok) {
+    if (st == LIA_OK) {
         for (size_t l = 0; l < nlab; l++) out[l] = 0;
         for (size_t j = 0; j < k; j++) out[T->basis[j]] = rhs[j];
     }
     lia__free(S);
     lia__free(rhs);
     lia__free(ipiv);
-    return ok;
+    return st;
 }
 
 typedef struct lh_game {
@@ -248,11 +252,13 @@ static lia_status path_profile(const lh_path *w, const lh_game *G, double *x)
     size_t m = G->m, n = G->n, nlab = m + n;
     double *vals = lia__malloc(nlab * sizeof *vals);
     if (!vals) return LIA_ENOMEM;
-    lia_status st = LIA_EINTERNAL;
     double sx = 0, sy = 0;
-    if (!resolve_basis(&w->P, G->MP, nlab, vals)) goto done;
+    lia_status st = resolve_basis(&w->P, G->MP, nlab, vals);
+    if (st != LIA_OK) goto done;
     for (size_t i = 0; i < m; i++) { x[i] = vals[i] > 0 ? vals[i] : 0; sx += x[i]; }
-    if (!resolve_basis(&w->Q, G->MQ, nlab, vals)) goto done;
+    st = resolve_basis(&w->Q, G->MQ, nlab, vals);
+    if (st != LIA_OK) goto done;
+    st = LIA_EINTERNAL;
     for (size_t j = 0; j < n; j++) { x[m + j] = vals[m + j] > 0 ? vals[m + j] : 0; sy += x[m + j]; }
     if (!(sx > 0) || !(sy > 0)) goto done;
     for (size_t i = 0; i < m; i++) x[i] /= sx;

@@ -295,8 +295,10 @@ static lia_status refactor(search *S, dict *D)
         size_t v = j < d ? D->colvar[j] : SIZE_MAX;
         for (size_t r = 0; r < k; r++) S->X[j * k + r] = j == d ? 1.0 : v < d ? P->M[r * d + v] : (r == v - d);
     }
-    if (LAPACKE_dgesv_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)(d + 1), S->Bm, (lapack_int)k, S->ipiv, S->X,
-                           (lapack_int)k) != 0)
+    /* getrf + getrs, not gesv: OpenBLAS hands even small gesv calls to its thread pool */
+    if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)k, S->Bm, (lapack_int)k, S->ipiv) != 0 ||
+        LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)k, (lapack_int)(d + 1), S->Bm, (lapack_int)k, S->ipiv,
+                            S->X, (lapack_int)k) != 0)
         return LIA_RS_UNSURE;
     memcpy(D->T, S->X, k * d * sizeof *D->T);
     memcpy(D->beta, S->X + k * d, k * sizeof *D->beta);

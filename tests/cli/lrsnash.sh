@@ -89,3 +89,46 @@ sys.exit(1 if bad else 0)
 PY
 if [ $? -eq 0 ]; then ok "300 games: pure sets and every extreme equilibrium (exact) equal lrsnash's, every Lemke-Howson result is extreme"
 else not_ok "300 games: pure sets and every extreme equilibrium (exact) equal lrsnash's, every Lemke-Howson result is extreme"; fi
+
+CASES=tests/cases
+# Every two-player public case (tests/cases: Nashpy's, QuantEcon's and Gambit's games, von
+# Stengel's 6x6 with 75 equilibria): the full set of extreme equilibria from `--method all
+# --exact` equals lrsnash's on the same game, exactly, payoffs included. The .nfg games go to
+# lrsnash through `compile --emit lrs`.
+python3 - "$LIAISON" "$TMP" "$CASES" <<'PY'
+import glob, json, os, subprocess, sys
+from fractions import Fraction
+liaison, tmp, cases = sys.argv[1:4]
+bad, count = [], 0
+def lrs_set(text):
+    got = set()
+    for block in text.split("\n\n"):
+        xs, ys = [], []
+        for line in block.splitlines():
+            f = line.split()
+            if f and f[0] in ("1", "2"):
+                (xs if f[0] == "1" else ys).append((tuple(str(Fraction(t)) for t in f[1:-1]), str(Fraction(f[-1]))))
+        got |= {(x, y, uy, ux) for x, ux in xs for y, uy in ys}
+    return got
+files = sorted(glob.glob(f"{cases}/games/*.game")) + sorted(glob.glob(f"{cases}/nfg/*.nfg"))
+for path in files:
+    game = path
+    if path.endswith(".nfg"):
+        game = os.path.join(tmp, os.path.basename(path) + ".game")
+        r = subprocess.run([liaison, "compile", path, "--emit", "lrs", "-o", game], capture_output=True, text=True)
+        if r.returncode != 0: continue       # three players: not for lrsnash
+    want = lrs_set(subprocess.run(["lrsnash", game], capture_output=True, text=True).stdout)
+    r = subprocess.run([liaison, "nash", path, "--method", "all", "--exact", "--format", "json"], capture_output=True, text=True)
+    if r.returncode != 0:
+        bad.append(f"{path}: exit {r.returncode} {r.stderr.strip()}"); continue
+    eqs = json.loads(r.stdout)["equilibria"]
+    got = {(tuple(e["exact"]["strategies"][0]), tuple(e["exact"]["strategies"][1]), *e["exact"]["payoffs"]) for e in eqs}
+    count += 1
+    if got != want or len(got) != len(eqs):
+        bad.append(f"{os.path.basename(path)}: liaison {len(eqs)}, lrsnash {len(want)}; only liaison {sorted(got - want)[:1]}, only lrsnash {sorted(want - got)[:1]}")
+print(f"{count} public two-player cases compared with lrsnash; {len(bad)} differ")
+for b in bad: print("   ", b)
+sys.exit(1 if bad or count < 25 else 0)
+PY
+if [ $? -eq 0 ]; then ok "public cases: every extreme equilibrium equals lrsnash's"
+else not_ok "public cases: every extreme equilibrium equals lrsnash's"; fi
