@@ -261,7 +261,8 @@ LIA_API const char *lia_class2x2_name(lia_class2x2 c);   /* static string, e.g. 
 
 /* A list of equilibria of one game, each re-verified: its regret is computed independently
  * of the method that found it, and nothing is ever reported where some player could gain more
- * than 1e-9 times that player's payoff scale (its largest |payoff|) by deviating. */
+ * than 1e-9 times that player's payoff spread (its largest minus its smallest payoff, plus
+ * 1e-15 of its largest |payoff| for rounding) by deviating. */
 typedef struct lia_eqset lia_eqset;
 
 /* Equilibria of g by the chosen method (opts NULL: defaults). The set keeps its own copy of
@@ -286,9 +287,15 @@ LIA_API size_t lia_eqset_component_count(const lia_eqset *e);
 LIA_API size_t lia_eqset_clique_count(const lia_eqset *e);
 LIA_API lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t **equilibria, size_t *count,
                                     size_t *component);
+/* LIA_NASH_QRE: points of the logit quantal response path (about one per 5% growth of
+ * lambda, at most 400), in order. Point k's mixed profile (owned by the set; NULL if out of
+ * range) and its precision lambda, in the game's payoff units. Count 0 for other methods. */
+LIA_API size_t lia_eqset_path_count(const lia_eqset *e);
+LIA_API const double *lia_eqset_path_point(const lia_eqset *e, size_t k, double *lambda);
 /* LIA_FORMAT_TEXT, LIA_FORMAT_JSON ({"game", "players", "strategies", "method",
  * "equilibria": [{"strategies", "payoffs", "regret"[, "exact": {"strategies", "payoffs"}]}]
- * [, "components": [{"cliques": [{"equilibria", "strategies"}]}]]}) or LIA_FORMAT_CSV (a row
+ * [, "components": [{"cliques": [{"equilibria", "strategies"}]}]]
+ * [, "qre_path": [{"lambda", "strategies"}]]}) or LIA_FORMAT_CSV (a row
  * per equilibrium: number, "player:strategy" probabilities, "payoff:player", regret; exact
  * rationals where known); caller frees *out with lia_free. */
 LIA_API lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt);

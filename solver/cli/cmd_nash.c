@@ -85,7 +85,7 @@ int cmd_nash(int argc, char **argv)
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && lia_game_player_count(g) != 2)
             fprintf(stderr, "liaison nash: --method all enumerates two-player games; '%s' has %zu players\n",
                     lia_game_name(g), lia_game_player_count(g));
-        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL)
+        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && nopts.exact)
             fprintf(stderr, "liaison nash: --exact needs exact payoffs (integers, decimals or fractions); '%s' has "
                             "payoffs known only as floating-point numbers\n", lia_game_name(g));
         else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_ALL)

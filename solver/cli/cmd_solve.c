@@ -19,8 +19,9 @@ int cmd_solve(int argc, char **argv)
         fprintf(stderr, "liaison solve: unknown --format '%s' (text or json)\n", o.format);
         rc = EXIT_INPUT;
     }
-    if (!rc && (o.method || o.label || o.exact || o.emit)) {
-        fprintf(stderr, "liaison solve: --method, --label, --exact and --emit belong to nash and compile\n");
+    if (!rc && (o.method || o.label || o.exact || o.emit || o.correlated || o.coarse || o.maxmin)) {
+        fprintf(stderr, "liaison solve: --method, --label, --exact, --correlated, --coarse, --emit and --maxmin "
+                        "belong to nash and compile\n");
         rc = EXIT_INPUT;
     }
     lia_model *m = NULL;
@@ -32,10 +33,14 @@ int cmd_solve(int argc, char **argv)
         lia_compile_options copts = LIA_COMPILE_OPTIONS_INIT;
         copts.memory_cap = o.memory_cap;
         lia_status st = lia_model_solve(&r, m, o.game, &copts);
-        if (st == LIA_EUSAGE && o.game && lia_model_game_find(m, o.game, &(size_t){ 0 }) == LIA_OK)
+        if (st == LIA_EUSAGE && o.game && lia_model_game_find(m, o.game, &(size_t){ 0 }) != LIA_OK)
+            fprintf(stderr, "liaison solve: %s has no agreement or game named '%s'\n", o.files[0], o.game);
+        else if (st == LIA_EUSAGE && o.game)
             fprintf(stderr, "liaison solve: '%s' is a coalitional game, which has no stage game (see share)\n", o.game);
-        else if (st != LIA_OK)
+        else if (st != LIA_OK && *lia_model_errmsg(m))
             fprintf(stderr, "liaison solve: %s\n", lia_model_errmsg(m));
+        else if (st != LIA_OK)
+            fprintf(stderr, "liaison solve: the equilibria of a stage game could not be found: %s\n", lia_status_name(st));
         if (st == LIA_OK && lia_report_count(r) == 0) {
             fprintf(stderr, "liaison solve: %s has no agreement or normal-form game to solve\n", o.files[0]);
             st = LIA_EUSAGE;

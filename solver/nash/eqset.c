@@ -73,9 +73,49 @@ int lia_eqset_add_exact(lia_eqset *e, const char *const *values)
     return 1;
 }
 
+int lia_eqset_add_path(lia_eqset *e, double lambda, const double *profile)
+{
+    if (e->path_n == e->path_cap) {
+        size_t cap = e->path_cap ? 2 * e->path_cap : 32, bytes;
+        if (!lia__size_mul(cap, e->width * sizeof(double), &bytes)) return 0;
+        double *l = lia__realloc(e->path_lambda, cap * sizeof *l);
+        if (!l) return 0;
+        e->path_lambda = l;
+        double *x = lia__realloc(e->path_profiles, bytes);
+        if (!x) return 0;
+        e->path_profiles = x;
+        e->path_cap = cap;
+    }
+    e->path_lambda[e->path_n] = lambda;
+    memcpy(e->path_profiles + e->path_n * e->width, profile, e->width * sizeof *profile);
+    e->path_n++;
+    return 1;
+}
+
+void lia_eqset_clear(lia_eqset *e)
+{
+    e->n = 0;
+    e->path_n = 0;
+    if (e->exact)
+        for (size_t i = 0; i < e->exact_cap; i++) e->exact[i] = NULL;   /* the strings live in the arena */
+    lia_bicliques_free(&e->cliques);
+    e->has_cliques = 0;
+}
+
+size_t lia_eqset_path_count(const lia_eqset *e) { return e ? e->path_n : 0; }
+
+const double *lia_eqset_path_point(const lia_eqset *e, size_t k, double *lambda)
+{
+    if (!e || k >= e->path_n) return NULL;
+    if (lambda) *lambda = e->path_lambda[k];
+    return e->path_profiles + k * e->width;
+}
+
 void lia_eqset_free(lia_eqset *e)
 {
     if (!e) return;
+    lia__free(e->path_lambda);
+    lia__free(e->path_profiles);
     lia__free(e->exact);
     lia_bicliques_free(&e->cliques);
     lia__free(e->profiles);
@@ -83,6 +123,21 @@ void lia_eqset_free(lia_eqset *e)
     lia__free(e->regrets);
     lia_arena_free(&e->arena);
     lia__free(e);
+}
+
+double lia_player_tolerance(const lia_game *g, size_t p)
+{
+    /* 1e-9 of the player's payoff spread (what a gain is measured against: a game whose
+     * payoffs all sit near 1e12 still has differences of 0.5 that matter), plus a few ulps of
+     * its largest |payoff| for the rounding of sums of such numbers */
+    const double *u = g->payoffs + p * g->nprofiles;
+    double lo = INFINITY, hi = -INFINITY, big = 0;
+    for (size_t k = 0; k < g->nprofiles; k++) {
+        lo = fmin(lo, u[k]);
+        hi = fmax(hi, u[k]);
+        big = fmax(big, fabs(u[k]));
+    }
+    return LIA_REGRET_TOL * (hi - lo) + 1e-15 * big;
 }
 
 double lia_regret_tolerance(const lia_game *g)
@@ -100,8 +155,13 @@ double lia_eqset_regret(const lia_eqset *e, size_t k) { return e && k < e->n ? e
 
 const char *lia_eqset_exact(const lia_eqset *e, size_t k, size_t i)
 {
+    return e && e->show_exact ? lia_eqset_exact_raw(e, k, i) : NULL;
+}
+
+const char *lia_eqset_exact_raw(const lia_eqset *e, size_t k, size_t i)
+{
     size_t stride = e ? e->width + e->np : 0;
-    if (!e || !e->exact || k >= e->n || i >= stride) return NULL;
+    if (!e || !e->exact || k >= e->n || i >= stride || k * stride + i >= e->exact_cap) return NULL;
     return e->exact[k * stride + i];
 }
 
@@ -155,6 +215,13 @@ static void write_text(lia_buf *b, const lia_eqset *e)
             put_value(b, e, k, e->width + p, e->payoffs[k * e->np + p]);
         }
         lia_buf_puts(b, "\n");
+    }
+    if (e->path_n) {
+        lia_buf_printf(b, "logit QRE path: %zu points, lambda from ", e->path_n);
+        lia_buf_double(b, e->path_lambda[0]);
+        lia_buf_puts(b, " to ");
+        lia_buf_double(b, e->path_lambda[e->path_n - 1]);
+        lia_buf_puts(b, " (--format json lists them)\n");
     }
     if (!e->has_cliques) return;
     lia_buf_printf(b, "%zu convex component%s (maximal cliques of extreme equilibria):\n", e->cliques.ncomponents,
@@ -221,6 +288,26 @@ static void write_components(lia_buf *b, const lia_eqset *e)
     lia_buf_puts(b, C->ncliques ? "]}\n ]" : "]");
 }
 
+/* "qre_path": [{"lambda": l, "strategies": [[...], ...]}] — the logit path, lambda in the
+ * game's payoff units. */
+static void write_path(lia_buf *b, const lia_eqset *e)
+{
+    lia_buf_puts(b, ",\n \"qre_path\": [");
+    for (size_t k = 0; k < e->path_n; k++) {
+        const double *x = e->path_profiles + k * e->width;
+        lia_buf_puts(b, k ? ",\n  {\"lambda\": " : "\n  {\"lambda\": ");
+        lia_buf_double(b, e->path_lambda[k]);
+        lia_buf_puts(b, ", \"strategies\": [");
+        for (size_t p = 0, at = 0; p < e->np; at += e->ns[p], p++) {
+            lia_buf_puts(b, p ? ", [" : "[");
+            for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia_buf_puts(b, ", "); lia_buf_double(b, x[at + s]); }
+            lia_buf_putc(b, ']');
+        }
+        lia_buf_puts(b, "]}");
+    }
+    lia_buf_puts(b, e->path_n ? "\n ]" : "]");
+}
+
 void lia_eqset_json_fields(lia_buf *b, const lia_eqset *e)
 {
     lia_buf_puts(b, "\"method\": ");
@@ -249,6 +336,7 @@ void lia_eqset_json_fields(lia_buf *b, const lia_eqset *e)
     }
     lia_buf_puts(b, e->n ? "\n ]" : "]");
     if (e->has_cliques) write_components(b, e);
+    if (e->path_n) write_path(b, e);
 }
 
 static void write_json(lia_buf *b, const lia_eqset *e)
@@ -259,16 +347,19 @@ static void write_json(lia_buf *b, const lia_eqset *e)
     lia_buf_puts(b, "}\n");
 }
 
-/* A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
-static void csv_field(lia_buf *b, const char *s)
+/* The CSV field "a:b", quoted when it holds a comma, quote or line break (RFC 4180). */
+static void csv_field(lia_buf *b, const char *a, const char *c)
 {
-    if (!strpbrk(s, ",\"\r\n")) { lia_buf_puts(b, s); return; }
-    lia_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"') lia_buf_putc(b, '"');
-        lia_buf_putc(b, *s);
+    int quote = strpbrk(a, ",\"\r\n") || strpbrk(c, ",\"\r\n");
+    if (quote) lia_buf_putc(b, '"');
+    for (int part = 0; part < 2; part++) {
+        if (part) lia_buf_putc(b, ':');
+        for (const char *s = part ? c : a; *s; s++) {
+            if (*s == '"') lia_buf_putc(b, '"');
+            lia_buf_putc(b, *s);
+        }
     }
-    lia_buf_putc(b, '"');
+    if (quote) lia_buf_putc(b, '"');
 }
 
 /* One row per equilibrium: its number, every probability (columns "player:strategy"), the
@@ -279,16 +370,11 @@ static void write_csv(lia_buf *b, const lia_eqset *e)
     for (size_t p = 0; p < e->np; p++)
         for (size_t s = 0; s < e->ns[p]; s++) {
             lia_buf_putc(b, ',');
-            lia_buf t;
-            lia_buf_init(&t);
-            lia_buf_printf(&t, "%s:%s", e->players[p], e->strategies[p][s]);
-            char *name = lia_buf_take(&t, NULL);
-            csv_field(b, name ? name : "?");
-            lia__free(name);
+            csv_field(b, e->players[p], e->strategies[p][s]);
         }
     for (size_t p = 0; p < e->np; p++) {
-        lia_buf_puts(b, ",payoff:");
-        csv_field(b, e->players[p]);
+        lia_buf_putc(b, ',');
+        csv_field(b, "payoff", e->players[p]);
     }
     lia_buf_puts(b, ",regret\n");
     for (size_t k = 0; k < e->n; k++) {

@@ -20,7 +20,10 @@ struct lia_eqset {
     int has_cliques;               /* vertex enumeration: the convex components below */
     lia_bicliques cliques;         /* over equilibrium indices */
     char **exact;                  /* exact path: n * (width + np) rationals "p/q", else NULL */
+    int show_exact;                /* the exact forms were asked for (else kept for identity only) */
     size_t exact_cap;
+    size_t path_n, path_cap;       /* QRE: points of the logit path, lambda and profile */
+    double *path_lambda, *path_profiles;
 };
 
 /* An empty set labelled like g; NULL on allocation failure. */
@@ -28,9 +31,17 @@ lia_eqset *lia_eqset_new(const lia_game *g, const char *method);
 /* Append a verified equilibrium (copies); 0 on allocation failure. */
 int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret);
 
+/* Entry i of equilibrium k's exact form whether or not it is shown, or NULL. */
+const char *lia_eqset_exact_raw(const lia_eqset *e, size_t k, size_t i);
 /* Attach the exact form of the last equilibrium added: width probabilities then np payoffs,
  * each a rational string (copied). 0 on allocation failure. */
 int lia_eqset_add_exact(lia_eqset *e, const char *const *values);
+
+/* Forget every equilibrium, exact form, clique and path point (the labels stay). */
+void lia_eqset_clear(lia_eqset *e);
+
+/* Append a point (lambda, profile) of a QRE path (copies); 0 on allocation failure. */
+int lia_eqset_add_path(lia_eqset *e, double lambda, const double *profile);
 
 /* The set's JSON members without braces: "method", "equilibria"[, "components"] (for
  * reports that embed an equilibrium set in a larger object). */
@@ -41,9 +52,11 @@ void lia_eqset_json_fields(struct lia_buf *b, const lia_eqset *e);
  * reported: the check must not depend on the units payoffs are written in. */
 #define LIA_REGRET_TOL 1e-9
 double lia_regret_tolerance(const lia_game *g);
+/* Player p's own tolerance: LIA_REGRET_TOL times the spread of its payoffs (max - min), plus
+ * 1e-15 times its largest |payoff| for rounding. */
+double lia_player_tolerance(const lia_game *g, size_t p);
 /* The check every method applies before listing a profile: *regret is the largest gain of
- * any player, and *pass is 1 only if each player's gain is within LIA_REGRET_TOL times that
- * player's own payoff scale (largest |payoff| of that player). LIA_EUSAGE if x is not a
+ * any player, and *pass is 1 only if each player's gain is within lia_player_tolerance. LIA_EUSAGE if x is not a
  * profile of probability vectors. */
 lia_status lia_regret_verify(const lia_game *g, const double *x, double *regret, int *pass);
 

@@ -24,6 +24,8 @@ int lia_exact_enum_possible(const lia_game *g)
     return 1;
 }
 
+const lia_big *lia_exact_enum_matrix(const lia_exact_enum *X, size_t p) { return p == 0 ? X->A : X->B; }
+
 void lia_exact_enum_free(lia_exact_enum *X)
 {
     if (!X) return;
@@ -118,30 +120,32 @@ static lia_status vertex(const side *S, const uint64_t *lab, lia_big *num, lia_b
     }
     lia_big prev, a, b;
     lia_big_set_i64(&prev, 1);
-    for (size_t c = 0; ok && c < t; c++) {   /* Bareiss elimination of column c */
+    int fit = 1;   /* 0 once a number outgrew the fixed-size integers: LIA_ELIMIT, not a bad label */
+#define FIT(expr) (fit = fit && (expr))
+    for (size_t c = 0; ok && fit && c < t; c++) {   /* Bareiss elimination of column c */
         size_t p = c;
         while (p < nr && lia_big_is_zero(&T[p * w + c])) p++;
         if (p == nr) { ok = 0; break; }       /* singular: the labels do not fix a vertex */
         if (p != c)
             for (size_t j = 0; j < w; j++) { lia_big s = T[p * w + j]; T[p * w + j] = T[c * w + j]; T[c * w + j] = s; }
-        for (size_t i = c + 1; ok && i < nr; i++) {
-            for (size_t j = c + 1; ok && j < w; j++)
-                ok = lia_big_mul(&a, &T[c * w + c], &T[i * w + j]) && lia_big_mul(&b, &T[i * w + c], &T[c * w + j]) &&
-                     lia_big_sub(&a, &a, &b) && lia_big_divmod(&T[i * w + j], NULL, &a, &prev);
+        for (size_t i = c + 1; fit && i < nr; i++) {
+            for (size_t j = c + 1; fit && j < w; j++)
+                FIT(lia_big_mul(&a, &T[c * w + c], &T[i * w + j]) && lia_big_mul(&b, &T[i * w + c], &T[c * w + j]) &&
+                    lia_big_sub(&a, &a, &b) && lia_big_divmod(&T[i * w + j], NULL, &a, &prev));
             lia_big_set_i64(&T[i * w + c], 0);
         }
         prev = T[c * w + c];
     }
-    for (size_t i = t; ok && i < nr; i++) ok = lia_big_is_zero(&T[i * w + t]);   /* consistent */
+    for (size_t i = t; ok && fit && i < nr; i++) ok = lia_big_is_zero(&T[i * w + t]);   /* consistent */
     /* back substitution: num_c = (det * rhs_c - sum_{j > c} U[c][j] num_j) / U[c][c] */
     lia_big *x = num;
-    for (size_t c = 0; ok && c < d; c++) lia_big_set_i64(&x[c], 0);
-    for (size_t ci = t; ok && ci-- > 0;) {
-        ok = lia_big_mul(&a, &prev, &T[ci * w + t]);
-        for (size_t j = ci + 1; ok && j < t; j++)
-            ok = lia_big_mul(&b, &T[ci * w + j], &x[cols[j]]) && lia_big_sub(&a, &a, &b);
-        ok = ok && lia_big_divmod(&x[cols[ci]], NULL, &a, &T[ci * w + ci]);
+    for (size_t c = 0; ok && fit && c < d; c++) lia_big_set_i64(&x[c], 0);
+    for (size_t ci = t; ok && fit && ci-- > 0;) {
+        FIT(lia_big_mul(&a, &prev, &T[ci * w + t]));
+        for (size_t j = ci + 1; fit && j < t; j++) FIT(lia_big_mul(&b, &T[ci * w + j], &x[cols[j]]) && lia_big_sub(&a, &a, &b));
+        FIT(lia_big_divmod(&x[cols[ci]], NULL, &a, &T[ci * w + ci]));
     }
+    ok = ok && fit;
     if (ok && lia_big_sign(&prev) < 0)
         for (size_t c = 0; c < d; c++) lia_big_negate(&x[c]);
     if (ok) { *det = prev; det->neg = 0; }
@@ -154,16 +158,16 @@ static lia_status vertex(const side *S, const uint64_t *lab, lia_big *num, lia_b
     }
     for (size_t r = 0; ok && r < k; r++) {
         lia_big_set_i64(&a, 0);
-        for (size_t j = 0; ok && j < t; j++)
-            ok = lia_big_mul(&b, entry(S, r, cols[j]), &x[cols[j]]) && lia_big_add(&a, &a, &b);
-        int c = ok ? lia_big_cmp(&a, det) : 1;
+        for (size_t j = 0; fit && j < t; j++) FIT(lia_big_mul(&b, entry(S, r, cols[j]), &x[cols[j]]) && lia_big_add(&a, &a, &b));
+        int c = fit ? lia_big_cmp(&a, det) : 1;
         if (c > 0) ok = 0;
         else if (c == 0) lia_bit_set(exact_lab, S->cons0 + r);
     }
+#undef FIT
     lia__free(cols);
     lia__free(rows);
     lia__free(T);
-    return ok ? LIA_OK : LIA_EINTERNAL;
+    return !fit ? LIA_ELIMIT : ok ? LIA_OK : LIA_EINTERNAL;
 }
 
 /* "p/q" in lowest terms (or "p") into buf. */
@@ -186,7 +190,7 @@ static int rational(char *buf, size_t cap, const lia_big *p, const lia_big *q)
 
 enum { DIGITS = LIA_BIG_LIMBS * 10 + 2 };
 
-lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *labx, const uint64_t *laby)
+lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *labx, const uint64_t *laby, int attach)
 {
     size_t m = X->m, n = X->n, nlab = m + n, lw = (nlab + 63) / 64, stride = e->width + e->np;
     /* P: coordinates x_i (labels i), constraints (B^T x)_j (labels m + j); Q the other way */
@@ -200,6 +204,7 @@ lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *l
     if (st == LIA_OK) st = vertex(&Q, laby, ny, &dy, ey, lw);
     for (size_t l = 0; st == LIA_OK && l < nlab; l++)   /* exactly completely labelled */
         if (!lia_bit(ex, l) && !lia_bit(ey, l)) st = LIA_EINTERNAL;
+    if (!attach) goto done;
     lia_big_set_i64(&sx, 0);
     lia_big_set_i64(&sy, 0);
     for (size_t i = 0; st == LIA_OK && i < m; i++) if (!lia_big_add(&sx, &sx, &nx[i])) st = LIA_ELIMIT;
@@ -216,6 +221,8 @@ lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *l
         if (!lia_big_mul(&a, &X->off[p], sum) || !lia_big_add(&a, &a, det) || !lia_big_mul(&b, &X->L[p], sum) ||
             !rational(text + (m + n + p) * DIGITS, DIGITS, &a, &b))
             st = LIA_ELIMIT;
+        else
+            e->payoffs[(e->n - 1) * e->np + p] = lia_big_ratio(&a, &b);   /* the nearest double */
     }
     /* the floating-point profile becomes the nearest doubles of the exact one */
     double *prof = e->profiles + (e->n - 1) * e->width;
@@ -223,6 +230,7 @@ lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *l
     for (size_t j = 0; st == LIA_OK && j < n; j++) prof[m + j] = lia_big_ratio(&ny[j], &sy);
     for (size_t i = 0; i < stride && st == LIA_OK; i++) vals[i] = text + i * DIGITS;
     if (st == LIA_OK && !lia_eqset_add_exact(e, vals)) st = LIA_ENOMEM;
+done:
     lia__free(nx);
     lia__free(ny);
     lia__free(ex);

@@ -14,10 +14,13 @@ int lia_exact_enum_possible(const lia_game *g);
  * LIA_ELIMIT if they do not fit the fixed-size integers. Caller frees. */
 lia_status lia_exact_enum_new(lia_exact_enum **out, const lia_game *g);
 void lia_exact_enum_free(lia_exact_enum *X);
+/* Player p's integer payoffs, m x n row-major (owned by X). */
+const struct lia_big *lia_exact_enum_matrix(const lia_exact_enum *X, size_t p);
 /* Rebuild the equilibrium whose P and Q vertices carry these labels (bitsets over m + n),
- * check it exactly (both vertices feasible, all labels covered), and attach its exact form to
- * the last equilibrium of e. LIA_EINTERNAL if the exact check fails: the floating-point
- * labels were wrong, and no answer is better than a wrong one. */
-lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *labx, const uint64_t *laby);
+ * check it exactly (both vertices feasible, all labels covered), and with `attach` set give
+ * the last equilibrium of e its exact form (the probabilities become the nearest doubles).
+ * LIA_EINTERNAL if the exact check fails (the floating-point labels were wrong), LIA_ELIMIT
+ * if the numbers outgrow the fixed-size integers. */
+lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *labx, const uint64_t *laby, int attach);
 
 #endif

@@ -62,12 +62,15 @@ static double entry(const tableau *T, size_t row, size_t label)
     return T->t[row * T->width + T->where[label]];
 }
 
-/* Sign of x1 y1 - x2 y2, zero when the difference is within the rounding error the factors
- * carry (payoffs are mapped onto [1, 2], so tableau entries have absolute errors of a few
- * ulps of one; a quotient by a small pivot entry would magnify them, a product does not). */
+/* Sign of x1 y1 - x2 y2, zero when the difference is within the rounding error: relative to
+ * the products, plus the factors' absolute error (payoffs are mapped onto [1, 2], so tableau
+ * entries carry a few ulps of one; a quotient by a small pivot entry would magnify that, a
+ * product does not). */
 static int cmp_cross(double x1, double y1, double x2, double y2)
 {
-    double diff = x1 * y1 - x2 * y2, tol = 1e-12 * (fabs(x1) + fabs(y1) + fabs(x2) + fabs(y2));
+    /* relative to the products, plus a few ulps of one for the factors' own rounding error */
+    double diff = x1 * y1 - x2 * y2,
+           tol = 1e-12 * (fabs(x1 * y1) + fabs(x2 * y2)) + 1e-16 * (fabs(x1) + fabs(y1) + fabs(x2) + fabs(y2));
     return diff < -tol ? -1 : diff > tol ? 1 : 0;
 }
 

@@ -16,6 +16,7 @@
  * has at least one of them (lrs uses the same rule; Avis & Fukuda 1992). */
 #include "polytope.h"
 #include "polytope_rs.h"
+#include "polytope_exact.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
 #include <cblas.h>
@@ -275,10 +276,20 @@ done:
     return st;
 }
 
-lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, size_t cap)
+/* A decided comparison closer than this, relative to its scale, sends a game with exact
+ * payoffs to the exact search: differences of 1e-6 in the payoffs make such near ties. */
+#define CLOSE_CALL 1e-6
+
+lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap)
 {
     lia_status st = lia_polytope_vertices_rs(out, P, cap);
-    return st == LIA_RS_UNSURE ? lia_polytope_vertices_lex(out, P, cap) : st;
+    /* a close call (or none possible) on a game with exact payoffs: decide exactly instead */
+    if (X && st == LIA_OK && out->closest < CLOSE_CALL) {
+        lia_vertices_free(out);
+        st = LIA_RS_UNSURE;
+    }
+    if (st != LIA_RS_UNSURE) return st;
+    return X ? lia_polytope_vertices_exact(out, X, cap) : lia_polytope_vertices_lex(out, P, cap);
 }
 
 void lia_vertices_free(lia_vertices *v)

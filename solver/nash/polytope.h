@@ -22,17 +22,22 @@ typedef struct lia_vertices {
     size_t n, lwords, bwords;
     uint64_t *labels, *basis;
     size_t nbases;             /* lexicographic bases visited (>= n; more when degenerate) */
+    double closest;            /* reverse search: the smallest relative margin of a decided
+                                  floating-point comparison (1 if none was close) */
 } lia_vertices;
 
 /* Enumerate: first by reverse search (polytope_rs.c: fast, no table of visited bases, but
- * only while every floating-point decision has a clear margin); if any decision is too close
- * to call (degenerate polytopes), by depth-first search over the lexicographically feasible
- * bases (the right-hand side perturbed by (eps, eps^2, ...), so every basis is a vertex of a
- * simple polytope and the search graph is connected), each basis factored afresh from M
- * (LAPACK) so no error accumulates along the search. `cap` bounds the bytes used
- * (LIA_ELIMIT beyond); LIA_EINTERNAL if the arithmetic breaks down. Caller frees with
- * lia_vertices_free. */
-lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, size_t cap);
+ * only while every floating-point decision has a clear margin). If a decision is too close
+ * to call: when the same polytope is given in exact integers (X, games with exact payoffs),
+ * by the same search in exact arithmetic (polytope_exact.c); otherwise by depth-first
+ * search over the lexicographically feasible bases (the right-hand side perturbed by
+ * (eps, eps^2, ...), so every basis is a vertex of a simple polytope and the search graph is
+ * connected), each basis factored afresh from M (LAPACK) so no error accumulates along the
+ * search. `cap` bounds the bytes used (LIA_ELIMIT beyond); LIA_EINTERNAL if the arithmetic
+ * breaks down. Caller frees with lia_vertices_free. */
+struct lia_polytope_exact;
+lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
+                                 size_t cap);
 /* The lexicographic search alone (the fallback; tests compare the two). */
 lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap);
 void lia_vertices_free(lia_vertices *v);

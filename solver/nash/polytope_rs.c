@@ -18,8 +18,9 @@
  * so reduced costs do not vanish by coincidence of equal payoffs.
  *
  * Floating point is trusted only where it cannot mislead. Every comparison falls in one of
- * three zones: equal (within 1e-11 of the scale: exact ties of rational data, e.g. a
- * degenerate vertex), clearly apart (beyond 1e-8), or too close to call. The first decision
+ * three zones: equal (within 1e-11 of its scale — mostly the compared quantities' own size —
+ * as exact ties of rational data are, e.g. at a degenerate vertex), clearly apart (beyond
+ * 1e-8), or too close to call. The first decision
  * in the last zone abandons the fast path, and the caller falls back to the search of
  * polytope.c, whose bases are each factored afresh. */
 #include "polytope_rs.h"
@@ -34,22 +35,28 @@ enum { UNSURE = 2 };
 /* The zones: a difference up to eq (times its scale) is a tie, from sure on it is decided,
  * in between it is too close to call. COARSE serves dictionaries pivoted down the tree; a
  * decision it cannot make is retried with FINE on the same dictionary factored afresh. */
-typedef struct tols { double eq, sure; } tols;
-static const tols COARSE = { 1e-11, 1e-8 }, FINE = { 1e-13, 1e-11 };
+typedef struct tols { double eq, sure; double *closest; } tols;
+static const tols COARSE = { 1e-11, 1e-8, NULL }, FINE = { 1e-13, 1e-11, NULL };
 
+/* closest (when set) keeps the smallest relative margin of any decided comparison: a game
+ * with exact payoffs whose search came that close is searched again exactly (polytope.c) */
 static inline int zone(double diff, double scale, const tols *t)
 {
     if (fabs(diff) <= t->eq * scale) return 0;
     if (fabs(diff) < t->sure * scale) return UNSURE;
+    if (t->closest && fabs(diff) < *t->closest * scale) *t->closest = fabs(diff) / scale;
     return diff < 0 ? -1 : 1;
 }
 /* The sign of a dictionary entry (entries are of order one: payoffs are mapped onto [1, 2]). */
 static inline int sign3(double a, const tols *t) { return zone(a, 1.0, t); }
-/* x1 y1 against x2 y2: each product carries the rounding error of its factors times the
- * other factor, so the scale is the sum of the factors' magnitudes. */
+/* x1 y1 against x2 y2. The scale is mostly relative (the products' own magnitudes), with a
+ * small absolute part for the rounding error the factors carry (a few ulps of one: entries
+ * are of order one); a purely absolute scale would call two small but clearly different
+ * products equal and break a tie that is not there. */
 static inline int cmp_prod(double x1, double y1, double x2, double y2, const tols *t)
 {
-    return zone(x1 * y1 - x2 * y2, fabs(x1) + fabs(y1) + fabs(x2) + fabs(y2), t);
+    double scale = fabs(x1 * y1) + fabs(x2 * y2) + 1e-4 * (fabs(x1) + fabs(y1) + fabs(x2) + fabs(y2));
+    return zone(x1 * y1 - x2 * y2, scale, t);
 }
 
 /* One dictionary: x_B[i] = beta[i] - sum_j T[i][j] x_N[j];  sum(w z) = obj + sum_j c[j] x_N[j].
@@ -336,6 +343,9 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
     lia_bitset_table degenerate;
     lia_bitset_table_init(&degenerate, out->lwords);
     size_t vcap = 0, depth = 0;
+    double closest = 1;
+    tols coarse = COARSE, fine = FINE;
+    coarse.closest = fine.closest = &closest;
     S.w = lia__malloc(d * sizeof *S.w);
     S.Bm = lia__malloc(k * k * sizeof *S.Bm);
     S.X = lia__malloc(k * (d + 1) * sizeof *S.X);
@@ -361,7 +371,7 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
             D->basic[j] = 0;
         }
         D->next = 0;
-        st = record(out, &vcap, &degenerate, D, P, &COARSE);
+        st = record(out, &vcap, &degenerate, D, P, &coarse);
     }
     while (st == LIA_OK) {
         dict *D = &S.level[depth];
@@ -371,10 +381,10 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
             continue;
         }
         size_t s = D->next++, r = k;
-        int child = decide(D, d, k, s, &COARSE, &r);
+        int child = decide(D, d, k, s, &coarse, &r);
         if (child == UNSURE) {
             st = refactor(&S, D);
-            if (st == LIA_OK) child = decide(D, d, k, s, &FINE, &r);
+            if (st == LIA_OK) child = decide(D, d, k, s, &fine, &r);
             if (st == LIA_OK && child == UNSURE) st = LIA_RS_UNSURE;
             if (st != LIA_OK) break;
         }
@@ -383,14 +393,15 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
         D = &S.level[depth];   /* the levels may have moved */
         pivot(&S.level[depth + 1], D, d, k, r, s);
         depth++;
-        st = record(out, &vcap, &degenerate, &S.level[depth], P, &COARSE);
+        st = record(out, &vcap, &degenerate, &S.level[depth], P, &coarse);
         if (st == LIA_RS_UNSURE) {
             st = refactor(&S, &S.level[depth]);
-            if (st == LIA_OK) st = record(out, &vcap, &degenerate, &S.level[depth], P, &FINE);
+            if (st == LIA_OK) st = record(out, &vcap, &degenerate, &S.level[depth], P, &fine);
         }
         double bytes = (double)vcap * (out->lwords + out->bwords) * 8 + (double)lia_bitset_table_bytes(&degenerate);
         if (st == LIA_OK && bytes > (double)cap) st = LIA_ELIMIT;
     }
+    out->closest = closest;
     search_free(&S);
     lia_bitset_table_free(&degenerate);
     if (st != LIA_OK) lia_vertices_free(out);

@@ -7,15 +7,15 @@
 #include <string.h>
 
 /* payoff of p at profile a is below that at b: exactly when the game is exact, else by more
- * than 1e-12 of the player's payoff scale, since doubles computed by the payoff model may tie
- * only approximately (and far inside the check's 1e-9, so that the two always agree) */
+ * than a thousandth of the player's tolerance (1e-12 of its payoff spread), since doubles
+ * computed by the payoff model may tie only approximately */
 static int below(const lia_game *g, const double *scale, size_t p, size_t a, size_t b)
 {
     size_t ia = p * g->nprofiles + a, ib = p * g->nprofiles + b;
     if (g->exact && lia_num_exact(g->exact[ia]) && lia_num_exact(g->exact[ib]))
         return lia_num_cmp(g->exact[ia], g->exact[ib]) < 0;
     double x = g->payoffs[ia], y = g->payoffs[ib];
-    return x < y - 1e-12 * scale[p];
+    return x < y - 1e-3 * scale[p];   /* far inside the check's tolerance, so the two agree */
 }
 
 /* Independent check of a pure profile, sharing nothing with the marking pass: the largest gain
@@ -46,11 +46,10 @@ lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap)
 {
     size_t words = (g->nprofiles + 63) / 64;
     uint64_t *ok = lia__malloc(words * sizeof *ok);
-    double *scale = lia__calloc(g->np, sizeof *scale);   /* each player's largest |payoff| */
+    double *scale = lia__calloc(g->np, sizeof *scale);   /* each player's tolerance (eqset.h) */
     if (!ok || !scale) { lia__free(ok); lia__free(scale); return LIA_ENOMEM; }
     memset(ok, 0xFF, words * sizeof *ok);
-    for (size_t p = 0; p < g->np; p++)
-        for (size_t k = 0; k < g->nprofiles; k++) scale[p] = fmax(scale[p], fabs(g->payoffs[p * g->nprofiles + k]));
+    for (size_t p = 0; p < g->np; p++) scale[p] = lia_player_tolerance(g, p);
     size_t stride = 1;
     for (size_t p = 0; p < g->np; p++) {
         size_t n = g->ns[p], block = stride * n;
@@ -78,7 +77,6 @@ lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap)
     double *x = lia__calloc(e->width, sizeof *x), *u = lia__malloc(g->np * sizeof *u);
     double *tol = scale;
     lia_status st = x && u ? LIA_OK : LIA_ENOMEM;
-    for (size_t p = 0; p < g->np; p++) tol[p] *= LIA_REGRET_TOL;
     for (size_t prof = 0; prof < g->nprofiles && st == LIA_OK; prof++) {
         if (!(ok[prof / 64] >> (prof % 64) & 1)) continue;
         double regret;

@@ -71,14 +71,7 @@ static lia_status evaluate_full(const lia_game *g, const double *x, double *payo
         }
         if (payoffs) payoffs[p] = expected;
         if (best - expected > worst) worst = best - expected;
-        if (pass) {
-            /* each player against its own scale: one shared tolerance would be vacuous for a
-             * player whose payoffs are far smaller than another's */
-            double scale = 0;
-            const double *u = g->payoffs + p * g->nprofiles;
-            for (size_t k = 0; k < g->nprofiles; k++) scale = fmax(scale, fabs(u[k]));
-            if (!(best - expected <= LIA_REGRET_TOL * scale)) *pass = 0;
-        }
+        if (pass && !(best - expected <= lia_player_tolerance(g, p))) *pass = 0;
     }
     if (regret) *regret = worst;
     lia__free(off);

@@ -13,6 +13,7 @@
 #include "cliques.h"
 #include "exact_enum.h"
 #include "polytope.h"
+#include "polytope_exact.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
 #include <math.h>
@@ -134,21 +135,6 @@ static lia_status mixed(const lia_polytope *P, const uint64_t *basis, double *ou
     return LIA_OK;
 }
 
-/* Number the distinct vertices that occur in edges 0, 1, ... (first appearance order). */
-static lia_status renumber(size_t *ids, const size_t *v, size_t ne, size_t nvert, size_t *count)
-{
-    size_t *map = lia__malloc((nvert + 1) * sizeof *map);
-    if (!map) return LIA_ENOMEM;
-    for (size_t i = 0; i < nvert; i++) map[i] = SIZE_MAX;
-    *count = 0;
-    for (size_t e = 0; e < ne; e++) {
-        if (map[v[e]] == SIZE_MAX) map[v[e]] = (*count)++;
-        ids[e] = map[v[e]];
-    }
-    lia__free(map);
-    return LIA_OK;
-}
-
 typedef struct bimatrix {
     size_t m, n;
     double *BT, *A;          /* B^T (n x m) and A (m x n), row-major, mapped onto [1, 2] */
@@ -197,42 +183,99 @@ static lia_status bimatrix_init(bimatrix *G, const lia_game *g)
     return LIA_OK;
 }
 
-/* Report each edge as an equilibrium, verified; then its cliques. */
+/* 1 if no vertex carries more labels than the dimension (origin aside, which has exactly d). */
+static int nondegenerate(const lia_vertices *V, size_t dim)
+{
+    for (size_t v = 0; v < V->n; v++)
+        if (popcount(V->labels + v * V->lwords, V->lwords) != dim) return 0;
+    return 1;
+}
+
+/* Does equilibrium a have the same strategy for player p as equilibrium b? Exactly when the
+ * set has exact forms; else to 1e-9 in each probability. Two floating-point vertices whose
+ * labels were misjudged can be one point; they must count once. */
+static int same_part(const lia_eqset *e, size_t a, size_t b, size_t p)
+{
+    size_t at = p == 0 ? 0 : e->ns[0];
+    for (size_t s = 0; s < e->ns[p]; s++) {
+        const char *xa = lia_eqset_exact_raw(e, a, at + s), *xb = lia_eqset_exact_raw(e, b, at + s);
+        if (xa && xb) {
+            if (strcmp(xa, xb) != 0) return 0;
+        } else if (fabs(e->profiles[a * e->width + at + s] - e->profiles[b * e->width + at + s]) > 1e-9) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Report each edge as an equilibrium, verified and listed once; then the cliques, over the
+ * distinct extreme strategies of each player. */
 static lia_status report(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_vertices *VP,
-                         const lia_vertices *VQ, const edges *E, int exact)
+                         const lia_vertices *VQ, const edges *E, lia_exact_enum *X)
 {
     size_t m = G->m, n = G->n;
     double *x = lia__malloc((m + n) * sizeof *x), u[2];
-    size_t *xid = lia__malloc((E->n + 1) * sizeof *xid), *yid = lia__malloc((E->n + 1) * sizeof *yid), nx, ny;
-    lia_exact_enum *X = NULL;
+    size_t *xid = lia__malloc((E->n + 1) * sizeof *xid), *yid = lia__malloc((E->n + 1) * sizeof *yid), nx = 0, ny = 0;
     lia_status st = x && xid && yid ? LIA_OK : LIA_ENOMEM;
-    if (st == LIA_OK && exact) st = lia_exact_enum_new(&X, g);
     for (size_t k = 0; k < E->n && st == LIA_OK; k++) {
         st = mixed(&G->P, VP->basis + E->x[k] * VP->bwords, x);
         if (st == LIA_OK) st = mixed(&G->Q, VQ->basis + E->y[k] * VQ->bwords, x + m);
-        double regret = INFINITY;
+        if (st == LIA_OK && !lia_eqset_add(e, x, (double[2]){ 0, 0 }, INFINITY)) st = LIA_ENOMEM;
+        /* the exact check first, for a game with exact payoffs: it gives the equilibrium its
+         * exact form (shown only when asked for, but the identity of vertices either way) and
+         * replaces the floating-point profile by the nearest doubles of the exact one, which is
+         * then what the regret check sees */
+        if (st == LIA_OK && X)
+            st = lia_exact_enum_add(X, e, VP->labels + E->x[k] * VP->lwords, VQ->labels + E->y[k] * VQ->lwords, 1);
+        double regret = INFINITY, *prof = st == LIA_OK ? e->profiles + (e->n - 1) * e->width : NULL;
         int pass = 0;
-        if (st == LIA_OK) st = lia_regret_verify(g, x, &regret, &pass);
+        if (st == LIA_OK) st = lia_regret_verify(g, prof, &regret, &pass);
         /* a completely labelled pair that fails the check means the floating-point labels were
          * wrong; an incomplete set must not pass for a complete one */
         if (st == LIA_OK && !pass) st = LIA_EINTERNAL;
-        if (st == LIA_OK) st = lia_game_expected_payoffs(g, x, u);
-        if (st == LIA_OK && !lia_eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
-        if (st == LIA_OK && X)
-            st = lia_exact_enum_add(X, e, VP->labels + E->x[k] * VP->lwords, VQ->labels + E->y[k] * VQ->lwords);
+        if (st == LIA_OK && !X) st = lia_game_expected_payoffs(g, prof, u);   /* else exact_enum set them */
+        if (st != LIA_OK) break;
+        if (!X) memcpy(e->payoffs + (e->n - 1) * e->np, u, sizeof u);
+        e->regrets[e->n - 1] = regret;
+        /* number the players' extreme strategies by identity, and drop a repeated pair */
+        size_t last = e->n - 1, cx = nx, cy = ny;
+        for (size_t q = 0; q < last; q++) {
+            if (cx == nx && same_part(e, last, q, 0)) cx = xid[q];
+            if (cy == ny && same_part(e, last, q, 1)) cy = yid[q];
+        }
+        int repeat = 0;
+        for (size_t q = 0; q < last && !repeat; q++) repeat = xid[q] == cx && yid[q] == cy;
+        if (repeat) { e->n--; continue; }
+        xid[last] = cx;
+        yid[last] = cy;
+        nx += cx == nx;
+        ny += cy == ny;
     }
-    if (st == LIA_OK) st = renumber(xid, E->x, E->n, VP->n, &nx);
-    if (st == LIA_OK) st = renumber(yid, E->y, E->n, VQ->n, &ny);
+    /* every finite game has an equilibrium: an empty set means the enumeration went wrong */
+    if (st == LIA_OK && e->n == 0) st = LIA_EINTERNAL;
     if (st == LIA_OK) {
-        lia_biclique_input in = { E->n, nx, ny, xid, yid };
+        lia_biclique_input in = { e->n, nx, ny, xid, yid };
         st = lia_bicliques_find(&e->cliques, &in, CLIQUE_LIMIT);
         if (st == LIA_OK) e->has_cliques = 1;
+        if (st == LIA_ELIMIT) st = LIA_OK;   /* too many cliques to list: the equilibria stand alone */
     }
-    lia_exact_enum_free(X);
     lia__free(x);
     lia__free(xid);
     lia__free(yid);
     return st;
+}
+
+/* The game's polytopes in exact integers (for the exact fallback of the enumeration); the
+ * transposed second player's matrix is allocated into *BT. */
+static void exact_polytopes(const bimatrix *G, const lia_exact_enum *X, lia_big *BT, lia_polytope_exact *XP,
+                            lia_polytope_exact *XQ)
+{
+    size_t m = G->m, n = G->n;
+    const lia_big *B = lia_exact_enum_matrix(X, 1);
+    for (size_t i = 0; i < m; i++)
+        for (size_t j = 0; j < n; j++) BT[j * m + i] = B[i * n + j];
+    *XP = (lia_polytope_exact){ m, n, m + n, BT, G->labP, G->labP + m };
+    *XQ = (lia_polytope_exact){ n, m, m + n, lia_exact_enum_matrix(X, 0), G->labQ, G->labQ + n };
 }
 
 lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact)
@@ -242,12 +285,43 @@ lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact)
     bimatrix G;
     lia_vertices VP = { 0 }, VQ = { 0 };
     edges E = { NULL, NULL, 0, 0 };
+    lia_exact_enum *X = NULL;
+    lia_big *BT = NULL;
+    lia_polytope_exact XP, XQ;
     lia_status st = bimatrix_init(&G, g);
-    /* the two vertex sets share the memory cap */
-    if (st == LIA_OK) st = lia_polytope_vertices(&VP, &G.P, LIA_DEFAULT_MEMORY_CAP / 2);
-    if (st == LIA_OK) st = lia_polytope_vertices(&VQ, &G.Q, LIA_DEFAULT_MEMORY_CAP / 2);
+    /* games with exact payoffs get the exact search as their fallback (and, with `exact`, the
+     * exact reconstruction); if their numbers are too large for it, the floating-point path
+     * still serves unless exactness was asked for */
+    if (st == LIA_OK && lia_exact_enum_possible(g)) {
+        st = lia_exact_enum_new(&X, g);
+        if (st == LIA_ELIMIT && !exact) st = LIA_OK;
+        if (st == LIA_OK && X && !(BT = lia__malloc(G.m * G.n * sizeof *BT))) st = LIA_ENOMEM;
+        if (st == LIA_OK && X) exact_polytopes(&G, X, BT, &XP, &XQ);
+    }
+    /* the two vertex sets share the memory cap; asked for exact results, the vertices come
+     * from the exact search itself, so no floating-point decision can be wrong */
+    size_t cap = LIA_DEFAULT_MEMORY_CAP / 2;
+    if (st == LIA_OK) st = exact ? lia_polytope_vertices_exact(&VP, &XP, cap) : lia_polytope_vertices(&VP, &G.P, X ? &XP : NULL, cap);
+    if (st == LIA_OK) st = exact ? lia_polytope_vertices_exact(&VQ, &XQ, cap) : lia_polytope_vertices(&VQ, &G.Q, X ? &XQ : NULL, cap);
     if (st == LIA_OK) st = match(&E, &VP, &VQ, G.m, G.n);
-    if (st == LIA_OK) st = report(e, g, &G, &VP, &VQ, &E, exact);
+    /* a game with exact payoffs has every equilibrium the floating-point search found checked
+     * exactly; if one fails, or a nondegenerate game shows an even number of equilibria (it
+     * has an odd number: Shapley 1974), the search is redone in exact arithmetic */
+    e->show_exact = exact;
+    if (st == LIA_OK) st = report(e, g, &G, &VP, &VQ, &E, X);
+    if (X && !exact && (st == LIA_EINTERNAL || (st == LIA_OK && nondegenerate(&VP, G.m) && nondegenerate(&VQ, G.n) &&
+                                                  e->n % 2 == 0))) {
+        lia_eqset_clear(e);
+        lia_vertices_free(&VP);
+        lia_vertices_free(&VQ);
+        E.n = 0;
+        st = lia_polytope_vertices_exact(&VP, &XP, cap);
+        if (st == LIA_OK) st = lia_polytope_vertices_exact(&VQ, &XQ, cap);
+        if (st == LIA_OK) st = match(&E, &VP, &VQ, G.m, G.n);
+        if (st == LIA_OK) st = report(e, g, &G, &VP, &VQ, &E, X);
+    }
+    lia_exact_enum_free(X);
+    lia__free(BT);
     lia_vertices_free(&VP);
     lia_vertices_free(&VQ);
     lia__free(E.x);

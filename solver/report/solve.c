@@ -71,7 +71,13 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
         o.method = LIA_NASH_ALL;
         o.exact = lia_exact_enum_possible(g);
     }
-    return lia_game_nash(&r->eq, g, &o);
+    st = lia_game_nash(&r->eq, g, &o);
+    /* exact numbers too large for the fixed-size integers: the floating-point set still serves */
+    if (st == LIA_ELIMIT && o.exact) {
+        o.exact = 0;
+        st = lia_game_nash(&r->eq, g, &o);
+    }
+    return st;
 }
 
 lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, const lia_compile_options *opts)

@@ -6,7 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define LIA_BIG_LIMBS 96   /* 3072 bits: minors of 30 x 30 payoff matrices with 60-bit entries */
+/* 3072 bits. Bareiss multiplies two minors of a t x t matrix of b-bit entries before dividing,
+ * about 2 t (b + log2(t) / 2) bits: enough for 24 x 24 with 60-bit entries, 100 x 100 with
+ * 11-bit ones (payoffs 0..2000). */
+#define LIA_BIG_LIMBS 96
 
 typedef struct lia_big {
     int neg;                    /* 1 if negative (never for zero) */

@@ -132,3 +132,56 @@ sys.exit(1 if bad or count < 25 else 0)
 PY
 if [ $? -eq 0 ]; then ok "public cases: every extreme equilibrium equals lrsnash's"
 else not_ok "public cases: every extreme equilibrium equals lrsnash's"; fi
+
+# Near-degenerate games: payoffs 0..3 with some entries moved by +-1e-6 or +-1e-9 (exact
+# decimals), so that ties are almost but not quite there — where floating-point decisions are
+# closest to wrong. Both `--method all --exact` (compared exactly) and `--method all` (same
+# number of equilibria, each within 1e-7 of lrsnash's) must give lrsnash's set.
+python3 - "$LIAISON" "$TMP" <<'PY'
+import json, random, subprocess, sys
+from fractions import Fraction
+liaison, tmp = sys.argv[1:3]
+rng = random.Random(202612)
+bad = []
+def lrs_set(text):
+    got = set()
+    for block in text.split("\n\n"):
+        xs, ys = [], []
+        for line in block.splitlines():
+            f = line.split()
+            if f and f[0] in ("1", "2"):
+                (xs if f[0] == "1" else ys).append(tuple(str(Fraction(t)) for t in f[1:-1]))
+        got |= {(x, y) for x in xs for y in ys}
+    return got
+def entry():
+    base, e = Fraction(rng.randint(0, 3)), rng.choice([6, 9, 0, 0])
+    return base + rng.choice([1, -1]) * Fraction(1, 10 ** e) if e and rng.random() < 0.4 else base
+fmt = lambda q: str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+for case in range(120):
+    m, n = rng.randint(2, 7), rng.randint(2, 7)
+    A = [[entry() for _ in range(n)] for _ in range(m)]
+    B = [[entry() for _ in range(n)] for _ in range(m)]
+    path = f"{tmp}/nd{case}.game"
+    with open(path, "w") as f:
+        f.write(f"{m} {n}\n\n" + "\n".join(" ".join(map(fmt, r)) for r in A) + "\n\n" + "\n".join(" ".join(map(fmt, r)) for r in B) + "\n")
+    want = lrs_set(subprocess.run(["lrsnash", path], capture_output=True, text=True).stdout)
+    for exact in (1, 0):
+        r = subprocess.run([liaison, "nash", path, "--method", "all", "--format", "json"] + (["--exact"] if exact else []),
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            bad.append(f"case {case} exact={exact}: exit {r.returncode} {r.stderr.strip()[:100]}"); continue
+        eqs = json.loads(r.stdout)["equilibria"]
+        if exact:
+            got = {(tuple(e["exact"]["strategies"][0]), tuple(e["exact"]["strategies"][1])) for e in eqs}
+            ok = got == want and len(got) == len(eqs)
+        else:
+            fl = [e["strategies"][0] + e["strategies"][1] for e in eqs]
+            ok = len(fl) == len(want) and all(any(all(abs(a - float(Fraction(b))) < 1e-7 for a, b in zip(x, w[0] + w[1]))
+                                                  for x in fl) for w in want)
+        if not ok: bad.append(f"case {case} ({m}x{n}) exact={exact}: liaison {len(eqs)}, lrsnash {len(want)}")
+print(f"120 near-degenerate games compared with lrsnash, exact and floating point; {len(bad)} differ")
+for b in bad[:10]: print("   ", b)
+sys.exit(1 if bad else 0)
+PY
+if [ $? -eq 0 ]; then ok "near-degenerate games: every extreme equilibrium equals lrsnash's"
+else not_ok "near-degenerate games: every extreme equilibrium equals lrsnash's"; fi

@@ -171,6 +171,28 @@ static void test_regret_per_player_scale(void **state)
     lia_game_free(g);
 }
 
+/* The tolerance follows each player's payoff spread, not its magnitude: with payoffs near
+ * 1e12 that differ by 0.5, a deviation worth 0.5 is a real gain (1e-9 of 1e12 would be 1000). */
+static void test_regret_offset_payoffs(void **state)
+{
+    (void)state;
+    size_t ns[2] = { 2, 2 };
+    /* player 1 prefers row 2 by 0.5 whatever the column; player 2 is indifferent */
+    double pay[8] = { 1e12, 1e12 + 0.5, 1e12, 1e12 + 0.5, 0, 0, 0, 0 };
+    lia_game *g;
+    assert_int_equal(lia_game_new(&g, 2, ns, pay), LIA_OK);
+    lia_eqset *e;
+    assert_int_equal(lia_game_nash(&e, g, NULL), LIA_OK);
+    assert_int_equal(lia_eqset_count(e), 2);      /* (row 2, column 1) and (row 2, column 2) */
+    for (size_t k = 0; k < 2; k++) assert_true(lia_eqset_profile(e, k)[1] == 1);
+    lia_eqset_free(e);
+    double x[4] = { 1, 0, 1, 0 }, regret;
+    int pass = 1;
+    assert_int_equal(lia_regret_verify(g, x, &regret, &pass), LIA_OK);
+    assert_true(fabs(regret - 0.5) < 1e-3 && pass == 0);
+    lia_game_free(g);
+}
+
 static void test_json_contract(void **state)
 {
     (void)state;
@@ -201,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_many_players),
         cmocka_unit_test(test_regret),
         cmocka_unit_test(test_regret_per_player_scale),
+        cmocka_unit_test(test_regret_offset_payoffs),
         cmocka_unit_test(test_json_contract),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
