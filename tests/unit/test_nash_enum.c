@@ -14,6 +14,7 @@
 #include "game_fixtures.h"
 #include "nash/polytope.h"
 #include "nash/polytope_rs.h"
+#include "nash/polytope_exact.h"
 #include "util/bigint.h"
 #include "util/mem.h"
 
@@ -203,9 +204,10 @@ static int cmp_labels(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The two enumerators must agree vertex for vertex: the reverse search (fast path) and the
- * lexicographic search with a table of bases (fallback), on random polytopes with entries
- * from 1..4 — degenerate almost always — and from 1..1000. */
+/* The three enumerators must agree vertex for vertex: the reverse search (fast path), the
+ * lexicographic search with a table of bases (fallback of float games) and the exact reverse
+ * search (fallback of exact games), on random polytopes with entries from 1..4 — degenerate
+ * almost always — and from 1..1000. */
 static void test_reverse_search_equals_lex(void **state)
 {
     (void)state;
@@ -214,11 +216,14 @@ static void test_reverse_search_equals_lex(void **state)
     for (int trial = 0; trial < 400; trial++) {
         size_t d = 2 + trial % 6, k = 2 + (trial / 6) % 6, nlab = d + k;
         double M[64];
+        lia_big MI[64];   /* the same polytope in integers: range * M */
         size_t lab[16];
         int range = trial % 2 ? 4 : 1000;
         for (size_t i = 0; i < d * k; i++) {
             seed = seed * 6364136223846793005u + 1442695040888963407u;
-            M[i] = 1 + (double)((seed >> 33) % (uint64_t)range) / range;
+            int64_t r = (int64_t)((seed >> 33) % (uint64_t)range);
+            M[i] = 1 + (double)r / range;
+            lia_big_set_i64(&MI[i], range + r);
         }
         for (size_t l = 0; l < nlab; l++) lab[l] = l;
         lia_polytope P = { d, k, nlab, M, lab, lab + d };
@@ -233,6 +238,16 @@ static void test_reverse_search_equals_lex(void **state)
         qsort(a.labels, a.n, sizeof *a.labels, cmp_labels);
         qsort(b.labels, b.n, sizeof *b.labels, cmp_labels);
         assert_memory_equal(a.labels, b.labels, a.n * sizeof *a.labels);
+        /* and the exact search: {range M z <= 1} has the same vertices up to scale, so the
+         * same label sets and the same number of lexicographic bases */
+        lia_polytope_exact X = { d, k, nlab, MI, lab, lab + d };
+        lia_vertices c;
+        assert_int_equal(lia_polytope_vertices_exact(&c, &X, (size_t)1 << 26), LIA_OK);
+        assert_int_equal(c.n, a.n);
+        assert_int_equal(c.nbases, a.nbases);
+        qsort(c.labels, c.n, sizeof *c.labels, cmp_labels);
+        assert_memory_equal(c.labels, a.labels, a.n * sizeof *a.labels);
+        lia_vertices_free(&c);
         compared++;
         degenerate += a.nbases > a.n;
         lia_vertices_free(&a);
