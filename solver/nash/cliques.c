@@ -4,6 +4,7 @@
  * the single neighbourhoods by closing under pairwise intersection. Sets are bitsets over the
  * component's second-player vertices. */
 #include "cliques.h"
+#include "../util/bitset_table.h"
 #include "../util/mem.h"
 #include <string.h>
 
@@ -51,20 +52,24 @@ static int is_empty(const uint64_t *a, size_t w)
     return 1;
 }
 
-/* Close the family under intersection; family grows in place (nfam sets of `words`). */
+/* Close the family under intersection; family grows in place (nfam sets of `words`). A hash
+ * table of the members makes each membership test O(words), so the closure costs
+ * O(family x nx x words) rather than a scan of the family for every candidate. */
 static lia_status close_family(uint64_t **fam, size_t *nfam, size_t *capfam, const component *C, size_t limit)
 {
     size_t w = C->words;
     uint64_t *tmp = lia__malloc(w * sizeof *tmp);
-    if (!tmp) return LIA_ENOMEM;
-    lia_status st = LIA_OK;
+    lia_bitset_table seen;
+    lia_bitset_table_init(&seen, w);
+    lia_status st = tmp ? LIA_OK : LIA_ENOMEM;
+    for (size_t a = 0; st == LIA_OK && a < *nfam; a++)
+        if (lia_bitset_table_put(&seen, *fam + a * w, a, NULL) < 0) st = LIA_ENOMEM;
     for (size_t a = 0; a < *nfam && st == LIA_OK; a++) {
         for (size_t x = 0; x < C->nx && st == LIA_OK; x++) {
             for (size_t i = 0; i < w; i++) tmp[i] = (*fam)[a * w + i] & C->nbr[x * w + i];
             if (is_empty(tmp, w)) continue;
-            int dup = 0;
-            for (size_t b = 0; b < *nfam && !dup; b++) dup = memcmp(*fam + b * w, tmp, w * sizeof *tmp) == 0;
-            if (dup) continue;
+            size_t found;
+            if (lia_bitset_table_get(&seen, tmp, &found)) continue;
             if (*nfam >= limit) { st = LIA_ELIMIT; break; }
             if (*nfam == *capfam) {
                 size_t cap = *capfam * 2;
@@ -73,9 +78,12 @@ static lia_status close_family(uint64_t **fam, size_t *nfam, size_t *capfam, con
                 *fam = f;
                 *capfam = cap;
             }
-            memcpy(*fam + (*nfam)++ * w, tmp, w * sizeof *tmp);
+            memcpy(*fam + *nfam * w, tmp, w * sizeof *tmp);
+            if (lia_bitset_table_put(&seen, tmp, *nfam, NULL) < 0) { st = LIA_ENOMEM; break; }
+            (*nfam)++;
         }
     }
+    lia_bitset_table_free(&seen);
     lia__free(tmp);
     return st;
 }
