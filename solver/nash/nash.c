@@ -13,16 +13,19 @@ static lia_status run_pure(lia_eqset *e, const lia_game *g, const lia_nash_optio
 static lia_status run_lp(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_lp(e, g); }
 static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_lh(e, g, o->label); }
 static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_enum(e, g, o->exact); }
+static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_support(e, g); }
+static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_qre(e, g); }
+static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_gnm(e, g); }
 
 static const struct { const char *name; method_fn run; } methods[] = {
     [LIA_NASH_PURE] = { "pure", run_pure },
     [LIA_NASH_LP] = { "lp", run_lp },
     [LIA_NASH_LH] = { "lh", run_lh },
     [LIA_NASH_ALL] = { "all", run_all },
-    [LIA_NASH_SUPPORT] = { "support", NULL },
+    [LIA_NASH_SUPPORT] = { "support", run_support },
     [LIA_NASH_SIMPDIV] = { "simpdiv", NULL },
-    [LIA_NASH_QRE] = { "qre", NULL },
-    [LIA_NASH_GNM] = { "gnm", NULL },
+    [LIA_NASH_QRE] = { "qre", run_qre },
+    [LIA_NASH_GNM] = { "gnm", run_gnm },
 };
 
 int lia_nash_method_available(lia_nash_method m)

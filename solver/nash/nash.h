@@ -16,5 +16,20 @@ lia_status lia_nash_lp(lia_eqset *e, const lia_game *g);
  * (vertex enumeration of both best-response polytopes). With `exact`, each equilibrium is
  * also rebuilt and checked in exact rationals (LIA_EUSAGE if the payoffs are not exact). */
 lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact);
+/* n players: every isolated equilibrium (every equilibrium of a generic game) by support
+ * enumeration in Porter-Nudelman-Shoham order (support_enum.c). LIA_ELIMIT when the search's
+ * worst case is hopeless: two players with more than 2^32 balanced support pairs
+ * (C(m+n, m) - 1), or n players whose support profiles times the total-degree bound
+ * (n-1)^(sum (n_p - 1)) on each one's homotopy paths exceed 2^36. */
+lia_status lia_nash_support(lia_eqset *e, const lia_game *g);
+/* n players: one equilibrium by the Govindan-Wilson global Newton method, polished on its
+ * support (gnm.c). LIA_EINTERNAL, with nothing added, if the path cannot be followed within
+ * the step budget. */
+lia_status lia_nash_gnm(lia_eqset *e, const lia_game *g);
+
+/* n players: the logit QRE path from lambda = 0, kept as points in the set, and the Nash
+ * equilibrium it ends at, polished on its support and verified (qre.c). LIA_EINTERNAL, with
+ * no equilibrium added, if the path cannot be followed to a verified end. */
+lia_status lia_nash_qre(lia_eqset *e, const lia_game *g);
 
 #endif

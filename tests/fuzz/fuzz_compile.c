@@ -92,6 +92,20 @@ static void exercise_game(const lia_game *g)
         for (size_t k = 0; k < lia_eqset_count(eq); k++) sink += (uint64_t)(lia_eqset_regret(eq, k) > 0);
     }
     lia_eqset_free(eq);
+    /* the n-player mixed methods, on games small enough to stay quick under the fuzzer */
+    static const struct { lia_nash_method m; size_t max_profiles; } mixed[] = {
+        { LIA_NASH_SUPPORT, 36 }, { LIA_NASH_GNM, 256 }, { LIA_NASH_QRE, 64 } };
+    for (size_t k = 0; k < sizeof mixed / sizeof mixed[0]; k++) {
+        if (nprof > mixed[k].max_profiles) continue;
+        lia_nash_options mo = LIA_NASH_OPTIONS_INIT;
+        mo.method = mixed[k].m;
+        eq = NULL;
+        if (lia_game_nash(&eq, g, &mo) == LIA_OK) {
+            for (size_t q = 0; q < lia_eqset_count(eq); q++) sink += (uint64_t)(lia_eqset_regret(eq, q) > 0);
+            sink += lia_eqset_path_count(eq);
+        }
+        lia_eqset_free(eq);
+    }
     if (np == 2 && lia_game_strategy_count(g, 0) + lia_game_strategy_count(g, 1) <= 24) {
         static const long labels[] = { -1, LIA_LH_RACE };
         for (size_t k = 0; k < 2; k++) {
