@@ -276,20 +276,65 @@ done:
     return st;
 }
 
-/* A decided comparison closer than this, relative to its scale, sends a game with exact
- * payoffs to the exact search: differences of 1e-6 in the payoffs make such near ties. */
-#define CLOSE_CALL 1e-6
+/* A small polytope of a game with exact payoffs whose floating-point search decided some
+ * comparison by less than CLOSE_CALL of its scale (ten times the sure margin of
+ * polytope_rs.c: payoffs that differ by about 1e-6 do that) is searched again exactly, which
+ * costs little below SMALL bases. Large ones are not: among the millions of comparisons of a
+ * 20 x 20 game such margins are common, and their results are still checked exactly. */
+#define CLOSE_CALL 1e-7
+#define SMALL 20000
 
 lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap)
 {
     lia_status st = lia_polytope_vertices_rs(out, P, cap);
-    /* a close call (or none possible) on a game with exact payoffs: decide exactly instead */
-    if (X && st == LIA_OK && out->closest < CLOSE_CALL) {
+    if (X && st == LIA_OK && out->closest < CLOSE_CALL && out->nbases <= SMALL) {
         lia_vertices_free(out);
         st = LIA_RS_UNSURE;
     }
     if (st != LIA_RS_UNSURE) return st;
     return X ? lia_polytope_vertices_exact(out, X, cap) : lia_polytope_vertices_lex(out, P, cap);
+}
+
+lia_status lia_vertices_append(lia_vertices *out, size_t *cap, lia_bitset_table *seen, size_t d, size_t k,
+                               const size_t *coord_label, const size_t *cons_label, const size_t *colvar,
+                               const size_t *rowvar, const unsigned char *zero)
+{
+    size_t lw = out->lwords, bw = out->bwords;
+    if (out->n == *cap) {
+        size_t c = *cap ? 2 * *cap : 256, lb, bb;
+        if (!lia__size_mul(c, lw * sizeof(uint64_t), &lb) || !lia__size_mul(c, bw * sizeof(uint64_t), &bb))
+            return LIA_ENOMEM;
+        uint64_t *l = lia__realloc(out->labels, lb);
+        if (!l) return LIA_ENOMEM;
+        out->labels = l;
+        uint64_t *b = lia__realloc(out->basis, bb);
+        if (!b) return LIA_ENOMEM;
+        out->basis = b;
+        *cap = c;
+    }
+    uint64_t *lab = out->labels + out->n * lw, *bas = out->basis + out->n * bw;
+    memset(lab, 0, lw * sizeof *lab);
+    memset(bas, 0, bw * sizeof *bas);
+    int degenerate = 0;
+    for (size_t j = 0; j < d; j++) {
+        size_t v = colvar[j];
+        lia_bit_set(lab, v < d ? coord_label[v] : cons_label[v - d]);
+    }
+    for (size_t i = 0; i < k; i++) {
+        size_t v = rowvar[i];
+        lia_bit_set(bas, v);
+        if (!zero[i]) continue;
+        degenerate = 1;
+        lia_bit_set(lab, v < d ? coord_label[v] : cons_label[v - d]);
+    }
+    out->nbases++;
+    if (degenerate) {
+        int fresh = lia_bitset_table_put(seen, lab, out->n, NULL);
+        if (fresh < 0) return LIA_ENOMEM;
+        if (!fresh) return LIA_OK;   /* another basis of a vertex already listed */
+    }
+    out->n++;
+    return LIA_OK;
 }
 
 void lia_vertices_free(lia_vertices *v)

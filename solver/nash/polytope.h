@@ -23,7 +23,7 @@ typedef struct lia_vertices {
     uint64_t *labels, *basis;
     size_t nbases;             /* lexicographic bases visited (>= n; more when degenerate) */
     double closest;            /* reverse search: the smallest relative margin of a decided
-                                  floating-point comparison (1 if none was close) */
+                                  floating-point comparison (1 if none came close) */
 } lia_vertices;
 
 /* Enumerate: first by reverse search (polytope_rs.c: fast, no table of visited bases, but
@@ -41,6 +41,15 @@ lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const
 /* The lexicographic search alone (the fallback; tests compare the two). */
 lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap);
 void lia_vertices_free(lia_vertices *v);
+
+/* Append the vertex of a basis (basic variables rowvar, nonbasic colvar; zero[i] when row i's
+ * basic variable is at zero): its labels are the nonbasic variables and the basic ones at
+ * zero. A degenerate vertex can have several bases and is listed once (table `seen`, keyed by
+ * labels); every call counts one basis. *cap is the arrays' capacity. */
+struct lia_bitset_table;
+lia_status lia_vertices_append(lia_vertices *out, size_t *cap, struct lia_bitset_table *seen, size_t d, size_t k,
+                               const size_t *coord_label, const size_t *cons_label, const size_t *colvar,
+                               const size_t *rowvar, const unsigned char *zero);
 
 /* The coordinates of the vertex given by a basis (d values). */
 lia_status lia_polytope_point(const lia_polytope *P, const uint64_t *basis, double *z);

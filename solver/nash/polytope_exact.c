@@ -164,48 +164,17 @@ static int is_child(const xdict *D, size_t d, size_t r, size_t s)
     return 1;
 }
 
+/* Record the vertex of a basis (polytope.c lists it). */
 static lia_status record(lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const xdict *D,
-                         const lia_polytope_exact *P)
+                         const lia_polytope_exact *P, unsigned char *zero)
 {
-    size_t d = P->d, lw = out->lwords, bw = out->bwords;
-    if (out->n == *cap) {
-        size_t c = *cap ? 2 * *cap : 256, lb, bb;
-        if (!lia__size_mul(c, lw * sizeof(uint64_t), &lb) || !lia__size_mul(c, bw * sizeof(uint64_t), &bb))
-            return LIA_ENOMEM;
-        uint64_t *l = lia__realloc(out->labels, lb);
-        if (!l) return LIA_ENOMEM;
-        out->labels = l;
-        uint64_t *b = lia__realloc(out->basis, bb);
-        if (!b) return LIA_ENOMEM;
-        out->basis = b;
-        *cap = c;
-    }
-    uint64_t *lab = out->labels + out->n * lw, *bas = out->basis + out->n * bw;
-    memset(lab, 0, lw * sizeof *lab);
-    memset(bas, 0, bw * sizeof *bas);
-    int zero = 0;
-    for (size_t j = 0; j < d; j++) {
-        size_t v = D->colvar[j];
-        lia_bit_set(lab, v < d ? P->coord_label[v] : P->cons_label[v - d]);
-    }
     for (size_t i = 0; i < P->k; i++) {
-        size_t v = D->rowvar[i];
-        lia_bit_set(bas, v);
         int sg = lia_big_sign(&D->beta[i]);
         if (sg < 0) return LIA_EINTERNAL;   /* a lexicographic basis is feasible: a bug */
-        if (sg == 0) {
-            zero = 1;
-            lia_bit_set(lab, v < d ? P->coord_label[v] : P->cons_label[v - d]);
-        }
+        zero[i] = sg == 0;
     }
-    out->nbases++;
-    if (zero) {
-        int fresh = lia_bitset_table_put(degenerate, lab, out->n, NULL);
-        if (fresh < 0) return LIA_ENOMEM;
-        if (!fresh) return LIA_OK;
-    }
-    out->n++;
-    return LIA_OK;
+    return lia_vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
+                               zero);
 }
 
 lia_status lia_polytope_vertices_exact(lia_vertices *out, const lia_polytope_exact *P, size_t cap)
@@ -218,7 +187,8 @@ lia_status lia_polytope_vertices_exact(lia_vertices *out, const lia_polytope_exa
     lia_bitset_table degenerate;
     lia_bitset_table_init(&degenerate, out->lwords);
     size_t vcap = 0, depth = 0;
-    lia_status st = ensure_level(&S, 0) ? LIA_OK : LIA_ENOMEM;
+    unsigned char *zero = lia__malloc(k);
+    lia_status st = zero && ensure_level(&S, 0) ? LIA_OK : LIA_ENOMEM;
     if (st == LIA_OK) {   /* the root: every slack basic, z = 0, D = 1 */
         xdict *D = &S.level[0];
         lia_big_set_i64(&D->D, 1);
@@ -238,7 +208,7 @@ lia_status lia_polytope_vertices_exact(lia_vertices *out, const lia_polytope_exa
             D->basic[j] = 0;
         }
         D->next = 0;
-        st = record(out, &vcap, &degenerate, D, P);
+        st = record(out, &vcap, &degenerate, D, P, zero);
     }
     while (st == LIA_OK) {
         xdict *D = &S.level[depth];
@@ -259,11 +229,12 @@ lia_status lia_polytope_vertices_exact(lia_vertices *out, const lia_polytope_exa
         D = &S.level[depth];
         if (!pivot(&S.level[depth + 1], D, d, k, r, s)) { st = LIA_ELIMIT; break; }
         depth++;
-        st = record(out, &vcap, &degenerate, &S.level[depth], P);
+        st = record(out, &vcap, &degenerate, &S.level[depth], P, zero);
         double bytes = (double)vcap * (out->lwords + out->bwords) * 8 + (double)lia_bitset_table_bytes(&degenerate) +
                        (double)S.nlevels * (double)(k * d + k + d) * sizeof(lia_big);
         if (st == LIA_OK && bytes > (double)cap) st = LIA_ELIMIT;
     }
+    lia__free(zero);
     search_free(&S);
     lia_bitset_table_free(&degenerate);
     if (st != LIA_OK) lia_vertices_free(out);

@@ -38,8 +38,8 @@ enum { UNSURE = 2 };
 typedef struct tols { double eq, sure; double *closest; } tols;
 static const tols COARSE = { 1e-11, 1e-8, NULL }, FINE = { 1e-13, 1e-11, NULL };
 
-/* closest (when set) keeps the smallest relative margin of any decided comparison: a game
- * with exact payoffs whose search came that close is searched again exactly (polytope.c) */
+/* closest (when set) keeps the smallest relative margin of any decided comparison, so that a
+ * small game with exact payoffs that came close can be searched again exactly (polytope.c) */
 static inline int zone(double diff, double scale, const tols *t)
 {
     if (fabs(diff) <= t->eq * scale) return 0;
@@ -79,6 +79,7 @@ typedef struct search {
     double *w;          /* objective weights of the coordinates */
     double *Bm, *X;     /* refactor scratch: k x k and k x (d + 1) */
     lapack_int *ipiv;
+    unsigned char *zero;   /* k: which basic variables are at zero */
 } search;
 
 static size_t dict_doubles(size_t d, size_t k) { return k * d + k + d; }
@@ -125,6 +126,7 @@ static void search_free(search *S)
     lia__free(S->Bm);
     lia__free(S->X);
     lia__free(S->ipiv);
+    lia__free(S->zero);
 }
 
 /* Entry (i, r) of the basis inverse: the column of slack r if it is nonbasic, else a unit. */
@@ -238,52 +240,18 @@ static int is_child(const dict *D, size_t d, size_t r, size_t s, const tols *t)
     return 1;
 }
 
-/* Record the vertex of a basis: its labels are the nonbasic variables and the basic ones at
- * zero. A degenerate vertex can have several bases and is listed once (table of labels).
- * Returns LIA_OK, LIA_ENOMEM, or LIA_RS_UNSURE when a basic value is too close to zero to
- * call (or negative: the arithmetic failed). */
+/* Record the vertex of a basis (polytope.c lists it). LIA_RS_UNSURE when a basic value is too
+ * close to zero to call, or negative (the arithmetic failed). */
 static lia_status record(lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
-                         const lia_polytope *P, const tols *t)
+                         const lia_polytope *P, const tols *t, unsigned char *zero)
 {
-    size_t d = P->d, lw = out->lwords, bw = out->bwords;
-    if (out->n == *cap) {
-        size_t c = *cap ? 2 * *cap : 1024, lb, bb;
-        if (!lia__size_mul(c, lw * sizeof(uint64_t), &lb) || !lia__size_mul(c, bw * sizeof(uint64_t), &bb))
-            return LIA_ENOMEM;
-        uint64_t *l = lia__realloc(out->labels, lb);
-        if (!l) return LIA_ENOMEM;
-        out->labels = l;
-        uint64_t *b = lia__realloc(out->basis, bb);
-        if (!b) return LIA_ENOMEM;
-        out->basis = b;
-        *cap = c;
-    }
-    uint64_t *lab = out->labels + out->n * lw, *bas = out->basis + out->n * bw;
-    memset(lab, 0, lw * sizeof *lab);
-    memset(bas, 0, bw * sizeof *bas);
-    int zero = 0;
-    for (size_t j = 0; j < d; j++) {
-        size_t v = D->colvar[j];
-        lia_bit_set(lab, v < d ? P->coord_label[v] : P->cons_label[v - d]);
-    }
     for (size_t i = 0; i < P->k; i++) {
-        size_t v = D->rowvar[i];
-        lia_bit_set(bas, v);
         int sg = sign3(D->beta[i], t);
         if (sg == UNSURE || sg < 0) return LIA_RS_UNSURE;
-        if (sg == 0) {
-            zero = 1;
-            lia_bit_set(lab, v < d ? P->coord_label[v] : P->cons_label[v - d]);
-        }
+        zero[i] = sg == 0;
     }
-    out->nbases++;
-    if (zero) {
-        int fresh = lia_bitset_table_put(degenerate, lab, out->n, NULL);
-        if (fresh < 0) return LIA_ENOMEM;
-        if (!fresh) return LIA_OK;   /* another basis of a vertex already listed */
-    }
-    out->n++;
-    return LIA_OK;
+    return lia_vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
+                               zero);
 }
 
 /* Factor the basis of D afresh from M (LAPACK dgesv) and rebuild its dictionary: the cure for
@@ -339,7 +307,7 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
     memset(out, 0, sizeof *out);
     out->lwords = (P->nlab + 63) / 64;
     out->bwords = (d + k + 63) / 64;
-    search S = { P, d, k, NULL, 0, NULL, NULL, NULL, NULL };
+    search S = { P, d, k, NULL, 0, NULL, NULL, NULL, NULL, NULL };
     lia_bitset_table degenerate;
     lia_bitset_table_init(&degenerate, out->lwords);
     size_t vcap = 0, depth = 0;
@@ -350,7 +318,8 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
     S.Bm = lia__malloc(k * k * sizeof *S.Bm);
     S.X = lia__malloc(k * (d + 1) * sizeof *S.X);
     S.ipiv = lia__malloc(k * sizeof *S.ipiv);
-    lia_status st = S.w && S.Bm && S.X && S.ipiv && ensure_level(&S, 0) ? LIA_OK : LIA_ENOMEM;
+    S.zero = lia__malloc(k);
+    lia_status st = S.w && S.Bm && S.X && S.ipiv && S.zero && ensure_level(&S, 0) ? LIA_OK : LIA_ENOMEM;
     for (size_t j = 0; st == LIA_OK && j < d; j++) {
         double golden = 0.6180339887498949 * (double)(j + 1);
         S.w[j] = 1 + (golden - floor(golden));
@@ -371,7 +340,7 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
             D->basic[j] = 0;
         }
         D->next = 0;
-        st = record(out, &vcap, &degenerate, D, P, &coarse);
+        st = record(out, &vcap, &degenerate, D, P, &coarse, S.zero);
     }
     while (st == LIA_OK) {
         dict *D = &S.level[depth];
@@ -393,10 +362,10 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
         D = &S.level[depth];   /* the levels may have moved */
         pivot(&S.level[depth + 1], D, d, k, r, s);
         depth++;
-        st = record(out, &vcap, &degenerate, &S.level[depth], P, &coarse);
+        st = record(out, &vcap, &degenerate, &S.level[depth], P, &coarse, S.zero);
         if (st == LIA_RS_UNSURE) {
             st = refactor(&S, &S.level[depth]);
-            if (st == LIA_OK) st = record(out, &vcap, &degenerate, &S.level[depth], P, &fine);
+            if (st == LIA_OK) st = record(out, &vcap, &degenerate, &S.level[depth], P, &fine, S.zero);
         }
         double bytes = (double)vcap * (out->lwords + out->bwords) * 8 + (double)lia_bitset_table_bytes(&degenerate);
         if (st == LIA_OK && bytes > (double)cap) st = LIA_ELIMIT;

@@ -299,3 +299,35 @@ run "compile --emit lp --maxmin" 0 "$LIAISON" compile "$TMP/chicken.game" --emit
 run "compile --emit lp --maxmin unknown" 2 "$LIAISON" compile "$TMP/chicken.game" --emit lp --maxmin Nobody && {
   grep -q 'needs a player of the game' "$TMP/err" && ok "compile --emit lp --maxmin unknown" || not_ok "compile --emit lp --maxmin unknown" "$(cat "$TMP/err")"; }
 run "compile --emit lp of a coalitional game" 2 "$LIAISON" compile "$TMP/tu.lia" --game glove --emit lp && ok "compile --emit lp of a coalitional game"
+
+# --- n-player mixed methods ---------------------------------------------------------------
+run "nash support, 3 players" 0 "$LIAISON" nash "$CASES/nfg/2x2x2.nfg" --method support --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "nash support, 3 players" || not_ok "nash support, 3 players" "$(head -c 400 "$TMP/out")"
+import json, sys
+e = json.load(open(sys.argv[1]))["equilibria"]
+# tests/cases/README.md: 9 equilibria, among them (.4,.6; .5,.5; 1/3,2/3)
+want = [0.4, 0.6, 0.5, 0.5, 1/3, 2/3]
+hit = [x for x in e if all(abs(a - b) < 1e-9 for a, b in zip(sum(x["strategies"], []), want))]
+sys.exit(0 if len(e) == 9 and len(hit) == 1 and all(x["regret"] <= 1e-8 for x in e) else 1)
+PY
+}
+run "nash gnm, 3 players" 0 "$LIAISON" nash "$CASES/nfg/2x2x2.nfg" --method gnm --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "nash gnm, 3 players" || not_ok "nash gnm, 3 players" "$(head -c 400 "$TMP/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if d["method"] == "gnm" and len(d["equilibria"]) == 1 and d["equilibria"][0]["regret"] <= 1e-8 else 1)
+PY
+}
+run "nash qre path" 0 "$LIAISON" nash "$CASES/nfg/coord3.nfg" --method qre --format json && {
+  python3 - "$TMP/out" <<'PY' && ok "nash qre path" || not_ok "nash qre path" "$(head -c 400 "$TMP/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+path = d["qre_path"]
+lams = [p["lambda"] for p in path]
+# the path starts near uniform play and its lambdas grow; it ends at a verified equilibrium
+first = sum(path[0]["strategies"], [])
+ok = (len(d["equilibria"]) == 1 and d["equilibria"][0]["regret"] <= 1e-8 and len(path) >= 10
+      and lams == sorted(lams) and all(abs(p - 1/3) < 0.05 for p in first))
+sys.exit(0 if ok else 1)
+PY
+}
