@@ -224,7 +224,13 @@ typedef enum lia_nash_method {
     LIA_NASH_GNM = 7         /* n players: Govindan-Wilson global Newton method */
 } lia_nash_method;
 
-/* 1 if this build implements the method, 0 if not (lia_game_nash then gives LIA_EUSAGE). */
+/* Linear programs (security levels, constant-sum games, correlated equilibria) are solved by
+ * GLPK inside a fence: arguments are checked first, and an internal GLPK error comes back as
+ * LIA_EINTERNAL instead of aborting the process. Recovering from such an error needs
+ * glp_free_env(), which frees every GLPK object of the calling thread — a host that keeps its
+ * own GLPK problems in the same thread loses them then (GLPK has one environment per thread).
+ *
+ * 1 if this build implements the method, 0 if not (lia_game_nash then gives LIA_EUSAGE). */
 LIA_API int lia_nash_method_available(lia_nash_method m);
 
 /* Player's security (maxmin) level: the mixed strategy that maximises its payoff against the
