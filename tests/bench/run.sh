@@ -143,22 +143,13 @@ print(f"bench: Lemke-Howson, random 1000x1000: read {ms(read)}, one equilibrium 
 # compared exactly (liaison --exact against lrsnash's rationals). Target: at least 2x faster
 # at n = 15. BENCH_ENUM_N="8 10 12 15 20" adds n = 20 (lrsnash takes minutes there).
 import shutil
-from fractions import Fraction
 enum_sizes = [int(t) for t in os.environ.get("BENCH_ENUM_N", "8 10 12 15").split()]
 enum_checks = 0
 if shutil.which("lrsnash") is None:
     print("bench: all extreme equilibria: lrsnash not installed, no reference (make deps)")
 else:
-    def lrs_set(text):
-        got = set()
-        for block in text.split("\n\n"):
-            xs, ys = [], []
-            for line in block.splitlines():
-                f = line.split()
-                if f and f[0] in ("1", "2"):
-                    (xs if f[0] == "1" else ys).append(tuple(str(Fraction(t)) for t in f[1:-1]))
-            got |= {(x, y) for x in xs for y in ys}
-        return got
+    sys.path.insert(0, "tests/lib")
+    from lrsnash_out import strategy_pairs as lrs_set
     def timed(args, runs):
         """best wall-clock time of `runs` runs, and the output"""
         times = []

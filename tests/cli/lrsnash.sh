@@ -14,31 +14,11 @@ if ! command -v lrsnash >/dev/null; then not_ok "lrsnash cross-check" "lrsnash n
 python3 - "$LIAISON" "$TMP" <<'PY'
 import json, random, subprocess, sys
 from fractions import Fraction
+sys.path.insert(0, "tests/lib")
+from lrsnash_out import equilibria, pairs
 liaison, tmp = sys.argv[1], sys.argv[2]
 rng = random.Random(20261126)
 bad = []
-
-def pairs(block):
-    """(x, y) of every equilibrium in one lrsnash block: its x lines times its y lines"""
-    xs, ys = [], []
-    for line in block.splitlines():
-        f = line.split()
-        if f and f[0] in ("1", "2"):
-            (xs if f[0] == "1" else ys).append([Fraction(t) for t in f[1:-1]])
-    return [(x, y) for x in xs for y in ys]
-
-def exact_pairs(out):
-    """{(x, y, u1, u2)} as exact strings; lrsnash follows each strategy with the payoff of
-    the other player"""
-    got = set()
-    for block in out.split("\n\n"):
-        xs, ys = [], []
-        for line in block.splitlines():
-            f = line.split()
-            if f and f[0] in ("1", "2"):
-                (xs if f[0] == "1" else ys).append((tuple(str(Fraction(t)) for t in f[1:-1]), str(Fraction(f[-1]))))
-        got |= {(x, y, uy, ux) for x, ux in xs for y, uy in ys}
-    return got
 
 def close(a, b):
     return all(abs(p - float(q)) < 1e-9 for p, q in zip(a, b))
@@ -52,15 +32,14 @@ for case in range(300):
         f.write(f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in A) + "\n\n"
                 + "\n".join(" ".join(map(str, r)) for r in B) + "\n")
     out = subprocess.run(["lrsnash", path], capture_output=True, text=True).stdout
-    want = {(x.index(1), y.index(1)) for block in out.split("\n\n") for x, y in pairs(block)
-            if all(t in (0, 1) for t in x + y)}
+    want = {(x.index(1), y.index(1)) for x, y in pairs(out) if all(t in (0, 1) for t in x + y)}
     res = subprocess.run([liaison, "nash", path, "--method", "pure", "--format", "json"], capture_output=True, text=True)
     if res.returncode != 0:
         bad.append(f"case {case}: liaison exit {res.returncode}: {res.stderr.strip()}"); continue
     got = {(e["strategies"][0].index(1), e["strategies"][1].index(1)) for e in json.loads(res.stdout)["equilibria"]}
     if got != want:
         bad.append(f"case {case} ({m}x{n}): liaison {sorted(got)} lrsnash {sorted(want)}")
-    extreme = [(x, y) for block in out.split("\n\n") for x, y in pairs(block)]
+    extreme = pairs(out)
     for label in ([], ["--label", "any"]):
         res = subprocess.run([liaison, "nash", path, "--method", "lh", "--format", "json"] + label,
                              capture_output=True, text=True)
@@ -76,9 +55,10 @@ for case in range(300):
         bad.append(f"case {case}: all --exact exit {res.returncode}: {res.stderr.strip()}"); continue
     eqs = json.loads(res.stdout)["equilibria"]
     mine = {(tuple(e["exact"]["strategies"][0]), tuple(e["exact"]["strategies"][1]), *e["exact"]["payoffs"]) for e in eqs}
-    if len(mine) != len(eqs) or mine != exact_pairs(out):
-        bad.append(f"case {case} ({m}x{n}): all --exact gives {len(eqs)} equilibria, lrsnash {len(exact_pairs(out))}; "
-                   f"only liaison: {sorted(mine - exact_pairs(out))[:2]} only lrsnash: {sorted(exact_pairs(out) - mine)[:2]}")
+    ref = equilibria(out)
+    if len(mine) != len(eqs) or mine != ref:
+        bad.append(f"case {case} ({m}x{n}): all --exact gives {len(eqs)} equilibria, lrsnash {len(ref)}; "
+                   f"only liaison: {sorted(mine - ref)[:2]} only lrsnash: {sorted(ref - mine)[:2]}")
     for e in eqs:
         for p in range(2):
             if any(abs(v - float(Fraction(q))) > 1e-12 for v, q in zip(e["strategies"][p], e["exact"]["strategies"][p])):
@@ -97,19 +77,10 @@ CASES=tests/cases
 # lrsnash through `compile --emit lrs`.
 python3 - "$LIAISON" "$TMP" "$CASES" <<'PY'
 import glob, json, os, subprocess, sys
-from fractions import Fraction
 liaison, tmp, cases = sys.argv[1:4]
 bad, count = [], 0
-def lrs_set(text):
-    got = set()
-    for block in text.split("\n\n"):
-        xs, ys = [], []
-        for line in block.splitlines():
-            f = line.split()
-            if f and f[0] in ("1", "2"):
-                (xs if f[0] == "1" else ys).append((tuple(str(Fraction(t)) for t in f[1:-1]), str(Fraction(f[-1]))))
-        got |= {(x, y, uy, ux) for x, ux in xs for y, uy in ys}
-    return got
+sys.path.insert(0, "tests/lib")
+from lrsnash_out import equilibria as lrs_set
 files = sorted(glob.glob(f"{cases}/games/*.game")) + sorted(glob.glob(f"{cases}/nfg/*.nfg"))
 for path in files:
     game = path
@@ -143,16 +114,8 @@ from fractions import Fraction
 liaison, tmp = sys.argv[1:3]
 rng = random.Random(202612)
 bad = []
-def lrs_set(text):
-    got = set()
-    for block in text.split("\n\n"):
-        xs, ys = [], []
-        for line in block.splitlines():
-            f = line.split()
-            if f and f[0] in ("1", "2"):
-                (xs if f[0] == "1" else ys).append(tuple(str(Fraction(t)) for t in f[1:-1]))
-        got |= {(x, y) for x in xs for y in ys}
-    return got
+sys.path.insert(0, "tests/lib")
+from lrsnash_out import strategy_pairs as lrs_set
 def entry():
     base, e = Fraction(rng.randint(0, 3)), rng.choice([6, 9, 0, 0])
     return base + rng.choice([1, -1]) * Fraction(1, 10 ** e) if e and rng.random() < 0.4 else base
