@@ -124,9 +124,9 @@ fuzz:
 
 $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
+	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
 
-bench: all $(BUILD)/bench/bench_ce
+bench: all $(BUILD)/bench/bench_ce $(BUILD)/bench/bench_share
 	@bash tests/bench/run.sh $(BUILD)
 
 clean:

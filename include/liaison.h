@@ -183,6 +183,16 @@ LIA_API int lia_game_payoff_exact(const lia_game *g, size_t player, size_t profi
  * returns 1 if the game has one, else 0. */
 LIA_API int lia_game_commitment(const lia_game *g, size_t *strategies);
 
+/* What an agreement's member gets and gives at the committed profile (docs/model.md, stage
+ * payoff): u = coverage + spillover - exposure + facility_value - facility_cost
+ * + transfer_in - transfer_out; and its resources and patience from the model. */
+typedef struct lia_member_terms {
+    double coverage, spillover, exposure, facility_value, facility_cost, transfer_in, transfer_out;
+    double resources, patience;
+} lia_member_terms;
+/* LIA_EUSAGE unless g is an agreement's stage game and p < players. */
+LIA_API lia_status lia_game_commitment_terms(const lia_game *g, size_t p, lia_member_terms *out);
+
 typedef enum lia_format {
     LIA_FORMAT_TEXT = 0,   /* readable table */
     LIA_FORMAT_JSON = 1,   /* {"game", "players", "strategies", "payoffs"} (docs/cli.md) */
@@ -419,6 +429,122 @@ LIA_API lia_status lia_tugame_voting(const lia_tugame *g, double *quota, const d
  * beyond); the JSON of a bankruptcy or voting game carries v(S) up to 16 players and its
  * structured data (estate and claims, quota and weights) always. */
 LIA_API lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt);
+
+/* ---- burden sharing: cooperative solutions (docs/model.md, docs/algorithms.md) ------------ *
+ * For a gain game the vectors are payoffs; for a cost game (lia_tugame_is_cost) they are cost
+ * shares, computed through the savings game s(S) = sum_{i in S} c({i}) - c(S). */
+
+typedef enum lia_share_rule {
+    LIA_SHARE_SHAPLEY = 0,       /* exact, tabulated games up to 30 players */
+    LIA_SHARE_BANZHAF,           /* Banzhaf value; for voting games the normalised index */
+    LIA_SHARE_NUCLEOLUS,         /* over the imputation set; none if that is empty */
+    LIA_SHARE_PRENUCLEOLUS,
+    LIA_SHARE_LEAST_CORE,        /* epsilon and an allocation (the prenucleolus) */
+    LIA_SHARE_PER_CAPITA_NUCLEOLUS,
+    LIA_SHARE_SHAPLEY_MC,        /* Monte-Carlo Shapley with a Hoeffding bound */
+    LIA_SHARE_TALMUD,            /* bankruptcy games: the nucleolus, by the Aumann-Maschler rule */
+    LIA_SHARE_PROPORTIONAL,      /* bankruptcy: proportional to claims */
+    LIA_SHARE_CEA,               /* bankruptcy: constrained equal awards */
+    LIA_SHARE_CEL,               /* bankruptcy: constrained equal losses */
+    LIA_SHARE_EQUAL,             /* agreements: v(N) split equally */
+    LIA_SHARE_RESOURCES,         /* agreements: v(N) split in proportion to resources */
+    LIA_SHARE_ACTUAL,            /* agreements: the payoffs at the committed profile */
+    LIA_SHARE_NASH_BARGAINING,   /* two-member agreements and two-player games */
+    LIA_SHARE_KALAI_SMORODINSKY,
+    LIA_SHARE_BANZHAF_ABSOLUTE,  /* voting games: swings / 2^(n-1) */
+    LIA_SHARE_RULE_COUNT
+} lia_share_rule;
+/* Static string: the JSON key, e.g. "shapley", "least_core", "kalai_smorodinsky". */
+LIA_API const char *lia_share_rule_name(lia_share_rule r);
+
+typedef enum lia_disagreement {
+    LIA_DISAGREE_NASH = 0,       /* each member's worst payoff over the stage game's equilibria */
+    LIA_DISAGREE_SECURITY = 1    /* each member's maxmin value (mixed, by LP) */
+} lia_disagreement;
+
+#define LIA_SHARE_OPTIONS_VERSION 1
+typedef struct lia_share_options {
+    unsigned version;            /* LIA_SHARE_OPTIONS_VERSION */
+    uint64_t rules;              /* bit (1 << rule) per rule wanted; 0: every rule that applies */
+    uint64_t samples;            /* Monte-Carlo permutations (default 10000) */
+    uint64_t seed;               /* Monte-Carlo seed (default 1): same seed, same estimate */
+    double confidence;           /* of the Monte-Carlo error bound (default 0.95) */
+    lia_disagreement disagreement;
+    size_t verify_players;       /* Kohlberg-check nucleoli of games up to this size (default 20) */
+    size_t memory_cap;           /* bytes; 0 = LIA_DEFAULT_MEMORY_CAP */
+} lia_share_options;
+#define LIA_SHARE_OPTIONS_INIT { LIA_SHARE_OPTIONS_VERSION, 0, 10000, 1, 0.95, LIA_DISAGREE_NASH, 20, 0 }
+
+typedef struct lia_share lia_share;
+
+/* The solutions of a coalitional game. Rules asked for explicitly that cannot be computed make
+ * the call fail with their status, but *out is still set so lia_share_errmsg says why (free
+ * it). Rules that merely do not apply (a nucleolus without imputations, bankruptcy rules of a
+ * table game) are skipped; lia_share_rule_status tells which. opts NULL: defaults. Caller
+ * frees *out with lia_share_free. */
+LIA_API lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_share_options *opts);
+/* The same for a model's game: an agreement (v(S) from the agreement, plus the equal, resources
+ * and actual splits, each member's gaps and exploitation index, the coalitions that would
+ * break away, and bargaining for two members), a coalitional, bankruptcy or voting game, or a
+ * two-player normal-form game (bargaining only). name NULL: the model's only game. Compile
+ * failures leave their message on the model. Caller frees *out with lia_share_free. */
+LIA_API lia_status lia_model_share(lia_share **out, lia_model *m, const char *name, const lia_share_options *opts);
+LIA_API void lia_share_free(lia_share *s);
+/* Never NULL; "" when nothing failed. Owned by s. */
+LIA_API const char *lia_share_errmsg(const lia_share *s);
+
+LIA_API const char *lia_share_game(const lia_share *s);
+LIA_API size_t lia_share_player_count(const lia_share *s);
+LIA_API const char *lia_share_player_name(const lia_share *s, size_t p);
+LIA_API int lia_share_is_cost(const lia_share *s);
+/* v(N) (c(N) for cost games); NaN for a normal-form game. */
+LIA_API double lia_share_grand_value(const lia_share *s);
+/* The rule's vector (one entry per player, owned by s) or NULL if it was not computed. */
+LIA_API const double *lia_share_vector(const lia_share *s, lia_share_rule r);
+/* LIA_OK if computed; else why not, with the reason in *why (owned by s; may be NULL). */
+LIA_API lia_status lia_share_rule_status(const lia_share *s, lia_share_rule r, const char **why);
+/* Least-core epsilon: the smallest e with x(S) >= v(S) - e for every proper coalition (for
+ * cost games x(S) <= c(S) + e); positive exactly when the core is empty. 0 if not computed. */
+LIA_API double lia_share_least_core_epsilon(const lia_share *s);
+/* 1 empty, 0 not empty, -1 not computed. */
+LIA_API int lia_share_core_empty(const lia_share *s);
+/* 1 if the rule's vector passed Kohlberg's criterion, 0 if it was not checked. Only the
+ * nucleoli are checked. */
+LIA_API int lia_share_verified(const lia_share *s, lia_share_rule r);
+/* Monte-Carlo Shapley: per-player half-widths that hold together with the stated confidence. */
+LIA_API const double *lia_share_mc_halfwidth(const lia_share *s);
+/* Bargaining: the disagreement point (two entries) or NULL. */
+LIA_API const double *lia_share_disagreement(const lia_share *s);
+
+/* Agreements only (NULL or 0 otherwise). gap(r)[i] = actual[i] - rule r's share of i. The
+ * exploitation index of i is its share of the members' costs over its share of their benefits
+ * at the commitment (docs/model.md); above 1 it carries more than it gets. */
+LIA_API const double *lia_share_gap(const lia_share *s, lia_share_rule r);
+LIA_API const double *lia_share_exploitation(const lia_share *s);
+/* Coalitions whose members get less at the commitment than they could alone (v(S) > x*(S)),
+ * worst shortfall first; at most 64 are kept, lia_share_breakaway_total counts all. */
+LIA_API size_t lia_share_breakaway_count(const lia_share *s);
+LIA_API size_t lia_share_breakaway_total(const lia_share *s);
+LIA_API lia_status lia_share_breakaway(const lia_share *s, size_t k, uint64_t *members, double *value, double *actual);
+
+/* LIA_FORMAT_JSON, LIA_FORMAT_TEXT or LIA_FORMAT_CSV (one row per player); caller frees *out
+ * with lia_free. The JSON schema is in docs/cli.md. */
+LIA_API lia_status lia_share_write(char **out, size_t *len, const lia_share *s, lia_format fmt);
+
+/* Low-level entry points over arrays (no handle): */
+/* Shapley value of a tabulated game: values[2^players], players <= 30; phi[players]. */
+LIA_API lia_status lia_tu_shapley(const double *values, size_t players, double *phi);
+/* Nucleolus (pre = 0) or prenucleolus (pre = 1) of a tabulated game; *epsilon (may be NULL)
+ * is the least-core epsilon when pre = 1. */
+LIA_API lia_status lia_tu_nucleolus(const double *values, size_t players, int pre, double *x, double *epsilon);
+/* Bankruptcy rule (LIA_SHARE_TALMUD, _PROPORTIONAL, _CEA, _CEL) for an estate and claims. */
+LIA_API lia_status lia_bankruptcy_rule(lia_share_rule r, double estate, const double *claims, size_t n, double *x);
+/* Shapley-Shubik (ss) and normalised Banzhaf (bz) indices of a weighted voting game; either
+ * may be NULL. Weights must be integers (or scale them first). */
+LIA_API lia_status lia_voting_power_indices(double quota, const double *weights, size_t n, double *ss, double *bz);
+/* Nash bargaining (nbs) and Kalai-Smorodinsky (ks) points of a two-player game over the convex
+ * hull of its pure payoffs, from the disagreement point d (filled: two entries). */
+LIA_API lia_status lia_game_bargaining(const lia_game *g, lia_disagreement d, double *point, double *nbs, double *ks);
 
 #ifdef __cplusplus
 }

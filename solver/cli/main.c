@@ -26,6 +26,10 @@ static const char usage[] =
     "  solve   FILE [--game NAME] [--format text|json]\n"
     "                                         the report of every agreement: commitment, class\n"
     "                                         and equilibria of its stage game\n"
+    "  share   FILE [--game NAME] [--method RULE,...] [--samples N] [--seed S]\n"
+    "          [--disagreement nash|security] [--format text|json|csv]\n"
+    "                                         burden sharing: Shapley, Banzhaf, nucleolus, least\n"
+    "                                         core, bankruptcy rules, voting power, bargaining\n"
     "  nash    FILE [--game NAME] [--method pure|lp|lh|all] [--label K] [--exact]\n"
     "          [--format text|json|csv]       equilibria of a game or an agreement's stage game,\n"
     "                                         each verified by its regret\n"
@@ -65,6 +69,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "compile") == 0) return cmd_compile(argc - 2, argv + 2);
     if (strcmp(cmd, "nash") == 0) return cmd_nash(argc - 2, argv + 2);
     if (strcmp(cmd, "solve") == 0) return cmd_solve(argc - 2, argv + 2);
+    if (strcmp(cmd, "share") == 0) return cmd_share(argc - 2, argv + 2);
     fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_INPUT;
 }

@@ -143,3 +143,10 @@ int lia_game_commitment(const lia_game *g, size_t *strategies)
     if (strategies) memcpy(strategies, g->commit, g->np * sizeof *strategies);
     return 1;
 }
+
+lia_status lia_game_commitment_terms(const lia_game *g, size_t p, lia_member_terms *out)
+{
+    if (!g || !out || !g->terms || p >= g->np) return LIA_EUSAGE;
+    *out = g->terms[p];
+    return LIA_OK;
+}

@@ -16,6 +16,7 @@ struct lia_game {
     double *payoffs;          /* np * nprofiles (liaison.h layout); own allocation */
     lia_num *exact;           /* same layout, or NULL when not kept; own allocation */
     size_t *commit;           /* agreement stage games: committed level per player, else NULL */
+    lia_member_terms *terms;  /* agreement stage games: each member's terms at the commitment */
 };
 
 /* Allocate a game with the given shape (labels left NULL). want_exact asks for the exact

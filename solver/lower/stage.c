@@ -7,6 +7,28 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Every member's payoff terms at the committed profile, which the burden-sharing and
+ * quid-pro-quo analyses split into what it receives and what it gives. */
+static int commitment_terms(lia_game *g, const lia_spec *spec, const spec_agreement *ag, const agreement_tables *t,
+                            agreement_scope *sc)
+{
+    size_t nm = ag->nm;
+    double x[64];
+    g->terms = lia_arena_array(&g->arena, nm, sizeof *g->terms);
+    if (!g->terms) return 0;
+    lia_agreement_scope_fill(t, nm >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << nm) - 1), sc);
+    for (size_t m = 0; m < nm; m++) x[m] = ag->levels[ag->commit[m]].v;
+    for (size_t i = 0; i < nm; i++) {
+        lia_terms td;
+        lia_agreement_member(t, sc, ag->commit, x, i, &td);
+        const spec_party *party = &spec->parties[ag->members[i]];
+        lia_member_terms mt = { td.coverage, td.spillover, td.exposure, td.facility_value, td.facility_cost,
+                                td.transfer_in, td.transfer_out, party->resources.n.v, party->patience.n.v };
+        g->terms[i] = mt;
+    }
+    return 1;
+}
+
 static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const spec_game *sg, size_t cap,
                                   char *msg, size_t msgcap)
 {
@@ -73,6 +95,7 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
             xd[m] = xe[m].v;
         }
     }
+    if (!commitment_terms(g, spec, ag, &t, &scd)) goto oom;
     lia_arena_free(&scratch);
     for (size_t i = 0; i < nm * g->nprofiles; i++) {
         if (!isfinite(g->payoffs[i])) {

@@ -1,27 +1,9 @@
-/* lp.c — the only file that calls GLPK. */
+/* lp.c — one-shot linear programs through GLPK (lp_inc.c keeps one alive across calls). */
 #include "lp.h"
 #include "../util/mem.h"
-#include <glpk.h>
+#include "glpk_fence.h"
 #include <limits.h>
 #include <math.h>
-#include <setjmp.h>
-
-/* GLPK calls this on an internal error and aborts the process if it returns; jumping back to
- * lia_lp_solve is the only way out. The jump buffer is per call (passed as info), so there is
- * no shared state between threads, and GLPK 5's environment is thread-local. */
-static void on_glpk_error(void *info)
-{
-    longjmp(*(jmp_buf *)info, 1);
-}
-
-/* GLPK prints its error messages even with terminal output off; a library must never write to
- * the host's stdout (it would corrupt the CLI's JSON), so every line is swallowed. */
-static int swallow(void *info, const char *s)
-{
-    (void)info;
-    (void)s;
-    return 1;
-}
 
 int lia_lp_valid(const lia_lp *lp)
 {
@@ -88,9 +70,7 @@ lia_status lia_lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, c
         lia__free(ar);
         return LIA_EINTERNAL;
     }
-    glp_error_hook(on_glpk_error, &fence);   /* again on every call: glp_free_env drops both hooks */
-    glp_term_hook(swallow, NULL);
-    int host_out = glp_term_out(GLP_OFF);   /* restored below: the host's setting is its own */
+    int host_out = lia_glpk_enter(&fence);   /* restored below: the host's setting is its own */
     prob = glp_create_prob();
     if (lp->rows) glp_add_rows(prob, (int)lp->rows);
     glp_add_cols(prob, (int)lp->cols);
@@ -133,9 +113,7 @@ lia_status lia_lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, c
         }
     }
     glp_delete_prob(prob);
-    glp_error_hook(NULL, NULL);
-    glp_term_hook(NULL, NULL);
-    glp_term_out(host_out);
+    lia_glpk_leave(host_out);
     lia__free(ia);
     lia__free(ja);
     lia__free(ar);

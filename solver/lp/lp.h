@@ -63,4 +63,31 @@ lia_status lia_lp_write_cplex(char **out, size_t *len, const lia_lp *lp, const c
  * NULL on allocation failure. */
 const char *lia_lp_name(lia_arena *a, const char *prefix, size_t nparts, const char *const *parts);
 
+/* An LP kept alive across calls for row generation: rows are added and re-bounded between
+ * solves, and each solve starts from the last basis (the dual simplex, since added rows leave
+ * it dual feasible). Every call is fenced like lia_lp_solve; after a GLPK failure the handle
+ * is dead (every later call returns LIA_EINTERNAL) and only lia_lp_inc_free is useful. GLPK's
+ * environment is per thread, so a handle must stay on the thread that created it (it lives
+ * within one library call). No scaling: the caller keeps the numbers near 1. */
+typedef struct lia_lp_inc lia_lp_inc;
+/* cols columns with objective obj (copied), bounds col_lo/col_hi (NULL: x >= 0). */
+lia_status lia_lp_inc_new(lia_lp_inc **out, size_t cols, const double *obj, int maximize,
+                          const double *col_lo, const double *col_hi);
+void lia_lp_inc_free(lia_lp_inc *p);
+size_t lia_lp_inc_rows(const lia_lp_inc *p);
+/* Append the row  sum val[k] x[col[k]] (kind) rhs; its index (0-based, rows are never
+ * renumbered) in *index (may be NULL). */
+lia_status lia_lp_inc_add_row(lia_lp_inc *p, size_t nnz, const size_t *col, const double *val,
+                              lia_row_kind kind, double rhs, size_t *index);
+/* Replace row `row` (coefficients, kind and right-hand side). */
+lia_status lia_lp_inc_set_row(lia_lp_inc *p, size_t row, size_t nnz, const size_t *col, const double *val,
+                              lia_row_kind kind, double rhs);
+/* Make row `row` free (never binding): a way to drop it without renumbering the others. */
+lia_status lia_lp_inc_relax_row(lia_lp_inc *p, size_t row);
+/* Solve from the last basis; x (cols) and *objective when optimal, may be NULL. */
+lia_status lia_lp_inc_solve(lia_lp_inc *p, lia_lp_outcome *outcome, double *x, double *objective);
+/* After an optimal solve: the row duals (rows entries) and the reduced costs of the columns
+ * (cols entries); either may be NULL. */
+lia_status lia_lp_inc_duals(lia_lp_inc *p, double *row_dual, double *col_dual);
+
 #endif

@@ -18,6 +18,8 @@ typedef struct lia_report_entry {
     int has_class, class_restricted;   /* restricted: the class of withhold-or-commit */
     lia_class2x2 cls;
     lia_eqset *eq;               /* equilibria of the stage game (owned) */
+    lia_share *shares;           /* agreements: burden sharing (owned), NULL if not computed */
+    const char *shares_why;      /* why not, when NULL */
 } lia_report_entry;
 
 struct lia_report {

@@ -22,6 +22,22 @@ static void json_names(lia_buf *b, const char *const *names, size_t n)
     lia_buf_putc(b, ']');
 }
 
+/* The document of `liaison share` for this agreement, or null with the reason beside it. */
+static void json_shares(lia_buf *b, const lia_report_entry *e)
+{
+    char *doc = NULL;
+    size_t len = 0;
+    if (e->shares && lia_share_write(&doc, &len, e->shares, LIA_FORMAT_JSON) == LIA_OK) {
+        while (len && doc[len - 1] == '\n') len--;
+        lia_buf_put(b, doc, len);
+        lia__free(doc);
+        return;
+    }
+    if (e->shares) { b->failed = 1; return; }
+    lia_buf_puts(b, "null, \"shares_note\": ");
+    lia_buf_json_string(b, e->shares_why ? e->shares_why : "not computed");
+}
+
 static void write_json(lia_buf *b, const lia_report *r)
 {
     lia_buf_puts(b, "{\"model\": ");
@@ -58,7 +74,12 @@ static void write_json(lia_buf *b, const lia_report *r)
         lia_buf_puts(b, !e->has_class ? "null" : e->class_restricted ? "\"withhold or commit\"" : "\"game\"");
         lia_buf_puts(b, ",\n   ");
         lia_eqset_json_fields(b, e->eq);
-        lia_buf_puts(b, "}}");
+        lia_buf_puts(b, "}");
+        if (e->kind != LIA_KIND_NORMAL) {
+            lia_buf_puts(b, ",\n  \"shares\": ");
+            json_shares(b, e);
+        }
+        lia_buf_puts(b, "}");
     }
     lia_buf_puts(b, r->n ? "\n]}\n" : "]}\n");
 }
@@ -105,6 +126,15 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
         if (st != LIA_OK) return st;
         indented(b, eq, "  ");
         lia__free(eq);
+        if (e->shares) {
+            char *sh = NULL;
+            if ((st = lia_share_write(&sh, NULL, e->shares, LIA_FORMAT_TEXT)) != LIA_OK) return st;
+            lia_buf_puts(b, "  burden sharing:\n");
+            indented(b, strchr(sh, '\n') ? strchr(sh, '\n') + 1 : sh, "  ");
+            lia__free(sh);
+        } else if (e->shares_why && e->kind != LIA_KIND_NORMAL) {
+            lia_buf_printf(b, "  burden sharing: not computed: %s\n", e->shares_why);
+        }
     }
     return LIA_OK;
 }

@@ -80,6 +80,22 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
     return st;
 }
 
+/* The burden-sharing part of an agreement's report. An agreement too large for its coalition
+ * table still gets the rest of the report, with the reason in place of the shares. */
+static lia_status shares(lia_report *rep, lia_report_entry *r, lia_model *m, const lia_compile_options *opts)
+{
+    lia_share_options so = LIA_SHARE_OPTIONS_INIT;
+    if (opts) so.memory_cap = opts->memory_cap;
+    lia_status st = lia_model_share(&r->shares, m, r->name, &so);
+    if (st == LIA_ENOMEM) return st;
+    if (st == LIA_OK) return LIA_OK;
+    const char *why = r->shares && *lia_share_errmsg(r->shares) ? lia_share_errmsg(r->shares) : lia_model_errmsg(m);
+    r->shares_why = copy(&rep->arena, *why ? why : lia_status_name(st));
+    lia_share_free(r->shares);
+    r->shares = NULL;
+    return r->shares_why ? LIA_OK : LIA_ENOMEM;
+}
+
 lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, const lia_compile_options *opts)
 {
     if (!out) return LIA_EUSAGE;
@@ -103,6 +119,7 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
         st = lia_model_compile(&g, m, lia_model_game_name(m, i), opts);
         if (st == LIA_OK) st = entry(rep, &rep->entries[rep->n++], g, lia_model_game_name(m, i), kind);
         lia_game_free(g);
+        if (st == LIA_OK && kind != LIA_KIND_NORMAL) st = shares(rep, &rep->entries[rep->n - 1], m, opts);
     }
     if (st != LIA_OK) { lia_report_free(rep); return st; }
     *out = rep;
@@ -112,7 +129,10 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
 void lia_report_free(lia_report *r)
 {
     if (!r) return;
-    for (size_t i = 0; i < r->n; i++) lia_eqset_free(r->entries[i].eq);
+    for (size_t i = 0; i < r->n; i++) {
+        lia_eqset_free(r->entries[i].eq);
+        lia_share_free(r->entries[i].shares);
+    }
     lia__free(r->entries);
     lia_arena_free(&r->arena);
     lia__free(r);

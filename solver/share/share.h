@@ -39,8 +39,47 @@ lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_
  * (u1 - d1)(u2 - d2); Kalai-Smorodinsky: the Pareto point of the hull on the segment from d
  * to the ideal point (max u1 over hull points with u2 >= d2, and vice versa). When no hull
  * point weakly dominates d (d outside the hull's reach) returns LIA_EUSAGE; when no point
- * strictly improves on d for both, both solutions are the best point dominating d (d itself
- * if it is in the hull). */
+ * strictly improves on d for both, both solutions are the best point dominating d (those points
+ * then lie on one segment along u1 = d1 or along u2 = d2, and the best is its end farthest
+ * from d, which dominates the others; d itself only when nothing else dominates d). */
 lia_status lia_bargain(const double *pts, size_t m, const double d[2], double nbs[2], double ks[2]);
+
+/* ---- nucleolus, prenucleolus, least core (nucleolus.c) ---- *
+ * By sequential LPs (Maschler-Peleg-Shapley), each solved by row generation: the LP holds only
+ * the coalitions that were ever the most violated (with their complements), the full table is
+ * scanned for new violations between solves, and a stage ends when none is left. The rows
+ * with a positive dual are then tight in every optimum: they are fixed at that stage's level,
+ * and every coalition in the span of the fixed ones is settled (its excess is determined). At
+ * most n - 1 stages. pre != 0: the prenucleolus (over all efficient x); else the nucleolus over
+ * the imputation set (LIA_EUSAGE with a message when it is empty). per_capita: excesses are
+ * divided by |S|. On LIA_OK x holds the solution and *level1 (may be NULL) the first stage's
+ * smallest satisfaction x(S) - v(S) (divided by |S| per capita) over proper coalitions, so
+ * for the prenucleolus -*level1 is the least-core epsilon. */
+typedef struct lia_nucleolus_stats { size_t stages, solves, scans, rows; } lia_nucleolus_stats;
+lia_status lia_nucleolus_table(const double *v, size_t n, int pre, int per_capita, double *x, double *level1,
+                               lia_nucleolus_stats *stats, char *msg, size_t msgcap);
+/* The same with all 2^n - 2 rows in the LP from the start: the baseline `make bench` times the
+ * row generation against, and a cross-check for the tests. */
+lia_status lia_nucleolus_table_all_rows(const double *v, size_t n, int pre, double *x, lia_nucleolus_stats *stats);
+
+/* ---- Kohlberg's criterion (kohlberg.c) ---- */
+/* Kohlberg's criterion at x for the table game v (2^n entries, n <= 30, x efficient).
+ * pre != 0: prenucleolus — for every excess level, the coalitions whose excess
+ * e(S) = v(S) - x(S) is at least that level form a balanced collection.
+ * pre == 0: nucleolus over the imputation set — the same collections together with
+ * B0 = { {i} : x_i = v({i}) } must be weakly balanced with positive weights on the
+ * collection and nonnegative ones on B0 (and x must be an imputation).
+ * Excesses within tol (relative to the game's scale) count as equal. *holds = 1 if the criterion
+ * holds. Stops at the first level at which the collection spans R^n (every later one is then balanced
+ * too: the positive combinations of a spanning set with strictly positive weights form an open set).
+ * Collections are of proper nonempty coalitions (adding N changes no verdict, kohlberg.c says
+ * why). The scale is the largest |v(S)| or |x_i| (1 if all are 0): with tau = tol * scale,
+ * LIA_EUSAGE unless |x(N) - v(N)| <= tau; x_i >= v({i}) - tau counts as individually rational
+ * and |x_i - v({i})| <= tau puts {i} in B0. LIA_EUSAGE also for NULL, n == 0 or n > 30, a
+ * non-finite entry, tol < 0 or non-finite; LIA_ENOMEM; LIA_ELIMIT if an LP would exceed GLPK's
+ * int indices; LIA_EINTERNAL if GLPK fails twice (dual, then primal simplex). *holds = 0 on
+ * every error. Balancedness is decided (by LP, or by a cheaper proof) only at the levels that
+ * raise the rank of the collection: at most n of them. */
+lia_status lia_kohlberg_check(const double *v, size_t n, const double *x, int pre, double tol, int *holds);
 
 #endif

@@ -1,0 +1,165 @@
+/* cmd_share.c — `liaison share FILE [--game NAME] [--method RULE,...] [--samples N] [--seed S]
+ * [--confidence C] [--disagreement nash|security] [--format text|json|csv]`: the burden-sharing
+ * solutions of an agreement or a coalitional, bankruptcy or voting game. */
+#include "cli.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *name; uint64_t rules; } method_names[] = {
+    { "shapley", 1u << LIA_SHARE_SHAPLEY },
+    { "banzhaf", 1u << LIA_SHARE_BANZHAF | 1u << LIA_SHARE_BANZHAF_ABSOLUTE },
+    { "nucleolus", 1u << LIA_SHARE_NUCLEOLUS },
+    { "prenucleolus", 1u << LIA_SHARE_PRENUCLEOLUS },
+    { "least_core", 1u << LIA_SHARE_LEAST_CORE },
+    { "core", 1u << LIA_SHARE_LEAST_CORE },
+    { "per_capita", 1u << LIA_SHARE_PER_CAPITA_NUCLEOLUS },
+    { "montecarlo", 1u << LIA_SHARE_SHAPLEY_MC },
+    { "talmud", 1u << LIA_SHARE_TALMUD },
+    { "proportional", 1u << LIA_SHARE_PROPORTIONAL },
+    { "cea", 1u << LIA_SHARE_CEA },
+    { "cel", 1u << LIA_SHARE_CEL },
+    { "equal", 1u << LIA_SHARE_EQUAL },
+    { "resources", 1u << LIA_SHARE_RESOURCES },
+    { "actual", 1u << LIA_SHARE_ACTUAL },
+    { "bargaining", 1u << LIA_SHARE_NASH_BARGAINING | 1u << LIA_SHARE_KALAI_SMORODINSKY },
+};
+
+static int parse_methods(const char *list, uint64_t *rules)
+{
+    *rules = 0;
+    if (!list || strcmp(list, "all") == 0) return 1;
+    const char *p = list;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        size_t k = 0, nk = sizeof method_names / sizeof *method_names;
+        while (k < nk && !(strlen(method_names[k].name) == len && strncmp(p, method_names[k].name, len) == 0)) k++;
+        if (k == nk) {
+            fprintf(stderr, "liaison share: unknown method '%.*s' (shapley, banzhaf, nucleolus, prenucleolus, least_core, "
+                            "per_capita, montecarlo, talmud, proportional, cea, cel, equal, resources, actual, bargaining "
+                            "or all)\n", (int)len, p);
+            return 0;
+        }
+        *rules |= method_names[k].rules;
+        p += len;
+        if (*p == ',') p++;
+    }
+    return 1;
+}
+
+static int parse_u64(const char *s, const char *what, uint64_t min, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = s[0] == '-' ? 0 : strtoull(s, &end, 10);
+    if (s[0] == '-' || errno || end == s || *end || v < min) {
+        fprintf(stderr, "liaison share: bad %s '%s' (a whole number of at least %llu)\n", what, s, (unsigned long long)min);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+static int parse_share_options(const cli_opts *o, lia_share_options *so, lia_format *fmt)
+{
+    if (o->nfiles != 1) {
+        fprintf(stderr, "liaison share: give exactly one FILE (liaison share FILE [--game NAME] [--method RULE,...])\n");
+        return EXIT_INPUT;
+    }
+    if (o->format && strcmp(o->format, "json") == 0) *fmt = LIA_FORMAT_JSON;
+    else if (o->format && strcmp(o->format, "csv") == 0) *fmt = LIA_FORMAT_CSV;
+    else if (o->format && strcmp(o->format, "text") != 0) {
+        fprintf(stderr, "liaison share: unknown --format '%s' (text, json or csv)\n", o->format);
+        return EXIT_INPUT;
+    }
+    if (o->label || o->exact || o->emit || o->correlated || o->coarse || o->maxmin) {
+        fprintf(stderr, "liaison share: --label, --exact, --correlated, --coarse, --emit and --maxmin belong to nash and compile\n");
+        return EXIT_INPUT;
+    }
+    if (!parse_methods(o->method, &so->rules)) return EXIT_INPUT;
+    if (o->samples && !parse_u64(o->samples, "--samples", 1, &so->samples)) return EXIT_INPUT;
+    if (o->seed && !parse_u64(o->seed, "--seed", 0, &so->seed)) return EXIT_INPUT;
+    if ((o->samples || o->seed || o->confidence) && !(so->rules >> LIA_SHARE_SHAPLEY_MC & 1)) {
+        fprintf(stderr, "liaison share: --samples, --seed and --confidence belong to --method montecarlo\n");
+        return EXIT_INPUT;
+    }
+    if (o->confidence) {
+        char *end;
+        so->confidence = strtod(o->confidence, &end);
+        if (end == o->confidence || *end || !(so->confidence > 0 && so->confidence < 1)) {
+            fprintf(stderr, "liaison share: bad --confidence '%s' (a probability strictly between 0 and 1)\n", o->confidence);
+            return EXIT_INPUT;
+        }
+    }
+    if (o->disagreement) {
+        if (strcmp(o->disagreement, "nash") == 0) so->disagreement = LIA_DISAGREE_NASH;
+        else if (strcmp(o->disagreement, "security") == 0) so->disagreement = LIA_DISAGREE_SECURITY;
+        else {
+            fprintf(stderr, "liaison share: unknown --disagreement '%s' (nash or security)\n", o->disagreement);
+            return EXIT_INPUT;
+        }
+    }
+    so->memory_cap = o->memory_cap;
+    return EXIT_OK;
+}
+
+/* The game to share: --game, or the file's only one. */
+static int pick_game(lia_model *m, const cli_opts *o, const char **name)
+{
+    size_t count = lia_model_game_count(m), gi;
+    if (o->game) {
+        if (lia_model_game_find(m, o->game, &gi) != LIA_OK) {
+            fprintf(stderr, "liaison share: %s has no agreement or game named '%s'\n", o->files[0], o->game);
+            return EXIT_INPUT;
+        }
+        *name = o->game;
+        return EXIT_OK;
+    }
+    if (count == 1) { *name = lia_model_game_name(m, 0); return EXIT_OK; }
+    fprintf(stderr, "liaison share: %s has %zu agreements and games; choose one with --game:", o->files[0], count);
+    for (size_t i = 0; i < count; i++) fprintf(stderr, "%s %s", i ? "," : "", lia_model_game_name(m, i));
+    fputc('\n', stderr);
+    return EXIT_INPUT;
+}
+
+int cmd_share(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse(&o, argc, argv, "share");
+    if (rc) { cli_opts_free(&o); return rc; }
+    lia_share_options so = LIA_SHARE_OPTIONS_INIT;
+    lia_format fmt = LIA_FORMAT_TEXT;
+    rc = parse_share_options(&o, &so, &fmt);
+    lia_model *m = NULL;
+    lia_share *s = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    const char *name = NULL;
+    if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    if (!rc) rc = pick_game(m, &o, &name);
+    if (!rc) {
+        lia_status st = lia_model_share(&s, m, name, &so);
+        if (st != LIA_OK) {
+            size_t gi = 0;
+            lia_model_game_find(m, name, &gi);
+            if (s && *lia_share_errmsg(s))
+                fprintf(stderr, "liaison share: %s\n", lia_share_errmsg(s));
+            else if (st == LIA_EUSAGE && lia_model_game_kind(m, gi) == LIA_KIND_NORMAL)
+                fprintf(stderr, "liaison share: '%s' is a normal-form game of more than two players: it has no coalition "
+                                "values and no two-party bargaining problem\n", name);
+            else if (*lia_model_errmsg(m))
+                fprintf(stderr, "liaison share: %s\n", lia_model_errmsg(m));
+            else
+                fprintf(stderr, "liaison share: '%s' could not be shared: %s\n", name, lia_status_name(st));
+            rc = cli_exit_code(st);
+        } else {
+            st = lia_share_write(&text, &len, s, fmt);
+            rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+        }
+    }
+    lia_free(text);
+    lia_share_free(s);
+    lia_model_free(m);
+    cli_opts_free(&o);
+    return rc;
+}

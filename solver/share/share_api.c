@@ -1,0 +1,100 @@
+/* share_api.c — accessors of the lia_share handle and the array-level entry points. */
+#include "share_result.h"
+#include "share.h"
+#include "../game/game.h"
+#include "../util/mem.h"
+#include <math.h>
+
+static const char *const rule_names[LIA_SHARE_RULE_COUNT] = {
+    "shapley", "banzhaf", "nucleolus", "prenucleolus", "least_core", "per_capita_nucleolus", "shapley_mc",
+    "talmud", "proportional", "cea", "cel", "equal", "resources", "actual", "nash_bargaining",
+    "kalai_smorodinsky", "banzhaf_absolute",
+};
+
+const char *lia_share_rule_name(lia_share_rule r)
+{
+    return (unsigned)r < LIA_SHARE_RULE_COUNT ? rule_names[r] : "unknown";
+}
+
+void lia_share_free(lia_share *s)
+{
+    if (!s) return;
+    lia_arena_free(&s->arena);
+    lia__free(s);
+}
+
+const char *lia_share_errmsg(const lia_share *s) { return s ? s->errmsg : "no share handle"; }
+const char *lia_share_game(const lia_share *s) { return s ? s->game : NULL; }
+size_t lia_share_player_count(const lia_share *s) { return s ? s->n : 0; }
+const char *lia_share_player_name(const lia_share *s, size_t p) { return s && p < s->n ? s->players[p] : NULL; }
+int lia_share_is_cost(const lia_share *s) { return s ? s->cost : 0; }
+double lia_share_grand_value(const lia_share *s) { return s ? s->grand : NAN; }
+
+const double *lia_share_vector(const lia_share *s, lia_share_rule r)
+{
+    return s && (unsigned)r < LIA_SHARE_RULE_COUNT ? s->vec[r] : NULL;
+}
+
+lia_status lia_share_rule_status(const lia_share *s, lia_share_rule r, const char **why)
+{
+    if (why) *why = "";
+    if (!s || (unsigned)r >= LIA_SHARE_RULE_COUNT) return LIA_EUSAGE;
+    if (why) *why = s->why[r] ? s->why[r] : s->vec[r] ? "" : "not computed";
+    return s->vec[r] ? LIA_OK : s->status[r] == LIA_OK ? LIA_EUSAGE : s->status[r];
+}
+
+double lia_share_least_core_epsilon(const lia_share *s) { return s && s->has_least_core ? s->epsilon : 0; }
+int lia_share_core_empty(const lia_share *s) { return s ? s->core_empty : -1; }
+int lia_share_verified(const lia_share *s, lia_share_rule r)
+{
+    return s && (unsigned)r < LIA_SHARE_RULE_COUNT && s->vec[r] ? s->verified[r] : 0;
+}
+const double *lia_share_mc_halfwidth(const lia_share *s) { return s && s->vec[LIA_SHARE_SHAPLEY_MC] ? s->mc_half : NULL; }
+const double *lia_share_disagreement(const lia_share *s) { return s ? s->dpoint : NULL; }
+const double *lia_share_gap(const lia_share *s, lia_share_rule r)
+{
+    return s && (unsigned)r < LIA_SHARE_RULE_COUNT ? s->gap[r] : NULL;
+}
+const double *lia_share_exploitation(const lia_share *s) { return s ? s->exploit : NULL; }
+size_t lia_share_breakaway_count(const lia_share *s) { return s ? s->nbrk : 0; }
+size_t lia_share_breakaway_total(const lia_share *s) { return s ? s->brk_total : 0; }
+
+lia_status lia_share_breakaway(const lia_share *s, size_t k, uint64_t *members, double *value, double *actual)
+{
+    if (!s || k >= s->nbrk) return LIA_EUSAGE;
+    if (members) *members = s->brk[k].mask;
+    if (value) *value = s->brk[k].value;
+    if (actual) *actual = s->brk[k].actual;
+    return LIA_OK;
+}
+
+/* ---- array-level entry points ---- */
+
+lia_status lia_tu_shapley(const double *values, size_t players, double *phi)
+{
+    return lia_shapley_table(values, players, phi);
+}
+
+lia_status lia_tu_nucleolus(const double *values, size_t players, int pre, double *x, double *epsilon)
+{
+    double level1 = 0;
+    lia_status st = lia_nucleolus_table(values, players, pre, 0, x, &level1, NULL, NULL, 0);
+    if (st == LIA_OK && epsilon) *epsilon = -level1;
+    return st;
+}
+
+lia_status lia_bankruptcy_rule(lia_share_rule r, double estate, const double *claims, size_t n, double *x)
+{
+    switch (r) {
+    case LIA_SHARE_TALMUD: case LIA_SHARE_NUCLEOLUS: return lia_bankruptcy_talmud(estate, claims, n, x);
+    case LIA_SHARE_PROPORTIONAL: return lia_bankruptcy_proportional(estate, claims, n, x);
+    case LIA_SHARE_CEA: return lia_bankruptcy_cea(estate, claims, n, x);
+    case LIA_SHARE_CEL: return lia_bankruptcy_cel(estate, claims, n, x);
+    default: return LIA_EUSAGE;
+    }
+}
+
+lia_status lia_voting_power_indices(double quota, const double *weights, size_t n, double *ss, double *bz)
+{
+    return lia_voting_power(quota, weights, NULL, NULL, n, ss, bz, NULL, NULL, 0);
+}

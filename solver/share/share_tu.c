@@ -1,0 +1,350 @@
+/* share_tu.c — every cooperative solution of one coalitional game, gathered in a lia_share.
+ *
+ * Tables go to the value kernels and the nucleolus engine directly. Bankruptcy and voting games
+ * keep their structure: the bankruptcy rules and the power indices work on claims and weights
+ * (hundreds of players), and a coalition table is built only where it fits (up to
+ * TABLE_PLAYERS) for the table-based solutions. Cost games are solved through their savings
+ * game s(S) = sum_{i in S} c(i) - c(S), whose solutions x give the cost shares c(i) - x_i. */
+#include "share_result.h"
+#include "share.h"
+#include "../game/tugame.h"
+#include "../util/mem.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { TABLE_PLAYERS = 22 };   /* structured games: 2^22 doubles = 32 MiB */
+
+lia_share *lia_share_new(const char *game, size_t n, const char *const *players)
+{
+    lia_share *s = lia__calloc(1, sizeof *s);
+    if (!s) return NULL;
+    lia_arena_init(&s->arena);
+    s->n = n;
+    s->core_empty = -1;
+    s->grand = NAN;
+    s->game = lia_arena_strndup(&s->arena, game, strlen(game));
+    s->players = lia_arena_array(&s->arena, n ? n : 1, sizeof *s->players);
+    int ok = s->game && s->players;
+    for (size_t i = 0; ok && i < n; i++) ok = (s->players[i] = lia_arena_strndup(&s->arena, players[i], strlen(players[i]))) != NULL;
+    for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++) s->status[r] = LIA_EUSAGE;
+    if (!ok) { lia_share_free(s); return NULL; }
+    return s;
+}
+
+void lia_share_skip(lia_share *s, lia_share_rule r, lia_status st, const char *fmt, ...)
+{
+    char buf[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    s->status[r] = st;
+    s->vec[r] = NULL;
+    s->why[r] = lia_arena_strndup(&s->arena, buf, strlen(buf));   /* NULL on failure: reads as "" */
+}
+
+double *lia_share_put(lia_share *s, lia_share_rule r)
+{
+    double *v = lia_arena_array(&s->arena, s->n ? s->n : 1, sizeof *v);
+    if (v) { s->vec[r] = v; s->status[r] = LIA_OK; s->why[r] = NULL; }
+    return v;
+}
+
+/* ---- the coalition table of any form ---- */
+
+static lia_status build_table(const lia_tugame *g, double **out, int *owned)
+{
+    size_t n = g->np;
+    *owned = 0;
+    if (g->form == LIA_TU_TABLE) { *out = g->values; return LIA_OK; }
+    double *v = lia__malloc(((size_t)1 << n) * sizeof *v);
+    if (!v) return LIA_ENOMEM;
+    double total = 0;
+    for (size_t i = 0; i < n; i++) total += g->weights[i];
+    /* w(S) by adding the lowest member to the sum of the rest: one addition per coalition */
+    v[0] = 0;
+    double *sum = lia__malloc(((size_t)1 << n) * sizeof *sum);
+    if (!sum) { lia__free(v); return LIA_ENOMEM; }
+    sum[0] = 0;
+    for (size_t S = 1; S < (size_t)1 << n; S++) sum[S] = sum[S & (S - 1)] + g->weights[__builtin_ctzll(S)];
+    for (size_t S = 1; S < (size_t)1 << n; S++) {
+        if (g->form == LIA_TU_VOTING) v[S] = sum[S] >= g->amount ? 1 : 0;
+        else { double left = g->amount - (total - sum[S]); v[S] = left > 0 ? left : 0; }
+    }
+    lia__free(sum);
+    *out = v;
+    *owned = 1;
+    return LIA_OK;
+}
+
+/* s(S) = sum_{i in S} c(i) - c(S) */
+static lia_status savings_table(const double *c, size_t n, double **out)
+{
+    double *s = lia__malloc(((size_t)1 << n) * sizeof *s);
+    if (!s) return LIA_ENOMEM;
+    s[0] = 0;
+    double *single = lia__malloc(((size_t)1 << n) * sizeof *single);
+    if (!single) { lia__free(s); return LIA_ENOMEM; }
+    single[0] = 0;
+    for (size_t S = 1; S < (size_t)1 << n; S++) single[S] = single[S & (S - 1)] + c[(size_t)1 << __builtin_ctzll(S)];
+    for (size_t S = 1; S < (size_t)1 << n; S++) s[S] = single[S] - c[S];
+    lia__free(single);
+    *out = s;
+    return LIA_OK;
+}
+
+/* ---- the rules ---- */
+
+/* Shapley and Banzhaf are linear: on a cost table they give cost shares directly. */
+static lia_status linear_rules(lia_share *s, const double *v, const lia_share_options *o)
+{
+    if (lia_share_wants(o, LIA_SHARE_SHAPLEY) && !s->vec[LIA_SHARE_SHAPLEY]) {
+        double *phi = lia_share_put(s, LIA_SHARE_SHAPLEY);
+        if (!phi) return LIA_ENOMEM;
+        lia_status st = lia_shapley_table(v, s->n, phi);
+        if (st != LIA_OK) { lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "the coalition values are not finite"); return st; }
+    }
+    if (lia_share_wants(o, LIA_SHARE_BANZHAF) && !s->vec[LIA_SHARE_BANZHAF]) {
+        double *b = lia_share_put(s, LIA_SHARE_BANZHAF);
+        if (!b) return LIA_ENOMEM;
+        lia_status st = lia_banzhaf_table(v, s->n, b);
+        if (st != LIA_OK) { lia_share_skip(s, LIA_SHARE_BANZHAF, st, "the coalition values are not finite"); return st; }
+    }
+    return LIA_OK;
+}
+
+/* One nucleolus-type rule on the gain (or savings) table sv; costs converts to cost shares. */
+static lia_status nucleolus_rule(lia_share *s, lia_share_rule r, const double *sv, const double *costs,
+                                 const lia_share_options *o, double *level1)
+{
+    char msg[300];
+    double *x = lia_share_put(s, r);
+    if (!x) return LIA_ENOMEM;
+    int pre = r != LIA_SHARE_NUCLEOLUS && r != LIA_SHARE_PER_CAPITA_NUCLEOLUS;
+    lia_status st = lia_nucleolus_table(sv, s->n, pre, r == LIA_SHARE_PER_CAPITA_NUCLEOLUS, x, level1, NULL, msg, sizeof msg);
+    if (st == LIA_ENOMEM) return st;
+    if (st != LIA_OK) { lia_share_skip(s, r, st, "%s", msg); return st; }
+    if (r != LIA_SHARE_PER_CAPITA_NUCLEOLUS && s->n <= o->verify_players) {
+        int holds = 0;
+        st = lia_kohlberg_check(sv, s->n, x, pre, 1e-7, &holds);
+        if (st == LIA_ENOMEM) return st;
+        if (st != LIA_OK || !holds) {
+            lia_share_skip(s, r, LIA_EINTERNAL, "the computed %s failed Kohlberg's criterion", lia_share_rule_name(r));
+            return LIA_EINTERNAL;
+        }
+        s->verified[r] = 1;
+    }
+    if (costs)
+        for (size_t i = 0; i < s->n; i++) x[i] = costs[(size_t)1 << i] - x[i];
+    return LIA_OK;
+}
+
+/* A voting game whose weights the dynamic programme refused but whose table was built: the
+ * Banzhaf value of the table is the absolute index; normalised, it is the power index. */
+static lia_status banzhaf_index_from_value(lia_share *s)
+{
+    const double *raw = s->vec[LIA_SHARE_BANZHAF];
+    double *abs = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE), sum = 0;
+    if (!abs) return LIA_ENOMEM;
+    for (size_t i = 0; i < s->n; i++) { abs[i] = raw[i]; sum += raw[i]; }
+    for (size_t i = 0; i < s->n; i++) s->vec[LIA_SHARE_BANZHAF][i] = sum > 0 ? raw[i] / sum : 0;
+    return LIA_OK;
+}
+
+static lia_status lp_rules(lia_share *s, const double *v, int cost, const lia_share_options *o)
+{
+    double *sv = NULL;
+    lia_status st = LIA_OK;
+    if (cost && (st = savings_table(v, s->n, &sv)) != LIA_OK) return st;
+    const double *gain = cost ? sv : v, *costs = cost ? v : NULL;
+    lia_status worst = LIA_OK;
+    int want_pre = lia_share_wants(o, LIA_SHARE_PRENUCLEOLUS) || lia_share_wants(o, LIA_SHARE_LEAST_CORE);
+    if (want_pre) {
+        double level1 = 0;
+        st = nucleolus_rule(s, LIA_SHARE_PRENUCLEOLUS, gain, costs, o, &level1);
+        if (st == LIA_OK) {
+            s->has_least_core = 1;
+            s->epsilon = -level1;
+            /* the core is x(S) >= v(S) for all S: empty iff the best worst satisfaction is < 0 */
+            double scale = 0;
+            for (size_t S = 0; S < (size_t)1 << s->n; S++) scale = fmax(scale, fabs(gain[S]));
+            s->core_empty = level1 < -1e-9 * (scale > 0 ? scale : 1);
+            if (!s->core_empty && s->epsilon > 0) s->epsilon = 0;   /* rounding of a boundary core */
+            if (lia_share_wants(o, LIA_SHARE_LEAST_CORE)) {
+                double *lc = lia_share_put(s, LIA_SHARE_LEAST_CORE);
+                if (!lc) st = LIA_ENOMEM;
+                else memcpy(lc, s->vec[LIA_SHARE_PRENUCLEOLUS], s->n * sizeof *lc);
+            }
+            if (!lia_share_wants(o, LIA_SHARE_PRENUCLEOLUS)) { s->vec[LIA_SHARE_PRENUCLEOLUS] = NULL; s->status[LIA_SHARE_PRENUCLEOLUS] = LIA_EUSAGE; }
+        }
+        if (st == LIA_ENOMEM) goto done;
+        if (st != LIA_OK) worst = st;
+    }
+    if (lia_share_wants(o, LIA_SHARE_NUCLEOLUS)) {
+        st = nucleolus_rule(s, LIA_SHARE_NUCLEOLUS, gain, costs, o, NULL);
+        if (st == LIA_ENOMEM) goto done;
+        /* no imputations is a property of the game, not a failure, unless it was asked for */
+        if (st == LIA_EUSAGE && o->rules == 0) st = LIA_OK;
+        if (st != LIA_OK) worst = st;
+    }
+    if (o->rules >> LIA_SHARE_PER_CAPITA_NUCLEOLUS & 1) {   /* only on request */
+        st = nucleolus_rule(s, LIA_SHARE_PER_CAPITA_NUCLEOLUS, gain, costs, o, NULL);
+        if (st == LIA_ENOMEM) goto done;
+        if (st != LIA_OK) worst = st;
+    }
+    st = worst;
+done:
+    lia__free(sv);
+    return st;
+}
+
+static lia_status bankruptcy_rules(lia_share *s, const lia_tugame *g, const lia_share_options *o)
+{
+    static const lia_share_rule rules[] = { LIA_SHARE_TALMUD, LIA_SHARE_PROPORTIONAL, LIA_SHARE_CEA, LIA_SHARE_CEL };
+    for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+        if (!lia_share_wants(o, rules[k])) continue;
+        double *x = lia_share_put(s, rules[k]);
+        if (!x) return LIA_ENOMEM;
+        lia_status st = lia_bankruptcy_rule(rules[k], g->amount, g->weights, g->np, x);
+        if (st != LIA_OK) { lia_share_skip(s, rules[k], st, "the estate and claims are not a bankruptcy problem"); return st; }
+    }
+    /* Aumann and Maschler (1985): the Talmud rule is the bankruptcy game's nucleolus, so games
+     * too large to tabulate still get one; the game is convex, so its core is never empty */
+    s->core_empty = 0;
+    return LIA_OK;
+}
+
+static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_share_options *o)
+{
+    char msg[300];
+    int ss = lia_share_wants(o, LIA_SHARE_SHAPLEY), bz = lia_share_wants(o, LIA_SHARE_BANZHAF);
+    int ab = lia_share_wants(o, LIA_SHARE_BANZHAF_ABSOLUTE);
+    if (!ss && !bz && !ab) return LIA_OK;
+    double *a = lia_share_put(s, LIA_SHARE_SHAPLEY), *b = lia_share_put(s, LIA_SHARE_BANZHAF);
+    double *c = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE);
+    if (!a || !b || !c) return LIA_ENOMEM;
+    lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, a, b, c, msg, sizeof msg);
+    if (st == LIA_ENOMEM) return st;
+    if (st != LIA_OK) {
+        lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
+        lia_share_skip(s, LIA_SHARE_BANZHAF, st, "%s", msg);
+        lia_share_skip(s, LIA_SHARE_BANZHAF_ABSOLUTE, st, "%s", msg);
+        return g->np <= TABLE_PLAYERS ? LIA_OK : st;   /* small games still get the table's Shapley value */
+    }
+    if (!ss) s->vec[LIA_SHARE_SHAPLEY] = NULL;
+    if (!bz) s->vec[LIA_SHARE_BANZHAF] = NULL;
+    if (!ab) s->vec[LIA_SHARE_BANZHAF_ABSOLUTE] = NULL;
+    return LIA_OK;
+}
+
+static lia_status mc_rule(lia_share *s, const lia_tugame *g, const lia_share_options *o)
+{
+    double *phi = lia_share_put(s, LIA_SHARE_SHAPLEY_MC);
+    s->mc_half = lia_arena_array(&s->arena, s->n ? s->n : 1, sizeof *s->mc_half);
+    if (!phi || !s->mc_half) return LIA_ENOMEM;
+    lia_status st = lia_shapley_mc(g, o->samples, o->seed, o->confidence, phi, s->mc_half);
+    if (st != LIA_OK) { lia_share_skip(s, LIA_SHARE_SHAPLEY_MC, st, "Monte-Carlo sampling failed"); return st; }
+    s->mc_samples = o->samples;
+    s->mc_seed = o->seed;
+    s->mc_confidence = o->confidence;
+    return LIA_OK;
+}
+
+static lia_status grand_value(const lia_tugame *g, double *v)
+{
+    if (g->form == LIA_TU_TABLE) { *v = g->values[((size_t)1 << g->np) - 1]; return LIA_OK; }
+    if (g->form == LIA_TU_VOTING) {
+        double w = 0;
+        for (size_t i = 0; i < g->np; i++) w += g->weights[i];
+        *v = w >= g->amount ? 1 : 0;
+    } else {
+        *v = g->amount;
+    }
+    return LIA_OK;
+}
+
+lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_options *o)
+{
+    s->cost = g->cost;
+    s->kind = g->form == LIA_TU_BANKRUPTCY ? LIA_KIND_BANKRUPTCY : g->form == LIA_TU_VOTING ? LIA_KIND_VOTING
+              : g->cost ? LIA_KIND_COALITIONAL_COST : LIA_KIND_COALITIONAL;
+    grand_value(g, &s->grand);
+    lia_status worst = LIA_OK, st;
+    if (g->form == LIA_TU_BANKRUPTCY && (st = bankruptcy_rules(s, g, o)) != LIA_OK) {
+        if (st == LIA_ENOMEM) return st;
+        worst = st;
+    }
+    if (g->form == LIA_TU_VOTING && (st = voting_rules(s, g, o)) != LIA_OK) {
+        if (st == LIA_ENOMEM) return st;
+        worst = st;
+    }
+    int tabulate = g->form == LIA_TU_TABLE || g->np <= TABLE_PLAYERS;
+    if (tabulate) {
+        double *v;
+        int owned;
+        if ((st = build_table(g, &v, &owned)) != LIA_OK) return st;
+        int voting_fallback = g->form == LIA_TU_VOTING && !s->vec[LIA_SHARE_BANZHAF] && lia_share_wants(o, LIA_SHARE_BANZHAF);
+        st = linear_rules(s, v, o);
+        if (st == LIA_OK && voting_fallback) st = banzhaf_index_from_value(s);
+        if (st == LIA_OK || st != LIA_ENOMEM) {
+            lia_status lp = lp_rules(s, v, g->cost, o);
+            if (st == LIA_OK) st = lp;
+        }
+        if (owned) lia__free(v);
+        if (st == LIA_ENOMEM) return st;
+        if (st != LIA_OK) worst = st;
+    } else {
+        const char *why = "the game has too many players to tabulate its coalitions";
+        if (g->form == LIA_TU_BANKRUPTCY && s->vec[LIA_SHARE_TALMUD]) {
+            double *x = lia_share_put(s, LIA_SHARE_NUCLEOLUS);
+            if (!x) return LIA_ENOMEM;
+            memcpy(x, s->vec[LIA_SHARE_TALMUD], g->np * sizeof *x);
+        }
+        for (int r = LIA_SHARE_SHAPLEY; r <= LIA_SHARE_PER_CAPITA_NUCLEOLUS; r++)
+            if (!s->vec[r]) lia_share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
+    }
+    /* sampling: on request, or as the Shapley value of structured games too large for anything else */
+    int want_mc = o->rules >> LIA_SHARE_SHAPLEY_MC & 1;
+    if (!want_mc && o->rules == 0 && !s->vec[LIA_SHARE_SHAPLEY] && g->form == LIA_TU_BANKRUPTCY) want_mc = 1;
+    if (want_mc && (st = mc_rule(s, g, o)) != LIA_OK) {
+        if (st == LIA_ENOMEM) return st;
+        worst = st;
+    }
+    return worst;
+}
+
+/* ---- handle ---- */
+
+int lia_share_options_ok(const lia_share_options *o)
+{
+    return o->version == LIA_SHARE_OPTIONS_VERSION && o->samples > 0 && o->confidence > 0 && o->confidence < 1 &&
+           (unsigned)o->disagreement <= LIA_DISAGREE_SECURITY && (o->rules >> LIA_SHARE_RULE_COUNT) == 0;
+}
+
+lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_share_options *opts)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    lia_share_options def = LIA_SHARE_OPTIONS_INIT;
+    const lia_share_options *o = opts ? opts : &def;
+    if (!g || !lia_share_options_ok(o)) return LIA_EUSAGE;
+    if (g->form == LIA_TU_TABLE && !g->values) return LIA_EUSAGE;
+    lia_share *s = lia_share_new(g->name, g->np, g->players);
+    if (!s) return LIA_ENOMEM;
+    lia_status st = lia_share_fill_tu(s, g, o);
+    if (st == LIA_ENOMEM) { lia_share_free(s); return st; }
+    if (st != LIA_OK) {
+        for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
+            if (s->status[r] != LIA_OK && s->why[r] && s->status[r] != LIA_EUSAGE) {
+                snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", lia_share_rule_name((lia_share_rule)r), s->why[r]);
+                break;
+            }
+        if (!s->errmsg[0])
+            for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
+                if (s->why[r]) { snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", lia_share_rule_name((lia_share_rule)r), s->why[r]); break; }
+    }
+    *out = s;
+    return st;
+}

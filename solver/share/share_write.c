@@ -1,0 +1,335 @@
+/* share_write.c — burden-sharing results as JSON (the contract, docs/cli.md), an aligned text
+ * report, or CSV with one row per player. */
+#include "share_result.h"
+#include "../util/buf.h"
+#include "../util/c_numeric.h"
+#include "../util/mem.h"
+#include <math.h>
+#include <string.h>
+
+/* The vectors in the order the report shows them. */
+static const lia_share_rule shown[] = {
+    LIA_SHARE_ACTUAL, LIA_SHARE_SHAPLEY, LIA_SHARE_BANZHAF, LIA_SHARE_BANZHAF_ABSOLUTE, LIA_SHARE_NUCLEOLUS,
+    LIA_SHARE_PRENUCLEOLUS, LIA_SHARE_PER_CAPITA_NUCLEOLUS, LIA_SHARE_SHAPLEY_MC, LIA_SHARE_TALMUD,
+    LIA_SHARE_PROPORTIONAL, LIA_SHARE_CEA, LIA_SHARE_CEL, LIA_SHARE_EQUAL, LIA_SHARE_RESOURCES,
+};
+#define NSHOWN (sizeof shown / sizeof *shown)
+
+static const char *kind_name(const lia_share *s)
+{
+    switch (s->kind) {
+    case LIA_KIND_BILATERAL: return "bilateral";
+    case LIA_KIND_MULTILATERAL: return "multilateral";
+    case LIA_KIND_COALITIONAL: return "coalitional";
+    case LIA_KIND_COALITIONAL_COST: return "coalitional cost";
+    case LIA_KIND_BANKRUPTCY: return "bankruptcy";
+    case LIA_KIND_VOTING: return "voting";
+    case LIA_KIND_NORMAL: return "normal";
+    }
+    return "unknown";
+}
+
+/* ---- JSON ---- */
+
+static void json_num(lia_buf *b, double v)
+{
+    if (isfinite(v)) lia_buf_double(b, v + 0.0);   /* + 0.0: no "-0" */
+    else lia_buf_puts(b, "null");
+}
+
+static void json_vec(lia_buf *b, const double *v, size_t n)
+{
+    if (!v) { lia_buf_puts(b, "null"); return; }
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        json_num(b, v[i]);
+    }
+    lia_buf_putc(b, ']');
+}
+
+static void json_key(lia_buf *b, const char *key)
+{
+    lia_buf_puts(b, ", ");
+    lia_buf_json_string(b, key);
+    lia_buf_puts(b, ": ");
+}
+
+static void json_members(lia_buf *b, const lia_share *s, uint64_t mask)
+{
+    lia_buf_putc(b, '[');
+    int first = 1;
+    for (size_t i = 0; i < s->n; i++)
+        if (mask >> i & 1) {
+            if (!first) lia_buf_puts(b, ", ");
+            lia_buf_json_string(b, s->players[i]);
+            first = 0;
+        }
+    lia_buf_putc(b, ']');
+}
+
+static void json_agreement(lia_buf *b, const lia_share *s)
+{
+    json_key(b, "gaps");
+    lia_buf_putc(b, '{');
+    int first = 1;
+    for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++) {
+        if (!s->gap[r]) continue;
+        if (!first) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, lia_share_rule_name((lia_share_rule)r));
+        lia_buf_puts(b, ": ");
+        json_vec(b, s->gap[r], s->n);
+        first = 0;
+    }
+    lia_buf_putc(b, '}');
+    json_key(b, "exploitation");
+    json_vec(b, s->exploit, s->n);
+    json_key(b, "breakaway");
+    lia_buf_printf(b, "{\"total\": %zu, \"coalitions\": [", s->brk_total);
+    for (size_t k = 0; k < s->nbrk; k++) {
+        lia_buf_puts(b, k ? ", {\"members\": " : "{\"members\": ");
+        json_members(b, s, s->brk[k].mask);
+        lia_buf_puts(b, ", \"value\": ");
+        json_num(b, s->brk[k].value);
+        lia_buf_puts(b, ", \"actual\": ");
+        json_num(b, s->brk[k].actual);
+        lia_buf_puts(b, ", \"shortfall\": ");
+        json_num(b, s->brk[k].value - s->brk[k].actual);
+        lia_buf_putc(b, '}');
+    }
+    lia_buf_puts(b, "]}");
+}
+
+static void json_bargaining(lia_buf *b, const lia_share *s)
+{
+    json_key(b, "bargaining");
+    if (!s->dpoint) { lia_buf_puts(b, "null"); return; }
+    lia_buf_puts(b, "{\"disagreement\": ");
+    lia_buf_json_string(b, s->dkind == LIA_DISAGREE_SECURITY ? "security" : "nash");
+    lia_buf_puts(b, ", \"point\": ");
+    json_vec(b, s->dpoint, 2);
+    lia_buf_puts(b, ", \"nash_bargaining\": ");
+    json_vec(b, s->vec[LIA_SHARE_NASH_BARGAINING], 2);
+    lia_buf_puts(b, ", \"kalai_smorodinsky\": ");
+    json_vec(b, s->vec[LIA_SHARE_KALAI_SMORODINSKY], 2);
+    lia_buf_putc(b, '}');
+}
+
+/* Keys every document carries (null when they do not apply), then the form's own. */
+static void write_json(lia_buf *b, const lia_share *s)
+{
+    lia_buf_puts(b, "{\"game\": ");
+    lia_buf_json_string(b, s->game);
+    json_key(b, "kind");
+    lia_buf_json_string(b, kind_name(s));
+    json_key(b, "cost");
+    lia_buf_puts(b, s->cost ? "true" : "false");
+    json_key(b, "players");
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < s->n; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, s->players[i]);
+    }
+    lia_buf_putc(b, ']');
+    json_key(b, "grand_value");
+    json_num(b, s->grand);
+    static const lia_share_rule always[] = { LIA_SHARE_SHAPLEY, LIA_SHARE_BANZHAF, LIA_SHARE_NUCLEOLUS, LIA_SHARE_PRENUCLEOLUS };
+    for (size_t k = 0; k < sizeof always / sizeof *always; k++) {
+        json_key(b, lia_share_rule_name(always[k]));
+        json_vec(b, s->vec[always[k]], s->n);
+    }
+    json_key(b, "least_core");
+    if (s->has_least_core && s->vec[LIA_SHARE_LEAST_CORE]) {
+        lia_buf_puts(b, "{\"epsilon\": ");
+        json_num(b, s->epsilon);
+        lia_buf_puts(b, ", \"allocation\": ");
+        json_vec(b, s->vec[LIA_SHARE_LEAST_CORE], s->n);
+        lia_buf_putc(b, '}');
+    } else {
+        lia_buf_puts(b, "null");
+    }
+    json_key(b, "core_empty");
+    lia_buf_puts(b, s->core_empty < 0 ? "null" : s->core_empty ? "true" : "false");
+    for (size_t k = 0; k < NSHOWN; k++) {
+        lia_share_rule r = shown[k];
+        if (!s->vec[r] || r == LIA_SHARE_SHAPLEY || r == LIA_SHARE_BANZHAF || r == LIA_SHARE_NUCLEOLUS ||
+            r == LIA_SHARE_PRENUCLEOLUS || r == LIA_SHARE_SHAPLEY_MC)
+            continue;
+        json_key(b, lia_share_rule_name(r));
+        json_vec(b, s->vec[r], s->n);
+    }
+    if (s->vec[LIA_SHARE_SHAPLEY_MC]) {
+        json_key(b, "shapley_mc");
+        lia_buf_puts(b, "{\"values\": ");
+        json_vec(b, s->vec[LIA_SHARE_SHAPLEY_MC], s->n);
+        lia_buf_puts(b, ", \"halfwidth\": ");
+        json_vec(b, s->mc_half, s->n);
+        lia_buf_printf(b, ", \"samples\": %llu, \"seed\": %llu, \"confidence\": ", (unsigned long long)s->mc_samples,
+                       (unsigned long long)s->mc_seed);
+        json_num(b, s->mc_confidence);
+        lia_buf_putc(b, '}');
+    }
+    json_key(b, "verified");
+    lia_buf_printf(b, "{\"nucleolus\": %s, \"prenucleolus\": %s}", s->verified[LIA_SHARE_NUCLEOLUS] ? "true" : "false",
+                   s->verified[LIA_SHARE_PRENUCLEOLUS] ? "true" : "false");
+    if (s->exploit) json_agreement(b, s);
+    if (s->n == 2 && (s->dpoint || s->kind == LIA_KIND_BILATERAL || s->kind == LIA_KIND_NORMAL)) json_bargaining(b, s);
+    json_key(b, "notes");
+    lia_buf_putc(b, '[');
+    int first = 1;
+    for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++) {
+        if (s->vec[r] || !s->why[r]) continue;
+        lia_buf_puts(b, first ? "{\"rule\": " : ", {\"rule\": ");
+        lia_buf_json_string(b, lia_share_rule_name((lia_share_rule)r));
+        lia_buf_puts(b, ", \"reason\": ");
+        lia_buf_json_string(b, s->why[r]);
+        lia_buf_putc(b, '}');
+        first = 0;
+    }
+    lia_buf_puts(b, "]}\n");
+}
+
+/* ---- text and CSV ---- */
+
+static size_t name_width(const lia_share *s)
+{
+    size_t w = 6;
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->players[i]) > w) w = strlen(s->players[i]);
+    return w;
+}
+
+static void text_num(lia_buf *b, double v, int width)
+{
+    if (isnan(v)) lia_buf_printf(b, " %*s", width, "-");
+    else if (isinf(v)) lia_buf_printf(b, " %*s", width, v > 0 ? "inf" : "-inf");
+    else lia_buf_printf(b, " %*.6g", width, v + 0.0);
+}
+
+/* One table: a row per player, a column per vector. */
+static void text_table(lia_buf *b, const lia_share *s, size_t k, const char *const *heads, const double *const *cols)
+{
+    size_t w = name_width(s);
+    lia_buf_printf(b, "  %-*s", (int)w, "player");
+    for (size_t c = 0; c < k; c++) lia_buf_printf(b, " %13s", heads[c]);
+    lia_buf_putc(b, '\n');
+    for (size_t i = 0; i < s->n; i++) {
+        lia_buf_printf(b, "  %-*s", (int)w, s->players[i]);
+        for (size_t c = 0; c < k; c++) text_num(b, cols[c][i], 13);
+        lia_buf_putc(b, '\n');
+    }
+}
+
+static void text_breakaways(lia_buf *b, const lia_share *s)
+{
+    if (!s->brk_total) {
+        lia_buf_puts(b, "  no coalition would break away: every group gets at least v(S) at the commitment\n");
+        return;
+    }
+    lia_buf_printf(b, "  %zu coalition%s would break away (v(S) above what its members get), worst first:\n",
+                   s->brk_total, s->brk_total == 1 ? "" : "s");
+    size_t show = s->nbrk < 10 ? s->nbrk : 10;
+    for (size_t k = 0; k < show; k++) {
+        lia_buf_puts(b, "    {");
+        int first = 1;
+        for (size_t i = 0; i < s->n; i++)
+            if (s->brk[k].mask >> i & 1) { lia_buf_printf(b, "%s%s", first ? "" : ", ", s->players[i]); first = 0; }
+        lia_buf_puts(b, "}  v(S) ");
+        lia_buf_double(b, s->brk[k].value);
+        lia_buf_puts(b, ", gets ");
+        lia_buf_double(b, s->brk[k].actual);
+        lia_buf_puts(b, ", short by ");
+        lia_buf_double(b, s->brk[k].value - s->brk[k].actual);
+        lia_buf_putc(b, '\n');
+    }
+    if (s->brk_total > show) lia_buf_printf(b, "    ... and %zu more (all kept ones in --format json)\n", s->brk_total - show);
+}
+
+static void write_text(lia_buf *b, const lia_share *s)
+{
+    int agreement = s->kind == LIA_KIND_BILATERAL || s->kind == LIA_KIND_MULTILATERAL;
+    lia_buf_printf(b, "%s: %s %s of %zu %s\n", s->game, kind_name(s), agreement ? "agreement" : "game", s->n,
+                   agreement ? "members" : "players");
+    if (isfinite(s->grand)) {
+        lia_buf_printf(b, "  %s ", s->cost ? "c(N)" : "v(N)");
+        lia_buf_double(b, s->grand);
+        lia_buf_putc(b, '\n');
+    }
+    if (s->core_empty >= 0) {
+        lia_buf_printf(b, "  core: %s", s->core_empty ? "empty" : "not empty");
+        if (s->has_least_core) {
+            lia_buf_puts(b, "; least-core epsilon ");
+            lia_buf_double(b, s->epsilon + 0.0);
+        }
+        lia_buf_putc(b, '\n');
+    }
+    const char *heads[NSHOWN];
+    const double *cols[NSHOWN];
+    size_t k = 0;
+    for (size_t c = 0; c < NSHOWN; c++)
+        if (s->vec[shown[c]]) { heads[k] = lia_share_rule_name(shown[c]); cols[k++] = s->vec[shown[c]]; }
+    if (k) {
+        lia_buf_puts(b, s->cost ? "\n  cost shares\n" : "\n  shares\n");
+        text_table(b, s, k, heads, cols);
+    }
+    if (s->vec[LIA_SHARE_SHAPLEY_MC])
+        lia_buf_printf(b, "  shapley_mc: %llu random orders, seed %llu; each within its half-width with %g%% confidence\n",
+                       (unsigned long long)s->mc_samples, (unsigned long long)s->mc_seed, 100 * s->mc_confidence);
+    if (s->exploit) {
+        k = 0;
+        for (int r = 0; r < LIA_SHARE_RULE_COUNT && k + 1 < NSHOWN; r++)
+            if (s->gap[r]) { heads[k] = lia_share_rule_name((lia_share_rule)r); cols[k++] = s->gap[r]; }
+        heads[k] = "exploitation";
+        cols[k++] = s->exploit;
+        lia_buf_puts(b, "\n  actual minus each fair split, and the exploitation index (cost share / benefit share)\n");
+        text_table(b, s, k, heads, cols);
+        lia_buf_putc(b, '\n');
+        text_breakaways(b, s);
+    }
+    if (s->dpoint) {
+        lia_buf_printf(b, "\n  bargaining from the %s point (", s->dkind == LIA_DISAGREE_SECURITY ? "security" : "Nash-reversion");
+        lia_buf_double(b, s->dpoint[0]);
+        lia_buf_puts(b, ", ");
+        lia_buf_double(b, s->dpoint[1]);
+        lia_buf_puts(b, ")\n");
+        const char *bh[2] = { "nash_bargain", "kalai_smor" };
+        const double *bc[2] = { s->vec[LIA_SHARE_NASH_BARGAINING], s->vec[LIA_SHARE_KALAI_SMORODINSKY] };
+        if (bc[0] && bc[1]) text_table(b, s, 2, bh, bc);
+    }
+    for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
+        if (!s->vec[r] && s->why[r]) lia_buf_printf(b, "  note: no %s: %s\n", lia_share_rule_name((lia_share_rule)r), s->why[r]);
+}
+
+static void write_csv(lia_buf *b, const lia_share *s)
+{
+    lia_buf_puts(b, "player");
+    for (size_t c = 0; c < NSHOWN; c++)
+        if (s->vec[shown[c]]) lia_buf_printf(b, ",%s", lia_share_rule_name(shown[c]));
+    if (s->exploit) lia_buf_puts(b, ",exploitation");
+    lia_buf_putc(b, '\n');
+    for (size_t i = 0; i < s->n; i++) {
+        /* names are identifiers of the language, so they need no quoting; .nfg labels might */
+        lia_buf_json_string(b, s->players[i]);
+        for (size_t c = 0; c < NSHOWN; c++)
+            if (s->vec[shown[c]]) { lia_buf_putc(b, ','); if (isfinite(s->vec[shown[c]][i])) lia_buf_double(b, s->vec[shown[c]][i] + 0.0); }
+        if (s->exploit) { lia_buf_putc(b, ','); if (isfinite(s->exploit[i])) lia_buf_double(b, s->exploit[i]); }
+        lia_buf_putc(b, '\n');
+    }
+}
+
+lia_status lia_share_write(char **out, size_t *len, const lia_share *s, lia_format fmt)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!s || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
+    lia_c_numeric loc;
+    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    lia_buf b;
+    lia_buf_init(&b);
+    if (fmt == LIA_FORMAT_JSON) write_json(&b, s);
+    else if (fmt == LIA_FORMAT_CSV) write_csv(&b, s);
+    else write_text(&b, s);
+    lia_c_numeric_end(&loc);
+    *out = lia_buf_take(&b, len);
+    return *out ? LIA_OK : LIA_ENOMEM;
+}

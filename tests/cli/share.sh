@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# share.sh — `liaison share` and the shares of `liaison solve`: published solutions of the
+# games in tests/cases/tu/, the JSON contract, CSV, options and their misuse.
+. "$(dirname "$0")/lib.bash"
+TU=tests/cases/tu
+
+# json_check NAME PYTHON-EXPR: the expression over d (the parsed output) must be true
+json_check() {
+  local name=$1 expr=$2
+  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); near=lambda a,b,t=1e-7: all(abs(x-y)<=t for x,y in zip(a,b)) and len(a)==len(b); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
+    ok "$name"
+  else
+    not_ok "$name" "$(head -c 600 "$TMP/out")" "$(cat "$TMP/py")"
+  fi
+}
+
+# glove game: Shapley (2/3, 1/6, 1/6), core = nucleolus = (1, 0, 0)
+run "glove json" 0 "$LIAISON" share $TU/games.lia --format json &&
+  json_check "glove json" "d['game']=='glove' and d['players']==['L','R1','R2'] and d['grand_value']==1 and near(d['shapley'],[2/3,1/6,1/6],1e-12) and near(d['nucleolus'],[1,0,0]) and near(d['prenucleolus'],[1,0,0]) and d['core_empty'] is False and abs(d['least_core']['epsilon'])<1e-9 and d['verified']=={'nucleolus':True,'prenucleolus':True}"
+
+# Talmud estate 200, claims 100/200/300 (Aumann-Maschler 1985): nucleolus (50, 75, 75),
+# Shapley (33 1/3, 83 1/3, 83 1/3); proportional (1/3, 2/3, 1) * 100; CEA 200/3 each;
+# CEL: losses 400 split so that 0 + (200 - l) + (300 - l) = 200, l = 150: (0, 50, 150)
+run "talmud json" 0 "$LIAISON" share $TU/talmud.lia --format json &&
+  json_check "talmud json" "d['kind']=='bankruptcy' and near(d['talmud'],[50,75,75]) and near(d['nucleolus'],[50,75,75]) and near(d['shapley'],[100/3,250/3,250/3]) and near(d['proportional'],[100/3,200/3,100]) and near(d['cea'],[200/3]*3) and near(d['cel'],[0,50,150]) and d['core_empty'] is False"
+# the other two estates of the Talmud's table, through --set
+run "talmud estate 100" 0 "$LIAISON" share $TU/talmud.lia --set talmud.estate=100 --format json &&
+  json_check "talmud estate 100" "near(d['talmud'],[100/3]*3) and near(d['nucleolus'],[100/3]*3)"
+run "talmud estate 300" 0 "$LIAISON" share $TU/talmud.lia --set talmud.estate=300 --format json &&
+  json_check "talmud estate 300" "near(d['talmud'],[50,100,150]) and near(d['nucleolus'],[50,100,150])"
+
+# airport game (Littlechild and Owen 1973), costs 8, 11, 13, 18: Shapley cost shares split each
+# runway segment among its users: 2, 2+1, 3+1, 4+5. The vectors are cost shares.
+run "airport json" 0 "$LIAISON" share $TU/airport.lia --format json &&
+  json_check "airport json" "d['cost'] is True and d['grand_value']==18 and near(d['shapley'],[2,3,4,9],1e-12) and abs(sum(d['nucleolus'])-18)<1e-9 and all(x<=c+1e-9 for x,c in zip(d['nucleolus'],[8,11,13,18])) and d['verified']['nucleolus']"
+
+# UN Security Council (5 permanent of weight 7, 10 of weight 1, quota 39): Shapley-Shubik
+# 421/2145 and 4/2145; Banzhaf swings 848 and 84 of 2^14, normalised by 5*848 + 10*84 = 5080
+run "unsc json" 0 "$LIAISON" share $TU/unsc.lia --format json &&
+  json_check "unsc json" "near(d['shapley'],[421/2145]*5+[4/2145]*10,1e-12) and near(d['banzhaf'],[848/5080]*5+[84/5080]*10,1e-12) and near(d['banzhaf_absolute'],[848/16384]*5+[84/16384]*10,1e-12)"
+
+run "text report" 0 "$LIAISON" share $TU/talmud.lia && {
+  grep -q '^talmud: bankruptcy game of 3 players$' "$TMP/out" && grep -qE '^  A +33\.3333 ' "$TMP/out" &&
+    ok "text report" || not_ok "text report" "$(cat "$TMP/out")"; }
+run "csv" 0 "$LIAISON" share $TU/games.lia --format csv && {
+  head -1 "$TMP/out" | grep -q '^player,shapley,banzhaf,nucleolus,prenucleolus$' && [ "$(wc -l <"$TMP/out")" -eq 4 ] &&
+    ok "csv" || not_ok "csv" "$(cat "$TMP/out")"; }
+
+# --method picks rules; asking for a nucleolus that does not exist is an error
+run "method subset" 0 "$LIAISON" share $TU/talmud.lia --method talmud,shapley --format json &&
+  json_check "method subset" "d['nucleolus'] is None and d['talmud'] is not None and d['shapley'] is not None and 'cea' not in d"
+run "montecarlo" 0 "$LIAISON" share $TU/talmud.lia --method montecarlo --samples 20000 --seed 3 --format json &&
+  json_check "montecarlo" "all(abs(v-e)<=h for v,e,h in zip(d['shapley_mc']['values'],[100/3,250/3,250/3],d['shapley_mc']['halfwidth'])) and d['shapley_mc']['samples']==20000 and d['shapley_mc']['seed']==3"
+cat >"$TMP/noimp.lia" <<'LIA'
+game g coalitional {
+  players A, B
+  value A = 2
+  value B = 2
+  value A B = 3
+}
+LIA
+run "no imputations skipped" 0 "$LIAISON" share "$TMP/noimp.lia" --format json &&
+  json_check "no imputations skipped" "d['nucleolus'] is None and near(d['prenucleolus'],[1.5,1.5]) and d['notes'][0]['rule']=='nucleolus'"
+run "no imputations asked" 2 "$LIAISON" share "$TMP/noimp.lia" --method nucleolus && {
+  grep -q 'imputation set is empty' "$TMP/err" && ok "no imputations asked" || not_ok "no imputations asked" "$(cat "$TMP/err")"; }
+
+# misuse
+run "unknown method" 2 "$LIAISON" share $TU/games.lia --method shapely && {
+  grep -q "unknown method 'shapely'" "$TMP/err" && ok "unknown method" || not_ok "unknown method" "$(cat "$TMP/err")"; }
+run "samples without montecarlo" 2 "$LIAISON" share $TU/games.lia --samples 10 && ok "samples without montecarlo"
+run "bad samples" 2 "$LIAISON" share $TU/games.lia --method montecarlo --samples 0 && ok "bad samples"
+run "bad confidence" 2 "$LIAISON" share $TU/games.lia --method montecarlo --confidence 1.5 && ok "bad confidence"
+run "bad disagreement" 2 "$LIAISON" share models/ukusa-1946.lia --disagreement war && ok "bad disagreement"
+run "ambiguous game" 2 "$LIAISON" share models/ct-2005.lia && {
+  grep -q 'choose one with --game: UK_ES, ES_MA, ES_DZ' "$TMP/err" && ok "ambiguous game share" || not_ok "ambiguous game share" "$(cat "$TMP/err")"; }
+run "three-player normal game" 2 "$LIAISON" share tests/cases/nfg/2x2x2.nfg && ok "three-player normal game"
+
+# agreements: the actual split against the fair ones, and bargaining for two members
+run "agreement json" 0 "$LIAISON" share models/soe-nkvd-1941.lia --format json &&
+  json_check "agreement json" "d['kind']=='bilateral' and len(d['actual'])==2 and near([a-s for a,s in zip(d['actual'],d['shapley'])], d['gaps']['shapley'],1e-12) and near(d['shapley'],[d['grand_value']/2]*2,1e-12) and d['breakaway']['total']>=1 and d['breakaway']['coalitions'][0]['members']==['SOE'] and d['bargaining']['disagreement']=='nash'"
+run "security disagreement" 0 "$LIAISON" share models/ukusa-1946.lia --disagreement security --format json &&
+  json_check "security disagreement" "d['bargaining']['disagreement']=='security' and all(n>=p-1e-9 for n,p in zip(d['bargaining']['nash_bargaining'],d['bargaining']['point']))"
+run "solve carries shares" 0 "$LIAISON" solve models/club-of-berne.lia --format json &&
+  json_check "solve carries shares" "d['agreements'][0]['shares']['game']=='Berne' and len(d['agreements'][0]['shares']['shapley'])==5"
