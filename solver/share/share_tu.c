@@ -280,7 +280,10 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
         if (st == LIA_ENOMEM) return st;
         worst = st;
     }
-    int tabulate = g->form == LIA_TU_TABLE || g->np <= TABLE_PLAYERS;
+    /* structured games build a table and a scratch array of sums; cost games a savings table */
+    size_t cap = o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP;
+    double bytes = ldexp(8.0, (int)g->np) * ((g->form != LIA_TU_TABLE ? 2 : 0) + (g->cost ? 2 : 0));
+    int tabulate = (g->form == LIA_TU_TABLE || g->np <= TABLE_PLAYERS) && bytes <= (double)cap;
     if (tabulate) {
         double *v;
         int owned;
@@ -296,7 +299,8 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
         if (st == LIA_ENOMEM) return st;
         if (st != LIA_OK) worst = st;
     } else {
-        const char *why = "the game has too many players to tabulate its coalitions";
+        const char *why = g->np > TABLE_PLAYERS ? "the game has too many players to tabulate its coalitions"
+                                                : "tabulating the coalitions would exceed the memory cap";
         if (g->form == LIA_TU_BANKRUPTCY && s->vec[LIA_SHARE_TALMUD]) {
             double *x = lia_share_put(s, LIA_SHARE_NUCLEOLUS);
             if (!x) return LIA_ENOMEM;

@@ -7,6 +7,7 @@
 #   nfg      `liaison compile FILE --emit nfg -o /dev/null`   the stage game (payoff tensor)
 #   tu       `liaison compile FILE --emit tu  -o /dev/null`   coalition values v(S)
 # and prints one table row per case, then the same for every agreement in models/*.lia.
+# then the equilibrium and burden-sharing benches further down.
 # The target is on the stage-game compile (0.5 s). A MISS is reported, not fatal: timings
 # depend on the machine, so the build must not fail on them. A command that fails is fatal.
 set -euo pipefail
@@ -210,5 +211,27 @@ ok = mw <= CE_TARGET
 miss += 0 if ok else 1
 print(f"bench: correlated equilibria, random 4 players x 10 strategies: max-welfare {ms(mw)} (target 2 s) "
       f"{'PASS' if ok else 'MISS'}, with every player's payoff range {ms(wr)}{ref_note}")
-print(f"bench: {len(rows) + 2 + enum_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
+# Burden sharing (tests/bench/bench_share.c): the nucleolus of random 16- and 22-player games
+# (targets 1 s and 5 s; the baseline is the same sequential LPs with all 2^n rows, which the
+# row generation avoids: run at 16 players only), exact Shapley at 25 players (target 2 s,
+# beside the textbook loop), Shapley-Shubik indices of a 188-member board (target 1 s, beside
+# an exact counting programme timed on 4 members and scaled), and the full share report of the
+# generated 12-member agreement (target 2 s). Each baseline's answer is checked against ours.
+bench_share = os.path.join(os.path.dirname(liaison), "..", "bench", "bench_share")
+print("bench: burden sharing, against naive baselines in the same run")
+print(f"  {'case':<22} {'liaison':>10} {'baseline':>11} {'ratio':>8} {'target':>7}")
+share_checks = 0
+for line in run([bench_share, big_a]).splitlines():
+    f = line.split()
+    case, ours, base, target = f[0], float(f[1]), f[2], float(f[3])
+    approx = base.startswith("~")
+    base = float(base.lstrip("~"))
+    ok = ours <= target
+    share_checks += 1
+    miss += 0 if ok else 1
+    ratio = f"{'~' if approx else ''}{base / ours:.0f}x" if base > 0 else "-"
+    basecol = f"{'~' if approx else ''}{ms(base)}" if base > 0 else "-"
+    print(f"  {case:<22} {ms(ours):>10} {basecol:>11} {ratio:>8} {target:>6.0f}s  {'PASS' if ok else 'MISS'}"
+          f"{'  ' + ' '.join(f[4:]) if len(f) > 4 else ''}")
+print(f"bench: {len(rows) + 2 + enum_checks + share_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
 PY

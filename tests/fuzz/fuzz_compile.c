@@ -176,6 +176,43 @@ static void exercise_tugame(const lia_tugame *g)
     }
 }
 
+/* Burden sharing of one game, every rule, then each accessor and format. */
+static void exercise_share(lia_model *m, const char *name)
+{
+    lia_share_options so = LIA_SHARE_OPTIONS_INIT;
+    so.memory_cap = 1 << 20;
+    so.samples = 50;
+    so.rules = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        lia_share *s = NULL;
+        if (pass) so.rules = ((uint64_t)1 << LIA_SHARE_RULE_COUNT) - 1;   /* every rule, explicitly */
+        lia_status st = lia_model_share(&s, m, name, &so);
+        if (st != LIA_OK && !s) { touch_str(lia_model_errmsg(m)); continue; }
+        touch_str(lia_share_errmsg(s));
+        size_t np = lia_share_player_count(s);
+        for (size_t p = 0; p < np; p++) touch_str(lia_share_player_name(s, p));
+        for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++) {
+            const char *why;
+            const double *v = lia_share_vector(s, (lia_share_rule)r);
+            sink += (uint64_t)lia_share_rule_status(s, (lia_share_rule)r, &why);
+            touch_str(why);
+            for (size_t p = 0; v && p < np; p++) sink += (uint64_t)(v[p] == v[p]);
+        }
+        for (size_t k = 0; k < lia_share_breakaway_count(s); k++) {
+            uint64_t mask;
+            if (lia_share_breakaway(s, k, &mask, NULL, NULL) == LIA_OK) sink += mask;
+        }
+        static const lia_format fmts[] = { LIA_FORMAT_TEXT, LIA_FORMAT_JSON, LIA_FORMAT_CSV, LIA_FORMAT_NFG };
+        for (size_t f = 0; f < sizeof fmts / sizeof fmts[0]; f++) {
+            char *out = NULL;
+            size_t len = 0;
+            if (lia_share_write(&out, &len, s, fmts[f]) == LIA_OK) touch_output(out, len);
+            else lia_free(out);
+        }
+        lia_share_free(s);
+    }
+}
+
 /* Compile every game of a checked model both ways and render the results. */
 static void compile_all(lia_model *m)
 {
@@ -208,6 +245,8 @@ static void compile_all(lia_model *m)
         if (lia_model_compile(&g, m, name, &opts) == LIA_OK) exercise_game(g);
         else touch_str(lia_model_errmsg(m));
         lia_game_free(g);
+
+        exercise_share(m, name);
 
         lia_tugame *t = NULL;
         if (lia_model_compile_tu(&t, m, name, &opts) == LIA_OK) exercise_tugame(t);

@@ -52,6 +52,7 @@ seed model models/*.lia
 seed malformed tests/malformed/*.lia
 seed nfg tests/cases/nfg/*.nfg
 seed lrs tests/cases/games/*.game
+seed tu tests/cases/tu/*.lia
 shopt -u nullglob
 # The explicit game kinds, which no model in models/ uses.
 printf 'game bos normal {\n  players P1, P2\n  strategies P1: Opera, Football\n  strategies P2: Opera, Football\n  matrix P1 [3 0; 0 2]\n  matrix P2 [2 0; 0 3]\n}\n' >"$CORPUS/inline-normal.lia"

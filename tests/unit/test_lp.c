@@ -195,6 +195,64 @@ static void test_constant_sum_games(void **state)
     lia_game_free(g);
 }
 
+static void test_incremental_lp(void **state)
+{
+    (void)state;
+    /* max x + y  s.t.  x + 2y <= 4, 3x + y <= 6: optimum at x = 8/5, y = 6/5, value 14/5;
+     * duals solve y1 + 3 y2 = 1, 2 y1 + y2 = 1: y1 = 2/5, y2 = 1/5 */
+    double obj[2] = { 1, 1 }, x[2], z, rd[3], cd[2];
+    size_t cols[2] = { 0, 1 };
+    double r1[2] = { 1, 2 }, r2[2] = { 3, 1 };
+    lia_lp_inc *p = NULL;
+    lia_lp_outcome out;
+    assert_int_equal(lia_lp_inc_new(&p, 2, obj, 1, NULL, NULL), LIA_OK);
+    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    assert_int_equal(out, LIA_LP_UNBOUNDED);   /* no rows yet */
+    size_t row;
+    assert_int_equal(lia_lp_inc_add_row(p, 2, cols, r1, LIA_ROW_LE, 4, &row), LIA_OK);
+    assert_int_equal(row, 0);
+    assert_int_equal(lia_lp_inc_add_row(p, 2, cols, r2, LIA_ROW_LE, 6, &row), LIA_OK);
+    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    assert_int_equal(out, LIA_LP_OPTIMAL);
+    NEAR(z, 2.8);
+    NEAR(x[0], 1.6);
+    NEAR(x[1], 1.2);
+    assert_int_equal(lia_lp_inc_duals(p, rd, cd), LIA_OK);
+    NEAR(rd[0], 0.4);
+    NEAR(rd[1], 0.2);
+    /* a third row, warm start: x + y <= 2 binds alone (value 2) */
+    double r3[2] = { 1, 1 };
+    assert_int_equal(lia_lp_inc_add_row(p, 2, cols, r3, LIA_ROW_LE, 2, NULL), LIA_OK);
+    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    NEAR(z, 2);
+    /* the third row dropped again and the first made an equality x + 2y = 4: the optimum
+     * (8/5, 6/5) lies on it, so the value is 14/5 again */
+    assert_int_equal(lia_lp_inc_relax_row(p, 2), LIA_OK);
+    assert_int_equal(lia_lp_inc_set_row(p, 0, 2, cols, r1, LIA_ROW_EQ, 4), LIA_OK);
+    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    NEAR(z, 2.8);
+    /* infeasible: x + y >= 10 against the rest */
+    assert_int_equal(lia_lp_inc_set_row(p, 2, 2, cols, r3, LIA_ROW_GE, 10), LIA_OK);
+    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    assert_int_equal(out, LIA_LP_INFEASIBLE);
+    assert_int_equal(lia_lp_inc_duals(p, rd, cd), LIA_EUSAGE);   /* no optimum to read */
+    assert_int_equal(lia_lp_inc_rows(p), 3);
+    /* everything GLPK would abort on is refused before it sees it */
+    size_t bad[1] = { 7 };
+    double nan1[1] = { NAN };
+    assert_int_equal(lia_lp_inc_add_row(p, 1, bad, r1, LIA_ROW_LE, 1, NULL), LIA_EUSAGE);
+    assert_int_equal(lia_lp_inc_add_row(p, 1, cols, nan1, LIA_ROW_LE, 1, NULL), LIA_EUSAGE);
+    assert_int_equal(lia_lp_inc_add_row(p, 1, cols, r1, LIA_ROW_LE, INFINITY, NULL), LIA_EUSAGE);
+    assert_int_equal(lia_lp_inc_set_row(p, 3, 1, cols, r1, LIA_ROW_LE, 1), LIA_EUSAGE);
+    assert_int_equal(lia_lp_inc_relax_row(p, 3), LIA_EUSAGE);
+    lia_lp_inc_free(p);
+    double lo[1] = { 1 }, hi[1] = { 0 };
+    assert_int_equal(lia_lp_inc_new(&p, 1, obj, 1, lo, hi), LIA_EUSAGE);
+    assert_null(p);
+    assert_int_equal(lia_lp_inc_new(&p, 0, obj, 1, NULL, NULL), LIA_EUSAGE);
+    lia_lp_inc_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_infeasible_and_unbounded),
         cmocka_unit_test(test_security_levels),
         cmocka_unit_test(test_constant_sum_games),
+        cmocka_unit_test(test_incremental_lp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
