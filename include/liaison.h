@@ -546,6 +546,61 @@ LIA_API lia_status lia_voting_power_indices(double quota, const double *weights,
  * hull of its pure payoffs, from the disagreement point d (filled: two entries). */
 LIA_API lia_status lia_game_bargaining(const lia_game *g, lia_disagreement d, double *point, double *nbs, double *ks);
 
+/* ---- repeated games: is a profile self-enforcing? (docs/model.md section 10) -------------- *
+ * Under grim trigger with the chosen punishment, player i keeps to the target profile iff
+ * C_i >= (1 - delta_i) D_i + delta_i P_i, with C_i its payoff at the target, D_i its best
+ * one-shot deviation and P_i its punishment payoff; the critical discount factor is
+ * delta*_i = (D_i - C_i)/(D_i - P_i) (0 if D_i <= C_i; never if C_i < P_i). */
+
+typedef enum lia_punishment {
+    LIA_PUNISH_NASH = 0,     /* Nash reversion: the stage equilibrium worst for the player */
+    LIA_PUNISH_MINMAX = 1    /* minmax: mixed for two players, pure for more */
+} lia_punishment;
+
+#define LIA_REPEAT_OPTIONS_VERSION 1
+typedef struct lia_repeat_options {
+    unsigned version;        /* LIA_REPEAT_OPTIONS_VERSION */
+    lia_punishment punish;
+    double delta;            /* a common discount factor in (0, 1); 0: each member's patience
+                                (agreements), none for other games (no verdicts then) */
+    int payoff_set;          /* two players and a delta: also the subgame-perfect payoff set */
+} lia_repeat_options;
+#define LIA_REPEAT_OPTIONS_INIT { LIA_REPEAT_OPTIONS_VERSION, LIA_PUNISH_NASH, 0, 0 }
+
+/* One player's row of the analysis. delta_star and patience are NaN for "never" and "none";
+ * sustainable is -1 without a patience. received/given/ratio/ratio_threshold: agreements only
+ * (NaN otherwise): what the member receives at the target (coverage, facility value,
+ * transfers in) and what its own sharing costs it (exposure, facility payments, transfers
+ * out, net of spillover), their ratio, and the ratio at which it would just keep to the
+ * target with D and P as they are. */
+typedef struct lia_sustain {
+    double value, deviation, punishment, delta_star, patience;
+    size_t best_deviation;   /* the strategy of D */
+    int sustainable;
+    double received, given, ratio, ratio_threshold;
+} lia_sustain;
+
+typedef struct lia_repeat lia_repeat;
+/* target: one strategy index per player; NULL: the agreement's commitment (LIA_EUSAGE for a
+ * game without one). Caller frees *out with lia_repeat_free. */
+LIA_API lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *target, const lia_repeat_options *opts);
+LIA_API void lia_repeat_free(lia_repeat *r);
+LIA_API size_t lia_repeat_player_count(const lia_repeat *r);
+LIA_API lia_status lia_repeat_player(const lia_repeat *r, size_t p, lia_sustain *out);
+/* 1 self-enforcing, 0 not, -1 unknown (no patience). */
+LIA_API int lia_repeat_self_enforcing(const lia_repeat *r);
+/* With patience: 1 and the cheapest budget-balanced per-period transfers (owned by r, one per
+ * player, positive = received) when some restore the target, 0 when none can, -1 unknown. */
+LIA_API int lia_repeat_transfers(const lia_repeat *r, const double **amounts);
+/* With patience: 1 and the pure profile of highest total payoff that transfers make
+ * self-enforcing (strategy indices, payoffs and its transfers, owned by r); 0 if none. */
+LIA_API int lia_repeat_best(const lia_repeat *r, const size_t **profile, const double **payoffs, const double **transfers);
+/* Two players with payoff_set: the subgame-perfect payoff set's vertices (x, y pairs,
+ * counter-clockwise) and their number; NULL if not computed. */
+LIA_API const double *lia_repeat_payoff_set(const lia_repeat *r, size_t *vertices);
+/* LIA_FORMAT_JSON or LIA_FORMAT_TEXT (docs/cli.md); caller frees *out with lia_free. */
+LIA_API lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_format fmt);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,6 +18,7 @@ typedef struct cli_opts {
     int correlated, coarse;       /* nash --correlated [--coarse]; compile --emit lp [--coarse] */
     const char *maxmin;           /* compile --emit lp --maxmin PLAYER */
     const char *samples, *seed, *confidence, *disagreement;   /* share */
+    const char *target, *delta, *punish;                      /* repeat */
     const char *output;
     cli_set *sets;
     size_t nsets;
@@ -44,6 +45,7 @@ int cmd_compile(int argc, char **argv);
 int cmd_nash(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_share(int argc, char **argv);
+int cmd_repeat(int argc, char **argv);
 /* Compile the game named by --game (or the only one); prints why on failure. */
 int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command);
 

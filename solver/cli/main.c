@@ -30,6 +30,9 @@ static const char usage[] =
     "          [--disagreement nash|security] [--format text|json|csv]\n"
     "                                         burden sharing: Shapley, Banzhaf, nucleolus, least\n"
     "                                         core, bankruptcy rules, voting power, bargaining\n"
+    "  repeat  FILE [--game NAME] [--target S1,S2,...] [--delta D] [--punish nash|minmax]\n"
+    "          [--format text|json]           is a profile (default: the commitment) self-\n"
+    "                                         enforcing: critical discount factors, transfers\n"
     "  nash    FILE [--game NAME] [--method pure|lp|lh|all] [--label K] [--exact]\n"
     "          [--format text|json|csv]       equilibria of a game or an agreement's stage game,\n"
     "                                         each verified by its regret\n"
@@ -70,6 +73,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "nash") == 0) return cmd_nash(argc - 2, argv + 2);
     if (strcmp(cmd, "solve") == 0) return cmd_solve(argc - 2, argv + 2);
     if (strcmp(cmd, "share") == 0) return cmd_share(argc - 2, argv + 2);
+    if (strcmp(cmd, "repeat") == 0) return cmd_repeat(argc - 2, argv + 2);
     fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_INPUT;
 }

@@ -54,7 +54,8 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
                     strcmp(name, "--format") == 0 || strcmp(name, "--method") == 0 || strcmp(name, "--label") == 0 ||
                     strcmp(name, "--output") == 0 || strcmp(name, "--set") == 0 || strcmp(name, "--memory-cap") == 0 ||
                     strcmp(name, "--maxmin") == 0 || strcmp(name, "--samples") == 0 || strcmp(name, "--seed") == 0 ||
-                    strcmp(name, "--confidence") == 0 || strcmp(name, "--disagreement") == 0;
+                    strcmp(name, "--confidence") == 0 || strcmp(name, "--disagreement") == 0 ||
+                    strcmp(name, "--target") == 0 || strcmp(name, "--delta") == 0 || strcmp(name, "--punish") == 0;
         if (takes && !val) {
             if (i + 1 >= argc) return usage_error(command, "%s needs a value", name);
             val = argv[++i];
@@ -69,6 +70,9 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
         else if (strcmp(name, "--seed") == 0) o->seed = val;
         else if (strcmp(name, "--confidence") == 0) o->confidence = val;
         else if (strcmp(name, "--disagreement") == 0) o->disagreement = val;
+        else if (strcmp(name, "--target") == 0) o->target = val;
+        else if (strcmp(name, "--delta") == 0) o->delta = val;
+        else if (strcmp(name, "--punish") == 0) o->punish = val;
         else if (strcmp(a, "--exact") == 0) o->exact = 1;
         else if (strcmp(a, "--correlated") == 0) o->correlated = 1;
         else if (strcmp(a, "--coarse") == 0) o->coarse = 1;

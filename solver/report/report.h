@@ -19,6 +19,7 @@ typedef struct lia_report_entry {
     lia_class2x2 cls;
     lia_eqset *eq;               /* equilibria of the stage game (owned) */
     lia_share *shares;           /* agreements: burden sharing (owned), NULL if not computed */
+    lia_repeat *repeat;          /* agreements with a commitment: its sustainability (owned) */
     const char *shares_why;      /* why not, when NULL */
 } lia_report_entry;
 

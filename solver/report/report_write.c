@@ -5,6 +5,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include <math.h>
 #include <string.h>
 
 static const char *kind_name(lia_game_kind k)
@@ -20,6 +21,88 @@ static void json_names(lia_buf *b, const char *const *names, size_t n)
         lia_buf_json_string(b, names[i]);
     }
     lia_buf_putc(b, ']');
+}
+
+static void json_num(lia_buf *b, double v)
+{
+    if (isfinite(v)) lia_buf_double(b, v + 0.0);
+    else lia_buf_puts(b, "null");
+}
+
+static void json_profile(lia_buf *b, const lia_report_entry *e, const size_t *prof)
+{
+    lia_buf_putc(b, '[');
+    for (size_t p = 0; p < e->np; p++) {
+        if (p) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, e->levels[p][prof[p]]);
+    }
+    lia_buf_putc(b, ']');
+}
+
+static void json_vector(lia_buf *b, const double *v, size_t n)
+{
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) { if (i) lia_buf_puts(b, ", "); json_num(b, v[i]); }
+    lia_buf_putc(b, ']');
+}
+
+/* The repeated-game verdicts of the commitment (docs/cli.md, solve). */
+static void json_sustainability(lia_buf *b, const lia_report_entry *e)
+{
+    lia_buf_puts(b, ",\n  \"sustainability\": [");
+    double g[2] = { 0, 0 };
+    for (size_t p = 0; p < e->np; p++) {
+        lia_sustain s;
+        lia_repeat_player(e->repeat, p, &s);
+        if (p < 2) g[p] = s.received;
+        lia_buf_puts(b, p ? ",\n    {\"party\": " : "\n    {\"party\": ");
+        lia_buf_json_string(b, e->members[p]);
+        lia_buf_puts(b, ", \"C\": ");
+        json_num(b, s.value);
+        lia_buf_puts(b, ", \"D\": ");
+        json_num(b, s.deviation);
+        lia_buf_puts(b, ", \"P\": ");
+        json_num(b, s.punishment);
+        lia_buf_puts(b, ", \"delta_star\": ");
+        json_num(b, s.delta_star);
+        lia_buf_puts(b, ", \"patience\": ");
+        json_num(b, s.patience);
+        lia_buf_printf(b, ", \"sustainable\": %s", s.sustainable < 0 ? "null" : s.sustainable ? "true" : "false");
+        lia_buf_puts(b, ", \"received\": ");
+        json_num(b, s.received);
+        lia_buf_puts(b, ", \"given\": ");
+        json_num(b, s.given);
+        lia_buf_puts(b, ", \"ratio\": ");
+        json_num(b, s.ratio);
+        lia_buf_puts(b, ", \"ratio_threshold\": ");
+        json_num(b, s.ratio_threshold);
+        lia_buf_putc(b, '}');
+    }
+    int se = lia_repeat_self_enforcing(e->repeat);
+    lia_buf_printf(b, "],\n  \"self_enforcing\": %s", se < 0 ? "null" : se ? "true" : "false");
+    lia_buf_puts(b, ", \"imbalance\": ");
+    if (e->np == 2 && g[0] + g[1] > 0) json_num(b, (g[0] - g[1]) / (g[0] + g[1]));
+    else lia_buf_puts(b, "null");
+    const double *t;
+    int feasible = lia_repeat_transfers(e->repeat, &t);
+    lia_buf_puts(b, ",\n  \"transfers\": ");
+    if (feasible < 0) lia_buf_puts(b, "null");
+    else if (!feasible) lia_buf_puts(b, "{\"feasible\": false, \"amounts\": null}");
+    else { lia_buf_puts(b, "{\"feasible\": true, \"amounts\": "); json_vector(b, t, e->np); lia_buf_putc(b, '}'); }
+    const size_t *prof;
+    const double *pay, *bt;
+    lia_buf_puts(b, ",\n  \"best_self_enforcing\": ");
+    if (!lia_repeat_best(e->repeat, &prof, &pay, &bt)) {
+        lia_buf_puts(b, "null");
+        return;
+    }
+    lia_buf_puts(b, "{\"profile\": ");
+    json_profile(b, e, prof);
+    lia_buf_puts(b, ", \"payoffs\": ");
+    json_vector(b, pay, e->np);
+    lia_buf_puts(b, ", \"transfers\": ");
+    json_vector(b, bt, e->np);
+    lia_buf_putc(b, '}');
 }
 
 /* The document of `liaison share` for this agreement, or null with the reason beside it. */
@@ -75,6 +158,7 @@ static void write_json(lia_buf *b, const lia_report *r)
         lia_buf_puts(b, ",\n   ");
         lia_eqset_json_fields(b, e->eq);
         lia_buf_puts(b, "}");
+        if (e->repeat) json_sustainability(b, e);
         if (e->kind != LIA_KIND_NORMAL) {
             lia_buf_puts(b, ",\n  \"shares\": ");
             json_shares(b, e);
@@ -90,7 +174,7 @@ static void indented(lia_buf *b, const char *text, const char *pad)
     while (*text) {
         const char *nl = strchr(text, '\n');
         size_t len = nl ? (size_t)(nl - text) + 1 : strlen(text);
-        lia_buf_puts(b, pad);
+        if (*text != '\n') lia_buf_puts(b, pad);   /* no trailing blanks on empty lines */
         lia_buf_put(b, text, len);
         text += len;
     }
@@ -126,6 +210,13 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
         if (st != LIA_OK) return st;
         indented(b, eq, "  ");
         lia__free(eq);
+        if (e->repeat) {
+            char *rp = NULL;
+            if ((st = lia_repeat_write(&rp, NULL, e->repeat, LIA_FORMAT_TEXT)) != LIA_OK) return st;
+            lia_buf_puts(b, "  sustainability (grim trigger, Nash reversion, each member's patience):\n");
+            indented(b, strchr(rp, '\n') ? strchr(rp, '\n') + 1 : rp, "  ");
+            lia__free(rp);
+        }
         if (e->shares) {
             char *sh = NULL;
             if ((st = lia_share_write(&sh, NULL, e->shares, LIA_FORMAT_TEXT)) != LIA_OK) return st;

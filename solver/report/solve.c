@@ -64,6 +64,8 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
     }
     lia_status st = classify(r, g);
     if (st != LIA_OK) return st;
+    if (r->has_commit && kind != LIA_KIND_NORMAL && (st = lia_game_repeat(&r->repeat, g, NULL, NULL)) != LIA_OK)
+        return st;
     /* two members: every extreme equilibrium (exactly when the payoffs are exact); more: the
      * pure equilibria */
     lia_nash_options o = LIA_NASH_OPTIONS_INIT;
@@ -132,6 +134,7 @@ void lia_report_free(lia_report *r)
     for (size_t i = 0; i < r->n; i++) {
         lia_eqset_free(r->entries[i].eq);
         lia_share_free(r->entries[i].shares);
+        lia_repeat_free(r->entries[i].repeat);
     }
     lia__free(r->entries);
     lia_arena_free(&r->arena);

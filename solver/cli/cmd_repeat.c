@@ -1,0 +1,109 @@
+/* cmd_repeat.c — `liaison repeat FILE [--game NAME] [--target S1,S2,...] [--delta D]
+ * [--punish nash|minmax] [--format text|json]`: whether a profile of the stage game is
+ * self-enforcing under grim trigger, and what would make it so. */
+#include "cli.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* "S1,S2,..." into one strategy index per player, by name. */
+static int parse_target(const lia_game *g, const char *text, size_t *target)
+{
+    size_t np = lia_game_player_count(g), p = 0;
+    const char *s = text;
+    for (; p < np; p++) {
+        size_t len = strcspn(s, ",");
+        size_t k = 0, ns = lia_game_strategy_count(g, p);
+        while (k < ns && !(strlen(lia_game_strategy_name(g, p, k)) == len && strncmp(lia_game_strategy_name(g, p, k), s, len) == 0))
+            k++;
+        if (k == ns) {
+            fprintf(stderr, "liaison repeat: %s has no strategy '%.*s' (it has:", lia_game_player_name(g, p), (int)len, s);
+            for (size_t j = 0; j < ns; j++) fprintf(stderr, "%s %s", j ? "," : "", lia_game_strategy_name(g, p, j));
+            fputs(")\n", stderr);
+            return 0;
+        }
+        target[p] = k;
+        s += len;
+        if (*s == ',') s++;
+        else if (p + 1 < np) break;
+    }
+    if (p + 1 < np || *s) {
+        fprintf(stderr, "liaison repeat: --target needs one strategy per player (%zu), in player order\n", np);
+        return 0;
+    }
+    return 1;
+}
+
+static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *fmt)
+{
+    if (o->nfiles != 1) {
+        fprintf(stderr, "liaison repeat: give exactly one FILE (liaison repeat FILE [--game NAME] [--target S1,S2,...])\n");
+        return EXIT_INPUT;
+    }
+    if (o->format && strcmp(o->format, "json") == 0) *fmt = LIA_FORMAT_JSON;
+    else if (o->format && strcmp(o->format, "text") != 0) {
+        fprintf(stderr, "liaison repeat: unknown --format '%s' (text or json)\n", o->format);
+        return EXIT_INPUT;
+    }
+    if (o->method || o->label || o->exact || o->emit || o->correlated || o->coarse || o->maxmin || o->samples ||
+        o->seed || o->confidence || o->disagreement) {
+        fprintf(stderr, "liaison repeat: takes --game, --target, --delta, --punish and --format\n");
+        return EXIT_INPUT;
+    }
+    if (o->delta) {
+        char *end;
+        ro->delta = strtod(o->delta, &end);
+        if (end == o->delta || *end || !(ro->delta > 0 && ro->delta < 1)) {
+            fprintf(stderr, "liaison repeat: bad --delta '%s' (a discount factor strictly between 0 and 1)\n", o->delta);
+            return EXIT_INPUT;
+        }
+    }
+    if (o->punish) {
+        if (strcmp(o->punish, "nash") == 0) ro->punish = LIA_PUNISH_NASH;
+        else if (strcmp(o->punish, "minmax") == 0) ro->punish = LIA_PUNISH_MINMAX;
+        else {
+            fprintf(stderr, "liaison repeat: unknown --punish '%s' (nash or minmax)\n", o->punish);
+            return EXIT_INPUT;
+        }
+    }
+    return EXIT_OK;
+}
+
+int cmd_repeat(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse(&o, argc, argv, "repeat");
+    if (rc) { cli_opts_free(&o); return rc; }
+    lia_repeat_options ro = LIA_REPEAT_OPTIONS_INIT;
+    lia_format fmt = LIA_FORMAT_TEXT;
+    rc = parse_repeat(&o, &ro, &fmt);
+    lia_model *m = NULL;
+    lia_game *g = NULL;
+    lia_repeat *r = NULL;
+    size_t *target = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    if (!rc) rc = cli_compile_game(&g, m, &o, "repeat");
+    if (!rc && o.target) {
+        target = calloc(lia_game_player_count(g), sizeof *target);
+        if (!target) rc = EXIT_INTERNAL;
+        else if (!parse_target(g, o.target, target)) rc = EXIT_INPUT;
+    }
+    if (!rc && !target && !lia_game_commitment(g, NULL)) {
+        fprintf(stderr, "liaison repeat: '%s' has no commitment; give the profile with --target S1,S2,...\n", lia_game_name(g));
+        rc = EXIT_INPUT;
+    }
+    if (!rc) {
+        lia_status st = lia_game_repeat(&r, g, target, &ro);
+        if (st != LIA_OK) fprintf(stderr, "liaison repeat: the analysis failed: %s\n", lia_status_name(st));
+        if (st == LIA_OK) st = lia_repeat_write(&text, &len, r, fmt);
+        rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+    }
+    lia_free(text);
+    free(target);
+    lia_repeat_free(r);
+    lia_game_free(g);
+    lia_model_free(m);
+    cli_opts_free(&o);
+    return rc;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# repeat.sh — `liaison repeat` and the sustainability part of `liaison solve`: critical
+# discount factors computed by hand, verdicts, transfers, and misuse.
+. "$(dirname "$0")/lib.bash"
+PD=tests/cases/repeat/pd.lia
+
+json_check() {
+  local name=$1 expr=$2
+  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
+    ok "$name"
+  else
+    not_ok "$name" "$(head -c 600 "$TMP/out")" "$(cat "$TMP/py")"
+  fi
+}
+
+# T=10, R=9, P=3, S=1: delta* = (10 - 9)/(10 - 3) = 1/7 for (C, C)
+run "pd delta star" 0 "$LIAISON" repeat $PD --target C,C --format json &&
+  json_check "pd delta star" "d['target']==['C','C'] and all(abs(x-1/7)<1e-12 for x in d['delta_star']) and d['punishment']=={'kind':'nash','payoffs':[3,3]} and d['self_enforcing'] is None and d['transfers'] is None"
+run "pd patient" 0 "$LIAISON" repeat $PD --target C,C --delta 0.15 --format json &&
+  json_check "pd patient" "d['sustainable']==[True,True] and d['self_enforcing'] is True and d['best_self_enforcing']['profile']==['C','C']"
+run "pd impatient" 0 "$LIAISON" repeat $PD --target C,C --delta 0.14 --format json &&
+  json_check "pd impatient" "d['sustainable']==[False,False] and d['transfers']=={'feasible':False,'amounts':None} and d['best_self_enforcing']['profile']==['D','D']"
+run "pd minmax" 0 "$LIAISON" repeat $PD --target C,C --punish minmax --format json &&
+  json_check "pd minmax" "d['punishment']['kind']=='minmax' and all(abs(x-3)<1e-7 for x in d['punishment']['payoffs'])"
+run "pd text" 0 "$LIAISON" repeat $PD --target C,C --delta 0.5 && {
+  grep -qE '^  A +9 +10 +3 +0\.142857 +0\.5  keeps to it$' "$TMP/out" && grep -q '^  self-enforcing$' "$TMP/out" &&
+    ok "pd text" || not_ok "pd text" "$(cat "$TMP/out")"; }
+
+# SOE-NKVD: SOE gets less at the commitment than the stage equilibrium gives it (C < P: never),
+# so the commitment breaks down for SOE unless NKVD compensates it; it can:
+# need 0.05 * 0.09444 + 0.39716 = 0.401882, NKVD's surplus 0.52992 * 0.8 = 0.423936
+run "soe-nkvd" 0 "$LIAISON" repeat models/soe-nkvd-1941.lia --format json &&
+  json_check "soe-nkvd" "d['delta_star'][0] is None and d['sustainable']==[False,True] and d['transfers']['feasible'] and abs(d['transfers']['amounts'][0]-0.401882)<1e-9"
+run "solve sustainability" 0 "$LIAISON" solve models/soe-nkvd-1941.lia --format json &&
+  json_check "solve sustainability" "[s['party'] for s in d['agreements'][0]['sustainability']]==['SOE','NKVD'] and d['agreements'][0]['sustainability'][0]['sustainable'] is False and d['agreements'][0]['transfers']['feasible'] and d['agreements'][0]['best_self_enforcing']['profile']==['1','1'] and abs(d['agreements'][0]['imbalance']-(0.39444-0.669)/(0.39444+0.669))<1e-9"
+
+# misuse
+run "no target, no commitment" 2 "$LIAISON" repeat $PD && { grep -q 'no commitment' "$TMP/err" && ok "no target, no commitment" || not_ok "no target, no commitment" "$(cat "$TMP/err")"; }
+run "unknown strategy" 2 "$LIAISON" repeat $PD --target C,X && { grep -q "B has no strategy 'X'" "$TMP/err" && ok "unknown strategy" || not_ok "unknown strategy" "$(cat "$TMP/err")"; }
+run "short target" 2 "$LIAISON" repeat $PD --target C && ok "short target"
+run "long target" 2 "$LIAISON" repeat $PD --target C,C,C && ok "long target"
+run "bad delta" 2 "$LIAISON" repeat $PD --target C,C --delta 1 && ok "bad delta"
+run "bad punish" 2 "$LIAISON" repeat $PD --target C,C --punish grim && ok "bad punish"
