@@ -126,7 +126,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
 
-bench: all $(BUILD)/bench/bench_ce $(BUILD)/bench/bench_share
+bench: all $(BUILD)/bench/bench_ce $(BUILD)/bench/bench_share $(BUILD)/bench/bench_sweep
 	@bash tests/bench/run.sh $(BUILD)
 
 clean:

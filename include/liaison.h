@@ -47,7 +47,8 @@ typedef enum lia_status {
     LIA_ENOMEM = 3,    /* an allocation failed; the handle is unchanged and still usable */
     LIA_ELIMIT = 4,    /* refused: the result would exceed the memory cap */
     LIA_EIO = 5,       /* a file could not be read */
-    LIA_EINTERNAL = 6  /* a bug or a solver failure; the message says which */
+    LIA_EINTERNAL = 6, /* a bug or a solver failure; the message says which */
+    LIA_ECANCELED = 7  /* a progress callback asked to stop */
 } lia_status;
 
 LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "invalid input" */
@@ -115,6 +116,11 @@ LIA_API const lia_diag *lia_model_diag_at(const lia_model *m, size_t i);
  * replaced. Overrides accumulate; setting a name again replaces its earlier value. */
 LIA_API lia_status lia_model_set(lia_model *m, const char *name, const char *value);
 LIA_API lia_status lia_model_set_number(lia_model *m, const char *name, double value);
+
+/* A new handle with the same text and overrides (diagnostics and status as if opened again):
+ * handles are not shared between threads, so each thread works on its own clone. Caller frees
+ * *out with lia_model_free. */
+LIA_API lia_status lia_model_clone(lia_model **out, const lia_model *m);
 
 /* The model's title from `model "..."` (owned by the model; "" if none). */
 LIA_API const char *lia_model_title(const lia_model *m);
@@ -600,6 +606,78 @@ LIA_API int lia_repeat_best(const lia_repeat *r, const size_t **profile, const d
 LIA_API const double *lia_repeat_payoff_set(const lia_repeat *r, size_t *vertices);
 /* LIA_FORMAT_JSON or LIA_FORMAT_TEXT (docs/cli.md); caller frees *out with lia_free. */
 LIA_API lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_format fmt);
+
+/* ---- sweeps: where do the verdicts change? (docs/model.md section 11) -------------------- *
+ * One or two parameters (a `let` constant or an attribute path, as lia_model_set) vary over a
+ * grid; every point is solved on its own (each thread on its own clone of the model, results in
+ * grid order whatever the thread count), and every change of a verdict between neighbouring
+ * points is located by bisection: a member's delta* crossing its patience, the compensating
+ * transfers turning infeasible, the stage game's class or number of equilibria changing, the
+ * core emptying, the model turning invalid. */
+
+typedef struct lia_sweep_axis {
+    const char *name;        /* copied */
+    double from, to;
+    size_t steps;            /* grid points on this axis, >= 2 */
+} lia_sweep_axis;
+
+/* Called on the calling thread after each point it finished (done of total, bisection steps
+ * included as they run); a nonzero return stops the sweep with LIA_ECANCELED. */
+typedef int (*lia_progress_fn)(void *ctx, size_t done, size_t total);
+
+#define LIA_SWEEP_OPTIONS_VERSION 1
+typedef struct lia_sweep_options {
+    unsigned version;        /* LIA_SWEEP_OPTIONS_VERSION */
+    size_t axes;             /* 1 or 2 */
+    lia_sweep_axis axis[2];
+    size_t threads;          /* 0: 2 */
+    double tolerance;        /* bisection stops at this width (default 1e-6) */
+    int refine;              /* locate changes by bisection (default 1); 0: grid only */
+    lia_progress_fn progress;
+    void *progress_ctx;
+    size_t memory_cap;       /* per compiled game; 0 = LIA_DEFAULT_MEMORY_CAP */
+} lia_sweep_options;
+#define LIA_SWEEP_OPTIONS_INIT { LIA_SWEEP_OPTIONS_VERSION, 1, { { NULL, 0, 1, 11 }, { NULL, 0, 1, 11 } }, 0, 1e-6, 1, NULL, NULL, 0 }
+
+/* The verdicts at one grid point. Arrays have `members` entries, owned by the sweep. */
+typedef struct lia_sweep_point {
+    const double *values;    /* the parameters' values (axes entries) */
+    int ok;                  /* 0: the model is invalid here (message) */
+    const char *message;
+    size_t members;
+    const double *payoffs, *delta_star;   /* at the commitment; delta_star NaN = never */
+    const int *sustainable;               /* -1 without a commitment */
+    int self_enforcing, transfers_feasible;   /* -1 without a commitment */
+    int class2x2;            /* lia_class2x2 of a 2x2 stage game, else -1 */
+    size_t equilibria;       /* extreme (two members) or pure (more) equilibria */
+    int core_empty;          /* -1 without a coalition game */
+    double welfare;          /* sum of the commitment payoffs */
+} lia_sweep_point;
+
+/* Where a verdict changed: on axis `axis` at `value` (to within the tolerance), with the other
+ * parameter at `other` (two axes); `change` says what (static or owned text), `party` whom
+ * (NULL if nobody in particular). */
+typedef struct lia_sweep_breakdown {
+    size_t axis;
+    double value, other;
+    const char *change, *party;
+} lia_sweep_breakdown;
+
+typedef struct lia_sweep lia_sweep;
+/* game NULL: the model's only game. m is not modified (points run on clones). Caller frees
+ * *out with lia_sweep_free. */
+LIA_API lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game, const lia_sweep_options *opts);
+LIA_API void lia_sweep_free(lia_sweep *s);
+LIA_API const char *lia_sweep_errmsg(const lia_sweep *s);
+/* Grid points in order: the first axis fastest. */
+LIA_API size_t lia_sweep_point_count(const lia_sweep *s);
+LIA_API lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out);
+LIA_API size_t lia_sweep_breakdown_count(const lia_sweep *s);
+LIA_API lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_sweep_breakdown *out);
+LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
+/* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT
+ * or LIA_FORMAT_CSV (the grid); caller frees *out with lia_free. */
+LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt);
 
 #ifdef __cplusplus
 }

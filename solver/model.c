@@ -449,3 +449,31 @@ lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const char *name
 {
     IN_C_LOCALE(model_compile_tu_in(out, m, name, opts));
 }
+
+/* ---- cloning: the same text and overrides in a handle of its own (one per thread) ---- */
+
+static lia_status model_clone_in(lia_model **out, const lia_model *m)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!m || m->sources.n == 0) return LIA_EUSAGE;
+    const lia_source *src = &m->sources.items[0];
+    lia_model *c = model_new();
+    if (!c) return LIA_ENOMEM;
+    lia_status st = load(c, src->name, src->text, src->len, m->format);
+    for (size_t i = 0; i < m->nov && st != LIA_ENOMEM; i++) {
+        const lia_source *s = &m->sources.items[m->ov[i].src];
+        char *value = lia__strndup(s->text + m->ov[i].value_off, s->len - m->ov[i].value_off);
+        if (!value) { st = LIA_ENOMEM; break; }
+        st = model_set_in(c, m->ov[i].name, value);
+        lia__free(value);
+    }
+    if (st == LIA_ENOMEM) { lia_model_free(c); return st; }
+    *out = c;
+    return st;
+}
+
+lia_status lia_model_clone(lia_model **out, const lia_model *m)
+{
+    IN_C_LOCALE(model_clone_in(out, m));
+}

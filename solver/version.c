@@ -20,6 +20,7 @@ const char *lia_status_name(lia_status s)
     case LIA_ELIMIT: return "over the memory cap";
     case LIA_EIO: return "input/output error";
     case LIA_EINTERNAL: return "internal error";
+    case LIA_ECANCELED: return "canceled";
     }
     return "unknown status";
 }

@@ -19,6 +19,10 @@ typedef struct cli_opts {
     const char *maxmin;           /* compile --emit lp --maxmin PLAYER */
     const char *samples, *seed, *confidence, *disagreement;   /* share */
     const char *target, *delta, *punish;                      /* repeat */
+    const char *vary[3];                                      /* sweep (a third is an error) */
+    size_t nvary;
+    const char *csv, *plot, *threads, *tolerance;             /* sweep */
+    int no_refine;
     const char *output;
     cli_set *sets;
     size_t nsets;
@@ -46,6 +50,7 @@ int cmd_nash(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_share(int argc, char **argv);
 int cmd_repeat(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
 /* Compile the game named by --game (or the only one); prints why on failure. */
 int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command);
 

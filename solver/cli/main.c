@@ -33,6 +33,9 @@ static const char usage[] =
     "  repeat  FILE [--game NAME] [--target S1,S2,...] [--delta D] [--punish nash|minmax]\n"
     "          [--format text|json]           is a profile (default: the commitment) self-\n"
     "                                         enforcing: critical discount factors, transfers\n"
+    "  sweep   FILE [--game NAME] --vary NAME=FROM:TO:STEPS [--vary ...] [--csv OUT]\n"
+    "          [--threads N] [--tolerance T] [--no-refine] [--format text|json|csv]\n"
+    "                                         where the verdicts change as parameters move\n"
     "  nash    FILE [--game NAME] [--method pure|lp|lh|all] [--label K] [--exact]\n"
     "          [--format text|json|csv]       equilibria of a game or an agreement's stage game,\n"
     "                                         each verified by its regret\n"
@@ -74,6 +77,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "solve") == 0) return cmd_solve(argc - 2, argv + 2);
     if (strcmp(cmd, "share") == 0) return cmd_share(argc - 2, argv + 2);
     if (strcmp(cmd, "repeat") == 0) return cmd_repeat(argc - 2, argv + 2);
+    if (strcmp(cmd, "sweep") == 0) return cmd_sweep(argc - 2, argv + 2);
     fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_INPUT;
 }

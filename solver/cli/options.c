@@ -55,7 +55,9 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
                     strcmp(name, "--output") == 0 || strcmp(name, "--set") == 0 || strcmp(name, "--memory-cap") == 0 ||
                     strcmp(name, "--maxmin") == 0 || strcmp(name, "--samples") == 0 || strcmp(name, "--seed") == 0 ||
                     strcmp(name, "--confidence") == 0 || strcmp(name, "--disagreement") == 0 ||
-                    strcmp(name, "--target") == 0 || strcmp(name, "--delta") == 0 || strcmp(name, "--punish") == 0;
+                    strcmp(name, "--target") == 0 || strcmp(name, "--delta") == 0 || strcmp(name, "--punish") == 0 ||
+                    strcmp(name, "--vary") == 0 || strcmp(name, "--csv") == 0 || strcmp(name, "--plot") == 0 ||
+                    strcmp(name, "--threads") == 0 || strcmp(name, "--tolerance") == 0;
         if (takes && !val) {
             if (i + 1 >= argc) return usage_error(command, "%s needs a value", name);
             val = argv[++i];
@@ -73,6 +75,12 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
         else if (strcmp(name, "--target") == 0) o->target = val;
         else if (strcmp(name, "--delta") == 0) o->delta = val;
         else if (strcmp(name, "--punish") == 0) o->punish = val;
+        else if (strcmp(name, "--vary") == 0) { if (o->nvary < 3) o->vary[o->nvary++] = val; }
+        else if (strcmp(name, "--csv") == 0) o->csv = val;
+        else if (strcmp(name, "--plot") == 0) o->plot = val;
+        else if (strcmp(name, "--threads") == 0) o->threads = val;
+        else if (strcmp(name, "--tolerance") == 0) o->tolerance = val;
+        else if (strcmp(a, "--no-refine") == 0) o->no_refine = 1;
         else if (strcmp(a, "--exact") == 0) o->exact = 1;
         else if (strcmp(a, "--correlated") == 0) o->correlated = 1;
         else if (strcmp(a, "--coarse") == 0) o->coarse = 1;

@@ -6,7 +6,8 @@
  *   "fuzz.game"  sniffed: .nfg or lrsnash input by content, else the agreement language.
  * For each way: read every diagnostic (every byte of line_text, so ASan sees any bad span),
  * compile every game to its stage game and to its coalition game under a small memory cap,
- * render each in every format that can apply, try one `--set`-style override, free it all.
+ * render each in every format that can apply, share and repeat it, try one `--set`-style
+ * override, free it all.
  * Only include/liaison.h is used: the target sees what a binding would see.
  * Build and run with tests/fuzz/run.sh.
  */
@@ -92,6 +93,26 @@ static void exercise_game(const lia_game *g)
         for (size_t k = 0; k < lia_eqset_count(eq); k++) sink += (uint64_t)(lia_eqset_regret(eq, k) > 0);
     }
     lia_eqset_free(eq);
+    /* repeated-game sustainability of the first profile (and of the commitment), both
+     * punishments, with and without a common discount factor */
+    if (nprof <= 1024) {
+        size_t *first = calloc(np ? np : 1, sizeof *first);
+        for (int k = 0; first && k < 4; k++) {
+            lia_repeat_options ro = LIA_REPEAT_OPTIONS_INIT;
+            ro.punish = k & 1 ? LIA_PUNISH_MINMAX : LIA_PUNISH_NASH;
+            ro.delta = k & 2 ? 0.9 : 0;
+            lia_repeat *r = NULL;
+            if (lia_game_repeat(&r, g, k < 2 && lia_game_commitment(g, NULL) ? NULL : first, &ro) == LIA_OK) {
+                char *out = NULL;
+                size_t len = 0;
+                if (lia_repeat_write(&out, &len, r, k & 1 ? LIA_FORMAT_JSON : LIA_FORMAT_TEXT) == LIA_OK) touch_output(out, len);
+                else lia_free(out);
+                sink += (uint64_t)(lia_repeat_self_enforcing(r) + 1);
+            }
+            lia_repeat_free(r);
+        }
+        free(first);
+    }
     /* the n-player mixed methods, on games small enough to stay quick under the fuzzer */
     static const struct { lia_nash_method m; size_t max_profiles; } mixed[] = {
         { LIA_NASH_SUPPORT, 36 }, { LIA_NASH_GNM, 256 }, { LIA_NASH_QRE, 64 } };

@@ -1,0 +1,46 @@
+/* sweep.h — the grid of a sweep, its points' verdicts, and the breakdowns between them. */
+#ifndef LIA_SWEEP_SWEEP_H
+#define LIA_SWEEP_SWEEP_H
+#include "liaison.h"
+#include "../util/arena.h"
+
+/* One solved point: fixed-size arrays for up to `members` members. */
+typedef struct sweep_rec {
+    double values[2];
+    int ok;
+    char message[160];
+    double *payoffs, *delta_star;
+    int *sustainable;
+    int self_enforcing, transfers_feasible, class2x2, core_empty;
+    size_t equilibria;
+    double welfare;
+} sweep_rec;
+
+/* Everything a worker needs to solve points on its own model clone. */
+typedef struct sweep_ctx {
+    lia_model *model;        /* this worker's clone */
+    const char *game;
+    const char *names[2];
+    size_t axes, members;
+    lia_compile_options copts;
+} sweep_ctx;
+
+/* Allocate the arrays of r for n members (arena); 0 on failure. */
+int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n);
+/* Solve the point at values[0..axes-1]; LIA_OK also when the model is invalid there (r->ok = 0);
+ * LIA_ENOMEM or LIA_EINTERNAL stop the sweep. */
+lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r);
+
+/* The verdicts two points are compared on: kind 0..KINDS-1, member-indexed ones per member. */
+enum { SWEEP_OK = 0, SWEEP_SUSTAIN, SWEEP_TRANSFERS, SWEEP_CLASS, SWEEP_EQUILIBRIA, SWEEP_CORE, SWEEP_KINDS };
+/* The value of verdict `kind` (member i where it applies) at r, as an integer. */
+long lia_sweep_key(const sweep_rec *r, int kind, size_t i);
+/* What a change from a to b of the verdict means, in words, into buf. */
+void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *buf, size_t cap);
+
+/* The sweep's set-up, for the writers. */
+const char *lia__sweep_game(const lia_sweep *s);
+const char *lia__sweep_axis_name(const lia_sweep *s, size_t a);
+void lia__sweep_axis(const lia_sweep *s, size_t a, double *from, double *to, size_t *steps, size_t *axes);
+
+#endif

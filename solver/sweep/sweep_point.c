@@ -1,0 +1,153 @@
+/* sweep_point.c — one point of a sweep: set the parameters, compile, and read every verdict
+ * the breakdown search compares. */
+#include "sweep.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
+{
+    memset(r, 0, sizeof *r);
+    r->payoffs = lia_arena_array(a, n ? n : 1, sizeof *r->payoffs);
+    r->delta_star = lia_arena_array(a, n ? n : 1, sizeof *r->delta_star);
+    r->sustainable = lia_arena_array(a, n ? n : 1, sizeof *r->sustainable);
+    return r->payoffs && r->delta_star && r->sustainable;
+}
+
+static void invalid(sweep_rec *r, const char *why)
+{
+    r->ok = 0;
+    snprintf(r->message, sizeof r->message, "%s", why);
+}
+
+static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
+{
+    size_t n = lia_game_player_count(g);
+    r->class2x2 = -1;
+    lia_class2x2 cls;
+    if (n == 2 && lia_game_strategy_count(g, 0) == 2 && lia_game_strategy_count(g, 1) == 2 &&
+        lia_game_classify_2x2(g, NULL, &cls) == LIA_OK)
+        r->class2x2 = (int)cls;
+    lia_nash_options no = LIA_NASH_OPTIONS_INIT;
+    no.method = n == 2 ? LIA_NASH_ALL : LIA_NASH_PURE;
+    lia_eqset *e = NULL;
+    lia_status st = lia_game_nash(&e, g, &no);
+    if (st != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
+    r->equilibria = lia_eqset_count(e);
+    lia_eqset_free(e);
+    r->self_enforcing = r->transfers_feasible = -1;
+    r->welfare = NAN;
+    for (size_t i = 0; i < c->members; i++) { r->sustainable[i] = -1; r->delta_star[i] = r->payoffs[i] = NAN; }
+    if (!lia_game_commitment(g, NULL)) return LIA_OK;
+    lia_repeat *rep = NULL;
+    if ((st = lia_game_repeat(&rep, g, NULL, NULL)) != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
+    r->welfare = 0;
+    for (size_t i = 0; i < n && i < c->members; i++) {
+        lia_sustain s;
+        lia_repeat_player(rep, i, &s);
+        r->payoffs[i] = s.value;
+        r->delta_star[i] = s.delta_star;
+        r->sustainable[i] = s.sustainable;
+        r->welfare += s.value;
+    }
+    r->self_enforcing = lia_repeat_self_enforcing(rep);
+    r->transfers_feasible = lia_repeat_transfers(rep, NULL);
+    lia_repeat_free(rep);
+    return LIA_OK;
+}
+
+static lia_status core_verdict(sweep_ctx *c, sweep_rec *r)
+{
+    r->core_empty = -1;
+    lia_tugame *tg = NULL;
+    lia_status st = lia_model_compile_tu(&tg, c->model, c->game, &c->copts);
+    if (st == LIA_ENOMEM) return st;
+    if (st != LIA_OK) return LIA_OK;   /* too large to tabulate: no core verdict */
+    size_t n = lia_tugame_player_count(tg);
+    const double *v = lia_tugame_values(tg);
+    if (v && n <= 20) {
+        double x[20], eps, scale = 0;
+        for (size_t S = 0; S < (size_t)1 << n; S++) scale = fmax(scale, fabs(v[S]));
+        st = lia_tu_nucleolus(v, n, 1, x, &eps);
+        if (st == LIA_ENOMEM) { lia_tugame_free(tg); return st; }
+        if (st == LIA_OK) r->core_empty = eps > 1e-9 * (scale > 0 ? scale : 1);
+    }
+    lia_tugame_free(tg);
+    return LIA_OK;
+}
+
+lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r)
+{
+    r->ok = 1;
+    r->message[0] = 0;
+    r->class2x2 = r->core_empty = r->self_enforcing = r->transfers_feasible = -1;
+    r->equilibria = 0;
+    r->welfare = NAN;
+    for (size_t i = 0; i < c->members; i++) { r->sustainable[i] = -1; r->delta_star[i] = r->payoffs[i] = NAN; }
+    for (size_t a = 0; a < c->axes; a++) {
+        r->values[a] = values[a];
+        lia_status st = lia_model_set_number(c->model, c->names[a], values[a]);
+        if (st == LIA_ENOMEM) return st;
+        if (st == LIA_EINPUT) {
+            /* e.g. a probability pushed out of [0, 1): the first error says which */
+            const lia_diag *d = NULL;
+            for (size_t k = 0; k < lia_model_diag_count(c->model); k++)
+                if ((d = lia_model_diag_at(c->model, k))->severity == LIA_ERROR) break;
+            invalid(r, d ? d->message : lia_model_errmsg(c->model));
+        } else if (st != LIA_OK) {
+            invalid(r, lia_model_errmsg(c->model));
+        }
+    }
+    if (!r->ok) return LIA_OK;
+    lia_game *g = NULL;
+    lia_status st = lia_model_compile(&g, c->model, c->game, &c->copts);
+    if (st == LIA_ENOMEM) return st;
+    if (st != LIA_OK) { invalid(r, lia_model_errmsg(c->model)); return LIA_OK; }
+    st = stage_verdicts(c, g, r);
+    lia_game_free(g);
+    if (st == LIA_OK) st = core_verdict(c, r);
+    return st;
+}
+
+long lia_sweep_key(const sweep_rec *r, int kind, size_t i)
+{
+    if (kind == SWEEP_OK) return r->ok;
+    if (!r->ok) return -2;
+    switch (kind) {
+    case SWEEP_SUSTAIN: return r->sustainable[i];
+    case SWEEP_TRANSFERS: return r->transfers_feasible;
+    case SWEEP_CLASS: return r->class2x2;
+    case SWEEP_EQUILIBRIA: return (long)r->equilibria;
+    case SWEEP_CORE: return r->core_empty;
+    }
+    return 0;
+}
+
+void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *buf, size_t cap)
+{
+    switch (kind) {
+    case SWEEP_OK:
+        snprintf(buf, cap, "%s", b->ok ? "the model becomes valid" : "the model becomes invalid");
+        break;
+    case SWEEP_SUSTAIN:
+        snprintf(buf, cap, "%s", "delta* crosses the patience");
+        break;
+    case SWEEP_TRANSFERS:
+        snprintf(buf, cap, "%s", b->transfers_feasible > 0 ? "compensating transfers become feasible"
+                                                           : "no compensating transfer can save the commitment");
+        break;
+    case SWEEP_CLASS:
+        snprintf(buf, cap, "the stage game changes from %s to %s",
+                 a->class2x2 < 0 ? "no class" : lia_class2x2_name((lia_class2x2)a->class2x2),
+                 b->class2x2 < 0 ? "no class" : lia_class2x2_name((lia_class2x2)b->class2x2));
+        break;
+    case SWEEP_EQUILIBRIA:
+        snprintf(buf, cap, "the stage game's equilibria go from %zu to %zu", a->equilibria, b->equilibria);
+        break;
+    case SWEEP_CORE:
+        snprintf(buf, cap, "%s", b->core_empty > 0 ? "the core becomes empty" : "the core becomes non-empty");
+        break;
+    default:
+        buf[0] = 0;
+    }
+}

@@ -1,0 +1,189 @@
+/* sweep_write.c — a sweep as JSON (grid and breakdowns, docs/cli.md), text (the breakdown
+ * table a briefing needs) or CSV (one row per grid point). */
+#include "sweep.h"
+#include "../util/buf.h"
+#include "../util/c_numeric.h"
+#include <math.h>
+#include <string.h>
+
+static void num(lia_buf *b, double v)
+{
+    if (isfinite(v)) lia_buf_double(b, v + 0.0);
+    else lia_buf_puts(b, "null");
+}
+
+static void tri(lia_buf *b, int v) { lia_buf_puts(b, v < 0 ? "null" : v ? "true" : "false"); }
+
+static void json_point(lia_buf *b, const lia_sweep_point *p, size_t axes)
+{
+    lia_buf_puts(b, "{\"values\": [");
+    for (size_t a = 0; a < axes; a++) { if (a) lia_buf_puts(b, ", "); num(b, p->values[a]); }
+    lia_buf_printf(b, "], \"ok\": %s", p->ok ? "true" : "false");
+    if (!p->ok) {
+        lia_buf_puts(b, ", \"message\": ");
+        lia_buf_json_string(b, p->message);
+        lia_buf_putc(b, '}');
+        return;
+    }
+    lia_buf_puts(b, ", \"payoffs\": [");
+    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); num(b, p->payoffs[i]); }
+    lia_buf_puts(b, "], \"delta_star\": [");
+    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); num(b, p->delta_star[i]); }
+    lia_buf_puts(b, "], \"sustainable\": [");
+    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); tri(b, p->sustainable[i]); }
+    lia_buf_puts(b, "], \"self_enforcing\": ");
+    tri(b, p->self_enforcing);
+    lia_buf_puts(b, ", \"transfers_feasible\": ");
+    tri(b, p->transfers_feasible);
+    lia_buf_puts(b, ", \"class\": ");
+    if (p->class2x2 < 0) lia_buf_puts(b, "null");
+    else lia_buf_json_string(b, lia_class2x2_name((lia_class2x2)p->class2x2));
+    lia_buf_printf(b, ", \"equilibria\": %zu, \"core_empty\": ", p->equilibria);
+    tri(b, p->core_empty);
+    lia_buf_puts(b, ", \"welfare\": ");
+    num(b, p->welfare);
+    lia_buf_putc(b, '}');
+}
+
+static void write_json(lia_buf *b, const lia_sweep *s)
+{
+    size_t axes = 1, steps;
+    double from, to;
+    lia_buf_puts(b, "{\"game\": ");
+    lia_buf_json_string(b, lia__sweep_game(s));
+    lia_buf_puts(b, ", \"parameters\": [");
+    lia__sweep_axis(s, 0, &from, &to, &steps, &axes);
+    for (size_t a = 0; a < axes; a++) {
+        lia__sweep_axis(s, a, &from, &to, &steps, &axes);
+        lia_buf_puts(b, a ? ", {\"name\": " : "{\"name\": ");
+        lia_buf_json_string(b, lia__sweep_axis_name(s, a));
+        lia_buf_puts(b, ", \"from\": ");
+        num(b, from);
+        lia_buf_puts(b, ", \"to\": ");
+        num(b, to);
+        lia_buf_printf(b, ", \"steps\": %zu}", steps);
+    }
+    lia_buf_puts(b, "], \"members\": [");
+    for (size_t i = 0; lia_sweep_member_name(s, i); i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, lia_sweep_member_name(s, i));
+    }
+    lia_buf_puts(b, "],\n \"breakdowns\": [");
+    for (size_t k = 0; k < lia_sweep_breakdown_count(s); k++) {
+        lia_sweep_breakdown d;
+        lia_sweep_breakdown_at(s, k, &d);
+        lia_buf_puts(b, k ? ",\n  {\"parameter\": " : "\n  {\"parameter\": ");
+        lia_buf_json_string(b, lia__sweep_axis_name(s, d.axis));
+        lia_buf_puts(b, ", \"value\": ");
+        num(b, d.value);
+        if (axes == 2) {
+            lia_buf_puts(b, ", \"at\": {");
+            lia_buf_json_string(b, lia__sweep_axis_name(s, 1 - d.axis));
+            lia_buf_puts(b, ": ");
+            num(b, d.other);
+            lia_buf_putc(b, '}');
+        }
+        lia_buf_puts(b, ", \"change\": ");
+        lia_buf_json_string(b, d.change);
+        lia_buf_puts(b, ", \"party\": ");
+        if (d.party) lia_buf_json_string(b, d.party);
+        else lia_buf_puts(b, "null");
+        lia_buf_putc(b, '}');
+    }
+    lia_buf_puts(b, "],\n \"grid\": [");
+    for (size_t k = 0; k < lia_sweep_point_count(s); k++) {
+        lia_sweep_point p;
+        lia_sweep_point_at(s, k, &p);
+        lia_buf_puts(b, k ? ",\n  " : "\n  ");
+        json_point(b, &p, axes);
+    }
+    lia_buf_puts(b, "]}\n");
+}
+
+static void write_text(lia_buf *b, const lia_sweep *s)
+{
+    size_t axes, steps, npoints = lia_sweep_point_count(s);
+    double from, to;
+    lia__sweep_axis(s, 0, &from, &to, &steps, &axes);
+    lia_buf_printf(b, "%s: %zu points over", lia__sweep_game(s), npoints);
+    for (size_t a = 0; a < axes; a++) {
+        lia__sweep_axis(s, a, &from, &to, &steps, &axes);
+        lia_buf_printf(b, "%s %s from ", a ? " and" : "", lia__sweep_axis_name(s, a));
+        lia_buf_double(b, from);
+        lia_buf_puts(b, " to ");
+        lia_buf_double(b, to);
+        lia_buf_printf(b, " (%zu steps)", steps);
+    }
+    lia_buf_putc(b, '\n');
+    size_t n = lia_sweep_breakdown_count(s);
+    if (!n) {
+        lia_buf_puts(b, "  no verdict changes anywhere on the grid\n");
+        return;
+    }
+    lia_buf_printf(b, "  %zu breakdown point%s (each located to the bisection tolerance):\n", n, n == 1 ? "" : "s");
+    size_t w = 9;
+    for (size_t a = 0; a < axes; a++) w = strlen(lia__sweep_axis_name(s, a)) > w ? strlen(lia__sweep_axis_name(s, a)) : w;
+    lia_buf_printf(b, "  %-*s %14s%s  %-10s %s\n", (int)w, "parameter", "value", axes == 2 ? "       other at" : "", "party",
+                   "change");
+    for (size_t k = 0; k < n; k++) {
+        lia_sweep_breakdown d;
+        lia_sweep_breakdown_at(s, k, &d);
+        lia_buf_printf(b, "  %-*s %14.9g", (int)w, lia__sweep_axis_name(s, d.axis), d.value + 0.0);
+        if (axes == 2) lia_buf_printf(b, " %14.9g", d.other + 0.0);
+        lia_buf_printf(b, "  %-10s %s\n", d.party ? d.party : "-", d.change);
+    }
+}
+
+static void write_csv(lia_buf *b, const lia_sweep *s)
+{
+    size_t axes, steps;
+    double from, to;
+    lia__sweep_axis(s, 0, &from, &to, &steps, &axes);
+    for (size_t a = 0; a < axes; a++) lia_buf_printf(b, "%s%s", a ? "," : "", lia__sweep_axis_name(s, a));
+    lia_buf_puts(b, ",ok");
+    for (size_t i = 0; lia_sweep_member_name(s, i); i++)
+        lia_buf_printf(b, ",payoff_%s,delta_star_%s,sustainable_%s", lia_sweep_member_name(s, i), lia_sweep_member_name(s, i),
+                       lia_sweep_member_name(s, i));
+    lia_buf_puts(b, ",self_enforcing,transfers_feasible,class,equilibria,core_empty,welfare\n");
+    for (size_t k = 0; k < lia_sweep_point_count(s); k++) {
+        lia_sweep_point p;
+        lia_sweep_point_at(s, k, &p);
+        for (size_t a = 0; a < axes; a++) { if (a) lia_buf_putc(b, ','); lia_buf_double(b, p.values[a]); }
+        lia_buf_printf(b, ",%d", p.ok);
+        for (size_t i = 0; i < p.members; i++) {
+            lia_buf_putc(b, ',');
+            if (p.ok && isfinite(p.payoffs[i])) lia_buf_double(b, p.payoffs[i] + 0.0);
+            lia_buf_putc(b, ',');
+            if (p.ok && isfinite(p.delta_star[i])) lia_buf_double(b, p.delta_star[i] + 0.0);
+            lia_buf_putc(b, ',');
+            if (p.ok && p.sustainable[i] >= 0) lia_buf_printf(b, "%d", p.sustainable[i]);
+        }
+        if (!p.ok) { lia_buf_puts(b, ",,,,,,\n"); continue; }
+        lia_buf_putc(b, ',');
+        if (p.self_enforcing >= 0) lia_buf_printf(b, "%d", p.self_enforcing);
+        lia_buf_putc(b, ',');
+        if (p.transfers_feasible >= 0) lia_buf_printf(b, "%d", p.transfers_feasible);
+        lia_buf_printf(b, ",%s,%zu,", p.class2x2 < 0 ? "" : lia_class2x2_name((lia_class2x2)p.class2x2), p.equilibria);
+        if (p.core_empty >= 0) lia_buf_printf(b, "%d", p.core_empty);
+        lia_buf_putc(b, ',');
+        if (isfinite(p.welfare)) lia_buf_double(b, p.welfare + 0.0);
+        lia_buf_putc(b, '\n');
+    }
+}
+
+lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
+    lia_c_numeric loc;
+    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    lia_buf b;
+    lia_buf_init(&b);
+    if (fmt == LIA_FORMAT_JSON) write_json(&b, s);
+    else if (fmt == LIA_FORMAT_CSV) write_csv(&b, s);
+    else write_text(&b, s);
+    lia_c_numeric_end(&loc);
+    *out = lia_buf_take(&b, len);
+    return *out ? LIA_OK : LIA_ENOMEM;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# sweep.sh — `liaison sweep`: a breakdown point derived by hand, found to 1e-6; the same
+# results for any thread count; CSV; two parameters; misuse.
+. "$(dirname "$0")/lib.bash"
+AB=tests/cases/repeat/ab-sweep.lia
+
+json_check() {
+  local name=$1 expr=$2
+  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
+    ok "$name"
+  else
+    not_ok "$name" "$(head -c 800 "$TMP/out")" "$(cat "$TMP/py")"
+  fi
+}
+
+# By hand (docs/model.md section 10, terms of section 6 with B paying A s * x_A):
+#   C_A = 0.08 + 0.24 - 0.12 + 1 - 1.5 + s = s - 0.3, D_A = u_A(0, 1) = 0.08 (no payment when A
+#   withholds), P_A = 0 (withholding dominates for A while s < 1.38, and B then withholds).
+#   delta*_A = (0.08 - (s - 0.3)) / 0.08 = (0.38 - s) / 0.08 = 0.9 (A's patience) at s = 0.308.
+#   At s = 0.38, C_A = D_A: (1, 1) becomes a second pure equilibrium (a stag hunt, 3 equilibria).
+run "hand breakdown" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --format json &&
+  json_check "hand breakdown" "[b for b in d['breakdowns'] if b['party']=='A'][0]['value']-0.308 < 1e-6 and abs([b for b in d['breakdowns'] if b['party']=='A'][0]['value']-0.308) <= 1e-6 and any(abs(b['value']-0.38)<=1e-6 and 'stag hunt' in b['change'] for b in d['breakdowns']) and len(d['grid'])==11 and d['grid'][0]['sustainable']==[False,True]"
+run "one thread" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --format json --threads 1 -o "$TMP/one.json" &&
+run "two threads" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --format json --threads 2 -o "$TMP/two.json" && {
+  cmp -s "$TMP/one.json" "$TMP/two.json" && ok "same results on 1 and 2 threads" || not_ok "same results on 1 and 2 threads"; }
+run "csv" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:5 --csv "$TMP/grid.csv" && {
+  head -1 "$TMP/grid.csv" | grep -q '^s,ok,payoff_A,delta_star_A,sustainable_A,payoff_B' && [ "$(wc -l <"$TMP/grid.csv")" -eq 6 ] &&
+    grep -q 'A  *delta\* crosses the patience' "$TMP/out" && ok "csv" || not_ok "csv" "$(cat "$TMP/grid.csv")"; }
+run "no refine" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --no-refine --format json &&
+  json_check "no refine" "abs([b for b in d['breakdowns'] if b['party']=='A'][0]['value']-0.31)<1e-12"
+# two parameters: the patience of A moves the crossing to s = 0.38 - 0.08 * patience
+run "two parameters" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:6 --vary A.patience=0.5:0.9:3 --format json &&
+  json_check "two parameters" "len(d['grid'])==18 and all(abs(b['value']-(0.38-0.08*b['at']['A.patience']))<=1e-6 for b in d['breakdowns'] if b['party']=='A' and b['parameter']=='s')"
+# a point where the model is invalid is a verdict too
+run "invalid points" 0 "$LIAISON" sweep $AB --vary A.leak=0.5:1.5:3 --format json &&
+  json_check "invalid points" "d['grid'][2]['ok'] is False and 'leak' in d['grid'][2]['message'] and any(b['change']=='the model becomes invalid' and 0.999<b['value']<=1.000001 for b in d['breakdowns'])"
+
+run "no vary" 2 "$LIAISON" sweep $AB && ok "no vary"
+run "bad vary" 2 "$LIAISON" sweep $AB --vary s=0:1 && ok "bad vary"
+run "one step" 2 "$LIAISON" sweep $AB --vary s=0:1:1 && ok "one step"
+run "three vary" 2 "$LIAISON" sweep $AB --vary s=0:1:2 --vary s=0:1:2 --vary s=0:1:2 && ok "three vary"
+run "unknown parameter" 2 "$LIAISON" sweep $AB --vary nope=0:1:3 && { grep -q "no constant or attribute 'nope'" "$TMP/err" && ok "unknown parameter" || not_ok "unknown parameter" "$(cat "$TMP/err")"; }
+run "plot not yet" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --plot "$TMP/p.svg" && ok "plot not yet"
+run "bad threads" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --threads 0 && ok "bad threads"
