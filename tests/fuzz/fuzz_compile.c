@@ -335,8 +335,32 @@ static void run_one(const uint8_t *data, size_t size, const char *file, int firs
         lia_compile_options opts = LIA_COMPILE_OPTIONS_INIT;
         opts.memory_cap = FUZZ_MEMORY_CAP;
         lia_game *g = NULL;
-        if (lia_model_compile(&g, m, lia_model_game_name(m, 0), &opts) == LIA_OK) exercise_game(g);
+        int small = 0;
+        if (lia_model_compile(&g, m, lia_model_game_name(m, 0), &opts) == LIA_OK) {
+            exercise_game(g);
+            size_t np = lia_game_player_count(g), nprof = 1;
+            for (size_t p = 0; p < np; p++) nprof *= lia_game_strategy_count(g, p);
+            small = np <= 4 && nprof <= 64;
+        }
         lia_game_free(g);
+        /* a three-point sweep of the overridden name on both threads, refined */
+        if (small) {
+            lia_sweep_options so = LIA_SWEEP_OPTIONS_INIT;
+            so.axis[0].name = name;
+            so.axis[0].from = 0;
+            so.axis[0].to = 1;
+            so.axis[0].steps = 3;
+            so.tolerance = 1e-3;
+            so.memory_cap = 1 << 20;
+            lia_sweep *sw = NULL;
+            if (lia_model_sweep(&sw, m, lia_model_game_name(m, 0), &so) == LIA_OK) {
+                char *out = NULL;
+                size_t len = 0;
+                if (lia_sweep_write(&out, &len, sw, LIA_FORMAT_JSON) == LIA_OK) touch_output(out, len);
+                else lia_free(out);
+            }
+            lia_sweep_free(sw);
+        }
     }
     lia_model_free(m);
 }
