@@ -27,7 +27,7 @@ static const char usage[] =
     "                                         the report of every agreement: commitment, class\n"
     "                                         and equilibria of its stage game\n"
     "  share   FILE [--game NAME] [--method RULE,...] [--samples N] [--seed S]\n"
-    "          [--disagreement nash|security] [--format text|json|csv]\n"
+    "          [--confidence C] [--disagreement nash|security] [--format text|json|csv]\n"
     "                                         burden sharing: Shapley, Banzhaf, nucleolus, least\n"
     "                                         core, bankruptcy rules, voting power, bargaining\n"
     "  repeat  FILE [--game NAME] [--target S1,S2,...] [--delta D] [--punish nash|minmax]\n"

@@ -119,3 +119,8 @@ lia_status lia_lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, c
     lia__free(ar);
     return st;
 }
+
+void lia_lp_thread_done(void)
+{
+    glp_free_env();
+}

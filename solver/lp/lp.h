@@ -90,4 +90,9 @@ lia_status lia_lp_inc_solve(lia_lp_inc *p, lia_lp_outcome *outcome, double *x, d
  * (cols entries); either may be NULL. */
 lia_status lia_lp_inc_duals(lia_lp_inc *p, double *row_dual, double *col_dual);
 
+/* At the end of a thread the library started itself (sweep workers): free the GLPK
+ * environment GLPK made for that thread, which would otherwise leak when it exits. Never on a
+ * host's thread: it would free the host's own GLPK objects too. */
+void lia_lp_thread_done(void);
+
 #endif

@@ -603,6 +603,9 @@ static lia_status refuted_by_cuts(const kcheck *k, int *refuted)
 /* Coalitions in D from which the shortcuts below come first: under it the full LP is cheap
  * (GLPK's scaling, most of its time here, takes some 25 us per column). */
 #define LARGE_D 256
+/* The full LP over more columns than this would take seconds (an asymmetric glove game of 20
+ * players ties 2^19 coalitions at its top level): the check gives up instead. */
+#define FULL_LP_MAX 40000
 
 /* Is D (with B0 for the nucleolus) balanced? A large D first gets three cheap tries, each a
  * proof when it succeeds: the pair of players against, weights uniform per level and coalition
@@ -627,6 +630,7 @@ static lia_status is_balanced(const kcheck *k, int *yes)
         st = refuted_by_cuts(k, &refuted);
         if (st != LIA_OK || refuted) return st;
     }
+    if (verdict != BAL_YES && k->dlen > FULL_LP_MAX) return LIA_ELIMIT;   /* undecided, not wrong */
     if (verdict != BAL_YES) {
         d_columns all = { k->n, k->dlen, k->d, NULL };
         st = columns_balanced(&all, k->b0, &verdict);

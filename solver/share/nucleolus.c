@@ -63,7 +63,7 @@ static double weight(const nucl *nu, uint64_t s) { return nu->per_capita ? (doub
 
 static lia_status fail(nucl *nu, lia_status st, const char *what)
 {
-    if (nu->msg && nu->msgcap) snprintf(nu->msg, nu->msgcap, "nucleolus: %s", what);
+    if (nu->msg && nu->msgcap) snprintf(nu->msg, nu->msgcap, "%s", what);
     return st;
 }
 
@@ -212,6 +212,9 @@ static void scan(nucl *nu, double t, int seed)
             if (!(key < thr)) continue;
             uint64_t s = (uint64_t)(h << low | j);
             if (bit(nu->settled, s) || bit(nu->in_w, s) || (seed && g == 0)) continue;
+            /* settled here, once: left to the candidates, coalitions already determined by
+             * the fixed span (veto games have millions) would come back K per scan */
+            if (spanned(nu, s)) { set_bit(nu->settled, s); continue; }
             heap_offer(nu, s, key);
             if (nu->nc == nu->k) thr = nu->key[0];
         }
@@ -373,11 +376,13 @@ static lia_status check_input(nucl *nu)
         if (fabs(nu->v[s]) > scale) scale = fabs(nu->v[s]);
     }
     if (nu->v[0] != 0) return fail(nu, LIA_EUSAGE, "the empty coalition's value must be 0");
+    if (scale > 0 && scale < 1e-300)   /* 1/scale would overflow: the LP could not be scaled */
+        return fail(nu, LIA_EUSAGE, "the coalition values are all below 1e-300 in size; scale the game up");
     nu->scale = scale > 0 ? scale : 1;
     nu->inv = 1 / nu->scale;
     for (size_t i = 0; i < nu->n; i++) singles += nu->v[(size_t)1 << i];
     if (!nu->pre && singles > nu->v[m - 1] + 1e-12 * nu->scale * (double)nu->n)
-        return fail(nu, LIA_EUSAGE, "the imputation set is empty: the players' values alone sum to more than v(N)");
+        return fail(nu, LIA_EUSAGE, "the imputation set is empty: the players' values alone sum to more than the grand coalition's");
     return LIA_OK;
 }
 
@@ -385,6 +390,7 @@ static lia_status nucleolus(const double *v, size_t n, int pre, int per_capita, 
                             double *level1, lia_nucleolus_stats *stats, char *msg, size_t msgcap)
 {
     if (msg && msgcap) msg[0] = 0;
+    if (stats) memset(stats, 0, sizeof *stats);
     if (!v || !x || n == 0 || n > 30) return LIA_EUSAGE;
     nucl nu;
     memset(&nu, 0, sizeof nu);

@@ -77,7 +77,9 @@ lia_status lia_nucleolus_table_all_rows(const double *v, size_t n, int pre, doub
  * LIA_EUSAGE unless |x(N) - v(N)| <= tau; x_i >= v({i}) - tau counts as individually rational
  * and |x_i - v({i})| <= tau puts {i} in B0. LIA_EUSAGE also for NULL, n == 0 or n > 30, a
  * non-finite entry, tol < 0 or non-finite; LIA_ENOMEM; LIA_ELIMIT if an LP would exceed GLPK's
- * int indices; LIA_EINTERNAL if GLPK fails twice (dual, then primal simplex). *holds = 0 on
+ * int indices, or if a level the shortcuts cannot settle has more than 40,000 coalitions
+ * (the full LP would take seconds; the criterion is then undecided, not failed); LIA_EINTERNAL
+ * if GLPK fails twice (dual, then primal simplex). *holds = 0 on
  * every error. Balancedness is decided (by LP, or by a cheaper proof) only at the levels that
  * raise the rank of the collection: at most n of them. */
 lia_status lia_kohlberg_check(const double *v, size_t n, const double *x, int pre, double tol, int *holds);

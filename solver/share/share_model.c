@@ -249,6 +249,7 @@ static lia_status agreement_share(lia_share **out, lia_model *m, const char *nam
     lia_game_free(g);
     lia_tugame_free(tg);
     if (st != LIA_OK) { lia_share_free(s); return st; }
+    if (rules != LIA_OK) lia_share_explain(s);
     *out = s;
     return rules;
 }
@@ -268,6 +269,7 @@ static lia_status normal_share(lia_share **out, lia_model *m, const char *name, 
     st = lia_share_fill_bargaining(s, g, &all);
     lia_game_free(g);
     if (st == LIA_ENOMEM) { lia_share_free(s); return st; }
+    if (st != LIA_OK) lia_share_explain(s);
     *out = s;
     return st;
 }

@@ -50,6 +50,8 @@ static inline int lia_share_wants(const lia_share_options *o, lia_share_rule r)
 
 /* Version, samples, confidence, disagreement and rule bits in range. */
 int lia_share_options_ok(const lia_share_options *o);
+/* After a failed fill: the message of the first rule that failed, into s->errmsg. */
+void lia_share_explain(lia_share *s);
 /* Fill the solutions of the TU game g into s (players and names already set). */
 lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_options *o);
 /* Bargaining over the stage game g into s. */

@@ -130,12 +130,14 @@ static lia_status nucleolus_rule(lia_share *s, lia_share_rule r, const double *s
         int holds = 0;
         st = lia_kohlberg_check(sv, s->n, x, pre, 1e-7, &holds);
         if (st == LIA_ENOMEM) return st;
+        if (st == LIA_ELIMIT) goto unverified;   /* too many tied coalitions to decide quickly */
         if (st != LIA_OK || !holds) {
             lia_share_skip(s, r, LIA_EINTERNAL, "the computed %s failed Kohlberg's criterion", lia_share_rule_name(r));
             return LIA_EINTERNAL;
         }
         s->verified[r] = 1;
     }
+unverified:
     if (costs)
         for (size_t i = 0; i < s->n; i++) x[i] = costs[(size_t)1 << i] - x[i];
     return LIA_OK;
@@ -171,13 +173,17 @@ static lia_status lp_rules(lia_share *s, const double *v, int cost, const lia_sh
             double scale = 0;
             for (size_t S = 0; S < (size_t)1 << s->n; S++) scale = fmax(scale, fabs(gain[S]));
             s->core_empty = level1 < -1e-9 * (scale > 0 ? scale : 1);
-            if (!s->core_empty && s->epsilon > 0) s->epsilon = 0;   /* rounding of a boundary core */
+            if (fabs(s->epsilon) <= 1e-9 * (scale > 0 ? scale : 1)) s->epsilon = 0;   /* rounding at a boundary */
             if (lia_share_wants(o, LIA_SHARE_LEAST_CORE)) {
                 double *lc = lia_share_put(s, LIA_SHARE_LEAST_CORE);
                 if (!lc) st = LIA_ENOMEM;
                 else memcpy(lc, s->vec[LIA_SHARE_PRENUCLEOLUS], s->n * sizeof *lc);
             }
-            if (!lia_share_wants(o, LIA_SHARE_PRENUCLEOLUS)) { s->vec[LIA_SHARE_PRENUCLEOLUS] = NULL; s->status[LIA_SHARE_PRENUCLEOLUS] = LIA_EUSAGE; }
+            if (!lia_share_wants(o, LIA_SHARE_PRENUCLEOLUS)) {
+                s->vec[LIA_SHARE_PRENUCLEOLUS] = NULL;
+                s->status[LIA_SHARE_PRENUCLEOLUS] = LIA_EUSAGE;
+                s->verified[LIA_SHARE_PRENUCLEOLUS] = 0;
+            }
         }
         if (st == LIA_ENOMEM) goto done;
         if (st != LIA_OK) worst = st;
@@ -228,9 +234,12 @@ static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_shar
     lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, a, b, c, msg, sizeof msg);
     if (st == LIA_ENOMEM) return st;
     if (st != LIA_OK) {
-        lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
-        lia_share_skip(s, LIA_SHARE_BANZHAF, st, "%s", msg);
-        lia_share_skip(s, LIA_SHARE_BANZHAF_ABSOLUTE, st, "%s", msg);
+        if (ss) lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
+        else s->vec[LIA_SHARE_SHAPLEY] = NULL;
+        if (bz) lia_share_skip(s, LIA_SHARE_BANZHAF, st, "%s", msg);
+        else s->vec[LIA_SHARE_BANZHAF] = NULL;
+        if (ab) lia_share_skip(s, LIA_SHARE_BANZHAF_ABSOLUTE, st, "%s", msg);
+        else s->vec[LIA_SHARE_BANZHAF_ABSOLUTE] = NULL;
         return g->np <= TABLE_PLAYERS ? LIA_OK : st;   /* small games still get the table's Shapley value */
     }
     if (!ss) s->vec[LIA_SHARE_SHAPLEY] = NULL;
@@ -249,6 +258,22 @@ static lia_status mc_rule(lia_share *s, const lia_tugame *g, const lia_share_opt
     s->mc_samples = o->samples;
     s->mc_seed = o->seed;
     s->mc_confidence = o->confidence;
+    return LIA_OK;
+}
+
+/* Aumann and Maschler (1985): the Talmud rule is the nucleolus of the bankruptcy game, and the
+ * game is convex, so its core holds the prenucleolus, which then equals the nucleolus. Games
+ * too large to tabulate get both from the rule. */
+static lia_status talmud_nucleoli(lia_share *s, const lia_tugame *g, const lia_share_options *o)
+{
+    static const lia_share_rule both[] = { LIA_SHARE_NUCLEOLUS, LIA_SHARE_PRENUCLEOLUS };
+    for (size_t k = 0; k < 2; k++) {
+        if (!lia_share_wants(o, both[k])) continue;
+        double *x = lia_share_put(s, both[k]);
+        if (!x) return LIA_ENOMEM;
+        lia_status st = lia_bankruptcy_talmud(g->amount, g->weights, g->np, x);
+        if (st != LIA_OK) { lia_share_skip(s, both[k], st, "the estate and claims are not a bankruptcy problem"); return st; }
+    }
     return LIA_OK;
 }
 
@@ -301,13 +326,14 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
     } else {
         const char *why = g->np > TABLE_PLAYERS ? "the game has too many players to tabulate its coalitions"
                                                 : "tabulating the coalitions would exceed the memory cap";
-        if (g->form == LIA_TU_BANKRUPTCY && s->vec[LIA_SHARE_TALMUD]) {
-            double *x = lia_share_put(s, LIA_SHARE_NUCLEOLUS);
-            if (!x) return LIA_ENOMEM;
-            memcpy(x, s->vec[LIA_SHARE_TALMUD], g->np * sizeof *x);
+        if (g->form == LIA_TU_BANKRUPTCY && (st = talmud_nucleoli(s, g, o)) != LIA_OK) return st;
+        for (int r = LIA_SHARE_SHAPLEY; r <= LIA_SHARE_PER_CAPITA_NUCLEOLUS; r++) {
+            if (s->vec[r] || !lia_share_wants(o, (lia_share_rule)r) ||
+                (r == LIA_SHARE_PER_CAPITA_NUCLEOLUS && !(o->rules >> r & 1)))
+                continue;
+            lia_share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
+            if (o->rules >> r & 1) worst = LIA_ELIMIT;   /* asked for by name: an error */
         }
-        for (int r = LIA_SHARE_SHAPLEY; r <= LIA_SHARE_PER_CAPITA_NUCLEOLUS; r++)
-            if (!s->vec[r]) lia_share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
     }
     /* sampling: on request, or as the Shapley value of structured games too large for anything else */
     int want_mc = o->rules >> LIA_SHARE_SHAPLEY_MC & 1;
@@ -339,16 +365,18 @@ lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_shar
     if (!s) return LIA_ENOMEM;
     lia_status st = lia_share_fill_tu(s, g, o);
     if (st == LIA_ENOMEM) { lia_share_free(s); return st; }
-    if (st != LIA_OK) {
+    if (st != LIA_OK) lia_share_explain(s);
+    *out = s;
+    return st;
+}
+
+void lia_share_explain(lia_share *s)
+{
+    /* a failure proper first, then a rule that merely could not be computed */
+    for (int pass = 0; pass < 2 && !s->errmsg[0]; pass++)
         for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
-            if (s->status[r] != LIA_OK && s->why[r] && s->status[r] != LIA_EUSAGE) {
+            if (!s->vec[r] && s->why[r] && (pass || s->status[r] != LIA_EUSAGE)) {
                 snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", lia_share_rule_name((lia_share_rule)r), s->why[r]);
                 break;
             }
-        if (!s->errmsg[0])
-            for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
-                if (s->why[r]) { snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", lia_share_rule_name((lia_share_rule)r), s->why[r]); break; }
-    }
-    *out = s;
-    return st;
 }

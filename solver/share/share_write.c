@@ -170,8 +170,9 @@ static void write_json(lia_buf *b, const lia_share *s)
         lia_buf_putc(b, '}');
     }
     json_key(b, "verified");
-    lia_buf_printf(b, "{\"nucleolus\": %s, \"prenucleolus\": %s}", s->verified[LIA_SHARE_NUCLEOLUS] ? "true" : "false",
-                   s->verified[LIA_SHARE_PRENUCLEOLUS] ? "true" : "false");
+    lia_buf_printf(b, "{\"nucleolus\": %s, \"prenucleolus\": %s}",
+                   s->verified[LIA_SHARE_NUCLEOLUS] && s->vec[LIA_SHARE_NUCLEOLUS] ? "true" : "false",
+                   s->verified[LIA_SHARE_PRENUCLEOLUS] && s->vec[LIA_SHARE_PRENUCLEOLUS] ? "true" : "false");
     if (s->exploit) json_agreement(b, s);
     if (s->n == 2 && (s->dpoint || s->kind == LIA_KIND_BILATERAL || s->kind == LIA_KIND_NORMAL)) json_bargaining(b, s);
     json_key(b, "notes");

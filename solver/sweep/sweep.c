@@ -6,6 +6,7 @@
  * output is the same for any number of threads, and the jobs could as well be shipped to other
  * machines. The calling thread is worker 0 and reports progress. */
 #include "sweep.h"
+#include "../lp/lp.h"
 #include "../util/mem.h"
 #include <math.h>
 #include <pthread.h>
@@ -143,6 +144,7 @@ out:
 static void *worker(void *arg)
 {
     work(arg, 0);
+    lia_lp_thread_done();   /* this thread's GLPK environment dies with it */
     return NULL;
 }
 
