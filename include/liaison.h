@@ -601,9 +601,13 @@ LIA_API int lia_repeat_transfers(const lia_repeat *r, const double **amounts);
 /* With patience: 1 and the pure profile of highest total payoff that transfers make
  * self-enforcing (strategy indices, payoffs and its transfers, owned by r); 0 if none. */
 LIA_API int lia_repeat_best(const lia_repeat *r, const size_t **profile, const double **payoffs, const double **transfers);
-/* Two players with payoff_set: the subgame-perfect payoff set's vertices (x, y pairs,
- * counter-clockwise) and their number; NULL if not computed. */
+/* Two players with payoff_set and a delta: the set of pure-strategy subgame-perfect payoffs
+ * with public randomisation (Abreu and Sannikov's algorithm; payoffs normalised by 1 - delta),
+ * as vertices (x, y pairs, counter-clockwise from the lowest x then y; 1 vertex: a point, 2: a
+ * segment) and their number; NULL when not computed or empty (lia_repeat_payoff_set_computed
+ * tells which). */
 LIA_API const double *lia_repeat_payoff_set(const lia_repeat *r, size_t *vertices);
+LIA_API int lia_repeat_payoff_set_computed(const lia_repeat *r);
 /* LIA_FORMAT_JSON or LIA_FORMAT_TEXT (docs/cli.md); caller frees *out with lia_free. */
 LIA_API lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_format fmt);
 

@@ -94,6 +94,7 @@ int cmd_repeat(int argc, char **argv)
         rc = EXIT_INPUT;
     }
     if (!rc) {
+        ro.payoff_set = ro.delta > 0 && lia_game_player_count(g) == 2;   /* the set needs a delta */
         lia_status st = lia_game_repeat(&r, g, target, &ro);
         if (st != LIA_OK) fprintf(stderr, "liaison repeat: the analysis failed: %s\n", lia_status_name(st));
         if (st == LIA_OK) st = lia_repeat_write(&text, &len, r, fmt);

@@ -1,6 +1,7 @@
 /* repeat_api.c — the lia_repeat handle: sustainability rows, transfers, the best
  * self-enforcing profile, and their JSON and text. */
 #include "repeat.h"
+#include "payoff_set.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
@@ -24,8 +25,9 @@ struct lia_repeat {
     int best_found;
     size_t *best;
     double *best_payoffs, *best_transfers;
-    double *set;
+    double *set;             /* lia__malloc'ed by lia_spe_payoff_set */
     size_t nset;
+    int set_done;            /* computed (an empty set has set == NULL) */
 };
 
 static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
@@ -87,6 +89,12 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
             if (!row->sustainable) r->self_enforcing = 0;
         }
         if (at_commit && g->terms) balance(row, &g->terms[i]);
+    }
+    if (o->payoff_set && n == 2 && o->delta > 0) {
+        st = lia_spe_payoff_set(g->payoffs, g->payoffs + g->nprofiles, g->ns[0], g->ns[1], o->delta, 1e-12, 1000000,
+                                &r->set, &r->nset, NULL);
+        if (st != LIA_OK) return st;
+        r->set_done = 1;
     }
     if (!r->has_patience) return LIA_OK;
     r->transfers = lia_arena_array(&r->arena, n, sizeof *r->transfers);
@@ -189,6 +197,8 @@ const double *lia_repeat_payoff_set(const lia_repeat *r, size_t *vertices)
     return r ? r->set : NULL;
 }
 
+int lia_repeat_payoff_set_computed(const lia_repeat *r) { return r ? r->set_done : 0; }
+
 /* ---- writing ---- */
 
 static void num(lia_buf *b, double v)
@@ -270,7 +280,7 @@ static void json_body(lia_buf *b, const lia_repeat *r)
         vec(b, r->best_transfers, r->np);
         lia_buf_putc(b, '}');
     }
-    if (r->set) {
+    if (r->set || r->set_done) {
         lia_buf_puts(b, ", \"payoff_set\": [");
         for (size_t k = 0; k < r->nset; k++) {
             lia_buf_puts(b, k ? ", [" : "[");
@@ -307,6 +317,12 @@ static void write_text(lia_buf *b, const lia_repeat *r)
         text_cell(b, s->delta_star, "never");
         text_cell(b, s->patience, "-");
         lia_buf_printf(b, "  %s\n", s->sustainable < 0 ? "-" : s->sustainable ? "keeps to it" : "deviates");
+    }
+    if (r->set_done) {
+        if (!r->nset) lia_buf_puts(b, "  subgame-perfect payoff set (pure strategies, public randomisation): empty\n");
+        else lia_buf_printf(b, "  subgame-perfect payoff set (pure strategies, public randomisation), %zu vertices:\n   ", r->nset);
+        for (size_t k = 0; k < r->nset; k++) lia_buf_printf(b, " (%.6g, %.6g)", r->set[2 * k] + 0.0, r->set[2 * k + 1] + 0.0);
+        if (r->nset) lia_buf_putc(b, '\n');
     }
     if (r->self_enforcing < 0) {
         lia_buf_puts(b, "  no patience given (--delta D): critical discount factors only\n");

@@ -41,3 +41,10 @@ run "short target" 2 "$LIAISON" repeat $PD --target C && ok "short target"
 run "long target" 2 "$LIAISON" repeat $PD --target C,C,C && ok "long target"
 run "bad delta" 2 "$LIAISON" repeat $PD --target C,C --delta 1 && ok "bad delta"
 run "bad punish" 2 "$LIAISON" repeat $PD --target C,C --punish grim && ok "bad punish"
+
+# the subgame-perfect payoff set at delta 0.9 (issue 5; tests/unit/test_payoff_set.c derives
+# 9.75): the quadrilateral (3,3), (9.75,3), (9,9), (3,9.75)
+run "pd payoff set" 0 "$LIAISON" repeat $PD --target C,C --delta 0.9 --format json &&
+  json_check "pd payoff set" "len(d['payoff_set'])==4 and all(abs(a-b)<=1e-6 for v,w in zip(d['payoff_set'],[[3,3],[9.75,3],[9,9],[3,9.75]]) for a,b in zip(v,w))"
+run "pd payoff set below 1/7" 0 "$LIAISON" repeat $PD --target C,C --delta 0.1 --format json &&
+  json_check "pd payoff set below 1/7" "len(d['payoff_set'])==1 and all(abs(a-3)<=1e-9 for a in d['payoff_set'][0])"
