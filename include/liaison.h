@@ -683,6 +683,20 @@ LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
  * or LIA_FORMAT_CSV (the grid); caller frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt);
 
+/* ---- comparing agreements side by side (docs/cli.md, compare) ---------------------------- *
+ * Each entry is one agreement of a model: its welfare at the commitment, each member's payoff,
+ * critical patience and exposure, whether it is self-enforcing, the transfers that would save
+ * it, and whether its coalition game's core is empty. Members are matched by name across
+ * entries; when a multilateral agreement is compared with bilateral ones, each member's
+ * payoffs over the bilateral agreements are also summed (its bilateral portfolio). */
+typedef struct lia_compare lia_compare;
+/* models[k] and games[k] (an agreement name, or NULL for the model's only game) for k < n.
+ * Compile failures leave their message on the model. Caller frees *out with lia_compare_free. */
+LIA_API lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, const char *const *games, size_t n);
+LIA_API void lia_compare_free(lia_compare *c);
+/* LIA_FORMAT_JSON or LIA_FORMAT_TEXT; caller frees *out with lia_free. */
+LIA_API lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt);
+
 #ifdef __cplusplus
 }
 #endif

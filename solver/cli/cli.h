@@ -9,7 +9,9 @@ enum { EXIT_OK = 0, EXIT_CONDITION = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 typedef struct cli_set { const char *name, *value; } cli_set;
 
 typedef struct cli_opts {
-    const char *game;
+    const char *game;             /* the last --game */
+    const char *games[16];        /* every --game (compare takes several) */
+    size_t ngames;
     const char *emit;
     const char *format;           /* text | json */
     const char *method;
@@ -51,6 +53,7 @@ int cmd_solve(int argc, char **argv);
 int cmd_share(int argc, char **argv);
 int cmd_repeat(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 /* Compile the game named by --game (or the only one); prints why on failure. */
 int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command);
 

@@ -36,6 +36,9 @@ static const char usage[] =
     "  sweep   FILE [--game NAME] --vary NAME=FROM:TO:STEPS [--vary ...] [--csv OUT]\n"
     "          [--threads N] [--tolerance T] [--no-refine] [--format text|json|csv]\n"
     "                                         where the verdicts change as parameters move\n"
+    "  compare FILE [FILE2] [--game A --game B ...] [--format text|json]\n"
+    "                                         agreements side by side: welfare, payoffs, delta*,\n"
+    "                                         exposure, transfers, core; bilateral sums\n"
     "  nash    FILE [--game NAME] [--method pure|lp|lh|all] [--label K] [--exact]\n"
     "          [--format text|json|csv]       equilibria of a game or an agreement's stage game,\n"
     "                                         each verified by its regret\n"
@@ -78,6 +81,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "share") == 0) return cmd_share(argc - 2, argv + 2);
     if (strcmp(cmd, "repeat") == 0) return cmd_repeat(argc - 2, argv + 2);
     if (strcmp(cmd, "sweep") == 0) return cmd_sweep(argc - 2, argv + 2);
+    if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 2, argv + 2);
     fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_INPUT;
 }

@@ -62,7 +62,11 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
             if (i + 1 >= argc) return usage_error(command, "%s needs a value", name);
             val = argv[++i];
         }
-        if (strcmp(name, "--game") == 0) o->game = val;
+        if (strcmp(name, "--game") == 0) {
+            o->game = val;
+            if (o->ngames == sizeof o->games / sizeof *o->games) return usage_error(command, "at most 16 %s", "--game");
+            o->games[o->ngames++] = val;
+        }
         else if (strcmp(name, "--emit") == 0) o->emit = val;
         else if (strcmp(name, "--format") == 0) o->format = val;
         else if (strcmp(name, "--method") == 0) o->method = val;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# compare.sh — `liaison compare`: agreements side by side, members matched by name, and the
+# bilateral sums beside a multilateral agreement.
+. "$(dirname "$0")/lib.bash"
+BM=models/bilateral-vs-multilateral.lia
+
+json_check() {
+  local name=$1 expr=$2
+  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
+    ok "$name"
+  else
+    not_ok "$name" "$(head -c 800 "$TMP/out")" "$(cat "$TMP/py")"
+  fi
+}
+
+# every agreement of the file; the bilateral sum of a member adds its payoffs over its pairs,
+# e.g. Alpha: 0.14112 (with Bravo) + 0.11176 (Charlie) - 0.2648 (Delta) = -0.01192, and each
+# welfare is its payoffs' sum
+run "pool and pairs" 0 "$LIAISON" compare $BM --format json &&
+  json_check "pool and pairs" "[a['name'] for a in d['agreements']]==['Pool','Alpha_Bravo','Alpha_Charlie','Alpha_Delta','Bravo_Charlie','Bravo_Delta','Charlie_Delta'] and abs(d['bilateral_sum']['payoffs']['Alpha']-(-0.01192))<1e-9 and all(abs(a['welfare']-sum(a['payoffs'].values()))<1e-12 for a in d['agreements']) and abs(d['bilateral_sum']['welfare']-sum(a['welfare'] for a in d['agreements'][1:]))<1e-12"
+# the pool against its verdicts elsewhere: repeat says Alpha deviates and transfers save it
+run "pool verdicts" 0 "$LIAISON" compare $BM --game Pool --game Alpha_Bravo --format json &&
+  json_check "pool verdicts" "d['agreements'][0]['self_enforcing'] is False and d['agreements'][0]['delta_star']['Alpha'] is None and d['agreements'][0]['transfers']['feasible'] and d['agreements'][1]['self_enforcing'] and d['bilateral_sum'] is None"
+# two files
+run "two files" 0 "$LIAISON" compare models/ukusa-1946.lia models/us-bnd-coldwar.lia && {
+  grep -qE '^payoff US +0\.3052 +0\.2283$' "$TMP/out" && grep -qE '^self-enforcing +yes +yes$' "$TMP/out" &&
+    ok "two files" || not_ok "two files" "$(cat "$TMP/out")"; }
+run "unknown game" 2 "$LIAISON" compare $BM --game Nope && ok "unknown game"
+run "normal game" 2 "$LIAISON" compare tests/cases/repeat/pd.lia --game pd && ok "normal game"
+run "three files" 2 "$LIAISON" compare $BM $BM $BM && ok "three files"
