@@ -683,6 +683,13 @@ LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
  * or LIA_FORMAT_CSV (the grid); caller frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt);
 
+/* The bilateral agreement that members i and j (indices in the agreement's member list) of
+ * the multilateral agreement `name` would make on their own (docs/model.md section 12): its
+ * stage game and/or its coalition game (either pointer may be NULL), named "A_B". Caller
+ * frees them. */
+LIA_API lia_status lia_model_decompose(lia_model *m, const char *name, size_t i, size_t j, const lia_compile_options *opts,
+                                       lia_game **stage, lia_tugame **tu);
+
 /* ---- comparing agreements side by side (docs/cli.md, compare) ---------------------------- *
  * Each entry is one agreement of a model: its welfare at the commitment, each member's payoff,
  * critical patience and exposure, whether it is self-enforcing, the transfers that would save
@@ -693,6 +700,9 @@ typedef struct lia_compare lia_compare;
 /* models[k] and games[k] (an agreement name, or NULL for the model's only game) for k < n.
  * Compile failures leave their message on the model. Caller frees *out with lia_compare_free. */
 LIA_API lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, const char *const *games, size_t n);
+/* A multilateral agreement beside its bilateral decomposition: every pair of its members as
+ * lia_model_decompose makes it, with the bilateral sums. */
+LIA_API lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char *name);
 LIA_API void lia_compare_free(lia_compare *c);
 /* LIA_FORMAT_JSON or LIA_FORMAT_TEXT; caller frees *out with lia_free. */
 LIA_API lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt);

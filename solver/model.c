@@ -477,3 +477,49 @@ lia_status lia_model_clone(lia_model **out, const lia_model *m)
 {
     IN_C_LOCALE(model_clone_in(out, m));
 }
+
+/* ---- bilateral decomposition ---- */
+
+static lia_status model_decompose_in(lia_model *m, const char *name, size_t i, size_t j, const lia_compile_options *opts,
+                                     lia_game **stage, lia_tugame **tu)
+{
+    if (stage) *stage = NULL;
+    if (tu) *tu = NULL;
+    if (!m || (!stage && !tu)) return LIA_EUSAGE;
+    size_t gi, cap;
+    lia_status st = pick_game(m, name, opts, &gi, &cap);
+    if (st != LIA_OK) return st;
+    const spec_game *multi = &m->spec.games[gi];
+    if (multi->kind != LIA_KIND_MULTILATERAL) {
+        set_err(m, "'%s' is not a multilateral agreement", multi->name);
+        return LIA_EUSAGE;
+    }
+    if (i >= multi->agreement.nm || j >= multi->agreement.nm || i == j) {
+        set_err(m, "'%s' has %zu members; members %zu and %zu do not make a pair", multi->name, multi->agreement.nm, i, j);
+        return LIA_EUSAGE;
+    }
+    const char *a = m->spec.parties[multi->agreement.members[i]].name, *b = m->spec.parties[multi->agreement.members[j]].name;
+    lia_buf nb;
+    lia_buf_init(&nb);
+    lia_buf_printf(&nb, "%s_%s", a, b);
+    char *pair_name = lia_buf_take(&nb, NULL);
+    lia_arena scratch;
+    lia_arena_init(&scratch);
+    spec_game pair;
+    st = pair_name && lia_decompose_pair(&pair, &scratch, &m->spec, multi, i, j, pair_name) ? LIA_OK : LIA_ENOMEM;
+    if (st == LIA_OK && stage) st = lia_lower_normal(stage, &m->spec, &pair, cap, m->errmsg, sizeof m->errmsg);
+    if (st == LIA_OK && tu) st = lia_lower_tu(tu, &m->spec, &pair, cap, m->errmsg, sizeof m->errmsg);
+    if (st != LIA_OK) {
+        if (stage) { lia_game_free(*stage); *stage = NULL; }
+        if (st == LIA_ENOMEM) set_err(m, "out of memory while decomposing '%s'", multi->name);
+    }
+    lia_arena_free(&scratch);
+    lia__free(pair_name);
+    return st;
+}
+
+lia_status lia_model_decompose(lia_model *m, const char *name, size_t i, size_t j, const lia_compile_options *opts,
+                               lia_game **stage, lia_tugame **tu)
+{
+    IN_C_LOCALE(model_decompose_in(m, name, i, j, opts, stage, tu));
+}

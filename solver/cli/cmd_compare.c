@@ -1,5 +1,6 @@
 /* cmd_compare.c — `liaison compare FILE [FILE2] [--game A --game B ...] [--format text|json]`:
- * agreements side by side (every agreement of the files, or the ones named). */
+ * agreements side by side (every agreement of the files, or the ones named); a single
+ * multilateral agreement beside its bilateral decomposition. */
 #include "cli.h"
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,11 @@ int cmd_compare(int argc, char **argv)
     char *text = NULL;
     size_t len = 0;
     if (!rc) {
-        lia_status st = lia_compare_agreements(&c, em, eg, n);
+        /* one multilateral agreement: beside its bilateral decomposition */
+        size_t gi = 0;
+        int decompose = n == 1 && lia_model_game_find(em[0], eg[0], &gi) == LIA_OK &&
+                        lia_model_game_kind(em[0], gi) == LIA_KIND_MULTILATERAL;
+        lia_status st = decompose ? lia_compare_decomposition(&c, em[0], eg[0]) : lia_compare_agreements(&c, em, eg, n);
         if (st != LIA_OK) {
             const char *why = "";
             for (size_t k = 0; k < n && !*why; k++) why = lia_model_errmsg(em[k]);

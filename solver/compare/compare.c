@@ -45,57 +45,82 @@ static lia_status name_index(lia_compare *c, const char *name, size_t cap, size_
     return LIA_OK;
 }
 
-static lia_status fill(lia_compare *c, entry *e, lia_model *m, const char *game, size_t cap)
+/* Break-away groups at the commitment: coalitions worth more than their members get. */
+static size_t breakaways(const lia_tugame *tu, const entry *e)
 {
-    lia_game *g = NULL;
+    const double *v = lia_tugame_values(tu);
+    size_t n = e->n, count = 0;
+    if (!v || n > 30) return 0;
+    double scale = 0;
+    for (size_t S = 0; S < (size_t)1 << n; S++) scale = fmax(scale, fabs(v[S]));
+    for (size_t S = 1; S + 1 < (size_t)1 << n; S++) {
+        double x = 0;
+        for (size_t i = 0; i < n; i++)
+            if (S >> i & 1) x += e->payoff[i];
+        if (v[S] - x > 1e-9 * (scale > 0 ? scale : 1)) count++;
+    }
+    return count;
+}
+
+/* One entry from an agreement's stage game and (if it could be tabulated) coalition game. */
+static lia_status fill(lia_compare *c, entry *e, const lia_game *g, const lia_tugame *tu, lia_game_kind kind, size_t cap)
+{
     lia_repeat *r = NULL;
     lia_share *s = NULL;
-    lia_status st = lia_model_compile(&g, m, game, NULL);
-    if (st != LIA_OK) return st;
+    e->kind = kind;
     e->game = copy(&c->arena, lia_game_name(g));
     e->n = lia_game_player_count(g);
     e->member = lia_arena_array(&c->arena, e->n, sizeof *e->member);
     e->payoff = lia_arena_array(&c->arena, 3 * e->n, sizeof *e->payoff);
-    if (!e->game || !e->member || !e->payoff) { st = LIA_ENOMEM; goto out; }
+    if (!e->game || !e->member || !e->payoff) return LIA_ENOMEM;
     e->delta_star = e->payoff + e->n;
     e->exposure = e->delta_star + e->n;
-    size_t gi = 0;
-    lia_model_game_find(m, e->game, &gi);
-    e->kind = lia_model_game_kind(m, gi);
-    if (!lia_game_commitment(g, NULL)) { st = LIA_EUSAGE; goto out; }   /* not an agreement */
-    if ((st = lia_game_repeat(&r, g, NULL, NULL)) != LIA_OK) goto out;
+    if (!lia_game_commitment(g, NULL)) return LIA_EUSAGE;   /* not an agreement */
+    lia_status st = lia_game_repeat(&r, g, NULL, NULL);
+    if (st != LIA_OK) return st;
     e->welfare = 0;
-    for (size_t i = 0; i < e->n; i++) {
+    for (size_t i = 0; i < e->n && st == LIA_OK; i++) {
         lia_sustain su;
         lia_member_terms t;
         lia_repeat_player(r, i, &su);
         lia_game_commitment_terms(g, i, &t);
-        if ((st = name_index(c, lia_game_player_name(g, i), cap, &e->member[i])) != LIA_OK) goto out;
+        st = name_index(c, lia_game_player_name(g, i), cap, &e->member[i]);
         e->payoff[i] = su.value;
         e->delta_star[i] = su.delta_star;
         e->exposure[i] = t.exposure;
         e->welfare += su.value;
     }
-    e->self_enforcing = lia_repeat_self_enforcing(r);
-    const double *t;
-    e->transfers_feasible = lia_repeat_transfers(r, &t);
-    e->transfers_total = 0;
-    for (size_t i = 0; t && i < e->n; i++)
-        if (t[i] < 0) e->transfers_total -= t[i];
-    /* core stability: only the rules it needs */
-    lia_share_options so = LIA_SHARE_OPTIONS_INIT;
-    so.rules = (uint64_t)1 << LIA_SHARE_LEAST_CORE | (uint64_t)1 << LIA_SHARE_ACTUAL;
-    e->core_empty = -1;
-    st = lia_model_share(&s, m, e->game, &so);
-    if (st == LIA_ENOMEM) goto out;
     if (st == LIA_OK) {
-        e->core_empty = lia_share_core_empty(s);
-        e->breakaway = lia_share_breakaway_total(s);
+        const double *t;
+        e->self_enforcing = lia_repeat_self_enforcing(r);
+        e->transfers_feasible = lia_repeat_transfers(r, &t);
+        e->transfers_total = 0;
+        for (size_t i = 0; t && i < e->n; i++)
+            if (t[i] < 0) e->transfers_total -= t[i];
     }
-    st = LIA_OK;   /* too large for a coalition table: the rest of the row still stands */
-out:
-    lia_share_free(s);
     lia_repeat_free(r);
+    e->core_empty = -1;
+    if (st != LIA_OK || !tu) return st;
+    lia_share_options so = LIA_SHARE_OPTIONS_INIT;
+    so.rules = (uint64_t)1 << LIA_SHARE_LEAST_CORE;
+    st = lia_tugame_share(&s, tu, &so);
+    if (st == LIA_OK) e->core_empty = lia_share_core_empty(s);
+    lia_share_free(s);
+    e->breakaway = breakaways(tu, e);
+    return st == LIA_ENOMEM ? st : LIA_OK;
+}
+
+static lia_status fill_named(lia_compare *c, entry *e, lia_model *m, const char *game, size_t cap)
+{
+    lia_game *g = NULL;
+    lia_tugame *tu = NULL;
+    lia_status st = lia_model_compile(&g, m, game, NULL);
+    if (st != LIA_OK) return st;
+    size_t gi = 0;
+    lia_model_game_find(m, lia_game_name(g), &gi);
+    if (lia_model_compile_tu(&tu, m, lia_game_name(g), NULL) == LIA_ENOMEM) st = LIA_ENOMEM;
+    if (st == LIA_OK) st = fill(c, e, g, tu, lia_model_game_kind(m, gi), cap);
+    lia_tugame_free(tu);
     lia_game_free(g);
     return st;
 }
@@ -143,9 +168,44 @@ lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, c
     c->names = lia_arena_array(&c->arena, cap, sizeof *c->names);
     lia_status st = c->e && c->names ? LIA_OK : LIA_ENOMEM;
     for (size_t k = 0; k < n && st == LIA_OK; k++) {
-        st = fill(c, &c->e[k], models[k], games ? games[k] : NULL, cap);
+        st = fill_named(c, &c->e[k], models[k], games ? games[k] : NULL, cap);
         c->n = k + 1;
     }
+    if (st == LIA_OK) st = bilateral_sum(c);
+    if (st != LIA_OK) { lia_compare_free(c); return st; }
+    *out = c;
+    return LIA_OK;
+}
+
+lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char *name)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!m) return LIA_EUSAGE;
+    lia_game *multi = NULL;
+    lia_status st = lia_model_compile(&multi, m, name, NULL);
+    if (st != LIA_OK) return st;
+    size_t nm = lia_game_player_count(multi), pairs = nm * (nm - 1) / 2;
+    lia_game_free(multi);
+    lia_compare *c = lia__calloc(1, sizeof *c);
+    if (!c) return LIA_ENOMEM;
+    lia_arena_init(&c->arena);
+    c->e = lia_arena_array(&c->arena, pairs + 1, sizeof *c->e);
+    c->names = lia_arena_array(&c->arena, nm, sizeof *c->names);
+    st = c->e && c->names ? LIA_OK : LIA_ENOMEM;
+    if (st == LIA_OK) st = fill_named(c, &c->e[0], m, name, nm);
+    if (st == LIA_OK && c->e[0].kind != LIA_KIND_MULTILATERAL) st = LIA_EUSAGE;
+    c->n = 1;
+    for (size_t i = 0; i < nm && st == LIA_OK; i++)
+        for (size_t j = i + 1; j < nm && st == LIA_OK; j++) {
+            lia_game *g = NULL;
+            lia_tugame *tu = NULL;
+            st = lia_model_decompose(m, name, i, j, NULL, &g, &tu);
+            if (st == LIA_OK) st = fill(c, &c->e[c->n], g, tu, LIA_KIND_BILATERAL, nm);
+            if (st == LIA_OK) c->n++;
+            lia_game_free(g);
+            lia_tugame_free(tu);
+        }
     if (st == LIA_OK) st = bilateral_sum(c);
     if (st != LIA_OK) { lia_compare_free(c); return st; }
     *out = c;

@@ -12,6 +12,12 @@ lia_status lia_lower_normal(lia_game **out, const lia_spec *spec, const spec_gam
 lia_status lia_lower_tu(lia_tugame **out, const lia_spec *spec, const spec_game *g, size_t cap,
                         char *msg, size_t msgcap);
 
+/* The bilateral agreement members i and j of the multilateral `multi` would make alone,
+ * named `name` (not copied), its arrays in `a`; 0 on allocation failure. */
+struct lia_arena;
+int lia_decompose_pair(spec_game *out, struct lia_arena *a, const lia_spec *spec, const spec_game *multi, size_t i,
+                       size_t j, const char *name);
+
 /* Above this many payoff evaluations, agreement games are computed in doubles only. */
 enum { LIA_EXACT_WORK_LIMIT = 1 << 20 };
 /* Above this many, v(S) for an agreement is refused (time, not memory). */
