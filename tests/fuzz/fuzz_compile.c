@@ -274,6 +274,37 @@ static void compile_all(lia_model *m)
         else touch_str(lia_model_errmsg(m));
         lia_tugame_free(t);
     }
+    /* agreements side by side, and each small multilateral one beside its decomposition */
+    lia_model *ms[16];
+    const char *gs[16];
+    size_t na = 0;
+    for (size_t i = 0; i < n && na < 16; i++) {
+        lia_game_kind kind = lia_model_game_kind(m, i);
+        if (kind != LIA_KIND_BILATERAL && kind != LIA_KIND_MULTILATERAL) continue;
+        ms[na] = m;
+        gs[na++] = lia_model_game_name(m, i);
+        lia_game *sg = NULL;
+        int small = lia_model_compile(&sg, m, gs[na - 1], &opts) == LIA_OK && lia_game_player_count(sg) <= 4 &&
+                    lia_game_strategy_count(sg, 0) <= 3;
+        lia_game_free(sg);
+        lia_compare *dc = NULL;
+        if (small && kind == LIA_KIND_MULTILATERAL && lia_compare_decomposition(&dc, m, gs[na - 1]) == LIA_OK) {
+            char *out = NULL;
+            size_t len = 0;
+            if (lia_compare_write(&out, &len, dc, LIA_FORMAT_JSON) == LIA_OK) touch_output(out, len);
+            else lia_free(out);
+        }
+        lia_compare_free(dc);
+        if (!small) na--;
+    }
+    lia_compare *cmp = NULL;
+    if (na && lia_compare_agreements(&cmp, ms, gs, na) == LIA_OK) {
+        char *out = NULL;
+        size_t len = 0;
+        if (lia_compare_write(&out, &len, cmp, LIA_FORMAT_TEXT) == LIA_OK) touch_output(out, len);
+        else lia_free(out);
+    }
+    lia_compare_free(cmp);
     /* NULL picks the only game, or must fail cleanly listing the names */
     lia_game *g = NULL;
     if (lia_model_compile(&g, m, NULL, &opts) != LIA_OK) touch_str(lia_model_errmsg(m));
