@@ -4,7 +4,7 @@
 #include "liaison.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
-#include "../util/c_numeric.h"
+#include "../util/render.h"
 #include "../util/mem.h"
 #include <math.h>
 #include <stdio.h>
@@ -350,18 +350,17 @@ static void write_text(lia_buf *b, const lia_compare *c)
     lia_buf_putc(b, '\n');
 }
 
+static void render(lia_buf *b, const void *obj, int fmt)
+{
+    const lia_compare *x = obj;
+    if (fmt == LIA_FORMAT_JSON) write_json(b, x);
+    else write_text(b, x);
+}
+
 lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!c || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
-    lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
-    lia_buf b;
-    lia_buf_init(&b);
-    if (fmt == LIA_FORMAT_JSON) write_json(&b, c);
-    else write_text(&b, c);
-    lia_c_numeric_end(&loc);
-    *out = lia_buf_take(&b, len);
-    return *out ? LIA_OK : LIA_ENOMEM;
+    return lia_render(out, len, render, c, (int)fmt);
 }

@@ -2,7 +2,7 @@
  * table a briefing needs) or CSV (one row per grid point). */
 #include "sweep.h"
 #include "../util/buf.h"
-#include "../util/c_numeric.h"
+#include "../util/render.h"
 #include <math.h>
 #include <string.h>
 
@@ -171,19 +171,18 @@ static void write_csv(lia_buf *b, const lia_sweep *s)
     }
 }
 
+static void render(lia_buf *b, const void *obj, int fmt)
+{
+    const lia_sweep *x = obj;
+    if (fmt == LIA_FORMAT_JSON) write_json(b, x);
+    else if (fmt == LIA_FORMAT_CSV) write_csv(b, x);
+    else write_text(b, x);
+}
+
 lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
-    lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
-    lia_buf b;
-    lia_buf_init(&b);
-    if (fmt == LIA_FORMAT_JSON) write_json(&b, s);
-    else if (fmt == LIA_FORMAT_CSV) write_csv(&b, s);
-    else write_text(&b, s);
-    lia_c_numeric_end(&loc);
-    *out = lia_buf_take(&b, len);
-    return *out ? LIA_OK : LIA_ENOMEM;
+    return lia_render(out, len, render, s, (int)fmt);
 }

@@ -2,14 +2,6 @@
 # cases.sh — the verdicts docs/cases.md states for the essay's models still hold.
 . "$(dirname "$0")/lib.bash"
 
-json_check() {
-  local name=$1 expr=$2
-  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
-    ok "$name"
-  else
-    not_ok "$name" "$(head -c 800 "$TMP/out")" "$(cat "$TMP/py")"
-  fi
-}
 # brk NAME PARTY-OR-None LO HI: some breakdown of that party lies in [LO, HI]
 brk() { echo "any(b['party']==$1 and $2<=b['value']<=$3 for b in d['breakdowns'])"; }
 

@@ -4,14 +4,6 @@
 . "$(dirname "$0")/lib.bash"
 BM=models/bilateral-vs-multilateral.lia
 
-json_check() {
-  local name=$1 expr=$2
-  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
-    ok "$name"
-  else
-    not_ok "$name" "$(head -c 800 "$TMP/out")" "$(cat "$TMP/py")"
-  fi
-}
 
 # every agreement of the file; the bilateral sum of a member adds its payoffs over its pairs,
 # e.g. Alpha: 0.14112 (with Bravo) + 0.11176 (Charlie) - 0.2648 (Delta) = -0.01192, and each

@@ -21,3 +21,14 @@ run() {
   fi
   return 0
 }
+
+# json_check NAME PYTHON-EXPR: the last run's stdout parsed as JSON into d must make EXPR
+# true; near(a, b[, tol]) compares two equally long lists element by element.
+json_check() {
+  local name=$1 expr=$2
+  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); near=lambda a,b,t=1e-7: len(a)==len(b) and all(abs(x-y)<=t for x,y in zip(a,b)); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
+    ok "$name"
+  else
+    not_ok "$name" "$(head -c 800 "$TMP/out")" "$(cat "$TMP/py")"
+  fi
+}

@@ -4,14 +4,6 @@
 . "$(dirname "$0")/lib.bash"
 PD=tests/cases/repeat/pd.lia
 
-json_check() {
-  local name=$1 expr=$2
-  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
-    ok "$name"
-  else
-    not_ok "$name" "$(head -c 600 "$TMP/out")" "$(cat "$TMP/py")"
-  fi
-}
 
 # T=10, R=9, P=3, S=1: delta* = (10 - 9)/(10 - 3) = 1/7 for (C, C)
 run "pd delta star" 0 "$LIAISON" repeat $PD --target C,C --format json &&

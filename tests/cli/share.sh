@@ -4,15 +4,6 @@
 . "$(dirname "$0")/lib.bash"
 TU=tests/cases/tu
 
-# json_check NAME PYTHON-EXPR: the expression over d (the parsed output) must be true
-json_check() {
-  local name=$1 expr=$2
-  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); near=lambda a,b,t=1e-7: all(abs(x-y)<=t for x,y in zip(a,b)) and len(a)==len(b); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
-    ok "$name"
-  else
-    not_ok "$name" "$(head -c 600 "$TMP/out")" "$(cat "$TMP/py")"
-  fi
-}
 
 # glove game: Shapley (2/3, 1/6, 1/6), core = nucleolus = (1, 0, 0)
 run "glove json" 0 "$LIAISON" share $TU/games.lia --format json &&

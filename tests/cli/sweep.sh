@@ -4,14 +4,6 @@
 . "$(dirname "$0")/lib.bash"
 AB=tests/cases/repeat/ab-sweep.lia
 
-json_check() {
-  local name=$1 expr=$2
-  if python3 -c "import json,sys; d=json.load(open('$TMP/out')); sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
-    ok "$name"
-  else
-    not_ok "$name" "$(head -c 800 "$TMP/out")" "$(cat "$TMP/py")"
-  fi
-}
 
 # By hand (docs/model.md section 10, terms of section 6 with B paying A s * x_A):
 #   C_A = 0.08 + 0.24 - 0.12 + 1 - 1.5 + s = s - 0.3, D_A = u_A(0, 1) = 0.08 (no payment when A

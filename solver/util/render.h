@@ -1,0 +1,12 @@
+/* render.h — the common frame of every writer that hands a string to the caller: numbers in
+ * the C locale whatever the host's, one buffer, NUL-terminated result or LIA_ENOMEM. */
+#ifndef LIA_UTIL_RENDER_H
+#define LIA_UTIL_RENDER_H
+#include "liaison.h"
+#include "buf.h"
+
+typedef void (*lia_render_fn)(lia_buf *b, const void *obj, int variant);
+/* Run fn(b, obj, variant) and hand over the text (*out, caller frees with lia_free). */
+lia_status lia_render(char **out, size_t *len, lia_render_fn fn, const void *obj, int variant);
+
+#endif
