@@ -15,7 +15,7 @@ TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
-DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales
+DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales pkg-config
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
 
 LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))
@@ -30,7 +30,10 @@ STATIC       := $(BUILD)/lib/libliaison.a
 SHARED       := $(BUILD)/lib/libliaison.so.$(VERSION)
 CLI          := $(BUILD)/bin/liaison
 
-.PHONY: all deps demo test test-unit test-asan fuzz bench golden clean help
+.PHONY: all deps demo test test-unit test-asan fuzz bench golden clean help install examples
+
+PREFIX       ?= /usr/local
+DESTDIR      ?=
 
 all: $(STATIC) $(SHARED) $(CLI)
 
@@ -113,6 +116,31 @@ test-asan:
 
 $(BUILD)/tests/.stamp: $(TEST_BIN)
 	@touch $@
+
+# Install the header, both libraries (versioned SONAME and its links), liaison.pc, the CLI
+# and the man page under $(DESTDIR)$(PREFIX).
+install: all
+	@install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	@install -m 644 include/liaison.h $(DESTDIR)$(PREFIX)/include/
+	@install -m 644 $(STATIC) $(DESTDIR)$(PREFIX)/lib/
+	@install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/
+	@ln -sf libliaison.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libliaison.so.$(SOMAJOR)
+	@ln -sf libliaison.so.$(SOMAJOR) $(DESTDIR)$(PREFIX)/lib/libliaison.so
+	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' liaison.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/liaison.pc
+	@install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/
+	@install -m 644 docs/liaison.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	@echo "installed liaison $(VERSION) under $(DESTDIR)$(PREFIX)"
+
+# The C examples, built as a user would: against an installed liaison, through pkg-config
+# (EXAMPLES_PREFIX, default a fresh install under $(BUILD)/prefix).
+EXAMPLES_PREFIX ?= $(CURDIR)/$(BUILD)/prefix
+examples:
+	@$(MAKE) --no-print-directory install PREFIX=$(EXAMPLES_PREFIX) >/dev/null
+	@mkdir -p $(BUILD)/examples
+	$(Q)PKG_CONFIG_PATH=$(EXAMPLES_PREFIX)/lib/pkgconfig $(CC) $(CSTD) $(WARN) -O2 -o $(BUILD)/examples/verdicts \
+	  examples/c/verdicts.c $$(PKG_CONFIG_PATH=$(EXAMPLES_PREFIX)/lib/pkgconfig pkg-config --cflags --libs liaison) -lm
+	@echo "built $(BUILD)/examples/verdicts (run with LD_LIBRARY_PATH=$(EXAMPLES_PREFIX)/lib)"
 
 # Regenerate the golden outputs of tests/golden/ after an intended change; review the diff.
 golden: all
