@@ -53,6 +53,17 @@ typedef enum lia_status {
 
 LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "invalid input" */
 
+/* OpenBLAS's worker threads: the library never changes them on its own; this is the one call
+ * that does (it affects the whole process, as OpenBLAS's setting is global). n >= 1.
+ * lia_blas_threads reports the current count. */
+LIA_API lia_status lia_set_blas_threads(int n);
+LIA_API int lia_blas_threads(void);
+/* GLPK keeps an environment per thread, which the library uses and leaves in place between
+ * calls. Before a thread that called the library exits, it may call this to free that
+ * environment (otherwise its few kilobytes leak with the thread). It also frees any GLPK
+ * objects the thread created itself, so call it only when the thread is done with GLPK. */
+LIA_API void lia_thread_cleanup(void);
+
 /* Release a string or buffer the library handed to the caller (e.g. from lia_game_write). */
 LIA_API void lia_free(void *p);
 

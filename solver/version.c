@@ -1,6 +1,7 @@
 /* version.c — version strings of liaison and of the GLPK and OpenBLAS it was linked with. */
 #include "liaison.h"
 #include "util/mem.h"
+#include "lp/lp.h"
 #include <glpk.h>
 #include <cblas.h>
 
@@ -24,3 +25,14 @@ const char *lia_status_name(lia_status s)
     }
     return "unknown status";
 }
+
+lia_status lia_set_blas_threads(int n)
+{
+    if (n < 1 || n > 1024) return LIA_EUSAGE;
+    openblas_set_num_threads(n);
+    return LIA_OK;
+}
+
+int lia_blas_threads(void) { return openblas_get_num_threads(); }
+
+void lia_thread_cleanup(void) { lia_lp_thread_done(); }
