@@ -249,6 +249,8 @@ static lia_status agreement_share(lia_share **out, lia_model *m, const char *nam
     lia_game_free(g);
     lia_tugame_free(tg);
     if (st != LIA_OK) { lia_share_free(s); return st; }
+    lia_status asked = lia_share_check_asked(s, o);
+    if (rules == LIA_OK) rules = asked;
     if (rules != LIA_OK) lia_share_explain(s);
     *out = s;
     return rules;
@@ -269,6 +271,8 @@ static lia_status normal_share(lia_share **out, lia_model *m, const char *name, 
     st = lia_share_fill_bargaining(s, g, &all);
     lia_game_free(g);
     if (st == LIA_ENOMEM) { lia_share_free(s); return st; }
+    lia_status asked = lia_share_check_asked(s, o);
+    if (st == LIA_OK) st = asked;
     if (st != LIA_OK) lia_share_explain(s);
     *out = s;
     return st;

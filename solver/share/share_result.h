@@ -50,6 +50,9 @@ static inline int lia_share_wants(const lia_share_options *o, lia_share_rule r)
 
 /* Version, samples, confidence, disagreement and rule bits in range. */
 int lia_share_options_ok(const lia_share_options *o);
+/* Every rule asked for by name that was neither computed nor explained gets "does not apply";
+ * LIA_EUSAGE if there was one. */
+lia_status lia_share_check_asked(lia_share *s, const lia_share_options *o);
 /* After a failed fill: the message of the first rule that failed, into s->errmsg. */
 void lia_share_explain(lia_share *s);
 /* Fill the solutions of the TU game g into s (players and names already set). */

@@ -365,8 +365,21 @@ lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_shar
     if (!s) return LIA_ENOMEM;
     lia_status st = lia_share_fill_tu(s, g, o);
     if (st == LIA_ENOMEM) { lia_share_free(s); return st; }
+    lia_status asked = lia_share_check_asked(s, o);
+    if (st == LIA_OK) st = asked;
     if (st != LIA_OK) lia_share_explain(s);
     *out = s;
+    return st;
+}
+
+lia_status lia_share_check_asked(lia_share *s, const lia_share_options *o)
+{
+    lia_status st = LIA_OK;
+    for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
+        if ((o->rules >> r & 1) && !s->vec[r] && !s->why[r]) {
+            lia_share_skip(s, (lia_share_rule)r, LIA_EUSAGE, "does not apply to a game of this kind");
+            st = LIA_EUSAGE;
+        }
     return st;
 }
 

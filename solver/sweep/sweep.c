@@ -162,6 +162,9 @@ static lia_status run(shared *sh, size_t threads)
     work(sh, 1);
     for (size_t t = 0; t < started; t++) pthread_join(tid[t], NULL);
     sh->done_before += atomic_load(&sh->done);
+    /* the other threads may have finished the last jobs: one final report, so a bar ends full */
+    if (sh->o->progress && atomic_load(&sh->stop) == 0 && sh->done_before == sh->total)
+        sh->o->progress(sh->o->progress_ctx, sh->total, sh->total);
     return atomic_load(&sh->stop) ? sh->failure : LIA_OK;
 }
 
@@ -281,6 +284,15 @@ static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_opt
     co.memory_cap = o->memory_cap;
     lia_status st = members(s, m, &co);
     if (st != LIA_OK) return st;
+    /* a parameter name that matches nothing would make every point invalid: refuse it first */
+    for (size_t a = 0; a < s->axes; a++) {
+        lia_model *probe = NULL;
+        st = lia_model_clone(&probe, m);
+        if (st == LIA_OK || st == LIA_EINPUT) st = lia_model_set_number(probe, s->names[a], s->from[a]);
+        if (st == LIA_EUSAGE) snprintf(s->errmsg, sizeof s->errmsg, "%s", lia_model_errmsg(probe));
+        lia_model_free(probe);
+        if (st == LIA_EUSAGE || st == LIA_ENOMEM) return st;
+    }
     s->recs = lia_arena_array(&s->arena, s->npoints, sizeof *s->recs);
     if (!s->recs) return LIA_ENOMEM;
     for (size_t k = 0; k < s->npoints; k++)
@@ -352,7 +364,7 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
         if (!s->names[a]) st = LIA_ENOMEM;
     }
     if (st == LIA_OK) st = sweep_in(s, m, o);
-    if (st != LIA_OK && (st == LIA_ENOMEM || st == LIA_EUSAGE)) { lia_sweep_free(s); return st; }
+    if (st == LIA_ENOMEM || (st == LIA_EUSAGE && !s->errmsg[0])) { lia_sweep_free(s); return st; }
     *out = s;
     return st;
 }

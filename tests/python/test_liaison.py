@@ -1,0 +1,469 @@
+"""Tests of examples/python/liaison.py against the liaison command line.
+
+    LIAISON_LIB=build/py/lib/libliaison.so LIAISON_BIN=build/py/bin/liaison python3 tests/python/test_liaison.py
+
+Plain unittest. Every comparison with the CLI is exact: the binding's dict must equal
+json.loads of the command's --format json output. The last line reads
+"RESULT passed=N failed=M", counting each subtest as one check (tests/python/run.sh reads it).
+"""
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import unittest
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "examples", "python"))
+BIN = os.environ.get("LIAISON_BIN", os.path.join(ROOT, "build", "bin", "liaison"))
+
+import numpy as np  # noqa: E402
+import liaison  # noqa: E402
+
+MODELS = sorted(glob.glob(os.path.join(ROOT, "models", "*.lia")))
+TU = sorted(glob.glob(os.path.join(ROOT, "tests", "cases", "tu", "*.lia")))
+NFG = os.path.join(ROOT, "tests", "cases", "nfg")
+REPEAT = os.path.join(ROOT, "tests", "cases", "repeat")
+
+
+def cli(*args):
+    """json.loads of `liaison ARGS --format json`; fails the test if the command fails."""
+    p = subprocess.run([BIN] + list(args) + ["--format", "json"], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise AssertionError("liaison %s: exit %d: %s" % (" ".join(args), p.returncode, p.stderr))
+    return json.loads(p.stdout)
+
+
+def agreements(path):
+    return [g.name for g in liaison.load(path).games if g.kind in ("bilateral", "multilateral")]
+
+
+def rel(path):
+    return os.path.relpath(path, ROOT)
+
+
+class TestLoading(unittest.TestCase):
+    def test_version_matches_header(self):
+        header = open(os.path.join(ROOT, "include", "liaison.h")).read()
+        v = [int(re.search(r"#define LIA_VERSION_%s (\d+)" % k, header).group(1)) for k in ("MAJOR", "MINOR", "PATCH")]
+        self.assertEqual(liaison.LIA_VERSION_NUMBER, v[0] * 10000 + v[1] * 100 + v[2])
+        self.assertEqual(liaison.version(), "%d.%d.%d" % tuple(v))
+
+    def test_games_and_title(self):
+        m = liaison.load(os.path.join(ROOT, "models", "bilateral-vs-multilateral.lia"))
+        self.assertEqual(m.games[0], ("Pool", "multilateral"))
+        self.assertEqual(m.games[1].kind, "bilateral")
+        self.assertEqual(len(m.games), 7)
+        self.assertIsInstance(m.title, str)
+        kinds = {liaison.load(p).games[0].kind for p in TU}
+        self.assertEqual(kinds, {"coalitional", "coalitional cost", "bankruptcy", "voting"})
+
+    def test_load_text_equals_file(self):
+        path = os.path.join(REPEAT, "pd.lia")
+        with open(path) as f:
+            m = liaison.load(f.read(), name="pd.lia")
+        self.assertEqual(m.solve(), cli("solve", path))
+
+    def test_set_matches_cli_set(self):
+        path = os.path.join(ROOT, "models", "ukusa-1946.lia")
+        m = liaison.load(path)
+        m.set("UK.leak", 0.05).set("US.need.soviet", "0.8*1")
+        self.assertEqual(m.solve(), cli("solve", path, "--set", "UK.leak=0.05", "--set", "US.need.soviet=0.8*1"))
+        m2 = liaison.load(path, overrides={"UK.leak": "0.05", "US.need.soviet": 0.8})
+        self.assertEqual(m2.solve(), m.solve())
+
+    def test_context_manager_and_close(self):
+        with liaison.load(os.path.join(REPEAT, "pd.lia")) as m:
+            g = m.compile()
+        self.assertRaises(ValueError, lambda: m.games)
+        m.close()   # twice: no-op
+        self.assertEqual(g.players, ["A", "B"])   # a compiled game outlives its model
+        g.close()
+        g.close()
+
+
+class TestAgainstCli(unittest.TestCase):
+    def test_solve_every_agreement(self):
+        for path in MODELS:
+            m = liaison.load(path)
+            with self.subTest(file=rel(path)):
+                self.assertEqual(m.solve(), cli("solve", path))
+            for g in agreements(path):
+                with self.subTest(file=rel(path), game=g):
+                    self.assertEqual(m.solve(g), cli("solve", path, "--game", g))
+
+    def test_share_models_and_tu(self):
+        for path in MODELS + TU:
+            m = liaison.load(path)
+            for g in [x.name for x in m.games]:
+                with self.subTest(file=rel(path), game=g):
+                    self.assertEqual(m.share(g), cli("share", path, "--game", g))
+
+    def test_share_methods(self):
+        cases = [(TU[0], None, "shapley,nucleolus"), (os.path.join(ROOT, "tests", "cases", "tu", "talmud.lia"), None,
+                 "talmud,cea,cel,proportional"), (MODELS[0], "Alpha_Bravo", "bargaining,equal,actual")]
+        for path, game, method in cases:
+            with self.subTest(file=rel(path), method=method):
+                args = ["share", path, "--method", method] + (["--game", game] if game else [])
+                want = cli(*args)
+                self.assertEqual(liaison.load(path).share(game, method=method), want)
+                self.assertEqual(liaison.load(path).share(game, method=method.split(",")), want)
+        path = os.path.join(ROOT, "tests", "cases", "tu", "unsc.lia")
+        with self.subTest(file=rel(path), method="montecarlo"):
+            self.assertEqual(liaison.load(path).share(method="montecarlo", samples=500, seed=7),
+                             cli("share", path, "--method", "montecarlo", "--samples", "500", "--seed", "7"))
+
+    def test_repeat_pd(self):
+        path = os.path.join(REPEAT, "pd.lia")
+        want = cli("repeat", path, "--target", "C,C", "--delta", "0.9")
+        m = liaison.load(path)
+        self.assertEqual(m.repeat(target="C,C", delta=0.9), want)
+        self.assertEqual(m.repeat(target=["C", "C"], delta=0.9), want)
+        self.assertEqual(m.repeat(target=[0, 0], delta=0.9), want)
+        self.assertTrue(want["self_enforcing"])
+        self.assertEqual(m.repeat(target="C,C", delta=0.9, punish="minmax"),
+                         cli("repeat", path, "--target", "C,C", "--delta", "0.9", "--punish", "minmax"))
+        self.assertEqual(m.repeat(target="C,C"), cli("repeat", path, "--target", "C,C"))
+
+    def test_repeat_commitments(self):
+        for path in MODELS:
+            m = liaison.load(path)
+            for g in agreements(path):
+                with self.subTest(file=rel(path), game=g):
+                    self.assertEqual(m.repeat(g), cli("repeat", path, "--game", g))
+
+    def test_nash_agreements(self):
+        for path in MODELS:
+            m = liaison.load(path)
+            for g in m.games:
+                method = "all" if g.kind == "bilateral" else "pure"
+                with self.subTest(file=rel(path), game=g.name, method=method):
+                    want = cli("nash", path, "--game", g.name, "--method", method)
+                    self.assertEqual(m.nash(g.name, method=method), want)
+
+    def test_nash_nfg_methods(self):
+        cases = [("2x2.nfg", "all", []), ("coord3.nfg", "all", ["--exact"]), ("6x6_game_with_75_eq.nfg", "all", []),
+                 ("2x2x2.nfg", "pure", []), ("2x2x2.nfg", "support", []), ("2x2x2.nfg", "gnm", []),
+                 ("2x2.nfg", "qre", []), ("2x2const.nfg", "lp", []), ("fig3.nfg", "lh", []),
+                 ("coord3.nfg", "pure", ["--correlated"]), ("coord3.nfg", "pure", ["--correlated", "--coarse"])]
+        for name, method, extra in cases:
+            path = os.path.join(NFG, name)
+            with self.subTest(file=name, method=method, extra=extra):
+                got = liaison.load(path).nash(method=method, exact="--exact" in extra,
+                                              correlated="--correlated" in extra, coarse="--coarse" in extra)
+                self.assertEqual(got, cli("nash", path, "--method", method, *extra))
+
+    def test_compare(self):
+        path = os.path.join(ROOT, "models", "bilateral-vs-multilateral.lia")
+        m = liaison.load(path)
+        self.assertEqual(m.compare("Pool", "Alpha_Bravo"),
+                         cli("compare", path, "--game", "Pool", "--game", "Alpha_Bravo"))
+        self.assertEqual(m.compare("Pool"), cli("compare", path, "--game", "Pool"))   # beside its decomposition
+        self.assertEqual(m.compare(), cli("compare", path))
+        a, b = os.path.join(ROOT, "models", "ukusa-1946.lia"), os.path.join(ROOT, "models", "us-bnd-coldwar.lia")
+        ma, mb = liaison.load(a), liaison.load(b)
+        self.assertEqual(liaison.compare([(ma, "UKUSA"), (mb, None)]),
+                         cli("compare", a, b, "--game", "UKUSA", "--game", "US_BND"))
+        five = os.path.join(ROOT, "models", "five-eyes.lia")
+        self.assertEqual(liaison.load(five).compare(), cli("compare", five))
+
+
+class TestSweep(unittest.TestCase):
+    path = os.path.join(REPEAT, "ab-sweep.lia")
+
+    def test_breakdown_and_shapes(self):
+        m = liaison.load(self.path)
+        r = m.sweep("s", (0.2, 0.4, 11))
+        self.assertEqual(r.json, cli("sweep", self.path, "--vary", "s=0.2:0.4:11"))
+        a = [b for b in r.breakdowns if b["party"] == "A"]
+        self.assertEqual(len(a), 1)
+        self.assertEqual(a[0]["parameter"], "s")
+        self.assertAlmostEqual(a[0]["value"], 0.308, delta=1e-6)
+        self.assertIn("delta*", a[0]["change"])
+        self.assertEqual(r.members, ["A", "B"])
+        self.assertEqual(len(r.grid), 11)
+        self.assertEqual(r.values.shape, (11, 1))
+        for arr in (r.delta_star, r.payoffs, r.sustainable):
+            self.assertEqual(arr.shape, (11, 2))
+        np.testing.assert_allclose(r.values[:, 0], np.linspace(0.2, 0.4, 11), rtol=0, atol=1e-12)
+        for k, pt in enumerate(r.grid):   # the arrays agree with the JSON grid
+            self.assertEqual(list(r.payoffs[k]), pt["payoffs"])
+            self.assertEqual([None if np.isnan(x) else x for x in r.delta_star[k]], pt["delta_star"])
+            self.assertEqual([bool(x) for x in r.sustainable[k]], pt["sustainable"])
+        # A's sustainability changes at 0.308: before it (s = 0.30), after it (s = 0.32)
+        self.assertEqual((r.sustainable[5, 0], r.sustainable[6, 0]), (0, 1))
+
+    def test_value_lists(self):
+        m = liaison.load(self.path)
+        self.assertEqual(m.sweep("s", np.linspace(0.2, 0.4, 11)).json, m.sweep("s", (0.2, 0.4, 11)).json)
+        self.assertEqual(m.sweep("s", [0.2, 0.3, 0.4], threads=1).json,
+                         cli("sweep", self.path, "--vary", "s=0.2:0.4:3"))
+        self.assertRaises(ValueError, m.sweep, "s", [0.2, 0.25, 0.4])   # not evenly spaced
+        self.assertRaises(ValueError, m.sweep, "s", [0.2])
+
+    def test_two_axes_and_options(self):
+        m = liaison.load(self.path)
+        r = m.sweep("s", (0.2, 0.4, 3), name2="A.leak", values2=(0.05, 0.15, 3), refine=False)
+        self.assertEqual(r.json, cli("sweep", self.path, "--vary", "s=0.2:0.4:3", "--vary", "A.leak=0.05:0.15:3",
+                                     "--no-refine"))
+        self.assertEqual(r.values.shape, (9, 2))
+        self.assertEqual(r.delta_star.shape, (9, 2))
+        seen = []
+        m.sweep("s", (0.2, 0.4, 5), progress=lambda done, total: seen.append((done, total)))
+        self.assertTrue(seen and all(0 < done <= total for done, total in seen), seen)
+        with self.assertRaises(liaison.LiaisonError) as cm:
+            m.sweep("s", (0.2, 0.4, 5), progress=lambda done, total: True)
+        self.assertEqual(cm.exception.code, 7)   # LIA_ECANCELED
+
+        def boom(done, total):
+            raise KeyError("from the callback")
+        self.assertRaises(KeyError, m.sweep, "s", (0.2, 0.4, 5), progress=boom)
+
+
+def nested(a):
+    return np.asarray(a).tolist()
+
+
+def close(a, b, tol=1e-9):
+    """Equal structure, numbers within tol (regrets only both below tol)."""
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(
+            (a[k] <= tol and b[k] <= tol) if k == "regret" else close(a[k], b[k], tol) for k in a)
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(close(x, y, tol) for x, y in zip(a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(a - b) <= tol * max(1.0, abs(a), abs(b))
+    return a == b
+
+
+class TestGame(unittest.TestCase):
+    PD = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]   # row player's matrix, column player's matrix
+
+    def test_prisoners_dilemma(self):
+        g = liaison.Game([np.array(self.PD[0]), np.array(self.PD[1])])
+        self.assertEqual(g.players, ["1", "2"])
+        self.assertEqual(g.strategies, [["1", "2"], ["1", "2"]])
+        self.assertEqual(g.payoffs.shape, (2, 2, 2))
+        np.testing.assert_array_equal(g.payoffs, np.array(self.PD, dtype=float))
+        self.assertEqual(g.to_json()["payoffs"], self.PD)   # payoffs[p][s0][s1], as the CLI prints them
+        eq = g.nash()["equilibria"]
+        self.assertEqual(len(eq), 1)
+        self.assertEqual(eq[0]["strategies"], [[0, 1], [0, 1]])
+        self.assertEqual(eq[0]["payoffs"], [1, 1])
+        self.assertEqual(g.nash(method="pure")["equilibria"], eq)
+        self.assertEqual(g.repeat(target=[0, 0], delta=0.9)["self_enforcing"], True)
+
+    def test_battle_of_the_sexes(self):
+        g = liaison.Game(np.array([[[2, 0], [0, 1]], [[1, 0], [0, 2]]]))
+        eq = g.nash(method="all")["equilibria"]
+        self.assertEqual(len(eq), 3)
+        mixed = [e for e in eq if 0 < e["strategies"][0][0] < 1][0]
+        np.testing.assert_allclose(mixed["strategies"][0], [2 / 3, 1 / 3])
+        np.testing.assert_allclose(mixed["strategies"][1], [1 / 3, 2 / 3])
+        self.assertEqual(len(g.nash(method="pure")["equilibria"]), 2)
+        self.assertEqual(len(g.nash(method="support")["equilibria"]), 3)
+
+    def test_layout_three_players_asymmetric(self):
+        rng = np.random.default_rng(3)
+        arrays = [rng.integers(-5, 6, size=(2, 3, 4)).astype(float) for _ in range(3)]
+        g = liaison.Game(arrays)
+        self.assertEqual(g.strategies, [["1", "2"], ["1", "2", "3"], ["1", "2", "3", "4"]])
+        np.testing.assert_array_equal(g.payoffs, np.stack(arrays))
+        self.assertEqual(g.to_json()["payoffs"], [nested(a) for a in arrays])
+
+    def test_numpy_game_equals_cli_on_nfg(self):
+        # the .nfg payoffs are exact rationals, a numpy game's are doubles: the same equilibria in
+        # the same order, equal to rounding (the file itself, loaded, matches exactly: TestAgainstCli)
+        for name, method in [("2x2.nfg", "all"), ("coord3.nfg", "all"), ("6x6_game_with_75_eq.nfg", "all"),
+                             ("oneill.nfg", "all"), ("2x2x2.nfg", "pure"), ("mixed_strategy.nfg", "all")]:
+            path = os.path.join(NFG, name)
+            with self.subTest(file=name):
+                payoffs = liaison.load(path).compile().payoffs
+                got = liaison.Game(list(payoffs)).nash(method=method)
+                want = cli("nash", path, "--method", method)
+                self.assertEqual(len(got["equilibria"]), len(want["equilibria"]))
+                self.assertTrue(close(got["equilibria"], want["equilibria"]), (got["equilibria"], want["equilibria"]))
+                self.assertTrue(close(got.get("components"), want.get("components")))
+
+    def test_compiled_stage_game(self):
+        path = os.path.join(ROOT, "models", "ukusa-1946.lia")
+        p = subprocess.run([BIN, "compile", path, "--emit", "json"], capture_output=True, text=True, check=True)
+        want = json.loads(p.stdout)
+        g = liaison.load(path).compile()
+        self.assertEqual(g.to_json(), want)
+        self.assertEqual(g.payoffs.tolist(), want["payoffs"])
+        self.assertEqual([g.strategies[i][k] for i, k in enumerate(g.commitment)], want["commitment"])
+        self.assertIsNone(liaison.Game(self.PD).commitment)
+
+
+class TestErrors(unittest.TestCase):
+    def test_syntax_error(self):
+        text = 'model "x"\nparty A {\n  leak 0.1\n  resources @\n}\n'
+        with self.assertRaises(liaison.LiaisonError) as cm:
+            liaison.load(text, name="bad.lia")
+        e = cm.exception
+        self.assertEqual(e.status, "invalid input")
+        self.assertTrue(e.diagnostics)
+        d = e.diagnostics[0]
+        self.assertEqual((d.file, d.line, d.severity), ("bad.lia", 4, "error"))
+        self.assertEqual(d.column, 13)
+        self.assertEqual(d.line_text, "  resources @")
+        self.assertTrue(str(e).startswith("bad.lia:4:13: error: "), str(e))
+        self.assertIsInstance(e, Exception)
+
+    def test_same_diagnostics_as_check(self):
+        path = os.path.join(ROOT, "tests", "malformed")
+        files = sorted(glob.glob(os.path.join(path, "*.lia")))
+        self.assertTrue(files)
+        for f in files:
+            p = subprocess.run([BIN, "check", f], capture_output=True, text=True)
+            if p.returncode == 0:
+                continue
+            with self.subTest(file=rel(f)):
+                with self.assertRaises(liaison.LiaisonError) as cm:
+                    liaison.load(f)
+                heads = [ln for ln in p.stderr.splitlines() if re.match(r"^\S.*:\d+:\d+: (error|note|warning): ", ln)]
+                self.assertEqual(str(cm.exception).splitlines(), heads)
+
+    def test_bad_values(self):
+        path = os.path.join(ROOT, "models", "ukusa-1946.lia")
+        m = liaison.load(path)
+        with self.assertRaises(liaison.LiaisonError) as cm:
+            m.set("UK.leek", 0.1)
+        self.assertEqual(cm.exception.status, "invalid use")
+        self.assertIn("UK.leek", cm.exception.message)
+        with self.assertRaises(liaison.LiaisonError) as cm:
+            m.set("UK.leak", 1.5)
+        self.assertEqual(cm.exception.diagnostics[0].file, "--set")
+        self.assertRaises(liaison.LiaisonError, m.solve)    # invalid until the override is replaced
+        m.set("UK.leak", "0.05")
+        self.assertEqual(m.solve(), cli("solve", path, "--set", "UK.leak=0.05"))
+        self.assertRaises(TypeError, m.set, "UK.leak", None)
+        self.assertRaises(liaison.LiaisonError, m.set, "no such thing!", 1)
+
+    def test_unknown_game(self):
+        m = liaison.load(os.path.join(ROOT, "models", "ct-2005.lia"))
+        for call in (lambda: m.solve("Nope"), lambda: m.share("Nope"), lambda: m.nash("Nope"),
+                     lambda: m.repeat("Nope"), lambda: m.compile("Nope"), lambda: m.compare("Nope"),
+                     lambda: m.sweep("UK.leak", (0, 0.1, 2), game="Nope")):
+            with self.assertRaises(liaison.LiaisonError) as cm:
+                call()
+            self.assertIn("'Nope'", str(cm.exception))
+            self.assertIn("UK_ES", str(cm.exception))   # the names it has
+        self.assertRaises(liaison.LiaisonError, m.compile)   # several games and none named
+        self.assertRaises(liaison.LiaisonError, m.share)
+
+    def test_other_failures(self):
+        self.assertRaises(liaison.LiaisonError, liaison.load, "/nonexistent/x.lia")
+        tu = liaison.load(os.path.join(ROOT, "tests", "cases", "tu", "games.lia"))
+        self.assertRaises(liaison.LiaisonError, tu.solve, "glove")           # no stage game
+        self.assertRaises(liaison.LiaisonError, tu.compile)
+        nfg = liaison.load(os.path.join(NFG, "2x2x2.nfg"))
+        self.assertRaises(liaison.LiaisonError, nfg.set, "x", 1)            # .nfg has nothing to set
+        self.assertRaises(liaison.LiaisonError, nfg.nash, method="all")     # three players
+        with self.assertRaises(liaison.LiaisonError) as cm:
+            nfg.share()
+        self.assertIn("more than two players", str(cm.exception))
+        self.assertRaises(liaison.LiaisonError, nfg.nash, method="simpdiv")  # not built
+        self.assertRaises(ValueError, nfg.nash, method="magic")
+        self.assertRaises(liaison.LiaisonError, liaison.Game(TestGame.PD).nash, method="lp")   # not constant-sum
+        self.assertRaises(liaison.LiaisonError, liaison.load(os.path.join(NFG, "2x2.nfg")).nash, exact=False,
+                          method="lh", label=9)
+        ab = liaison.load(os.path.join(REPEAT, "ab-sweep.lia"))
+        self.assertRaises(liaison.LiaisonError, ab.sweep, "nope", (0, 1, 3))
+        self.assertRaises(ValueError, ab.share, method="fair")
+        self.assertRaises(ValueError, ab.repeat, delta=1.5)
+        self.assertRaises(ValueError, ab.repeat, target="9,9")
+        pd = liaison.load(os.path.join(REPEAT, "pd.lia"))
+        self.assertRaises(liaison.LiaisonError, pd.repeat)                  # no commitment: give a target
+        for bad in ([], [[1, 2], [3, 4]], [[[1, 2]], [[1], [2]]], [[1, 2], [1, 2, 3]], [np.full((2, 2), np.nan)] * 2,
+                    [np.zeros((2, 0))] * 2):
+            self.assertRaises(ValueError, liaison.Game, bad)
+
+    def test_misuse_does_not_kill_the_interpreter(self):
+        script = textwrap.dedent("""
+            import gc, os, sys, threading
+            sys.path.insert(0, %r)
+            import numpy as np, liaison
+            root = %r
+            def attempt(f):
+                try:
+                    f()
+                except (liaison.LiaisonError, ValueError, TypeError):
+                    pass
+            for text in ["", "\\x00\\x01\\xff", "model", "{" * 10000, "party A { leak 2 }", "NFG 1 R", "2 2\\n1 2",
+                         "agreement X bilateral { members A, B }", "let x = 1/0\\n", "\\u00e9" * 1000]:
+                attempt(lambda: liaison.load(text).solve())
+            attempt(lambda: liaison.load(b"\\xff\\xfe not utf-8"))
+            m = liaison.load(os.path.join(root, "models", "ukusa-1946.lia"))
+            g = m.compile()
+            m.close(); m.close()
+            attempt(lambda: m.solve()); attempt(lambda: m.set("UK.leak", 0.1)); attempt(lambda: m.games)
+            print(g.nash(method="pure")["game"])
+            del g; gc.collect()
+            m = liaison.load(os.path.join(root, "models", "ukusa-1946.lia"))
+            for v in [float("nan"), float("inf"), -1, 1e308, "1/0", "", "UK.leak", "((", 2**70]:
+                attempt(lambda: m.set("UK.leak", v)); attempt(lambda: m.solve())
+            m.set("UK.leak", 0.03)
+            for args in [dict(target="1"), dict(target=[5, 5]), dict(target=["x", "y"]), dict(delta=0),
+                         dict(punish="x"), dict(target=[-1, 0])]:
+                attempt(lambda: m.repeat(**args))
+            attempt(lambda: m.sweep("UK.leak", (0.0, 2.0, 5)))     # invalid at some points: reported, not fatal
+            attempt(lambda: m.sweep("UK.leak", (0.0, 0.1, 1)))
+            attempt(lambda: m.sweep("UK.leak", (float("nan"), 0.1, 3)))
+            attempt(lambda: liaison.compare([]))
+            attempt(lambda: liaison.compare([(m, "nope")]))
+            for method in ["all", "pure", "lh", "lp", "support", "gnm", "qre"]:
+                attempt(lambda: liaison.Game([np.ones((1, 1))] * 2).nash(method=method))
+                attempt(lambda: liaison.Game([np.zeros(3)]).nash(method=method))
+            attempt(lambda: liaison.Game([[1, 2], [3, 4]]).nash())
+            attempt(lambda: liaison.Game([np.zeros((2, 2, 2))] * 3).nash(method="pure", label=1))
+            # one model from several threads: calls are serialised by the model's lock
+            out = []
+            ts = [threading.Thread(target=lambda: out.append(m.solve()["model"])) for _ in range(4)]
+            [t.start() for t in ts]; [t.join() for t in ts]
+            assert len(out) == 4
+            for _ in range(50):
+                liaison.load(os.path.join(root, "models", "five-eyes.lia")).share()
+            print("survived")
+        """) % (os.path.join(ROOT, "examples", "python"), ROOT)
+        p = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=dict(os.environ))
+        self.assertEqual(p.returncode, 0, p.stderr[-3000:])
+        self.assertEqual(p.stdout.split(), ["UKUSA", "survived"])
+
+
+class _Counting(unittest.TextTestResult):
+    """Counts every subtest as one check, and every test without subtests as one."""
+
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+        self.passed, self.bad, self._with_sub = 0, 0, set()
+
+    def addSubTest(self, test, subtest, err):
+        super().addSubTest(test, subtest, err)
+        self._with_sub.add(test.id())
+        if err is None:
+            self.passed += 1
+        else:
+            self.bad += 1
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        if test.id() not in self._with_sub:
+            self.passed += 1
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self.bad += 1
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self.bad += 1
+
+
+if __name__ == "__main__":
+    prog = unittest.main(testRunner=unittest.TextTestRunner(resultclass=_Counting, verbosity=1), exit=False)
+    print("RESULT passed=%d failed=%d" % (prog.result.passed, prog.result.bad))
+    sys.exit(0 if prog.result.wasSuccessful() else 1)
