@@ -667,6 +667,8 @@ typedef struct lia_sweep_point {
     size_t equilibria;       /* extreme (two members) or pure (more) equilibria */
     int core_empty;          /* -1 without a coalition game */
     double welfare;          /* sum of the commitment payoffs */
+    const double *patience;  /* each member's patience at this point (NaN = none or no
+                                commitment); it moves when a patience is swept */
 } lia_sweep_point;
 
 /* Where a verdict changed: on axis `axis` at `value` (to within the tolerance), with the other
@@ -693,6 +695,12 @@ LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
 /* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT
  * or LIA_FORMAT_CSV (the grid); caller frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt);
+/* The sweep as a standalone SVG chart (UTF-8, the same bytes for the same sweep; docs/cli.md,
+ * `sweep --plot`). One parameter: each member's delta* with its patience dashed, above a strip
+ * of the verdict and each member's payoff at the commitment, the breakdown points as labelled
+ * vertical lines; two parameters: a map of the verdict over the grid with the breakdown points
+ * as markers. Caller frees *out with lia_free; LIA_ENOMEM leaves *out NULL. */
+LIA_API lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s);
 
 /* The bilateral agreement that members i and j (indices in the agreement's member list) of
  * the multilateral agreement `name` would make on their own (docs/model.md section 12): its

@@ -70,7 +70,7 @@ _SweepOptions = _struct("lia_sweep_options", (_uint, "version"), (_sz, "axes"), 
 _SweepPoint = _struct("lia_sweep_point", (_PDBL, "values"), (_int, "ok"), (_str, "message"), (_sz, "members"),
                       (_PDBL, "payoffs"), (_PDBL, "delta_star"), (_PINT, "sustainable"), (_int, "self_enforcing"),
                       (_int, "transfers_feasible"), (_int, "class2x2"), (_sz, "equilibria"), (_int, "core_empty"),
-                      (_dbl, "welfare"))
+                      (_dbl, "welfare"), (_PDBL, "patience"))
 
 _FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_version": (_str, []), "lia_version_number": (_int, []), "lia_status_name": (_str, [_int]),

@@ -1,11 +1,13 @@
 /* cmd_sweep.c — `liaison sweep FILE [--game NAME] --vary NAME=FROM:TO:STEPS [--vary ...]
- * [--csv OUT] [--threads N] [--tolerance T] [--no-refine] [--format text|json|csv]`: solve a
- * grid of parameter values and report where the verdicts change. */
+ * [--csv OUT] [--plot OUT.svg] [--threads N] [--tolerance T] [--no-refine]
+ * [--format text|json|csv]`: solve a grid of parameter values, report where the verdicts
+ * change, and draw it as an SVG chart. */
 #include "cli.h"
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* "NAME=FROM:TO:STEPS" */
@@ -32,6 +34,12 @@ static int parse_vary(const char *text, lia_sweep_axis *axis, char **name)
 bad:
     fprintf(stderr, "liaison sweep: bad --vary '%s' (NAME=FROM:TO:STEPS, e.g. asym=0:1:101, with at least 2 steps)\n", text);
     return 0;
+}
+
+static int ends_with_svg(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcasecmp(path + n - 4, ".svg") == 0;
 }
 
 /* A bar on the terminal, redrawn at most every percent; never when stderr is not a terminal. */
@@ -92,8 +100,9 @@ int cmd_sweep(int argc, char **argv)
             rc = EXIT_INPUT;
         }
     }
-    if (!rc && o.plot) {
-        fprintf(stderr, "liaison sweep: --plot is not available yet in this version; use --csv and a plotting tool\n");
+    if (!rc && o.plot && !ends_with_svg(o.plot)) {
+        fprintf(stderr, "liaison sweep: --plot writes SVG only, so OUT must end in .svg (not '%s'); convert the chart "
+                        "afterwards, e.g. rsvg-convert -f png -o chart.png chart.svg\n", o.plot);
         rc = EXIT_INPUT;
     }
     so.refine = !o.no_refine;
@@ -102,8 +111,8 @@ int cmd_sweep(int argc, char **argv)
     if (isatty(STDERR_FILENO)) { so.progress = progress; so.progress_ctx = &b; }
     lia_model *m = NULL;
     lia_sweep *s = NULL;
-    char *text = NULL, *csv = NULL;
-    size_t len = 0, csv_len = 0;
+    char *text = NULL, *csv = NULL, *svg = NULL;
+    size_t len = 0, csv_len = 0, svg_len = 0;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
     if (!rc && !o.game && lia_model_game_count(m) != 1) {
         fprintf(stderr, "liaison sweep: %s has %zu agreements and games; choose one with --game:", o.files[0], lia_model_game_count(m));
@@ -136,11 +145,20 @@ int cmd_sweep(int argc, char **argv)
                 rc = cli_write(&co, csv, csv_len);
             }
         }
+        if (st == LIA_OK && !rc && o.plot) {
+            st = lia_sweep_write_svg(&svg, &svg_len, s);
+            if (st == LIA_OK) {
+                cli_opts co = o;
+                co.output = o.plot;
+                rc = cli_write(&co, svg, svg_len);
+            }
+        }
         if (st == LIA_OK && !rc) st = lia_sweep_write(&text, &len, s, fmt);
         if (!rc) rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
     }
     lia_free(text);
     lia_free(csv);
+    lia_free(svg);
     lia_sweep_free(s);
     lia_model_free(m);
     free(names[0]);

@@ -398,6 +398,7 @@ lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out
     out->equilibria = r->equilibria;
     out->core_empty = r->core_empty;
     out->welfare = r->welfare;
+    out->patience = r->patience;
     return LIA_OK;
 }
 
@@ -408,7 +409,7 @@ lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_sweep_breakd
     return LIA_OK;
 }
 
-/* for sweep_write.c */
+/* for sweep_write.c and sweep_svg.c */
 const char *lia__sweep_axis_name(const lia_sweep *s, size_t a) { return a < s->axes ? s->names[a] : NULL; }
 void lia__sweep_axis(const lia_sweep *s, size_t a, double *from, double *to, size_t *steps, size_t *axes)
 {

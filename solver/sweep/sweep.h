@@ -9,7 +9,7 @@ typedef struct sweep_rec {
     double values[2];
     int ok;
     char message[160];
-    double *payoffs, *delta_star;
+    double *payoffs, *delta_star, *patience;
     int *sustainable;
     int self_enforcing, transfers_feasible, class2x2, core_empty;
     size_t equilibria;

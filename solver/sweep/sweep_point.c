@@ -10,8 +10,9 @@ int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
     memset(r, 0, sizeof *r);
     r->payoffs = lia_arena_array(a, n ? n : 1, sizeof *r->payoffs);
     r->delta_star = lia_arena_array(a, n ? n : 1, sizeof *r->delta_star);
+    r->patience = lia_arena_array(a, n ? n : 1, sizeof *r->patience);
     r->sustainable = lia_arena_array(a, n ? n : 1, sizeof *r->sustainable);
-    return r->payoffs && r->delta_star && r->sustainable;
+    return r->payoffs && r->delta_star && r->patience && r->sustainable;
 }
 
 static void invalid(sweep_rec *r, const char *why)
@@ -37,7 +38,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     lia_eqset_free(e);
     r->self_enforcing = r->transfers_feasible = -1;
     r->welfare = NAN;
-    for (size_t i = 0; i < c->members; i++) { r->sustainable[i] = -1; r->delta_star[i] = r->payoffs[i] = NAN; }
+    for (size_t i = 0; i < c->members; i++) { r->sustainable[i] = -1; r->delta_star[i] = r->payoffs[i] = r->patience[i] = NAN; }
     if (!lia_game_commitment(g, NULL)) return LIA_OK;
     lia_repeat *rep = NULL;
     if ((st = lia_game_repeat(&rep, g, NULL, NULL)) != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
@@ -47,6 +48,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
         lia_repeat_player(rep, i, &s);
         r->payoffs[i] = s.value;
         r->delta_star[i] = s.delta_star;
+        r->patience[i] = s.patience;
         r->sustainable[i] = s.sustainable;
         r->welfare += s.value;
     }
@@ -83,7 +85,7 @@ lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r)
     r->class2x2 = r->core_empty = r->self_enforcing = r->transfers_feasible = -1;
     r->equilibria = 0;
     r->welfare = NAN;
-    for (size_t i = 0; i < c->members; i++) { r->sustainable[i] = -1; r->delta_star[i] = r->payoffs[i] = NAN; }
+    for (size_t i = 0; i < c->members; i++) { r->sustainable[i] = -1; r->delta_star[i] = r->payoffs[i] = r->patience[i] = NAN; }
     for (size_t a = 0; a < c->axes; a++) {
         r->values[a] = values[a];
         lia_status st = lia_model_set_number(c->model, c->names[a], values[a]);

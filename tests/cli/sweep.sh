@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # sweep.sh — `liaison sweep`: a breakdown point derived by hand, found to 1e-6; the same
-# results for any thread count; CSV; two parameters; misuse.
+# results for any thread count; CSV; two parameters; the SVG chart of --plot; misuse.
 . "$(dirname "$0")/lib.bash"
 AB=tests/cases/repeat/ab-sweep.lia
 
@@ -32,5 +32,28 @@ run "bad vary" 2 "$LIAISON" sweep $AB --vary s=0:1 && ok "bad vary"
 run "one step" 2 "$LIAISON" sweep $AB --vary s=0:1:1 && ok "one step"
 run "three vary" 2 "$LIAISON" sweep $AB --vary s=0:1:2 --vary s=0:1:2 --vary s=0:1:2 && ok "three vary"
 run "unknown parameter" 2 "$LIAISON" sweep $AB --vary nope=0:1:3 && { grep -q "no constant or attribute 'nope'" "$TMP/err" && ok "unknown parameter" || not_ok "unknown parameter" "$(cat "$TMP/err")"; }
-run "plot not yet" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --plot "$TMP/p.svg" && ok "plot not yet"
+# --plot: an SVG chart that an XML parser accepts, beside the usual output on stdout
+svg_check() {
+  local name=$1 file=$2 expr=$3
+  if python3 -c "import json,sys,xml.etree.ElementTree as E; r=E.parse('$file').getroot(); N='{http://www.w3.org/2000/svg}'; sys.exit(0 if ($expr) else 1)" 2>"$TMP/py"; then
+    ok "$name"
+  else
+    not_ok "$name" "$(head -c 600 "$file")" "$(cat "$TMP/py")"
+  fi
+}
+run "plot" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --plot "$TMP/p.svg" && {
+  grep -q 'A  *delta\* crosses the patience' "$TMP/out" && ok "plot keeps the text on stdout" || not_ok "plot keeps the text on stdout" "$(cat "$TMP/out")"
+  svg_check "plot is SVG" "$TMP/p.svg" "r.tag==N+'svg' and len([e for e in r.iter(N+'path') if e.get('class')=='delta'])==2 and len([e for e in r.iter(N+'line') if e.get('class')=='breakdown'])==3"; }
+run "plot, two parameters" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:6 --vary A.patience=0.5:0.9:3 --format json --plot "$TMP/p2.svg" &&
+  json_check "plot, two parameters: json on stdout" "len(d['grid'])==18" &&
+  svg_check "plot, two parameters" "$TMP/p2.svg" "len([e for e in r.iter(N+'rect') if e.get('class')=='cell'])==18 and len([e for e in r.iter(N+'circle') if e.get('class')=='breakdown'])==len(json.load(open('$TMP/out'))['breakdowns'])"
+run "plot, invalid points" 0 "$LIAISON" sweep $AB --vary A.leak=0.5:1.5:3 --plot "$TMP/p3.svg" && svg_check "plot, invalid points" "$TMP/p3.svg" "any(e.get('class')=='verdict' and e.find(N+'title').text=='model invalid' for e in r.iter(N+'rect'))"
+# the chart of docs/cli.md: SOE's burden in the SOE-NKVD agreement, five breakdowns, all labelled
+run "plot soe-nkvd" 0 "$LIAISON" sweep models/soe-nkvd-1941.lia --vary soe_burden=0:1:41 --plot "$TMP/soe.svg" &&
+  svg_check "plot soe-nkvd" "$TMP/soe.svg" "len([e for e in r.iter(N+'line') if e.get('class')=='breakdown'])==5 and [e.text for e in r.iter(N+'text') if e.get('class')=='blabel']==['becomes prisoner\\'s dilemma (0.235)', 'NKVD keeps to it (0.28)', 'SOE deviates (0.348)', 'no longer prisoner\\'s dilemma (0.354)', 'transfers infeasible (0.988)']"
+run "plot same bytes" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --threads 1 --plot "$TMP/p1.svg" && {
+  cmp -s "$TMP/p.svg" "$TMP/p1.svg" && ok "plot same bytes on 1 and 2 threads" || not_ok "plot same bytes on 1 and 2 threads"; }
+run "plot png" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --plot "$TMP/p.png" && {
+  grep -q 'only SVG\|SVG only' "$TMP/err" && grep -q 'rsvg-convert' "$TMP/err" && [ ! -e "$TMP/p.png" ] && ok "plot png" || not_ok "plot png" "$(cat "$TMP/err")"; }
+run "plot unwritable" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --plot "$TMP/no/such/dir/p.svg" && ok "plot unwritable"
 run "bad threads" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --threads 0 && ok "bad threads"

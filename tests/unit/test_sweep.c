@@ -59,6 +59,7 @@ static void test_breakdown_and_threads(void **state)
     assert_true(fabs(p.values[0] - 0.31) < 1e-12);
     assert_true(fabs(p.delta_star[0] - 0.07 / 0.08) < 1e-9);
     assert_int_equal(p.sustainable[0], 1);
+    assert_true(fabs(p.patience[0] - 0.9) < 1e-12);   /* the default patience, for the chart */
     assert_int_equal(lia_sweep_point_at(one, 21, &p), LIA_EUSAGE);
     lia_sweep_free(one);
     lia_sweep_free(two);
