@@ -112,6 +112,9 @@ LIA_API void lia_model_free(lia_model *m);
 
 /* Last error message of the model (owned by the model). Never NULL. */
 LIA_API const char *lia_model_errmsg(const lia_model *m);
+/* The file name the model was opened from (or the name given to lia_model_parse); owned by
+ * the model. */
+LIA_API const char *lia_model_source_name(const lia_model *m);
 
 LIA_API size_t lia_model_diag_count(const lia_model *m);
 LIA_API size_t lia_model_error_count(const lia_model *m);
@@ -691,6 +694,7 @@ LIA_API size_t lia_sweep_point_count(const lia_sweep *s);
 LIA_API lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out);
 LIA_API size_t lia_sweep_breakdown_count(const lia_sweep *s);
 LIA_API lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_sweep_breakdown *out);
+LIA_API size_t lia_sweep_member_count(const lia_sweep *s);
 LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
 /* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT
  * or LIA_FORMAT_CSV (the grid); caller frees *out with lia_free. */

@@ -1,6 +1,7 @@
 /* model.c — the lia_model handle: sources, AST, overrides and the checked spec, re-derived
  * whenever an override changes, plus compilation to game handles. */
 #include "liaison.h"
+#include "model_internal.h"
 #include "lang/parser.h"
 #include "lang/spec.h"
 #include "lower/lower.h"
@@ -34,6 +35,7 @@ struct lia_model {
 };
 
 static void set_err(lia_model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static lia_status pick_game(lia_model *m, const char *name, const lia_compile_options *opts, size_t *gi, size_t *cap);
 static void set_err(lia_model *m, const char *fmt, ...)
 {
     va_list ap;
@@ -192,6 +194,25 @@ const char *lia_model_errmsg(const lia_model *m)
     return m->errmsg;
 }
 
+const char *lia_model_source_name(const lia_model *m)
+{
+    return m && m->sources.n ? m->sources.items[0].name : "";
+}
+
+void lia__model_error(lia_model *m, const char *what)
+{
+    if (m) snprintf(m->errmsg, sizeof m->errmsg, "%s", what);
+}
+
+lia_status lia__model_pick(lia_model *m, const char *name, size_t *index)
+{
+    lia_compile_options opts = LIA_COMPILE_OPTIONS_INIT;
+    size_t cap;
+    if (!m) return LIA_EUSAGE;
+    m->errmsg[0] = 0;
+    return pick_game(m, name, &opts, index, &cap);
+}
+
 size_t lia_model_diag_count(const lia_model *m) { return m ? m->diags.n : 0; }
 size_t lia_model_error_count(const lia_model *m) { return m ? m->diags.errors : 0; }
 
@@ -244,6 +265,7 @@ static int override_source(lia_model *m, lia_override *o, int fresh, const char 
 static lia_status model_set_in(lia_model *m, const char *name, const char *value)
 {
     if (!m) return LIA_EUSAGE;
+    m->errmsg[0] = 0;
     if (!name || !value) { set_err(m, "lia_model_set: name and value are required"); return LIA_EUSAGE; }
     if (m->format != FMT_LIA) {
         set_err(m, "'%s' cannot be set: %s is a %s file, which has no constants or attributes", name,
@@ -390,6 +412,7 @@ static lia_status pick_game(lia_model *m, const char *name, const lia_compile_op
 
 static lia_status model_compile_in(lia_game **out, lia_model *m, const char *name, const lia_compile_options *opts)
 {
+    if (m) m->errmsg[0] = 0;   /* a message describes this call, not an earlier one */
     if (!out) { if (m) set_err(m, "lia_model_compile: out is NULL"); return LIA_EUSAGE; }
     *out = NULL;
     if (!m) return LIA_EUSAGE;
@@ -403,6 +426,7 @@ static lia_status model_compile_in(lia_game **out, lia_model *m, const char *nam
 
 static lia_status model_compile_tu_in(lia_tugame **out, lia_model *m, const char *name, const lia_compile_options *opts)
 {
+    if (m) m->errmsg[0] = 0;   /* a message describes this call, not an earlier one */
     if (!out) { if (m) set_err(m, "lia_model_compile_tu: out is NULL"); return LIA_EUSAGE; }
     *out = NULL;
     if (!m) return LIA_EUSAGE;

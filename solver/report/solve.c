@@ -1,6 +1,7 @@
 /* solve.c — lia_model_solve: compile every agreement (and explicit normal-form game) of a
  * model and gather what the report says of its stage game. */
 #include "report.h"
+#include "../model_internal.h"
 #include "../game/game.h"
 #include "../nash/exact_enum.h"
 #include "../util/mem.h"
@@ -104,7 +105,7 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
     *out = NULL;
     if (!m) return LIA_EUSAGE;
     size_t only = 0, count = lia_model_game_count(m);
-    if (name && lia_model_game_find(m, name, &only) != LIA_OK) return LIA_EUSAGE;
+    if (name && lia__model_pick(m, name, &only) != LIA_OK) return LIA_EUSAGE;   /* the model says why */
     lia_report *rep = lia__calloc(1, sizeof *rep);
     if (!rep) return LIA_ENOMEM;
     lia_arena_init(&rep->arena);
@@ -114,7 +115,10 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
     for (size_t i = name ? only : 0; st == LIA_OK && i < (name ? only + 1 : count); i++) {
         lia_game_kind kind = lia_model_game_kind(m, i);
         if (kind != LIA_KIND_BILATERAL && kind != LIA_KIND_MULTILATERAL && kind != LIA_KIND_NORMAL) {
-            if (name) st = LIA_EUSAGE;   /* a coalitional game has no stage game: see share */
+            if (name) {   /* a coalitional game has no stage game: see share */
+                lia__model_error(m, "a coalitional game has no stage game to solve; see lia_model_share");
+                st = LIA_EUSAGE;
+            }
             continue;
         }
         lia_game *g = NULL;

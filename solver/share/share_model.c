@@ -5,6 +5,7 @@
 #include "share_result.h"
 #include "share.h"
 #include "../game/game.h"
+#include "../model_internal.h"
 #include "../util/mem.h"
 #include <math.h>
 #include <stdio.h>
@@ -286,11 +287,8 @@ lia_status lia_model_share(lia_share **out, lia_model *m, const char *name, cons
     const lia_share_options *o = opts ? opts : &def;
     if (!m || !lia_share_options_ok(o)) return LIA_EUSAGE;
     size_t gi = 0;
-    if (name) {
-        if (lia_model_game_find(m, name, &gi) != LIA_OK) return LIA_EUSAGE;
-    } else if (lia_model_game_count(m) != 1) {
-        return LIA_EUSAGE;
-    }
+    lia_status pst = lia__model_pick(m, name, &gi);   /* unknown or ambiguous: the model says why */
+    if (pst != LIA_OK) return pst;
     name = lia_model_game_name(m, gi);
     lia_compile_options co = LIA_COMPILE_OPTIONS_INIT;
     co.memory_cap = o->memory_cap;

@@ -209,10 +209,16 @@ static void test_misuse(void **state)
     assert_int_equal(lia_bankruptcy_rule(LIA_SHARE_EQUAL, 1, v, 2, x), LIA_EUSAGE);
     assert_int_equal(lia_game_bargaining(NULL, LIA_DISAGREE_NASH, x, x, x), LIA_EUSAGE);
     lia_tugame_free(g);
-    /* a model without the named game */
+    /* a model without the named game: the model says so, and a later success clears it */
     lia_model *m = parse(ab_text);
     assert_int_equal(lia_model_share(&s, m, "nope", NULL), LIA_EUSAGE);
     assert_null(s);
+    assert_non_null(strstr(lia_model_errmsg(m), "no agreement or game named 'nope'"));
+    lia_game *g2 = NULL;
+    assert_int_equal(lia_model_compile(&g2, m, "AB", NULL), LIA_OK);
+    assert_string_equal(lia_model_errmsg(m), "");
+    lia_game_free(g2);
+    assert_string_equal(lia_model_source_name(m), "test.lia");
     lia_model_free(m);
 }
 

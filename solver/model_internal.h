@@ -1,0 +1,13 @@
+/* model_internal.h — what the analyses built on a model (solve, share) need from model.c
+ * beyond the public API: choosing a game with the same messages as compiling does. */
+#ifndef LIA_MODEL_INTERNAL_H
+#define LIA_MODEL_INTERNAL_H
+#include "liaison.h"
+
+/* The index of the game `name` (NULL: the only one), clearing the model's message first; on
+ * failure the message says why (unknown name with the list, several games, model errors). */
+lia_status lia__model_pick(lia_model *m, const char *name, size_t *index);
+/* Set the model's message. */
+void lia__model_error(lia_model *m, const char *what);
+
+#endif
