@@ -205,6 +205,49 @@ static void test_agreement_balance(void **state)
     lia_model_free(m);
 }
 
+/* Fail the k-th allocation for every k: each failure is a status, the ASan build sees no
+ * leak, and the next call works. The solve report (with its sustainability and shares) and the
+ * repeated-game analysis with its payoff set. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_open(&m, "models/soe-nkvd-1941.lia"), LIA_OK);
+    for (unsigned long k = 1;; k++) {
+        lia_report *r = NULL;
+        lia__mem_fail_after(k);
+        lia_status st = lia_model_solve(&r, m, NULL, NULL);
+        lia__mem_fail_after(0);
+        lia_report_free(r);
+        if (st == LIA_OK) break;
+        assert_int_equal(st, LIA_ENOMEM);
+        assert_true(k < 100000);
+    }
+    lia_model_free(m);
+    const double u1[4] = { 9, 10, 1, 3 }, u2[4] = { 9, 1, 10, 3 };
+    lia_game *g = two(u1, u2);
+    size_t cc[2] = { 0, 0 };
+    lia_repeat_options o = LIA_REPEAT_OPTIONS_INIT;
+    o.delta = 0.9;
+    o.payoff_set = 1;
+    for (unsigned long k = 1;; k++) {
+        lia_repeat *r = NULL;
+        lia__mem_fail_after(k);
+        lia_status st = lia_game_repeat(&r, g, cc, &o);
+        lia__mem_fail_after(0);
+        if (st == LIA_OK) {
+            size_t nv;
+            assert_non_null(lia_repeat_payoff_set(r, &nv));
+            assert_int_equal(nv, 4);
+            lia_repeat_free(r);
+            break;
+        }
+        assert_int_equal(st, LIA_ENOMEM);
+        assert_null(r);
+    }
+    lia_game_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_minmax_below_nash),
         cmocka_unit_test(test_transfers_by_hand),
         cmocka_unit_test(test_agreement_balance),
+        cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
