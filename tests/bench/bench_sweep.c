@@ -18,6 +18,9 @@ static double now(void)
 int main(int argc, char **argv)
 {
     if (argc != 5) { fprintf(stderr, "usage: bench_sweep FILE PARAM FROM TO\n"); return 2; }
+    /* OpenBLAS's own idle workers spin and would compete with the sweep's threads for the two
+     * cores (the CLI runs with one BLAS thread for the same reason) */
+    lia_set_blas_threads(1);
     lia_model *m = NULL;
     if (lia_model_open(&m, argv[1]) != LIA_OK) { fprintf(stderr, "bench_sweep: cannot load %s\n", argv[1]); return 2; }
     char *first = NULL;
