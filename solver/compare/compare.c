@@ -226,13 +226,7 @@ static const char *kind_name(lia_game_kind k)
     return k == LIA_KIND_BILATERAL ? "bilateral" : k == LIA_KIND_MULTILATERAL ? "multilateral" : "normal";
 }
 
-static void num(lia_buf *b, double v)
-{
-    if (isfinite(v)) lia_buf_double(b, v + 0.0);
-    else lia_buf_puts(b, "null");
-}
 
-static void tri(lia_buf *b, int v) { lia_buf_puts(b, v < 0 ? "null" : v ? "true" : "false"); }
 
 /* {"member": value, ...} for one of an entry's per-member arrays */
 static void by_member(lia_buf *b, const lia_compare *c, const entry *e, const double *v)
@@ -242,7 +236,7 @@ static void by_member(lia_buf *b, const lia_compare *c, const entry *e, const do
         if (i) lia_buf_puts(b, ", ");
         lia_buf_json_string(b, c->names[e->member[i]]);
         lia_buf_puts(b, ": ");
-        num(b, v[i]);
+        lia_buf_json_num(b, v[i]);
     }
     lia_buf_putc(b, '}');
 }
@@ -255,7 +249,7 @@ static void write_json(lia_buf *b, const lia_compare *c)
         lia_buf_puts(b, k ? ",\n  {\"name\": " : "\n  {\"name\": ");
         lia_buf_json_string(b, e->game);
         lia_buf_printf(b, ", \"kind\": \"%s\", \"welfare\": ", kind_name(e->kind));
-        num(b, e->welfare);
+        lia_buf_json_num(b, e->welfare);
         lia_buf_puts(b, ", \"payoffs\": ");
         by_member(b, c, e, e->payoff);
         lia_buf_puts(b, ", \"delta_star\": ");
@@ -263,14 +257,14 @@ static void write_json(lia_buf *b, const lia_compare *c)
         lia_buf_puts(b, ", \"exposure\": ");
         by_member(b, c, e, e->exposure);
         lia_buf_puts(b, ", \"self_enforcing\": ");
-        tri(b, e->self_enforcing);
+        lia_buf_json_tri(b, e->self_enforcing);
         lia_buf_puts(b, ", \"transfers\": {\"feasible\": ");
-        tri(b, e->transfers_feasible);
+        lia_buf_json_tri(b, e->transfers_feasible);
         lia_buf_puts(b, ", \"total\": ");
-        if (e->transfers_feasible > 0) num(b, e->transfers_total);
+        if (e->transfers_feasible > 0) lia_buf_json_num(b, e->transfers_total);
         else lia_buf_puts(b, "null");
         lia_buf_puts(b, "}, \"core_empty\": ");
-        tri(b, e->core_empty);
+        lia_buf_json_tri(b, e->core_empty);
         lia_buf_printf(b, ", \"breakaway\": %zu}", e->breakaway);
     }
     lia_buf_puts(b, "],\n \"bilateral_sum\": ");
@@ -279,7 +273,7 @@ static void write_json(lia_buf *b, const lia_compare *c)
         return;
     }
     lia_buf_puts(b, "{\"welfare\": ");
-    num(b, c->sum_welfare);
+    lia_buf_json_num(b, c->sum_welfare);
     lia_buf_puts(b, ", \"payoffs\": {");
     int first = 1;
     for (size_t k = 0; k < c->nnames; k++) {
@@ -287,7 +281,7 @@ static void write_json(lia_buf *b, const lia_compare *c)
         if (!first) lia_buf_puts(b, ", ");
         lia_buf_json_string(b, c->names[k]);
         lia_buf_puts(b, ": ");
-        num(b, c->sum[k]);
+        lia_buf_json_num(b, c->sum[k]);
         first = 0;
     }
     lia_buf_puts(b, "}}}\n");

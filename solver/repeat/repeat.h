@@ -30,4 +30,9 @@ lia_status lia_transfers(size_t n, const double *c, const double *d, const doubl
 lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const double *delta, int *found,
                                    size_t *prof);
 
+/* "transfers": ..., "best_self_enforcing": ... of r as JSON (gap: what goes between the two,
+ * after the comma), shared by lia_repeat_write and the solve report. */
+struct lia_buf;
+void lia__repeat_json_remedies(struct lia_buf *b, const lia_repeat *r, const char *gap);
+
 #endif

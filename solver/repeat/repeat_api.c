@@ -201,18 +201,13 @@ int lia_repeat_payoff_set_computed(const lia_repeat *r) { return r ? r->set_done
 
 /* ---- writing ---- */
 
-static void num(lia_buf *b, double v)
-{
-    if (isfinite(v)) lia_buf_double(b, v + 0.0);
-    else lia_buf_puts(b, "null");
-}
 
 static void nums(lia_buf *b, const lia_repeat *r, size_t offset)
 {
     lia_buf_putc(b, '[');
     for (size_t i = 0; i < r->np; i++) {
         if (i) lia_buf_puts(b, ", ");
-        num(b, *(const double *)((const char *)&r->rows[i] + offset));
+        lia_buf_json_num(b, *(const double *)((const char *)&r->rows[i] + offset));
     }
     lia_buf_putc(b, ']');
 }
@@ -227,14 +222,28 @@ static void names(lia_buf *b, const lia_repeat *r, const size_t *prof)
     lia_buf_putc(b, ']');
 }
 
-static void vec(lia_buf *b, const double *v, size_t n)
-{
-    lia_buf_putc(b, '[');
-    for (size_t i = 0; i < n; i++) { if (i) lia_buf_puts(b, ", "); num(b, v[i]); }
-    lia_buf_putc(b, ']');
-}
 
 #define FIELD(f) offsetof(lia_sustain, f)
+
+void lia__repeat_json_remedies(lia_buf *b, const lia_repeat *r, const char *gap)
+{
+    lia_buf_printf(b, "\"transfers\": ");
+    if (!r->has_patience) lia_buf_puts(b, "null");
+    else if (!r->transfers_feasible) lia_buf_puts(b, "{\"feasible\": false, \"amounts\": null}");
+    else { lia_buf_puts(b, "{\"feasible\": true, \"amounts\": "); lia_buf_json_nums(b, r->transfers, r->np); lia_buf_putc(b, '}'); }
+    lia_buf_printf(b, ",%s\"best_self_enforcing\": ", gap);
+    if (!r->has_patience || !r->best_found) {
+        lia_buf_puts(b, "null");
+        return;
+    }
+    lia_buf_puts(b, "{\"profile\": ");
+    names(b, r, r->best);
+    lia_buf_puts(b, ", \"payoffs\": ");
+    lia_buf_json_nums(b, r->best_payoffs, r->np);
+    lia_buf_puts(b, ", \"transfers\": ");
+    lia_buf_json_nums(b, r->best_transfers, r->np);
+    lia_buf_putc(b, '}');
+}
 
 /* The JSON fields after "game" (shared with the solve report's agreement entries). */
 static void json_body(lia_buf *b, const lia_repeat *r)
@@ -261,32 +270,19 @@ static void json_body(lia_buf *b, const lia_repeat *r)
     lia_buf_puts(b, ", \"sustainable\": [");
     for (size_t i = 0; i < r->np; i++) {
         if (i) lia_buf_puts(b, ", ");
-        lia_buf_puts(b, r->rows[i].sustainable < 0 ? "null" : r->rows[i].sustainable ? "true" : "false");
+        lia_buf_json_tri(b, r->rows[i].sustainable);
     }
-    lia_buf_printf(b, "], \"self_enforcing\": %s", r->self_enforcing < 0 ? "null" : r->self_enforcing ? "true" : "false");
-    lia_buf_puts(b, ", \"transfers\": ");
-    if (!r->has_patience) lia_buf_puts(b, "null");
-    else if (!r->transfers_feasible) lia_buf_puts(b, "{\"feasible\": false, \"amounts\": null}");
-    else { lia_buf_puts(b, "{\"feasible\": true, \"amounts\": "); vec(b, r->transfers, r->np); lia_buf_putc(b, '}'); }
-    lia_buf_puts(b, ", \"best_self_enforcing\": ");
-    if (!r->has_patience || !r->best_found) {
-        lia_buf_puts(b, "null");
-    } else {
-        lia_buf_puts(b, "{\"profile\": ");
-        names(b, r, r->best);
-        lia_buf_puts(b, ", \"payoffs\": ");
-        vec(b, r->best_payoffs, r->np);
-        lia_buf_puts(b, ", \"transfers\": ");
-        vec(b, r->best_transfers, r->np);
-        lia_buf_putc(b, '}');
-    }
+    lia_buf_puts(b, "], \"self_enforcing\": ");
+    lia_buf_json_tri(b, r->self_enforcing);
+    lia_buf_puts(b, ", ");
+    lia__repeat_json_remedies(b, r, " ");
     if (r->set || r->set_done) {
         lia_buf_puts(b, ", \"payoff_set\": [");
         for (size_t k = 0; k < r->nset; k++) {
             lia_buf_puts(b, k ? ", [" : "[");
-            num(b, r->set[2 * k]);
+            lia_buf_json_num(b, r->set[2 * k]);
             lia_buf_puts(b, ", ");
-            num(b, r->set[2 * k + 1]);
+            lia_buf_json_num(b, r->set[2 * k + 1]);
             lia_buf_putc(b, ']');
         }
         lia_buf_putc(b, ']');

@@ -1,6 +1,7 @@
 /* report_write.c — the solve report as readable text or as JSON (docs/cli.md gives the
  * schema): per agreement its members, commitment, stage-game class and equilibria. */
 #include "report.h"
+#include "../repeat/repeat.h"
 #include "../nash/eqset.h"
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
@@ -23,28 +24,7 @@ static void json_names(lia_buf *b, const char *const *names, size_t n)
     lia_buf_putc(b, ']');
 }
 
-static void json_num(lia_buf *b, double v)
-{
-    if (isfinite(v)) lia_buf_double(b, v + 0.0);
-    else lia_buf_puts(b, "null");
-}
 
-static void json_profile(lia_buf *b, const lia_report_entry *e, const size_t *prof)
-{
-    lia_buf_putc(b, '[');
-    for (size_t p = 0; p < e->np; p++) {
-        if (p) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, e->levels[p][prof[p]]);
-    }
-    lia_buf_putc(b, ']');
-}
-
-static void json_vector(lia_buf *b, const double *v, size_t n)
-{
-    lia_buf_putc(b, '[');
-    for (size_t i = 0; i < n; i++) { if (i) lia_buf_puts(b, ", "); json_num(b, v[i]); }
-    lia_buf_putc(b, ']');
-}
 
 /* The repeated-game verdicts of the commitment (docs/cli.md, solve). */
 static void json_sustainability(lia_buf *b, const lia_report_entry *e)
@@ -55,54 +35,32 @@ static void json_sustainability(lia_buf *b, const lia_report_entry *e)
         lia_sustain s;
         lia_repeat_player(e->repeat, p, &s);
         if (p < 2) g[p] = s.received;
+        const struct { const char *key; double v; } fields[] = {
+            { "C", s.value }, { "D", s.deviation }, { "P", s.punishment }, { "delta_star", s.delta_star },
+            { "patience", s.patience },
+        }, balance[] = { { "received", s.received }, { "given", s.given }, { "ratio", s.ratio },
+                         { "ratio_threshold", s.ratio_threshold } };
         lia_buf_puts(b, p ? ",\n    {\"party\": " : "\n    {\"party\": ");
         lia_buf_json_string(b, e->members[p]);
-        lia_buf_puts(b, ", \"C\": ");
-        json_num(b, s.value);
-        lia_buf_puts(b, ", \"D\": ");
-        json_num(b, s.deviation);
-        lia_buf_puts(b, ", \"P\": ");
-        json_num(b, s.punishment);
-        lia_buf_puts(b, ", \"delta_star\": ");
-        json_num(b, s.delta_star);
-        lia_buf_puts(b, ", \"patience\": ");
-        json_num(b, s.patience);
-        lia_buf_printf(b, ", \"sustainable\": %s", s.sustainable < 0 ? "null" : s.sustainable ? "true" : "false");
-        lia_buf_puts(b, ", \"received\": ");
-        json_num(b, s.received);
-        lia_buf_puts(b, ", \"given\": ");
-        json_num(b, s.given);
-        lia_buf_puts(b, ", \"ratio\": ");
-        json_num(b, s.ratio);
-        lia_buf_puts(b, ", \"ratio_threshold\": ");
-        json_num(b, s.ratio_threshold);
+        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+            lia_buf_printf(b, ", \"%s\": ", fields[k].key);
+            lia_buf_json_num(b, fields[k].v);
+        }
+        lia_buf_puts(b, ", \"sustainable\": ");
+        lia_buf_json_tri(b, s.sustainable);
+        for (size_t k = 0; k < sizeof balance / sizeof *balance; k++) {
+            lia_buf_printf(b, ", \"%s\": ", balance[k].key);
+            lia_buf_json_num(b, balance[k].v);
+        }
         lia_buf_putc(b, '}');
     }
-    int se = lia_repeat_self_enforcing(e->repeat);
-    lia_buf_printf(b, "],\n  \"self_enforcing\": %s", se < 0 ? "null" : se ? "true" : "false");
+    lia_buf_puts(b, "],\n  \"self_enforcing\": ");
+    lia_buf_json_tri(b, lia_repeat_self_enforcing(e->repeat));
     lia_buf_puts(b, ", \"imbalance\": ");
-    if (e->np == 2 && g[0] + g[1] > 0) json_num(b, (g[0] - g[1]) / (g[0] + g[1]));
+    if (e->np == 2 && g[0] + g[1] > 0) lia_buf_json_num(b, (g[0] - g[1]) / (g[0] + g[1]));
     else lia_buf_puts(b, "null");
-    const double *t;
-    int feasible = lia_repeat_transfers(e->repeat, &t);
-    lia_buf_puts(b, ",\n  \"transfers\": ");
-    if (feasible < 0) lia_buf_puts(b, "null");
-    else if (!feasible) lia_buf_puts(b, "{\"feasible\": false, \"amounts\": null}");
-    else { lia_buf_puts(b, "{\"feasible\": true, \"amounts\": "); json_vector(b, t, e->np); lia_buf_putc(b, '}'); }
-    const size_t *prof;
-    const double *pay, *bt;
-    lia_buf_puts(b, ",\n  \"best_self_enforcing\": ");
-    if (!lia_repeat_best(e->repeat, &prof, &pay, &bt)) {
-        lia_buf_puts(b, "null");
-        return;
-    }
-    lia_buf_puts(b, "{\"profile\": ");
-    json_profile(b, e, prof);
-    lia_buf_puts(b, ", \"payoffs\": ");
-    json_vector(b, pay, e->np);
-    lia_buf_puts(b, ", \"transfers\": ");
-    json_vector(b, bt, e->np);
-    lia_buf_putc(b, '}');
+    lia_buf_puts(b, ",\n  ");
+    lia__repeat_json_remedies(b, e->repeat, "\n  ");
 }
 
 /* The document of `liaison share` for this agreement, or null with the reason beside it. */

@@ -31,22 +31,7 @@ static const char *kind_name(const lia_share *s)
 
 /* ---- JSON ---- */
 
-static void json_num(lia_buf *b, double v)
-{
-    if (isfinite(v)) lia_buf_double(b, v + 0.0);   /* + 0.0: no "-0" */
-    else lia_buf_puts(b, "null");
-}
 
-static void json_vec(lia_buf *b, const double *v, size_t n)
-{
-    if (!v) { lia_buf_puts(b, "null"); return; }
-    lia_buf_putc(b, '[');
-    for (size_t i = 0; i < n; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        json_num(b, v[i]);
-    }
-    lia_buf_putc(b, ']');
-}
 
 static void json_key(lia_buf *b, const char *key)
 {
@@ -78,23 +63,23 @@ static void json_agreement(lia_buf *b, const lia_share *s)
         if (!first) lia_buf_puts(b, ", ");
         lia_buf_json_string(b, lia_share_rule_name((lia_share_rule)r));
         lia_buf_puts(b, ": ");
-        json_vec(b, s->gap[r], s->n);
+        lia_buf_json_nums(b, s->gap[r], s->n);
         first = 0;
     }
     lia_buf_putc(b, '}');
     json_key(b, "exploitation");
-    json_vec(b, s->exploit, s->n);
+    lia_buf_json_nums(b, s->exploit, s->n);
     json_key(b, "breakaway");
     lia_buf_printf(b, "{\"total\": %zu, \"coalitions\": [", s->brk_total);
     for (size_t k = 0; k < s->nbrk; k++) {
         lia_buf_puts(b, k ? ", {\"members\": " : "{\"members\": ");
         json_members(b, s, s->brk[k].mask);
         lia_buf_puts(b, ", \"value\": ");
-        json_num(b, s->brk[k].value);
+        lia_buf_json_num(b, s->brk[k].value);
         lia_buf_puts(b, ", \"actual\": ");
-        json_num(b, s->brk[k].actual);
+        lia_buf_json_num(b, s->brk[k].actual);
         lia_buf_puts(b, ", \"shortfall\": ");
-        json_num(b, s->brk[k].value - s->brk[k].actual);
+        lia_buf_json_num(b, s->brk[k].value - s->brk[k].actual);
         lia_buf_putc(b, '}');
     }
     lia_buf_puts(b, "]}");
@@ -107,11 +92,11 @@ static void json_bargaining(lia_buf *b, const lia_share *s)
     lia_buf_puts(b, "{\"disagreement\": ");
     lia_buf_json_string(b, s->dkind == LIA_DISAGREE_SECURITY ? "security" : "nash");
     lia_buf_puts(b, ", \"point\": ");
-    json_vec(b, s->dpoint, 2);
+    lia_buf_json_nums(b, s->dpoint, 2);
     lia_buf_puts(b, ", \"nash_bargaining\": ");
-    json_vec(b, s->vec[LIA_SHARE_NASH_BARGAINING], 2);
+    lia_buf_json_nums(b, s->vec[LIA_SHARE_NASH_BARGAINING], 2);
     lia_buf_puts(b, ", \"kalai_smorodinsky\": ");
-    json_vec(b, s->vec[LIA_SHARE_KALAI_SMORODINSKY], 2);
+    lia_buf_json_nums(b, s->vec[LIA_SHARE_KALAI_SMORODINSKY], 2);
     lia_buf_putc(b, '}');
 }
 
@@ -132,18 +117,18 @@ static void write_json(lia_buf *b, const lia_share *s)
     }
     lia_buf_putc(b, ']');
     json_key(b, "grand_value");
-    json_num(b, s->grand);
+    lia_buf_json_num(b, s->grand);
     static const lia_share_rule always[] = { LIA_SHARE_SHAPLEY, LIA_SHARE_BANZHAF, LIA_SHARE_NUCLEOLUS, LIA_SHARE_PRENUCLEOLUS };
     for (size_t k = 0; k < sizeof always / sizeof *always; k++) {
         json_key(b, lia_share_rule_name(always[k]));
-        json_vec(b, s->vec[always[k]], s->n);
+        lia_buf_json_nums(b, s->vec[always[k]], s->n);
     }
     json_key(b, "least_core");
     if (s->has_least_core && s->vec[LIA_SHARE_LEAST_CORE]) {
         lia_buf_puts(b, "{\"epsilon\": ");
-        json_num(b, s->epsilon);
+        lia_buf_json_num(b, s->epsilon);
         lia_buf_puts(b, ", \"allocation\": ");
-        json_vec(b, s->vec[LIA_SHARE_LEAST_CORE], s->n);
+        lia_buf_json_nums(b, s->vec[LIA_SHARE_LEAST_CORE], s->n);
         lia_buf_putc(b, '}');
     } else {
         lia_buf_puts(b, "null");
@@ -156,17 +141,17 @@ static void write_json(lia_buf *b, const lia_share *s)
             r == LIA_SHARE_PRENUCLEOLUS || r == LIA_SHARE_SHAPLEY_MC)
             continue;
         json_key(b, lia_share_rule_name(r));
-        json_vec(b, s->vec[r], s->n);
+        lia_buf_json_nums(b, s->vec[r], s->n);
     }
     if (s->vec[LIA_SHARE_SHAPLEY_MC]) {
         json_key(b, "shapley_mc");
         lia_buf_puts(b, "{\"values\": ");
-        json_vec(b, s->vec[LIA_SHARE_SHAPLEY_MC], s->n);
+        lia_buf_json_nums(b, s->vec[LIA_SHARE_SHAPLEY_MC], s->n);
         lia_buf_puts(b, ", \"halfwidth\": ");
-        json_vec(b, s->mc_half, s->n);
+        lia_buf_json_nums(b, s->mc_half, s->n);
         lia_buf_printf(b, ", \"samples\": %llu, \"seed\": %llu, \"confidence\": ", (unsigned long long)s->mc_samples,
                        (unsigned long long)s->mc_seed);
-        json_num(b, s->mc_confidence);
+        lia_buf_json_num(b, s->mc_confidence);
         lia_buf_putc(b, '}');
     }
     json_key(b, "verified");

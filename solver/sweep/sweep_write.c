@@ -6,18 +6,12 @@
 #include <math.h>
 #include <string.h>
 
-static void num(lia_buf *b, double v)
-{
-    if (isfinite(v)) lia_buf_double(b, v + 0.0);
-    else lia_buf_puts(b, "null");
-}
 
-static void tri(lia_buf *b, int v) { lia_buf_puts(b, v < 0 ? "null" : v ? "true" : "false"); }
 
 static void json_point(lia_buf *b, const lia_sweep_point *p, size_t axes)
 {
     lia_buf_puts(b, "{\"values\": [");
-    for (size_t a = 0; a < axes; a++) { if (a) lia_buf_puts(b, ", "); num(b, p->values[a]); }
+    for (size_t a = 0; a < axes; a++) { if (a) lia_buf_puts(b, ", "); lia_buf_json_num(b, p->values[a]); }
     lia_buf_printf(b, "], \"ok\": %s", p->ok ? "true" : "false");
     if (!p->ok) {
         lia_buf_puts(b, ", \"message\": ");
@@ -26,22 +20,22 @@ static void json_point(lia_buf *b, const lia_sweep_point *p, size_t axes)
         return;
     }
     lia_buf_puts(b, ", \"payoffs\": [");
-    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); num(b, p->payoffs[i]); }
+    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_json_num(b, p->payoffs[i]); }
     lia_buf_puts(b, "], \"delta_star\": [");
-    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); num(b, p->delta_star[i]); }
+    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_json_num(b, p->delta_star[i]); }
     lia_buf_puts(b, "], \"sustainable\": [");
-    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); tri(b, p->sustainable[i]); }
+    for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_json_tri(b, p->sustainable[i]); }
     lia_buf_puts(b, "], \"self_enforcing\": ");
-    tri(b, p->self_enforcing);
+    lia_buf_json_tri(b, p->self_enforcing);
     lia_buf_puts(b, ", \"transfers_feasible\": ");
-    tri(b, p->transfers_feasible);
+    lia_buf_json_tri(b, p->transfers_feasible);
     lia_buf_puts(b, ", \"class\": ");
     if (p->class2x2 < 0) lia_buf_puts(b, "null");
     else lia_buf_json_string(b, lia_class2x2_name((lia_class2x2)p->class2x2));
     lia_buf_printf(b, ", \"equilibria\": %zu, \"core_empty\": ", p->equilibria);
-    tri(b, p->core_empty);
+    lia_buf_json_tri(b, p->core_empty);
     lia_buf_puts(b, ", \"welfare\": ");
-    num(b, p->welfare);
+    lia_buf_json_num(b, p->welfare);
     lia_buf_putc(b, '}');
 }
 
@@ -58,9 +52,9 @@ static void write_json(lia_buf *b, const lia_sweep *s)
         lia_buf_puts(b, a ? ", {\"name\": " : "{\"name\": ");
         lia_buf_json_string(b, lia__sweep_axis_name(s, a));
         lia_buf_puts(b, ", \"from\": ");
-        num(b, from);
+        lia_buf_json_num(b, from);
         lia_buf_puts(b, ", \"to\": ");
-        num(b, to);
+        lia_buf_json_num(b, to);
         lia_buf_printf(b, ", \"steps\": %zu}", steps);
     }
     lia_buf_puts(b, "], \"members\": [");
@@ -75,12 +69,12 @@ static void write_json(lia_buf *b, const lia_sweep *s)
         lia_buf_puts(b, k ? ",\n  {\"parameter\": " : "\n  {\"parameter\": ");
         lia_buf_json_string(b, lia__sweep_axis_name(s, d.axis));
         lia_buf_puts(b, ", \"value\": ");
-        num(b, d.value);
+        lia_buf_json_num(b, d.value);
         if (axes == 2) {
             lia_buf_puts(b, ", \"at\": {");
             lia_buf_json_string(b, lia__sweep_axis_name(s, 1 - d.axis));
             lia_buf_puts(b, ": ");
-            num(b, d.other);
+            lia_buf_json_num(b, d.other);
             lia_buf_putc(b, '}');
         }
         lia_buf_puts(b, ", \"change\": ");

@@ -80,6 +80,25 @@ void lia_buf_double(lia_buf *b, double v)
     lia_buf_puts(b, tmp);
 }
 
+void lia_buf_json_num(lia_buf *b, double v)
+{
+    if (v == v && v - v == 0) lia_buf_double(b, v + 0.0);   /* finite; + 0.0 turns -0 into 0 */
+    else lia_buf_puts(b, "null");
+}
+
+void lia_buf_json_nums(lia_buf *b, const double *v, size_t n)
+{
+    if (!v) { lia_buf_puts(b, "null"); return; }
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_num(b, v[i]);
+    }
+    lia_buf_putc(b, ']');
+}
+
+void lia_buf_json_tri(lia_buf *b, int v) { lia_buf_puts(b, v < 0 ? "null" : v ? "true" : "false"); }
+
 char *lia_buf_take(lia_buf *b, size_t *len)
 {
     if (!reserve(b, 0)) { lia_buf_free(b); return NULL; }

@@ -19,6 +19,11 @@ void lia_buf_printf(lia_buf *b, const char *fmt, ...) __attribute__((format(prin
 void lia_buf_vprintf(lia_buf *b, const char *fmt, va_list ap);
 void lia_buf_json_string(lia_buf *b, const char *s);   /* quoted, escaped */
 void lia_buf_double(lia_buf *b, double v);             /* shortest round-trip decimal */
+/* JSON values the writers share: a number (null when not finite, never "-0"), a list of n
+ * numbers (null when v is NULL), and a tri-state (-1 null, 0 false, else true). */
+void lia_buf_json_num(lia_buf *b, double v);
+void lia_buf_json_nums(lia_buf *b, const double *v, size_t n);
+void lia_buf_json_tri(lia_buf *b, int v);
 /* Hand the NUL-terminated contents to the caller (free with lia__free); NULL if failed. */
 char *lia_buf_take(lia_buf *b, size_t *len);
 void lia_buf_free(lia_buf *b);

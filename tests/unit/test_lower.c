@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "liaison.h"
+#include "ab_agreement.h"
 #include "lang/parser.h"
 #include "lang/spec.h"
 #include "lower/agreement.h"
@@ -18,19 +19,7 @@
  *   rho_A = 1 - (1 - 0.1)(1 - 0.5*0)   = 0.1     (A leaks)
  *   rho_B = 1 - (1 - 0)(1 - 0.5*0.2)   = 0.1     (B's courts disclose, caveat halves it)
  *   phi = 0.8, mu = 1 (bilateral) */
-static const char bilateral[] =
-    "topic t { common 0.5 }\n"
-    "party A { leak 0.1; need t 1; collect t 0.6; exposure t 2 }\n"
-    "party B { disclosure 0.2; need t 2; collect t 0.5; exposure t 1 }\n"
-    "agreement AB bilateral {\n"
-    "  members A, B\n"
-    "  levels 0, 1\n"
-    "  share A -> B t 1\n"
-    "  share B -> A t 0.5\n"
-    "  caveat value 0.8 disclosure 0.5\n"
-    "  facility f cost 2 value 1 split A 0.75, B 0.25\n"
-    "  transfer A -> B 0.3\n"
-    "}\n";
+static const char bilateral[] = AB_AGREEMENT_TEXT;
 
 /* Multilateral: a pooled topic with dilution, a facility split in proportion to resources.
  *   rho_X = 0.2, rho_Y = 0, rho_Z = 1 - (1 - 1*0.5) = 0.5;  phi = 1, mu = 0.5

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 #include "liaison.h"
+#include "ab_agreement.h"
 #include "repeat/repeat.h"
 #include "util/mem.h"
 
@@ -156,12 +157,7 @@ static void test_agreement_balance(void **state)
      * 1 + (0.1 * -0.22 + 0.9 * 0)/1.68. B: its alternative, withholding, gives u_B(1, 0) = 0.48
      * < 1.455, so D = C, delta* 0, sustainable. Transfers: A needs
      * 0.1 * -0.22 - (-0.6) = 0.578, B spares 1.455 - 0.1 * 1.455 = 1.3095: t = (0.578, -0.578). */
-    static const char text[] =
-        "topic t { common 0.5 }\n"
-        "party A { leak 0.1; need t 1; collect t 0.6; exposure t 2 }\n"
-        "party B { disclosure 0.2; need t 2; collect t 0.5; exposure t 1 }\n"
-        "agreement AB bilateral {\n  members A, B\n  levels 0, 1\n  share A -> B t 1\n  share B -> A t 0.5\n"
-        "  caveat value 0.8 disclosure 0.5\n  facility f cost 2 value 1 split A 0.75, B 0.25\n  transfer A -> B 0.3\n}\n";
+    static const char text[] = AB_AGREEMENT_TEXT;
     lia_model *m = NULL;
     lia_game *g = NULL;
     lia_repeat *r = NULL;

@@ -11,24 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "liaison.h"
+#include "ab_agreement.h"
 #include "util/mem.h"
 
 #define NEAR(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
 
 /* The worked example of docs/model.md section 6. */
-static const char ab_text[] =
-    "topic t { common 0.5 }\n"
-    "party A { leak 0.1; need t 1; collect t 0.6; exposure t 2 }\n"
-    "party B { disclosure 0.2; need t 2; collect t 0.5; exposure t 1 }\n"
-    "agreement AB bilateral {\n"
-    "  members A, B\n"
-    "  levels 0, 1\n"
-    "  share A -> B t 1\n"
-    "  share B -> A t 0.5\n"
-    "  caveat value 0.8 disclosure 0.5\n"
-    "  facility f cost 2 value 1 split A 0.75, B 0.25\n"
-    "  transfer A -> B 0.3\n"
-    "}\n";
+static const char ab_text[] = AB_AGREEMENT_TEXT;
 
 static const char cost_text[] =
     "game airport coalitional cost {\n"
