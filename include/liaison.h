@@ -574,7 +574,8 @@ LIA_API lia_status lia_game_bargaining(const lia_game *g, lia_disagreement d, do
 
 typedef enum lia_punishment {
     LIA_PUNISH_NASH = 0,     /* Nash reversion: the stage equilibrium worst for the player */
-    LIA_PUNISH_MINMAX = 1    /* minmax: mixed for two players, pure for more */
+    LIA_PUNISH_MINMAX = 1    /* minmax: the others may correlate the punishment (for two
+                                players the mixed minmax) */
 } lia_punishment;
 
 #define LIA_REPEAT_OPTIONS_VERSION 1
@@ -587,7 +588,11 @@ typedef struct lia_repeat_options {
 } lia_repeat_options;
 #define LIA_REPEAT_OPTIONS_INIT { LIA_REPEAT_OPTIONS_VERSION, LIA_PUNISH_NASH, 0, 0 }
 
-/* One player's row of the analysis. delta_star and patience are NaN for "never" and "none";
+/* One player's row of the analysis. deviation and best_deviation: the payoff and strategy of
+ * the player's deviation in its direction (lia_repeat_direction: the best breach when it would
+ * withhold, the best higher level when it would exceed, the target itself when no deviation
+ * pays; in games without sharing levels, the best deviation). delta_star (under the chosen
+ * punishment) counts breaches only. delta_star and patience are NaN for "never" and "none";
  * sustainable is -1 without a patience. received/given/ratio/ratio_threshold: agreements only
  * (NaN otherwise): what the member receives at the target (coverage, facility value,
  * transfers in) and what its own sharing costs it (exposure, facility payments, transfers
@@ -600,6 +605,39 @@ typedef struct lia_sustain {
     double received, given, ratio, ratio_threshold;
 } lia_sustain;
 
+/* Which way a member would leave the target (agreements, whose strategies are increasing
+ * sharing levels: the commitment is a floor). WITHHOLD: a lower level pays it more, which
+ * breaches the commitment. EXCEED: only a higher level pays more: the commitment is set too
+ * low for the member, which is no breach and no breakdown. NONE: no deviation pays, or the
+ * game's strategies are not sharing levels. */
+typedef enum lia_direction {
+    LIA_DIRECTION_NONE = 0,
+    LIA_DIRECTION_WITHHOLD = 1,
+    LIA_DIRECTION_EXCEED = 2
+} lia_direction;
+
+/* One verdict per target, decided in this order (docs/model.md, sustainability):
+ * HOLDS if grim trigger with Nash reversion keeps every member to it; otherwise, for two
+ * members with a common patience, HOLDS_WITH_HARSHER_PUNISHMENT if the harshest credible
+ * punishment (each member's worst subgame-perfect payoff) keeps both to it; otherwise
+ * UNDECIDED if no exact test applies (three or more members, or different patience) and every
+ * member passes the minmax condition (it may hold under a harsher punishment than reverting);
+ * otherwise NEEDS_TRANSFERS if budget-balanced side payments restore it under Nash reversion,
+ * else BREAKS_DOWN. NONE without a patience. */
+typedef enum lia_verdict {
+    LIA_VERDICT_NONE = 0,
+    LIA_VERDICT_HOLDS = 1,
+    LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT = 2,
+    LIA_VERDICT_UNDECIDED = 3,
+    LIA_VERDICT_NEEDS_TRANSFERS = 4,
+    LIA_VERDICT_BREAKS_DOWN = 5
+} lia_verdict;
+/* "holds", "holds_with_harsher_punishment", "undecided", "needs_transfers", "breaks_down",
+ * "none" (static strings; NULL for a value outside the enum). */
+LIA_API const char *lia_verdict_name(lia_verdict v);
+/* "withhold", "exceed", NULL for NONE. */
+LIA_API const char *lia_direction_name(lia_direction d);
+
 typedef struct lia_repeat lia_repeat;
 /* target: one strategy index per player; NULL: the agreement's commitment (LIA_EUSAGE for a
  * game without one). Caller frees *out with lia_repeat_free. */
@@ -607,13 +645,29 @@ LIA_API lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const si
 LIA_API void lia_repeat_free(lia_repeat *r);
 LIA_API size_t lia_repeat_player_count(const lia_repeat *r);
 LIA_API lia_status lia_repeat_player(const lia_repeat *r, size_t p, lia_sustain *out);
-/* 1 self-enforcing, 0 not, -1 unknown (no patience). */
+/* 1 self-enforcing (HOLDS or HOLDS_WITH_HARSHER_PUNISHMENT), 0 not (NEEDS_TRANSFERS or
+ * BREAKS_DOWN), -1 unknown (UNDECIDED, or no patience). */
 LIA_API int lia_repeat_self_enforcing(const lia_repeat *r);
-/* With patience: 1 and the cheapest budget-balanced per-period transfers (owned by r, one per
- * player, positive = received) when some restore the target, 0 when none can, -1 unknown. */
+LIA_API lia_verdict lia_repeat_verdict(const lia_repeat *r);
+LIA_API lia_direction lia_repeat_direction(const lia_repeat *r, size_t p);
+/* Player p under the minmax punishment (the others may correlate it; the necessary condition:
+ * no punishment holds p below it): its payoff, critical patience (NaN = never) and whether its
+ * patience reaches it (-1 without a patience). Any output may be NULL. */
+LIA_API lia_status lia_repeat_minmax(const lia_repeat *r, size_t p, double *payoff, double *delta_star, int *sustainable);
+/* Two players with a common patience whose target Nash reversion does not hold: 1 and player
+ * p's worst subgame-perfect payoff (the harshest credible punishment) and whether it keeps p
+ * to the target; 0 when this exact test was not made. */
+LIA_API int lia_repeat_harsher(const lia_repeat *r, size_t p, double *payoff, int *sustainable);
+/* Two or three sentences in plain words: who would stop sharing or share more, why, and what
+ * payment or patience would fix it (owned by r; "" without a patience). */
+LIA_API const char *lia_repeat_summary(const lia_repeat *r);
+/* With patience: 1 and the cheapest budget-balanced per-period transfers under the chosen
+ * punishment (owned by r, one per player, in payoff units per period, positive = received)
+ * when some restore the target, 0 when none can, -1 unknown. */
 LIA_API int lia_repeat_transfers(const lia_repeat *r, const double **amounts);
 /* With patience: 1 and the pure profile of highest total payoff that transfers make
- * self-enforcing (strategy indices, payoffs and its transfers, owned by r); 0 if none. */
+ * self-enforcing (strategy indices, its payoffs before the transfers, and the transfers,
+ * owned by r); 0 if none. */
 LIA_API int lia_repeat_best(const lia_repeat *r, const size_t **profile, const double **payoffs, const double **transfers);
 /* Two players with payoff_set and a delta: the set of pure-strategy subgame-perfect payoffs
  * with public randomisation (Abreu and Sannikov's algorithm; payoffs normalised by 1 - delta),
@@ -694,6 +748,10 @@ LIA_API size_t lia_sweep_point_count(const lia_sweep *s);
 LIA_API lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out);
 LIA_API size_t lia_sweep_breakdown_count(const lia_sweep *s);
 LIA_API lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_sweep_breakdown *out);
+/* The status of the commitment at grid point k (NONE where the model is invalid or has no
+ * commitment) and member i's direction there. */
+LIA_API lia_verdict lia_sweep_verdict_at(const lia_sweep *s, size_t k);
+LIA_API lia_direction lia_sweep_direction_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API size_t lia_sweep_member_count(const lia_sweep *s);
 LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
 /* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT

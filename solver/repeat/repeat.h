@@ -8,15 +8,37 @@
 
 /* Each player's punishment payoff: Nash reversion (its worst payoff over the stage game's
  * equilibria: every extreme one for two players, the pure ones for more, or the support-
- * enumeration ones when there is no pure equilibrium) or minmax (two players: the mixed minmax,
- * which equals the player's maxmin value; more: the pure minmax). */
+ * enumeration ones when there is no pure equilibrium) or minmax (lia_minmax_correlated). */
 lia_status lia_punishments(const lia_game *g, lia_punishment kind, double *p);
 
-/* C_i = u_i(target) and D_i = max over i's strategies against the others' target, with the
- * maximising strategy in dev[i] (may be NULL). */
+/* Player i's minmax when the others may correlate the punishment: the least, over joint
+ * distributions of the others' pure profiles, of i's best reply (an LP through GLPK). No
+ * punishment the others can carry out, equilibrium or not, holds i below it; for two
+ * players it is the mixed minmax, which equals i's maxmin value. */
+lia_status lia_minmax_correlated(const lia_game *g, size_t i, double *value);
+
+/* A player's one-shot deviations from a target. In an agreement's stage game the strategies
+ * are increasing sharing levels and the commitment is a floor: only a lower level breaches it
+ * (direction withhold); a higher level that pays more means the commitment is set too low for
+ * the member (exceed), which is no breach. In other games every strategy is a breach and the
+ * direction is NONE. Gains within 1e-9 of the player's payoff scale count as none. */
+typedef struct lia_deviation {
+    double value;            /* C: the payoff at the target */
+    double keep;             /* the best payoff without a breach: C, or more at a higher level
+                                (the verdicts are judged on it: sharing more is allowed) */
+    double breach;           /* the best payoff of a breach, C if none pays more */
+    size_t breach_strategy;  /* its strategy (the target's own if none) */
+    double best;             /* the best payoff of any strategy, C if none pays more */
+    size_t best_strategy;
+    lia_direction direction;
+} lia_deviation;
+void lia_target_deviations(const lia_game *g, size_t prof, lia_deviation *out);
+
+/* C_i = u_i(target) and D_i = the best payoff of a breach (as lia_target_deviations), with
+ * its strategy in dev[i] (may be NULL). */
 void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, size_t *dev);
 
-/* delta* = (D - C)/(D - P), 0 if D <= C, NaN ("never") if C < P. */
+/* delta* = (D - C)/(D - P): NaN ("never") if C < P, else 0 if D <= C. */
 double lia_delta_star(double c, double d, double p);
 
 /* The budget-balanced transfers t (sum 0) with C_i + t_i >= (1 - delta_i) D_i + delta_i P_i that
@@ -34,5 +56,14 @@ lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const dou
  * after the comma), shared by lia_repeat_write and the solve report. */
 struct lia_buf;
 void lia__repeat_json_remedies(struct lia_buf *b, const lia_repeat *r, const char *gap);
+/* "status": ..., "summary": ... of r as JSON. */
+void lia__repeat_json_status(struct lia_buf *b, const lia_repeat *r);
+/* "minmax": {payoffs, delta_star, sustainable}, "harsher": {payoffs, sustainable} or null. */
+void lia__repeat_json_tests(struct lia_buf *b, const lia_repeat *r);
+/* The plain-words summary wrapped for a terminal, each line indented. */
+void lia__repeat_text_summary(struct lia_buf *b, const lia_repeat *r, size_t indent);
+/* The status in words ("holds", "needs transfers", ...) and the table of the text form. */
+const char *lia__repeat_status_words(const lia_repeat *r);
+void lia__repeat_text_table(struct lia_buf *b, const lia_repeat *r);
 
 #endif

@@ -1,6 +1,6 @@
-/* repeat_api.c — the lia_repeat handle: sustainability rows, transfers, the best
- * self-enforcing profile, and their JSON and text. */
-#include "repeat.h"
+/* repeat_api.c — the lia_repeat handle: each member's deviation and punishments, the status
+ * of the target (lia_verdict), transfers and the best self-enforcing profile. */
+#include "repeat_internal.h"
 #include "payoff_set.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
@@ -10,25 +10,6 @@
 #include <stddef.h>
 #include <string.h>
 
-struct lia_repeat {
-    lia_arena arena;
-    const char *game;
-    size_t np;
-    const char **players;
-    const char ***strategies;
-    size_t *target;
-    lia_punishment punish;
-    lia_sustain *rows;
-    int has_patience, self_enforcing;
-    int transfers_feasible;
-    double *transfers;
-    int best_found;
-    size_t *best;
-    double *best_payoffs, *best_transfers;
-    double *set;             /* lia__malloc'ed by lia_spe_payoff_set */
-    size_t nset;
-    int set_done;            /* computed (an empty set has set == NULL) */
-};
 
 static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
 
@@ -62,47 +43,140 @@ static void balance(lia_sustain *row, const lia_member_terms *t)
     }
 }
 
-static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const lia_repeat_options *o, int at_commit)
+/* The payoff sets of larger two-player games are not computed for a verdict: beyond this many
+ * profiles the status says undecided rather than spend minutes on the exact test. */
+enum { HARSH_MAX_PROFILES = 4096 };
+
+static double span_of(const lia_game *g, size_t i)
 {
-    size_t n = g->np;
-    double *c = lia_arena_array(&r->arena, 4 * n, sizeof *c), *d = c + n, *p = d + n, *delta = p + n;
-    size_t *dev = lia_arena_array(&r->arena, n, sizeof *dev);
-    if (!c || !dev) return LIA_ENOMEM;
-    lia_status st = lia_punishments(g, o->punish, p);
-    if (st != LIA_OK) return st;
-    lia_target_values(g, prof, c, d, dev);
-    r->has_patience = o->delta > 0 || g->terms != NULL;
-    r->self_enforcing = r->has_patience ? 1 : -1;
-    for (size_t i = 0; i < n; i++) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t k = 0; k < g->nprofiles; k++) {
+        lo = fmin(lo, g->payoffs[i * g->nprofiles + k]);
+        hi = fmax(hi, g->payoffs[i * g->nprofiles + k]);
+    }
+    return hi > lo ? hi - lo : 1;
+}
+
+static lia_status payoff_set(lia_repeat *r, const lia_game *g, double delta)
+{
+    lia_status st = lia_spe_payoff_set(g->payoffs, g->payoffs + g->nprofiles, g->ns[0], g->ns[1], delta, 1e-12,
+                                       1000000, &r->set, &r->nset, NULL);
+    if (st == LIA_OK) r->set_done = 1;
+    return st;
+}
+
+/* The exact test for two members with a common patience: the target played for ever is a
+ * subgame-perfect outcome iff each member prefers it to its best breach followed by the
+ * harshest credible punishment (Abreu's optimal penal codes): its worst payoff over the
+ * subgame-perfect set, or over the mixed stage equilibria if one is worse still. */
+static lia_status harsher(lia_repeat *r, const lia_game *g, double delta)
+{
+    if (g->nprofiles > HARSH_MAX_PROFILES) return LIA_OK;
+    if (!r->set_done) {
+        lia_status st = payoff_set(r, g, delta);
+        if (st == LIA_ELIMIT) return LIA_OK;   /* no convergence: no exact answer */
+        if (st != LIA_OK) return st;
+    }
+    r->harsh_done = 1;
+    for (size_t i = 0; i < 2; i++) {
+        repeat_member *m = &r->mem[i];
+        double w = m->nash;
+        for (size_t k = 0; k < r->nset; k++) w = fmin(w, r->set[2 * k + i]);
+        /* the iteration leaves the set's vertices within ~1e-11 of the true ones; a payoff
+         * of the stage game or the minmax that close is the true value */
+        double tol = 1e-8 * span_of(g, i);
+        if (fabs(w - m->minmax) <= tol) w = m->minmax;
+        for (size_t k = 0; k < g->nprofiles; k++)
+            if (fabs(w - g->payoffs[i * g->nprofiles + k]) <= tol) w = g->payoffs[i * g->nprofiles + k];
+        m->harsh = w;
+        /* the set is computed to about 1e-12 / (1 - delta) of the payoff range */
+        m->harsh_ok = m->keep >= (1 - delta) * m->breach + delta * w - 1e-8 * span_of(g, i);
+    }
+    return LIA_OK;
+}
+
+static void decide(lia_repeat *r, int nash_transfers)
+{
+    int nash = 1, harsh = 1, minmax = 1;
+    for (size_t i = 0; i < r->np; i++) {
+        nash &= r->mem[i].nash_ok;
+        harsh &= r->mem[i].harsh_ok;
+        minmax &= r->mem[i].minmax_ok;
+    }
+    if (!r->has_patience) r->verdict = LIA_VERDICT_NONE;
+    else if (nash) r->verdict = LIA_VERDICT_HOLDS;
+    else if (r->harsh_done && harsh) r->verdict = LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT;
+    else if (!r->harsh_done && minmax) r->verdict = LIA_VERDICT_UNDECIDED;
+    else r->verdict = nash_transfers ? LIA_VERDICT_NEEDS_TRANSFERS : LIA_VERDICT_BREAKS_DOWN;
+    r->self_enforcing = r->verdict == LIA_VERDICT_HOLDS || r->verdict == LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT ? 1
+                        : r->verdict == LIA_VERDICT_NEEDS_TRANSFERS || r->verdict == LIA_VERDICT_BREAKS_DOWN ? 0 : -1;
+}
+
+/* Rows: the member's deviation in its direction, the chosen punishment, and both tests. */
+static void fill_rows(lia_repeat *r, const lia_game *g, const lia_deviation *dv, const double *pn, const double *pm,
+                      const lia_repeat_options *o, int at_commit)
+{
+    for (size_t i = 0; i < r->np; i++) {
         lia_sustain *row = &r->rows[i];
-        row->value = c[i];
-        row->deviation = d[i];
-        row->best_deviation = dev[i];
-        row->punishment = p[i];
-        row->delta_star = lia_delta_star(c[i], d[i], p[i]);
+        repeat_member *m = &r->mem[i];
+        const lia_deviation *v = &dv[i];
+        int up = v->direction == LIA_DIRECTION_EXCEED;
+        row->value = v->value;
+        row->deviation = up ? v->best : v->breach;
+        row->best_deviation = up ? v->best_strategy : v->breach_strategy;
         row->patience = o->delta > 0 ? o->delta : g->terms ? g->terms[i].patience : NAN;
-        delta[i] = row->patience;
+        m->direction = v->direction;
+        m->breach = v->breach;
+        m->nash = pn[i];
+        m->minmax = pm[i];
+        m->keep = v->keep;
+        m->nash_delta = lia_delta_star(v->keep, v->breach, pn[i]);
+        m->minmax_delta = lia_delta_star(v->keep, v->breach, pm[i]);
+        m->harsh = NAN;
+        row->punishment = r->punish == LIA_PUNISH_NASH ? pn[i] : pm[i];
+        row->delta_star = r->punish == LIA_PUNISH_NASH ? m->nash_delta : m->minmax_delta;
         row->received = row->given = row->ratio = row->ratio_threshold = NAN;
         row->sustainable = -1;
         if (!isnan(row->patience)) {
-            row->sustainable = !isnan(row->delta_star) && row->patience >= row->delta_star;
-            if (!row->sustainable) r->self_enforcing = 0;
+            m->nash_ok = !isnan(m->nash_delta) && row->patience >= m->nash_delta;
+            m->minmax_ok = !isnan(m->minmax_delta) && row->patience >= m->minmax_delta;
+            row->sustainable = r->punish == LIA_PUNISH_NASH ? m->nash_ok : m->minmax_ok;
         }
-        if (at_commit && g->terms) balance(row, &g->terms[i]);
+        if (at_commit && g->terms) {
+            m->has_terms = 1;
+            m->terms = g->terms[i];
+            balance(row, &g->terms[i]);
+        }
     }
-    if (o->payoff_set && n == 2 && o->delta > 0) {
-        st = lia_spe_payoff_set(g->payoffs, g->payoffs + g->nprofiles, g->ns[0], g->ns[1], o->delta, 1e-12, 1000000,
-                                &r->set, &r->nset, NULL);
-        if (st != LIA_OK) return st;
-        r->set_done = 1;
-    }
-    if (!r->has_patience) return LIA_OK;
+}
+
+/* Punishment payoffs within rounding of the member's value are its value: C < P by 1e-17 must
+ * not read as "prefers the punishment". */
+static void snap(const lia_game *g, const lia_deviation *dv, double *p)
+{
+    for (size_t i = 0; i < g->np; i++)
+        if (fabs(p[i] - dv[i].keep) <= 1e-9 * fmax(1, fabs(dv[i].keep))) p[i] = dv[i].keep;
+}
+
+static lia_status remedies(lia_repeat *r, const lia_game *g, const lia_deviation *dv, const double *p,
+                           const double *pn, int *nash_transfers)
+{
+    size_t n = g->np;
+    double *c = lia_arena_array(&r->arena, 3 * n, sizeof *c), *d = c + n, *delta = d + n;
     r->transfers = lia_arena_array(&r->arena, n, sizeof *r->transfers);
     r->best = lia_arena_array(&r->arena, n, sizeof *r->best);
     r->best_payoffs = lia_arena_array(&r->arena, 2 * n, sizeof *r->best_payoffs);
-    if (!r->transfers || !r->best || !r->best_payoffs) return LIA_ENOMEM;
+    if (!c || !r->transfers || !r->best || !r->best_payoffs) return LIA_ENOMEM;
     r->best_transfers = r->best_payoffs + n;
-    if ((st = lia_transfers(n, c, d, p, delta, &r->transfers_feasible, r->transfers)) != LIA_OK) return st;
+    for (size_t i = 0; i < n; i++) { c[i] = dv[i].keep; d[i] = dv[i].breach; delta[i] = r->rows[i].patience; }
+    lia_status st = lia_transfers(n, c, d, p, delta, &r->transfers_feasible, r->transfers);
+    if (st != LIA_OK) return st;
+    *nash_transfers = r->transfers_feasible;
+    if (p != pn) {
+        double *scratch = lia_arena_array(&r->arena, n, sizeof *scratch);
+        if (!scratch) return LIA_ENOMEM;
+        if ((st = lia_transfers(n, c, d, pn, delta, nash_transfers, scratch)) != LIA_OK) return st;
+    }
     size_t best;
     if ((st = lia_best_self_enforcing(g, p, delta, &r->best_found, &best)) != LIA_OK) return st;
     if (r->best_found) {
@@ -121,6 +195,39 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
     return LIA_OK;
 }
 
+static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const lia_repeat_options *o, int at_commit)
+{
+    size_t n = g->np;
+    double *pn = lia_arena_array(&r->arena, 2 * n, sizeof *pn), *pm = pn + n;
+    lia_deviation *dv = lia_arena_array(&r->arena, n, sizeof *dv);
+    r->mem = lia_arena_array(&r->arena, n, sizeof *r->mem);
+    if (!pn || !dv || !r->mem) return LIA_ENOMEM;
+    memset(r->mem, 0, n * sizeof *r->mem);
+    lia_status st = lia_punishments(g, LIA_PUNISH_NASH, pn);
+    if (st == LIA_OK) st = lia_punishments(g, LIA_PUNISH_MINMAX, pm);
+    if (st != LIA_OK) return st;
+    lia_target_deviations(g, prof, dv);
+    snap(g, dv, pn);
+    snap(g, dv, pm);
+    for (size_t k = 0; k < n * g->nprofiles; k++) r->scale = fmax(r->scale, fabs(g->payoffs[k]));
+    r->has_patience = o->delta > 0 || g->terms != NULL;
+    r->levels = g->commit != NULL;
+    fill_rows(r, g, dv, pn, pm, o, at_commit);
+    if (o->payoff_set && n == 2 && o->delta > 0) {
+        if ((st = payoff_set(r, g, o->delta)) != LIA_OK) return st;
+        r->set_shown = 1;
+    }
+    int nash = 1;
+    for (size_t i = 0; i < n; i++) nash &= r->mem[i].nash_ok;
+    if (r->has_patience && !nash && n == 2 && r->rows[0].patience == r->rows[1].patience &&
+        (st = harsher(r, g, r->rows[0].patience)) != LIA_OK)
+        return st;
+    int nash_transfers = 0;
+    if (r->has_patience && (st = remedies(r, g, dv, r->punish == LIA_PUNISH_NASH ? pn : pm, pn, &nash_transfers)) != LIA_OK)
+        return st;
+    decide(r, nash_transfers);
+    return lia__repeat_summarise(r) ? LIA_OK : LIA_ENOMEM;
+}
 lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *target, const lia_repeat_options *opts)
 {
     if (!out) return LIA_EUSAGE;
@@ -191,184 +298,51 @@ int lia_repeat_best(const lia_repeat *r, const size_t **profile, const double **
     return 1;
 }
 
+/* The set is also computed for the exact test; it is handed out only when it was asked for. */
 const double *lia_repeat_payoff_set(const lia_repeat *r, size_t *vertices)
 {
-    if (vertices) *vertices = r && r->set ? r->nset : 0;
-    return r ? r->set : NULL;
+    int shown = r && r->set_shown && r->set;
+    if (vertices) *vertices = shown ? r->nset : 0;
+    return shown ? r->set : NULL;
 }
 
-int lia_repeat_payoff_set_computed(const lia_repeat *r) { return r ? r->set_done : 0; }
+int lia_repeat_payoff_set_computed(const lia_repeat *r) { return r ? r->set_shown : 0; }
 
-/* ---- writing ---- */
+lia_verdict lia_repeat_verdict(const lia_repeat *r) { return r ? r->verdict : LIA_VERDICT_NONE; }
 
-
-static void nums(lia_buf *b, const lia_repeat *r, size_t offset)
+lia_direction lia_repeat_direction(const lia_repeat *r, size_t p)
 {
-    lia_buf_putc(b, '[');
-    for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_num(b, *(const double *)((const char *)&r->rows[i] + offset));
-    }
-    lia_buf_putc(b, ']');
+    return r && p < r->np ? r->mem[p].direction : LIA_DIRECTION_NONE;
 }
 
-static void names(lia_buf *b, const lia_repeat *r, const size_t *prof)
+lia_status lia_repeat_minmax(const lia_repeat *r, size_t p, double *payoff, double *delta_star, int *sustainable)
 {
-    lia_buf_putc(b, '[');
-    for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, r->strategies[i][prof[i]]);
-    }
-    lia_buf_putc(b, ']');
+    if (!r || p >= r->np) return LIA_EUSAGE;
+    if (payoff) *payoff = r->mem[p].minmax;
+    if (delta_star) *delta_star = r->mem[p].minmax_delta;
+    if (sustainable) *sustainable = r->has_patience ? r->mem[p].minmax_ok : -1;
+    return LIA_OK;
 }
 
-
-#define FIELD(f) offsetof(lia_sustain, f)
-
-void lia__repeat_json_remedies(lia_buf *b, const lia_repeat *r, const char *gap)
+int lia_repeat_harsher(const lia_repeat *r, size_t p, double *payoff, int *sustainable)
 {
-    lia_buf_printf(b, "\"transfers\": ");
-    if (!r->has_patience) lia_buf_puts(b, "null");
-    else if (!r->transfers_feasible) lia_buf_puts(b, "{\"feasible\": false, \"amounts\": null}");
-    else { lia_buf_puts(b, "{\"feasible\": true, \"amounts\": "); lia_buf_json_nums(b, r->transfers, r->np); lia_buf_putc(b, '}'); }
-    lia_buf_printf(b, ",%s\"best_self_enforcing\": ", gap);
-    if (!r->has_patience || !r->best_found) {
-        lia_buf_puts(b, "null");
-        return;
-    }
-    lia_buf_puts(b, "{\"profile\": ");
-    names(b, r, r->best);
-    lia_buf_puts(b, ", \"payoffs\": ");
-    lia_buf_json_nums(b, r->best_payoffs, r->np);
-    lia_buf_puts(b, ", \"transfers\": ");
-    lia_buf_json_nums(b, r->best_transfers, r->np);
-    lia_buf_putc(b, '}');
+    if (!r || p >= r->np || !r->harsh_done) return 0;
+    if (payoff) *payoff = r->mem[p].harsh;
+    if (sustainable) *sustainable = r->mem[p].harsh_ok;
+    return 1;
 }
 
-/* The JSON fields after "game" (shared with the solve report's agreement entries). */
-static void json_body(lia_buf *b, const lia_repeat *r)
+const char *lia_repeat_summary(const lia_repeat *r) { return r && r->summary ? r->summary : ""; }
+
+const char *lia_verdict_name(lia_verdict v)
 {
-    lia_buf_puts(b, "\"target\": ");
-    names(b, r, r->target);
-    lia_buf_puts(b, ", \"values\": ");
-    nums(b, r, FIELD(value));
-    lia_buf_puts(b, ", \"deviations\": {\"payoffs\": ");
-    nums(b, r, FIELD(deviation));
-    lia_buf_puts(b, ", \"strategies\": [");
-    for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, r->strategies[i][r->rows[i].best_deviation]);
-    }
-    lia_buf_puts(b, "]}, \"punishment\": {\"kind\": ");
-    lia_buf_json_string(b, r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
-    lia_buf_puts(b, ", \"payoffs\": ");
-    nums(b, r, FIELD(punishment));
-    lia_buf_puts(b, "}, \"delta_star\": ");
-    nums(b, r, FIELD(delta_star));
-    lia_buf_puts(b, ", \"patience\": ");
-    nums(b, r, FIELD(patience));
-    lia_buf_puts(b, ", \"sustainable\": [");
-    for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_tri(b, r->rows[i].sustainable);
-    }
-    lia_buf_puts(b, "], \"self_enforcing\": ");
-    lia_buf_json_tri(b, r->self_enforcing);
-    lia_buf_puts(b, ", ");
-    lia__repeat_json_remedies(b, r, " ");
-    if (r->set || r->set_done) {
-        lia_buf_puts(b, ", \"payoff_set\": [");
-        for (size_t k = 0; k < r->nset; k++) {
-            lia_buf_puts(b, k ? ", [" : "[");
-            lia_buf_json_num(b, r->set[2 * k]);
-            lia_buf_puts(b, ", ");
-            lia_buf_json_num(b, r->set[2 * k + 1]);
-            lia_buf_putc(b, ']');
-        }
-        lia_buf_putc(b, ']');
-    }
+    static const char *const names[] = { "none", "holds", "holds_with_harsher_punishment", "undecided",
+                                         "needs_transfers", "breaks_down" };
+    return (unsigned)v < sizeof names / sizeof *names ? names[v] : NULL;
 }
 
-static void text_cell(lia_buf *b, double v, const char *nan_text)
+const char *lia_direction_name(lia_direction d)
 {
-    if (isnan(v)) lia_buf_printf(b, " %11s", nan_text);
-    else lia_buf_printf(b, " %11.6g", v + 0.0);
+    return d == LIA_DIRECTION_WITHHOLD ? "withhold" : d == LIA_DIRECTION_EXCEED ? "exceed" : NULL;
 }
 
-static void write_text(lia_buf *b, const lia_repeat *r)
-{
-    size_t w = 6;
-    for (size_t i = 0; i < r->np; i++) w = strlen(r->players[i]) > w ? strlen(r->players[i]) : w;
-    lia_buf_printf(b, "%s: keeping to", r->game);
-    for (size_t i = 0; i < r->np; i++) lia_buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->target[i]]);
-    lia_buf_printf(b, " under grim trigger, punishment %s\n", r->punish == LIA_PUNISH_NASH ? "Nash reversion" : "minmax");
-    lia_buf_printf(b, "  %-*s %11s %11s %11s %11s %11s  %s\n", (int)w, "player", "C", "D", "P", "delta*", "patience",
-                   "verdict");
-    for (size_t i = 0; i < r->np; i++) {
-        const lia_sustain *s = &r->rows[i];
-        lia_buf_printf(b, "  %-*s", (int)w, r->players[i]);
-        text_cell(b, s->value, "-");
-        text_cell(b, s->deviation, "-");
-        text_cell(b, s->punishment, "-");
-        text_cell(b, s->delta_star, "never");
-        text_cell(b, s->patience, "-");
-        lia_buf_printf(b, "  %s\n", s->sustainable < 0 ? "-" : s->sustainable ? "keeps to it" : "deviates");
-    }
-    if (r->set_done) {
-        if (!r->nset) lia_buf_puts(b, "  subgame-perfect payoff set (pure strategies, public randomisation): empty\n");
-        else lia_buf_printf(b, "  subgame-perfect payoff set (pure strategies, public randomisation), %zu vertices:\n   ", r->nset);
-        for (size_t k = 0; k < r->nset; k++) lia_buf_printf(b, " (%.6g, %.6g)", r->set[2 * k] + 0.0, r->set[2 * k + 1] + 0.0);
-        if (r->nset) lia_buf_putc(b, '\n');
-    }
-    if (r->self_enforcing < 0) {
-        lia_buf_puts(b, "  no patience given (--delta D): critical discount factors only\n");
-        return;
-    }
-    lia_buf_printf(b, "  %s\n", r->self_enforcing ? "self-enforcing" : "not self-enforcing");
-    if (!r->self_enforcing) {
-        if (!r->transfers_feasible) {
-            lia_buf_puts(b, "  no budget-balanced side payment can restore it\n");
-        } else {
-            lia_buf_puts(b, "  restored by per-period transfers:");
-            for (size_t i = 0; i < r->np; i++) {
-                lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
-                lia_buf_double(b, r->transfers[i] + 0.0);
-            }
-            lia_buf_putc(b, '\n');
-        }
-    }
-    if (r->best_found) {
-        lia_buf_puts(b, "  best self-enforcing profile:");
-        for (size_t i = 0; i < r->np; i++) lia_buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->best[i]]);
-        lia_buf_puts(b, ", payoffs");
-        for (size_t i = 0; i < r->np; i++) { lia_buf_puts(b, i ? ", " : " "); lia_buf_double(b, r->best_payoffs[i] + 0.0); }
-        lia_buf_putc(b, '\n');
-    } else {
-        lia_buf_puts(b, "  no profile is self-enforcing, even with transfers\n");
-    }
-}
-
-lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_format fmt)
-{
-    if (!out) return LIA_EUSAGE;
-    *out = NULL;
-    if (!r || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
-    lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
-    lia_buf b;
-    lia_buf_init(&b);
-    if (fmt == LIA_FORMAT_JSON) {
-        lia_buf_puts(&b, "{\"game\": ");
-        lia_buf_json_string(&b, r->game);
-        lia_buf_puts(&b, ", \"players\": [");
-        for (size_t i = 0; i < r->np; i++) { if (i) lia_buf_puts(&b, ", "); lia_buf_json_string(&b, r->players[i]); }
-        lia_buf_puts(&b, "], ");
-        json_body(&b, r);
-        lia_buf_puts(&b, "}\n");
-    } else {
-        write_text(&b, r);
-    }
-    lia_c_numeric_end(&loc);
-    *out = lia_buf_take(&b, len);
-    return *out ? LIA_OK : LIA_ENOMEM;
-}

@@ -29,40 +29,49 @@ static lia_status nash_reversion(const lia_game *g, double *p)
     return LIA_OK;
 }
 
-/* min over the others' pure profiles of i's best reply payoff */
-static lia_status pure_minmax(const lia_game *g, double *p)
-{
-    size_t *s = lia__calloc(g->np, sizeof *s);
-    if (!s) return LIA_ENOMEM;
-    for (size_t i = 0; i < g->np; i++) p[i] = INFINITY;
-    for (size_t prof = 0; prof < g->nprofiles; prof++) {
-        /* decode the profile; visit it once per player as "others' profile with i at 0" */
-        size_t rest = prof;
-        for (size_t j = 0; j < g->np; j++) { s[j] = rest % g->ns[j]; rest /= g->ns[j]; }
-        for (size_t i = 0; i < g->np; i++) {
-            if (s[i] != 0) continue;
-            size_t stride = 1;
-            for (size_t j = 0; j < i; j++) stride *= g->ns[j];
-            double best = -INFINITY;
-            for (size_t a = 0; a < g->ns[i]; a++) best = fmax(best, g->payoffs[i * g->nprofiles + prof + a * stride]);
-            p[i] = fmin(p[i], best);
-        }
-    }
-    lia__free(s);
-    return LIA_OK;
-}
-
 lia_status lia_punishments(const lia_game *g, lia_punishment kind, double *p)
 {
     if (kind == LIA_PUNISH_NASH) return nash_reversion(g, p);
-    if (g->np != 2) return pure_minmax(g, p);
-    /* two players: the minimax theorem makes i's mixed minmax its maxmin value */
-    double *sigma = lia__malloc((g->ns[0] > g->ns[1] ? g->ns[0] : g->ns[1]) * sizeof *sigma);
-    if (!sigma) return LIA_ENOMEM;
     lia_status st = LIA_OK;
-    for (size_t i = 0; i < 2 && st == LIA_OK; i++) st = lia_game_maxmin(g, i, &p[i], sigma);
-    lia__free(sigma);
+    for (size_t i = 0; i < g->np && st == LIA_OK; i++) st = lia_minmax_correlated(g, i, &p[i]);
     return st;
+}
+
+/* Payoff differences below this fraction of the game's payoff scale are rounding, not a
+ * reason to deviate: a level worth 1e-17 more is no temptation. */
+static double noise(const lia_game *g, size_t i)
+{
+    double scale = 0;
+    for (size_t k = 0; k < g->nprofiles; k++) scale = fmax(scale, fabs(g->payoffs[i * g->nprofiles + k]));
+    return 1e-9 * (scale > 0 ? scale : 1);
+}
+
+void lia_target_deviations(const lia_game *g, size_t prof, lia_deviation *out)
+{
+    size_t stride = 1;
+    for (size_t i = 0; i < g->np; i++) {
+        size_t own = prof / stride % g->ns[i], base = prof - own * stride;
+        lia_deviation *v = &out[i];
+        double eps = noise(g, i);
+        v->value = g->payoffs[i * g->nprofiles + prof];
+        v->keep = v->breach = v->best = v->value;
+        v->breach_strategy = v->best_strategy = own;
+        for (size_t a = 0; a < g->ns[i]; a++) {
+            double u = g->payoffs[i * g->nprofiles + base + a * stride];
+            if (u > v->best + eps || (u > v->best && v->best > v->value)) { v->best = u; v->best_strategy = a; }
+            /* with sharing levels the commitment is a floor: only a lower level breaches it */
+            if (g->commit && a > own && u > v->keep + eps) v->keep = u;
+            if ((!g->commit || a < own) && (u > v->breach + eps || (u > v->breach && v->breach > v->value))) {
+                v->breach = u;
+                v->breach_strategy = a;
+            }
+        }
+        /* a member that does best at a higher level would not withhold: its breach must beat that */
+        v->direction = LIA_DIRECTION_NONE;
+        if (g->commit && v->breach > v->keep) v->direction = LIA_DIRECTION_WITHHOLD;
+        else if (g->commit && v->keep > v->value) v->direction = LIA_DIRECTION_EXCEED;
+        stride *= g->ns[i];
+    }
 }
 
 void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, size_t *dev)
@@ -74,6 +83,7 @@ void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, siz
         d[i] = c[i];
         if (dev) dev[i] = own;
         for (size_t a = 0; a < g->ns[i]; a++) {
+            if (g->commit && a > own) break;   /* sharing more than a floor is no breach */
             double u = g->payoffs[i * g->nprofiles + base + a * stride];
             if (u > d[i]) { d[i] = u; if (dev) dev[i] = a; }
         }
@@ -83,7 +93,9 @@ void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, siz
 
 double lia_delta_star(double c, double d, double p)
 {
-    if (d <= c) return 0;
+    /* checked first: a member who prefers the punishment to the commitment gains by any
+     * deviation that triggers it, however little the deviation itself pays */
     if (c < p) return NAN;
+    if (d <= c) return 0;
     return (d - c) / (d - p);
 }

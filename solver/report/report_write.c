@@ -48,13 +48,38 @@ static void json_sustainability(lia_buf *b, const lia_report_entry *e)
         }
         lia_buf_puts(b, ", \"sustainable\": ");
         lia_buf_json_tri(b, s.sustainable);
+        const char *dir = lia_direction_name(lia_repeat_direction(e->repeat, p));
+        lia_buf_puts(b, ", \"direction\": ");
+        if (dir) lia_buf_json_string(b, dir);
+        else lia_buf_puts(b, "null");
+        double mm, mmd, hv;
+        int mmok, hok;
+        lia_repeat_minmax(e->repeat, p, &mm, &mmd, &mmok);
+        lia_buf_puts(b, ", \"minmax\": ");
+        lia_buf_json_num(b, mm);
+        lia_buf_puts(b, ", \"minmax_delta_star\": ");
+        lia_buf_json_num(b, mmd);
+        lia_buf_puts(b, ", \"minmax_sustainable\": ");
+        lia_buf_json_tri(b, mmok);
+        lia_buf_puts(b, ", \"harsher\": ");
+        if (lia_repeat_harsher(e->repeat, p, &hv, &hok)) {
+            lia_buf_puts(b, "{\"payoff\": ");
+            lia_buf_json_num(b, hv);
+            lia_buf_puts(b, ", \"sustainable\": ");
+            lia_buf_json_tri(b, hok);
+            lia_buf_putc(b, '}');
+        } else {
+            lia_buf_puts(b, "null");
+        }
         for (size_t k = 0; k < sizeof balance / sizeof *balance; k++) {
             lia_buf_printf(b, ", \"%s\": ", balance[k].key);
             lia_buf_json_num(b, balance[k].v);
         }
         lia_buf_putc(b, '}');
     }
-    lia_buf_puts(b, "],\n  \"self_enforcing\": ");
+    lia_buf_puts(b, "],\n  ");
+    lia__repeat_json_status(b, e->repeat);
+    lia_buf_puts(b, ",\n  \"self_enforcing\": ");
     lia_buf_json_tri(b, lia_repeat_self_enforcing(e->repeat));
     lia_buf_puts(b, ", \"imbalance\": ");
     if (e->np == 2 && g[0] + g[1] > 0) lia_buf_json_num(b, (g[0] - g[1]) / (g[0] + g[1]));
@@ -145,7 +170,11 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
         const lia_report_entry *e = &r->entries[i];
         lia_buf_printf(b, "\n%s: %s %s of", e->name, kind_name(e->kind), e->kind == LIA_KIND_NORMAL ? "game" : "agreement");
         for (size_t p = 0; p < e->np; p++) lia_buf_printf(b, "%s %s", p ? "," : "", e->members[p]);
-        lia_buf_puts(b, "\n  stage game: ");
+        if (e->repeat && lia_repeat_verdict(e->repeat) != LIA_VERDICT_NONE)
+            lia_buf_printf(b, ": %s", lia__repeat_status_words(e->repeat));
+        lia_buf_putc(b, '\n');
+        if (e->repeat) lia__repeat_text_summary(b, e->repeat, 2);
+        lia_buf_puts(b, "  stage game: ");
         for (size_t p = 0; p < e->np; p++) lia_buf_printf(b, "%s%zu", p ? " x " : "", e->nlevels[p]);
         lia_buf_puts(b, e->kind == LIA_KIND_NORMAL ? " strategies" : " sharing levels");
         if (e->has_class)
@@ -159,7 +188,7 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
             lia_buf_puts(b, "   payoffs");
             for (size_t p = 0; p < e->np; p++) {
                 lia_buf_puts(b, p ? ", " : " ");
-                lia_buf_double(b, e->commit_payoffs[p] + 0.0);
+                lia_buf_reading(b, e->commit_payoffs[p], 1);
             }
             lia_buf_puts(b, "\n");
         }
@@ -169,10 +198,13 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
         indented(b, eq, "  ");
         lia__free(eq);
         if (e->repeat) {
-            char *rp = NULL;
-            if ((st = lia_repeat_write(&rp, NULL, e->repeat, LIA_FORMAT_TEXT)) != LIA_OK) return st;
-            lia_buf_puts(b, "  sustainability (grim trigger, Nash reversion, each member's patience):\n");
-            indented(b, strchr(rp, '\n') ? strchr(rp, '\n') + 1 : rp, "  ");
+            lia_buf b2;
+            lia_buf_init(&b2);
+            lia__repeat_text_table(&b2, e->repeat);
+            char *rp = lia_buf_take(&b2, NULL);
+            if (!rp) return LIA_ENOMEM;
+            lia_buf_puts(b, "  sustainability (each member's own patience):\n");
+            indented(b, rp, "  ");
             lia__free(rp);
         }
         if (e->shares) {

@@ -36,6 +36,7 @@ struct lia_sweep {
     sweep_rec *recs;
     lia_sweep_breakdown *brk;
     size_t nbrk;
+    double tolerance;
 };
 
 typedef struct shared {
@@ -75,6 +76,7 @@ static lia_status bisect(sweep_ctx *c, const lia_sweep *s, const bisect_job *j, 
     while (fabs(hi[j->axis] - lo[j->axis]) > tol) {
         double v[2] = { lo[0], lo[1] };
         v[j->axis] = 0.5 * (lo[j->axis] + hi[j->axis]);
+        if (v[j->axis] == lo[j->axis] || v[j->axis] == hi[j->axis]) break;   /* one ulp apart */
         lia_status st = lia_sweep_solve(c, v, mid);
         if (st != LIA_OK) return st;
         if (lia_sweep_key(mid, j->kind, j->member) == left) lo[j->axis] = v[j->axis];
@@ -211,6 +213,31 @@ static int by_place(const void *x, const void *y)
     return strcmp(a->party ? a->party : "", b->party ? b->party : "");
 }
 
+/* Verdicts that change within the bisection tolerance of each other change at one point: one
+ * breakdown, its changes joined, its party the one party they name (NULL if none or several). */
+static lia_status merge(lia_sweep *s)
+{
+    size_t out = 0;
+    for (size_t k = 0; k < s->nbrk; k++) {
+        lia_sweep_breakdown *d = &s->brk[k], *prev = out ? &s->brk[out - 1] : NULL;
+        int same_line = prev && prev->axis == d->axis &&
+                        (prev->other == d->other || (isnan(prev->other) && isnan(d->other)));
+        if (!same_line || fabs(d->value - prev->value) > s->tolerance) {
+            s->brk[out++] = *d;
+            continue;
+        }
+        size_t n = strlen(prev->change) + strlen(d->change) + 3;
+        char *text = lia_arena_alloc(&s->arena, n);
+        if (!text) return LIA_ENOMEM;
+        snprintf(text, n, "%s; %s", prev->change, d->change);
+        prev->change = text;
+        if (!prev->party) prev->party = d->party;
+        else if (d->party && strcmp(prev->party, d->party) != 0) prev->party = NULL;
+    }
+    s->nbrk = out;
+    return LIA_OK;
+}
+
 static lia_status record(lia_sweep *s, const bisect_job *jobs, const double *at, size_t n)
 {
     s->brk = lia_arena_array(&s->arena, n ? n : 1, sizeof *s->brk);
@@ -223,7 +250,7 @@ static lia_status record(lia_sweep *s, const bisect_job *jobs, const double *at,
         if (j->kind == SWEEP_SUSTAIN) {
             party = s->member_names[j->member];
             snprintf(text, sizeof text, "delta* crosses the patience: %s", b->sustainable[j->member] > 0
-                     ? "keeps to the commitment from here" : "deviates from here");
+                     ? "keeps to the commitment from here" : "withholds from here");
         } else {
             lia_sweep_describe(a, b, j->kind, text, sizeof text);
         }
@@ -238,7 +265,7 @@ static lia_status record(lia_sweep *s, const bisect_job *jobs, const double *at,
         if (!d->change) return LIA_ENOMEM;
     }
     qsort(s->brk, s->nbrk, sizeof *s->brk, by_place);
-    return LIA_OK;
+    return merge(s);
 }
 
 static lia_status check_options(const lia_sweep_options *o)
@@ -278,6 +305,13 @@ static lia_status members(lia_sweep *s, const lia_model *m, const lia_compile_op
     return st;
 }
 
+static int any_valid(const lia_sweep *s)
+{
+    for (size_t k = 0; k < s->npoints; k++)
+        if (s->recs[k].ok) return 1;
+    return 0;
+}
+
 static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_options *o)
 {
     lia_compile_options co = LIA_COMPILE_OPTIONS_INIT;
@@ -307,6 +341,11 @@ static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_opt
     pthread_mutex_init(&sh.lock, NULL);
     size_t threads = o->threads ? o->threads : 2;
     st = run(&sh, threads);
+    if (st == LIA_OK && !any_valid(s)) {
+        snprintf(s->errmsg, sizeof s->errmsg, "the model is invalid at every point of the sweep; at the first: %s",
+                 s->recs[0].message);
+        st = LIA_EINPUT;
+    }
     bisect_job *jobs = NULL;
     double *at = NULL;
     size_t n = 0;
@@ -352,6 +391,7 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
     lia_arena_init(&s->arena);
     s->axes = o->axes;
     s->npoints = 1;
+    s->tolerance = o->tolerance;
     lia_status st = LIA_OK;
     if (!game) game = lia_model_game_count(m) == 1 ? lia_model_game_name(m, 0) : NULL;
     if (!game || !(s->game = lia_arena_strndup(&s->arena, game, strlen(game)))) st = game ? LIA_ENOMEM : LIA_EUSAGE;
@@ -381,6 +421,17 @@ size_t lia_sweep_point_count(const lia_sweep *s) { return s ? s->npoints : 0; }
 size_t lia_sweep_breakdown_count(const lia_sweep *s) { return s ? s->nbrk : 0; }
 size_t lia_sweep_member_count(const lia_sweep *s) { return s ? s->members : 0; }
 const char *lia_sweep_member_name(const lia_sweep *s, size_t i) { return s && i < s->members ? s->member_names[i] : NULL; }
+
+lia_verdict lia_sweep_verdict_at(const lia_sweep *s, size_t k)
+{
+    return s && s->recs && k < s->npoints && s->recs[k].ok ? (lia_verdict)s->recs[k].verdict : LIA_VERDICT_NONE;
+}
+
+lia_direction lia_sweep_direction_at(const lia_sweep *s, size_t k, size_t i)
+{
+    return s && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? (lia_direction)s->recs[k].direction[i]
+                                                                             : LIA_DIRECTION_NONE;
+}
 
 lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out)
 {
@@ -420,3 +471,4 @@ void lia__sweep_axis(const lia_sweep *s, size_t a, double *from, double *to, siz
     *axes = s->axes;
 }
 const char *lia__sweep_game(const lia_sweep *s) { return s->game; }
+double lia__sweep_tolerance(const lia_sweep *s) { return s->tolerance; }

@@ -11,6 +11,8 @@ typedef struct sweep_rec {
     char message[160];
     double *payoffs, *delta_star, *patience;
     int *sustainable;
+    int *direction;          /* lia_direction per member */
+    int verdict;             /* lia_verdict of the commitment */
     int self_enforcing, transfers_feasible, class2x2, core_empty;
     size_t equilibria;
     double welfare;
@@ -32,7 +34,7 @@ int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n);
 lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r);
 
 /* The verdicts two points are compared on: kind 0..KINDS-1, member-indexed ones per member. */
-enum { SWEEP_OK = 0, SWEEP_SUSTAIN, SWEEP_TRANSFERS, SWEEP_CLASS, SWEEP_EQUILIBRIA, SWEEP_CORE, SWEEP_KINDS };
+enum { SWEEP_OK = 0, SWEEP_STATUS, SWEEP_SUSTAIN, SWEEP_TRANSFERS, SWEEP_CLASS, SWEEP_EQUILIBRIA, SWEEP_CORE, SWEEP_KINDS };
 /* The value of verdict `kind` (member i where it applies) at r, as an integer. */
 long lia_sweep_key(const sweep_rec *r, int kind, size_t i);
 /* What a change from a to b of the verdict means, in words, into buf. */
@@ -40,6 +42,7 @@ void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *
 
 /* The sweep's set-up, for the writers. */
 const char *lia__sweep_game(const lia_sweep *s);
+double lia__sweep_tolerance(const lia_sweep *s);
 const char *lia__sweep_axis_name(const lia_sweep *s, size_t a);
 void lia__sweep_axis(const lia_sweep *s, size_t a, double *from, double *to, size_t *steps, size_t *axes);
 

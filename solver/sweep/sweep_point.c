@@ -12,13 +12,24 @@ int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
     r->delta_star = lia_arena_array(a, n ? n : 1, sizeof *r->delta_star);
     r->patience = lia_arena_array(a, n ? n : 1, sizeof *r->patience);
     r->sustainable = lia_arena_array(a, n ? n : 1, sizeof *r->sustainable);
-    return r->payoffs && r->delta_star && r->patience && r->sustainable;
+    r->direction = lia_arena_array(a, n ? n : 1, sizeof *r->direction);
+    return r->payoffs && r->delta_star && r->patience && r->sustainable && r->direction;
 }
 
 static void invalid(sweep_rec *r, const char *why)
 {
     r->ok = 0;
     snprintf(r->message, sizeof r->message, "%s", why);
+}
+
+static void clear_members(const sweep_ctx *c, sweep_rec *r)
+{
+    r->verdict = LIA_VERDICT_NONE;
+    for (size_t i = 0; i < c->members; i++) {
+        r->sustainable[i] = -1;
+        r->direction[i] = LIA_DIRECTION_NONE;
+        r->delta_star[i] = r->payoffs[i] = r->patience[i] = NAN;
+    }
 }
 
 static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
@@ -38,7 +49,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     lia_eqset_free(e);
     r->self_enforcing = r->transfers_feasible = -1;
     r->welfare = NAN;
-    for (size_t i = 0; i < c->members; i++) { r->sustainable[i] = -1; r->delta_star[i] = r->payoffs[i] = r->patience[i] = NAN; }
+    clear_members(c, r);
     if (!lia_game_commitment(g, NULL)) return LIA_OK;
     lia_repeat *rep = NULL;
     if ((st = lia_game_repeat(&rep, g, NULL, NULL)) != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
@@ -50,8 +61,10 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
         r->delta_star[i] = s.delta_star;
         r->patience[i] = s.patience;
         r->sustainable[i] = s.sustainable;
+        r->direction[i] = (int)lia_repeat_direction(rep, i);
         r->welfare += s.value;
     }
+    r->verdict = (int)lia_repeat_verdict(rep);
     r->self_enforcing = lia_repeat_self_enforcing(rep);
     r->transfers_feasible = lia_repeat_transfers(rep, NULL);
     lia_repeat_free(rep);
@@ -85,7 +98,7 @@ lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r)
     r->class2x2 = r->core_empty = r->self_enforcing = r->transfers_feasible = -1;
     r->equilibria = 0;
     r->welfare = NAN;
-    for (size_t i = 0; i < c->members; i++) { r->sustainable[i] = -1; r->delta_star[i] = r->payoffs[i] = r->patience[i] = NAN; }
+    clear_members(c, r);
     for (size_t a = 0; a < c->axes; a++) {
         r->values[a] = values[a];
         lia_status st = lia_model_set_number(c->model, c->names[a], values[a]);
@@ -116,6 +129,7 @@ long lia_sweep_key(const sweep_rec *r, int kind, size_t i)
     if (kind == SWEEP_OK) return r->ok;
     if (!r->ok) return -2;
     switch (kind) {
+    case SWEEP_STATUS: return r->verdict;
     case SWEEP_SUSTAIN: return r->sustainable[i];
     case SWEEP_TRANSFERS: return r->transfers_feasible;
     case SWEEP_CLASS: return r->class2x2;
@@ -130,6 +144,10 @@ void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *
     switch (kind) {
     case SWEEP_OK:
         snprintf(buf, cap, "%s", b->ok ? "the model becomes valid" : "the model becomes invalid");
+        break;
+    case SWEEP_STATUS:
+        snprintf(buf, cap, "the status changes from %s to %s", lia_verdict_name((lia_verdict)a->verdict),
+                 lia_verdict_name((lia_verdict)b->verdict));
         break;
     case SWEEP_SUSTAIN:
         snprintf(buf, cap, "%s", "delta* crosses the patience");

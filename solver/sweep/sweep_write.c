@@ -8,7 +8,7 @@
 
 
 
-static void json_point(lia_buf *b, const lia_sweep_point *p, size_t axes)
+static void json_point(lia_buf *b, const lia_sweep *s, size_t k, const lia_sweep_point *p, size_t axes)
 {
     lia_buf_puts(b, "{\"values\": [");
     for (size_t a = 0; a < axes; a++) { if (a) lia_buf_puts(b, ", "); lia_buf_json_num(b, p->values[a]); }
@@ -19,7 +19,18 @@ static void json_point(lia_buf *b, const lia_sweep_point *p, size_t axes)
         lia_buf_putc(b, '}');
         return;
     }
-    lia_buf_puts(b, ", \"payoffs\": [");
+    lia_verdict v = lia_sweep_verdict_at(s, k);
+    lia_buf_puts(b, ", \"status\": ");
+    if (v == LIA_VERDICT_NONE) lia_buf_puts(b, "null");
+    else lia_buf_json_string(b, lia_verdict_name(v));
+    lia_buf_puts(b, ", \"direction\": [");
+    for (size_t i = 0; i < p->members; i++) {
+        const char *d = lia_direction_name(lia_sweep_direction_at(s, k, i));
+        if (i) lia_buf_puts(b, ", ");
+        if (d) lia_buf_json_string(b, d);
+        else lia_buf_puts(b, "null");
+    }
+    lia_buf_puts(b, "], \"payoffs\": [");
     for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_json_num(b, p->payoffs[i]); }
     lia_buf_puts(b, "], \"delta_star\": [");
     for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_json_num(b, p->delta_star[i]); }
@@ -37,6 +48,62 @@ static void json_point(lia_buf *b, const lia_sweep_point *p, size_t axes)
     lia_buf_puts(b, ", \"welfare\": ");
     lia_buf_json_num(b, p->welfare);
     lia_buf_putc(b, '}');
+}
+
+/* Maximal runs of invalid points along the first axis (per value of the second): calls
+ * fn(ctx, from, to, other, message) for each, other NaN with one axis. Returns the count. */
+typedef void (*run_fn)(lia_buf *b, const lia_sweep *s, double from, double to, double other, const char *msg);
+static size_t invalid_runs(lia_buf *b, const lia_sweep *s, run_fn fn)
+{
+    size_t axes, steps0, steps1 = 1, n = 0;
+    double from, to;
+    lia__sweep_axis(s, 0, &from, &to, &steps0, &axes);
+    if (axes == 2) lia__sweep_axis(s, 1, &from, &to, &steps1, &axes);
+    for (size_t j = 0; j < steps1; j++)
+        for (size_t i = 0; i < steps0; i++) {
+            lia_sweep_point p, q;
+            lia_sweep_point_at(s, i + steps0 * j, &p);
+            if (p.ok) continue;
+            size_t e = i;
+            while (e + 1 < steps0 && (lia_sweep_point_at(s, e + 1 + steps0 * j, &q), !q.ok)) e++;
+            lia_sweep_point_at(s, e + steps0 * j, &q);
+            if (fn) fn(b, s, p.values[0], q.values[0], axes == 2 ? p.values[1] : NAN, p.message);
+            n++;
+            i = e;
+        }
+    return n;
+}
+
+static void json_run(lia_buf *b, const lia_sweep *s, double from, double to, double other, const char *msg)
+{
+    if (b->len && b->data[b->len - 1] == '}') lia_buf_puts(b, ", ");
+    lia_buf_puts(b, "{\"from\": ");
+    lia_buf_json_num(b, from);
+    lia_buf_puts(b, ", \"to\": ");
+    lia_buf_json_num(b, to);
+    if (!isnan(other)) {
+        lia_buf_puts(b, ", \"at\": {");
+        lia_buf_json_string(b, lia__sweep_axis_name(s, 1));
+        lia_buf_puts(b, ": ");
+        lia_buf_json_num(b, other);
+        lia_buf_putc(b, '}');
+    }
+    lia_buf_puts(b, ", \"message\": ");
+    lia_buf_json_string(b, msg);
+    lia_buf_putc(b, '}');
+}
+
+static void text_run(lia_buf *b, const lia_sweep *s, double from, double to, double other, const char *msg)
+{
+    lia_buf_printf(b, "  invalid for %s from ", lia__sweep_axis_name(s, 0));
+    lia_buf_double(b, from);
+    lia_buf_puts(b, " to ");
+    lia_buf_double(b, to);
+    if (!isnan(other)) {
+        lia_buf_printf(b, " at %s = ", lia__sweep_axis_name(s, 1));
+        lia_buf_double(b, other);
+    }
+    lia_buf_printf(b, ": %s\n", msg);
 }
 
 static void write_json(lia_buf *b, const lia_sweep *s)
@@ -62,6 +129,8 @@ static void write_json(lia_buf *b, const lia_sweep *s)
         if (i) lia_buf_puts(b, ", ");
         lia_buf_json_string(b, lia_sweep_member_name(s, i));
     }
+    lia_buf_puts(b, "],\n \"invalid\": [");
+    invalid_runs(b, s, json_run);
     lia_buf_puts(b, "],\n \"breakdowns\": [");
     for (size_t k = 0; k < lia_sweep_breakdown_count(s); k++) {
         lia_sweep_breakdown d;
@@ -89,7 +158,7 @@ static void write_json(lia_buf *b, const lia_sweep *s)
         lia_sweep_point p;
         lia_sweep_point_at(s, k, &p);
         lia_buf_puts(b, k ? ",\n  " : "\n  ");
-        json_point(b, &p, axes);
+        json_point(b, s, k, &p, axes);
     }
     lia_buf_puts(b, "]}\n");
 }
@@ -109,12 +178,18 @@ static void write_text(lia_buf *b, const lia_sweep *s)
         lia_buf_printf(b, " (%zu steps)", steps);
     }
     lia_buf_putc(b, '\n');
+    invalid_runs(b, s, text_run);
     size_t n = lia_sweep_breakdown_count(s);
     if (!n) {
         lia_buf_puts(b, "  no verdict changes anywhere on the grid\n");
         return;
     }
-    lia_buf_printf(b, "  %zu breakdown point%s (each located to the bisection tolerance):\n", n, n == 1 ? "" : "s");
+    double tol = lia__sweep_tolerance(s);
+    int places = tol > 0 && tol < 1 ? (int)ceil(-log10(tol) - 1e-9) : 0;
+    if (places > 15) places = 15;
+    lia_buf_printf(b, "  %zu breakdown point%s (each located to within ", n, n == 1 ? "" : "s");
+    lia_buf_double(b, tol);
+    lia_buf_puts(b, "):\n");
     size_t w = 9;
     for (size_t a = 0; a < axes; a++) w = strlen(lia__sweep_axis_name(s, a)) > w ? strlen(lia__sweep_axis_name(s, a)) : w;
     lia_buf_printf(b, "  %-*s %14s%s  %-10s %s\n", (int)w, "parameter", "value", axes == 2 ? "       other at" : "", "party",
@@ -122,7 +197,8 @@ static void write_text(lia_buf *b, const lia_sweep *s)
     for (size_t k = 0; k < n; k++) {
         lia_sweep_breakdown d;
         lia_sweep_breakdown_at(s, k, &d);
-        lia_buf_printf(b, "  %-*s %14.9g", (int)w, lia__sweep_axis_name(s, d.axis), d.value + 0.0);
+        /* as many decimals as the bisection located the point to */
+        lia_buf_printf(b, "  %-*s %14.*f", (int)w, lia__sweep_axis_name(s, d.axis), places, d.value + 0.0);
         if (axes == 2) lia_buf_printf(b, " %14.9g", d.other + 0.0);
         lia_buf_printf(b, "  %-10s %s\n", d.party ? d.party : "-", d.change);
     }
@@ -138,7 +214,7 @@ static void write_csv(lia_buf *b, const lia_sweep *s)
     for (size_t i = 0; lia_sweep_member_name(s, i); i++)
         lia_buf_printf(b, ",payoff_%s,delta_star_%s,sustainable_%s", lia_sweep_member_name(s, i), lia_sweep_member_name(s, i),
                        lia_sweep_member_name(s, i));
-    lia_buf_puts(b, ",self_enforcing,transfers_feasible,class,equilibria,core_empty,welfare\n");
+    lia_buf_puts(b, ",status,self_enforcing,transfers_feasible,class,equilibria,core_empty,welfare\n");
     for (size_t k = 0; k < lia_sweep_point_count(s); k++) {
         lia_sweep_point p;
         lia_sweep_point_at(s, k, &p);
@@ -152,8 +228,9 @@ static void write_csv(lia_buf *b, const lia_sweep *s)
             lia_buf_putc(b, ',');
             if (p.ok && p.sustainable[i] >= 0) lia_buf_printf(b, "%d", p.sustainable[i]);
         }
-        if (!p.ok) { lia_buf_puts(b, ",,,,,,\n"); continue; }
-        lia_buf_putc(b, ',');
+        if (!p.ok) { lia_buf_puts(b, ",,,,,,,\n"); continue; }
+        lia_verdict v = lia_sweep_verdict_at(s, k);
+        lia_buf_printf(b, ",%s,", v == LIA_VERDICT_NONE ? "" : lia_verdict_name(v));
         if (p.self_enforcing >= 0) lia_buf_printf(b, "%d", p.self_enforcing);
         lia_buf_putc(b, ',');
         if (p.transfers_feasible >= 0) lia_buf_printf(b, "%d", p.transfers_feasible);

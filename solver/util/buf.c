@@ -1,5 +1,6 @@
 /* buf.c — growable byte buffer. */
 #include "buf.h"
+#include <math.h>
 #include "mem.h"
 #include "num.h"
 #include <stdio.h>
@@ -95,6 +96,31 @@ void lia_buf_json_nums(lia_buf *b, const double *v, size_t n)
         lia_buf_json_num(b, v[i]);
     }
     lia_buf_putc(b, ']');
+}
+
+void lia_buf_reading(lia_buf *b, double v, double scale)
+{
+    if (fabs(v) <= 1e-9 * (scale > 0 ? scale : 1)) v = 0;
+    lia_buf_printf(b, "%.4g", v + 0.0);
+}
+
+void lia_buf_wrap(lia_buf *b, const char *text, size_t indent, size_t width)
+{
+    size_t room = width > indent + 20 ? width - indent : 20;
+    while (*text) {
+        while (*text == ' ') text++;
+        if (!*text) break;
+        size_t n = strlen(text), cut = n;
+        if (n > room) {
+            cut = room;
+            while (cut > 0 && text[cut] != ' ') cut--;
+            if (cut == 0) { cut = room; while (text[cut] && text[cut] != ' ') cut++; }
+        }
+        lia_buf_printf(b, "%*s", (int)indent, "");
+        lia_buf_put(b, text, cut);
+        lia_buf_putc(b, '\n');
+        text += cut;
+    }
 }
 
 void lia_buf_json_tri(lia_buf *b, int v) { lia_buf_puts(b, v < 0 ? "null" : v ? "true" : "false"); }

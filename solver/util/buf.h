@@ -24,6 +24,13 @@ void lia_buf_double(lia_buf *b, double v);             /* shortest round-trip de
 void lia_buf_json_num(lia_buf *b, double v);
 void lia_buf_json_nums(lia_buf *b, const double *v, size_t n);
 void lia_buf_json_tri(lia_buf *b, int v);
+/* A number for a reader (text outputs): four significant digits, and 0 for anything within
+ * 1e-9 of `scale` (the payoff scale: rounding noise such as -1.6e-11 is no amount). The
+ * caller words NaN and infinities itself. */
+void lia_buf_reading(lia_buf *b, double v, double scale);
+/* Text wrapped at spaces to lines of at most `width` bytes (longer words stay whole), each
+ * line indented by `indent` spaces and ended by a newline. */
+void lia_buf_wrap(lia_buf *b, const char *text, size_t indent, size_t width);
 /* Hand the NUL-terminated contents to the caller (free with lia__free); NULL if failed. */
 char *lia_buf_take(lia_buf *b, size_t *len);
 void lia_buf_free(lia_buf *b);

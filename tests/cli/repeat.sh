@@ -11,11 +11,11 @@ run "pd delta star" 0 "$LIAISON" repeat $PD --target C,C --format json &&
 run "pd patient" 0 "$LIAISON" repeat $PD --target C,C --delta 0.15 --format json &&
   json_check "pd patient" "d['sustainable']==[True,True] and d['self_enforcing'] is True and d['best_self_enforcing']['profile']==['C','C']"
 run "pd impatient" 0 "$LIAISON" repeat $PD --target C,C --delta 0.14 --format json &&
-  json_check "pd impatient" "d['sustainable']==[False,False] and d['transfers']=={'feasible':False,'amounts':None} and d['best_self_enforcing']['profile']==['D','D']"
+  json_check "pd impatient" "d['status']=='breaks_down' and d['sustainable']==[False,False] and d['transfers']=={'feasible':False,'amounts':None,'payoffs_after':None} and d['best_self_enforcing']['profile']==['D','D']"
 run "pd minmax" 0 "$LIAISON" repeat $PD --target C,C --punish minmax --format json &&
   json_check "pd minmax" "d['punishment']['kind']=='minmax' and all(abs(x-3)<1e-7 for x in d['punishment']['payoffs'])"
 run "pd text" 0 "$LIAISON" repeat $PD --target C,C --delta 0.5 && {
-  grep -qE '^  A +9 +10 +3 +0\.142857 +0\.5  keeps to it$' "$TMP/out" && grep -q '^  self-enforcing$' "$TMP/out" &&
+  grep -qE '^  A +9 +10 +3 +0\.1429 +0\.5 +3 +0\.1429  keeps to it$' "$TMP/out" && grep -q '^pd: holds$' "$TMP/out" &&
     ok "pd text" || not_ok "pd text" "$(cat "$TMP/out")"; }
 
 # SOE-NKVD: SOE gets less at the commitment than the stage equilibrium gives it (C < P: never),
@@ -25,6 +25,22 @@ run "soe-nkvd" 0 "$LIAISON" repeat models/soe-nkvd-1941.lia --format json &&
   json_check "soe-nkvd" "d['delta_star'][0] is None and d['sustainable']==[False,True] and d['transfers']['feasible'] and abs(d['transfers']['amounts'][0]-0.401882)<1e-9"
 run "solve sustainability" 0 "$LIAISON" solve models/soe-nkvd-1941.lia --format json &&
   json_check "solve sustainability" "[s['party'] for s in d['agreements'][0]['sustainability']]==['SOE','NKVD'] and d['agreements'][0]['sustainability'][0]['sustainable'] is False and d['agreements'][0]['transfers']['feasible'] and d['agreements'][0]['best_self_enforcing']['profile']==['1','1'] and abs(d['agreements'][0]['imbalance']-(0.39444-0.669)/(0.39444+0.669))<1e-9"
+
+# the statuses from the command line (tests/unit/test_verdict.c derives each by hand)
+# C < P: B gains nothing once (C = D = 1) but prefers the stage equilibrium (P = 2): delta*
+# never, not 0; its minmax and worst subgame-perfect payoff are 1 = C, so a harsher punishment
+# holds it
+run "punishment preferred" 0 "$LIAISON" repeat tests/cases/repeat/prefers-fallback.lia --target c,c --delta 0.9 --format json &&
+  json_check "punishment preferred" "d['status']=='holds_with_harsher_punishment' and d['delta_star'][1] is None and d['sustainable']==[True,False] and d['minmax']['payoffs']==[0,1] and d['harsher']['payoffs']==[0,1] and d['harsher']['sustainable']==[True,True] and d['self_enforcing'] is True"
+# u_i = min(x) - 0.2 x_i at commitment (0.5, 1): A would exceed (0.8 > 0.4), B withhold to 0.5
+# (0.4 > 0.3): delta*_B = 0.1/0.4 = 1/4; with B's patience 0.2, A pays B 0.8*0.4 - 0.3 = 0.02
+run "exceed" 0 "$LIAISON" repeat tests/cases/repeat/exceed.lia --format json &&
+  json_check "exceed" "d['status']=='holds' and d['deviations']['direction']==['exceed','withhold'] and d['deviations']['strategies']==['1','0.5'] and abs(d['delta_star'][1]-0.25)<1e-12 and 'share more than committed' in d['summary']"
+run "exceed, impatient partner" 0 "$LIAISON" repeat tests/cases/repeat/exceed.lia --set B.patience=0.2 --format json &&
+  json_check "exceed, impatient partner" "d['status']=='needs_transfers' and abs(d['transfers']['amounts'][1]-0.02)<1e-12 and abs(d['transfers']['payoffs_after'][1]-0.32)<1e-12 and 'A pays B 0.02 per period' in d['summary']"
+run "exceed text" 0 "$LIAISON" repeat tests/cases/repeat/exceed.lia && {
+  grep -q '^AB: holds$' "$TMP/out" && grep -qE '^  A +0\.4 +0\.8 .*keeps to it, would share more$' "$TMP/out" && ! grep -q 'withholds' "$TMP/out" &&
+    ok "exceed text" || not_ok "exceed text" "$(cat "$TMP/out")"; }
 
 # misuse
 run "no target, no commitment" 2 "$LIAISON" repeat $PD && { grep -q 'no commitment' "$TMP/err" && ok "no target, no commitment" || not_ok "no target, no commitment" "$(cat "$TMP/err")"; }

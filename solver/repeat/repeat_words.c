@@ -1,0 +1,199 @@
+/* repeat_words.c — the status of a target in plain words, for a policy reader: who would stop
+ * sharing (or share more), why, and what payment or patience would fix it. */
+#include "repeat_internal.h"
+#include "../util/buf.h"
+#include "../util/mem.h"
+#include <math.h>
+#include <string.h>
+
+static void num(lia_buf *b, const lia_repeat *r, double v) { lia_buf_reading(b, v, r->scale); }
+
+/* Is the transfer t an amount at all, or rounding? */
+static int paid(const lia_repeat *r, double t) { return fabs(t) > 1e-9 * (r->scale > 0 ? r->scale : 1); }
+
+void lia__repeat_transfer_words(lia_buf *b, const lia_repeat *r, const double *t)
+{
+    size_t payers = 0, takers = 0, payer = 0, taker = 0;
+    for (size_t i = 0; i < r->np; i++) {
+        if (!paid(r, t[i])) continue;
+        if (t[i] < 0) { payers++; payer = i; }
+        else { takers++; taker = i; }
+    }
+    if (!payers) { lia_buf_puts(b, "no payment"); return; }
+    if (payers == 1 && takers == 1) {
+        lia_buf_printf(b, "%s pays %s ", r->players[payer], r->players[taker]);
+        num(b, r, t[taker]);
+        lia_buf_puts(b, " per period");
+        return;
+    }
+    for (int side = 0; side < 2; side++) {
+        size_t k = 0, count = side ? takers : payers;
+        if (side) lia_buf_puts(b, "; ");
+        for (size_t i = 0; i < r->np; i++) {
+            if (!paid(r, t[i]) || (t[i] > 0) != side) continue;
+            lia_buf_puts(b, k == 0 ? "" : k + 1 == count ? " and " : ", ");
+            lia_buf_printf(b, "%s %s ", r->players[i], side ? "receives" : "pays");
+            num(b, r, fabs(t[i]));
+            k++;
+        }
+    }
+    lia_buf_puts(b, " per period");
+}
+
+/* Why member i would leave the commitment, after its name and "would ..." */
+static void why(lia_buf *b, const lia_repeat *r, size_t i)
+{
+    const lia_sustain *s = &r->rows[i];
+    const repeat_member *m = &r->mem[i];
+    if (m->keep < m->nash) {
+        lia_buf_puts(b, r->levels ? ": it does better when cooperation has stopped ("
+                              : ": it does better in the stage equilibrium it would revert to (");
+        num(b, r, m->nash);
+        lia_buf_puts(b, r->levels ? " per period) than under the commitment (" : " per period) than at the target (");
+        num(b, r, s->value);
+        lia_buf_puts(b, r->levels ? "), so the threat of stopping does not hold it"
+                              : "), so the threat of reverting does not hold it");
+        return;
+    }
+    if (m->direction == LIA_DIRECTION_WITHHOLD)
+        lia_buf_printf(b, " (share %s instead of %s)", r->strategies[i][s->best_deviation], r->strategies[i][r->target[i]]);
+    if (m->has_terms && fmax(m->terms.exposure, m->terms.facility_cost) > 0) {
+        int exp = m->terms.exposure >= m->terms.facility_cost;
+        lia_buf_puts(b, exp ? " to cut the exposure of its own material (" : " to cut its share of the facility costs (");
+        num(b, r, exp ? m->terms.exposure : m->terms.facility_cost);
+        lia_buf_puts(b, " per period at the commitment)");
+    } else {
+        lia_buf_puts(b, ": once, that pays it ");
+        num(b, r, m->breach);
+        lia_buf_puts(b, " against ");
+        num(b, r, s->value);
+    }
+    lia_buf_puts(b, "; it would need patience ");
+    num(b, r, m->nash_delta);
+    lia_buf_puts(b, " and has ");
+    num(b, r, s->patience);
+}
+
+/* The members Nash reversion does not hold, as "A" or "A and B" or "A, B and C". */
+static size_t failing(lia_buf *b, const lia_repeat *r)
+{
+    size_t n = 0, total = 0;
+    for (size_t i = 0; i < r->np; i++) total += !r->mem[i].nash_ok;
+    for (size_t i = 0; i < r->np; i++) {
+        if (r->mem[i].nash_ok) continue;
+        lia_buf_puts(b, n == 0 ? "" : n + 1 == total ? " and " : ", ");
+        lia_buf_puts(b, r->players[i]);
+        n++;
+    }
+    return total;
+}
+
+static void each_reason(lia_buf *b, const lia_repeat *r)
+{
+    for (size_t i = 0; i < r->np; i++) {
+        if (r->mem[i].nash_ok) continue;
+        lia_buf_printf(b, " %s would %s", r->players[i], r->levels ? "withhold" : "deviate");
+        why(b, r, i);
+        lia_buf_putc(b, '.');
+    }
+}
+
+static void holds(lia_buf *b, const lia_repeat *r)
+{
+    lia_buf_puts(b, r->levels ? "The commitment holds: no member gains by withholding once if the others would "
+                                "then stop cooperating."
+                              : "The target holds: no player gains by deviating once if the others would then "
+                                "revert to the stage equilibrium worst for it.");
+    size_t k = r->np;
+    for (size_t i = 0; i < r->np; i++)
+        if (r->mem[i].direction == LIA_DIRECTION_WITHHOLD && (k == r->np || r->mem[i].nash_delta > r->mem[k].nash_delta)) k = i;
+    if (k == r->np) return;
+    lia_buf_printf(b, " The most tempted is %s", r->players[k]);
+    if (r->mem[k].has_terms && fmax(r->mem[k].terms.exposure, r->mem[k].terms.facility_cost) > 0)
+        lia_buf_puts(b, r->mem[k].terms.exposure >= r->mem[k].terms.facility_cost ? ", by the exposure of its own material"
+                                                                                  : ", by its share of the facility costs");
+    lia_buf_puts(b, ": it needs patience ");
+    num(b, r, r->mem[k].nash_delta);
+    lia_buf_puts(b, " and has ");
+    num(b, r, r->rows[k].patience);
+    lia_buf_putc(b, '.');
+}
+
+static void harsher(lia_buf *b, const lia_repeat *r)
+{
+    lia_buf_puts(b, r->levels ? "The commitment holds, but only under a harsher punishment than stopping cooperation."
+                              : "The target holds, but only under a harsher punishment than reverting to the stage "
+                                "equilibrium.");
+    each_reason(b, r);
+    lia_buf_puts(b, " Holding ");
+    failing(b, r);
+    lia_buf_puts(b, " to the worst payoff a credible (subgame-perfect) punishment can impose deters it:");
+    for (size_t i = 0, k = 0; i < r->np; i++) {
+        if (r->mem[i].nash_ok) continue;
+        lia_buf_printf(b, "%s %s ", k++ ? "," : "", r->players[i]);
+        num(b, r, r->mem[i].harsh);
+    }
+    lia_buf_putc(b, '.');
+}
+
+static void undecided(lia_buf *b, const lia_repeat *r)
+{
+    lia_buf_puts(b, r->levels ? "Undecided: stopping cooperation is too weak a threat to hold "
+                              : "Undecided: reverting to the stage equilibrium is too weak a threat to hold ");
+    failing(b, r);
+    lia_buf_puts(b, " to it, but every member passes the minmax condition, so a harsher punishment "
+                    "might still hold it; no exact test exists for ");
+    lia_buf_puts(b, r->np > 2 ? "three or more members." : "members of different patience.");
+    each_reason(b, r);
+}
+
+static void fails(lia_buf *b, const lia_repeat *r, int saved)
+{
+    const char *what = r->levels ? "The commitment" : "The target";
+    lia_buf_printf(b, saved ? "%s cannot hold on its own, but a side payment restores it."
+                            : "%s breaks down: no budget-balanced side payment can restore it.", what);
+    each_reason(b, r);
+    for (size_t i = 0; i < r->np; i++)
+        if (!r->mem[i].minmax_ok)
+            lia_buf_printf(b, " No punishment, however harsh, could hold %s to it.", r->players[i]);
+    if (saved && r->transfers_feasible && r->punish == LIA_PUNISH_NASH) {
+        lia_buf_puts(b, " The cheapest: ");
+        lia__repeat_transfer_words(b, r, r->transfers);
+        lia_buf_puts(b, " (in payoff units, like the coverage values).");
+    }
+    for (size_t i = 0; i < r->np; i++) {
+        const repeat_member *m = &r->mem[i];
+        if (m->nash_ok || isnan(m->nash_delta)) continue;
+        lia_buf_printf(b, " %s would keep to it unaided with patience of at least ", r->players[i]);
+        num(b, r, m->nash_delta);
+        lia_buf_putc(b, '.');
+    }
+}
+
+int lia__repeat_summarise(lia_repeat *r)
+{
+    lia_buf b;
+    lia_buf_init(&b);
+    switch (r->verdict) {
+    case LIA_VERDICT_NONE: break;
+    case LIA_VERDICT_HOLDS: holds(&b, r); break;
+    case LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT: harsher(&b, r); break;
+    case LIA_VERDICT_UNDECIDED: undecided(&b, r); break;
+    case LIA_VERDICT_NEEDS_TRANSFERS: fails(&b, r, 1); break;
+    case LIA_VERDICT_BREAKS_DOWN: fails(&b, r, 0); break;
+    }
+    for (size_t i = 0; r->verdict != LIA_VERDICT_NONE && i < r->np; i++) {
+        const lia_sustain *s = &r->rows[i];
+        if (r->mem[i].direction != LIA_DIRECTION_EXCEED) continue;
+        lia_buf_printf(&b, " %s would share more than committed (%s instead of %s, worth ", r->players[i],
+                       r->strategies[i][s->best_deviation], r->strategies[i][r->target[i]]);
+        num(&b, r, s->deviation - s->value);
+        lia_buf_puts(&b, " more per period to it): the commitment is set too low for it, which is no breakdown.");
+    }
+    char *text = lia_buf_take(&b, NULL);
+    if (!text) return 0;
+    const char *t = text[0] == ' ' ? text + 1 : text;
+    r->summary = lia_arena_strndup(&r->arena, t, strlen(t));
+    lia__free(text);
+    return r->summary != NULL;
+}

@@ -1,0 +1,333 @@
+/* repeat_write.c — a repeated-game analysis as JSON (the exact contract, docs/cli.md) and as
+ * text for a reader (the status and its plain-words summary first, then the table). */
+#include "repeat_internal.h"
+#include "../util/buf.h"
+#include "../util/c_numeric.h"
+#include "../util/mem.h"
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+static void nums(lia_buf *b, const lia_repeat *r, size_t offset)
+{
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < r->np; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_num(b, *(const double *)((const char *)&r->rows[i] + offset));
+    }
+    lia_buf_putc(b, ']');
+}
+
+static void member_nums(lia_buf *b, const lia_repeat *r, size_t offset)
+{
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < r->np; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_num(b, *(const double *)((const char *)&r->mem[i] + offset));
+    }
+    lia_buf_putc(b, ']');
+}
+
+static void member_tris(lia_buf *b, const lia_repeat *r, size_t offset)
+{
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < r->np; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_tri(b, r->has_patience ? *(const int *)((const char *)&r->mem[i] + offset) : -1);
+    }
+    lia_buf_putc(b, ']');
+}
+
+static void names(lia_buf *b, const lia_repeat *r, const size_t *prof)
+{
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < r->np; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, r->strategies[i][prof[i]]);
+    }
+    lia_buf_putc(b, ']');
+}
+
+/* payoffs + transfers, member by member */
+static void after(lia_buf *b, const lia_repeat *r, const double *pay, const double *t)
+{
+    lia_buf_putc(b, '[');
+    for (size_t i = 0; i < r->np; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_num(b, pay[i] + t[i]);
+    }
+    lia_buf_putc(b, ']');
+}
+
+#define ROW(f) offsetof(lia_sustain, f)
+#define MEM(f) offsetof(repeat_member, f)
+
+void lia__repeat_json_remedies(lia_buf *b, const lia_repeat *r, const char *gap)
+{
+    lia_buf_printf(b, "\"transfers\": ");
+    if (!r->has_patience) lia_buf_puts(b, "null");
+    else if (!r->transfers_feasible) lia_buf_puts(b, "{\"feasible\": false, \"amounts\": null, \"payoffs_after\": null}");
+    else {
+        lia_buf_puts(b, "{\"feasible\": true, \"amounts\": ");
+        lia_buf_json_nums(b, r->transfers, r->np);
+        lia_buf_puts(b, ", \"payoffs_after\": [");
+        for (size_t i = 0; i < r->np; i++) {
+            if (i) lia_buf_puts(b, ", ");
+            lia_buf_json_num(b, r->rows[i].value + r->transfers[i]);
+        }
+        lia_buf_puts(b, "]}");
+    }
+    lia_buf_printf(b, ",%s\"best_self_enforcing\": ", gap);
+    if (!r->has_patience || !r->best_found) {
+        lia_buf_puts(b, "null");
+        return;
+    }
+    lia_buf_puts(b, "{\"profile\": ");
+    names(b, r, r->best);
+    lia_buf_puts(b, ", \"payoffs\": ");
+    lia_buf_json_nums(b, r->best_payoffs, r->np);
+    lia_buf_puts(b, ", \"transfers\": ");
+    lia_buf_json_nums(b, r->best_transfers, r->np);
+    lia_buf_puts(b, ", \"payoffs_after\": ");
+    after(b, r, r->best_payoffs, r->best_transfers);
+    lia_buf_putc(b, '}');
+}
+
+void lia__repeat_json_status(lia_buf *b, const lia_repeat *r)
+{
+    lia_buf_puts(b, "\"status\": ");
+    if (r->verdict == LIA_VERDICT_NONE) lia_buf_puts(b, "null");
+    else lia_buf_json_string(b, lia_verdict_name(r->verdict));
+    lia_buf_puts(b, ", \"summary\": ");
+    lia_buf_json_string(b, r->summary ? r->summary : "");
+}
+
+void lia__repeat_json_tests(lia_buf *b, const lia_repeat *r)
+{
+    lia_buf_puts(b, "\"minmax\": {\"payoffs\": ");
+    member_nums(b, r, MEM(minmax));
+    lia_buf_puts(b, ", \"delta_star\": ");
+    member_nums(b, r, MEM(minmax_delta));
+    lia_buf_puts(b, ", \"sustainable\": ");
+    member_tris(b, r, MEM(minmax_ok));
+    lia_buf_puts(b, "}, \"harsher\": ");
+    if (!r->harsh_done) {
+        lia_buf_puts(b, "null");
+        return;
+    }
+    lia_buf_puts(b, "{\"payoffs\": ");
+    member_nums(b, r, MEM(harsh));
+    lia_buf_puts(b, ", \"sustainable\": ");
+    member_tris(b, r, MEM(harsh_ok));
+    lia_buf_putc(b, '}');
+}
+
+/* The JSON fields after "game" and "players". */
+static void json_body(lia_buf *b, const lia_repeat *r)
+{
+    lia_buf_puts(b, "\"target\": ");
+    names(b, r, r->target);
+    lia_buf_puts(b, ", ");
+    lia__repeat_json_status(b, r);
+    lia_buf_puts(b, ", \"values\": ");
+    nums(b, r, ROW(value));
+    lia_buf_puts(b, ", \"deviations\": {\"payoffs\": ");
+    nums(b, r, ROW(deviation));
+    lia_buf_puts(b, ", \"strategies\": [");
+    for (size_t i = 0; i < r->np; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, r->strategies[i][r->rows[i].best_deviation]);
+    }
+    lia_buf_puts(b, "], \"direction\": [");
+    for (size_t i = 0; i < r->np; i++) {
+        const char *d = lia_direction_name(r->mem[i].direction);
+        if (i) lia_buf_puts(b, ", ");
+        if (d) lia_buf_json_string(b, d);
+        else lia_buf_puts(b, "null");
+    }
+    lia_buf_puts(b, "]}, \"punishment\": {\"kind\": ");
+    lia_buf_json_string(b, r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
+    lia_buf_puts(b, ", \"payoffs\": ");
+    nums(b, r, ROW(punishment));
+    lia_buf_puts(b, "}, \"delta_star\": ");
+    nums(b, r, ROW(delta_star));
+    lia_buf_puts(b, ", \"patience\": ");
+    nums(b, r, ROW(patience));
+    lia_buf_puts(b, ", \"sustainable\": [");
+    for (size_t i = 0; i < r->np; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_tri(b, r->rows[i].sustainable);
+    }
+    lia_buf_puts(b, "], ");
+    lia__repeat_json_tests(b, r);
+    lia_buf_puts(b, ", \"self_enforcing\": ");
+    lia_buf_json_tri(b, r->self_enforcing);
+    lia_buf_puts(b, ", ");
+    lia__repeat_json_remedies(b, r, " ");
+    if (r->set_shown) {
+        lia_buf_puts(b, ", \"payoff_set\": [");
+        for (size_t k = 0; k < r->nset; k++) {
+            lia_buf_puts(b, k ? ", [" : "[");
+            lia_buf_json_num(b, r->set[2 * k]);
+            lia_buf_puts(b, ", ");
+            lia_buf_json_num(b, r->set[2 * k + 1]);
+            lia_buf_putc(b, ']');
+        }
+        lia_buf_putc(b, ']');
+    }
+}
+
+static void cell(lia_buf *b, const lia_repeat *r, double v, const char *nan_text)
+{
+    char tmp[32];
+    lia_buf t;
+    lia_buf_init(&t);
+    if (isnan(v)) lia_buf_puts(&t, nan_text);
+    else lia_buf_reading(&t, v, r->scale);
+    char *s = lia_buf_take(&t, NULL);
+    snprintf(tmp, sizeof tmp, "%s", s ? s : "?");
+    lia__free(s);
+    lia_buf_printf(b, " %9s", tmp);
+}
+
+/* The member's verdict in words: its direction and whether the chosen punishment holds it. */
+static const char *member_verdict(const lia_repeat *r, size_t i)
+{
+    const lia_sustain *s = &r->rows[i];
+    if (s->sustainable < 0) return "-";
+    if (!s->sustainable) return r->mem[i].keep < s->punishment ? "prefers the fallback" : r->levels ? "withholds" : "deviates";
+    return r->mem[i].direction == LIA_DIRECTION_EXCEED ? "keeps to it, would share more" : "keeps to it";
+}
+
+static const char *status_words(lia_verdict v)
+{
+    switch (v) {
+    case LIA_VERDICT_HOLDS: return "holds";
+    case LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT: return "holds with a harsher punishment";
+    case LIA_VERDICT_UNDECIDED: return "undecided";
+    case LIA_VERDICT_NEEDS_TRANSFERS: return "needs transfers";
+    case LIA_VERDICT_BREAKS_DOWN: return "breaks down";
+    default: return "no verdict without a patience (--delta D)";
+    }
+}
+
+void lia__repeat_text_summary(lia_buf *b, const lia_repeat *r, size_t indent)
+{
+    if (r->summary && *r->summary) lia_buf_wrap(b, r->summary, indent, 92);
+}
+
+const char *lia__repeat_status_words(const lia_repeat *r) { return status_words(r->verdict); }
+
+void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
+{
+    size_t w = 6;
+    for (size_t i = 0; i < r->np; i++) w = strlen(r->players[i]) > w ? strlen(r->players[i]) : w;
+    lia_buf_puts(b, "  target");
+    for (size_t i = 0; i < r->np; i++) lia_buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->target[i]]);
+    lia_buf_printf(b, "; grim trigger, punishment: %s\n",
+                   r->punish == LIA_PUNISH_NASH ? "the stage equilibrium worst for the member"
+                                                : "the minmax (the others may correlate)");
+    lia_buf_printf(b, "  %-*s %9s %9s %9s %9s %9s %9s %9s  %s\n", (int)w, "member", "C", "D", "P", "delta*", "patience",
+                   "minmax", "delta*mm", "verdict");
+    for (size_t i = 0; i < r->np; i++) {
+        const lia_sustain *s = &r->rows[i];
+        lia_buf_printf(b, "  %-*s", (int)w, r->players[i]);
+        cell(b, r, s->value, "-");
+        cell(b, r, s->deviation, "-");
+        cell(b, r, s->punishment, "-");
+        cell(b, r, s->delta_star, "never");
+        cell(b, r, s->patience, "-");
+        cell(b, r, r->mem[i].minmax, "-");
+        cell(b, r, r->mem[i].minmax_delta, "never");
+        lia_buf_printf(b, "  %s\n", member_verdict(r, i));
+    }
+    lia_buf_puts(b, "  (C payoff per period at the target, D its best deviation for one period, P the punishment's\n"
+                    "  payoff, delta* the least patience that keeps the member to it; minmax the least the others\n"
+                    "  could hold it to, delta*mm the patience it would need under that punishment)\n");
+    if (r->harsh_done) {
+        lia_buf_puts(b, "  harshest credible punishment (worst subgame-perfect payoff):");
+        for (size_t i = 0; i < r->np; i++) {
+            lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
+            lia_buf_reading(b, r->mem[i].harsh, r->scale);
+            lia_buf_puts(b, r->mem[i].harsh_ok ? " (holds it)" : " (does not hold it)");
+        }
+        lia_buf_putc(b, '\n');
+    }
+    if (r->set_shown) {
+        if (!r->nset) lia_buf_puts(b, "  subgame-perfect payoff set (pure strategies, public randomisation): empty\n");
+        else lia_buf_printf(b, "  subgame-perfect payoff set (pure strategies, public randomisation), %zu vertices:\n   ", r->nset);
+        for (size_t k = 0; k < r->nset; k++) {
+            lia_buf_puts(b, " (");
+            lia_buf_reading(b, r->set[2 * k], r->scale);
+            lia_buf_puts(b, ", ");
+            lia_buf_reading(b, r->set[2 * k + 1], r->scale);
+            lia_buf_putc(b, ')');
+        }
+        if (r->nset) lia_buf_putc(b, '\n');
+    }
+    if (!r->has_patience) return;
+    if (r->verdict != LIA_VERDICT_HOLDS) {
+        if (!r->transfers_feasible) {
+            lia_buf_puts(b, "  transfers: no budget-balanced side payment keeps every member to the target\n");
+        } else {
+            lia_buf_puts(b, "  transfers that keep every member to the target: ");
+            lia__repeat_transfer_words(b, r, r->transfers);
+            lia_buf_puts(b, " (payoff units per period)\n    payoffs after them:");
+            for (size_t i = 0; i < r->np; i++) {
+                lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
+                lia_buf_reading(b, r->rows[i].value + r->transfers[i], r->scale);
+            }
+            lia_buf_putc(b, '\n');
+        }
+    }
+    if (r->best_found) {
+        lia_buf_puts(b, "  best profile that transfers make self-enforcing:");
+        for (size_t i = 0; i < r->np; i++) lia_buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->best[i]]);
+        lia_buf_puts(b, "\n    payoffs before transfers:");
+        for (size_t i = 0; i < r->np; i++) { lia_buf_puts(b, i ? ", " : " "); lia_buf_reading(b, r->best_payoffs[i], r->scale); }
+        lia_buf_puts(b, "; transfers: ");
+        lia__repeat_transfer_words(b, r, r->best_transfers);
+        lia_buf_puts(b, "; after:");
+        for (size_t i = 0; i < r->np; i++) {
+            lia_buf_puts(b, i ? ", " : " ");
+            lia_buf_reading(b, r->best_payoffs[i] + r->best_transfers[i], r->scale);
+        }
+        lia_buf_putc(b, '\n');
+    } else {
+        lia_buf_puts(b, "  no profile is self-enforcing, even with transfers\n");
+    }
+}
+
+static void write_text(lia_buf *b, const lia_repeat *r)
+{
+    lia_buf_printf(b, "%s: %s\n", r->game, status_words(r->verdict));
+    lia__repeat_text_summary(b, r, 2);
+    if (r->summary && *r->summary) lia_buf_putc(b, '\n');
+    lia__repeat_text_table(b, r);
+}
+
+lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_format fmt)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!r || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
+    lia_c_numeric loc;
+    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    lia_buf b;
+    lia_buf_init(&b);
+    if (fmt == LIA_FORMAT_JSON) {
+        lia_buf_puts(&b, "{\"game\": ");
+        lia_buf_json_string(&b, r->game);
+        lia_buf_puts(&b, ", \"players\": [");
+        for (size_t i = 0; i < r->np; i++) { if (i) lia_buf_puts(&b, ", "); lia_buf_json_string(&b, r->players[i]); }
+        lia_buf_puts(&b, "], ");
+        json_body(&b, r);
+        lia_buf_puts(&b, "}\n");
+    } else {
+        write_text(&b, r);
+    }
+    lia_c_numeric_end(&loc);
+    *out = lia_buf_take(&b, len);
+    return *out ? LIA_OK : LIA_ENOMEM;
+}
