@@ -178,9 +178,6 @@ int lia_agreement_tables_init(agreement_tables *t, struct lia_arena *a, const li
     if (!t->c || !t->w || !t->e || !t->rho || !t->theta || !t->scope || !t->fvalue || !t->fcost || !t->sigma ||
         !t->tfrom || !t->tto || !t->tamt)
         return 0;
-    t->shared = ag->share;
-    t->pool = ag->pool;
-    t->phi = ag->cav_value;
     t->phimu = lia_num_mul(ag->cav_value, ag->dilution);
     for (size_t m = 0; m < nm; m++) {
         const spec_party *p = &spec->parties[ag->members[m]];
@@ -213,8 +210,7 @@ int lia_agreement_tables_init(agreement_tables *t, struct lia_arena *a, const li
     }
     return mirror(a, t->c, nm * K, &t->c_d) && mirror(a, t->w, nm * K, &t->w_d) && mirror(a, t->e, nm * K, &t->e_d) &&
            mirror(a, t->rho, nm, &t->rho_d) && mirror(a, t->theta, K, &t->theta_d) &&
-           mirror(a, t->scope, cells, &t->scope_d) && mirror(a, t->shared, cells, &t->shared_d) &&
-           mirror(a, t->pool, K, &t->pool_d) && mirror(a, t->fvalue, ag->nfac, &t->fvalue_d) &&
+           mirror(a, t->scope, cells, &t->scope_d) && mirror(a, t->fvalue, ag->nfac, &t->fvalue_d) &&
            mirror(a, t->fcost, ag->nfac, &t->fcost_d) && mirror(a, t->sigma, ag->nfac * nm, &t->sigma_d) &&
-           mirror(a, t->tamt, ag->ntr, &t->tamt_d) && mirror(a, t->levels, ag->nl, &t->levels_d) && ((t->phimu_d = t->phimu.v), (t->phi_d = t->phi.v), 1);
+           mirror(a, t->tamt, ag->ntr, &t->tamt_d) && mirror(a, t->levels, ag->nl, &t->levels_d) && ((t->phimu_d = t->phimu.v), 1);
 }

@@ -14,16 +14,14 @@ typedef struct agreement_tables {
     lia_num *c, *w, *e;          /* [m*K + k]: collection, need, exposure of member m */
     lia_num *rho;                /* [m]: risk of handing material to m */
     lia_num *theta;              /* [k] */
-    lia_num *scope;              /* [(j*nm + i)*K + k]: s_{j->i,k} (share or pool) */
-    lia_num *shared;             /* [(j*nm + i)*K + k]: directed-share part only (bilateral exposure) */
-    lia_num *pool;               /* [k] */
+    lia_num *scope;              /* [(j*nm + i)*K + k]: s_{j->i,k} (share or pool, never both) */
     lia_num *fvalue, *fcost;     /* [f] */
     lia_num *sigma;              /* [f*nm + m] */
     size_t *tfrom, *tto;         /* [t] */
     lia_num *tamt;               /* [t] */
-    lia_num phimu, phi;          /* caveat value times dilution; caveat value */
-    double *c_d, *w_d, *e_d, *rho_d, *theta_d, *scope_d, *shared_d, *pool_d, *fvalue_d, *fcost_d, *sigma_d, *tamt_d;
-    double phimu_d, phi_d;
+    lia_num phimu;               /* caveat value times dilution */
+    double *c_d, *w_d, *e_d, *rho_d, *theta_d, *scope_d, *fvalue_d, *fcost_d, *sigma_d, *tamt_d;
+    double phimu_d;
 } agreement_tables;
 
 /* The components of u_i (docs/model.md): u = coverage + spillover - exposure

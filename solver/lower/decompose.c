@@ -1,8 +1,8 @@
 /* decompose.c — the bilateral agreement a pair of a multilateral agreement's members would
  * make on their own (docs/model.md section 12): the same levels and commitments, every pooled
  * topic as a two-way share of the same scope on top of the pair's directed shares, no dilution
- * (nothing is pooled, so nothing is diluted), exposure only to the partner (which the
- * directed-share term gives), each facility manned by the pair at its full cost and value and
+ * (nothing is pooled, so nothing is diluted), exposure only to the partner (with one
+ * recipient the exposure term is x s c e rho of that partner), each facility manned by the pair at its full cost and value and
  * split by the agreement's rule between the two, and the transfers between them. */
 #include "lower.h"
 #include "../util/arena.h"

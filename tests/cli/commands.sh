@@ -132,6 +132,11 @@ run "--set supplies a missing line" 0 "$LIAISON" compile "$TMP/sets.lia" --game 
 run "--set cannot share a pooled topic" 2 "$LIAISON" check "$TMP/sets.lia" --set ABC.share.A.B.t=1 --set estate_free.estate=1 && {
   grep -q "topic 't' is pooled in 'ABC'; a directed share A -> B of it would count twice" "$TMP/err" \
     && ok "--set cannot share a pooled topic" || not_ok "--set cannot share a pooled topic" "$(cat "$TMP/err")"; }
+# and the other way round: pooling a topic the file shares directly; so a scope s = share +
+# pool never exceeds 1 and the factors 1 - s and 1 - s*rho of the payoff model stay in [0, 1]
+run "--set cannot pool a shared topic" 2 "$LIAISON" check "$TMP/sets.lia" --set AB.pool.t=0.5 --set estate_free.estate=1 && {
+  grep -q "topic 't' is pooled in 'AB'; a directed share A -> B of it would count twice" "$TMP/err" \
+    && ok "--set cannot pool a shared topic" || not_ok "--set cannot pool a shared topic" "$(cat "$TMP/err")"; }
 run "--set cannot dilute a bilateral agreement" 2 "$LIAISON" check "$TMP/sets.lia" --set AB.dilution=0.5 --set estate_free.estate=1 && {
   grep -q "^--set:1:13: error: 'dilution' applies to multilateral agreements only" "$TMP/err" \
     && ok "--set cannot dilute a bilateral agreement" || not_ok "--set cannot dilute a bilateral agreement" "$(cat "$TMP/err")"; }

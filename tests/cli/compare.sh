@@ -21,13 +21,14 @@ run "unknown game" 2 "$LIAISON" compare $BM --game Nope && ok "unknown game"
 run "normal game" 2 "$LIAISON" compare tests/cases/repeat/pd.lia --game pd && ok "normal game"
 run "three files" 2 "$LIAISON" compare $BM $BM $BM && ok "three files"
 
-# the automatic decomposition of Pool: without its facility, every pair equals the pair the
-# model writes out by hand (pooled topics as two-way shares, no dilution); with it, each pair
-# mans the facility alone at its full cost 1.2 for a value of 0.5 to each, so each pair's
-# welfare is 2 * 0.5 - 1.2 = -0.2 below the written pair's
+# the automatic decomposition of Pool: the pairs keep the pool's caveat (disclosure 0.2), which
+# the written pairs do not have, so these runs set it back to 1. Then without its facility
+# every pair equals the pair the model writes out by hand (pooled topics as two-way shares,
+# no dilution); with it, each pair mans the facility alone at its full cost 1.2 for a value of
+# 0.5 to each, so each pair's welfare is 2 * 0.5 - 1.2 = -0.2 below the written pair's
 run "decomposition" 0 "$LIAISON" compare $BM --format json -o "$TMP/all.json" &&
-run "decomposition, no facility" 0 "$LIAISON" compare $BM --game Pool --set Pool.facility.shared_assets.cost=0 --set Pool.facility.shared_assets.value=0 --format json -o "$TMP/bare.json" &&
-run "decomposition, facility" 0 "$LIAISON" compare $BM --game Pool --format json -o "$TMP/fac.json" && {
+run "decomposition, no facility" 0 "$LIAISON" compare $BM --game Pool --set Pool.caveat.disclosure=1 --set Pool.facility.shared_assets.cost=0 --set Pool.facility.shared_assets.value=0 --format json -o "$TMP/bare.json" &&
+run "decomposition, facility" 0 "$LIAISON" compare $BM --game Pool --set Pool.caveat.disclosure=1 --format json -o "$TMP/fac.json" && {
   python3 - "$TMP" <<'PY' && ok "decomposition matches the written pairs" || not_ok "decomposition matches the written pairs"
 import json, sys
 t = sys.argv[1]

@@ -37,6 +37,26 @@ static const char pooled[] =
     "  facility hub cost 5 value 2 split proportional\n"
     "}\n";
 
+/* Multilateral, v2 spillover and exposure: topic p pooled at scope 0.5, topic d shared by
+ * directed scopes, dilution 0.8, no caveat (phi = 1, so phi*mu = 0.8).
+ *   rho_X = 0.2, rho_Y = 0.1, rho_Z = 1 - (1 - 1*0.5) = 0.5
+ *   scopes on p: 0.5 between every pair; on d: X->Y 0.5, X->Z 0.5, Y->X 1, nothing else */
+static const char mixed[] =
+    "topic p { common 0.5 }\n"
+    "topic d { common 0.4 }\n"
+    "party X { need p 1, d 1; collect p 0.6, d 0.5; exposure p 2, d 1; leak 0.2 }\n"
+    "party Y { need p 1, d 0.5; collect p 0.5, d 0.4; exposure p 1, d 2; leak 0.1 }\n"
+    "party Z { need p 0.5, d 1; collect p 0.4, d 0.2; exposure p 1, d 1; disclosure 0.5 }\n"
+    "agreement M multilateral {\n"
+    "  members X, Y, Z\n"
+    "  levels 0, 1\n"
+    "  pool p 0.5\n"
+    "  share X -> Y d 0.5\n"
+    "  share X -> Z d 0.5\n"
+    "  share Y -> X d 1\n"
+    "  dilution 0.8\n"
+    "}\n";
+
 typedef struct fixture {
     lia_sources s;
     lia_diags d;
@@ -221,6 +241,159 @@ static void test_coalition_restricts_flows(void **state)
     lia_model_free(m);
 }
 
+static void test_multilateral_spill_exposure_by_hand(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, mixed);
+    const double all[3] = { 1, 1, 1 }, xy[3] = { 1, 1, 0 };
+    lia_terms x, y, z;
+    terms(&f, all, 7, 0, &x);
+    /* X at (1,1,1): two recipients on each topic, s = 0.5 to each on both p and d.
+     *   spill p = theta w c phi mu (1 - (1-0.5)(1-0.5)) = 0.5*1*0.6*0.8*0.75        = 0.18
+     *   spill d = 0.4*1*0.5*0.8*(1 - (1-0.5)(1-0.5))     = 0.16*0.75                 = 0.12
+     *   expo  p = c e (1 - (1 - s rho_Y)(1 - s rho_Z)) = 0.6*2*(1 - 0.95*0.75) = 1.2*0.2875 = 0.345
+     *   expo  d = 0.5*1*(1 - (1 - 0.5*0.1)(1 - 0.5*0.5))  = 0.5*0.2875              = 0.14375
+     *   coverage p = 1*(1-0.6)*(1 - (1 - 0.5*0.5*0.8)(1 - 0.5*0.4*0.8)) = 0.4*(1 - 0.8*0.84) = 0.1312
+     *   coverage d = 1*(1-0.5)*(1*0.4*0.8) (from Y only)                = 0.5*0.32           = 0.16
+     * (v1 counted spillover per recipient and without mu: 0.5*0.6*1 + 0.4*0.5*1 = 0.5) */
+    NEAR(x.spillover, 0.18 + 0.12);
+    NEAR(x.exposure, 0.345 + 0.14375);
+    NEAR(x.coverage, 0.1312 + 0.16);
+    NEAR(lia_terms_total(&x), 0.2912 + 0.3 - 0.48875);   /* 0.10245 */
+    terms(&f, all, 7, 1, &y);
+    /* Y at (1,1,1): p to X and Z at 0.5 each; d to X alone at scope 1.
+     *   spill p = 0.5*1*0.5*0.8*(1 - 0.5*0.5) = 0.2*0.75 = 0.15
+     *   spill d = 0.4*0.5*0.4*0.8*(1 - (1-1))            = 0.064
+     *   expo  p = 0.5*1*(1 - (1 - 0.5*0.2)(1 - 0.5*0.5)) = 0.5*(1 - 0.9*0.75) = 0.1625
+     *   expo  d = 0.4*2*(1 - (1 - 1*0.2))                = 0.8*0.2 = 0.16 (one recipient: s c e rho) */
+    NEAR(y.spillover, 0.15 + 0.064);
+    NEAR(y.exposure, 0.1625 + 0.16);
+    terms(&f, all, 7, 2, &z);
+    /* Z at (1,1,1): passes on p only, at 0.5 to X and Y.
+     *   spill p = 0.5*0.5*0.4*0.8*(1 - 0.5*0.5)          = 0.08*0.75 = 0.06;  spill d = 0
+     *   expo  p = 0.4*1*(1 - (1 - 0.5*0.2)(1 - 0.5*0.1)) = 0.4*(1 - 0.9*0.95) = 0.4*0.145 = 0.058 */
+    NEAR(z.spillover, 0.06);
+    NEAR(z.exposure, 0.058);
+    /* Z withholds (1,1,0) in the stage game: Z is still a member of S but passes nothing, so
+     * X's and Y's own terms do not change (they are linear in their own level only) */
+    terms(&f, xy, 7, 0, &x);
+    NEAR(x.spillover, 0.3);
+    NEAR(x.exposure, 0.48875);
+    /* in the coalition {X, Y} (Z outside) each topic has one recipient:
+     *   X: spill 0.5*1*0.6*0.8*0.5 + 0.4*1*0.5*0.8*0.5 = 0.12 + 0.08 = 0.2
+     *      expo  0.6*2*0.5*0.1 + 0.5*1*0.5*0.1          = 0.06 + 0.025 = 0.085
+     *   Y: spill 0.5*1*0.5*0.8*0.5 + 0.064 = 0.1 + 0.064 = 0.164
+     *      expo  0.5*1*0.5*0.2 + 0.16                   = 0.05 + 0.16 = 0.21 */
+    terms(&f, xy, 3, 0, &x);
+    NEAR(x.spillover, 0.2);
+    NEAR(x.exposure, 0.085);
+    terms(&f, xy, 3, 1, &y);
+    NEAR(y.spillover, 0.164);
+    NEAR(y.exposure, 0.21);
+    unload(&f);
+
+    /* the stage game is exact: u_X(1,1,1) = 0.10245 = 2049/20000 */
+    lia_model *m;
+    assert_int_equal(lia_model_parse(&m, mixed, strlen(mixed), "m.lia"), LIA_OK);
+    lia_game *g;
+    assert_int_equal(lia_model_compile(&g, m, "M", NULL), LIA_OK);
+    int64_t p, q;
+    assert_true(lia_game_payoff_exact(g, 0, 7, &p, &q));
+    assert_int_equal(p, 2049);
+    assert_int_equal(q, 20000);
+    lia_game_free(g);
+    lia_model_free(m);
+}
+
+/* A pooled topic and the same scope written as directed shares to every other member give the
+ * same spillover and exposure: one formula covers both. */
+static void test_pool_equals_shares_to_all(void **state)
+{
+    (void)state;
+    static const char as_shares[] =
+        "topic p { common 0.5 }\n"
+        "topic d { common 0.4 }\n"
+        "party X { need p 1, d 1; collect p 0.6, d 0.5; exposure p 2, d 1; leak 0.2 }\n"
+        "party Y { need p 1, d 0.5; collect p 0.5, d 0.4; exposure p 1, d 2; leak 0.1 }\n"
+        "party Z { need p 0.5, d 1; collect p 0.4, d 0.2; exposure p 1, d 1; disclosure 0.5 }\n"
+        "agreement M multilateral {\n"
+        "  members X, Y, Z\n"
+        "  levels 0, 1\n"
+        "  share X -> Y p 0.5, d 0.5\n"
+        "  share X -> Z p 0.5, d 0.5\n"
+        "  share Y -> X p 0.5, d 1\n"
+        "  share Y -> Z p 0.5\n"
+        "  share Z -> X p 0.5\n"
+        "  share Z -> Y p 0.5\n"
+        "  dilution 0.8\n"
+        "}\n";
+    fixture a, b;
+    load(&a, mixed);
+    load(&b, as_shares);
+    for (uint64_t S = 1; S < 8; S++)
+        for (unsigned prof = 0; prof < 8; prof++) {
+            double x[3];
+            for (size_t m = 0; m < 3; m++) x[m] = (S >> m & 1) ? (double)(prof >> m & 1) : 0;
+            for (size_t i = 0; i < 3; i++) {
+                if (!(S >> i & 1)) continue;
+                lia_terms ta, tb;
+                terms(&a, x, S, i, &ta);
+                terms(&b, x, S, i, &tb);
+                NEAR(ta.coverage, tb.coverage);
+                NEAR(ta.spillover, tb.spillover);
+                NEAR(ta.exposure, tb.exposure);
+            }
+        }
+    unload(&a);
+    unload(&b);
+}
+
+/* With one recipient the v2 formulas are the v1 ones: spillover theta w x c phi s (mu = 1 in a
+ * bilateral agreement) and exposure x s c e rho. Checked at every profile of two bilateral
+ * agreements against v1 written out here from the tables. */
+static void test_bilateral_unchanged_from_v1(void **state)
+{
+    (void)state;
+    static const char two_topics[] =
+        "topic a { common 0.3 }\n"
+        "topic b { common 0.7 }\n"
+        "party P { leak 0.05; disclosure 0.1; need a 1, b 0.4; collect a 0.3, b 0.8; exposure a 5, b 2 }\n"
+        "party Q { leak 0.2; need a 0.6, b 1; collect a 0.7, b 0.1; exposure a 3, b 4 }\n"
+        "agreement PQ bilateral {\n"
+        "  members P, Q\n"
+        "  levels 0, 0.5, 1\n"
+        "  share P -> Q a 0.75, b 0.25\n"
+        "  share Q -> P a 0.5\n"
+        "  caveat value 0.9 disclosure 0.6\n"
+        "}\n";
+    const char *texts[2] = { bilateral, two_topics };
+    for (int n = 0; n < 2; n++) {
+        fixture f;
+        load(&f, texts[n]);
+        const agreement_tables *t = &f.t;
+        const size_t K = t->K;
+        for (size_t p0 = 0; p0 < t->nl; p0++)
+            for (size_t p1 = 0; p1 < t->nl; p1++) {
+                const double x[2] = { t->levels_d[p0], t->levels_d[p1] };
+                for (size_t i = 0; i < 2; i++) {
+                    size_t j = 1 - i;
+                    double spill = 0, expo = 0;
+                    for (size_t k = 0; k < K; k++) {
+                        double s = t->scope_d[(i * 2 + j) * K + k], c = t->c_d[i * K + k];
+                        spill += t->theta_d[k] * t->w_d[i * K + k] * x[i] * c * t->phimu_d * s;
+                        expo += x[i] * s * c * t->e_d[i * K + k] * t->rho_d[j];
+                    }
+                    lia_terms got;
+                    terms(&f, x, 3, i, &got);
+                    NEAR(got.spillover, spill);
+                    NEAR(got.exposure, expo);
+                }
+            }
+        unload(&f);
+    }
+}
+
 static void test_explicit_layout_first_player_fastest(void **state)
 {
     (void)state;
@@ -288,6 +461,9 @@ int main(void)
         cmocka_unit_test(test_bilateral_stage_game),
         cmocka_unit_test(test_pooled_terms_by_hand),
         cmocka_unit_test(test_coalition_restricts_flows),
+        cmocka_unit_test(test_multilateral_spill_exposure_by_hand),
+        cmocka_unit_test(test_pool_equals_shares_to_all),
+        cmocka_unit_test(test_bilateral_unchanged_from_v1),
         cmocka_unit_test(test_explicit_layout_first_player_fastest),
         cmocka_unit_test(test_memory_cap_refuses_with_size),
     };
