@@ -6,7 +6,7 @@
 brk() { echo "any(b['party']==$1 and $2<=b['value']<=$3 for b in d['breakdowns'])"; }
 
 run "soe-nkvd repeat" 0 "$LIAISON" repeat models/soe-nkvd-1941.lia --format json &&
-  json_check "soe-nkvd repeat" "d['sustainable']==[False,True] and d['delta_star'][0] is None and abs(d['transfers']['amounts'][1]+0.401882)<1e-9"
+  json_check "soe-nkvd repeat" "d['status']=='needs_transfers' and d['minmax']['sustainable'][0] is False and d['sustainable']==[False,True] and d['delta_star'][0] is None and abs(d['transfers']['amounts'][1]+0.401882)<1e-9"
 run "soe-nkvd sweep" 0 "$LIAISON" sweep models/soe-nkvd-1941.lia --vary soe_burden=0:1:41 --format json &&
   json_check "soe-nkvd sweep" "$(brk "'SOE'" 0.3476 0.3477) and $(brk "'NKVD'" 0.2798 0.2799) and $(brk None 0.9878 0.9879)"
 run "penetrated" 0 "$LIAISON" sweep models/penetrated.lia --vary penetration=0:0.6:61 --format json &&
@@ -15,3 +15,28 @@ run "berne" 0 "$LIAISON" sweep models/club-of-berne.lia --vary pool_value=0.1:1:
   json_check "berne" "$(brk "'ES'" 0.3698 0.3699) and $(brk "'NL'" 0.1797 0.1798) and any(b['change']=='the core becomes empty' and 0.2258<=b['value']<=0.2259 for b in d['breakdowns'])"
 run "five eyes" 0 "$LIAISON" sweep models/five-eyes.lia --vary network_cost=0:6:61 --format json &&
   json_check "five eyes" "$(brk "'US'" 2.4147 2.4148)"
+
+# the status of every model at its calibration (docs/cases.md)
+status() { "$LIAISON" repeat "$@" --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['status'])"; }
+got=""
+for c in "models/soe-nkvd-1941.lia needs_transfers" "models/ukusa-1946.lia holds" "models/us-bnd-coldwar.lia holds" \
+         "models/us-israel-1950s.lia holds" "models/penetrated.lia breaks_down" "models/five-eyes.lia holds" \
+         "models/club-of-berne.lia holds" "models/ct-2005.lia --game ES_MA holds" "models/ct-2005.lia --game UK_ES holds" \
+         "models/ct-2005.lia --game ES_DZ holds" "models/bilateral-vs-multilateral.lia --game Pool needs_transfers"; do
+  set -- $c; want=${!#}; args=("${@:1:$#-1}")
+  s=$(status "${args[@]}"); [ "$s" = "$want" ] || got="$got ${args[*]}: $s (want $want);"
+done
+[ -z "$got" ] && ok "statuses of the models" || not_ok "statuses of the models" "$got"
+
+# chg PARTY-OR-None LO HI TEXT: a breakdown in [LO, HI] whose change mentions TEXT
+chg() { echo "any(b['party']==$1 and $2<=b['value']<=$3 and '$4' in b['change'] for b in d['breakdowns'])"; }
+# the Nash-reversion artefact: above 0.295 the BND, paid per unit it shares, shares anyway in the
+# stage equilibrium, so reverting is no threat (undecided); only above 0.333 does no punishment hold the US
+run "us-bnd sweep" 0 "$LIAISON" sweep models/us-bnd-coldwar.lia --vary us_funding=0:0.5:51 --format json &&
+  json_check "us-bnd sweep" "$(chg "'US'" 0.2953 0.2955 'from holds to undecided') and $(chg None 0.3329 0.3331 'from undecided to needs_transfers') and not any('breaks_down' in b['change'] for b in d['breakdowns'])"
+run "us-israel sweep" 0 "$LIAISON" sweep models/us-israel-1950s.lia --vary training=0:0.5:51 --format json &&
+  json_check "us-israel sweep" "$(chg "'US'" 0.1283 0.1285 'from holds to undecided') and $(chg None 0.4015 0.4017 'from undecided to needs_transfers')"
+run "ct-2005 sweep" 0 "$LIAISON" sweep models/ct-2005.lia --game ES_MA --vary reciprocity=0:1:51 --format json &&
+  json_check "ct-2005 sweep" "$(chg "'ES'" 0.4649 0.4650 'from needs_transfers to holds') and $(chg None 0.1359 0.1361 'from breaks_down to needs_transfers')"
+run "pool sweep" 0 "$LIAISON" sweep models/bilateral-vs-multilateral.lia --game Pool --vary weak_leak=0:0.3:61 --format json &&
+  json_check "pool sweep" "$(chg None 0.0617 0.0618 'core becomes empty') and $(brk "'Bravo'" 0.0916 0.0917) and $(chg None 0.1015 0.1016 'to breaks_down')"
