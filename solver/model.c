@@ -273,7 +273,7 @@ static lia_status model_set_in(lia_model *m, const char *name, const char *value
         return LIA_EUSAGE;
     }
     if (!valid_path(name)) {
-        set_err(m, "'%s' is not a constant name or attribute path (like asym, UK.leak or BRUSA.dilution)", name);
+        set_err(m, "'%s' is not a constant name or attribute path (like asym, UK.leak or Berne.dilution)", name);
         return LIA_EUSAGE;
     }
     size_t i = 0;
@@ -328,7 +328,7 @@ static lia_status model_set_in(lia_model *m, const char *name, const char *value
         lia_status again = resolve(m);
         if (unknown) {
             set_err(m, "no constant or attribute '%s' in %s (constants are set by name, attributes by path "
-                    "such as UK.leak, UK.need.soviet or BRUSA.facility.stations.cost)", name, m->sources.items[0].name);
+                    "such as UK.leak, UK.need.soviet or UKUSA.facility.stations.cost)", name, m->sources.items[0].name);
             return again == LIA_ENOMEM ? LIA_ENOMEM : LIA_EUSAGE;
         }
         return LIA_ENOMEM;

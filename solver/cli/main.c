@@ -46,7 +46,7 @@ static const char usage[] =
     "\n"
     "options of every command:\n"
     "  --set NAME=VALUE    override a 'let' constant or an attribute path (UK.leak,\n"
-    "                      UK.need.soviet, BRUSA.dilution, Berne.facility.secretariat.cost)\n"
+    "                      UK.need.soviet, UKUSA.facility.stations.cost, Berne.dilution)\n"
     "  --game NAME         the agreement or game to use when a file has several\n"
     "  --memory-cap SIZE   refuse games larger than SIZE (default 1G; e.g. 512M, 4G)\n"
     "  -o FILE             write the result to FILE instead of standard output\n"

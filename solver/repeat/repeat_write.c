@@ -284,8 +284,14 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
     if (r->best_found) {
         lia_buf_puts(b, "  best profile that transfers make self-enforcing:");
         for (size_t i = 0; i < r->np; i++) lia_buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->best[i]]);
-        lia_buf_puts(b, "\n    payoffs before transfers:");
+        int none = 1;
+        for (size_t i = 0; i < r->np; i++) none &= fabs(r->best_transfers[i]) <= 1e-9 * (r->scale > 0 ? r->scale : 1);
+        lia_buf_puts(b, none ? "\n    payoffs" : "\n    payoffs before transfers:");
         for (size_t i = 0; i < r->np; i++) { lia_buf_puts(b, i ? ", " : " "); lia_buf_reading(b, r->best_payoffs[i], r->scale); }
+        if (none) {
+            lia_buf_puts(b, "; no transfer needed\n");
+            return;
+        }
         lia_buf_puts(b, "; transfers: ");
         lia__repeat_transfer_words(b, r, r->best_transfers);
         lia_buf_puts(b, "; after:");
