@@ -1,6 +1,9 @@
 /* verdicts.c — the smallest useful program over liaison's C API: open an agreement file,
- * and for each agreement print whether its commitment is self-enforcing, each member's
- * critical patience, and the Shapley split of its coalition game.
+ * and for each agreement print the status of its commitment (holds, holds_with_harsher_punishment,
+ * undecided, needs_transfers, breaks_down; none without a patience) with its plain-words summary,
+ * then each member's critical patience, the way it would leave the commitment (withhold: share
+ * less, a breach; exceed: share more, the commitment is set too low for it, no breakdown), and
+ * the Shapley split of its coalition game.
  * Build against an installed liaison:  cc verdicts.c $(pkg-config --cflags --libs liaison)
  * Usage: verdicts FILE.lia */
 #include <liaison.h>
@@ -33,7 +36,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s: %s\n", name, lia_model_errmsg(m));
             rc = 3;
         } else {
-            printf("%s: %s\n", name, lia_repeat_self_enforcing(r) ? "self-enforcing" : "not self-enforcing");
+            printf("%s: %s\n", name, lia_verdict_name(lia_repeat_verdict(r)));
+            if (*lia_repeat_summary(r)) printf("  %s\n", lia_repeat_summary(r));
             const double *phi = lia_share_vector(s, LIA_SHARE_SHAPLEY);
             for (size_t i = 0; i < lia_repeat_player_count(r); i++) {
                 lia_sustain row;
@@ -41,7 +45,9 @@ int main(int argc, char **argv)
                 printf("  %-8s delta* ", lia_game_player_name(g, i));
                 if (isnan(row.delta_star)) printf("never");
                 else printf("%.4f", row.delta_star);
-                printf("  patience %.2f  shapley %.4f\n", row.patience, phi[i]);
+                printf("  patience %.2f  shapley %.4f", row.patience, phi[i]);
+                const char *way = lia_direction_name(lia_repeat_direction(r, i));
+                printf("%s%s\n", way ? "  " : "", way ? way : "");
             }
         }
         lia_share_free(s);

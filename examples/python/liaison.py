@@ -25,7 +25,8 @@ from collections import namedtuple
 
 import numpy as np
 
-__all__ = ["LiaisonError", "Diagnostic", "GameInfo", "Model", "Game", "SweepResult", "load", "compare", "version"]
+__all__ = ["LiaisonError", "Diagnostic", "GameInfo", "Model", "Game", "SweepResult", "load", "compare", "version",
+           "STATUSES", "STATUS_WORDS", "STATUS_COLOURS"]
 
 LIA_VERSION_NUMBER = 100      # include/liaison.h 0.1.0, the header this binding was written against
 
@@ -102,6 +103,9 @@ _FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_sweep_errmsg": (_str, [_P]), "lia_sweep_point_count": (_sz, [_P]),
     "lia_sweep_point_at": (_int, [_P, _sz, ctypes.POINTER(_SweepPoint)]),
     "lia_sweep_write": (_int, [_OUT, _LEN, _P, _int]),
+    "lia_sweep_verdict_at": (_int, [_P, _sz]), "lia_sweep_direction_at": (_int, [_P, _sz, _sz]),
+    "lia_sweep_member_count": (_sz, [_P]),
+    "lia_verdict_name": (_str, [_int]), "lia_direction_name": (_str, [_int]),
     "lia_compare_agreements": (_int, [_OUT, ctypes.POINTER(_P), ctypes.POINTER(_str), _sz]),
     "lia_compare_decomposition": (_int, [_OUT, _P, _str]), "lia_compare_free": (None, [_P]),
     "lia_compare_write": (_int, [_OUT, _LEN, _P, _int]),
@@ -142,6 +146,22 @@ def _b(s):
 
 def _status_name(st):
     return _s(_lib.lia_status_name(st))
+
+
+def _verdict_name(v):
+    """A lia_verdict's name; None for LIA_VERDICT_NONE (no commitment, or an invalid model)."""
+    name = _s(_lib.lia_verdict_name(v))
+    return None if name in (None, "none") else name
+
+
+# The statuses of a commitment (lia_verdict, best first), as the JSON "status" fields and
+# SweepResult.status spell them; their plain words and the colours of `sweep --plot`.
+STATUSES = tuple(_verdict_name(v) for v in range(1, 6))
+STATUS_WORDS = {"holds": "holds", "holds_with_harsher_punishment": "holds with harsher punishment",
+                "undecided": "undecided (passes minmax)", "needs_transfers": "needs transfers",
+                "breaks_down": "breaks down", None: "no verdict"}
+STATUS_COLOURS = {"holds": "#1a9850", "holds_with_harsher_punishment": "#91cf60", "undecided": "#abd9e9",
+                  "needs_transfers": "#f4a52c", "breaks_down": "#d73027", None: "#f2f2f2"}
 
 
 # ---- errors ----------------------------------------------------------------------------------
@@ -668,7 +688,16 @@ class SweepResult:
     .payoffs, .delta_star  arrays (points, members); NaN where the model is invalid, and
                  delta_star NaN where the commitment can never be sustained
     .sustainable int8 array (points, members): 1, 0, or -1 without a commitment (or invalid)
-    .ok          bool array (points,): whether the model is valid at the point"""
+    .ok          bool array (points,): whether the model is valid at the point
+    .status      object array (points,): the commitment's status there, "holds",
+                 "holds_with_harsher_punishment", "undecided", "needs_transfers" or
+                 "breaks_down" (STATUSES), None where the model is invalid or has no commitment
+    .direction   object array (points, members): "withhold" (would share less than committed:
+                 a breach), "exceed" (would share more: the commitment is set too low for it,
+                 no breakdown) or None
+
+    Read the verdict from .status, not from .sustainable or "self_enforcing": a member that
+    would share more than committed is no breakdown, and "undecided" is not "breaks_down"."""
 
     def __init__(self, s):
         self.json = json.loads(_take(_lib.lia_sweep_write, s))
@@ -679,6 +708,8 @@ class SweepResult:
         self.values = np.full((npts, na), np.nan)
         self.payoffs, self.delta_star = np.full((npts, nm), np.nan), np.full((npts, nm), np.nan)
         self.sustainable, self.ok = np.full((npts, nm), -1, dtype=np.int8), np.zeros(npts, dtype=bool)
+        self.status = np.full(npts, None, dtype=object)
+        self.direction = np.full((npts, nm), None, dtype=object)
         pt = _SweepPoint()
         for k in range(npts):
             if _lib.lia_sweep_point_at(s, k, ctypes.byref(pt)) != _OK:
@@ -690,6 +721,9 @@ class SweepResult:
                 self.payoffs[k, :m] = pt.payoffs[:m]
                 self.delta_star[k, :m] = pt.delta_star[:m]
                 self.sustainable[k, :m] = pt.sustainable[:m]
+            self.status[k] = _verdict_name(_lib.lia_sweep_verdict_at(s, k))
+            for i in range(m):
+                self.direction[k, i] = _s(_lib.lia_direction_name(_lib.lia_sweep_direction_at(s, k, i)))
 
     def __repr__(self):
         return "<liaison.SweepResult %s: %d points, %d breakdowns>" % (self.json["game"], len(self.grid),

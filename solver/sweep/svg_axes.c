@@ -189,6 +189,9 @@ void lia__svg_key(lia_buf *b, double x, double y, int kind, const char *colour)
         lia_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"11\" fill=\"%s\" stroke=\"#999\"/>\n", x + 4, y - 10, colour);
     else if (kind == SVG_KEY_DOT)
         lia_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\" stroke=\"#fff\"/>\n", x + 12, y - 4, colour);
+    else if (kind == SVG_KEY_RING)
+        lia_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"1.5\"/>\n", x + 12,
+                       y - 4, colour);
     else
         lia_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"3 2\"/>\n", x + 12,
                        y - 11, x + 12, y + 2, colour);
@@ -236,7 +239,7 @@ void lia__svg_open(lia_buf *b, double width, double height)
                     ".xtick{text-anchor:middle}.ytick{text-anchor:end}.count{text-anchor:middle;font-size:9px}"
                     ".note{fill:#555;font-size:10px}"
                     ".delta,.payoff{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}"
-                    ".patience{fill:none;stroke-width:1.5}"
+                    ".patience{fill:none;stroke-width:1.5}.exceed{fill:#fff;stroke-width:1.5}"
                     ".breakdown{stroke:#333;stroke-width:1;stroke-dasharray:3 2}"
                     ".blabel{font-size:10px;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px}"
                     ".zero{stroke:#888;stroke-dasharray:2 3}.axislabel{font-size:12px;text-anchor:middle}"
@@ -253,22 +256,58 @@ void lia__svg_label(lia_buf *b, const char *cls, double x, double y, const char 
     lia_buf_puts(b, "</text>\n");
 }
 
-void lia__svg_breakdown_label(char *buf, size_t cap, const lia_sweep_breakdown *d)
+static const char *status_words(const char *name, size_t n)
 {
-    const char *t = d->change, *to = strstr(t, " to "), *game = "the stage game changes from ";
-    if (d->party && strstr(t, "crosses the patience"))
-        snprintf(buf, cap, "%s %s", d->party, strstr(t, "deviates") ? "deviates" : "keeps to it");
-    else if (strstr(t, "no compensating transfer")) snprintf(buf, cap, "transfers infeasible");
-    else if (strstr(t, "transfers become feasible")) snprintf(buf, cap, "transfers feasible");
-    else if (strstr(t, "the core becomes ") == t) snprintf(buf, cap, "core %s", t + strlen("the core becomes "));
-    else if (strstr(t, "the model becomes ") == t) snprintf(buf, cap, "model %s", t + strlen("the model becomes "));
-    else if (strstr(t, "equilibria go from") && to) snprintf(buf, cap, "%s equilibri%s", to + 4, strcmp(to + 4, "1") ? "a" : "um");
-    else if (strstr(t, game) == t && to && to >= t + strlen(game)) {
+    static const char *const names[][2] = { { "holds_with_harsher_punishment", "holds with harsher punishment" },
+                                            { "holds", "holds" }, { "undecided", "undecided" },
+                                            { "needs_transfers", "needs transfers" }, { "breaks_down", "breaks down" },
+                                            { "none", "no verdict" } };
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strlen(names[k][0]) == n && strncmp(name, names[k][0], n) == 0) return names[k][1];
+    return NULL;
+}
+
+/* One change's words into buf and its rank (lower speaks first for a merged breakdown). */
+static int label_one(char *buf, size_t cap, const char *t, const char *party, int exceeds)
+{
+    const char *to = strstr(t, " to "), *game = "the stage game changes from ", *status = "the status changes from ";
+    if (party && strstr(t, "crosses the patience")) {
+        snprintf(buf, cap, "%s %s", party, strstr(t, "withholds") || strstr(t, "deviates") ? "withholds"
+                                           : exceeds ? "would share more" : "keeps to it");
+        return 0;
+    }
+    if (strstr(t, "no compensating transfer")) { snprintf(buf, cap, "transfers infeasible"); return 1; }
+    if (strstr(t, "transfers become feasible")) { snprintf(buf, cap, "transfers feasible"); return 1; }
+    if (strstr(t, "the model becomes ") == t) { snprintf(buf, cap, "model %s", t + strlen("the model becomes ")); return 2; }
+    if (strstr(t, game) == t && to && to >= t + strlen(game)) {
         int gone = !strcmp(to + 4, "other") || !strcmp(to + 4, "no class");   /* no longer a named class */
         const char *what = gone ? t + strlen(game) : to + 4;
         snprintf(buf, cap, "%s%.*s", gone ? "no longer " : "becomes ", (int)(gone ? (size_t)(to - what) : strlen(what)), what);
-    } else {
-        snprintf(buf, cap, "%s", t);
+        return 3;
+    }
+    if (strstr(t, "equilibria go from") && to) {
+        snprintf(buf, cap, "%s equilibri%s", to + 4, strcmp(to + 4, "1") ? "a" : "um");
+        return 4;
+    }
+    if (strstr(t, "the core becomes ") == t) { snprintf(buf, cap, "core %s", t + strlen("the core becomes ")); return 5; }
+    const char *words = strstr(t, status) == t && to ? status_words(to + 4, strlen(to + 4)) : NULL;
+    if (words) { snprintf(buf, cap, "now %s", words); return 6; }
+    snprintf(buf, cap, "%s", t);
+    return 7;
+}
+
+void lia__svg_breakdown_label(char *buf, size_t cap, const lia_sweep_breakdown *d, int exceeds)
+{
+    int best = 8;
+    buf[0] = 0;
+    for (const char *t = d->change; *t;) {
+        size_t n = strcspn(t, ";");
+        char seg[256], text[256];
+        snprintf(seg, sizeof seg, "%.*s", (int)(n < sizeof seg ? n : sizeof seg - 1), t);
+        int rank = label_one(text, sizeof text, seg, d->party, exceeds);
+        if (rank < best) { best = rank; snprintf(buf, cap, "%s", text); }
+        t += n;
+        while (*t == ';' || *t == ' ') t++;
     }
     size_t n = strlen(buf);
     snprintf(buf + n, cap - n, " (%.3g)", d->value + 0.0);

@@ -49,7 +49,7 @@ void lia__svg_frame(lia_buf *b, double x0, double y0, double x1, double y1);
 void lia__svg_vlabel(lia_buf *b, double x, double y, const char *text);
 
 /* A legend sample in the 28 px left of a legend line whose text baseline is y. */
-enum { SVG_KEY_LINE, SVG_KEY_DASHED, SVG_KEY_BOX, SVG_KEY_DOT, SVG_KEY_VLINE };
+enum { SVG_KEY_LINE, SVG_KEY_DASHED, SVG_KEY_BOX, SVG_KEY_DOT, SVG_KEY_VLINE, SVG_KEY_RING };
 void lia__svg_key(lia_buf *b, double x, double y, int kind, const char *colour);
 /* A legend line: the sample, then text (markup as given) and name (escaped, at most max_chars;
  * NULL: none); returns the next line's baseline. */
@@ -64,9 +64,12 @@ void lia__svg_notes(lia_buf *b, double x, double y, const char *const *lines, si
 enum { SVG_MAX_ROWS = 16 };
 int lia__svg_stagger(const double *left, const double *right, size_t n, int max_rows, int *row);
 
-/* What breakdown d means, in the few words a label has room for, and where: "SOE deviates
- * (0.348)", "transfers infeasible (0.988)", "becomes stag hunt (0.38)", "3 equilibria (0.38)",
- * "core empty (0.233)"; a change it does not know keeps its own words. */
-void lia__svg_breakdown_label(char *buf, size_t cap, const lia_sweep_breakdown *d);
+/* What breakdown d means, in the few words a label has room for, and where: "SOE withholds
+ * (0.348)", "NKVD keeps to it (0.28)" ("A would share more (0.25)" when exceeds: the party keeps
+ * to it from there because only sharing more than committed would pay it, no breach),
+ * "transfers infeasible (0.988)", "now undecided (0.333)", "becomes stag hunt (0.38)",
+ * "3 equilibria (0.38)", "core empty (0.233)"; a change it does not know keeps its own words.
+ * Of a merged breakdown ("a; b") the first change it knows speaks for it. */
+void lia__svg_breakdown_label(char *buf, size_t cap, const lia_sweep_breakdown *d, int exceeds);
 
 #endif

@@ -2,10 +2,12 @@
  *
  * One parameter: two panels over it, each member's delta* with its patience dashed (a member
  * keeps to the commitment where its line is under its dashes) and, below a strip of the
- * verdict, each member's payoff at the commitment; every breakdown point is a vertical line
- * across both, labelled in rows above the chart so that no two labels overlap. Two parameters:
- * a map of the verdict over the grid, the breakdown points as markers. Only the public
- * accessors are read, and the same sweep gives the same bytes. */
+ * status (lia_sweep_verdict_at), each member's payoff at the commitment; every breakdown point
+ * is a vertical line across both, labelled in rows above the chart so that no two labels
+ * overlap. A member that would share more than committed (direction exceed: the commitment is
+ * set too low for it, no breach) gets a ring on its delta* line there and is never labelled as
+ * breaking down. Two parameters: a map of the status over the grid, the breakdown points as
+ * markers. Only the public accessors are read, and the same sweep gives the same bytes. */
 #include "sweep.h"
 #include "svg_axes.h"
 #include "../util/c_numeric.h"
@@ -19,10 +21,12 @@ enum { W = 880, ML = 78, ROW = 14, MAX_ROWS = 8, NAME_CHARS = 28 };
 static const char *const palette[] = { "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#8c564b" };
 #define COLOUR(i) palette[(i) % (sizeof palette / sizeof *palette)]
 
-enum { V_SELF, V_SAVED, V_BREAKS, V_INVALID, V_NONE, V_KINDS };
-static const char *const v_fill[V_KINDS] = { "#1a9850", "#f4a52c", "#d73027", "#bdbdbd", "#f2f2f2" };
-static const char *const v_name[V_KINDS] = { "self-enforcing", "saved by transfers", "breaks down", "model invalid",
-                                             "no verdict (no commitment)" };
+/* The statuses of lia_verdict in its order, then the two points without one. */
+enum { V_HOLDS, V_HARSHER, V_UNDECIDED, V_TRANSFERS, V_BREAKS, V_INVALID, V_NONE, V_KINDS };
+static const char *const v_fill[V_KINDS] = { "#1a9850", "#91cf60", "#abd9e9", "#f4a52c", "#d73027", "#bdbdbd", "#f2f2f2" };
+static const char *const v_name[V_KINDS] = { "holds", "holds with harsher punishment", "undecided (passes minmax)",
+                                             "needs transfers", "breaks down", "model invalid", "no verdict (no commitment)" };
+static const int v_dark_text[V_KINDS] = { 0, 1, 1, 1, 0, 1, 1 };   /* counts in dark text on the light fills */
 
 typedef struct chart {
     lia_buf *b;
@@ -36,12 +40,41 @@ typedef struct chart {
 static lia_sweep_point point(const chart *c, size_t k) { lia_sweep_point p; lia_sweep_point_at(c->s, k, &p); return p; }
 static lia_sweep_breakdown breakdown(const chart *c, size_t k) { lia_sweep_breakdown d; lia_sweep_breakdown_at(c->s, k, &d); return d; }
 
-static int verdict(const lia_sweep_point *p)
+static int verdict(const chart *c, size_t k)
 {
-    if (!p->ok) return V_INVALID;
-    if (p->self_enforcing > 0) return V_SELF;
-    if (p->self_enforcing == 0) return p->transfers_feasible > 0 ? V_SAVED : V_BREAKS;
-    return V_NONE;
+    if (!point(c, k).ok) return V_INVALID;
+    switch (lia_sweep_verdict_at(c->s, k)) {
+    case LIA_VERDICT_HOLDS: return V_HOLDS;
+    case LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT: return V_HARSHER;
+    case LIA_VERDICT_UNDECIDED: return V_UNDECIDED;
+    case LIA_VERDICT_NEEDS_TRANSFERS: return V_TRANSFERS;
+    case LIA_VERDICT_BREAKS_DOWN: return V_BREAKS;
+    default: return V_NONE;
+    }
+}
+
+static int exceeds_at(const chart *c, size_t k, size_t i) { return lia_sweep_direction_at(c->s, k, i) == LIA_DIRECTION_EXCEED; }
+
+static int exceeds_anywhere(const chart *c, size_t i)
+{
+    for (size_t k = 0; k < c->npoints; k++)
+        if (exceeds_at(c, k, i)) return 1;
+    return 0;
+}
+
+/* A breakdown's label; a party that keeps to the commitment from there because only sharing
+ * more pays it (its direction at the next grid point past it) would share more. */
+static void breakdown_text(const chart *c, const lia_sweep_breakdown *d, char *text, size_t cap)
+{
+    int exceeds = 0;
+    for (size_t i = 0; d->party && c->axes == 1 && i < c->members; i++) {
+        if (strcmp(d->party, lia_sweep_member_name(c->s, i)) != 0) continue;
+        for (size_t k = 0; k < c->npoints; k++) {
+            lia_sweep_point p = point(c, k);
+            if ((p.values[0] - d->value) * (c->to[0] - c->from[0]) > 0) { exceeds = exceeds_at(c, k, i); break; }
+        }
+    }
+    lia__svg_breakdown_label(text, cap, d, exceeds);
 }
 
 static void esc(chart *c, const char *s) { lia__svg_text(c->b, s, 0); }
@@ -133,7 +166,8 @@ static double verdict_edge(const chart *c, size_t k)
     int found = 0;
     for (size_t j = 0; j < c->nbrk; j++) {
         lia_sweep_breakdown d = breakdown(c, j);
-        if ((d.party || strstr(d.change, "transfer") || strstr(d.change, "the model becomes")) && d.value > fmin(a, e) &&
+        if ((d.party || strstr(d.change, "transfer") || strstr(d.change, "the model becomes") || strstr(d.change, "the status")) &&
+            d.value > fmin(a, e) &&
             d.value < fmax(a, e)) { at = d.value; found++; }
     }
     return found == 1 ? at : 0.5 * (a + e);
@@ -158,7 +192,7 @@ static void breakdown_lines(chart *c, const svg_axis *x, double T1, double botto
         if (row[k] < 0) continue;
         char text[128];
         lia_sweep_breakdown d = breakdown(c, k);
-        lia__svg_breakdown_label(text, sizeof text, &d);
+        breakdown_text(c, &d, text, sizeof text);
         lia__svg_label(b, "blabel", left[k], T1 - 6 - row[k] * ROW, text);
     }
 }
@@ -175,7 +209,7 @@ static void chart1(chart *c)
     for (size_t k = 0; k < c->nbrk; k++) {   /* right of its line, or left where it would leave the chart */
         char text[128];
         lia_sweep_breakdown d = breakdown(c, k);
-        lia__svg_breakdown_label(text, sizeof text, &d);
+        breakdown_text(c, &d, text, sizeof text);
         double px = lia__svg_px(&x, d.value), w = lia__svg_text_width(text, 10);
         left[k] = px + 3 + w > W - 6 ? px - 3 - w : px + 3;
         right[k] = left[k] + w;
@@ -183,15 +217,17 @@ static void chart1(chart *c)
     int rows = lia__svg_stagger(left, right, c->nbrk, MAX_ROWS, row);
     for (size_t k = 0; k < c->nbrk; k++) unlabelled += row[k] < 0;
     double T1 = 62 + rows * ROW, H1 = 220, S = T1 + H1 + 10, T2 = S + 24, H2 = 160, lo = INFINITY, hi = -INFINITY;
+    size_t exceeding = 0;
+    for (size_t i = 0; i < c->members; i++) exceeding += exceeds_anywhere(c, i);
     for (size_t k = 0; k < c->npoints; k++) {
         lia_sweep_point p = point(c, k);
-        c->present[verdict(&p)] = 1;
+        c->present[verdict(c, k)] = 1;
         for (size_t i = 0; p.ok && i < c->members; i++) {
             if (isfinite(p.payoffs[i])) { lo = fmin(lo, p.payoffs[i]); hi = fmax(hi, p.payoffs[i]); }
             finite += isfinite(p.delta_star[i]);
         }
     }
-    double legend_h = 17.0 * (double)(c->members + 2) + 50;
+    double legend_h = 17.0 * (double)(c->members + 2 + exceeding) + 50 + 13.0 * (exceeding > 0);
     for (int v = 0; v < V_KINDS; v++) legend_h += 17.0 * c->present[v];
     head(c, fmax(T2 + H2 + (unlabelled ? 62 : 48), T1 + legend_h + 20));
     double pad = isfinite(hi - lo) ? 0.04 * (hi - lo) : 0;   /* lines clear of the frames */
@@ -204,21 +240,34 @@ static void chart1(chart *c)
     lia__svg_vlabel(b, ML - 44, T1 + H1 / 2, "critical discount factor \xce\xb4*");
     for (size_t i = 0; i < c->members; i++) series(c, &x, &y1, i, 2, "patience");
     for (size_t i = 0; i < c->members; i++) series(c, &x, &y1, i, 0, "delta");
-    int valid = c->present[V_SELF] || c->present[V_SAVED] || c->present[V_BREAKS] || c->present[V_NONE];
+    for (size_t i = 0; i < c->members; i++)   /* rings where the member would share more than committed */
+        for (size_t k = 0; k < c->npoints; k++) {
+            lia_sweep_point p = point(c, k);
+            if (!p.ok || !isfinite(p.delta_star[i]) || !exceeds_at(c, k, i)) continue;
+            lia_buf_puts(b, "<circle class=\"exceed\"");
+            lia__svg_attr(b, "cx", lia__svg_px(&x, p.values[0]));
+            lia__svg_attr(b, "cy", lia__svg_px(&y1, p.delta_star[i]));
+            lia_buf_printf(b, " r=\"3\" stroke=\"%s\"><title>", COLOUR(i));
+            esc(c, lia_sweep_member_name(c->s, i));
+            lia_buf_printf(b, " would share more than committed at %.6g: set too low for it, no breach</title></circle>\n",
+                           p.values[0] + 0.0);
+        }
+    int valid = c->present[V_NONE];
+    for (int v = 0; v < V_INVALID; v++) valid |= c->present[v];
     if (!finite)
         lia__svg_label(b, "axislabel", (ML + c->right) / 2, T1 + H1 / 2, valid ? "no \xce\xb4* anywhere on the grid: never reached, "
                        "or no commitment" : "the model is invalid at every grid point");
     /* the verdict strip: runs of one verdict, changing where the breakdown says */
     for (size_t k = 0, start = 0; k < c->npoints; k++) {
-        lia_sweep_point p = point(c, k), q = point(c, k + 1 < c->npoints ? k + 1 : k);
-        if (k + 1 < c->npoints && verdict(&q) == verdict(&p)) continue;
+        int v = verdict(c, k);
+        if (k + 1 < c->npoints && verdict(c, k + 1) == v) continue;
         double a = start ? verdict_edge(c, start - 1) : c->from[0], e = k + 1 < c->npoints ? verdict_edge(c, k) : c->to[0];
         double xa = lia__svg_px(&x, fmin(a, e)), xe = lia__svg_px(&x, fmax(a, e));
         lia_buf_printf(b, "<rect class=\"verdict\" x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"12\" fill=\"%s\"><title>%s</title></rect>\n",
-                       xa, S, xe - xa, v_fill[verdict(&p)], v_name[verdict(&p)]);
+                       xa, S, xe - xa, v_fill[v], v_name[v]);
         start = k + 1;
     }
-    lia__svg_label(b, "ytick", ML - 7, S + 10, "verdict");
+    lia__svg_label(b, "ytick", ML - 7, S + 10, "status");
     /* the bottom panel: payoffs at the commitment */
     lia__svg_xticks(b, &x, T2, T2 + H2, SVG_GRID | SVG_LABELS);
     lia__svg_yticks(b, &y2, ML, c->right, SVG_GRID);
@@ -238,11 +287,14 @@ static void chart1(chart *c)
     double y = T1 + 12;
     for (size_t i = 0; i < c->members; i++) y = legend(c, y, SVG_KEY_LINE, COLOUR(i), "", lia_sweep_member_name(c->s, i));
     y = legend(c, y, SVG_KEY_DASHED, "#777", "patience (member's colour)", NULL);
+    for (size_t i = 0; i < c->members; i++)
+        if (exceeds_anywhere(c, i)) y = legend(c, y, SVG_KEY_RING, COLOUR(i), "would share more: ", lia_sweep_member_name(c->s, i));
     if (c->nbrk) y = legend(c, y, SVG_KEY_VLINE, "#333", "breakdown point", NULL);
     y = legend_verdicts(c, y + 6);
     static const char *const lines[] = { "a member keeps to the commitment", "where its \xce\xb4* is under its patience;",
-                                         "gaps: \xce\xb4* never low enough, or invalid" };
-    lia__svg_notes(b, c->legend_x, y + 6, lines, 3);
+                                         "gaps: \xce\xb4* never low enough, or invalid", "rings: it would share more than",
+                                         "committed (set too low, no breach)" };
+    lia__svg_notes(b, c->legend_x, y + 6, lines, exceeding ? 5 : 3);
     lia__free(left);
 }
 
@@ -259,10 +311,12 @@ static void chart2(chart *c)
     svg_axis x, y;
     lia__svg_axis(&x, fmin(c->from[0], c->to[0]) - h0, fmax(c->from[0], c->to[0]) + h0, 8, 0, ML, c->right);
     lia__svg_axis(&y, fmin(c->from[1], c->to[1]) - h1, fmax(c->from[1], c->to[1]) + h1, 8, 0, T + PH, T);
-    for (size_t k = 0; k < c->npoints; k++) { lia_sweep_point p = point(c, k); c->present[verdict(&p)] = 1; }
+    size_t exceeding = 0;
+    for (size_t k = 0; k < c->npoints; k++) c->present[verdict(c, k)] = 1;
+    for (size_t i = 0; i < c->members; i++) exceeding += exceeds_anywhere(c, i);
     double cw = lia__svg_px(&x, h0) - lia__svg_px(&x, -h0), ch = lia__svg_px(&y, -h1) - lia__svg_px(&y, h1);
-    int counts = cw >= 26 && ch >= 16;
-    head(c, fmax(T + PH + 52, T + 17.0 * (double)(c->members + 3 + V_KINDS) + 60));
+    int counts = cw >= 26 && ch >= 16, rings = cw >= 8 + 7.0 * (double)c->members && ch >= 10;
+    head(c, fmax(T + PH + 52, T + 17.0 * (double)(2 * c->members + 1 + V_KINDS) + 86));
     lia_buf_puts(b, "<g shape-rendering=\"crispEdges\">\n");
     for (size_t k = 0; k < c->npoints; k++) {
         lia_sweep_point p = point(c, k);
@@ -272,15 +326,35 @@ static void chart2(chart *c)
         lia__svg_attr(b, "y", y0);
         lia__svg_attr(b, "width", lia__svg_px(&x, p.values[0] + h0) - x0);
         lia__svg_attr(b, "height", lia__svg_px(&y, p.values[1] - h1) - y0);
-        lia_buf_printf(b, " fill=\"%s\"/>\n", v_fill[verdict(&p)]);
+        int v = verdict(c, k);
+        lia_buf_printf(b, " fill=\"%s\"><title>", v_fill[v]);
+        for (size_t a = 0; a < 2; a++) {
+            esc(c, lia__sweep_axis_name(c->s, a));
+            lia_buf_printf(b, " = %.6g%s", p.values[a] + 0.0, a ? ": " : ", ");
+        }
+        lia_buf_puts(b, v_name[v]);
+        for (size_t i = 0; p.ok && i < c->members; i++)
+            if (exceeds_at(c, k, i)) { lia_buf_puts(b, "; "); esc(c, lia_sweep_member_name(c->s, i)); lia_buf_puts(b, " would share more"); }
+        lia_buf_puts(b, "</title></rect>\n");
     }
     lia_buf_puts(b, "</g>\n");
+    for (size_t k = 0; rings && exceeding && k < c->npoints; k++) {   /* who would share more than committed */
+        lia_sweep_point p = point(c, k);
+        for (size_t i = 0; p.ok && i < c->members; i++) {
+            if (!exceeds_at(c, k, i)) continue;
+            lia_buf_puts(b, "<circle class=\"exceed\"");
+            lia__svg_attr(b, "cx", lia__svg_px(&x, p.values[0] - h0) + 5 + 7.0 * (double)i);
+            lia__svg_attr(b, "cy", lia__svg_px(&y, p.values[1] + h1) + 5);
+            lia_buf_printf(b, " r=\"2.5\" stroke=\"%s\"/>\n", COLOUR(i));
+        }
+    }
     for (size_t k = 0; counts && k < c->npoints; k++) {
         lia_sweep_point p = point(c, k);
-        if (!p.ok || p.self_enforcing < 0) continue;
+        int v = verdict(c, k);
+        if (v == V_INVALID || v == V_NONE) continue;
         size_t keep = 0;
         for (size_t i = 0; i < p.members; i++) keep += p.sustainable[i] > 0;
-        lia_buf_printf(b, "<text class=\"count\" fill=\"%s\"", verdict(&p) == V_SAVED ? "#222" : "#fff");
+        lia_buf_printf(b, "<text class=\"count\" fill=\"%s\"", v_dark_text[v] ? "#222" : "#fff");
         lia__svg_attr(b, "x", lia__svg_px(&x, p.values[0]));
         lia__svg_attr(b, "y", lia__svg_px(&y, p.values[1]) + fmin(ch / 2 - 3, 14));
         lia_buf_printf(b, ">%zu/%zu</text>\n", keep, p.members);
@@ -315,8 +389,15 @@ static void chart2(chart *c)
         }
         if (crosses) ly = legend(c, ly, SVG_KEY_DOT, COLOUR(i), "\xce\xb4* crosses patience: ", lia_sweep_member_name(c->s, i));
     }
-    static const char *const lines[] = { "k/n in a cell: k of the n members", "keep to the commitment there" };
-    if (counts) lia__svg_notes(b, c->legend_x, ly + 6, lines, 2);
+    for (size_t i = 0; rings && i < c->members; i++)
+        if (exceeds_anywhere(c, i)) ly = legend(c, ly, SVG_KEY_RING, COLOUR(i), "would share more: ", lia_sweep_member_name(c->s, i));
+    static const char *const lines[] = { "k/n in a cell: k of the n members", "keep to the commitment there",
+                                         "(one sharing more counts as keeping)" };
+    if (counts) lia__svg_notes(b, c->legend_x, ly + 6, lines, exceeding ? 3 : 2);
+    if (exceeding && !rings) {
+        static const char *const more[] = { "a member sharing more than committed", "is named in the cell's tooltip" };
+        lia__svg_notes(b, c->legend_x, ly + 6 + (counts ? 13.0 * 3 + 6 : 0), more, 2);
+    }
 }
 
 lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s)
@@ -334,7 +415,7 @@ lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s)
     lia__sweep_axis(s, 0, &c.from[0], &c.to[0], &c.steps[0], &c.axes);
     if (c.axes == 2) lia__sweep_axis(s, 1, &c.from[1], &c.to[1], &c.steps[1], &c.axes);
     /* the legend column is as wide as its longest line, within reason */
-    double w = lia__svg_text_width("no verdict (no commitment)", 11), cap = lia__svg_text_width("MMMMMMMMMMMMMMMMMMMMMMMMM", 11);
+    double w = lia__svg_text_width("holds with harsher punishment", 11), cap = lia__svg_text_width("MMMMMMMMMMMMMMMMMMMMMMMMM", 11);
     for (size_t i = 0; i < c.members; i++)
         w = fmax(w, fmin(cap, lia__svg_text_width(lia_sweep_member_name(s, i), 11) + (c.axes == 2 ? 125 : 0)));
     c.legend_x = W - fmin(fmax(w + 34, 170), 300) - 4;

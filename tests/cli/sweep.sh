@@ -43,14 +43,23 @@ svg_check() {
 }
 run "plot" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --plot "$TMP/p.svg" && {
   grep -q 'A  *delta\* crosses the patience' "$TMP/out" && ok "plot keeps the text on stdout" || not_ok "plot keeps the text on stdout" "$(cat "$TMP/out")"
-  svg_check "plot is SVG" "$TMP/p.svg" "r.tag==N+'svg' and len([e for e in r.iter(N+'path') if e.get('class')=='delta'])==2 and len([e for e in r.iter(N+'line') if e.get('class')=='breakdown'])==3"; }
+  svg_check "plot is SVG" "$TMP/p.svg" "r.tag==N+'svg' and len([e for e in r.iter(N+'path') if e.get('class')=='delta'])==2 and len([e for e in r.iter(N+'line') if e.get('class')=='breakdown'])==2 and [e.find(N+'title').text for e in r.iter(N+'rect') if e.get('class')=='verdict']==['needs transfers', 'holds']"; }
 run "plot, two parameters" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:6 --vary A.patience=0.5:0.9:3 --format json --plot "$TMP/p2.svg" &&
   json_check "plot, two parameters: json on stdout" "len(d['grid'])==18" &&
   svg_check "plot, two parameters" "$TMP/p2.svg" "len([e for e in r.iter(N+'rect') if e.get('class')=='cell'])==18 and len([e for e in r.iter(N+'circle') if e.get('class')=='breakdown'])==len(json.load(open('$TMP/out'))['breakdowns'])"
 run "plot, invalid points" 0 "$LIAISON" sweep $AB --vary A.leak=0.5:1.5:3 --plot "$TMP/p3.svg" && svg_check "plot, invalid points" "$TMP/p3.svg" "any(e.get('class')=='verdict' and e.find(N+'title').text=='model invalid' for e in r.iter(N+'rect'))"
-# the chart of docs/cli.md: SOE's burden in the SOE-NKVD agreement, five breakdowns, all labelled
+# the chart of docs/cli.md: SOE's burden in the SOE-NKVD agreement, five breakdowns, all labelled,
+# and the status strip: needs transfers, holds between NKVD keeping to it and SOE withholding,
+# needs transfers again, breaks down at the end
 run "plot soe-nkvd" 0 "$LIAISON" sweep models/soe-nkvd-1941.lia --vary soe_burden=0:1:41 --plot "$TMP/soe.svg" &&
-  svg_check "plot soe-nkvd" "$TMP/soe.svg" "len([e for e in r.iter(N+'line') if e.get('class')=='breakdown'])==5 and [e.text for e in r.iter(N+'text') if e.get('class')=='blabel']==['becomes prisoner\\'s dilemma (0.235)', 'NKVD keeps to it (0.28)', 'SOE deviates (0.348)', 'no longer prisoner\\'s dilemma (0.354)', 'transfers infeasible (0.988)']"
+  svg_check "plot soe-nkvd" "$TMP/soe.svg" "len([e for e in r.iter(N+'line') if e.get('class')=='breakdown'])==5 and [e.text for e in r.iter(N+'text') if e.get('class')=='blabel']==['becomes prisoner\\'s dilemma (0.235)', 'NKVD keeps to it (0.28)', 'SOE withholds (0.348)', 'no longer prisoner\\'s dilemma (0.354)', 'transfers infeasible (0.988)'] and [e.find(N+'title').text for e in r.iter(N+'rect') if e.get('class')=='verdict']==['needs transfers', 'holds', 'needs transfers', 'breaks down']"
+# statuses the strip and its legend name: holds, undecided (different patience), needs transfers
+run "plot us-bnd" 0 "$LIAISON" sweep models/us-bnd-coldwar.lia --vary us_funding=0:0.5:51 --plot "$TMP/usbnd.svg" &&
+  svg_check "plot us-bnd" "$TMP/usbnd.svg" "[e.find(N+'title').text for e in r.iter(N+'rect') if e.get('class')=='verdict']==['holds', 'undecided (passes minmax)', 'needs transfers'] and {'holds', 'undecided (passes minmax)', 'needs transfers'} <= {e.text for e in r.iter(N+'text')} and 'US withholds (0.295)' in [e.text for e in r.iter(N+'text') if e.get('class')=='blabel']"
+# a member that would share more than committed is no breakdown: rings and a legend line, never "withholds"
+run "plot exceed" 0 "$LIAISON" sweep tests/cases/repeat/exceed.lia --vary B.patience=0.05:0.9:18 --format json --plot "$TMP/ex.svg" &&
+  json_check "plot exceed: json on stdout" "all(g['direction']==['exceed','withhold'] for g in d['grid'])" &&
+  svg_check "plot exceed" "$TMP/ex.svg" "len([e for e in r.iter(N+'circle') if e.get('class')=='exceed'])==18 and 'would share more: A' in [e.text for e in r.iter(N+'text')] and not any('withholds' in (e.text or '') for e in r.iter(N+'text')) and [e.find(N+'title').text for e in r.iter(N+'rect') if e.get('class')=='verdict']==['needs transfers', 'holds']"
 run "plot same bytes" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --threads 1 --plot "$TMP/p1.svg" && {
   cmp -s "$TMP/p.svg" "$TMP/p1.svg" && ok "plot same bytes on 1 and 2 threads" || not_ok "plot same bytes on 1 and 2 threads"; }
 run "plot png" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --plot "$TMP/p.png" && {

@@ -127,6 +127,17 @@ class TestAgainstCli(unittest.TestCase):
                          cli("repeat", path, "--target", "C,C", "--delta", "0.9", "--punish", "minmax"))
         self.assertEqual(m.repeat(target="C,C"), cli("repeat", path, "--target", "C,C"))
 
+    def test_repeat_exceed(self):
+        """The status and directions of a commitment set too low for one member: it holds."""
+        path = os.path.join(REPEAT, "exceed.lia")
+        want = cli("repeat", path)
+        got = liaison.load(path).repeat()
+        self.assertEqual(got, want)
+        self.assertEqual(got["status"], "holds")
+        self.assertIn(got["status"], liaison.STATUSES)
+        self.assertEqual(got["deviations"]["direction"], ["exceed", "withhold"])
+        self.assertIn("would share more", got["summary"])
+
     def test_repeat_commitments(self):
         for path in MODELS:
             m = liaison.load(path)
@@ -220,6 +231,48 @@ class TestSweep(unittest.TestCase):
         def boom(done, total):
             raise KeyError("from the callback")
         self.assertRaises(KeyError, m.sweep, "s", (0.2, 0.4, 5), progress=boom)
+
+    def test_status_and_direction(self):
+        """.status and .direction (lia_sweep_verdict_at, lia_sweep_direction_at) against the
+        CLI's grid "status" and "direction", on grids with every kind of point: invalid ones,
+        undecided (different patience), breaks_down, and a member that would share more."""
+        cases = [(self.path, ["A.leak=0.5:1.5:3"]), (self.path, ["s=0.2:0.4:3", "A.patience=0.5:0.9:3"]),
+                 (os.path.join(ROOT, "models", "us-bnd-coldwar.lia"), ["us_funding=0:0.5:51"]),
+                 (os.path.join(ROOT, "models", "soe-nkvd-1941.lia"), ["soe_burden=0:1:41"]),
+                 (os.path.join(REPEAT, "exceed.lia"), ["B.patience=0.05:0.9:18"])]
+        seen = set()
+        for path, vary in cases:
+            with self.subTest(file=rel(path), vary=vary):
+                want = cli("sweep", path, *[a for v in vary for a in ("--vary", v)])
+                axes = [(v.split("=")[0], tuple(float(x) for x in v.split("=")[1].split(":")[:2]) +
+                         (int(v.split(":")[-1]),)) for v in vary]
+                kw = {"name2": axes[1][0], "values2": axes[1][1]} if len(axes) == 2 else {}
+                r = liaison.load(path).sweep(axes[0][0], axes[0][1], **kw)
+                self.assertEqual(r.json, want)
+                self.assertEqual(r.status.shape, (len(want["grid"]),))
+                self.assertEqual(r.direction.shape, (len(want["grid"]), len(want["members"])))
+                for k, pt in enumerate(want["grid"]):
+                    self.assertEqual(r.status[k], pt.get("status"))
+                    self.assertEqual(list(r.direction[k]), pt.get("direction", [None] * len(want["members"])))
+                    self.assertTrue(r.status[k] is None or r.status[k] in liaison.STATUSES)
+                seen.update(x for x in r.status)
+                seen.update("dir:%s" % x for x in r.direction.flat)
+        self.assertTrue({None, "holds", "undecided", "needs_transfers", "breaks_down", "dir:exceed", "dir:withhold"} <= seen,
+                        seen)
+        # a member that would share more is no breakdown: exceed.lia holds once B is patient
+        r = liaison.load(os.path.join(REPEAT, "exceed.lia")).sweep("B.patience", (0.05, 0.9, 18))
+        self.assertTrue(all(d == "exceed" for d in r.direction[:, 0]))
+        self.assertEqual(r.status[-1], "holds")
+        self.assertNotIn("breaks_down", list(r.status))
+
+    def test_nothing_valid(self):
+        with self.assertRaises(liaison.LiaisonError) as cm:
+            liaison.load(self.path).sweep("A.leak", (1.5, 2.5, 5))
+        self.assertEqual(cm.exception.code, 1)   # LIA_EINPUT, as the CLI's exit 2 with this message
+        self.assertIn("the model is invalid at every point of the sweep", str(cm.exception))
+        p = subprocess.run([BIN, "sweep", self.path, "--vary", "A.leak=1.5:2.5:5"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(str(cm.exception), p.stderr)
 
 
 def nested(a):

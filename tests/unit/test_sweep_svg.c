@@ -213,10 +213,12 @@ static void test_one_parameter(void **state)
     }
     /* every breakdown a vertical line where the x axis puts it, and labelled */
     size_t n = lia_sweep_breakdown_count(s);
-    assert_int_equal(n, 3);
+    assert_int_equal(n, 2);   /* at 0.38 the new equilibria and the stag hunt are one merged breakdown */
     assert_int_equal(count(svg, "<line class=\"breakdown\""), n);
     assert_int_equal(count(svg, "<text class=\"blabel\""), n);
     assert_non_null(strstr(svg, ">A keeps to it (0.308)</text>"));
+    assert_non_null(strstr(svg, ">becomes stag hunt (0.38)</text>"));
+    assert_null(strstr(svg, "class=\"exceed\""));   /* nobody would share more here */
     double a, b;
     tick_map(svg, "xtick", &a, &b);
     for (size_t k = 0; k < n; k++) {
@@ -231,15 +233,19 @@ static void test_one_parameter(void **state)
         }
         assert_true(found >= 1);
     }
-    /* the verdict strip: A keeps to it from s = 0.308, so the strip turns self-enforcing there */
+    /* the status strip: A keeps to it from s = 0.308, so the strip turns from needs transfers to
+     * holds there, and its legend names both */
     int edge = 0;
     for (const char *p = strstr(svg, "<rect class=\"verdict\""); p; p = strstr(p + 1, "<rect class=\"verdict\"")) {
         double x;
         assert_int_equal(sscanf(p, "<rect class=\"verdict\" x=\"%lf\"", &x), 1);
-        edge += fabs(x - (a + b * 0.308)) <= 0.5 && strstr(p, "<title>self-enforcing</title>") < strstr(p, "</rect>") &&
-                strstr(p, "<title>self-enforcing</title>");
+        edge += fabs(x - (a + b * 0.308)) <= 0.5 && strstr(p, "<title>holds</title>") < strstr(p, "</rect>") &&
+                strstr(p, "<title>holds</title>");
     }
     assert_int_equal(edge, 1);
+    assert_int_equal(count(svg, "<title>needs transfers</title>"), 1);
+    assert_non_null(strstr(svg, ">holds</text>"));
+    assert_non_null(strstr(svg, ">needs transfers</text>"));
     lia_free(svg);
     lia_free(again);
     lia_free(other);
@@ -259,8 +265,12 @@ static void test_two_parameters(void **state)
         assert_int_equal(lia_sweep_point_at(s, k, &p), LIA_OK);
         assert_true(fabs(p.patience[0] - p.values[1]) < 1e-12);
     }
-    assert_true(count(svg, "fill=\"#1a9850\"/>") > 0);   /* some cells self-enforcing, some saved by transfers */
-    assert_true(count(svg, "fill=\"#f4a52c\"/>") > 0);
+    /* every cell coloured and titled by its status: some hold, some need transfers */
+    assert_int_equal(count(svg, "fill=\"#1a9850\"><title>") + count(svg, "fill=\"#f4a52c\"><title>"), 18);
+    assert_true(count(svg, ": holds</title></rect>") > 0);
+    assert_true(count(svg, ": needs transfers</title></rect>") > 0);
+    for (size_t k = 0; k < 18; k++)
+        assert_true(lia_sweep_verdict_at(s, k) == LIA_VERDICT_HOLDS || lia_sweep_verdict_at(s, k) == LIA_VERDICT_NEEDS_TRANSFERS);
     size_t n = lia_sweep_breakdown_count(s);
     assert_true(n > 0);
     assert_int_equal(count(svg, "<circle class=\"breakdown\""), n);
@@ -287,9 +297,10 @@ static void test_two_parameters(void **state)
 static void test_nothing_valid_and_escaping(void **state)
 {
     (void)state;
-    /* A's leak pushed to 1.5 .. 2.5 (a leak must be below 1) makes every point invalid;
-     * the escaping of names is checked on the text helper (test_pieces), since names the
-     * language accepts cannot hold XML's special characters */
+    /* A's leak pushed to 1.5 .. 2.5 (a leak must be below 1) makes every point invalid: no
+     * chart then, the sweep itself fails with LIA_EINPUT and says why (the CLI's exit 2); the
+     * escaping of names is checked on the text helper (test_pieces), since names the language
+     * accepts cannot hold XML's special characters */
     lia_model *m = NULL;
     assert_int_equal(lia_model_open(&m, "tests/cases/repeat/ab-sweep.lia"), LIA_OK);
     for (size_t axes = 1; axes <= 2; axes++) {
@@ -299,28 +310,23 @@ static void test_nothing_valid_and_escaping(void **state)
         o.axis[1] = (lia_sweep_axis){ "s", 0.2, 0.4, 3 };
         o.threads = 1;
         lia_sweep *s = NULL;
-        assert_int_equal(lia_model_sweep(&s, m, NULL, &o), LIA_OK);
-        lia_sweep_point p;
-        for (size_t k = 0; k < lia_sweep_point_count(s); k++) {
-            assert_int_equal(lia_sweep_point_at(s, k, &p), LIA_OK);
-            assert_int_equal(p.ok, 0);
-        }
-        assert_int_equal(lia_sweep_breakdown_count(s), 0);
-        char *svg = svg_of(s);
-        assert_non_null(strstr(svg, "model invalid"));
-        if (axes == 1) {
-            assert_non_null(strstr(svg, "the model is invalid at every grid point"));
-            assert_int_equal(count(svg, "<path class=\"delta\" stroke=\"#0072b2\" d=\"\">"), 1);
-            assert_int_equal(count(svg, "<path class=\"delta\""), 2);
-            assert_int_equal(count(svg, "<path class=\"payoff\""), 2);
-            assert_int_equal(count(svg, "<line class=\"breakdown\""), 0);
-        } else {
-            assert_int_equal(count(svg, "<rect class=\"cell\""), 18);
-            assert_int_equal(count(svg, "fill=\"#bdbdbd\"/>"), 18);
-        }
-        lia_free(svg);
+        assert_int_equal(lia_model_sweep(&s, m, NULL, &o), LIA_EINPUT);
+        assert_non_null(s);
+        assert_non_null(strstr(lia_sweep_errmsg(s), "the model is invalid at every point of the sweep"));
+        assert_non_null(strstr(lia_sweep_errmsg(s), "leak"));
         lia_sweep_free(s);
     }
+    /* one valid point is enough for a chart: the rest of the strip is "model invalid" */
+    lia_sweep_options o = LIA_SWEEP_OPTIONS_INIT;
+    o.axis[0] = (lia_sweep_axis){ "A.leak", 0.5, 2.5, 5 };
+    o.threads = 1;
+    lia_sweep *s = NULL;
+    assert_int_equal(lia_model_sweep(&s, m, NULL, &o), LIA_OK);
+    char *svg = svg_of(s);
+    assert_non_null(strstr(svg, "<title>model invalid</title></rect>"));
+    assert_null(strstr(svg, "the model is invalid at every grid point"));
+    lia_free(svg);
+    lia_sweep_free(s);
     lia_model_free(m);
 }
 
@@ -332,6 +338,43 @@ static void expect_text(const char *in, size_t max, const char *want)
     char *got = lia_buf_take(&b, NULL);
     assert_string_equal(got, want);
     lia__free(got);
+}
+
+/* tests/cases/repeat/exceed.lia over B's patience: A would share more than committed at every
+ * point (the commitment is set too low for it), which is no breakdown: rings on its delta*
+ * line, a legend line saying so, and no label that it withholds; B keeps to it from 0.25. */
+static void test_exceed(void **state)
+{
+    (void)state;
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_open(&m, "tests/cases/repeat/exceed.lia"), LIA_OK);
+    lia_sweep_options o = LIA_SWEEP_OPTIONS_INIT;
+    o.axis[0] = (lia_sweep_axis){ "B.patience", 0.05, 0.9, 18 };
+    o.threads = 1;
+    lia_sweep *s = NULL;
+    assert_int_equal(lia_model_sweep(&s, m, NULL, &o), LIA_OK);
+    lia_model_free(m);
+    size_t n = lia_sweep_point_count(s), rings = 0;
+    for (size_t k = 0; k < n; k++) {
+        assert_int_equal(lia_sweep_direction_at(s, k, 0), LIA_DIRECTION_EXCEED);
+        assert_int_equal(lia_sweep_direction_at(s, k, 1), LIA_DIRECTION_WITHHOLD);
+        lia_sweep_point p;
+        assert_int_equal(lia_sweep_point_at(s, k, &p), LIA_OK);
+        rings += isfinite(p.delta_star[0]);
+    }
+    char *svg = svg_of(s);
+    assert_true(rings > 0);
+    assert_int_equal(count(svg, "<circle class=\"exceed\""), rings);
+    assert_int_equal(count(svg, "<circle class=\"exceed\" "), count(svg, "stroke=\"#0072b2\"><title>A would share more than committed"));
+    assert_non_null(strstr(svg, ">would share more: A</text>"));
+    assert_null(strstr(svg, ">would share more: B</text>"));
+    assert_non_null(strstr(svg, ">B keeps to it (0.25)</text>"));
+    assert_null(strstr(svg, "A withholds"));
+    assert_null(strstr(svg, "<title>breaks down</title>"));
+    assert_non_null(strstr(svg, "<title>holds</title>"));
+    assert_non_null(strstr(svg, "<title>needs transfers</title>"));
+    lia_free(svg);
+    lia_sweep_free(s);
 }
 
 static void test_pieces(void **state)
@@ -370,25 +413,35 @@ static void test_pieces(void **state)
     assert_int_equal(lia__svg_stagger(left, right, 3, 1, row), 1);
     assert_true(row[0] == 0 && row[1] == -1 && row[2] == 0);
     /* the words of a breakdown label, for each change sweep.c and sweep_point.c describe */
-    static const struct { const char *change, *party, *want; } words[] = {
-        { "delta* crosses the patience: deviates from here", "SOE", "SOE deviates (0.348)" },
-        { "delta* crosses the patience: keeps to the commitment from here", "NKVD", "NKVD keeps to it (0.348)" },
-        { "no compensating transfer can save the commitment", NULL, "transfers infeasible (0.348)" },
-        { "compensating transfers become feasible", NULL, "transfers feasible (0.348)" },
-        { "the stage game changes from other to stag hunt", NULL, "becomes stag hunt (0.348)" },
-        { "the stage game changes from prisoner's dilemma to other", NULL, "no longer prisoner's dilemma (0.348)" },
-        { "the stage game changes from chicken to no class", NULL, "no longer chicken (0.348)" },
-        { "the stage game's equilibria go from 1 to 3", NULL, "3 equilibria (0.348)" },
-        { "the stage game's equilibria go from 3 to 1", NULL, "1 equilibrium (0.348)" },
-        { "the core becomes empty", NULL, "core empty (0.348)" },
-        { "the core becomes non-empty", NULL, "core non-empty (0.348)" },
-        { "the model becomes invalid", NULL, "model invalid (0.348)" },
-        { "something new", NULL, "something new (0.348)" },
+    static const struct { const char *change, *party, *want; int exceeds; } words[] = {
+        { "delta* crosses the patience: withholds from here", "SOE", "SOE withholds (0.348)", 0 },
+        { "delta* crosses the patience: keeps to the commitment from here", "NKVD", "NKVD keeps to it (0.348)", 0 },
+        { "delta* crosses the patience: keeps to the commitment from here", "A", "A would share more (0.348)", 1 },
+        { "delta* crosses the patience: withholds from here; the status changes from holds to needs_transfers", "SOE",
+          "SOE withholds (0.348)", 0 },
+        { "the status changes from undecided to needs_transfers", NULL, "now needs transfers (0.348)", 0 },
+        { "the status changes from needs_transfers to holds_with_harsher_punishment", NULL,
+          "now holds with harsher punishment (0.348)", 0 },
+        { "no compensating transfer can save the commitment; the status changes from needs_transfers to breaks_down", NULL,
+          "transfers infeasible (0.348)", 0 },
+        { "the stage game's equilibria go from 1 to 3; the stage game changes from other to stag hunt", NULL,
+          "becomes stag hunt (0.348)", 0 },
+        { "no compensating transfer can save the commitment", NULL, "transfers infeasible (0.348)", 0 },
+        { "compensating transfers become feasible", NULL, "transfers feasible (0.348)", 0 },
+        { "the stage game changes from other to stag hunt", NULL, "becomes stag hunt (0.348)", 0 },
+        { "the stage game changes from prisoner's dilemma to other", NULL, "no longer prisoner's dilemma (0.348)", 0 },
+        { "the stage game changes from chicken to no class", NULL, "no longer chicken (0.348)", 0 },
+        { "the stage game's equilibria go from 1 to 3", NULL, "3 equilibria (0.348)", 0 },
+        { "the stage game's equilibria go from 3 to 1", NULL, "1 equilibrium (0.348)", 0 },
+        { "the core becomes empty", NULL, "core empty (0.348)", 0 },
+        { "the core becomes non-empty", NULL, "core non-empty (0.348)", 0 },
+        { "the model becomes invalid", NULL, "model invalid (0.348)", 0 },
+        { "something new", NULL, "something new (0.348)", 0 },
     };
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         lia_sweep_breakdown d = { 0, 0.347647476, NAN, words[k].change, words[k].party };
         char text[128];
-        lia__svg_breakdown_label(text, sizeof text, &d);
+        lia__svg_breakdown_label(text, sizeof text, &d, words[k].exceeds);
         assert_string_equal(text, words[k].want);
     }
     /* misuse */
@@ -461,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_one_parameter),
         cmocka_unit_test(test_two_parameters),
         cmocka_unit_test(test_nothing_valid_and_escaping),
+        cmocka_unit_test(test_exceed),
         cmocka_unit_test(test_pieces),
         cmocka_unit_test(test_locale),
         cmocka_unit_test(test_allocation_failures),
