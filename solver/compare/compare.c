@@ -470,7 +470,11 @@ static void write_text(lia_buf *b, const lia_compare *c)
     int any_auto = 0, any_harsh = 0, any_dir = 0, any_left = 0;
     for (size_t k = 0; k < c->n; k++) {
         const entry *e = &c->e[k];
-        w = strlen(e->game) + 1 > (size_t)w ? (int)strlen(e->game) + 1 : w;
+        /* wide enough for the names, the status words and "all break down" */
+        size_t need = strlen(e->game) + 1, sw = strlen(status_words(e->verdict)) + 1;
+        need = sw > need ? sw : need;
+        if (c->has_sum && need < sizeof "all break down") need = sizeof "all break down";
+        w = need > (size_t)w ? (int)need : w;
         any_auto |= e->automatic;
         any_harsh |= e->verdict == LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT;
         for (size_t i = 0; i < e->n; i++) any_dir |= e->direction[i] != LIA_DIRECTION_NONE;
