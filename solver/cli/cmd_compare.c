@@ -1,6 +1,8 @@
 /* cmd_compare.c — `liaison compare FILE [FILE2] [--game A --game B ...] [--format text|json]`:
- * agreements side by side (every agreement of the files, or the ones named); a single
- * multilateral agreement beside its bilateral decomposition. */
+ * agreements side by side (every agreement of the files, or the ones named) with their
+ * sustainability statuses and adjusted payoffs; a single multilateral agreement beside its
+ * bilateral decomposition, whose pairs are named "A+B (auto)" (never an agreement of the
+ * file). */
 #include "cli.h"
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +55,7 @@ int cmd_compare(int argc, char **argv)
     char *text = NULL;
     size_t len = 0;
     if (!rc) {
-        /* one multilateral agreement: beside its bilateral decomposition */
+        /* one multilateral agreement: beside its bilateral decomposition (automatic pairs) */
         size_t gi = 0;
         int decompose = n == 1 && lia_model_game_find(em[0], eg[0], &gi) == LIA_OK &&
                         lia_model_game_kind(em[0], gi) == LIA_KIND_MULTILATERAL;

@@ -1,5 +1,6 @@
 /* compare.c — agreements side by side: welfare, each member's payoff, critical patience and
- * exposure, self-enforcement, transfers and core stability, members matched by name, and a
+ * exposure, the sustainability status and each member's direction, the transfers that restore
+ * the commitment and the payoffs after them, core stability, members matched by name, and a
  * multilateral agreement's members against the sum of their bilateral agreements. */
 #include "liaison.h"
 #include "../util/arena.h"
@@ -13,10 +14,16 @@
 typedef struct entry {
     const char *game;
     lia_game_kind kind;
+    int automatic;               /* a pair of the decomposition, not an agreement of the file */
     size_t n;
     size_t *member;              /* index into the union of names */
     double *payoff, *delta_star, *exposure;
-    double welfare;
+    double *transfer;            /* per member, positive = received; NaN when none restores it */
+    double *adjusted;            /* the payoff after the transfers it needs; NaN: breaks down
+                                    (or no verdict) */
+    lia_direction *direction;
+    double welfare, scale;       /* scale: the largest |payoff| of the stage game */
+    lia_verdict verdict;
     int self_enforcing, transfers_feasible, core_empty;
     double transfers_total;      /* what the payers pay in total */
     size_t breakaway;
@@ -29,7 +36,9 @@ struct lia_compare {
     const char **names;          /* the union of members, in order of appearance */
     int has_sum;                 /* a multilateral entry and two or more bilateral ones */
     double *sum;                 /* per name: payoffs summed over the bilateral entries */
-    double sum_welfare;
+    double *sum_adjusted;        /* per name: adjusted payoffs summed over the bilateral entries
+                                    that do not break down (NaN if none is left) */
+    double sum_welfare, scale;   /* scale: the largest payoff scale of the entries */
     int *in_sum;
 };
 
@@ -62,20 +71,41 @@ static size_t breakaways(const lia_tugame *tu, const entry *e)
     return count;
 }
 
+/* The payoff a member can count on at the commitment: the payoff itself when the commitment
+ * holds (or may hold: undecided), after the transfers when it needs them, none (NaN) when it
+ * breaks down or has no verdict. */
+static double adjusted(const entry *e, size_t i)
+{
+    switch (e->verdict) {
+    case LIA_VERDICT_HOLDS:
+    case LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT:
+    case LIA_VERDICT_UNDECIDED: return e->payoff[i];
+    case LIA_VERDICT_NEEDS_TRANSFERS: return e->payoff[i] + e->transfer[i];
+    default: return NAN;
+    }
+}
+
 /* One entry from an agreement's stage game and (if it could be tabulated) coalition game. */
 static lia_status fill(lia_compare *c, entry *e, const lia_game *g, const lia_tugame *tu, lia_game_kind kind, size_t cap)
 {
     lia_repeat *r = NULL;
     lia_share *s = NULL;
     e->kind = kind;
-    e->game = copy(&c->arena, lia_game_name(g));
+    if (!e->game) e->game = copy(&c->arena, lia_game_name(g));
     e->n = lia_game_player_count(g);
     e->member = lia_arena_array(&c->arena, e->n, sizeof *e->member);
-    e->payoff = lia_arena_array(&c->arena, 3 * e->n, sizeof *e->payoff);
-    if (!e->game || !e->member || !e->payoff) return LIA_ENOMEM;
+    e->payoff = lia_arena_array(&c->arena, 5 * e->n, sizeof *e->payoff);
+    e->direction = lia_arena_array(&c->arena, e->n, sizeof *e->direction);
+    if (!e->game || !e->member || !e->payoff || !e->direction) return LIA_ENOMEM;
     e->delta_star = e->payoff + e->n;
     e->exposure = e->delta_star + e->n;
+    e->transfer = e->exposure + e->n;
+    e->adjusted = e->transfer + e->n;
     if (!lia_game_commitment(g, NULL)) return LIA_EUSAGE;   /* not an agreement */
+    const double *u = lia_game_payoffs(g);
+    e->scale = 0;
+    for (size_t k = 0; k < e->n * lia_game_profile_count(g); k++) e->scale = fmax(e->scale, fabs(u[k]));
+    c->scale = fmax(c->scale, e->scale);
     lia_status st = lia_game_repeat(&r, g, NULL, NULL);
     if (st != LIA_OK) return st;
     e->welfare = 0;
@@ -88,15 +118,21 @@ static lia_status fill(lia_compare *c, entry *e, const lia_game *g, const lia_tu
         e->payoff[i] = su.value;
         e->delta_star[i] = su.delta_star;
         e->exposure[i] = t.exposure;
+        e->direction[i] = lia_repeat_direction(r, i);
         e->welfare += su.value;
     }
     if (st == LIA_OK) {
-        const double *t;
+        const double *t = NULL;
+        e->verdict = lia_repeat_verdict(r);
         e->self_enforcing = lia_repeat_self_enforcing(r);
         e->transfers_feasible = lia_repeat_transfers(r, &t);
+        if (e->transfers_feasible <= 0) t = NULL;
         e->transfers_total = 0;
-        for (size_t i = 0; t && i < e->n; i++)
-            if (t[i] < 0) e->transfers_total -= t[i];
+        for (size_t i = 0; i < e->n; i++) {
+            e->transfer[i] = t ? t[i] : NAN;
+            if (t && t[i] < 0) e->transfers_total -= t[i];
+        }
+        for (size_t i = 0; i < e->n; i++) e->adjusted[i] = adjusted(e, i);
     }
     lia_repeat_free(r);
     e->core_empty = -1;
@@ -135,14 +171,20 @@ static lia_status bilateral_sum(lia_compare *c)
     if (!multi || bi < 2) return LIA_OK;
     c->has_sum = 1;
     c->sum = lia_arena_array(&c->arena, c->nnames, sizeof *c->sum);
+    c->sum_adjusted = lia_arena_array(&c->arena, c->nnames, sizeof *c->sum_adjusted);
     c->in_sum = lia_arena_array(&c->arena, c->nnames, sizeof *c->in_sum);
-    if (!c->sum || !c->in_sum) return LIA_ENOMEM;
+    if (!c->sum || !c->sum_adjusted || !c->in_sum) return LIA_ENOMEM;
+    for (size_t m = 0; m < c->nnames; m++) c->sum_adjusted[m] = NAN;
     for (size_t k = 0; k < c->n; k++)
         if (c->e[k].kind == LIA_KIND_BILATERAL)
             for (size_t i = 0; i < c->e[k].n; i++) {
+                size_t m = c->e[k].member[i];
+                double a = c->e[k].adjusted[i];
                 c->sum_welfare += c->e[k].payoff[i];
-                c->sum[c->e[k].member[i]] += c->e[k].payoff[i];
-                c->in_sum[c->e[k].member[i]] = 1;
+                c->sum[m] += c->e[k].payoff[i];
+                c->in_sum[m] = 1;
+                /* a pair that breaks down is left out of the adjusted sum (and named with it) */
+                if (!isnan(a)) c->sum_adjusted[m] = isnan(c->sum_adjusted[m]) ? a : c->sum_adjusted[m] + a;
             }
     return LIA_OK;
 }
@@ -177,6 +219,21 @@ lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, c
     return LIA_OK;
 }
 
+/* A pair of the decomposition is named "A+B (auto)": '+', spaces and parentheses cannot occur
+ * in the name of an agreement, so it never coincides with one the file defines (which may
+ * well be called A_B and hold different terms). */
+static lia_status auto_name(lia_compare *c, entry *e, const lia_game *g)
+{
+    const char *a = lia_game_player_name(g, 0), *b = lia_game_player_name(g, 1);
+    size_t n = strlen(a) + strlen(b) + sizeof "+ (auto)";
+    char *s = lia_arena_alloc(&c->arena, n);
+    if (!s) return LIA_ENOMEM;
+    snprintf(s, n, "%s+%s (auto)", a, b);
+    e->game = s;
+    e->automatic = 1;
+    return LIA_OK;
+}
+
 lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char *name)
 {
     if (!out) return LIA_EUSAGE;
@@ -201,6 +258,7 @@ lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char
             lia_game *g = NULL;
             lia_tugame *tu = NULL;
             st = lia_model_decompose(m, name, i, j, NULL, &g, &tu);
+            if (st == LIA_OK) st = auto_name(c, &c->e[c->n], g);
             if (st == LIA_OK) st = fill(c, &c->e[c->n], g, tu, LIA_KIND_BILATERAL, nm);
             if (st == LIA_OK) c->n++;
             lia_game_free(g);
@@ -228,9 +286,10 @@ static const char *kind_name(lia_game_kind k)
 
 
 
-/* {"member": value, ...} for one of an entry's per-member arrays */
+/* {"member": value, ...} for one of an entry's per-member arrays (NULL: null) */
 static void by_member(lia_buf *b, const lia_compare *c, const entry *e, const double *v)
 {
+    if (!v) { lia_buf_puts(b, "null"); return; }
     lia_buf_putc(b, '{');
     for (size_t i = 0; i < e->n; i++) {
         if (i) lia_buf_puts(b, ", ");
@@ -241,6 +300,34 @@ static void by_member(lia_buf *b, const lia_compare *c, const entry *e, const do
     lia_buf_putc(b, '}');
 }
 
+static void directions(lia_buf *b, const lia_compare *c, const entry *e)
+{
+    lia_buf_putc(b, '{');
+    for (size_t i = 0; i < e->n; i++) {
+        const char *d = lia_direction_name(e->direction[i]);
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, c->names[e->member[i]]);
+        lia_buf_puts(b, ": ");
+        if (d) lia_buf_json_string(b, d);
+        else lia_buf_puts(b, "null");
+    }
+    lia_buf_putc(b, '}');
+}
+
+static int find_member(const entry *e, size_t name)
+{
+    for (size_t i = 0; i < e->n; i++)
+        if (e->member[i] == name) return (int)i;
+    return -1;
+}
+
+/* A bilateral entry of member m's portfolio that the adjusted sum leaves out. */
+static int left_out(const entry *e, size_t m)
+{
+    int i = find_member(e, m);
+    return e->kind == LIA_KIND_BILATERAL && i >= 0 && isnan(e->adjusted[i]);
+}
+
 static void write_json(lia_buf *b, const lia_compare *c)
 {
     lia_buf_puts(b, "{\"agreements\": [");
@@ -248,21 +335,31 @@ static void write_json(lia_buf *b, const lia_compare *c)
         const entry *e = &c->e[k];
         lia_buf_puts(b, k ? ",\n  {\"name\": " : "\n  {\"name\": ");
         lia_buf_json_string(b, e->game);
-        lia_buf_printf(b, ", \"kind\": \"%s\", \"welfare\": ", kind_name(e->kind));
+        lia_buf_printf(b, ", \"kind\": \"%s\", \"automatic\": %s, \"welfare\": ", kind_name(e->kind),
+                       e->automatic ? "true" : "false");
         lia_buf_json_num(b, e->welfare);
-        lia_buf_puts(b, ", \"payoffs\": ");
-        by_member(b, c, e, e->payoff);
-        lia_buf_puts(b, ", \"delta_star\": ");
-        by_member(b, c, e, e->delta_star);
-        lia_buf_puts(b, ", \"exposure\": ");
-        by_member(b, c, e, e->exposure);
+        lia_buf_puts(b, ", \"status\": ");
+        if (e->verdict == LIA_VERDICT_NONE) lia_buf_puts(b, "null");
+        else lia_buf_json_string(b, lia_verdict_name(e->verdict));
         lia_buf_puts(b, ", \"self_enforcing\": ");
         lia_buf_json_tri(b, e->self_enforcing);
+        lia_buf_puts(b, ", \"payoffs\": ");
+        by_member(b, c, e, e->payoff);
+        lia_buf_puts(b, ", \"adjusted\": ");
+        by_member(b, c, e, e->adjusted);
+        lia_buf_puts(b, ", \"delta_star\": ");
+        by_member(b, c, e, e->delta_star);
+        lia_buf_puts(b, ", \"direction\": ");
+        directions(b, c, e);
+        lia_buf_puts(b, ", \"exposure\": ");
+        by_member(b, c, e, e->exposure);
         lia_buf_puts(b, ", \"transfers\": {\"feasible\": ");
         lia_buf_json_tri(b, e->transfers_feasible);
         lia_buf_puts(b, ", \"total\": ");
         if (e->transfers_feasible > 0) lia_buf_json_num(b, e->transfers_total);
         else lia_buf_puts(b, "null");
+        lia_buf_puts(b, ", \"amounts\": ");
+        by_member(b, c, e, e->transfers_feasible > 0 ? e->transfer : NULL);
         lia_buf_puts(b, "}, \"core_empty\": ");
         lia_buf_json_tri(b, e->core_empty);
         lia_buf_printf(b, ", \"breakaway\": %zu}", e->breakaway);
@@ -274,48 +371,127 @@ static void write_json(lia_buf *b, const lia_compare *c)
     }
     lia_buf_puts(b, "{\"welfare\": ");
     lia_buf_json_num(b, c->sum_welfare);
-    lia_buf_puts(b, ", \"payoffs\": {");
-    int first = 1;
-    for (size_t k = 0; k < c->nnames; k++) {
-        if (!c->in_sum[k]) continue;
-        if (!first) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, c->names[k]);
-        lia_buf_puts(b, ": ");
-        lia_buf_json_num(b, c->sum[k]);
-        first = 0;
+    for (int part = 0; part < 3; part++) {
+        static const char *const key[3] = { "payoffs", "adjusted", "left_out" };
+        lia_buf_printf(b, ", \"%s\": {", key[part]);
+        int first = 1;
+        for (size_t m = 0; m < c->nnames; m++) {
+            if (!c->in_sum[m]) continue;
+            if (!first) lia_buf_puts(b, ", ");
+            lia_buf_json_string(b, c->names[m]);
+            lia_buf_puts(b, ": ");
+            first = 0;
+            if (part < 2) { lia_buf_json_num(b, part ? c->sum_adjusted[m] : c->sum[m]); continue; }
+            lia_buf_putc(b, '[');
+            int firstk = 1;
+            for (size_t k = 0; k < c->n; k++)
+                if (left_out(&c->e[k], m)) {
+                    if (!firstk) lia_buf_puts(b, ", ");
+                    lia_buf_json_string(b, c->e[k].game);
+                    firstk = 0;
+                }
+            lia_buf_putc(b, ']');
+        }
+        lia_buf_putc(b, '}');
     }
-    lia_buf_puts(b, "}}}\n");
+    lia_buf_puts(b, "}}\n");
 }
 
-static int find_member(const entry *e, size_t name)
+/* A number for the reader (lia_buf_reading) right-aligned in `width`. */
+static void reading(lia_buf *b, double v, double scale, int width, const char *suffix)
 {
-    for (size_t i = 0; i < e->n; i++)
-        if (e->member[i] == name) return (int)i;
-    return -1;
+    lia_buf t;
+    lia_buf_init(&t);
+    lia_buf_reading(&t, v, scale);
+    lia_buf_puts(&t, suffix);
+    char *s = lia_buf_take(&t, NULL);
+    if (!s) b->failed = 1;
+    lia_buf_printf(b, " %*s", width, s ? s : "");
+    lia__free(s);
 }
 
-static void cell(lia_buf *b, double v, int present, int width)
+static void cell(lia_buf *b, double v, int present, int width, double scale)
 {
     if (!present) lia_buf_printf(b, " %*s", width, "");
     else if (isnan(v)) lia_buf_printf(b, " %*s", width, "never");
-    else lia_buf_printf(b, " %*.4g", width, v + 0.0);
+    else reading(b, v, scale, width, "");
+}
+
+static const char *status_words(lia_verdict v)
+{
+    switch (v) {
+    case LIA_VERDICT_HOLDS: return "holds";
+    case LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT: return "holds (harsher)";
+    case LIA_VERDICT_UNDECIDED: return "undecided";
+    case LIA_VERDICT_NEEDS_TRANSFERS: return "needs transfers";
+    case LIA_VERDICT_BREAKS_DOWN: return "breaks down";
+    default: return "-";
+    }
+}
+
+/* An adjusted payoff in words: the number, or why there is none. */
+static void adjusted_cell(lia_buf *b, const entry *e, size_t i, int width, double scale)
+{
+    if (!isnan(e->adjusted[i])) reading(b, e->adjusted[i], scale, width, "");
+    else lia_buf_printf(b, " %*s", width, e->verdict == LIA_VERDICT_BREAKS_DOWN ? "breaks down" : "-");
+}
+
+/* "Alpha  Pool 0.03797  bilateral 0.059 (Alpha+Delta (auto) breaks down: left out)" for
+ * member m of the multilateral entry `multi`. */
+static void versus_line(lia_buf *b, const lia_compare *c, const entry *multi, size_t m, size_t lw)
+{
+    int i = find_member(multi, m);
+    lia_buf t;
+    lia_buf_init(&t);
+    if (!isnan(multi->adjusted[i])) lia_buf_reading(&t, multi->adjusted[i], c->scale);
+    else lia_buf_puts(&t, multi->verdict == LIA_VERDICT_BREAKS_DOWN ? "breaks down" : "-");
+    char *own = lia_buf_take(&t, NULL);
+    if (!own) b->failed = 1;
+    lia_buf_printf(b, "  %-*s %s %-11s  bilateral ", (int)lw, c->names[m], multi->game, own ? own : "");
+    lia__free(own);
+    if (isnan(c->sum_adjusted[m])) lia_buf_puts(b, "none");
+    else lia_buf_reading(b, c->sum_adjusted[m], c->scale);
+    size_t count = 0, seen = 0;
+    for (size_t k = 0; k < c->n; k++) count += (size_t)left_out(&c->e[k], m);
+    for (size_t k = 0; k < c->n; k++) {
+        if (!left_out(&c->e[k], m)) continue;
+        lia_buf_puts(b, seen == 0 ? " (" : seen + 1 == count ? " and " : ", ");
+        lia_buf_puts(b, c->e[k].game);
+        seen++;
+    }
+    if (count) lia_buf_printf(b, " %s)", count > 1 ? "break down: left out" : "breaks down: left out");
+    lia_buf_putc(b, '\n');
 }
 
 static void write_text(lia_buf *b, const lia_compare *c)
 {
     int w = 12;
     size_t lw = 20;
-    for (size_t k = 0; k < c->n; k++) w = strlen(c->e[k].game) + 1 > (size_t)w ? (int)strlen(c->e[k].game) + 1 : w;
+    int any_auto = 0, any_harsh = 0, any_dir = 0, any_left = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const entry *e = &c->e[k];
+        /* wide enough for the names, the status words and "all break down" */
+        size_t need = strlen(e->game) + 1, sw = strlen(status_words(e->verdict)) + 1;
+        need = sw > need ? sw : need;
+        if (c->has_sum && need < sizeof "all break down") need = sizeof "all break down";
+        w = need > (size_t)w ? (int)need : w;
+        any_auto |= e->automatic;
+        any_harsh |= e->verdict == LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT;
+        for (size_t i = 0; i < e->n; i++) any_dir |= e->direction[i] != LIA_DIRECTION_NONE;
+        for (size_t m = 0; c->has_sum && m < c->nnames; m++) any_left |= left_out(e, m);
+    }
     lia_buf_printf(b, "%-*s", (int)lw, "");
     for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*s", w, c->e[k].game);
     if (c->has_sum) lia_buf_printf(b, " %*s", w, "bilateral sum");
     lia_buf_printf(b, "\n%-*s", (int)lw, "kind");
     for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*s", w, kind_name(c->e[k].kind));
     lia_buf_printf(b, "\n%-*s", (int)lw, "welfare");
-    for (size_t k = 0; k < c->n; k++) cell(b, c->e[k].welfare, 1, w);
-    if (c->has_sum) cell(b, c->sum_welfare, 1, w);
-    static const char *const rows[3] = { "payoff", "delta*", "exposure" };
-    for (int r = 0; r < 3; r++)
+    for (size_t k = 0; k < c->n; k++) cell(b, c->e[k].welfare, 1, w, c->scale);
+    if (c->has_sum) cell(b, c->sum_welfare, 1, w, c->scale);
+    lia_buf_printf(b, "\n%-*s", (int)lw, "status");
+    for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*s", w, status_words(c->e[k].verdict));
+    static const char *const rows[5] = { "payoff", "adjusted", "delta*", "direction", "exposure" };
+    for (int r = 0; r < 5; r++)
         for (size_t m = 0; m < c->nnames; m++) {
             char label[96];
             snprintf(label, sizeof label, "%s %s", rows[r], c->names[m]);
@@ -323,18 +499,27 @@ static void write_text(lia_buf *b, const lia_compare *c)
             for (size_t k = 0; k < c->n; k++) {
                 const entry *e = &c->e[k];
                 int i = find_member(e, m);
-                const double *v = r == 0 ? e->payoff : r == 1 ? e->delta_star : e->exposure;
-                cell(b, i >= 0 ? v[i] : 0, i >= 0, w);
+                if (i < 0) lia_buf_printf(b, " %*s", w, "");
+                else if (r == 0) cell(b, e->payoff[i], 1, w, c->scale);
+                else if (r == 1) adjusted_cell(b, e, (size_t)i, w, c->scale);
+                else if (r == 2) cell(b, e->delta_star[i], 1, w, 1);
+                else if (r == 3) lia_buf_printf(b, " %*s", w, e->direction[i] ? lia_direction_name(e->direction[i]) : "-");
+                else cell(b, e->exposure[i], 1, w, c->scale);
             }
-            if (c->has_sum && r == 0) cell(b, c->sum[m], c->in_sum[m], w);
+            if (c->has_sum && r == 0) cell(b, c->sum[m], c->in_sum[m], w, c->scale);
+            if (c->has_sum && r == 1) {
+                int partial = 0;
+                for (size_t k = 0; k < c->n; k++) partial |= left_out(&c->e[k], m);
+                if (!c->in_sum[m]) lia_buf_printf(b, " %*s", w, "");
+                else if (isnan(c->sum_adjusted[m])) lia_buf_printf(b, " %*s", w, "all break down");
+                else reading(b, c->sum_adjusted[m], c->scale, w, partial ? "*" : "");
+            }
         }
-    lia_buf_printf(b, "\n%-*s", (int)lw, "self-enforcing");
-    for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*s", w, c->e[k].self_enforcing > 0 ? "yes" : "no");
     lia_buf_printf(b, "\n%-*s", (int)lw, "transfers needed");
     for (size_t k = 0; k < c->n; k++) {
         const entry *e = &c->e[k];
         if (e->transfers_feasible <= 0) lia_buf_printf(b, " %*s", w, "none can");
-        else cell(b, e->transfers_total, 1, w);
+        else cell(b, e->transfers_total, 1, w, c->scale);
     }
     lia_buf_printf(b, "\n%-*s", (int)lw, "core");
     for (size_t k = 0; k < c->n; k++)
@@ -342,6 +527,29 @@ static void write_text(lia_buf *b, const lia_compare *c)
     lia_buf_printf(b, "\n%-*s", (int)lw, "break-away groups");
     for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*zu", w, c->e[k].breakaway);
     lia_buf_putc(b, '\n');
+    /* each multilateral agreement against its members' bilateral portfolios, both adjusted */
+    for (size_t k = 0; c->has_sum && k < c->n; k++) {
+        const entry *e = &c->e[k];
+        if (e->kind != LIA_KIND_MULTILATERAL) continue;
+        lia_buf_printf(b, "\n%s against each member's bilateral agreements, payoffs adjusted for sustainability:\n", e->game);
+        for (size_t i = 0; i < e->n; i++)
+            if (c->in_sum[e->member[i]]) versus_line(b, c, e, e->member[i], 10);
+    }
+    lia_buf_puts(b, "\n");
+    if (any_auto)
+        lia_buf_printf(b, "(auto): a pair of %s as the two would deal alone (docs/model.md section 12), built by\n"
+                          "  compare: not an agreement of the file, whatever the file names its own.\n", c->e[0].game);
+    lia_buf_puts(b, "adjusted: the payoff at the commitment after the transfers it needs (needs transfers), the payoff\n"
+                    "  itself when it holds or is undecided; none when it breaks down.\n");
+    if (any_left)
+        lia_buf_puts(b, "*: the sum leaves out the bilateral agreements of the member that break down.\n");
+    if (any_harsh)
+        lia_buf_puts(b, "holds (harsher): held only by the harshest credible punishment, not by reverting to the stage\n"
+                        "  equilibrium.\n");
+    if (any_dir)
+        lia_buf_puts(b, "direction: withhold = better off sharing less than committed (a breach if its patience falls\n"
+                        "  short); exceed = better off sharing more (the commitment is set too low for it: never a\n"
+                        "  breakdown); - = no other level pays.\n");
 }
 
 static void render(lia_buf *b, const void *obj, int fmt)

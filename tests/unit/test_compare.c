@@ -1,11 +1,14 @@
 /* test_compare.c — lia_compare_* and lia_model_decompose through the API: a three-member
- * pool decomposed by hand, misuse, and allocation failure. */
+ * pool decomposed by hand, the automatic pairs' names, statuses, directions and
+ * sustainability-adjusted payoffs checked by hand, misuse, and allocation failure. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "liaison.h"
 #include "util/mem.h"
@@ -58,9 +61,13 @@ static void test_decomposition_and_failures(void **state)
     assert_int_equal(lia_compare_decomposition(&c, m, "P"), LIA_OK);
     char *json = NULL;
     assert_int_equal(lia_compare_write(&json, NULL, c, LIA_FORMAT_JSON), LIA_OK);
-    /* P and its three pairs, A_B, A_C, B_C, and the bilateral sums */
-    assert_non_null(strstr(json, "\"name\": \"A_B\""));
-    assert_non_null(strstr(json, "\"name\": \"B_C\""));
+    /* P and its three pairs, named so that no agreement of a file can share the name (the
+     * file's own AB stays AB), marked automatic, and the bilateral sums */
+    assert_non_null(strstr(json, "{\"name\": \"P\", \"kind\": \"multilateral\", \"automatic\": false"));
+    assert_non_null(strstr(json, "{\"name\": \"A+B (auto)\", \"kind\": \"bilateral\", \"automatic\": true"));
+    assert_non_null(strstr(json, "{\"name\": \"A+C (auto)\", \"kind\": \"bilateral\", \"automatic\": true"));
+    assert_non_null(strstr(json, "{\"name\": \"B+C (auto)\", \"kind\": \"bilateral\", \"automatic\": true"));
+    assert_null(strstr(json, "\"A_B\""));
     assert_non_null(strstr(json, "\"bilateral_sum\": {\"welfare\""));
     lia_free(json);
     lia_compare_free(c);
@@ -82,11 +89,123 @@ static void test_decomposition_and_failures(void **state)
     lia_model_free(m);
 }
 
+/* The numbers of the text row that starts with `label` (at most 8), in order; how many. */
+static int row(const char *text, const char *label, double *v)
+{
+    const char *p = text;
+    size_t n = strlen(label);
+    while (p && !(strncmp(p, label, n) == 0 && p[n] == ' ')) p = (p = strchr(p, '\n')) ? p + 1 : NULL;
+    if (!p) return -1;
+    p += n;
+    int k = 0;
+    for (char *end; k < 8; k++, p = end) {
+        v[k] = strtod(p, &end);
+        if (end == p) break;
+    }
+    return k;
+}
+
+/* The text line where `label` occurs (a leading newline: at its start), copied (at most 255
+ * bytes). */
+static const char *line(const char *text, const char *label, char *out)
+{
+    const char *p = strstr(text, label);
+    if (!p) return "";
+    if (*p == '\n') p++;
+    size_t n = strcspn(p, "\n");
+    snprintf(out, 256, "%.*s", (int)(n < 255 ? n : 255), p);
+    return out;
+}
+
+static void test_status_and_adjusted(void **state)
+{
+    (void)state;
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, text, strlen(text), "p.lia"), LIA_OK);
+    lia_compare *c = NULL;
+    assert_int_equal(lia_compare_decomposition(&c, m, "P"), LIA_OK);
+    char *t = NULL, buf[256];
+    double v[8];
+    assert_int_equal(lia_compare_write(&t, NULL, c, LIA_FORMAT_TEXT), LIA_OK);
+    /* columns P, A+B (auto), A+C (auto), B+C (auto), bilateral sum, and a note saying which
+     * are automatic */
+    assert_non_null(strstr(line(t, "", buf), "P       A+B (auto)       A+C (auto)       B+C (auto)    bilateral sum"));
+    assert_non_null(strstr(t, "\n(auto): a pair of P as the two would deal alone"));
+    /* A+B (auto) is agreement AB (test above): at the commitment (1, 1) A gets 0.43 and B
+     * -0.12; B's best breach (level 0) pays it 0.08, and Nash reversion 0. B prefers the
+     * fallback, so no patience holds it: it needs transfers. B keeps to it once
+     * -0.12 + t >= (1 - 0.9) 0.08 + 0.9 * 0 = 0.008, so t = 0.128, paid by A: adjusted
+     * A 0.43 - 0.128 = 0.302, B -0.12 + 0.128 = 0.008. P holds (every delta* is 0): its
+     * adjusted payoffs are its payoffs. */
+    assert_non_null(strstr(line(t, "\nstatus", buf), "holds  needs transfers            holds  needs transfers"));
+    assert_int_equal(row(t, "payoff A", v), 4);
+    assert_true(fabs(v[1] - 0.43) < 1e-12);
+    double pa = v[0];
+    assert_int_equal(row(t, "payoff B", v), 4);
+    assert_true(fabs(v[1] - -0.12) < 1e-12);
+    assert_int_equal(row(t, "adjusted A", v), 4);
+    assert_true(fabs(v[0] - pa) < 1e-12 && fabs(v[1] - 0.302) < 1e-12);
+    assert_int_equal(row(t, "adjusted B", v), 4);
+    assert_true(fabs(v[1] - 0.008) < 1e-12);
+    assert_int_equal(row(t, "transfers needed", v), 4);
+    assert_true(fabs(v[1] - 0.128) < 1e-12);
+    assert_non_null(strstr(line(t, "\ndirection B", buf), "-         withhold"));
+    /* the adjusted sum of A: 0.302 (with B) + 0.13 (with C, which holds) = 0.432 */
+    assert_non_null(strstr(t, "\n  A          P 0.6152       bilateral 0.432\n"));
+    lia_free(t);
+    lia_compare_free(c);
+    lia_model_free(m);
+}
+
+/* A member that would share more than committed is never a breakdown. */
+static void test_exceed(void **state)
+{
+    (void)state;
+    /* u_i = min(x) - 0.2 x_i, committed at A 0.5, B 1: A gets 0.5 - 0.1 = 0.4 and would get
+     * 1 - 0.2 = 0.8 at level 1 (it would exceed); B gets 0.5 - 0.2 = 0.3 and 0.5 - 0.1 = 0.4 at
+     * 0.5 (it would withhold), delta* = (0.4 - 0.3)/(0.4 - 0) = 0.25. With patience 0.9 it
+     * holds; with B's patience 0.2 B needs 0.3 + t >= (1 - 0.2) 0.4, t = 0.02 from A:
+     * adjusted A 0.38, B 0.32. */
+    static const char ex[] =
+        "party A { patience 0.9 }\nparty B { patience 0.9 }\n"
+        "agreement AB bilateral {\n  members A, B\n  levels 0, 0.5, 1\n  commit A 0.5, B 1\n"
+        "  facility station cost 0.4 value 1 split A 0.5, B 0.5\n}\n";
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, ex, strlen(ex), "ex.lia"), LIA_OK);
+    lia_model *ms[1] = { m };
+    for (int impatient = 0; impatient < 2; impatient++) {
+        if (impatient) assert_int_equal(lia_model_set(m, "B.patience", "0.2"), LIA_OK);
+        lia_compare *c = NULL;
+        char *t = NULL, *j = NULL, buf[256];
+        double v[8];
+        assert_int_equal(lia_compare_agreements(&c, ms, NULL, 1), LIA_OK);
+        assert_int_equal(lia_compare_write(&t, NULL, c, LIA_FORMAT_TEXT), LIA_OK);
+        assert_int_equal(lia_compare_write(&j, NULL, c, LIA_FORMAT_JSON), LIA_OK);
+        assert_non_null(strstr(line(t, "\ndirection A", buf), "exceed"));
+        assert_non_null(strstr(line(t, "\ndirection B", buf), "withhold"));
+        assert_non_null(strstr(j, "\"direction\": {\"A\": \"exceed\", \"B\": \"withhold\"}"));
+        assert_null(strstr(t, "breaks down\n"));
+        assert_null(strstr(t, "  breaks down"));
+        assert_int_equal(row(t, "adjusted A", v), 1);
+        assert_true(fabs(v[0] - (impatient ? 0.38 : 0.4)) < 1e-12);
+        assert_int_equal(row(t, "adjusted B", v), 1);
+        assert_true(fabs(v[0] - (impatient ? 0.32 : 0.3)) < 1e-12);
+        assert_non_null(strstr(j, impatient ? "\"status\": \"needs_transfers\", \"self_enforcing\": false"
+                                             : "\"status\": \"holds\", \"self_enforcing\": true"));
+        lia_free(t);
+        lia_free(j);
+        lia_compare_free(c);
+    }
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pair_equals_written_agreement),
         cmocka_unit_test(test_decomposition_and_failures),
+        cmocka_unit_test(test_status_and_adjusted),
+        cmocka_unit_test(test_exceed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
