@@ -149,9 +149,14 @@ static void test_status_and_adjusted(void **state)
     assert_true(fabs(v[1] - 0.008) < 1e-12);
     assert_int_equal(row(t, "transfers needed", v), 4);
     assert_true(fabs(v[1] - 0.128) < 1e-12);
-    assert_non_null(strstr(line(t, "\ndirection B", buf), "-         withhold"));
+    /* In P itself (v2 payoffs) B withholds too: its coverage is 0.4 (1 - (1 - 0.5*0.4*0.8)
+     * (1 - 0.5*0.5*0.8)) = 0.1312, spillover 0.5*1*0.6*0.8*(1 - 0.5*0.5) = 0.18, exposure
+     * 0.6*1*(1 - 1*(1 - 0.5*0.1)) = 0.03, facility 0.4 - 3/5 = -0.2: C = 0.0812 < 0.1312, what
+     * withholding (coverage alone) leaves it. A gets 0.6 (1 - 0.76*0.8) = 0.2352 + 0.12 - 0.02
+     * + 0.4 - 0.2 = 0.5352. */
+    assert_non_null(strstr(line(t, "\ndirection B", buf), "withhold         withhold"));
     /* the adjusted sum of A: 0.302 (with B) + 0.13 (with C, which holds) = 0.432 */
-    assert_non_null(strstr(t, "\n  A          P 0.6152       bilateral 0.432\n"));
+    assert_non_null(strstr(t, "\n  A          P 0.5352       bilateral 0.432\n"));
     lia_free(t);
     lia_compare_free(c);
     lia_model_free(m);
