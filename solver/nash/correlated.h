@@ -17,6 +17,7 @@ struct lia_correlated {
     double *distribution;             /* nprofiles, liaison.h layout */
     double *payoffs, *best, *worst;   /* np each */
     int has_ranges;                   /* best and worst were computed */
+    double scale;                     /* the game's largest |payoff|, for reading numbers */
 };
 
 /* An empty handle labelled like g, its arrays zeroed; NULL on allocation failure. */

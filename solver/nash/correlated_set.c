@@ -35,6 +35,7 @@ lia_correlated *lia_correlated_new(const lia_game *g, int coarse)
         for (size_t s = 0; ok && s < g->ns[p]; s++) ok = (c->strategies[p][s] = copy(a, g->strategies[p][s])) != NULL;
     }
     if (!ok) { lia_correlated_free(c); return NULL; }
+    for (size_t k = 0; k < g->np * g->nprofiles; k++) c->scale = fmax(c->scale, fabs(g->payoffs[k]));
     return c;
 }
 
@@ -75,14 +76,16 @@ static void put_list(lia_buf *b, const double *v, size_t n, const char *sep)
 
 void lia_correlated_text(lia_buf *b, const lia_correlated *c)
 {
+    /* numbers for a reader: four significant digits, noise (1e-9 of the payoff scale, or of 1
+     * for a probability) as 0; a profile whose probability is noise is left out */
     const char *kind = c->coarse ? "coarse correlated" : "correlated";
     lia_buf_printf(b, "%s: max-welfare %s equilibrium, welfare ", c->game, kind);
-    lia_buf_double(b, c->welfare + 0.0);
+    lia_buf_reading(b, c->welfare, c->scale);
     lia_buf_puts(b, "\n");
     for (size_t s = 0; s < c->nprofiles; s++) {
-        if (c->distribution[s] == 0) continue;
+        if (fabs(c->distribution[s]) <= 1e-9) continue;
         lia_buf_puts(b, "  ");
-        lia_buf_double(b, c->distribution[s]);
+        lia_buf_reading(b, c->distribution[s], 1);
         lia_buf_puts(b, "  (");
         put_profile(b, c, s, 0);
         lia_buf_puts(b, ")\n");
@@ -90,16 +93,16 @@ void lia_correlated_text(lia_buf *b, const lia_correlated *c)
     lia_buf_puts(b, "  payoffs");
     for (size_t p = 0; p < c->np; p++) {
         lia_buf_printf(b, "%s %s=", p ? "," : "", c->players[p]);
-        lia_buf_double(b, c->payoffs[p] + 0.0);
+        lia_buf_reading(b, c->payoffs[p], c->scale);
     }
     lia_buf_puts(b, "\n");
     if (!c->has_ranges) return;
     lia_buf_printf(b, "  payoff range over all %s equilibria", kind);
     for (size_t p = 0; p < c->np; p++) {
         lia_buf_printf(b, "%s %s in [", p ? "," : "", c->players[p]);
-        lia_buf_double(b, c->worst[p] + 0.0);
+        lia_buf_reading(b, c->worst[p], c->scale);
         lia_buf_puts(b, ", ");
-        lia_buf_double(b, c->best[p] + 0.0);
+        lia_buf_reading(b, c->best[p], c->scale);
         lia_buf_putc(b, ']');
     }
     lia_buf_puts(b, "\n");

@@ -30,6 +30,7 @@ lia_eqset *lia_eqset_new(const lia_game *g, const char *method)
         for (size_t s = 0; ok && s < g->ns[p]; s++) ok = (e->strategies[p][s] = copy(&e->arena, g->strategies[p][s])) != NULL;
     }
     if (!ok) { lia_eqset_free(e); return NULL; }
+    for (size_t k = 0; k < g->np * g->nprofiles; k++) e->scale = fmax(e->scale, fabs(g->payoffs[k]));
     return e;
 }
 
@@ -177,12 +178,21 @@ lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t **equilib
     return LIA_OK;
 }
 
-/* A probability or payoff: the exact rational when known, else the shortest decimal. */
+/* A probability or payoff: the exact rational when known, else the shortest decimal (CSV). */
 static void put_value(lia_buf *b, const lia_eqset *e, size_t k, size_t i, double v)
 {
     const char *x = lia_eqset_exact(e, k, i);
     if (x) lia_buf_puts(b, x);
     else lia_buf_double(b, v + 0.0);
+}
+
+/* The same for a reader: the exact rational only when fractions are wanted, else four
+ * significant digits, noise read as 0 against `scale` (1 for probabilities). */
+static void put_reading(lia_buf *b, const lia_eqset *e, size_t k, size_t i, double v, double scale, int fractions)
+{
+    const char *x = fractions ? lia_eqset_exact(e, k, i) : NULL;
+    if (x) lia_buf_puts(b, x);
+    else lia_buf_reading(b, v, scale);
 }
 
 /* The strategy played with probability 1, or NULL if the strategy is mixed. */
@@ -193,7 +203,7 @@ static const char *pure_choice(const lia_eqset *e, const double *x, size_t p)
     return NULL;
 }
 
-static void write_text(lia_buf *b, const lia_eqset *e)
+void lia_eqset_text(lia_buf *b, const lia_eqset *e, int fractions)
 {
     /* "4 pure equilibria", "75 extreme equilibria" (method all lists the extreme ones) */
     const char *what = strcmp(e->method, "all") == 0 ? "extreme" : e->method;
@@ -206,21 +216,23 @@ static void write_text(lia_buf *b, const lia_eqset *e)
             lia_buf_printf(b, "%s %s=", p ? "," : "", e->players[p]);
             if (pure) { lia_buf_puts(b, pure); continue; }
             lia_buf_putc(b, '(');
-            for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia_buf_puts(b, ", "); put_value(b, e, k, at + s, x[at + s]); }
+            for (size_t s = 0; s < e->ns[p]; s++) {
+                if (s) lia_buf_puts(b, ", ");
+                put_reading(b, e, k, at + s, x[at + s], 1, fractions);
+            }
             lia_buf_putc(b, ')');
         }
         lia_buf_puts(b, "   payoffs");
         for (size_t p = 0; p < e->np; p++) {
             lia_buf_puts(b, p ? ", " : " ");
-            put_value(b, e, k, e->width + p, e->payoffs[k * e->np + p]);
+            put_reading(b, e, k, e->width + p, e->payoffs[k * e->np + p], e->scale, fractions);
         }
         lia_buf_puts(b, "\n");
     }
     if (e->path_n) {
         lia_buf_printf(b, "logit QRE path: %zu points, lambda from ", e->path_n);
-        lia_buf_double(b, e->path_lambda[0]);
-        lia_buf_puts(b, " to ");
-        lia_buf_double(b, e->path_lambda[e->path_n - 1]);
+        /* lambda is in inverse payoff units and never noise: four digits, no rounding to 0 */
+        lia_buf_printf(b, "%.4g to %.4g", e->path_lambda[0], e->path_lambda[e->path_n - 1]);
         lia_buf_puts(b, " (--format json lists them)\n");
     }
     if (!e->has_cliques) return;
@@ -396,7 +408,7 @@ lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_form
     if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_buf b;
     lia_buf_init(&b);
-    if (fmt == LIA_FORMAT_TEXT) write_text(&b, e);
+    if (fmt == LIA_FORMAT_TEXT) lia_eqset_text(&b, e, e->show_exact);
     else if (fmt == LIA_FORMAT_CSV) write_csv(&b, e);
     else write_json(&b, e);
     lia_c_numeric_end(&loc);

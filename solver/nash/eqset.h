@@ -22,6 +22,7 @@ struct lia_eqset {
     char **exact;                  /* exact path: n * (width + np) rationals "p/q", else NULL */
     int show_exact;                /* the exact forms were asked for (else kept for identity only) */
     size_t exact_cap;
+    double scale;                  /* the game's largest |payoff|: text reads noise below 1e-9 of it as 0 */
     size_t path_n, path_cap;       /* QRE: points of the logit path, lambda and profile */
     double *path_lambda, *path_profiles;
 };
@@ -47,6 +48,11 @@ int lia_eqset_add_path(lia_eqset *e, double lambda, const double *profile);
  * reports that embed an equilibrium set in a larger object). */
 struct lia_buf;
 void lia_eqset_json_fields(struct lia_buf *b, const lia_eqset *e);
+
+/* The text form appended to b: numbers for a reader (four significant digits), or the exact
+ * fractions where known when `fractions` (the public writer passes whether they were asked for;
+ * the solve report, which computes them for its JSON, passes 0). */
+void lia_eqset_text(struct lia_buf *b, const lia_eqset *e, int fractions);
 
 /* Equilibria whose regret exceeds 1e-9 times the payoff scale (the largest |payoff|) are never
  * reported: the check must not depend on the units payoffs are written in. */

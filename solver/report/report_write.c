@@ -188,15 +188,19 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
             lia_buf_puts(b, "   payoffs");
             for (size_t p = 0; p < e->np; p++) {
                 lia_buf_puts(b, p ? ", " : " ");
-                lia_buf_reading(b, e->commit_payoffs[p], 1);
+                lia_buf_reading(b, e->commit_payoffs[p], e->eq ? e->eq->scale : 1);
             }
             lia_buf_puts(b, "\n");
         }
-        char *eq = NULL;
-        lia_status st = lia_eqset_write(&eq, NULL, e->eq, LIA_FORMAT_TEXT);
-        if (st != LIA_OK) return st;
+        /* decimals for the reader: the report has no --exact, the fractions are for its JSON */
+        lia_buf eb;
+        lia_buf_init(&eb);
+        lia_eqset_text(&eb, e->eq, 0);
+        char *eq = lia_buf_take(&eb, NULL);
+        if (!eq) return LIA_ENOMEM;
         indented(b, eq, "  ");
         lia__free(eq);
+        lia_status st;
         if (e->repeat) {
             lia_buf b2;
             lia_buf_init(&b2);

@@ -95,6 +95,15 @@ lia_status lia_share_fill_bargaining(lia_share *s, const lia_game *g, const lia_
         s->dpoint = NULL;
         return st;
     }
+    /* Who gains over d: lia_bargain returns d itself (exactly, or up to its relative rounding
+     * tolerance) when no feasible point dominates it otherwise, and a point on one of the rays
+     * from d when only one party can gain; the text says so in words. */
+    double scale = 0;
+    for (size_t k = 0; k < 2 * g->nprofiles; k++) scale = fmax(scale, fabs(g->payoffs[k]));
+    scale = fmax(scale, fmax(fabs(s->dpoint[0]), fabs(s->dpoint[1])));
+    s->bargain_gain = 0;
+    for (size_t p = 0; p < 2; p++)
+        if (nbs[p] - s->dpoint[p] > 1e-9 * (scale > 0 ? scale : 1)) s->bargain_gain |= 1u << p;
     if (!lia_share_wants(o, LIA_SHARE_NASH_BARGAINING)) s->vec[LIA_SHARE_NASH_BARGAINING] = NULL;
     if (!lia_share_wants(o, LIA_SHARE_KALAI_SMORODINSKY)) s->vec[LIA_SHARE_KALAI_SMORODINSKY] = NULL;
     return LIA_OK;

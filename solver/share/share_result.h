@@ -30,6 +30,10 @@ struct lia_share {
     double mc_confidence;
     double *dpoint;
     lia_disagreement dkind;
+    /* with dpoint: bit p set when the bargaining solutions give party p more than its
+     * disagreement payoff (3 normally; 0 when no point of the hull improves on d for either,
+     * so both solutions are d itself; one bit when only that party can gain) */
+    unsigned bargain_gain;
     double *gap[LIA_SHARE_RULE_COUNT];
     double *exploit;
     lia_breakaway *brk;

@@ -5,6 +5,7 @@
 #include "../util/render.h"
 #include "../util/mem.h"
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The vectors in the order the report shows them. */
@@ -185,34 +186,71 @@ static size_t name_width(const lia_share *s)
     return w;
 }
 
-static void text_num(lia_buf *b, double v, int width)
+/* The payoff scale of the report: the largest magnitude of an amount it shows. Anything
+ * within 1e-9 of it reads as 0 (rounding noise, not an amount). */
+static double text_scale(const lia_share *s)
 {
-    if (isnan(v)) lia_buf_printf(b, " %*s", width, "-");
-    else if (isinf(v)) lia_buf_printf(b, " %*s", width, v > 0 ? "inf" : "-inf");
-    else lia_buf_printf(b, " %*.6g", width, v + 0.0);
+    double m = isfinite(s->grand) ? fabs(s->grand) : 0;
+    for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
+        for (size_t i = 0; s->vec[r] && i < s->n; i++)
+            if (isfinite(s->vec[r][i])) m = fmax(m, fabs(s->vec[r][i]));
+    for (size_t i = 0; s->dpoint && i < 2; i++)
+        if (isfinite(s->dpoint[i])) m = fmax(m, fabs(s->dpoint[i]));
+    return m;
 }
 
-/* One table: a row per player, a column per vector. */
-static void text_table(lia_buf *b, const lia_share *s, size_t k, const char *const *heads, const double *const *cols)
+/* A number for the reader into tmp: four significant digits, noise as 0, words for the
+ * rest. */
+static const char *reading(char *tmp, size_t cap, double v, double scale)
 {
-    size_t w = name_width(s);
+    if (isnan(v)) return "-";
+    if (isinf(v)) return v > 0 ? "inf" : "-inf";
+    lia_buf t;
+    lia_buf_init(&t);
+    lia_buf_reading(&t, v, scale);
+    char *x = lia_buf_take(&t, NULL);
+    snprintf(tmp, cap, "%s", x ? x : "?");
+    lia__free(x);
+    return tmp;
+}
+
+static void put_reading(lia_buf *b, double v, double scale)
+{
+    char tmp[32];
+    lia_buf_puts(b, reading(tmp, sizeof tmp, v, scale));
+}
+
+/* One table: a row per player, a column per vector, each column as wide as its heading or
+ * its widest number. scales[c] is the column's payoff scale (1 for ratios). */
+static void text_table(lia_buf *b, const lia_share *s, size_t k, const char *const *heads, const double *const *cols,
+                       const double *scales)
+{
+    size_t w = name_width(s), cw[NSHOWN + 1];
+    char tmp[32];
+    for (size_t c = 0; c < k; c++) {
+        cw[c] = strlen(heads[c]);
+        for (size_t i = 0; i < s->n; i++) {
+            size_t l = strlen(reading(tmp, sizeof tmp, cols[c][i], scales[c]));
+            if (l > cw[c]) cw[c] = l;
+        }
+    }
     lia_buf_printf(b, "  %-*s", (int)w, "player");
-    for (size_t c = 0; c < k; c++) lia_buf_printf(b, " %13s", heads[c]);
+    for (size_t c = 0; c < k; c++) lia_buf_printf(b, "  %*s", (int)cw[c], heads[c]);
     lia_buf_putc(b, '\n');
     for (size_t i = 0; i < s->n; i++) {
         lia_buf_printf(b, "  %-*s", (int)w, s->players[i]);
-        for (size_t c = 0; c < k; c++) text_num(b, cols[c][i], 13);
+        for (size_t c = 0; c < k; c++) lia_buf_printf(b, "  %*s", (int)cw[c], reading(tmp, sizeof tmp, cols[c][i], scales[c]));
         lia_buf_putc(b, '\n');
     }
 }
 
-static void text_breakaways(lia_buf *b, const lia_share *s)
+static void text_breakaways(lia_buf *b, const lia_share *s, double scale)
 {
     if (!s->brk_total) {
         lia_buf_puts(b, "  no coalition would break away: every group gets at least v(S) at the commitment\n");
         return;
     }
-    lia_buf_printf(b, "  %zu coalition%s would break away (v(S) above what its members get), worst first:\n",
+    lia_buf_printf(b, "  %zu coalition%s would break away from the actual split (v(S) above what its members get), worst first:\n",
                    s->brk_total, s->brk_total == 1 ? "" : "s");
     size_t show = s->nbrk < 10 ? s->nbrk : 10;
     for (size_t k = 0; k < show; k++) {
@@ -221,67 +259,99 @@ static void text_breakaways(lia_buf *b, const lia_share *s)
         for (size_t i = 0; i < s->n; i++)
             if (s->brk[k].mask >> i & 1) { lia_buf_printf(b, "%s%s", first ? "" : ", ", s->players[i]); first = 0; }
         lia_buf_puts(b, "}  v(S) ");
-        lia_buf_double(b, s->brk[k].value);
+        put_reading(b, s->brk[k].value, scale);
         lia_buf_puts(b, ", gets ");
-        lia_buf_double(b, s->brk[k].actual);
+        put_reading(b, s->brk[k].actual, scale);
         lia_buf_puts(b, ", short by ");
-        lia_buf_double(b, s->brk[k].value - s->brk[k].actual);
+        put_reading(b, s->brk[k].value - s->brk[k].actual, scale);
         lia_buf_putc(b, '\n');
     }
     if (s->brk_total > show) lia_buf_printf(b, "    ... and %zu more (all kept ones in --format json)\n", s->brk_total - show);
 }
 
+/* The bargaining solutions, or in words why they are no better than the disagreement point. */
+static void text_bargaining(lia_buf *b, const lia_share *s, double scale)
+{
+    int agreement = s->kind == LIA_KIND_BILATERAL || s->kind == LIA_KIND_MULTILATERAL;
+    const char *who = agreement ? "members" : "players";
+    lia_buf_printf(b, "\n  bargaining from the %s point (", s->dkind == LIA_DISAGREE_SECURITY ? "security" : "Nash-reversion");
+    put_reading(b, s->dpoint[0], scale);
+    lia_buf_puts(b, ", ");
+    put_reading(b, s->dpoint[1], scale);
+    lia_buf_puts(b, ")\n");
+    const char *bh[2] = { "nash_bargain", "kalai_smor" };
+    const double *bc[2] = { s->vec[LIA_SHARE_NASH_BARGAINING], s->vec[LIA_SHARE_KALAI_SMORODINSKY] };
+    const double sc[2] = { scale, scale };
+    if (!bc[0] && !bc[1]) return;
+    if (s->bargain_gain == 0) {
+        char line[256];
+        snprintf(line, sizeof line,
+                 "no outcome, nor any lottery over outcomes, gives one of the %s more than this "
+                 "point without giving the other less, so there is nothing to bargain over: the Nash "
+                 "and Kalai-Smorodinsky solutions are the disagreement point itself", who);
+        lia_buf_wrap(b, line, 2, 92);
+        return;
+    }
+    if (s->bargain_gain != 3) {
+        char line[256];
+        snprintf(line, sizeof line,
+                 "no outcome gives both %s more than this point; only %s can gain without the other "
+                 "losing, so both solutions are the outcome best for it that leaves the other at its "
+                 "disagreement payoff", who,
+                 s->players[s->bargain_gain == 1 ? 0 : 1]);
+        lia_buf_wrap(b, line, 2, 92);
+    }
+    if (bc[0] && bc[1]) text_table(b, s, 2, bh, bc, sc);
+}
+
 static void write_text(lia_buf *b, const lia_share *s)
 {
     int agreement = s->kind == LIA_KIND_BILATERAL || s->kind == LIA_KIND_MULTILATERAL;
+    double scale = text_scale(s);
     lia_buf_printf(b, "%s: %s %s of %zu %s\n", s->game, kind_name(s), agreement ? "agreement" : "game", s->n,
                    agreement ? "members" : "players");
     if (isfinite(s->grand)) {
         lia_buf_printf(b, "  %s ", s->cost ? "c(N)" : "v(N)");
-        lia_buf_double(b, s->grand);
+        put_reading(b, s->grand, scale);
         lia_buf_putc(b, '\n');
     }
     if (s->core_empty >= 0) {
         lia_buf_printf(b, "  core: %s", s->core_empty ? "empty" : "not empty");
+        /* the core is about some split, the break-away groups about the actual one */
+        if (!s->core_empty && s->exploit && s->brk_total)
+            lia_buf_puts(b, " (some split would satisfy every group; the actual split below does not)");
         if (s->has_least_core) {
             lia_buf_puts(b, "; least-core epsilon ");
-            lia_buf_double(b, s->epsilon + 0.0);
+            put_reading(b, s->epsilon, scale);
         }
         lia_buf_putc(b, '\n');
     }
-    const char *heads[NSHOWN];
-    const double *cols[NSHOWN];
+    const char *heads[NSHOWN + 1];
+    const double *cols[NSHOWN + 1];
+    double scales[NSHOWN + 1];
     size_t k = 0;
     for (size_t c = 0; c < NSHOWN; c++)
-        if (s->vec[shown[c]]) { heads[k] = lia_share_rule_name(shown[c]); cols[k++] = s->vec[shown[c]]; }
+        if (s->vec[shown[c]]) { heads[k] = lia_share_rule_name(shown[c]); scales[k] = scale; cols[k++] = s->vec[shown[c]]; }
     if (k) {
         lia_buf_puts(b, s->cost ? "\n  cost shares\n" : "\n  shares\n");
-        text_table(b, s, k, heads, cols);
+        text_table(b, s, k, heads, cols, scales);
     }
     if (s->vec[LIA_SHARE_SHAPLEY_MC])
         lia_buf_printf(b, "  shapley_mc: %llu random orders, seed %llu; each within its half-width with %g%% confidence\n",
                        (unsigned long long)s->mc_samples, (unsigned long long)s->mc_seed, 100 * s->mc_confidence);
     if (s->exploit) {
         k = 0;
-        for (int r = 0; r < LIA_SHARE_RULE_COUNT && k + 1 < NSHOWN; r++)
-            if (s->gap[r]) { heads[k] = lia_share_rule_name((lia_share_rule)r); cols[k++] = s->gap[r]; }
+        for (int r = 0; r < LIA_SHARE_RULE_COUNT && k < NSHOWN; r++)
+            if (s->gap[r]) { heads[k] = lia_share_rule_name((lia_share_rule)r); scales[k] = scale; cols[k++] = s->gap[r]; }
         heads[k] = "exploitation";
+        scales[k] = 1;   /* a ratio */
         cols[k++] = s->exploit;
         lia_buf_puts(b, "\n  actual minus each fair split, and the exploitation index (cost share / benefit share)\n");
-        text_table(b, s, k, heads, cols);
+        text_table(b, s, k, heads, cols, scales);
         lia_buf_putc(b, '\n');
-        text_breakaways(b, s);
+        text_breakaways(b, s, scale);
     }
-    if (s->dpoint) {
-        lia_buf_printf(b, "\n  bargaining from the %s point (", s->dkind == LIA_DISAGREE_SECURITY ? "security" : "Nash-reversion");
-        lia_buf_double(b, s->dpoint[0]);
-        lia_buf_puts(b, ", ");
-        lia_buf_double(b, s->dpoint[1]);
-        lia_buf_puts(b, ")\n");
-        const char *bh[2] = { "nash_bargain", "kalai_smor" };
-        const double *bc[2] = { s->vec[LIA_SHARE_NASH_BARGAINING], s->vec[LIA_SHARE_KALAI_SMORODINSKY] };
-        if (bc[0] && bc[1]) text_table(b, s, 2, bh, bc);
-    }
+    if (s->dpoint) text_bargaining(b, s, scale);
     for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
         if (!s->vec[r] && s->why[r]) lia_buf_printf(b, "  note: no %s: %s\n", lia_share_rule_name((lia_share_rule)r), s->why[r]);
 }

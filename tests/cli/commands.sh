@@ -221,6 +221,19 @@ run "nash all --exact, text" 0 "$LIAISON" nash "$CASES/games/N5_deg3x2.game" --m
   grep -q '1=(0, 1/3, 2/3), 2=(1/3, 2/3)   payoffs 4, 8/3' "$TMP/out" && grep -q '^2 convex components' "$TMP/out" &&
     grep -Eq 'component [12], clique [12]: equilibria [0-9] [0-9]$' "$TMP/out" && ok "nash all --exact, text" ||
     not_ok "nash all --exact, text" "$(cat "$TMP/out")"; }
+# without --exact the same equilibria read as decimals of four significant digits, no fractions
+run "nash all, text decimals" 0 "$LIAISON" nash "$CASES/games/N5_deg3x2.game" --method all && {
+  grep -q '^  3: 1=(0, 0\.3333, 0\.6667), 2=(0\.3333, 0\.6667)   payoffs 4, 2\.667$' "$TMP/out" &&
+    grep -q '^  1: 1=1, 2=(0\.6667, 0\.3333)   payoffs 3, 3$' "$TMP/out" && ! grep -q '/' "$TMP/out" &&
+    ! grep -q '666666' "$TMP/out" && ok "nash all, text decimals" || not_ok "nash all, text decimals" "$(cat "$TMP/out")"; }
+# rounding noise is no amount: Lemke-Howson ends this game at y = (1/2, 1/2), where the first
+# player's payoff -0.7/2 + 0.7/2 comes out as 1.4e-17 (JSON keeps the double; text reads 0)
+printf '2 2\n\n-0.7 0.7\n-0.2 0.2\n\n0.6 -0.6\n-0.7 -0.7\n' >"$TMP/noise.game"
+run "nash noise json" 0 "$LIAISON" nash "$TMP/noise.game" --method lh --format json &&
+  json_check "nash noise json" "d['equilibria'][0]['payoffs'][0]!=0 and abs(d['equilibria'][0]['payoffs'][0])<1e-15"
+run "nash noise text" 0 "$LIAISON" nash "$TMP/noise.game" --method lh && {
+  grep -q '^  1: 1=2, 2=(0\.5, 0\.5)   payoffs 0, -0\.7$' "$TMP/out" && ! grep -q 'e-' "$TMP/out" &&
+    ok "nash noise text" || not_ok "nash noise text" "$(cat "$TMP/out")"; }
 run "nash csv" 0 "$LIAISON" nash "$CASES/games/N5_deg3x2.game" --method all --exact --format csv && {
   python3 - "$TMP/out" <<'PY' && ok "nash csv" || not_ok "nash csv" "$(cat "$TMP/out")"
 import csv, sys
@@ -258,6 +271,13 @@ PY
 run "solve text" 0 "$LIAISON" solve models/ukusa-1946.lia && {
   grep -q '^UKUSA: bilateral agreement of US, UK' "$TMP/out" && grep -q 'commitment: US=1, UK=1' "$TMP/out" &&
     ok "solve text" || not_ok "solve text" "$(cat "$TMP/out")"; }
+# solve computes a two-player game's equilibria exactly for its JSON; its text, which has no
+# --exact, reads them as decimals (battle of the sexes: the mixed one is (3/5, 2/5; 2/5, 3/5))
+run "solve text decimals" 0 "$LIAISON" solve "$TMP/bos.lia" && {
+  grep -q '^    3: P1=(0\.6, 0\.4), P2=(0\.4, 0\.6)   payoffs 1\.2, 1\.2$' "$TMP/out" && ! grep -q '[0-9]/[0-9]' "$TMP/out" &&
+    ok "solve text decimals" || not_ok "solve text decimals" "$(cat "$TMP/out")"; }
+run "solve json exact" 0 "$LIAISON" solve "$TMP/bos.lia" --format json &&
+  json_check "solve json exact" "d['agreements'][0]['stage_game']['equilibria'][2]['exact']=={'strategies': [['3/5', '2/5'], ['2/5', '3/5']], 'payoffs': ['6/5', '6/5']}"
 run "solve json" 0 "$LIAISON" solve models/soe-nkvd-1941.lia --format json && {
   python3 - "$TMP/out" <<'PY' && ok "solve json" || not_ok "solve json" "$(cat "$TMP/out")"
 import json, sys
@@ -288,6 +308,11 @@ ok = (len(d["equilibria"]) == 2 and not c["coarse"] and abs(c["welfare"] - 10.5)
 sys.exit(0 if ok else 1)
 PY
 }
+# the correlated part of the text reads numbers too: the first player's worst correlated payoff
+# in coord3 is 6/11 (0.5454545454545454 in JSON)
+run "nash --correlated text" 0 "$LIAISON" nash "$CASES/nfg/coord3.nfg" --correlated && {
+  grep -q '^  payoff range over all correlated equilibria Player 1 in \[0\.5455, 3\], Player 2 in \[0\.8, 4\]$' "$TMP/out" &&
+    ok "nash --correlated text" || not_ok "nash --correlated text" "$(cat "$TMP/out")"; }
 run "nash --coarse alone" 2 "$LIAISON" nash "$TMP/chicken.game" --coarse && ok "nash --coarse alone"
 run "compile --emit lp" 0 "$LIAISON" compile "$TMP/chicken.game" --emit lp -o "$TMP/ce.lp" && {
   if command -v glpsol >/dev/null; then

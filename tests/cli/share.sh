@@ -31,7 +31,8 @@ run "unsc json" 0 "$LIAISON" share $TU/unsc.lia --format json &&
   json_check "unsc json" "near(d['shapley'],[421/2145]*5+[4/2145]*10,1e-12) and near(d['banzhaf'],[848/5080]*5+[84/5080]*10,1e-12) and near(d['banzhaf_absolute'],[848/16384]*5+[84/16384]*10,1e-12)"
 
 run "text report" 0 "$LIAISON" share $TU/talmud.lia && {
-  grep -q '^talmud: bankruptcy game of 3 players$' "$TMP/out" && grep -qE '^  A +33\.3333 ' "$TMP/out" &&
+  grep -q '^talmud: bankruptcy game of 3 players$' "$TMP/out" &&
+    grep -qE '^  A +33\.33 +25 +50 +50 +50 +33\.33 +66\.67 +0$' "$TMP/out" && ! grep -q '33\.333' "$TMP/out" &&
     ok "text report" || not_ok "text report" "$(cat "$TMP/out")"; }
 run "csv" 0 "$LIAISON" share $TU/games.lia --format csv && {
   head -1 "$TMP/out" | grep -q '^player,shapley,banzhaf,nucleolus,prenucleolus$' && [ "$(wc -l <"$TMP/out")" -eq 4 ] &&
@@ -71,6 +72,67 @@ run "agreement json" 0 "$LIAISON" share models/soe-nkvd-1941.lia --format json &
   json_check "agreement json" "d['kind']=='bilateral' and len(d['actual'])==2 and near([a-s for a,s in zip(d['actual'],d['shapley'])], d['gaps']['shapley'],1e-12) and near(d['shapley'],[d['grand_value']/2]*2,1e-12) and d['breakaway']['total']>=1 and d['breakaway']['coalitions'][0]['members']==['SOE'] and d['bargaining']['disagreement']=='nash'"
 run "security disagreement" 0 "$LIAISON" share models/ukusa-1946.lia --disagreement security --format json &&
   json_check "security disagreement" "d['bargaining']['disagreement']=='security' and all(n>=p-1e-9 for n,p in zip(d['bargaining']['nash_bargaining'],d['bargaining']['point']))"
+# text reads numbers to four significant digits (JSON keeps the doubles): Berne's v(N) is
+# 0.695172478498165, its least-core epsilon -0.06853814835236573, NL's nucleolus gap -0.000671401...
+run "agreement text numbers" 0 "$LIAISON" share models/club-of-berne.lia && {
+  grep -q '^  v(N) 0\.6952$' "$TMP/out" && grep -q 'least-core epsilon -0\.06854$' "$TMP/out" &&
+    grep -qE '^  NL +0\.03649 +-0\.0006714 +-0\.0006714 ' "$TMP/out" && ! grep -qE '[1-9][0-9]{4}' "$TMP/out" &&
+    ok "agreement text numbers" || not_ok "agreement text numbers" "$(cat "$TMP/out")"; }
+# the table's columns stay aligned: every row of a table is as long as its header
+run "agreement text aligned" 0 "$LIAISON" share models/five-eyes.lia && {
+  awk '/^  player/ {w = length($0); next} /^  [A-Z][A-Z] / {if (length($0) != w) bad = 1} END {exit bad}' "$TMP/out" &&
+    ok "agreement text aligned" || not_ok "agreement text aligned" "$(cat "$TMP/out")"; }
+# a non-empty core beside break-away groups is worded as two facts: some split would satisfy
+# every group, the actual one does not (Five Eyes: 7 groups would break away)
+run "core and breakaways" 0 "$LIAISON" share models/five-eyes.lia && {
+  grep -q '^  core: not empty (some split would satisfy every group; the actual split below does not); least-core epsilon -0\.2301$' "$TMP/out" &&
+    grep -q '^  7 coalitions would break away from the actual split' "$TMP/out" &&
+    grep -q '^    {US, UK, CA}  v(S) 4\.181, gets 3\.389, short by 0\.7918$' "$TMP/out" &&
+    ok "core and breakaways" || not_ok "core and breakaways" "$(cat "$TMP/out")"; }
+run "core without breakaways" 0 "$LIAISON" share models/club-of-berne.lia && {
+  grep -q '^  core: not empty; least-core epsilon' "$TMP/out" && grep -q '^  no coalition would break away' "$TMP/out" &&
+    ok "core without breakaways" || not_ok "core without breakaways" "$(cat "$TMP/out")"; }
+# bargaining that cannot improve on the disagreement point says why instead of printing the
+# point as the solution: in the penetrated agreement nothing gives either member more than
+# (0, 0) without giving the other less (JSON: both solutions equal the point)
+run "bargaining at the disagreement point json" 0 "$LIAISON" share models/penetrated.lia --format json &&
+  json_check "bargaining at the disagreement point json" "d['bargaining']['nash_bargaining']==d['bargaining']['point'] and d['bargaining']['kalai_smorodinsky']==d['bargaining']['point']"
+run "bargaining at the disagreement point" 0 "$LIAISON" share models/penetrated.lia && {
+  grep -q '^  bargaining from the Nash-reversion point (0, 0)$' "$TMP/out" &&
+    tr -s '\n ' ' ' <"$TMP/out" | grep -q 'nothing to bargain over: the Nash and Kalai-Smorodinsky solutions are the disagreement point itself' &&
+    ! grep -q 'nash_bargain' "$TMP/out" &&
+    ok "bargaining at the disagreement point" || not_ok "bargaining at the disagreement point" "$(cat "$TMP/out")"; }
+# matching pennies: zero-sum, so nothing dominates the equilibrium payoffs (0, 0) either
+cat >"$TMP/pennies.lia" <<'LIA'
+game pennies normal {
+  players A, B
+  strategies A: h, t
+  strategies B: h, t
+  matrix A [1 -1; -1 1]
+  matrix B [-1 1; 1 -1]
+}
+LIA
+run "bargaining of a zero-sum game" 0 "$LIAISON" share "$TMP/pennies.lia" && {
+  tr -s '\n ' ' ' <"$TMP/out" | grep -q 'gives one of the players more than this point without giving the other less' &&
+    ! grep -q 'nash_bargain' "$TMP/out" && ok "bargaining of a zero-sum game" || not_ok "bargaining of a zero-sum game" "$(cat "$TMP/out")"; }
+# only one party can gain: from d = (1, 1) the hull reaches (3, 1) and nothing above u2 = 1
+cat >"$TMP/onesided.lia" <<'LIA'
+game one normal {
+  players A, B
+  strategies A: x, y
+  strategies B: l, r
+  matrix A [1 3; 0 0]
+  matrix B [1 1; 0 0]
+}
+LIA
+run "bargaining one-sided" 0 "$LIAISON" share "$TMP/onesided.lia" && {
+  tr -s '\n ' ' ' <"$TMP/out" | grep -q 'no outcome gives both players more than this point; only A can gain' &&
+    grep -qE '^  A +3 +3$' "$TMP/out" && grep -qE '^  B +1 +1$' "$TMP/out" &&
+    ok "bargaining one-sided" || not_ok "bargaining one-sided" "$(cat "$TMP/out")"; }
+# and an ordinary problem prints the table with no such words (UKUSA from (0, 0))
+run "bargaining ordinary" 0 "$LIAISON" share models/ukusa-1946.lia && {
+  grep -qE '^  US +0\.3052 +0\.3221$' "$TMP/out" && ! grep -q 'no outcome' "$TMP/out" &&
+    ok "bargaining ordinary" || not_ok "bargaining ordinary" "$(cat "$TMP/out")"; }
 run "solve carries shares" 0 "$LIAISON" solve models/club-of-berne.lia --format json &&
   json_check "solve carries shares" "d['agreements'][0]['shares']['game']=='Berne' and len(d['agreements'][0]['shares']['shapley'])==5"
 
