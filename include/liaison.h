@@ -328,7 +328,9 @@ LIA_API lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t *
  * range) and its precision lambda, in the game's payoff units. Count 0 for other methods. */
 LIA_API size_t lia_eqset_path_count(const lia_eqset *e);
 LIA_API const double *lia_eqset_path_point(const lia_eqset *e, size_t k, double *lambda);
-/* LIA_FORMAT_TEXT, LIA_FORMAT_JSON ({"game", "players", "strategies", "method",
+/* LIA_FORMAT_TEXT (for a reader: four significant digits, rounding noise shown as 0, exact
+ * fractions only when the set was computed with the `exact` option), LIA_FORMAT_JSON
+ * ({"game", "players", "strategies", "method",
  * "equilibria": [{"strategies", "payoffs", "regret"[, "exact": {"strategies", "payoffs"}]}]
  * [, "components": [{"cliques": [{"equilibria", "strategies"}]}]]
  * [, "qre_path": [{"lambda", "strategies"}]]}) or LIA_FORMAT_CSV (a row
