@@ -40,28 +40,38 @@ void lia__repeat_transfer_words(lia_buf *b, const lia_repeat *r, const double *t
     lia_buf_puts(b, " per period");
 }
 
+/* The cost of its own sharing that weighs most on member i at the commitment, as
+ * " (... per period)" after a phrase; nothing when the terms are not known. */
+static void driver(lia_buf *b, const lia_repeat *r, size_t i, const char *before)
+{
+    const repeat_member *m = &r->mem[i];
+    if (!m->has_terms || !(fmax(m->terms.exposure, m->terms.facility_cost) > 0)) return;
+    int exp = m->terms.exposure >= m->terms.facility_cost;
+    lia_buf_puts(b, before);
+    lia_buf_puts(b, exp ? "the exposure of its own material (" : "its share of the facility costs (");
+    num(b, r, exp ? m->terms.exposure : m->terms.facility_cost);
+    lia_buf_puts(b, " per period)");
+}
+
 /* Why member i would leave the commitment, after its name and "would ..." */
 static void why(lia_buf *b, const lia_repeat *r, size_t i)
 {
     const lia_sustain *s = &r->rows[i];
     const repeat_member *m = &r->mem[i];
     if (m->keep < m->nash) {
-        lia_buf_puts(b, r->levels ? ": it does better when cooperation has stopped ("
-                              : ": it does better in the stage equilibrium it would revert to (");
+        lia_buf_puts(b, r->levels ? ": under the commitment it gets " : ": at the target it gets ");
+        num(b, r, m->keep);
+        lia_buf_puts(b, r->levels ? " per period, less than the " : " per period, less than the ");
         num(b, r, m->nash);
-        lia_buf_puts(b, r->levels ? " per period) than under the commitment (" : " per period) than at the target (");
-        num(b, r, s->value);
-        lia_buf_puts(b, r->levels ? "), so the threat of stopping does not hold it"
-                              : "), so the threat of reverting does not hold it");
+        lia_buf_puts(b, r->levels ? " it gets once cooperation has stopped" : " of the stage equilibrium it would revert to");
+        driver(b, r, i, ", largely because of ");
+        lia_buf_puts(b, r->levels ? ", so the threat of stopping does not hold it" : ", so the threat of reverting does not hold it");
         return;
     }
     if (m->direction == LIA_DIRECTION_WITHHOLD)
         lia_buf_printf(b, " (share %s instead of %s)", r->strategies[i][s->best_deviation], r->strategies[i][r->target[i]]);
     if (m->has_terms && fmax(m->terms.exposure, m->terms.facility_cost) > 0) {
-        int exp = m->terms.exposure >= m->terms.facility_cost;
-        lia_buf_puts(b, exp ? " to cut the exposure of its own material (" : " to cut its share of the facility costs (");
-        num(b, r, exp ? m->terms.exposure : m->terms.facility_cost);
-        lia_buf_puts(b, " per period at the commitment)");
+        driver(b, r, i, " to cut ");
     } else {
         lia_buf_puts(b, ": once, that pays it ");
         num(b, r, m->breach);
@@ -109,9 +119,7 @@ static void holds(lia_buf *b, const lia_repeat *r)
         if (r->mem[i].direction == LIA_DIRECTION_WITHHOLD && (k == r->np || r->mem[i].nash_delta > r->mem[k].nash_delta)) k = i;
     if (k == r->np) return;
     lia_buf_printf(b, " The most tempted is %s", r->players[k]);
-    if (r->mem[k].has_terms && fmax(r->mem[k].terms.exposure, r->mem[k].terms.facility_cost) > 0)
-        lia_buf_puts(b, r->mem[k].terms.exposure >= r->mem[k].terms.facility_cost ? ", by the exposure of its own material"
-                                                                                  : ", by its share of the facility costs");
+    driver(b, r, k, ", by ");
     lia_buf_puts(b, ": it needs patience ");
     num(b, r, r->mem[k].nash_delta);
     lia_buf_puts(b, " and has ");

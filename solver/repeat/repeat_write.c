@@ -273,7 +273,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         } else {
             lia_buf_puts(b, "  transfers that keep every member to the target: ");
             lia__repeat_transfer_words(b, r, r->transfers);
-            lia_buf_puts(b, " (payoff units per period)\n    payoffs after them:");
+            lia_buf_puts(b, " (in payoff units)\n    payoffs after them:");
             for (size_t i = 0; i < r->np; i++) {
                 lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
                 lia_buf_reading(b, r->rows[i].value + r->transfers[i], r->scale);
