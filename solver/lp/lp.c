@@ -124,3 +124,27 @@ void lia_lp_thread_done(void)
 {
     glp_free_env();
 }
+
+int lia_lp_arrays_alloc(lia_lp_arrays *a, size_t rows, size_t cols, size_t nnz)
+{
+    *a = (lia_lp_arrays){ rows, cols, lia__malloc(nnz * sizeof(size_t)), lia__malloc(nnz * sizeof(size_t)),
+                          lia__malloc(nnz * sizeof(double)), lia__malloc(rows * sizeof(double)),
+                          lia__calloc(cols, sizeof(double)), lia__malloc(cols * sizeof(double)),
+                          lia__malloc(cols * sizeof(double)), lia__malloc(cols * sizeof(double)),
+                          lia__malloc(rows * sizeof(lia_row_kind)) };
+    if (a->row && a->col && a->val && a->rhs && a->obj && a->lo && a->hi && a->x && a->kind) return 1;
+    lia_lp_arrays_free(a);
+    return 0;
+}
+
+void lia_lp_arrays_free(lia_lp_arrays *a)
+{
+    lia__free(a->row); lia__free(a->col); lia__free(a->val); lia__free(a->rhs); lia__free(a->obj);
+    lia__free(a->lo); lia__free(a->hi); lia__free(a->x); lia__free(a->kind);
+    *a = (lia_lp_arrays){ 0 };
+}
+
+lia_lp lia_lp_arrays_view(const lia_lp_arrays *a, size_t nnz, int maximize)
+{
+    return (lia_lp){ a->rows, a->cols, nnz, maximize, a->obj, a->row, a->col, a->val, a->kind, a->rhs, a->lo, a->hi };
+}

@@ -25,6 +25,20 @@ typedef struct lia_lp {
 
 typedef enum { LIA_LP_OPTIMAL, LIA_LP_INFEASIBLE, LIA_LP_UNBOUNDED } lia_lp_outcome;
 
+/* The arrays of a small LP built by hand: triplets (nnz), rows (kind, rhs), columns (obj
+ * zeroed, bounds, solution). lia_lp_arrays_alloc returns 0 on allocation failure (everything
+ * freed); lia_lp_arrays_free frees what is there. lia_lp_arrays_view gives the lia_lp over
+ * the first nnz triplets. */
+typedef struct lia_lp_arrays {
+    size_t rows, cols;
+    size_t *row, *col;
+    double *val, *rhs, *obj, *lo, *hi, *x;
+    lia_row_kind *kind;
+} lia_lp_arrays;
+int lia_lp_arrays_alloc(lia_lp_arrays *a, size_t rows, size_t cols, size_t nnz);
+void lia_lp_arrays_free(lia_lp_arrays *a);
+lia_lp lia_lp_arrays_view(const lia_lp_arrays *a, size_t nnz, int maximize);
+
 /* 1 if lp is well formed: sizes within GLPK's int indices, every index in range, every number
  * finite except infinite bounds, lo <= hi. Everything GLPK would abort on is caught here. */
 int lia_lp_valid(const lia_lp *lp);

@@ -12,48 +12,37 @@ lia_status lia_transfers(size_t n, const double *c, const double *d, const doubl
                          int *feasible, double *t)
 {
     *feasible = 0;
-    double need_total = 0, scale = 0;
-    for (size_t i = 0; i < n; i++) {
-        double need = (1 - delta[i]) * d[i] + delta[i] * p[i] - c[i];
-        need_total += need;
-        scale = fmax(scale, fmax(fabs(c[i]), fmax(fabs(d[i]), fabs(p[i]))));
-    }
-    size_t cols = 2 * n + 1, rows = 1 + 2 * n + 1, nnz = n + 2 * n + 2 * n + n;
-    size_t *ri = lia__malloc(nnz * sizeof *ri), *ci = lia__malloc(nnz * sizeof *ci);
-    double *val = lia__malloc(nnz * sizeof *val), *rhs = lia__malloc(rows * sizeof *rhs);
-    double *obj = lia__calloc(cols, sizeof *obj), *lo = lia__malloc(cols * sizeof *lo);
-    double *hi = lia__malloc(cols * sizeof *hi), *x = lia__malloc(cols * sizeof *x);
-    lia_row_kind *kind = lia__malloc(rows * sizeof *kind);
-    lia_status st = LIA_OK;
-    if (!ri || !ci || !val || !rhs || !obj || !lo || !hi || !x || !kind) { st = LIA_ENOMEM; goto done; }
+    size_t cols = 2 * n + 1, rows = 1 + 2 * n + 1;
+    lia_lp_arrays L;
+    if (!lia_lp_arrays_alloc(&L, rows, cols, n + 2 * n + 2 * n + n)) return LIA_ENOMEM;
     size_t k = 0, r = 0;
-    for (size_t i = 0; i < n; i++) { ri[k] = r; ci[k] = i; val[k++] = 1; }
-    kind[r] = LIA_ROW_EQ;
-    rhs[r++] = 0;
+    for (size_t i = 0; i < n; i++) { L.row[k] = r; L.col[k] = i; L.val[k++] = 1; }
+    L.kind[r] = LIA_ROW_EQ;
+    L.rhs[r++] = 0;
     for (size_t i = 0; i < n; i++) {
-        ri[k] = r; ci[k] = i; val[k++] = 1;
-        ri[k] = r; ci[k] = 2 * n; val[k++] = -1;
-        kind[r] = LIA_ROW_GE;
-        rhs[r++] = (1 - delta[i]) * d[i] + delta[i] * p[i] - c[i];
+        L.row[k] = r; L.col[k] = i; L.val[k++] = 1;
+        L.row[k] = r; L.col[k] = 2 * n; L.val[k++] = -1;
+        L.kind[r] = LIA_ROW_GE;
+        L.rhs[r++] = (1 - delta[i]) * d[i] + delta[i] * p[i] - c[i];
     }
     for (size_t i = 0; i < n; i++) {
-        ri[k] = r; ci[k] = n + i; val[k++] = 1;
-        ri[k] = r; ci[k] = i; val[k++] = 1;
-        kind[r] = LIA_ROW_GE;
-        rhs[r++] = 0;
+        L.row[k] = r; L.col[k] = n + i; L.val[k++] = 1;
+        L.row[k] = r; L.col[k] = i; L.val[k++] = 1;
+        L.kind[r] = LIA_ROW_GE;
+        L.rhs[r++] = 0;
     }
-    for (size_t i = 0; i < n; i++) { ri[k] = r; ci[k] = n + i; val[k++] = 1; }
-    kind[r] = LIA_ROW_LE;
-    rhs[r++] = 1e300;   /* no budget in the first LP */
-    for (size_t j = 0; j < n; j++) { lo[j] = -INFINITY; hi[j] = INFINITY; lo[n + j] = 0; hi[n + j] = INFINITY; }
-    lo[2 * n] = hi[2 * n] = 0;
-    for (size_t i = 0; i < n; i++) obj[n + i] = 1;
+    for (size_t i = 0; i < n; i++) { L.row[k] = r; L.col[k] = n + i; L.val[k++] = 1; }
+    L.kind[r] = LIA_ROW_LE;
+    L.rhs[r++] = 1e300;   /* no budget in the first LP */
+    for (size_t j = 0; j < n; j++) { L.lo[j] = -INFINITY; L.hi[j] = INFINITY; L.lo[n + j] = 0; L.hi[n + j] = INFINITY; }
+    L.lo[2 * n] = L.hi[2 * n] = 0;
+    for (size_t i = 0; i < n; i++) L.obj[n + i] = 1;
     /* the first LP: least total paid */
-    lia_lp lp = { rows, cols, k, 0, obj, ri, ci, val, kind, rhs, lo, hi };
+    lia_lp lp = lia_lp_arrays_view(&L, k, 0);
     lia_lp_outcome out;
     double paid;
-    if ((st = lia_lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, x, &paid)) != LIA_OK) goto done;
-    if (out != LIA_LP_OPTIMAL) goto done;   /* infeasible: the total need exceeds the surplus */
+    lia_status st = lia_lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, L.x, &paid);
+    if (st != LIA_OK || out != LIA_LP_OPTIMAL) goto done;   /* infeasible: the total need exceeds the surplus */
     /* The least total is the members' combined shortfall; who pays it is open whenever more
      * than one member has a surplus, and an LP vertex would pick arbitrarily. Each payer gives
      * the same fraction of its surplus instead, which is unique and keeps the least total. */
@@ -68,12 +57,9 @@ lia_status lia_transfers(size_t n, const double *c, const double *d, const doubl
         double e = c[i] - ((1 - delta[i]) * d[i] + delta[i] * p[i]);
         t[i] = e > 0 ? -e * share : -e;
     }
-    (void)paid;
     *feasible = 1;
-    (void)need_total;
 done:
-    lia__free(ri); lia__free(ci); lia__free(val); lia__free(rhs); lia__free(obj);
-    lia__free(lo); lia__free(hi); lia__free(x); lia__free(kind);
+    lia_lp_arrays_free(&L);
     return st;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "liaison.h"
 #include "repeat/repeat.h"
+#include "util/mem.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) <= 1e-9)
 
@@ -243,6 +244,35 @@ static void test_exceed_and_withhold(void **state)
     lia_model_free(m);
 }
 
+/* Every allocation of the exact test, the minmax LPs and the summary can fail: the analysis
+ * then reports LIA_ENOMEM, hands out nothing and leaks nothing (the sanitizer build checks). */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    size_t ns[2] = { 2, 2 };
+    const double pay[8] = { 5, 6, -1, 0, 1, 1, 0.5, 2 };   /* test_punishment_preferred */
+    lia_game *g = NULL;
+    assert_int_equal(lia_game_new(&g, 2, ns, pay), LIA_OK);
+    size_t cc[2] = { 0, 0 };
+    lia_repeat_options o = LIA_REPEAT_OPTIONS_INIT;
+    o.delta = 0.9;
+    for (unsigned long k = 1;; k++) {
+        lia_repeat *r = NULL;
+        lia__mem_fail_after(k);
+        lia_status st = lia_game_repeat(&r, g, cc, &o);
+        lia__mem_fail_after(0);
+        if (st == LIA_OK) {
+            assert_int_equal(lia_repeat_verdict(r), LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT);
+            lia_repeat_free(r);
+            break;
+        }
+        assert_int_equal(st, LIA_ENOMEM);
+        assert_null(r);
+        assert_true(k < 100000);
+    }
+    lia_game_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_undecided_three_players),
         cmocka_unit_test(test_minmax_by_mixing),
         cmocka_unit_test(test_exceed_and_withhold),
+        cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
