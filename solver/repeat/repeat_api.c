@@ -10,7 +10,6 @@
 #include <stddef.h>
 #include <string.h>
 
-
 static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
 
 static lia_status copy_labels(lia_repeat *r, const lia_game *g)
@@ -29,9 +28,10 @@ static lia_status copy_labels(lia_repeat *r, const lia_game *g)
     return LIA_OK;
 }
 
-/* The quid-pro-quo balance of an agreement member at the target (docs/model.md section 10).
- * Only the commitment's terms are kept with the game, so other targets have none. */
-static void balance(lia_sustain *row, const lia_member_terms *t)
+/* The quid-pro-quo balance of an agreement member at the target (docs/model.md section 10),
+ * against its best breach (not a higher level, which breaches nothing). Only the commitment's
+ * terms are kept with the game, so other targets have none. */
+static void balance(lia_sustain *row, const lia_member_terms *t, double breach)
 {
     row->received = t->coverage + t->facility_value + t->transfer_in;
     row->given = t->exposure + t->facility_cost + t->transfer_out - t->spillover;
@@ -39,12 +39,13 @@ static void balance(lia_sustain *row, const lia_member_terms *t)
         row->ratio = row->received / row->given;
         if (!isnan(row->patience))
             row->ratio_threshold =
-                1 + ((1 - row->patience) * row->deviation + row->patience * row->punishment) / row->given;
+                1 + ((1 - row->patience) * breach + row->patience * row->punishment) / row->given;
     }
 }
 
 /* The payoff sets of larger two-player games are not computed for a verdict: beyond this many
- * profiles the status says undecided rather than spend minutes on the exact test. */
+ * profiles no exact test is made (the status can then be undecided) rather than spend minutes
+ * on it. */
 enum { HARSH_MAX_PROFILES = 4096 };
 
 static double span_of(const lia_game *g, size_t i)
@@ -145,7 +146,7 @@ static void fill_rows(lia_repeat *r, const lia_game *g, const lia_deviation *dv,
         if (at_commit && g->terms) {
             m->has_terms = 1;
             m->terms = g->terms[i];
-            balance(row, &g->terms[i]);
+            balance(row, &g->terms[i], v->breach);
         }
     }
 }
@@ -228,6 +229,7 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
     decide(r, nash_transfers);
     return lia__repeat_summarise(r) ? LIA_OK : LIA_ENOMEM;
 }
+
 lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *target, const lia_repeat_options *opts)
 {
     if (!out) return LIA_EUSAGE;
