@@ -580,15 +580,22 @@ typedef enum lia_punishment {
                                 players the mixed minmax) */
 } lia_punishment;
 
-#define LIA_REPEAT_OPTIONS_VERSION 1
+/* Version 2 added `monitor`; a program built against version 1 passes the shorter struct
+ * with version 1, which is still accepted (monitoring is then perfect). */
+#define LIA_REPEAT_OPTIONS_VERSION 2
 typedef struct lia_repeat_options {
-    unsigned version;        /* LIA_REPEAT_OPTIONS_VERSION */
+    unsigned version;        /* LIA_REPEAT_OPTIONS_VERSION (1 accepted) */
     lia_punishment punish;
     double delta;            /* a common discount factor in (0, 1); 0: each member's patience
                                 (agreements), none for other games (no verdicts then) */
     int payoff_set;          /* two players and a delta: also the subgame-perfect payoff set */
+    /* version 2: imperfect monitoring. NULL: every breach is seen at once. Otherwise one
+     * entry per player, in (0, 1]: the chance per period that its withholding is noticed;
+     * a deviator keeps breaching until caught, so delta* = (D - C)/((D - C) + q (C - P))
+     * (docs/model.md section 10). Read during lia_game_repeat only. */
+    const double *monitor;
 } lia_repeat_options;
-#define LIA_REPEAT_OPTIONS_INIT { LIA_REPEAT_OPTIONS_VERSION, LIA_PUNISH_NASH, 0, 0 }
+#define LIA_REPEAT_OPTIONS_INIT { LIA_REPEAT_OPTIONS_VERSION, LIA_PUNISH_NASH, 0, 0, NULL }
 
 /* One player's row of the analysis. deviation and best_deviation: the payoff and strategy of
  * the player's deviation in its direction (lia_repeat_direction: the best breach when it would
@@ -660,6 +667,11 @@ LIA_API lia_status lia_repeat_minmax(const lia_repeat *r, size_t p, double *payo
  * p's worst subgame-perfect payoff (the harshest credible punishment) and whether it keeps p
  * to the target; 0 when this exact test was not made. */
 LIA_API int lia_repeat_harsher(const lia_repeat *r, size_t p, double *payoff, int *sustainable);
+/* Player p's monitoring: the detection probability it was analysed with (1 = perfect) and the
+ * least detection probability that keeps it to the target at its patience under Nash
+ * reversion (0 when no breach pays, NaN when none can: it prefers the punishment, or even
+ * perfect monitoring falls short, or no patience). Any output may be NULL. */
+LIA_API lia_status lia_repeat_monitoring(const lia_repeat *r, size_t p, double *q, double *q_needed);
 /* Two or three sentences in plain words: who would stop sharing or share more, why, and what
  * payment or patience would fix it (owned by r; "" without a patience). */
 LIA_API const char *lia_repeat_summary(const lia_repeat *r);

@@ -21,6 +21,8 @@ typedef struct cli_opts {
     const char *maxmin;           /* compile --emit lp --maxmin PLAYER */
     const char *samples, *seed, *confidence, *disagreement;   /* share */
     const char *target, *delta, *punish;                      /* repeat */
+    const char *monitor[16];                                  /* repeat --monitor PARTY=Q */
+    size_t nmonitor;
     const char *vary[3];                                      /* sweep (a third is an error) */
     size_t nvary;
     const char *csv, *plot, *threads, *tolerance;             /* sweep */

@@ -1,9 +1,35 @@
 /* cmd_repeat.c — `liaison repeat FILE [--game NAME] [--target S1,S2,...] [--delta D]
- * [--punish nash|minmax] [--format text|json]`: whether a profile of the stage game is
+ * [--punish nash|minmax] [--monitor PARTY=Q]... [--format text|json]`: whether a profile of the stage game is
  * self-enforcing under grim trigger, and what would make it so. */
 #include "cli.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Each --monitor PARTY=Q into q[player] (the rest stay 1): Q in (0, 1]. */
+static int parse_monitor(const lia_game *g, const cli_opts *o, double *q)
+{
+    size_t np = lia_game_player_count(g);
+    for (size_t p = 0; p < np; p++) q[p] = 1;
+    for (size_t k = 0; k < o->nmonitor; k++) {
+        const char *a = o->monitor[k], *eq = strchr(a, '=');
+        size_t p = 0, len = eq ? (size_t)(eq - a) : 0;
+        while (p < np && !(strlen(lia_game_player_name(g, p)) == len && strncmp(lia_game_player_name(g, p), a, len) == 0)) p++;
+        char *end = NULL;
+        double v = eq ? strtod(eq + 1, &end) : NAN;
+        if (!eq || p == np) {
+            fprintf(stderr, "liaison repeat: --monitor needs PARTY=Q with PARTY a member of '%s', got '%s'\n",
+                    lia_game_name(g), a);
+            return 0;
+        }
+        if (end == eq + 1 || *end || !(v > 0 && v <= 1)) {
+            fprintf(stderr, "liaison repeat: bad --monitor '%s' (Q: the chance per period that a breach is noticed, in (0, 1])\n", a);
+            return 0;
+        }
+        q[p] = v;
+    }
+    return 1;
+}
 
 /* "S1,S2,..." into one strategy index per player, by name. */
 static int parse_target(const lia_game *g, const char *text, size_t *target)
@@ -46,7 +72,7 @@ static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *f
     }
     if (o->method || o->label || o->exact || o->emit || o->correlated || o->coarse || o->maxmin || o->samples ||
         o->seed || o->confidence || o->disagreement) {
-        fprintf(stderr, "liaison repeat: takes --game, --target, --delta, --punish and --format\n");
+        fprintf(stderr, "liaison repeat: takes --game, --target, --delta, --punish, --monitor and --format\n");
         return EXIT_INPUT;
     }
     if (o->delta) {
@@ -80,6 +106,7 @@ int cmd_repeat(int argc, char **argv)
     lia_game *g = NULL;
     lia_repeat *r = NULL;
     size_t *target = NULL;
+    double *q = NULL;
     char *text = NULL;
     size_t len = 0;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
@@ -88,6 +115,12 @@ int cmd_repeat(int argc, char **argv)
         target = calloc(lia_game_player_count(g), sizeof *target);
         if (!target) rc = EXIT_INTERNAL;
         else if (!parse_target(g, o.target, target)) rc = EXIT_INPUT;
+    }
+    if (!rc && o.nmonitor) {
+        q = calloc(lia_game_player_count(g), sizeof *q);
+        if (!q) rc = EXIT_INTERNAL;
+        else if (!parse_monitor(g, &o, q)) rc = EXIT_INPUT;
+        ro.monitor = q;
     }
     if (!rc && !target && !lia_game_commitment(g, NULL)) {
         fprintf(stderr, "liaison repeat: '%s' has no commitment; give the profile with --target S1,S2,...\n", lia_game_name(g));
@@ -102,6 +135,7 @@ int cmd_repeat(int argc, char **argv)
     }
     lia_free(text);
     free(target);
+    free(q);
     lia_repeat_free(r);
     lia_game_free(g);
     lia_model_free(m);

@@ -57,7 +57,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
                     strcmp(name, "--confidence") == 0 || strcmp(name, "--disagreement") == 0 ||
                     strcmp(name, "--target") == 0 || strcmp(name, "--delta") == 0 || strcmp(name, "--punish") == 0 ||
                     strcmp(name, "--vary") == 0 || strcmp(name, "--csv") == 0 || strcmp(name, "--plot") == 0 ||
-                    strcmp(name, "--threads") == 0 || strcmp(name, "--tolerance") == 0;
+                    strcmp(name, "--threads") == 0 || strcmp(name, "--tolerance") == 0 || strcmp(name, "--monitor") == 0;
         if (takes && !val) {
             if (i + 1 >= argc) return usage_error(command, "%s needs a value", name);
             val = argv[++i];
@@ -79,6 +79,10 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
         else if (strcmp(name, "--target") == 0) o->target = val;
         else if (strcmp(name, "--delta") == 0) o->delta = val;
         else if (strcmp(name, "--punish") == 0) o->punish = val;
+        else if (strcmp(name, "--monitor") == 0) {
+            if (o->nmonitor == sizeof o->monitor / sizeof *o->monitor) return usage_error(command, "at most 16 %s", "--monitor");
+            o->monitor[o->nmonitor++] = val;
+        }
         else if (strcmp(name, "--vary") == 0) { if (o->nvary < 3) o->vary[o->nvary++] = val; }
         else if (strcmp(name, "--csv") == 0) o->csv = val;
         else if (strcmp(name, "--plot") == 0) o->plot = val;

@@ -38,19 +38,29 @@ void lia_target_deviations(const lia_game *g, size_t prof, lia_deviation *out);
  * its strategy in dev[i] (may be NULL). */
 void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, size_t *dev);
 
-/* delta* = (D - C)/(D - P): NaN ("never") if C < P, else 0 if D <= C. */
+/* delta* = (D - C)/(D - P): NaN ("never") if C < P, else 0 if D <= C. With imperfect
+ * monitoring (a breach noticed with probability q per period, the deviator breaching until
+ * caught) delta*(q) = (D - C)/((D - C) + q (C - P)); q = 1 is the formula above. */
 double lia_delta_star(double c, double d, double p);
+double lia_delta_star_q(double c, double d, double p, double q);
+/* What keeping to the target must be worth for the member to keep to it at patience delta:
+ * the value of breaching until caught, ((1 - delta) D + delta q P)/(1 - delta + delta q). */
+double lia_keep_threshold(double d, double p, double delta, double q);
+/* The least detection probability at which the member keeps to the target at patience
+ * delta: 0 if D <= C, NaN if C < P or if even q = 1 is not enough. */
+double lia_q_needed(double c, double d, double p, double delta);
 
-/* The budget-balanced transfers t (sum 0) with C_i + t_i >= (1 - delta_i) D_i + delta_i P_i that
- * pay the least in total (an LP through GLPK); among those, each member with a surplus pays
- * the same fraction of it. *feasible = 0 when no such t exists (t untouched). */
+/* The budget-balanced transfers t (sum 0) with C_i + t_i >= lia_keep_threshold(D_i, P_i,
+ * delta_i, q_i) (q NULL: perfect monitoring) that pay the least in total (an LP through GLPK);
+ * among those, each member with a surplus pays the same fraction of it. *feasible = 0 when no
+ * such t exists (t untouched). */
 lia_status lia_transfers(size_t n, const double *c, const double *d, const double *p, const double *delta,
-                         int *feasible, double *t);
+                         const double *q, int *feasible, double *t);
 
 /* The pure profile of highest total payoff that transfers can make self-enforcing (ties: the
  * one needing the least transfers, then the lowest profile index). *found = 0 if none. */
-lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const double *delta, int *found,
-                                   size_t *prof);
+lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const double *delta, const double *q,
+                                   int *found, size_t *prof);
 
 /* "transfers": ..., "best_self_enforcing": ... of r as JSON (gap: what goes between the two,
  * after the comma), shared by lia_repeat_write and the solve report. */

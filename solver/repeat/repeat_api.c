@@ -31,7 +31,7 @@ static lia_status copy_labels(lia_repeat *r, const lia_game *g)
 /* The quid-pro-quo balance of an agreement member at the target (docs/model.md section 10),
  * against its best breach (not a higher level, which breaches nothing). Only the commitment's
  * terms are kept with the game, so other targets have none. */
-static void balance(lia_sustain *row, const lia_member_terms *t, double breach)
+static void balance(lia_sustain *row, const lia_member_terms *t, double breach, double q)
 {
     row->received = t->coverage + t->facility_value + t->transfer_in;
     row->given = t->exposure + t->facility_cost + t->transfer_out - t->spillover;
@@ -39,7 +39,7 @@ static void balance(lia_sustain *row, const lia_member_terms *t, double breach)
         row->ratio = row->received / row->given;
         if (!isnan(row->patience))
             row->ratio_threshold =
-                1 + ((1 - row->patience) * breach + row->patience * row->punishment) / row->given;
+                1 + lia_keep_threshold(breach, row->punishment, row->patience, q) / row->given;
     }
 }
 
@@ -131,13 +131,15 @@ static void fill_rows(lia_repeat *r, const lia_game *g, const lia_deviation *dv,
         m->nash = pn[i];
         m->minmax = pm[i];
         m->keep = v->keep;
-        m->nash_delta = lia_delta_star(v->keep, v->breach, pn[i]);
-        m->minmax_delta = lia_delta_star(v->keep, v->breach, pm[i]);
+        m->q = r->q[i];
+        m->nash_delta = lia_delta_star_q(v->keep, v->breach, pn[i], m->q);
+        m->minmax_delta = lia_delta_star_q(v->keep, v->breach, pm[i], m->q);
         m->harsh = NAN;
         row->punishment = r->punish == LIA_PUNISH_NASH ? pn[i] : pm[i];
         row->delta_star = r->punish == LIA_PUNISH_NASH ? m->nash_delta : m->minmax_delta;
         row->received = row->given = row->ratio = row->ratio_threshold = NAN;
         row->sustainable = -1;
+        m->q_needed = lia_q_needed(v->keep, v->breach, pn[i], row->patience);
         if (!isnan(row->patience)) {
             m->nash_ok = !isnan(m->nash_delta) && row->patience >= m->nash_delta;
             m->minmax_ok = !isnan(m->minmax_delta) && row->patience >= m->minmax_delta;
@@ -146,7 +148,7 @@ static void fill_rows(lia_repeat *r, const lia_game *g, const lia_deviation *dv,
         if (at_commit && g->terms) {
             m->has_terms = 1;
             m->terms = g->terms[i];
-            balance(row, &g->terms[i], v->breach);
+            balance(row, &g->terms[i], v->breach, m->q);
         }
     }
 }
@@ -170,20 +172,20 @@ static lia_status remedies(lia_repeat *r, const lia_game *g, const lia_deviation
     if (!c || !r->transfers || !r->best || !r->best_payoffs) return LIA_ENOMEM;
     r->best_transfers = r->best_payoffs + n;
     for (size_t i = 0; i < n; i++) { c[i] = dv[i].keep; d[i] = dv[i].breach; delta[i] = r->rows[i].patience; }
-    lia_status st = lia_transfers(n, c, d, p, delta, &r->transfers_feasible, r->transfers);
+    lia_status st = lia_transfers(n, c, d, p, delta, r->q, &r->transfers_feasible, r->transfers);
     if (st != LIA_OK) return st;
     *nash_transfers = r->transfers_feasible;
     if (p != pn) {
         double *scratch = lia_arena_array(&r->arena, n, sizeof *scratch);
         if (!scratch) return LIA_ENOMEM;
-        if ((st = lia_transfers(n, c, d, pn, delta, nash_transfers, scratch)) != LIA_OK) return st;
+        if ((st = lia_transfers(n, c, d, pn, delta, r->q, nash_transfers, scratch)) != LIA_OK) return st;
     }
     size_t best;
-    if ((st = lia_best_self_enforcing(g, p, delta, &r->best_found, &best)) != LIA_OK) return st;
+    if ((st = lia_best_self_enforcing(g, p, delta, r->q, &r->best_found, &best)) != LIA_OK) return st;
     if (r->best_found) {
         lia_target_values(g, best, c, d, NULL);
         int feasible;
-        if ((st = lia_transfers(n, c, d, p, delta, &feasible, r->best_transfers)) != LIA_OK) return st;
+        if ((st = lia_transfers(n, c, d, p, delta, r->q, &feasible, r->best_transfers)) != LIA_OK) return st;
         /* the screen above and the LP agree up to rounding; trust the LP */
         r->best_found = feasible;
         size_t rest = best;
@@ -199,6 +201,12 @@ static lia_status remedies(lia_repeat *r, const lia_game *g, const lia_deviation
 static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const lia_repeat_options *o, int at_commit)
 {
     size_t n = g->np;
+    r->q = lia_arena_array(&r->arena, n, sizeof *r->q);
+    if (!r->q) return LIA_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        r->q[i] = o->monitor ? o->monitor[i] : 1;
+        r->monitored |= r->q[i] < 1;
+    }
     double *pn = lia_arena_array(&r->arena, 2 * n, sizeof *pn), *pm = pn + n;
     lia_deviation *dv = lia_arena_array(&r->arena, n, sizeof *dv);
     r->mem = lia_arena_array(&r->arena, n, sizeof *r->mem);
@@ -220,7 +228,8 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
     }
     int nash = 1;
     for (size_t i = 0; i < n; i++) nash &= r->mem[i].nash_ok;
-    if (r->has_patience && !nash && n == 2 && r->rows[0].patience == r->rows[1].patience &&
+    /* the subgame-perfect set assumes every breach is seen: no exact test otherwise */
+    if (r->has_patience && !nash && n == 2 && !r->monitored && r->rows[0].patience == r->rows[1].patience &&
         (st = harsher(r, g, r->rows[0].patience)) != LIA_OK)
         return st;
     int nash_transfers = 0;
@@ -234,11 +243,16 @@ lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *ta
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_repeat_options def = LIA_REPEAT_OPTIONS_INIT;
-    const lia_repeat_options *o = opts ? opts : &def;
-    if (!g || o->version != LIA_REPEAT_OPTIONS_VERSION || (unsigned)o->punish > LIA_PUNISH_MINMAX ||
-        !(o->delta == 0 || (o->delta > 0 && o->delta < 1)))
+    /* a version-1 caller's struct ends before `monitor`: copy only what it has */
+    lia_repeat_options o_ = LIA_REPEAT_OPTIONS_INIT, *o = &o_;
+    if (opts && opts->version == 1) memcpy(o, opts, offsetof(lia_repeat_options, monitor));
+    else if (opts && opts->version == LIA_REPEAT_OPTIONS_VERSION) *o = *opts;
+    else if (opts) return LIA_EUSAGE;
+    o->version = LIA_REPEAT_OPTIONS_VERSION;
+    if (!g || (unsigned)o->punish > LIA_PUNISH_MINMAX || !(o->delta == 0 || (o->delta > 0 && o->delta < 1)))
         return LIA_EUSAGE;
+    for (size_t i = 0; o->monitor && i < g->np; i++)
+        if (!(o->monitor[i] > 0 && o->monitor[i] <= 1)) return LIA_EUSAGE;
     if (!target && !g->commit) return LIA_EUSAGE;
     const size_t *t = target ? target : g->commit;
     size_t prof;
@@ -332,6 +346,14 @@ int lia_repeat_harsher(const lia_repeat *r, size_t p, double *payoff, int *susta
     if (payoff) *payoff = r->mem[p].harsh;
     if (sustainable) *sustainable = r->mem[p].harsh_ok;
     return 1;
+}
+
+lia_status lia_repeat_monitoring(const lia_repeat *r, size_t p, double *q, double *q_needed)
+{
+    if (!r || p >= r->np) return LIA_EUSAGE;
+    if (q) *q = r->mem[p].q;
+    if (q_needed) *q_needed = r->mem[p].q_needed;
+    return LIA_OK;
 }
 
 const char *lia_repeat_summary(const lia_repeat *r) { return r && r->summary ? r->summary : ""; }

@@ -15,6 +15,7 @@ typedef struct repeat_member {
     double minmax, minmax_delta; /* correlated minmax: punishment and critical patience */
     int minmax_ok;
     double harsh;                /* worst subgame-perfect payoff (NaN: not computed) */
+    double q, q_needed;          /* detection probability; the least that holds it (Nash) */
     int harsh_ok;
     int has_terms;               /* terms: the member's payoff terms at the target */
     lia_member_terms terms;
@@ -43,6 +44,8 @@ struct lia_repeat {
     int set_done;                /* computed (an empty set has set == NULL) */
     int set_shown;               /* asked for (payoff_set): written out */
     double scale;                /* the largest |payoff| of the game, for reading numbers */
+    int monitored;               /* some member's breaches are not always seen */
+    double *q;                   /* per member detection probability (1 = perfect) */
     int levels;                  /* strategies are sharing levels (an agreement): words say
                                     "withhold" and "stop cooperating", else "deviate" */
     char *summary;               /* arena */

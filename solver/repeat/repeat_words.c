@@ -174,6 +174,13 @@ static void fails(lia_buf *b, const lia_repeat *r, int saved)
         if (m->nash_ok || isnan(m->nash_delta)) continue;
         lia_buf_printf(b, " %s would keep to it unaided with patience of at least ", r->players[i]);
         num(b, r, m->nash_delta);
+        if (r->monitored && !isnan(m->q_needed) && m->q_needed > m->q) {
+            lia_buf_puts(b, r->levels ? ", or if its withholding were noticed with probability "
+                                      : ", or if its deviation were noticed with probability ");
+            lia_buf_reading(b, m->q_needed, 1);
+            lia_buf_puts(b, " per period instead of ");
+            lia_buf_reading(b, m->q, 1);
+        }
         lia_buf_putc(b, '.');
     }
 }

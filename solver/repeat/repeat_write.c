@@ -105,6 +105,11 @@ void lia__repeat_json_status(lia_buf *b, const lia_repeat *r)
 
 void lia__repeat_json_tests(lia_buf *b, const lia_repeat *r)
 {
+    lia_buf_puts(b, "\"monitoring\": {\"q\": ");
+    member_nums(b, r, MEM(q));
+    lia_buf_puts(b, ", \"q_needed\": ");
+    member_nums(b, r, MEM(q_needed));
+    lia_buf_puts(b, "}, ");
     lia_buf_puts(b, "\"minmax\": {\"payoffs\": ");
     member_nums(b, r, MEM(minmax));
     lia_buf_puts(b, ", \"delta_star\": ");
@@ -245,6 +250,22 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
     lia_buf_puts(b, "  (C payoff per period at the target, D its best deviation for one period, P the punishment's\n"
                     "  payoff, delta* the least patience that keeps the member to it; minmax the least the others\n"
                     "  could hold it to, delta*mm the patience it would need under that punishment)\n");
+    lia_buf_puts(b, !r->monitored ? "" : r->levels ? "  withholding noticed per period with probability:"
+                                                   : "  a deviation noticed per period with probability:");
+    for (size_t i = 0; r->monitored && i < r->np; i++) {
+        lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
+        lia_buf_reading(b, r->mem[i].q, 1);
+    }
+    if (r->monitored) lia_buf_putc(b, '\n');
+    if (r->has_patience) {
+        lia_buf_puts(b, "  detection each member needs at its patience (stage-equilibrium punishment):");
+        for (size_t i = 0; i < r->np; i++) {
+            lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
+            if (isnan(r->mem[i].q_needed)) lia_buf_puts(b, "none suffices");
+            else lia_buf_reading(b, r->mem[i].q_needed, 1);
+        }
+        lia_buf_putc(b, '\n');
+    }
     if (r->harsh_done) {
         lia_buf_puts(b, "  harshest credible punishment (worst subgame-perfect payoff):");
         for (size_t i = 0; i < r->np; i++) {
@@ -256,7 +277,8 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
     }
     if (r->set_shown) {
         if (!r->nset) lia_buf_puts(b, "  subgame-perfect payoff set (pure strategies, public randomisation): empty\n");
-        else lia_buf_printf(b, "  subgame-perfect payoff set (pure strategies, public randomisation), %zu vertices:\n   ", r->nset);
+        else lia_buf_printf(b, "  subgame-perfect payoff set (pure strategies, public randomisation%s), %zu vertices:\n   ",
+                            r->monitored ? ", every deviation seen" : "", r->nset);
         for (size_t k = 0; k < r->nset; k++) {
             lia_buf_puts(b, " (");
             lia_buf_reading(b, r->set[2 * k], r->scale);

@@ -91,6 +91,28 @@ void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, siz
     }
 }
 
+double lia_delta_star_q(double c, double d, double p, double q)
+{
+    if (c < p) return NAN;
+    if (d <= c) return 0;
+    return (d - c) / ((d - c) + q * (c - p));
+}
+
+double lia_keep_threshold(double d, double p, double delta, double q)
+{
+    return ((1 - delta) * d + delta * q * p) / (1 - delta + delta * q);
+}
+
+/* delta = (D - C)/((D - C) + q (C - P)) solved for q */
+double lia_q_needed(double c, double d, double p, double delta)
+{
+    if (c < p || isnan(delta)) return NAN;
+    if (d <= c) return 0;
+    if (c == p) return NAN;
+    double q = (d - c) * (1 - delta) / (delta * (c - p));
+    return q <= 1 ? q : NAN;
+}
+
 double lia_delta_star(double c, double d, double p)
 {
     /* checked first: a member who prefers the punishment to the commitment gains by any

@@ -1,5 +1,6 @@
 /* transfers.c — compensating transfers (docs/model.md section 10) and the best self-enforcing
- * profile. Member i keeps to the profile iff C_i + t_i >= (1 - delta_i) D_i + delta_i P_i. */
+ * profile. Member i keeps to the profile iff C_i + t_i >= lia_keep_threshold(D_i, P_i, delta_i,
+ * q_i), which is (1 - delta_i) D_i + delta_i P_i under perfect monitoring. */
 #include "repeat.h"
 #include "../lp/lp.h"
 #include "../util/mem.h"
@@ -8,8 +9,14 @@
 /* The LP: columns t_0..t_{n-1} (free), s_0..s_{n-1} (>= 0, s_i >= -t_i: what i pays) and a
  * margin m fixed at 0; rows sum t = 0, t_i - m >= need_i, s_i + t_i >= 0 and a (slack) budget
  * row on sum s; minimise sum s. GLPK decides feasibility and the least total. */
+/* member i's threshold: what keeping to the target must be worth to it */
+static double threshold(const double *d, const double *p, const double *delta, const double *q, size_t i)
+{
+    return lia_keep_threshold(d[i], p[i], delta[i], q ? q[i] : 1);
+}
+
 lia_status lia_transfers(size_t n, const double *c, const double *d, const double *p, const double *delta,
-                         int *feasible, double *t)
+                         const double *q, int *feasible, double *t)
 {
     *feasible = 0;
     size_t cols = 2 * n + 1, rows = 1 + 2 * n + 1;
@@ -23,7 +30,7 @@ lia_status lia_transfers(size_t n, const double *c, const double *d, const doubl
         L.row[k] = r; L.col[k] = i; L.val[k++] = 1;
         L.row[k] = r; L.col[k] = 2 * n; L.val[k++] = -1;
         L.kind[r] = LIA_ROW_GE;
-        L.rhs[r++] = (1 - delta[i]) * d[i] + delta[i] * p[i] - c[i];
+        L.rhs[r++] = threshold(d, p, delta, q, i) - c[i];
     }
     for (size_t i = 0; i < n; i++) {
         L.row[k] = r; L.col[k] = n + i; L.val[k++] = 1;
@@ -48,13 +55,13 @@ lia_status lia_transfers(size_t n, const double *c, const double *d, const doubl
      * the same fraction of its surplus instead, which is unique and keeps the least total. */
     double surplus = 0, shortfall = 0;
     for (size_t i = 0; i < n; i++) {
-        double e = c[i] - ((1 - delta[i]) * d[i] + delta[i] * p[i]);
+        double e = c[i] - threshold(d, p, delta, q, i);
         if (e > 0) surplus += e;
         else shortfall -= e;
     }
     double share = surplus > 0 ? shortfall / surplus : 0;
     for (size_t i = 0; i < n; i++) {
-        double e = c[i] - ((1 - delta[i]) * d[i] + delta[i] * p[i]);
+        double e = c[i] - threshold(d, p, delta, q, i);
         t[i] = e > 0 ? -e * share : -e;
     }
     *feasible = 1;
@@ -63,7 +70,8 @@ done:
     return st;
 }
 
-lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const double *delta, int *found, size_t *prof)
+lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const double *delta, const double *q, int *found,
+                                   size_t *prof)
 {
     size_t n = g->np;
     double *c = lia__malloc(2 * n * sizeof *c), *d = c + n;
@@ -75,7 +83,7 @@ lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const dou
         /* feasible iff the members' surpluses cover their needs: sum of (rhs_i - C_i) <= 0 */
         double total = 0, need = 0, slack = 0, scale = 0;
         for (size_t i = 0; i < n; i++) {
-            double e = (1 - delta[i]) * d[i] + delta[i] * p[i] - c[i];
+            double e = threshold(d, p, delta, q, i) - c[i];
             total += c[i];
             slack += e;
             if (e > 0) need += e;

@@ -42,6 +42,17 @@ run "exceed text" 0 "$LIAISON" repeat tests/cases/repeat/exceed.lia && {
   grep -q '^AB: holds$' "$TMP/out" && grep -qE '^  A +0\.4 +0\.8 .*keeps to it, would share more$' "$TMP/out" && ! grep -q 'withholds' "$TMP/out" &&
     ok "exceed text" || not_ok "exceed text" "$(cat "$TMP/out")"; }
 
+# imperfect monitoring (tests/unit/test_verdict.c derives these): delta*(q) = 1/(1 + 6q) in the
+# prisoner's dilemma, 0.4 at q = 0.25 and 0.625 at q = 0.1; at patience 0.5 each needs q >= 1/6
+run "monitor" 0 "$LIAISON" repeat $PD --target C,C --monitor A=0.25 --monitor B=0.1 --format json &&
+  json_check "monitor" "abs(d['delta_star'][0]-0.4)<1e-12 and abs(d['delta_star'][1]-0.625)<1e-12 and d['monitoring']['q']==[0.25,0.1] and d['status'] is None"
+run "monitor, patience" 0 "$LIAISON" repeat $PD --target C,C --delta 0.5 --monitor A=0.1 --format json &&
+  json_check "monitor, patience" "d['status']=='needs_transfers' and d['harsher'] is None and all(abs(x-1/6)<1e-12 for x in d['monitoring']['q_needed']) and abs(d['transfers']['amounts'][0]-4/11)<1e-12 and 'noticed with probability 0.1667 per period' in d['summary']"
+run "monitor 1 changes nothing" 0 "$LIAISON" repeat $PD --target C,C --delta 0.5 --monitor A=1 --monitor B=1 --format json &&
+  json_check "monitor 1 changes nothing" "d['status']=='holds' and all(abs(x-1/7)<1e-12 for x in d['delta_star'])"
+run "bad monitor" 2 "$LIAISON" repeat $PD --target C,C --monitor A=0 && { grep -q "bad --monitor 'A=0'" "$TMP/err" && ok "bad monitor" || not_ok "bad monitor" "$(cat "$TMP/err")"; }
+run "monitor unknown party" 2 "$LIAISON" repeat $PD --target C,C --monitor Z=0.5 && { grep -q "PARTY a member of 'pd'" "$TMP/err" && ok "monitor unknown party" || not_ok "monitor unknown party" "$(cat "$TMP/err")"; }
+
 # misuse
 run "no target, no commitment" 2 "$LIAISON" repeat $PD && { grep -q 'no commitment' "$TMP/err" && ok "no target, no commitment" || not_ok "no target, no commitment" "$(cat "$TMP/err")"; }
 run "unknown strategy" 2 "$LIAISON" repeat $PD --target C,X && { grep -q "B has no strategy 'X'" "$TMP/err" && ok "unknown strategy" || not_ok "unknown strategy" "$(cat "$TMP/err")"; }

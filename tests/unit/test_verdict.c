@@ -244,6 +244,69 @@ static void test_exceed_and_withhold(void **state)
     lia_model_free(m);
 }
 
+static void test_imperfect_monitoring(void **state)
+{
+    (void)state;
+    /* The prisoner's dilemma T = 10, R = 9, P = 3 with breaches noticed with probability q per
+     * period: delta*(q) = (10 - 9)/((10 - 9) + q (9 - 3)) = 1/(1 + 6q): 1/7 at q = 1, 0.4 at
+     * q = 0.25, 0.625 at q = 0.1. At patience 0.5 the detection needed is
+     * (D - C)(1 - delta)/(delta (C - P)) = 1 * 0.5/(0.5 * 6) = 1/6. With A seen at 0.1, A
+     * must be worth ((1 - 0.5) 10 + 0.5 * 0.1 * 3)/(0.5 + 0.5 * 0.1) = 5.15/0.55 to keep to
+     * it: B, which needs only 0.5 * 10 + 0.5 * 3 = 6.5 of its 9, pays A 5.15/0.55 - 9 = 4/11. */
+    NEAR(lia_delta_star_q(9, 10, 3, 1), 1.0 / 7);
+    NEAR(lia_delta_star_q(9, 10, 3, 0.25), 0.4);
+    NEAR(lia_delta_star_q(9, 10, 3, 0.1), 0.625);
+    NEAR(lia_q_needed(9, 10, 3, 0.5), 1.0 / 6);
+    assert_true(isnan(lia_q_needed(9, 10, 3, 0.1)));   /* 1 * 0.9/(0.1 * 6) = 1.5 > 1: none */
+    const double u1[4] = { 9, 10, 1, 3 }, u2[4] = { 9, 1, 10, 3 };
+    const size_t cc[2] = { 0, 0 };
+    size_t ns[2] = { 2, 2 };
+    double pay[8];
+    memcpy(pay, u1, sizeof u1);
+    memcpy(pay + 4, u2, sizeof u2);
+    lia_game *g = NULL;
+    assert_int_equal(lia_game_new(&g, 2, ns, pay), LIA_OK);
+    const double q[2] = { 0.1, 1 };
+    lia_repeat_options o = LIA_REPEAT_OPTIONS_INIT;
+    o.delta = 0.5;
+    o.monitor = q;
+    lia_repeat *r = NULL;
+    assert_int_equal(lia_game_repeat(&r, g, cc, &o), LIA_OK);
+    lia_sustain a;
+    lia_repeat_player(r, 0, &a);
+    NEAR(a.delta_star, 0.625);
+    double qa, need;
+    assert_int_equal(lia_repeat_monitoring(r, 0, &qa, &need), LIA_OK);
+    NEAR(qa, 0.1);
+    NEAR(need, 1.0 / 6);
+    /* imperfect monitoring: no exact (perfect-monitoring) test, and transfers restore it */
+    assert_int_equal(lia_repeat_harsher(r, 0, NULL, NULL), 0);
+    assert_int_equal(lia_repeat_verdict(r), LIA_VERDICT_NEEDS_TRANSFERS);
+    const double *t;
+    assert_int_equal(lia_repeat_transfers(r, &t), 1);
+    NEAR(t[0], 4.0 / 11);
+    NEAR(t[1], -4.0 / 11);
+    lia_repeat_free(r);
+    /* monitoring 1 changes nothing, and a version-1 caller (no `monitor` field) is accepted */
+    const double ones[2] = { 1, 1 };
+    o.monitor = ones;
+    assert_int_equal(lia_game_repeat(&r, g, cc, &o), LIA_OK);
+    lia_repeat_player(r, 0, &a);
+    NEAR(a.delta_star, 1.0 / 7);
+    assert_int_equal(lia_repeat_verdict(r), LIA_VERDICT_HOLDS);
+    lia_repeat_free(r);
+    struct { unsigned version; lia_punishment punish; double delta; int payoff_set; } v1 = { 1, LIA_PUNISH_NASH, 0.5, 0 };
+    assert_int_equal(lia_game_repeat(&r, g, cc, (const lia_repeat_options *)(const void *)&v1), LIA_OK);
+    assert_int_equal(lia_repeat_verdict(r), LIA_VERDICT_HOLDS);
+    lia_repeat_free(r);
+    /* detection outside (0, 1] is misuse */
+    const double bad[2] = { 0, 1 };
+    o.monitor = bad;
+    assert_int_equal(lia_game_repeat(&r, g, cc, &o), LIA_EUSAGE);
+    assert_null(r);
+    lia_game_free(g);
+}
+
 /* Every allocation of the exact test, the minmax LPs and the summary can fail: the analysis
  * then reports LIA_ENOMEM, hands out nothing and leaks nothing (the sanitizer build checks). */
 static void test_allocation_failures(void **state)
@@ -282,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_undecided_three_players),
         cmocka_unit_test(test_minmax_by_mixing),
         cmocka_unit_test(test_exceed_and_withhold),
+        cmocka_unit_test(test_imperfect_monitoring),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
