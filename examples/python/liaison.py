@@ -62,7 +62,7 @@ _CorrelatedOptions = _struct("lia_correlated_options", (_uint, "version"), (_int
 _ShareOptions = _struct("lia_share_options", (_uint, "version"), (_u64, "rules"), (_u64, "samples"), (_u64, "seed"),
                         (_dbl, "confidence"), (_int, "disagreement"), (_sz, "verify_players"), (_sz, "memory_cap"))
 _RepeatOptions = _struct("lia_repeat_options", (_uint, "version"), (_int, "punish"), (_dbl, "delta"),
-                         (_int, "payoff_set"))
+                         (_int, "payoff_set"), (_PDBL, "monitor"))   # version 2
 _PROGRESS = ctypes.CFUNCTYPE(_int, _P, _sz, _sz)
 _SweepAxis = _struct("lia_sweep_axis", (_str, "name"), (_dbl, "from_"), (_dbl, "to"), (_sz, "steps"))
 _SweepOptions = _struct("lia_sweep_options", (_uint, "version"), (_sz, "axes"), (_SweepAxis * 2, "axis"),
@@ -420,12 +420,13 @@ class Model(_Handle):
                     raise self._error(st, why or None)
                 return json.loads(_take(_lib.lia_share_write, s))
 
-    def repeat(self, game=None, target=None, delta=None, punish="nash"):
+    def repeat(self, game=None, target=None, delta=None, punish="nash", monitor=None):
         """Sustainability under grim trigger, as `liaison repeat [--target ...] [--delta D]
-        [--punish nash|minmax] --format json`. target: None (the commitment), strategy names
-        ("C,C" or ["C", "C"]) or indices, one per player."""
+        [--punish nash|minmax] [--monitor PARTY=Q ...] --format json`. target: None (the
+        commitment), strategy names ("C,C" or ["C", "C"]) or indices, one per player; monitor:
+        {party: q}, the chance per period that its breach is noticed (the rest 1)."""
         with self.compile(game) as g:
-            return g.repeat(target, delta=delta, punish=punish)
+            return g.repeat(target, delta=delta, punish=punish, monitor=monitor)
 
     def sweep(self, name, values, game=None, name2=None, values2=None, threads=2, tolerance=1e-6, refine=True,
               progress=None):
@@ -643,10 +644,11 @@ class Game(_Handle):
                 return "'%s' (%s): %s" % (name, " x ".join(map(str, shape)), why)
         return "the equilibria of '%s' (method %s) could not be found: %s" % (name, method, _status_name(st))
 
-    def repeat(self, target=None, delta=None, punish="nash"):
+    def repeat(self, target=None, delta=None, punish="nash", monitor=None):
         """Sustainability of `target` (None: the commitment; names or indices, one per player)
         under grim trigger with each member's patience or a common delta in (0, 1); as
-        `liaison repeat --format json`. Two players with a delta also get the payoff set."""
+        `liaison repeat --format json`. Two players with a delta also get the payoff set.
+        monitor: {player: q} with q in (0, 1], imperfect monitoring as `--monitor PLAYER=Q`."""
         if punish not in _PUNISH:
             raise ValueError("punish must be 'nash' or 'minmax'")
         if delta is not None and not 0 < delta < 1:
@@ -665,8 +667,17 @@ class Game(_Handle):
             target = (_sz * len(idx))(*[int(k) for k in idx])
         elif self.commitment is None:
             raise LiaisonError("'%s' has no commitment; give the profile with target=" % self.name, _EUSAGE)
+        q = None
+        if monitor:
+            unknown = [p for p in monitor if p not in self.players]
+            if unknown:
+                raise ValueError("monitor: %s is not a player of '%s'" % (", ".join(map(str, unknown)), self.name))
+            if not all(0 < float(v) <= 1 for v in monitor.values()):
+                raise ValueError("monitor: each q is the chance per period that a breach is noticed, in (0, 1]")
+            q = (_dbl * len(self.players))(*[float(monitor.get(p, 1)) for p in self.players])
         d = float(delta or 0)
-        opts = _RepeatOptions(1, _PUNISH[punish], d, 1 if d > 0 and len(strategies) == 2 else 0)
+        opts = _RepeatOptions(2, _PUNISH[punish], d, 1 if d > 0 and len(strategies) == 2 else 0,
+                              ctypes.cast(q, _PDBL) if q is not None else None)
         with self._lock:
             out = _P()
             st = _lib.lia_game_repeat(ctypes.byref(out), self._h(), target, ctypes.byref(opts))

@@ -127,6 +127,18 @@ class TestAgainstCli(unittest.TestCase):
                          cli("repeat", path, "--target", "C,C", "--delta", "0.9", "--punish", "minmax"))
         self.assertEqual(m.repeat(target="C,C"), cli("repeat", path, "--target", "C,C"))
 
+    def test_repeat_monitor(self):
+        """Imperfect monitoring as `--monitor`: delta*(q) = 1/(1 + 6q) in the prisoner's dilemma."""
+        path = os.path.join(REPEAT, "pd.lia")
+        got = liaison.load(path).repeat(target="C,C", delta=0.5, monitor={"A": 0.1})
+        self.assertEqual(got, cli("repeat", path, "--target", "C,C", "--delta", "0.5", "--monitor", "A=0.1"))
+        self.assertAlmostEqual(got["delta_star"][0], 0.625, places=12)
+        self.assertEqual(got["status"], "needs_transfers")
+        with self.assertRaises(ValueError):
+            liaison.load(path).repeat(target="C,C", monitor={"Z": 0.5})
+        with self.assertRaises(ValueError):
+            liaison.load(path).repeat(target="C,C", monitor={"A": 0})
+
     def test_repeat_exceed(self):
         """The status and directions of a commitment set too low for one member: it holds."""
         path = os.path.join(REPEAT, "exceed.lia")
