@@ -57,6 +57,7 @@ typedef struct cell {
     lia_val v;
     int ok;                      /* evaluated and in range */
     const lia_item *given;       /* the `transition` line, if any */
+    int overridden;              /* by --set / lia_model_set */
 } cell;
 
 /* Add one cell to its row's sum; 1 (diagnosed, at the cell's value) if the sum now exceeds 1. */
@@ -72,9 +73,9 @@ static int add_cell(check_ctx *c, size_t f, const cell *x, lia_num *sum)
     return over;
 }
 
-/* Each row's probabilities, the written ones in file order and then those only --set gives,
- * may not add up to more than 1; the error is at the one that crosses it. What a row leaves
- * over is the chance of staying. */
+/* Each row's probabilities, the written ones in file order and then those --set gives, may
+ * not add up to more than 1; the error is at the one that crosses it (so at an override that
+ * makes a valid row invalid). What a row leaves over is the chance of staying. */
 static void check_rows(check_ctx *c, const lia_ast *ast, const cell *cells, const lia_nametab *tab)
 {
     size_t R = c->spec->nregimes;
@@ -87,10 +88,13 @@ static void check_rows(check_ctx *c, const lia_ast *ast, const cell *cells, cons
         for (const lia_item *it = ast->items; it && !over; it = it->next) {
             if (it->kind != IT_TRANSITION || lia_nametab_get(tab, it->name.s, it->name.len) != f) continue;
             size_t t = lia_nametab_get(tab, it->to.s, it->to.len);
-            if (t != (size_t)-1 && t != f && cells[f * R + t].given == it) over = add_cell(c, f, &cells[f * R + t], &sum);
+            const cell *x = t == (size_t)-1 ? NULL : &cells[f * R + t];
+            if (x && t != f && x->given == it && !x->overridden) over = add_cell(c, f, x, &sum);
         }
-        for (size_t t = 0; t < R && !over; t++)
-            if (t != f && !cells[f * R + t].given) over = add_cell(c, f, &cells[f * R + t], &sum);
+        for (size_t t = 0; t < R && !over; t++) {
+            const cell *x = &cells[f * R + t];
+            if (t != f && (!x->given || x->overridden)) over = add_cell(c, f, x, &sum);
+        }
         if (over) continue;
         double *row = &c->spec->transition[f * R];
         for (size_t t = 0; t < R; t++) row[t] = t == f ? 0 : cells[f * R + t].v.n.v;
@@ -132,6 +136,7 @@ static int check_transitions(check_ctx *c, const lia_ast *ast, const lia_nametab
             cell *x = &cells[f * R + t];
             const char *from = c->spec->regimes[f].name, *to = c->spec->regimes[t].name;
             snprintf(path, sizeof path, "%s%s.%s", TRANSITION_PREFIX, from, to);
+            x->overridden = check_has_override(c, path);
             if (!check_value(c, path, x->given ? x->given->expr : NULL, lia_num_int(0), c->spec->regimes[f].span, &x->v))
                 continue;
             snprintf(what, sizeof what, "the probability of transition %s -> %s", from, to);
