@@ -99,6 +99,7 @@ static void test_static_model_has_no_regimes(void **state)
     assert_non_null(strstr(lia_model_errmsg(m), "no regime 0"));
     assert_int_equal(lia_model_regime_count(NULL), 0);
     assert_int_equal(lia_model_apply_regime(NULL, 0), LIA_EUSAGE);
+    lia_model_free(m);
     /* a single regime without transitions stays put */
     const char *one = AB_AGREEMENT_TEXT "regime only { set B.need.t = 3 }\n";
     m = open_text(one, LIA_OK);
