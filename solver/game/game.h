@@ -17,6 +17,7 @@ struct lia_game {
     lia_num *exact;           /* same layout, or NULL when not kept; own allocation */
     size_t *commit;           /* agreement stage games: committed level per player, else NULL */
     lia_member_terms *terms;  /* agreement stage games: each member's terms at the commitment */
+    double *monitor;          /* agreement stage games: each member's detection probability */
 };
 
 /* Allocate a game with the given shape (labels left NULL). want_exact asks for the exact

@@ -141,6 +141,31 @@ static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, sp
     }
 }
 
+/* `monitor P q, ...`: each member's detection probability in (0, 1], 1 when not given. */
+static void check_monitor(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
+{
+    const lia_pair **given = lia_arena_array(c->arena, a->nm, sizeof *given);
+    a->monitor = lia_arena_array(c->arena, a->nm, sizeof *a->monitor);
+    if (!given || !a->monitor) { c->oom = 1; return; }
+    for (size_t k = 0; s && k < s->npairs; k++) {
+        size_t m = member_of(c, it, a, &s->pairs[k].name);
+        if (m == (size_t)-1) continue;
+        if (given[m]) { ERR(c, s->pairs[k].name.span, "'%s' is monitored twice", s->pairs[k].name.s); continue; }
+        given[m] = &s->pairs[k];
+    }
+    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 32];
+    for (size_t m = 0; m < a->nm; m++) {
+        const char *pname = c->spec->parties[a->members[m]].name;
+        snprintf(path, sizeof path, "%s.monitor.%s", it->name.s, pname);
+        snprintf(what, sizeof what, "the chance that %s's withholding is noticed", pname);
+        lia_val v;
+        a->monitor[m] = lia_num_int(1);
+        if (check_value(c, path, given[m] ? given[m]->value : NULL, lia_num_int(1), it->name.span, &v) &&
+            check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, what))
+            a->monitor[m] = v.n;
+    }
+}
+
 /* Directed shares and pooled topics: the scopes s_{j->i,k}. */
 static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *shares, size_t nshares,
                         const lia_stmt *pool, spec_agreement *a)
@@ -314,6 +339,7 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
         case KW_POOL: check_once(c, seen, s, "pool"); break;
         case KW_DILUTION: check_once(c, seen, s, "dilution"); break;
         case KW_CAVEAT: check_once(c, seen, s, "caveat"); break;
+        case KW_MONITOR: check_once(c, seen, s, "monitor"); break;
         default: break;
         }
     }
@@ -330,6 +356,7 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
     if (!check_members(c, it, seen[KW_MEMBERS], a)) return c->oom ? -1 : 0;
     if (!check_levels(c, it, seen[KW_LEVELS], a)) return c->oom ? -1 : 0;
     check_commit(c, it, seen[KW_COMMIT], a);
+    check_monitor(c, it, seen[KW_MONITOR], a);
     check_flows(c, it, shares, nshare, seen[KW_POOL], a);
 
     char path[LIA_PATH_MAX];

@@ -533,7 +533,7 @@ static const kwdef party_kws[] = {
 static const kwdef agreement_kws[] = {
     { "members", KW_MEMBERS }, { "levels", KW_LEVELS }, { "commit", KW_COMMIT }, { "share", KW_SHARE },
     { "pool", KW_POOL }, { "dilution", KW_DILUTION }, { "caveat", KW_CAVEAT },
-    { "facility", KW_FACILITY }, { "transfer", KW_TRANSFER }, { 0, 0 } };
+    { "facility", KW_FACILITY }, { "transfer", KW_TRANSFER }, { "monitor", KW_MONITOR }, { 0, 0 } };
 static const kwdef normal_kws[] = {
     { "players", KW_PLAYERS }, { "strategies", KW_STRATEGIES }, { "payoff", KW_PAYOFF },
     { "matrix", KW_MATRIX }, { 0, 0 } };
@@ -550,7 +550,7 @@ static int stmt_body(parser *p, lia_stmt *s)
         return single_expr(p, s);
     case KW_NEED: case KW_COLLECT: case KW_EXPOSURE: case KW_POOL:
         return pair_list(p, s, "a topic");
-    case KW_COMMIT: case KW_CLAIMS: case KW_WEIGHTS:
+    case KW_COMMIT: case KW_CLAIMS: case KW_WEIGHTS: case KW_MONITOR:
         return pair_list(p, s, "a party");
     case KW_MEMBERS: return ident_list(p, s, 1, "a party");
     case KW_PLAYERS: return ident_list(p, s, 1, "a player");

@@ -41,6 +41,8 @@ typedef struct spec_agreement {
     lia_num *levels;
     const char **level_names;                /* levels as written, for strategy labels */
     size_t *commit;                          /* level index per member */
+    lia_num *monitor;                        /* per member: the chance per period that its
+                                                withholding is noticed (1 unless `monitor`) */
     /* scope s_{j->i,k} of directed shares: [(j*nm + i)*K + k]; 0 when not shared */
     lia_num *share;
     lia_num *pool;                           /* pooled scope per topic (0: not pooled) */

@@ -48,7 +48,8 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
     agreement_scope scd;
     uint64_t all = nm >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << nm) - 1);
     g->commit = lia_arena_array(&g->arena, nm, sizeof *g->commit);
-    if (!g->commit || !lia_agreement_tables_init(&t, &scratch, spec, ag) ||
+    g->monitor = lia_arena_array(&g->arena, nm, sizeof *g->monitor);
+    if (!g->commit || !g->monitor || !lia_agreement_tables_init(&t, &scratch, spec, ag) ||
         !lia_agreement_scope_alloc(&t, &scratch, &sce, &scd))
         goto oom;
     /* exactness is all or nothing: payoffs_exact and exact lrs output need the whole game */
@@ -59,6 +60,7 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
     for (size_t m = 0; m < nm; m++) {
         g->players[m] = spec->parties[ag->members[m]].name;
         g->commit[m] = ag->commit[m];
+        g->monitor[m] = ag->monitor ? ag->monitor[m].v : 1;
         for (size_t l = 0; l < ag->nl; l++) g->strategies[m][l] = ag->level_names[l];
     }
     /* labels point into the model's arena; copy them so the game outlives the model */

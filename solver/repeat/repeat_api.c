@@ -204,7 +204,7 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
     r->q = lia_arena_array(&r->arena, n, sizeof *r->q);
     if (!r->q) return LIA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        r->q[i] = o->monitor ? o->monitor[i] : 1;
+        r->q[i] = o->monitor ? o->monitor[i] : g->monitor ? g->monitor[i] : 1;
         r->monitored |= r->q[i] < 1;
     }
     double *pn = lia_arena_array(&r->arena, 2 * n, sizeof *pn), *pm = pn + n;

@@ -53,6 +53,19 @@ run "monitor 1 changes nothing" 0 "$LIAISON" repeat $PD --target C,C --delta 0.5
 run "bad monitor" 2 "$LIAISON" repeat $PD --target C,C --monitor A=0 && { grep -q "bad --monitor 'A=0'" "$TMP/err" && ok "bad monitor" || not_ok "bad monitor" "$(cat "$TMP/err")"; }
 run "monitor unknown party" 2 "$LIAISON" repeat $PD --target C,C --monitor Z=0.5 && { grep -q "PARTY a member of 'pd'" "$TMP/err" && ok "monitor unknown party" || not_ok "monitor unknown party" "$(cat "$TMP/err")"; }
 
+# `monitor B 0.25` in the agreement (exceed.lia's numbers): B's delta* = (0.4 - 0.3)/((0.4 - 0.3)
+# + 0.25 (0.3 - 0)) = 0.1/0.175 = 4/7; the detection B needs at patience 0.9 is
+# 0.1 * 0.1/(0.9 * 0.3) = 1/27; --set and sweep reach it through AB.monitor.B
+run "monitor in the file" 0 "$LIAISON" repeat tests/cases/repeat/monitor.lia --format json &&
+  json_check "monitor in the file" "d['status']=='holds' and abs(d['delta_star'][1]-4/7)<1e-12 and d['monitoring']['q']==[1,0.25] and abs(d['monitoring']['q_needed'][1]-1/27)<1e-12"
+run "monitor set" 0 "$LIAISON" repeat tests/cases/repeat/monitor.lia --set AB.monitor.B=1 --format json &&
+  json_check "monitor set" "abs(d['delta_star'][1]-0.25)<1e-12"
+run "monitor, option over the file" 0 "$LIAISON" repeat tests/cases/repeat/monitor.lia --monitor B=0.1 --format json &&
+  json_check "monitor, option over the file" "abs(d['delta_star'][1]-0.1/(0.1+0.1*0.3))<1e-12"
+# B at patience 0.9 holds while 0.1/(0.1 + 0.3 q) <= 0.9, i.e. q >= 0.01/0.27 = 1/27
+run "monitor sweep" 0 "$LIAISON" sweep tests/cases/repeat/monitor.lia --vary AB.monitor.B=0.01:0.1:10 --format json &&
+  json_check "monitor sweep" "any(b['party']=='B' and abs(b['value']-1/27)<1e-6 for b in d['breakdowns'])"
+
 # misuse
 run "no target, no commitment" 2 "$LIAISON" repeat $PD && { grep -q 'no commitment' "$TMP/err" && ok "no target, no commitment" || not_ok "no target, no commitment" "$(cat "$TMP/err")"; }
 run "unknown strategy" 2 "$LIAISON" repeat $PD --target C,X && { grep -q "B has no strategy 'X'" "$TMP/err" && ok "unknown strategy" || not_ok "unknown strategy" "$(cat "$TMP/err")"; }
