@@ -151,10 +151,15 @@ static void member_words(lia_buf *w, const lia_regimes *r, size_t i)
     double avg = r->avg[i];
     int differs = isnan(avg) != isnan(ds) || (!isnan(avg) && fabs(avg - ds) > 1e-6);
     if (differs) {
-        lia_buf_puts(w, " The game averaged over the long run would say ");
-        if (isnan(avg)) lia_buf_puts(w, "never");
-        else reading(w, r, avg);
-        lia_buf_puts(w, ", which the switching hides.");
+        /* never counts as above any patience */
+        int less = !isnan(avg) && (isnan(ds) || avg < ds);
+        lia_buf_puts(w, " The stage game averaged over the long run would ask for ");
+        if (isnan(avg)) lia_buf_puts(w, "a patience no member can have");
+        else {
+            lia_buf_puts(w, less ? "only " : "");
+            reading(w, r, avg);
+        }
+        lia_buf_puts(w, less ? ": averaging hides the regime that binds." : ": averaging overstates what the regimes need.");
     }
 }
 

@@ -361,6 +361,124 @@ static void test_analyse_and_allocation_failures(void **state)
     NEAR(star[1].delta_star, 5.0 / 6);
 }
 
+/* ---- the model-level analysis (liaison.h, lia_model_regimes) ------------------------------ */
+
+/* tests/cases/repeat/regimes.lia: the worked example as an agreement (the numbers are derived
+ * in tests/cli/repeat.sh). Here: the accessors, a third regime that is never reached, and the
+ * errors. */
+static const char *const AGREEMENT =
+    "let sa = 0\n"
+    "party A { patience 0.5 }\n"
+    "party B { patience 0.5 }\n"
+    "agreement AB bilateral {\n"
+    "  members A, B\n"
+    "  levels 0, 1\n"
+    "  facility station cost 4 value 3 split A sa, B 1 - sa\n"
+    "}\n"
+    "regime calm { }\n"
+    "regime crisis { set sa = 1 }\n"
+    "regime ruin { set sa = 1; set A.patience = 0.1 }\n"
+    "transition calm -> crisis 0.1\n"
+    "transition crisis -> calm 0.1\n"
+    "transition ruin -> calm 1\n";
+
+static void test_model_regimes(void **state)
+{
+    (void)state;
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, AGREEMENT, strlen(AGREEMENT), "ab.lia"), LIA_OK);
+    lia_regimes *r = NULL;
+    assert_int_equal(lia_model_regimes(&r, m, NULL), LIA_OK);
+    assert_string_equal(lia_regimes_errmsg(r), "");
+    assert_string_equal(lia_regimes_game(r), "AB");
+    assert_int_equal(lia_regimes_count(r), 3);
+    assert_string_equal(lia_regimes_name(r, 2), "ruin");
+    assert_null(lia_regimes_name(r, 3));
+    assert_int_equal(lia_regimes_start(r), 0);
+    NEAR(lia_regimes_transition(r, 0, 1), 0.1);
+    NEAR(lia_regimes_transition(r, 2, 0), 1);
+    assert_true(isnan(lia_regimes_transition(r, 3, 0)));
+    /* ruin is never reached from calm: it counts for nothing (nor does its patience) */
+    assert_int_equal(lia_regimes_reachable(r, 1), 1);
+    assert_int_equal(lia_regimes_reachable(r, 2), 0);
+    NEAR(lia_regimes_long_run(r, 0), 0.5);
+    NEAR(lia_regimes_long_run(r, 2), 0);
+    assert_int_equal(lia_regimes_member_count(r), 2);
+    assert_string_equal(lia_regimes_member(r, 1), "B");
+    NEAR(lia_regimes_patience(r, 0), 0.5);
+    for (size_t i = 0; i < 2; i++) {
+        NEAR(lia_regimes_delta_star(r, i), 5.0 / 6);
+        NEAR(lia_regimes_averaged_delta_star(r, i), 0);
+        assert_int_equal(lia_regimes_sustainable(r, i), 0);
+        assert_int_equal(lia_regimes_not_monotone(r, i), 0);
+    }
+    assert_int_equal(lia_regimes_binding(r, 0), 1);
+    assert_int_equal(lia_regimes_binding(r, 1), 0);
+    NEAR(lia_regimes_value(r, LIA_REGIMES_C, 1, 0), -1);
+    NEAR(lia_regimes_value(r, LIA_REGIMES_D, 0, 0), 3);
+    NEAR(lia_regimes_value(r, LIA_REGIMES_V, 1, 0), -2.0 / 3);
+    NEAR(lia_regimes_value(r, LIA_REGIMES_SLACK, 0, 0), 7.0 / 6);
+    assert_true(isnan(lia_regimes_value(r, (lia_regimes_quantity)9, 0, 0)));
+    double cost;
+    assert_int_equal(lia_regimes_transfers(r, &cost), 1);
+    NEAR(cost, 0.8);
+    NEAR(lia_regimes_transfer(r, 0, 1), 0.8);
+    NEAR(lia_regimes_transfer(r, 1, 1), -0.8);
+    NEAR(lia_regimes_transfer(r, 2, 0), 0);
+    char *text = NULL;
+    size_t len;
+    assert_int_equal(lia_regimes_write(&text, &len, r, LIA_FORMAT_TEXT), LIA_OK);
+    assert_non_null(strstr(text, "ruin is never reached"));
+    lia_free(text);
+    assert_int_equal(lia_regimes_write(&text, &len, r, LIA_FORMAT_JSON), LIA_OK);
+    assert_non_null(strstr(text, "\"binding_regime\": [\"crisis\", \"calm\"]"));
+    lia_free(text);
+    assert_int_equal(lia_regimes_write(&text, &len, r, LIA_FORMAT_NFG), LIA_EUSAGE);
+    lia_regimes_free(r);
+    /* every allocation failure is LIA_ENOMEM with no handle, or success */
+    for (unsigned long k = 1; k < 400; k++) {
+        r = NULL;
+        lia__mem_fail_after(k);
+        lia_status st = lia_model_regimes(&r, m, NULL);
+        lia__mem_fail_after(0);
+        assert_true(st == LIA_OK || st == LIA_ENOMEM);
+        if (st == LIA_ENOMEM) assert_null(r);
+        lia_regimes_free(r);
+    }
+    lia_model_free(m);
+}
+
+static void test_model_regimes_errors(void **state)
+{
+    (void)state;
+    lia_regimes *r = NULL;
+    assert_int_equal(lia_model_regimes(NULL, NULL, NULL), LIA_EUSAGE);
+    assert_int_equal(lia_model_regimes(&r, NULL, NULL), LIA_EUSAGE);
+    assert_null(r);
+    /* no regimes */
+    const char *plain = "party A { }\nparty B { }\nagreement AB bilateral { members A, B\n levels 0, 1 }\n";
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, plain, strlen(plain), "plain.lia"), LIA_OK);
+    assert_int_equal(lia_model_regimes(&r, m, NULL), LIA_EUSAGE);
+    assert_non_null(strstr(lia_regimes_errmsg(r), "no regimes"));
+    assert_int_equal(lia_regimes_count(r), 0);
+    assert_true(isnan(lia_regimes_delta_star(r, 0)));
+    lia_regimes_free(r);
+    lia_model_free(m);
+    /* a normal-form game has no commitment */
+    const char *pd = "game pd normal { players A, B\n strategies A: C, D\n strategies B: C, D\n"
+                     " payoff C C: 9, 9\n payoff C D: 1, 10\n payoff D C: 10, 1\n payoff D D: 3, 3 }\n"
+                     "regime a { }\nregime b { }\n";
+    assert_int_equal(lia_model_parse(&m, pd, strlen(pd), "pd.lia"), LIA_OK);
+    assert_int_equal(lia_model_regimes(&r, m, NULL), LIA_EUSAGE);
+    assert_non_null(strstr(lia_regimes_errmsg(r), "no commitment"));
+    lia_regimes_free(r);
+    assert_int_equal(lia_model_regimes(&r, m, "nosuch"), LIA_EUSAGE);
+    assert_true(strlen(lia_regimes_errmsg(r)) > 0);
+    lia_regimes_free(r);
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +493,8 @@ int main(void)
         cmocka_unit_test(test_limit_distribution),
         cmocka_unit_test(test_one_regime_transfers),
         cmocka_unit_test(test_analyse_and_allocation_failures),
+        cmocka_unit_test(test_model_regimes),
+        cmocka_unit_test(test_model_regimes_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
