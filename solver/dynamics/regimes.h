@@ -68,7 +68,10 @@ lia_status lia_regime_delta_star(size_t nr, const double *pi, const unsigned cha
 lia_status lia_regime_limit_distribution(size_t nr, const double *pi, size_t start, double *dist);
 
 /* The critical patience of the game averaged over dist: the static formula (lia_delta_star) on
- * C = sum dist_s C(s), and likewise D and P. */
+ * C = sum dist_s C(s), and likewise D and P. (lia_model_regimes does better with the games
+ * themselves: it averages the payoff tensors and takes the averaged game's own best breach and
+ * Nash reversion, since the best breach of an average is at most the average of the best
+ * breaches.) */
 double lia_regime_averaged_delta_star(size_t nr, const double *dist, const double *c, const double *d,
                                       const double *p);
 
