@@ -205,7 +205,9 @@ lia_status lia_regime_limit_distribution(size_t nr, const double *pi, size_t sta
     if (!lia__size_mul(nr, nr, &cells)) return LIA_ELIMIT;
     unsigned char *r = lia__malloc(cells);
     size_t *rep = lia__malloc(2 * nr * sizeof *rep), *list = rep + nr;
-    double *a = lia__malloc(cells * sizeof *a), *b = lia__malloc(cells * sizeof *b);
+    /* b: the class weights (nr), then the absorption probabilities (at most (nr - 1) x nr) or
+     * one class's stationary distribution (at most nr) */
+    double *a = lia__malloc(cells * sizeof *a), *b = lia__malloc((cells + nr) * sizeof *b);
     lia_status st = LIA_OK;
     if (!r || !rep || !a || !b) { st = LIA_ENOMEM; goto done; }
     /* r[s][t]: t reachable from s (reflexive, transitive closure by Warshall) */
