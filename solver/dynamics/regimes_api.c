@@ -68,7 +68,10 @@ static lia_status one_regime(lia_regimes *r, const lia_model *m, const char *gam
     double *pn = NULL;
     lia_status st = lia_model_clone(&mc, m);
     if (st == LIA_ENOMEM) goto done;
-    if (st != LIA_OK) { fail(r, "the model is invalid: %s", first_error(mc)); goto done; }
+    if (st != LIA_OK) {
+        fail(r, "the model is invalid: %s", mc ? first_error(mc) : lia_status_name(st));
+        goto done;
+    }
     if ((st = lia_model_apply_regime(mc, s)) != LIA_OK) {
         if (st != LIA_ENOMEM) fail(r, "regime '%s' makes the model invalid: %s", r->names[s], first_error(mc));
         goto done;
