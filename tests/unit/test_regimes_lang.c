@@ -99,6 +99,7 @@ static void test_static_model_has_no_regimes(void **state)
     assert_non_null(strstr(lia_model_errmsg(m), "no regime 0"));
     assert_int_equal(lia_model_regime_count(NULL), 0);
     assert_int_equal(lia_model_apply_regime(NULL, 0), LIA_EUSAGE);
+    lia_model_free(m);
     /* a single regime without transitions stays put */
     const char *one = AB_AGREEMENT_TEXT "regime only { set B.need.t = 3 }\n";
     m = open_text(one, LIA_OK);
@@ -205,6 +206,29 @@ static void test_invalid_regime_is_reported_at_its_set(void **state)
     lia_model_free(m);
 }
 
+static void test_paths_only_after_set(void **state)
+{
+    (void)state;
+    /* a value over two lines, with a comment and a constant, applies as written */
+    const char *text = AB_AGREEMENT_TEXT
+        "let surge = 3\n"
+        "regime crisis { set B.need.t = (surge   # the shock\n"
+        "                                + 1) }\n";
+    lia_model *m = open_text(text, LIA_OK);
+    assert_int_equal(lia_model_apply_regime(m, 0), LIA_OK);
+    /* w_B = 4: B at (1,0) is 4*0.5*0.48 */
+    NEAR(b_payoff(m, 1), 0.96);
+    lia_model_free(m);
+    /* a dotted name anywhere else is not a path */
+    const char *dotted = AB_AGREEMENT_TEXT "let x = A.leak\n";
+    m = open_text(dotted, LIA_EINPUT);
+    int seen = 0;
+    for (size_t i = 0; i < lia_model_diag_count(m); i++)
+        seen |= strstr(lia_model_diag_at(m, i)->message, "unexpected character '.'") != NULL;
+    assert_true(seen);
+    lia_model_free(m);
+}
+
 /* Parse, apply a regime, clone and compile with the k-th allocation failing, for every k:
  * each step fails cleanly (LIA_ENOMEM, nothing leaked) until all of them succeed. */
 static lia_status chain(double *out)
@@ -272,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_transition_as_override),
         cmocka_unit_test(test_clone_keeps_regimes_and_applied_sets),
         cmocka_unit_test(test_invalid_regime_is_reported_at_its_set),
+        cmocka_unit_test(test_paths_only_after_set),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_apply_survives_allocation_failure),
     };
