@@ -710,6 +710,74 @@ LIA_API int lia_repeat_payoff_set_computed(const lia_repeat *r);
 /* LIA_FORMAT_JSON or LIA_FORMAT_TEXT (docs/cli.md); caller frees *out with lia_free. */
 LIA_API lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_format fmt);
 
+/* ---- regimes: is the commitment self-enforcing when the world switches? ------------------ *
+ * (docs/model.md section 10, "Regimes".) For a model with regimes, each regime's stage game is
+ * compiled on a clone with the regime's sets in force; per member i and regime s, C = its keep
+ * value at the commitment, D = its best breach, P = Nash reversion, as `repeat` computes them.
+ * Keeping to the commitment for ever is worth V = (1 - d)(I - d Pi)^{-1} C; member i keeps to it
+ * in regime s iff V(s) >= (1 - d) D(s) + d (Pi W)(s), W = (1 - d)(I - d Pi)^{-1} P, in every
+ * regime reachable from the start. Patience d is each member's `patience` in the start
+ * regime. */
+typedef struct lia_regimes lia_regimes;
+#define LIA_REGIMES_NONE ((size_t)-1)
+/* game NULL: the model's only game, which must be an agreement (it needs a commitment). m is
+ * not modified (each regime works on its own clone). LIA_EUSAGE: the model has no regimes, or
+ * no such game, or the game has no commitment, or the regimes' games have different members;
+ * LIA_EINPUT: a regime's model is invalid. On any failure but LIA_ENOMEM *out is still set
+ * so lia_regimes_errmsg says why (free it). Caller frees *out with lia_regimes_free. */
+LIA_API lia_status lia_model_regimes(lia_regimes **out, const lia_model *m, const char *game);
+LIA_API void lia_regimes_free(lia_regimes *r);
+/* Never NULL; "" when nothing failed. Owned by r. */
+LIA_API const char *lia_regimes_errmsg(const lia_regimes *r);
+LIA_API const char *lia_regimes_game(const lia_regimes *r);
+LIA_API size_t lia_regimes_count(const lia_regimes *r);
+LIA_API const char *lia_regimes_name(const lia_regimes *r, size_t s);        /* NULL if out of range */
+LIA_API size_t lia_regimes_start(const lia_regimes *r);
+LIA_API double lia_regimes_transition(const lia_regimes *r, size_t from, size_t to);   /* NaN if out of range */
+/* 1 if regime s is reachable from the start over the positive transitions, else 0. */
+LIA_API int lia_regimes_reachable(const lia_regimes *r, size_t s);
+/* The long-run share of periods in regime s from the start (the stationary distribution of
+ * the chain, or of the recurrent classes it ends in, weighted by their chances). */
+LIA_API double lia_regimes_long_run(const lia_regimes *r, size_t s);
+LIA_API size_t lia_regimes_member_count(const lia_regimes *r);
+LIA_API const char *lia_regimes_member(const lia_regimes *r, size_t i);      /* NULL if out of range */
+/* The member's patience (NaN if out of range). */
+LIA_API double lia_regimes_patience(const lia_regimes *r, size_t i);
+/* The least patience from which the member keeps to the commitment in every reachable regime
+ * at every higher patience; NaN: never (it fails arbitrarily close to 1). */
+LIA_API double lia_regimes_delta_star(const lia_regimes *r, size_t i);
+/* The reachable regime whose condition fails last below delta* (the tightest there), or
+ * LIA_REGIMES_NONE when delta* is 0. */
+LIA_API size_t lia_regimes_binding(const lia_regimes *r, size_t i);
+/* 1 if the condition is not monotone in patience: it also holds at some patience below
+ * delta* (docs/model.md says what is reported then). */
+LIA_API int lia_regimes_not_monotone(const lia_regimes *r, size_t i);
+/* The static delta* of the stage game averaged over the long-run distribution (what
+ * averaging would say); NaN: never. */
+LIA_API double lia_regimes_averaged_delta_star(const lia_regimes *r, size_t i);
+/* 1 if the member keeps to the commitment in every reachable regime at its patience, 0 if
+ * not, -1 without a patience. */
+LIA_API int lia_regimes_sustainable(const lia_regimes *r, size_t i);
+typedef enum lia_regimes_quantity {
+    LIA_REGIMES_C = 0,      /* keep value at the commitment in the regime's stage game */
+    LIA_REGIMES_D = 1,      /* best breach */
+    LIA_REGIMES_P = 2,      /* Nash reversion */
+    LIA_REGIMES_V = 3,      /* value of keeping to it for ever from the regime (at the patience) */
+    LIA_REGIMES_SLACK = 4   /* V - (1 - d) D - d (Pi W): negative where the member breaches */
+} lia_regimes_quantity;
+/* Member i's quantity in regime s; NaN if out of range (V and slack without a patience). */
+LIA_API double lia_regimes_value(const lia_regimes *r, lia_regimes_quantity q, size_t i, size_t s);
+/* State-contingent transfers: budget-balanced in every regime, keeping every member to the
+ * commitment in every reachable regime at its patience, with the least expected discounted
+ * total paid. 1 if they exist (*cost: that total), 0 if none do, -1 not computed (a member
+ * without patience). cost may be NULL. */
+LIA_API int lia_regimes_transfers(const lia_regimes *r, double *cost);
+/* What member i receives per period in regime s (negative: pays); NaN unless transfers exist. */
+LIA_API double lia_regimes_transfer(const lia_regimes *r, size_t s, size_t i);
+/* LIA_FORMAT_JSON (the object `repeat` writes under "regimes", docs/cli.md) or
+ * LIA_FORMAT_TEXT; caller frees *out with lia_free. */
+LIA_API lia_status lia_regimes_write(char **out, size_t *len, const lia_regimes *r, lia_format fmt);
+
 /* ---- sweeps: where do the verdicts change? (docs/model.md section 11) -------------------- *
  * One or two parameters (a `let` constant or an attribute path, as lia_model_set) vary over a
  * grid; every point is solved on its own (each thread on its own clone of the model, results in

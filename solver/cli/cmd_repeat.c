@@ -94,6 +94,59 @@ static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *f
     return EXIT_OK;
 }
 
+/* A model with regimes: the regime analysis of the commitment after the static one, in the
+ * text after a blank line, in the JSON as "regimes" (null when the game has no commitment). */
+static lia_status append_regimes(const char *text, size_t len, const lia_model *m, const lia_game *g,
+                                 const cli_opts *o, lia_format fmt, char **out, size_t *out_len)
+{
+    char *more = NULL;
+    size_t more_len = 0;
+    lia_regimes *rg = NULL;
+    lia_status st = LIA_OK;
+    if (lia_game_commitment(g, NULL)) {
+        st = lia_model_regimes(&rg, m, o->game);
+        if (st != LIA_OK) {
+            fprintf(stderr, "liaison repeat: the regime analysis failed: %s\n",
+                    rg ? lia_regimes_errmsg(rg) : lia_status_name(st));
+            lia_regimes_free(rg);
+            return st;
+        }
+        st = lia_regimes_write(&more, &more_len, rg, fmt);
+        lia_regimes_free(rg);
+        if (st != LIA_OK) return st;
+    }
+    const char *add = more ? more : fmt == LIA_FORMAT_JSON ? "null\n"
+                                                            : "regimes: not analysed (the game has no commitment)\n";
+    size_t add_len = more ? more_len : strlen(add);
+    /* JSON: the object's closing "}\n" makes way for , "regimes": ...} */
+    size_t keep = len;
+    if (fmt == LIA_FORMAT_JSON) {
+        while (keep > 0 && (text[keep - 1] == '\n' || text[keep - 1] == '}'))
+            if (text[--keep] == '}') break;
+    }
+    const char *mid = fmt == LIA_FORMAT_JSON ? ", \"regimes\": " : "\n";
+    size_t n = keep + strlen(mid) + add_len + 3;
+    char *all = malloc(n);
+    if (!all) { lia_free(more); return LIA_ENOMEM; }
+    size_t at = 0;
+    memcpy(all, text, keep);
+    at += keep;
+    memcpy(all + at, mid, strlen(mid));
+    at += strlen(mid);
+    memcpy(all + at, add, add_len);
+    at += add_len;
+    if (fmt == LIA_FORMAT_JSON) {
+        while (at > 0 && all[at - 1] == '\n') at--;
+        all[at++] = '}';
+        all[at++] = '\n';
+    }
+    all[at] = 0;
+    lia_free(more);
+    *out = all;
+    *out_len = at;
+    return LIA_OK;
+}
+
 int cmd_repeat(int argc, char **argv)
 {
     cli_opts o;
@@ -131,7 +184,11 @@ int cmd_repeat(int argc, char **argv)
         lia_status st = lia_game_repeat(&r, g, target, &ro);
         if (st != LIA_OK) fprintf(stderr, "liaison repeat: the analysis failed: %s\n", lia_status_name(st));
         if (st == LIA_OK) st = lia_repeat_write(&text, &len, r, fmt);
-        rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+        char *all = NULL;
+        size_t all_len = 0;
+        if (st == LIA_OK && lia_model_regime_count(m) > 0) st = append_regimes(text, len, m, g, &o, fmt, &all, &all_len);
+        rc = st == LIA_OK ? cli_write(&o, all ? all : text, all ? all_len : len) : cli_exit_code(st);
+        free(all);
     }
     lia_free(text);
     free(target);

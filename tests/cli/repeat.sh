@@ -80,3 +80,54 @@ run "pd payoff set" 0 "$LIAISON" repeat $PD --target C,C --delta 0.9 --format js
   json_check "pd payoff set" "len(d['payoff_set'])==4 and all(abs(a-b)<=1e-6 for v,w in zip(d['payoff_set'],[[3,3],[9.75,3],[9,9],[3,9.75]]) for a,b in zip(v,w))"
 run "pd payoff set below 1/7" 0 "$LIAISON" repeat $PD --target C,C --delta 0.1 --format json &&
   json_check "pd payoff set below 1/7" "len(d['payoff_set'])==1 and all(abs(a-3)<=1e-9 for a in d['payoff_set'][0])"
+
+# Regimes (docs/model.md section 10, "Regimes"; tests/cases/repeat/regimes.lia): at (1, 1) A gets
+# 3 - 4 sa and B 3 - 4(1 - sa), withholding and the stage equilibrium (0, 0) pay 0. calm (sa = 0):
+# C = (3, -1); crisis (sa = 1): C = (-1, 3); D = max(C, 0), P = 0; switching with p = 0.1 each
+# way. With k = (1 - d)/(1 - d + 2dp), V_B = (1 - 2k, 1 + 2k): B's condition in calm is
+# 1 - 2(1 - d)/(1 - d + 0.2d) >= 0, d* = 1/(1 + 2p) = 5/6, A's mirror image in crisis. At the
+# patience 0.5, k = 5/6: V_B(calm) = -2/3 = its slack (D = P = 0), V_A(calm) = 8/3 and its
+# slack 8/3 - 0.5 * 3 = 7/6. Long run (1/2, 1/2); the averaged game pays (1, 1) at (1, 1), 0 to
+# a breach, and (0, 0) stays an equilibrium worth 0: its delta* is 0. Transfers: A pays B
+# x = 2 - 1/k = 0.8 in calm, B pays A 0.8 in crisis, expected discounted total 0.8.
+RG=tests/cases/repeat/regimes.lia
+run "regimes json" 0 "$LIAISON" repeat $RG --format json &&
+  json_check "regimes json" "d['regimes']['names']==['calm','crisis'] and d['regimes']['start']=='calm' and d['regimes']['transition']==[[0.9,0.1],[0.1,0.9]] and near(d['regimes']['long_run'],[0.5,0.5]) and d['regimes']['members']==['A','B'] and near(d['regimes']['delta_star'],[5/6,5/6],1e-9) and d['regimes']['binding_regime']==['crisis','calm'] and near(d['regimes']['averaged_delta_star'],[0,0]) and d['regimes']['sustainable']==[False,False] and d['regimes']['not_monotone']==[False,False]"
+run "regimes table" 0 "$LIAISON" repeat $RG --format json &&
+  json_check "regimes table" "[T:={(r['member'],r['regime']):r for r in d['regimes']['table']}] and len(T)==4 and T[('B','calm')]['C']==-1 and T[('B','calm')]['D']==0 and T[('B','calm')]['P']==0 and abs(T[('B','calm')]['V']+2/3)<1e-9 and abs(T[('B','calm')]['slack']+2/3)<1e-9 and abs(T[('A','calm')]['V']-8/3)<1e-9 and abs(T[('A','calm')]['slack']-7/6)<1e-9 and T[('A','crisis')]['C']==-1 and all(r['reachable'] for r in T.values())"
+run "regimes transfers" 0 "$LIAISON" repeat $RG --format json &&
+  json_check "regimes transfers" "d['regimes']['transfers']['feasible'] is True and near(d['regimes']['transfers']['amounts'][0],[-0.8,0.8],1e-9) and near(d['regimes']['transfers']['amounts'][1],[0.8,-0.8],1e-9) and abs(d['regimes']['transfers']['cost']-0.8)<1e-9 and d['status']=='needs_transfers'"
+# patient enough (0.9 >= 5/6): both keep to it everywhere and nothing needs paying
+run "regimes patient" 0 "$LIAISON" repeat $RG --set A.patience=0.9 --set B.patience=0.9 --format json &&
+  json_check "regimes patient" "d['regimes']['sustainable']==[True,True] and d['regimes']['transfers']['feasible'] is True and near(d['regimes']['transfers']['amounts'][0],[0,0]) and d['regimes']['transfers']['cost']==0"
+# p = 0.5 each way: d* = 1/(1 + 1) = 1/2
+run "regimes p=0.5" 0 "$LIAISON" repeat $RG --set transition.calm.crisis=0.5 --set transition.crisis.calm=0.5 --format json &&
+  json_check "regimes p=0.5" "near(d['regimes']['delta_star'],[0.5,0.5],1e-9)"
+run "regimes text" 0 "$LIAISON" repeat $RG && {
+  grep -q '^regimes of AB: calm (start), crisis$' "$TMP/out" &&
+    grep -qE '^  B +calm +-1 +0 +0 +-0\.6667 +-0\.6667$' "$TMP/out" &&
+    grep -q 'B keeps to it in every regime only with patience 0.8333 or more; the binding regime is' "$TMP/out" &&
+    grep -qE '^    calm +A -0\.8, B 0\.8$' "$TMP/out" &&
+    ok "regimes text" || not_ok "regimes text" "$(cat "$TMP/out")"; }
+# no regimes: no "regimes" key
+run "no regimes" 0 "$LIAISON" repeat tests/cases/repeat/exceed.lia --format json &&
+  json_check "no regimes" "'regimes' not in d"
+# a normal-form game with regimes has no commitment: the static analysis of --target, and
+# "regimes": null
+cat >"$TMP/pdr.lia" <<'LIA'
+let t = 10
+game pd normal {
+  players A, B
+  strategies A: C, D
+  strategies B: C, D
+  payoff C C: 9, 9
+  payoff C D: 1, t
+  payoff D C: t, 1
+  payoff D D: 3, 3
+}
+regime calm { }
+regime tense { set t = 12 }
+transition calm -> tense 0.5
+LIA
+run "regimes without commitment" 0 "$LIAISON" repeat "$TMP/pdr.lia" --target C,C --format json &&
+  json_check "regimes without commitment" "d['regimes'] is None and abs(d['delta_star'][0]-1/7)<1e-12"
