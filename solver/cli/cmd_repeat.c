@@ -103,6 +103,7 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
     size_t more_len = 0;
     lia_regimes *rg = NULL;
     lia_status st = LIA_OK;
+    char head[512] = "";
     if (lia_game_commitment(g, NULL)) {
         st = lia_model_regimes(&rg, m, o->game);
         if (st != LIA_OK) {
@@ -112,6 +113,20 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
             return st;
         }
         st = lia_regimes_write(&more, &more_len, rg, fmt);
+        /* the text leads with the verdict over the regimes: the static report after it judges
+         * the model as written, the start regime alone */
+        int all = 1;
+        for (size_t i = 0; i < lia_regimes_member_count(rg); i++) all &= lia_regimes_sustainable(rg, i) > 0;
+        double cost;
+        int tf = lia_regimes_transfers(rg, &cost);
+        snprintf(head, sizeof head,
+                 "%s over its regimes: %s.\nThe report below judges the model as written (regime %s alone); "
+                 "the regime analysis follows it.\n\n",
+                 lia_game_name(g),
+                 all ? "every member keeps to the commitment in every regime it can reach"
+                     : tf > 0 ? "a member breaches in some regime, but payments by regime restore it"
+                              : "a member breaches in some regime, and no payments by regime restore it",
+                 lia_regimes_name(rg, lia_regimes_start(rg)));
         lia_regimes_free(rg);
         if (st != LIA_OK) return st;
     }
@@ -125,11 +140,14 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
             if (text[--keep] == '}') break;
     }
     const char *mid = fmt == LIA_FORMAT_JSON ? ", \"regimes\": " : "\n";
-    size_t n = keep + strlen(mid) + add_len + 3;
+    size_t lead = fmt == LIA_FORMAT_TEXT ? strlen(head) : 0;
+    size_t n = lead + keep + strlen(mid) + add_len + 3;
     char *all = malloc(n);
     if (!all) { lia_free(more); return LIA_ENOMEM; }
     size_t at = 0;
-    memcpy(all, text, keep);
+    memcpy(all, head, lead);
+    at += lead;
+    memcpy(all + at, text, keep);
     at += keep;
     memcpy(all + at, mid, strlen(mid));
     at += strlen(mid);

@@ -40,3 +40,11 @@ run "ct-2005 sweep" 0 "$LIAISON" sweep models/ct-2005.lia --game ES_MA --vary re
   json_check "ct-2005 sweep" "$(chg "'ES'" 0.4649 0.4650 'from needs_transfers to holds') and $(chg None 0.1359 0.1361 'from breaks_down to needs_transfers')"
 run "pool sweep" 0 "$LIAISON" sweep models/bilateral-vs-multilateral.lia --game Pool --vary weak_leak=0:0.3:61 --format json &&
   json_check "pool sweep" "$(chg None 0.0617 0.0618 'core becomes empty') and $(brk "'Bravo'" 0.0916 0.0917) and $(chg None 0.1015 0.1016 'to breaks_down')"
+
+# the oscillating SOE-NKVD: SOE's lean-spell payoff is the 1941 model's -0.39716 plus the Pickaxe
+# cost it no longer carries, 0.8 * (0.85 - 0.4) = 0.36; V solves V = 0.05 C + 0.95 Pi V with
+# Pi = [[0.8, 0.2], [0.5, 0.5]] (checked from the table's own C); over the regimes it holds
+run "oscillating soe-nkvd" 0 "$LIAISON" repeat models/soe-nkvd-oscillating.lia --format json &&
+  json_check "oscillating soe-nkvd" "(lambda r, t: d['status']=='needs_transfers' and abs(t[('SOE','lean')]['C']-(-0.39716+0.36))<1e-12 and abs(t[('SOE','lean')]['V']-(0.05*t[('SOE','lean')]['C']+0.95*(0.8*t[('SOE','lean')]['V']+0.2*t[('SOE','generous')]['V'])))<1e-12 and abs(t[('SOE','generous')]['V']-(0.05*t[('SOE','generous')]['C']+0.95*(0.5*t[('SOE','lean')]['V']+0.5*t[('SOE','generous')]['V'])))<1e-12 and r['sustainable']==[True,True] and r['binding_regime'][0]=='lean' and 0.8124<r['delta_star'][0]<0.8125 and 0.7861<r['averaged_delta_star'][0]<0.7862)(d['regimes'], {(x['member'], x['regime']): x for x in d['regimes']['table']})"
+run "oscillating soe-nkvd, historical split" 0 "$LIAISON" repeat models/soe-nkvd-oscillating.lia --set soe_burden=0.85 --format json &&
+  json_check "oscillating soe-nkvd, historical split" "d['regimes']['sustainable'][0] is False and d['regimes']['delta_star'][0] is None"
