@@ -20,6 +20,7 @@ typedef struct lia_report_entry {
     lia_eqset *eq;               /* equilibria of the stage game (owned) */
     lia_share *shares;           /* agreements: burden sharing (owned), NULL if not computed */
     lia_repeat *repeat;          /* agreements with a commitment: its sustainability (owned) */
+    lia_regimes *regimes;        /* ... and over the model's regimes, if it has any (owned) */
     const char *shares_why;      /* why not, when NULL */
 } lia_report_entry;
 

@@ -7,6 +7,7 @@
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *kind_name(lia_game_kind k)
@@ -142,6 +143,15 @@ static void write_json(lia_buf *b, const lia_report *r)
         lia_eqset_json_fields(b, e->eq);
         lia_buf_puts(b, "}");
         if (e->repeat) json_sustainability(b, e);
+        if (e->regimes) {
+            char *doc = NULL;
+            size_t len = 0;
+            if (lia_regimes_write(&doc, &len, e->regimes, LIA_FORMAT_JSON) != LIA_OK) { b->failed = 1; return; }
+            while (len && doc[len - 1] == '\n') len--;
+            lia_buf_puts(b, ",\n  \"regimes\": ");
+            lia_buf_put(b, doc, len);
+            lia__free(doc);
+        }
         if (e->kind != LIA_KIND_NORMAL) {
             lia_buf_puts(b, ",\n  \"shares\": ");
             json_shares(b, e);
@@ -174,6 +184,18 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
             lia_buf_printf(b, ": %s", lia__repeat_status_words(e->repeat));
         lia_buf_putc(b, '\n');
         if (e->repeat) lia__repeat_text_summary(b, e->repeat, 2);
+        if (e->regimes) {
+            int all = 1;
+            for (size_t i = 0; i < lia_regimes_member_count(e->regimes); i++) all &= lia_regimes_sustainable(e->regimes, i) > 0;
+            int tf = lia_regimes_transfers(e->regimes, NULL);
+            char line[512];
+            snprintf(line, sizeof line, "Over its regimes (below) %s; the status above judges regime %s alone.",
+                     all ? "every member keeps to the commitment in every regime it can reach"
+                         : tf > 0 ? "a member breaches in some regime, but payments by regime restore it"
+                                  : "a member breaches in some regime, and no payments by regime restore it",
+                     lia_regimes_name(e->regimes, lia_regimes_start(e->regimes)));
+            lia_buf_wrap(b, line, 2, 92);
+        }
         lia_buf_puts(b, "  stage game: ");
         for (size_t p = 0; p < e->np; p++) lia_buf_printf(b, "%s%zu", p ? " x " : "", e->nlevels[p]);
         lia_buf_puts(b, e->kind == LIA_KIND_NORMAL ? " strategies" : " sharing levels");
@@ -210,6 +232,12 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
             lia_buf_puts(b, "  sustainability (each member's own patience):\n");
             indented(b, rp, "  ");
             lia__free(rp);
+        }
+        if (e->regimes) {
+            char *rg = NULL;
+            if ((st = lia_regimes_write(&rg, NULL, e->regimes, LIA_FORMAT_TEXT)) != LIA_OK) return st;
+            indented(b, rg, "  ");
+            lia__free(rg);
         }
         if (e->shares) {
             char *sh = NULL;

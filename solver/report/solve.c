@@ -126,6 +126,16 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
         if (st == LIA_OK) st = entry(rep, &rep->entries[rep->n++], g, lia_model_game_name(m, i), kind);
         lia_game_free(g);
         if (st == LIA_OK && kind != LIA_KIND_NORMAL) st = shares(rep, &rep->entries[rep->n - 1], m, opts);
+        if (st == LIA_OK && rep->entries[rep->n - 1].repeat && lia_model_regime_count(m) > 0) {
+            /* the model's message says why a regime cannot be analysed */
+            lia_regimes **rg = &rep->entries[rep->n - 1].regimes;
+            st = lia_model_regimes(rg, m, lia_model_game_name(m, i));
+            if (st != LIA_OK) {
+                if (*rg) lia__model_error(m, lia_regimes_errmsg(*rg));
+                lia_regimes_free(*rg);
+                *rg = NULL;
+            }
+        }
     }
     if (st != LIA_OK) { lia_report_free(rep); return st; }
     *out = rep;
@@ -139,6 +149,7 @@ void lia_report_free(lia_report *r)
         lia_eqset_free(r->entries[i].eq);
         lia_share_free(r->entries[i].shares);
         lia_repeat_free(r->entries[i].repeat);
+        lia_regimes_free(r->entries[i].regimes);
     }
     lia__free(r->entries);
     lia_arena_free(&r->arena);
