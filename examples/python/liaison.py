@@ -96,6 +96,9 @@ _FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_model_solve": (_int, [_OUT, _P, _str, ctypes.POINTER(_CompileOptions)]), "lia_report_free": (None, [_P]),
     "lia_report_count": (_sz, [_P]), "lia_report_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_model_share": (_int, [_OUT, _P, _str, ctypes.POINTER(_ShareOptions)]), "lia_share_free": (None, [_P]),
+    "lia_model_regime_count": (_sz, [_P]), "lia_model_regimes": (_int, [_OUT, _P, _str]),
+    "lia_regimes_free": (None, [_P]), "lia_regimes_errmsg": (_str, [_P]),
+    "lia_regimes_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_share_errmsg": (_str, [_P]), "lia_share_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_game_repeat": (_int, [_OUT, _P, _PSZ, ctypes.POINTER(_RepeatOptions)]), "lia_repeat_free": (None, [_P]),
     "lia_repeat_write": (_int, [_OUT, _LEN, _P, _int]),
@@ -424,9 +427,25 @@ class Model(_Handle):
         """Sustainability under grim trigger, as `liaison repeat [--target ...] [--delta D]
         [--punish nash|minmax] [--monitor PARTY=Q ...] --format json`. target: None (the
         commitment), strategy names ("C,C" or ["C", "C"]) or indices, one per player; monitor:
-        {party: q}, the chance per period that its breach is noticed (the rest 1)."""
+        {party: q}, the chance per period that its breach is noticed (the rest 1). A model with
+        regimes also gets "regimes" (the commitment over the regimes; None without one)."""
         with self.compile(game) as g:
-            return g.repeat(target, delta=delta, punish=punish, monitor=monitor)
+            result = g.repeat(target, delta=delta, punish=punish, monitor=monitor)
+            if _lib.lia_model_regime_count(self._h()) > 0:
+                result["regimes"] = self.regimes(game) if g.commitment is not None else None
+            return result
+
+    def regimes(self, game=None):
+        """The commitment over the model's regimes, as the "regimes" part of `liaison repeat
+        --format json`: each member's critical patience over the regimes, the binding regime,
+        the averaged game's, the member x regime table and the transfers by regime."""
+        with self._lock:
+            name, out = self._game(game), _P()
+            st = _lib.lia_model_regimes(ctypes.byref(out), self._h(), _b(name))
+            with _owned(_lib.lia_regimes_free, out) as r:
+                if st != _OK:
+                    raise self._error(st, _s(_lib.lia_regimes_errmsg(r)) if r else None)
+                return json.loads(_take(_lib.lia_regimes_write, r))
 
     def sweep(self, name, values, game=None, name2=None, values2=None, threads=2, tolerance=1e-6, refine=True,
               progress=None):

@@ -139,6 +139,15 @@ class TestAgainstCli(unittest.TestCase):
         with self.assertRaises(ValueError):
             liaison.load(path).repeat(target="C,C", monitor={"A": 0})
 
+    def test_regimes(self):
+        """The regime analysis of a model with regimes, as the "regimes" of `liaison repeat`."""
+        path = os.path.join(ROOT, "models", "soe-nkvd-oscillating.lia")
+        want = cli("repeat", path)
+        got = liaison.load(path).repeat()
+        self.assertEqual(got, want)
+        self.assertEqual(got["regimes"]["binding_regime"], ["lean", "generous"])
+        self.assertEqual(liaison.load(path).regimes(), want["regimes"])
+
     def test_repeat_exceed(self):
         """The status and directions of a commitment set too low for one member: it holds."""
         path = os.path.join(REPEAT, "exceed.lia")
