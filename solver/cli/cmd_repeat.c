@@ -94,6 +94,47 @@ static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *f
     return EXIT_OK;
 }
 
+/* The agreement's suspects (docs/model.md section 13), appended to the report: a text section,
+ * or the key "suspects" of the JSON object. Nothing when it has none. */
+static lia_status append_suspects(char **joined_out, const char *text, size_t *len, lia_model *m, const cli_opts *o,
+                                  lia_format fmt)
+{
+    lia_suspects *s = NULL;
+    lia_status st = lia_model_suspects(&s, m, o->game);
+    if (st != LIA_OK) {
+        fprintf(stderr, "liaison repeat: the suspects could not be analysed: %s\n", s ? lia_suspects_errmsg(s) : lia_status_name(st));
+        lia_suspects_free(s);
+        return st;
+    }
+    char *add = NULL;
+    size_t alen = 0;
+    if (lia_suspects_count(s) == 0 || (st = lia_suspects_write(&add, &alen, s, fmt)) != LIA_OK) {
+        lia_suspects_free(s);
+        return st;
+    }
+    lia_suspects_free(s);
+    /* JSON: splice `"suspects": [...]` into the repeat object before its closing brace */
+    const char *from = add;
+    size_t keep = *len;
+    if (fmt == LIA_FORMAT_JSON) {
+        from = strstr(add, ", \"suspects\": ");
+        while (keep && text[keep - 1] != '}') keep--;
+        if (!from || !keep) { lia_free(add); return LIA_EINTERNAL; }
+        keep--;
+    }
+    size_t flen = strlen(from);
+    char *joined = malloc(keep + 1 + flen + 1);
+    if (!joined) { lia_free(add); return LIA_ENOMEM; }
+    memcpy(joined, text, keep);
+    size_t n = keep;
+    if (fmt != LIA_FORMAT_JSON) joined[n++] = '\n';
+    memcpy(joined + n, from, flen + 1);
+    lia_free(add);
+    *joined_out = joined;
+    *len = n + flen;
+    return LIA_OK;
+}
+
 int cmd_repeat(int argc, char **argv)
 {
     cli_opts o;
@@ -107,7 +148,7 @@ int cmd_repeat(int argc, char **argv)
     lia_repeat *r = NULL;
     size_t *target = NULL;
     double *q = NULL;
-    char *text = NULL;
+    char *text = NULL, *joined = NULL;
     size_t len = 0;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
     if (!rc) rc = cli_compile_game(&g, m, &o, "repeat");
@@ -131,9 +172,11 @@ int cmd_repeat(int argc, char **argv)
         lia_status st = lia_game_repeat(&r, g, target, &ro);
         if (st != LIA_OK) fprintf(stderr, "liaison repeat: the analysis failed: %s\n", lia_status_name(st));
         if (st == LIA_OK) st = lia_repeat_write(&text, &len, r, fmt);
-        rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+        if (st == LIA_OK && !target) st = append_suspects(&joined, text, &len, m, &o, fmt);
+        rc = st == LIA_OK ? cli_write(&o, joined ? joined : text, len) : cli_exit_code(st);
     }
     lia_free(text);
+    free(joined);
     free(target);
     free(q);
     lia_repeat_free(r);
