@@ -123,8 +123,9 @@ LIA_API const lia_diag *lia_model_diag_at(const lia_model *m, size_t i);
 
 /* Override a `let` constant or an attribute path before compiling, like --set NAME=VALUE:
  * "asym", "UK.leak", "UK.need.soviet", "soviet.common", "BRUSA.dilution",
- * "Berne.facility.secretariat.cost", "talmud.estate", "council.weights.P1" (docs/language.md
- * lists every path). `value` is an expression: "0.25", "2/3", "asym*2".
+ * "Berne.facility.secretariat.cost", "talmud.estate", "council.weights.P1", and the
+ * probability of a regime transition, "transition.calm.crisis" (docs/language.md lists every
+ * path; a row of transitions summing above 1 makes the model invalid). `value` is an expression: "0.25", "2/3", "asym*2".
  * LIA_EUSAGE: no such name (message says so). LIA_EINPUT: the model is now invalid (e.g. a
  * probability out of range); the diagnostics say why and the override stays in force until
  * replaced. Overrides accumulate; setting a name again replaces its earlier value. */
@@ -145,6 +146,22 @@ LIA_API const char *lia_model_game_name(const lia_model *m, size_t i);   /* NULL
 LIA_API lia_game_kind lia_model_game_kind(const lia_model *m, size_t i);
 /* Index of the game named `name`; LIA_EUSAGE if there is none. */
 LIA_API lia_status lia_model_game_find(const lia_model *m, const char *name, size_t *index);
+
+/* Regimes of the model (docs/language.md): the static model has none. A regime is a set of
+ * overrides (`set PATH = VALUE`) that holds while the world is in that state; the model moves
+ * between regimes by a Markov chain (`transition FROM -> TO p`). Names are owned by the model. */
+LIA_API size_t lia_model_regime_count(const lia_model *m);
+LIA_API const char *lia_model_regime_name(const lia_model *m, size_t r);      /* NULL if out of range */
+/* Per-period probability of moving from regime `from` to `to` (the diagonal is what stays);
+ * each row sums to 1. NaN if out of range. */
+LIA_API double lia_model_transition(const lia_model *m, size_t from, size_t to);
+/* The regime the chain starts in (`start`, else the first regime); 0 if there are none. */
+LIA_API size_t lia_model_regime_start(const lia_model *m);
+/* Apply regime r's `set`s to m as lia_model_set would (they replace earlier overrides of the
+ * same paths, and a later lia_model_set of a path replaces them). Statuses as lia_model_set;
+ * LIA_EUSAGE if r is out of range. On LIA_ENOMEM some of the sets may be in force. Applying a
+ * second regime adds its sets on top of the first's: apply each regime to its own clone. */
+LIA_API lia_status lia_model_apply_regime(lia_model *m, size_t r);
 
 /* ---- compiling --------------------------------------------------------------------------- */
 

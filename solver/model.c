@@ -13,6 +13,7 @@
 #include "util/num.h"
 #include "util/c_numeric.h"
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -262,7 +263,8 @@ static int override_source(lia_model *m, lia_override *o, int fresh, const char 
     return 1;
 }
 
-static lia_status model_set_in(lia_model *m, const char *name, const char *value)
+/* lia_model_set, with the override tagged as the caller's (0) or as applied from regime r (r + 1). */
+static lia_status model_set_tagged(lia_model *m, const char *name, const char *value, size_t tag)
 {
     if (!m) return LIA_EUSAGE;
     m->errmsg[0] = 0;
@@ -280,7 +282,7 @@ static lia_status model_set_in(lia_model *m, const char *name, const char *value
     while (i < m->nov && strcmp(m->ov[i].name, name) != 0) i++;
     int fresh = i == m->nov;
     char *old_text = NULL;
-    size_t old_len = 0, old_off = 0;
+    size_t old_len = 0, old_off = 0, old_tag = 0;
     if (fresh) {
         if (m->nov == m->ovcap) {
             size_t cap = m->ovcap ? m->ovcap * 2 : 4;
@@ -291,16 +293,20 @@ static lia_status model_set_in(lia_model *m, const char *name, const char *value
         }
         memset(&m->ov[i], 0, sizeof m->ov[i]);
         if (!(m->ov[i].name = lia__strdup(name))) { set_err(m, "out of memory"); return LIA_ENOMEM; }
+        m->ov[i].regime = tag;
     } else {
         /* keep the previous value so a failed replacement can be undone */
         lia_source *s = &m->sources.items[m->ov[i].src];
         old_text = lia__strndup(s->text, s->len);
         old_len = s->len;
         old_off = m->ov[i].value_off;
+        old_tag = m->ov[i].regime;
         if (!old_text) { set_err(m, "out of memory"); return LIA_ENOMEM; }
+        m->ov[i].regime = tag;
     }
     if (!override_source(m, &m->ov[i], fresh, name, value)) {
         if (fresh) lia__free(m->ov[i].name);
+        else m->ov[i].regime = old_tag;
         lia__free(old_text);
         set_err(m, "out of memory");
         return LIA_ENOMEM;
@@ -322,19 +328,26 @@ static lia_status model_set_in(lia_model *m, const char *name, const char *value
             s->text = old_text;
             s->len = old_len;
             m->ov[i].value_off = old_off;
+            m->ov[i].regime = old_tag;
             old_text = NULL;
         }
         lia__free(old_text);
         lia_status again = resolve(m);
         if (unknown) {
             set_err(m, "no constant or attribute '%s' in %s (constants are set by name, attributes by path "
-                    "such as UK.leak, UK.need.soviet or UKUSA.facility.stations.cost)", name, m->sources.items[0].name);
+                    "such as UK.leak, UK.need.soviet, UKUSA.facility.stations.cost or transition.calm.crisis)",
+                    name, m->sources.items[0].name);
             return again == LIA_ENOMEM ? LIA_ENOMEM : LIA_EUSAGE;
         }
         return LIA_ENOMEM;
     }
     lia__free(old_text);
     return st;
+}
+
+static lia_status model_set_in(lia_model *m, const char *name, const char *value)
+{
+    return model_set_tagged(m, name, value, 0);
 }
 
 lia_status lia_model_set_number(lia_model *m, const char *name, double value)
@@ -489,7 +502,7 @@ static lia_status model_clone_in(lia_model **out, const lia_model *m)
         const lia_source *s = &m->sources.items[m->ov[i].src];
         char *value = lia__strndup(s->text + m->ov[i].value_off, s->len - m->ov[i].value_off);
         if (!value) { st = LIA_ENOMEM; break; }
-        st = model_set_in(c, m->ov[i].name, value);
+        st = model_set_tagged(c, m->ov[i].name, value, m->ov[i].regime);
         lia__free(value);
     }
     if (st == LIA_ENOMEM) { lia_model_free(c); return st; }
@@ -500,6 +513,66 @@ static lia_status model_clone_in(lia_model **out, const lia_model *m)
 lia_status lia_model_clone(lia_model **out, const lia_model *m)
 {
     IN_C_LOCALE(model_clone_in(out, m));
+}
+
+/* ---- regimes ---- */
+
+size_t lia_model_regime_count(const lia_model *m) { return m ? m->spec.nregimes : 0; }
+
+const char *lia_model_regime_name(const lia_model *m, size_t r)
+{
+    return m && r < m->spec.nregimes ? m->spec.regimes[r].name : NULL;
+}
+
+double lia_model_transition(const lia_model *m, size_t from, size_t to)
+{
+    if (!m || from >= m->spec.nregimes || to >= m->spec.nregimes) return NAN;
+    return m->spec.transition[from * m->spec.nregimes + to];
+}
+
+size_t lia_model_regime_start(const lia_model *m) { return m ? m->spec.start : 0; }
+
+typedef struct regime_set { const char *path; char *value; } regime_set;
+
+static lia_status model_apply_regime_in(lia_model *m, size_t r)
+{
+    if (!m) return LIA_EUSAGE;
+    m->errmsg[0] = 0;
+    if (r >= m->spec.nregimes) {
+        set_err(m, "no regime %zu: %s has %zu regime%s", r, m->sources.n ? m->sources.items[0].name : "the model",
+                m->spec.nregimes, m->spec.nregimes == 1 ? "" : "s");
+        return LIA_EUSAGE;
+    }
+    /* copied first: every override re-checks the model, which rebuilds the spec */
+    const spec_regime *rg = &m->spec.regimes[r];
+    size_t n = rg->nsets;
+    regime_set *sets = lia__calloc(n ? n : 1, sizeof *sets);
+    if (!sets) { set_err(m, "out of memory"); return LIA_ENOMEM; }
+    const lia_source *src = &m->sources.items[0];
+    for (size_t k = 0; k < n; k++) {
+        const lia_span *sp = &rg->sets[k].value->span;
+        sets[k].path = rg->sets[k].path;   /* owned by the AST, which outlives re-checks */
+        sets[k].value = lia__strndup(src->text + sp->off, sp->len);
+        if (!sets[k].value) {
+            for (size_t j = 0; j < k; j++) lia__free(sets[j].value);
+            lia__free(sets);
+            set_err(m, "out of memory");
+            return LIA_ENOMEM;
+        }
+    }
+    lia_status st = LIA_OK, unknown = LIA_OK;
+    for (size_t k = 0; k < n && st != LIA_ENOMEM; k++) {
+        st = model_set_tagged(m, sets[k].path, sets[k].value, r + 1);
+        if (st == LIA_EUSAGE) unknown = st;
+    }
+    for (size_t k = 0; k < n; k++) lia__free(sets[k].value);
+    lia__free(sets);
+    return st == LIA_ENOMEM ? st : unknown != LIA_OK ? unknown : st;
+}
+
+lia_status lia_model_apply_regime(lia_model *m, size_t r)
+{
+    IN_C_LOCALE(model_apply_regime_in(m, r));
 }
 
 /* ---- bilateral decomposition ---- */

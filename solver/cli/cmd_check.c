@@ -36,6 +36,10 @@ int cmd_check(int argc, char **argv)
         for (size_t g = 0; g < n; g++)
             printf("%s %s '%s'", g ? "," : ":", kind_name(lia_model_game_kind(m, g)), lia_model_game_name(m, g));
         if (n == 0) printf(" (no agreements or games)");
+        size_t nr = lia_model_regime_count(m);
+        if (nr)
+            printf(", %zu regime%s (start %s)", nr, nr == 1 ? "" : "s",
+                   lia_model_regime_name(m, lia_model_regime_start(m)));
         printf("\n");
         lia_model_free(m);
     }

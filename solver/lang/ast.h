@@ -37,7 +37,8 @@ typedef enum lia_kw {
     /* agreement */ KW_MEMBERS, KW_LEVELS, KW_COMMIT, KW_SHARE, KW_POOL, KW_DILUTION, KW_CAVEAT,
     KW_FACILITY, KW_TRANSFER,
     /* games */ KW_PLAYERS, KW_STRATEGIES, KW_PAYOFF, KW_MATRIX, KW_VALUE, KW_ESTATE, KW_CLAIMS,
-    KW_QUOTA, KW_WEIGHTS
+    KW_QUOTA, KW_WEIGHTS,
+    /* regime */ KW_SET
 } lia_kw;
 
 typedef enum { SPLIT_EQUAL, SPLIT_PROPORTIONAL, SPLIT_EXPLICIT } lia_split_kind;
@@ -46,7 +47,8 @@ typedef struct lia_stmt lia_stmt;
 struct lia_stmt {
     lia_kw kw;
     lia_span span;            /* the keyword */
-    lia_ident a, b;           /* share/transfer: from, to; facility: name; strategies/matrix: player */
+    lia_ident a, b;           /* share/transfer: from, to; facility: name; strategies/matrix: player;
+                                 set: the dotted path */
     lia_ident *names;         /* members, players, strategy list, payoff profile, value coalition */
     size_t nnames;
     lia_expr **exprs;         /* levels; payoff values; matrix entries (row-major); single value */
@@ -55,12 +57,14 @@ struct lia_stmt {
     size_t npairs;
     lia_expr *cost, *value;   /* facility; caveat: value, disclosure (in `cost`) */
     lia_split_kind split;
-    lia_span split_span;
+    lia_span split_span;      /* set: the '=' */
     size_t rows, cols;        /* matrix */
     lia_stmt *next;
 };
 
-typedef enum { IT_MODEL, IT_LET, IT_TOPIC, IT_PARTY, IT_AGREEMENT, IT_GAME } lia_item_kind;
+typedef enum {
+    IT_MODEL, IT_LET, IT_TOPIC, IT_PARTY, IT_AGREEMENT, IT_GAME, IT_REGIME, IT_TRANSITION, IT_START
+} lia_item_kind;
 
 typedef enum {
     SUB_NONE, SUB_BILATERAL, SUB_MULTILATERAL, SUB_NORMAL, SUB_COALITIONAL, SUB_BANKRUPTCY, SUB_VOTING
@@ -70,12 +74,13 @@ typedef struct lia_item lia_item;
 struct lia_item {
     lia_item_kind kind;
     lia_span span;            /* the keyword */
-    lia_ident name;
+    lia_ident name;           /* transition: the regime it leaves */
+    lia_ident to;             /* transition: the regime it enters */
     lia_item_sub sub;
     lia_span sub_span;
     int cost;                 /* `coalitional cost` */
     const char *title;        /* model "..." */
-    lia_expr *expr;           /* let */
+    lia_expr *expr;           /* let; transition: the probability */
     lia_stmt *stmts;          /* block body, in order */
     int broken;               /* had a syntax error: semantic checks that would only cascade are skipped */
     lia_item *next;

@@ -273,42 +273,38 @@ static int parse_overrides(check_ctx *c)
     return 1;
 }
 
-int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
-              lia_override *ov, size_t nov)
+/* Everything but the regimes: names, lets, topics, parties, agreements and games, with the
+ * context's overrides. Also run once per regime, with its `set`s added (check_regimes.c). */
+int check_items(check_ctx *c, const lia_ast *ast)
 {
-    check_ctx c;
-    memset(&c, 0, sizeof c);
-    memset(out, 0, sizeof *out);
-    c.arena = arena;
-    c.s = s;
-    c.d = d;
-    c.ov = ov;
-    c.nov = nov;
-    c.spec = out;
-    if (!parse_overrides(&c)) return -1;
+    lia_spec *out = c->spec;
+    lia_arena *arena = c->arena;
+    const lia_sources *s = c->s;
+    lia_diags *d = c->d;
 
     size_t nlet = 0, ntopic = 0, nparty = 0, ngame = 0;
     for (const lia_item *it = ast->items; it; it = it->next) {
         switch (it->kind) {
         case IT_MODEL:
             if (out->title)
-                ERR(&c, it->span, "the model's title is given twice");
+                ERR(c, it->span, "the model's title is given twice");
             out->title = it->title;
             break;
         case IT_LET: nlet++; break;
         case IT_TOPIC: ntopic++; break;
         case IT_PARTY: nparty++; break;
-        default: ngame++; break;
+        case IT_AGREEMENT: case IT_GAME: ngame++; break;
+        default: break;
         }
     }
     lia_nametab game_tab;
-    c.lets = lia_arena_array(arena, nlet ? nlet : 1, sizeof *c.lets);
+    c->lets = lia_arena_array(arena, nlet ? nlet : 1, sizeof *c->lets);
     out->topics = lia_arena_array(arena, ntopic ? ntopic : 1, sizeof *out->topics);
     out->parties = lia_arena_array(arena, nparty ? nparty : 1, sizeof *out->parties);
     out->games = lia_arena_array(arena, ngame ? ngame : 1, sizeof *out->games);
-    if (!c.lets || !out->topics || !out->parties || !out->games ||
-        !lia_nametab_init(&c.let_tab, arena, nlet) || !lia_nametab_init(&c.topic_tab, arena, ntopic) ||
-        !lia_nametab_init(&c.party_tab, arena, nparty) || !lia_nametab_init(&game_tab, arena, ngame))
+    if (!c->lets || !out->topics || !out->parties || !out->games ||
+        !lia_nametab_init(&c->let_tab, arena, nlet) || !lia_nametab_init(&c->topic_tab, arena, ntopic) ||
+        !lia_nametab_init(&c->party_tab, arena, nparty) || !lia_nametab_init(&game_tab, arena, ngame))
         return -1;
 
     /* names first, so parties may be declared after the agreements that use them */
@@ -320,26 +316,26 @@ int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sou
         lia_nametab *tab = NULL;
         size_t idx = 0;
         switch (it->kind) {
-        case IT_LET: tab = &c.let_tab; idx = nlets_total; break;
-        case IT_TOPIC: tab = &c.topic_tab; idx = out->ntopics; break;
-        case IT_PARTY: tab = &c.party_tab; idx = out->nparties; break;
+        case IT_LET: tab = &c->let_tab; idx = nlets_total; break;
+        case IT_TOPIC: tab = &c->topic_tab; idx = out->ntopics; break;
+        case IT_PARTY: tab = &c->party_tab; idx = out->nparties; break;
         case IT_AGREEMENT: case IT_GAME: tab = &game_tab; idx = out->ngames; break;
-        case IT_MODEL: break;
+        default: break;
         }
         if (!tab) continue;
         size_t prev = lia_nametab_put(tab, it->name.s, it->name.len, idx);
         if (prev != idx) {
-            lia_span first = it->kind == IT_LET ? c.lets[prev].span
+            lia_span first = it->kind == IT_LET ? c->lets[prev].span
                            : it->kind == IT_TOPIC ? topic_items[prev]->name.span
                            : it->kind == IT_PARTY ? party_items[prev]->name.span
                            : out->games[prev].span;
-            ERR(&c, it->name.span, "%s '%s' is already defined on line %u", kind_word(it->kind), it->name.s, first.line);
+            ERR(c, it->name.span, "%s '%s' is already defined on line %u", kind_word(it->kind), it->name.s, first.line);
             continue;
         }
         switch (it->kind) {
         case IT_LET:
-            c.lets[nlets_total].name = it->name.s;
-            c.lets[nlets_total].span = it->name.span;
+            c->lets[nlets_total].name = it->name.s;
+            c->lets[nlets_total].span = it->name.span;
             nlets_total++;
             break;
         case IT_TOPIC: topic_items[out->ntopics++] = it; break;
@@ -356,20 +352,20 @@ int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sou
     size_t li = 0;
     for (const lia_item *it = ast->items; it; it = it->next) {
         if (it->kind != IT_LET) continue;
-        if (lia_nametab_get(&c.let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
-        c.nlets = li;
+        if (lia_nametab_get(&c->let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
+        c->nlets = li;
         lia_val v;
-        c.lets[li].ok = !it->broken && check_value(&c, it->name.s, it->expr, lia_num_int(0), it->name.span, &v);
-        c.lets[li].v = v.n;
+        c->lets[li].ok = !it->broken && check_value(c, it->name.s, it->expr, lia_num_int(0), it->name.span, &v);
+        c->lets[li].v = v.n;
         li++;
     }
-    c.nlets = li;
+    c->nlets = li;
 
-    for (size_t t = 0; t < out->ntopics; t++) check_topic_item(&c, topic_items[t], &out->topics[t]);
-    for (size_t p = 0; p < out->nparties && !c.oom; p++) check_party_item(&c, party_items[p], &out->parties[p]);
+    for (size_t t = 0; t < out->ntopics; t++) check_topic_item(c, topic_items[t], &out->topics[t]);
+    for (size_t p = 0; p < out->nparties && !c->oom; p++) check_party_item(c, party_items[p], &out->parties[p]);
 
     size_t gi = 0;
-    for (const lia_item *it = ast->items; it && !c.oom; it = it->next) {
+    for (const lia_item *it = ast->items; it && !c->oom; it = it->next) {
         if (it->kind != IT_AGREEMENT && it->kind != IT_GAME) continue;
         if (lia_nametab_get(&game_tab, it->name.s, it->name.len) != gi) continue; /* duplicate */
         spec_game *g = &out->games[gi++];
@@ -383,18 +379,35 @@ int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sou
             continue;
         }
         switch (it->sub) {
-        case SUB_BILATERAL: case SUB_MULTILATERAL: rc = check_agreement(&c, it, g); break;
-        case SUB_NORMAL: rc = check_normal(&c, it, g); break;
-        case SUB_COALITIONAL: rc = check_coalitional(&c, it, g); break;
-        case SUB_BANKRUPTCY: rc = check_bankruptcy(&c, it, g); break;
-        case SUB_VOTING: rc = check_voting(&c, it, g); break;
+        case SUB_BILATERAL: case SUB_MULTILATERAL: rc = check_agreement(c, it, g); break;
+        case SUB_NORMAL: rc = check_normal(c, it, g); break;
+        case SUB_COALITIONAL: rc = check_coalitional(c, it, g); break;
+        case SUB_BANKRUPTCY: rc = check_bankruptcy(c, it, g); break;
+        case SUB_VOTING: rc = check_voting(c, it, g); break;
         case SUB_NONE: break;
         }
-        if (rc < 0) c.oom = 1;
+        if (rc < 0) c->oom = 1;
     }
     if (out->ngames == 0 && d->errors == 0) {
         lia_span start = { 0, 1, 1, 0, 0, 0 };
-        ERR(&c, start, "%s defines no agreement or game: nothing to compile", s->items[0].name);
+        ERR(c, start, "%s defines no agreement or game: nothing to compile", s->items[0].name);
     }
-    return c.oom ? -1 : 0;
+    return c->oom ? -1 : 0;
+}
+
+int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
+              lia_override *ov, size_t nov)
+{
+    check_ctx c;
+    memset(&c, 0, sizeof c);
+    memset(out, 0, sizeof *out);
+    c.arena = arena;
+    c.s = s;
+    c.d = d;
+    c.ov = ov;
+    c.nov = nov;
+    c.spec = out;
+    if (!parse_overrides(&c)) return -1;
+    if (check_items(&c, ast) < 0) return -1;
+    return check_regimes(&c, ast);
 }

@@ -1,5 +1,5 @@
 /* check_internal.h — shared state of the checker's files (check.c, check_agreement.c,
- * check_games.c). */
+ * check_games.c, check_regimes.c). */
 #ifndef LIA_LANG_CHECK_INTERNAL_H
 #define LIA_LANG_CHECK_INTERNAL_H
 #include "spec.h"
@@ -53,6 +53,11 @@ size_t check_party(const check_ctx *c, const lia_ident *id);   /* (size_t)-1 if 
 size_t check_topic(const check_ctx *c, const lia_ident *id);   /* (size_t)-1 if unknown; diagnosed */
 /* "did you mean" suffix for an unknown name among a table's keys (static buffer per call). */
 void check_unknown(const check_ctx *c, const lia_ident *id, const char *kind, const char **cands, size_t n);
+
+/* The items of the file other than regimes, into c->spec (check.c). -1 on allocation failure. */
+int check_items(check_ctx *c, const lia_ast *ast);
+/* Regimes, transitions and start (check_regimes.c), after check_items. -1 on allocation failure. */
+int check_regimes(check_ctx *c, const lia_ast *ast);
 
 int check_agreement(check_ctx *c, const lia_item *it, spec_game *g);
 int check_normal(check_ctx *c, const lia_item *it, spec_game *g);

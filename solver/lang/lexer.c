@@ -197,15 +197,24 @@ lia_token lia_lexer_next(lia_lexer *lx)
         }
         unsigned char c = (unsigned char)lx->s[lx->pos];
         if (is_ident_start(c)) {
-            while (lx->pos < lx->len && (is_ident_start(lx->s[lx->pos]) || is_digit(lx->s[lx->pos]))) advance(lx);
+            for (;;) {
+                while (lx->pos < lx->len && (is_ident_start(lx->s[lx->pos]) || is_digit(lx->s[lx->pos]))) advance(lx);
+                /* a path: `.` between names, only where the parser asked for one */
+                if (!lx->dotted || lx->pos + 1 >= lx->len || lx->s[lx->pos] != '.' ||
+                    !is_ident_start(lx->s[lx->pos + 1]))
+                    break;
+                advance(lx);
+            }
             t.kind = TK_IDENT;
             t.text = lx->s + t.span.off;
             t.text_len = lx->pos - t.span.off;
             t.span.len = t.text_len;
-            if (t.text_len > LIA_MAX_NAME) {
+            size_t max = lx->dotted ? LIA_MAX_DOTTED : LIA_MAX_NAME;
+            if (t.text_len > max) {
                 t.span.len = t.text_len;
-                lia_diags_add(lx->diags, lx->sources, LIA_ERROR, t.span, "name longer than %d characters", LIA_MAX_NAME);
-                t.text_len = LIA_MAX_NAME;   /* keep going with a usable name */
+                lia_diags_add(lx->diags, lx->sources, LIA_ERROR, t.span, "%s longer than %zu characters",
+                              lx->dotted ? "path" : "name", max);
+                t.text_len = max;   /* keep going with a usable name */
             }
         } else if (is_digit(c)) {
             t = lex_number(lx, t);

@@ -5,6 +5,8 @@
 #include "../util/num.h"
 
 enum { LIA_MAX_NAME = 255 };   /* longer names are an error (and would bloat messages) */
+/* Longest dotted path (AGREEMENT.share.FROM.TO.TOPIC). */
+enum { LIA_MAX_DOTTED = 6 * (LIA_MAX_NAME + 1) };
 
 typedef enum lia_tok_kind {
     TK_EOF, TK_NEWLINE, TK_IDENT, TK_NUMBER, TK_STRING,
@@ -34,6 +36,7 @@ typedef struct lia_lexer {
     lia_tok_kind last;        /* last significant token, for newline suppression */
     int junk;                 /* inside a run of invalid bytes: report the run once */
     int oom;                  /* an allocation failed (string contents) */
+    int dotted;               /* a name may have inner dots (the path of a regime's `set`) */
 } lia_lexer;
 
 void lia_lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags *d,

@@ -540,6 +540,7 @@ static const kwdef normal_kws[] = {
 static const kwdef coalitional_kws[] = { { "players", KW_PLAYERS }, { "value", KW_VALUE }, { 0, 0 } };
 static const kwdef bankruptcy_kws[] = { { "estate", KW_ESTATE }, { "claims", KW_CLAIMS }, { 0, 0 } };
 static const kwdef voting_kws[] = { { "quota", KW_QUOTA }, { "weights", KW_WEIGHTS }, { 0, 0 } };
+static const kwdef regime_kws[] = { { "set", KW_SET }, { 0, 0 } };
 
 static int stmt_body(parser *p, lia_stmt *s)
 {
@@ -564,6 +565,10 @@ static int stmt_body(parser *p, lia_stmt *s)
     case KW_PAYOFF: return payoff(p, s);
     case KW_MATRIX: return matrix(p, s);
     case KW_VALUE: return coalition_value(p, s);
+    case KW_SET:
+        if (!ident(p, &s->a, "a constant or attribute path (like UK.leak)")) return 0;
+        s->split_span = p->tok.span;
+        return expect(p, TK_EQ, "'=' after the path") && single_expr(p, s);
     case KW_NONE: break;
     }
     return 0;
@@ -630,7 +635,9 @@ static lia_stmt *block(parser *p, const kwdef *kws, const char *what, int *broke
         p->stmt_line = p->tok.span.line;
         s->kw = kw;
         s->span = p->tok.span;
+        p->lx.dotted = kw == KW_SET;   /* the path after `set` may hold dots */
         next(p);
+        p->lx.dotted = 0;
         if (!stmt_body(p, s)) {
             if (p->oom) return head;
             *broken = 1;
@@ -687,7 +694,8 @@ static int item_sub(parser *p, lia_item *it)
 
 static lia_item *item(parser *p)
 {
-    static const char *const tops[] = { "model", "let", "topic", "party", "agreement", "game" };
+    static const char *const tops[] = { "model", "let", "topic", "party", "agreement", "game", "regime",
+                                        "transition", "start" };
     lia_item *it = lia_arena_alloc(p->arena, sizeof *it);
     if (!it) { p->oom = 1; return NULL; }
     it->span = p->tok.span;
@@ -733,14 +741,34 @@ static lia_item *item(parser *p)
         snprintf(what, sizeof what, "%s '%s'", it->kind == IT_AGREEMENT ? "agreement" : "game", it->name.s);
         it->stmts = block(p, kws, what, &it->broken);
         return p->oom ? NULL : it;
+    } else if (is_kw(&p->tok, "regime")) {
+        it->kind = IT_REGIME;
+        next(p);
+        if (!ident(p, &it->name, "the regime's name")) { skip_item(p); return NULL; }
+        char what[128];
+        snprintf(what, sizeof what, "regime '%s'", it->name.s);
+        it->stmts = block(p, regime_kws, what, &it->broken);
+        return p->oom ? NULL : it;
+    } else if (is_kw(&p->tok, "transition")) {
+        it->kind = IT_TRANSITION;
+        next(p);
+        if (!ident(p, &it->name, "the regime the transition leaves") || !expect(p, TK_ARROW, "'->'") ||
+            !ident(p, &it->to, "the regime the transition enters") || !(it->expr = expr(p))) {
+            skip_item(p);
+            return NULL;
+        }
+    } else if (is_kw(&p->tok, "start")) {
+        it->kind = IT_START;
+        next(p);
+        if (!ident(p, &it->name, "the starting regime")) { skip_item(p); return NULL; }
     } else {
-        const char *sug = p->tok.kind == TK_IDENT ? lia_suggest(p->tok.text, p->tok.text_len, tops, 6) : NULL;
+        const char *sug = p->tok.kind == TK_IDENT ? lia_suggest(p->tok.text, p->tok.text_len, tops, 9) : NULL;
         if (sug) {
             int len = p->tok.text_len > 40 ? 40 : (int)p->tok.text_len;
             lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "unknown item '%.*s'; did you mean '%s'?",
                           len, p->tok.text, sug);
         } else {
-            error_expected(p, "'model', 'let', 'topic', 'party', 'agreement' or 'game'");
+            error_expected(p, "'model', 'let', 'topic', 'party', 'agreement', 'game', 'regime', 'transition' or 'start'");
         }
         skip_item(p);
         return NULL;

@@ -93,6 +93,21 @@ typedef struct spec_game {
     spec_voting vote;
 } spec_game;
 
+/* One `set PATH = VALUE` of a regime: an override of the static model (docs/language.md). */
+typedef struct spec_set {
+    const char *path;
+    lia_span path_span;
+    lia_span span;                           /* the `set` keyword */
+    lia_expr *value;                         /* in the AST; its span is the text to apply */
+} spec_set;
+
+typedef struct spec_regime {
+    const char *name;
+    lia_span span;
+    size_t nsets;
+    spec_set *sets;
+} spec_regime;
+
 typedef struct lia_spec {
     const char *title;
     size_t ntopics;
@@ -101,6 +116,10 @@ typedef struct lia_spec {
     spec_party *parties;
     size_t ngames;
     spec_game *games;
+    size_t nregimes;                         /* 0: the static model */
+    spec_regime *regimes;
+    double *transition;                      /* nregimes x nregimes, row-major; rows sum to 1 */
+    size_t start;
 } lia_spec;
 
 /* An override from --set / lia_model_set: `name` is a let constant or attribute path. */
@@ -109,6 +128,7 @@ typedef struct lia_override {
     uint32_t src;          /* source holding "NAME=VALUE" */
     size_t value_off;      /* where VALUE starts in it */
     int used;              /* set by the checker when the path matched something */
+    size_t regime;         /* 0: set by the caller; r + 1: put there by applying regime r */
 } lia_override;
 
 struct lia_arena;

@@ -141,6 +141,33 @@ run "--set cannot dilute a bilateral agreement" 2 "$LIAISON" check "$TMP/sets.li
   grep -q "^--set:1:13: error: 'dilution' applies to multilateral agreements only" "$TMP/err" \
     && ok "--set cannot dilute a bilateral agreement" || not_ok "--set cannot dilute a bilateral agreement" "$(cat "$TMP/err")"; }
 
+# regimes: the summary line, a transition probability as an override, and swept
+cat >"$TMP/regimes.lia" <<'LIA'
+party A { need t 1; collect t 0.5; leak 0.1 }
+party B { need t 1; collect t 0.5 }
+topic t { common 0.5 }
+agreement AB bilateral { members A, B; share A -> B t 1; share B -> A t 1 }
+regime calm { }
+regime crisis { set A.need.t = 1.6 }
+regime war { set B.leak = 0.3 }
+transition calm -> crisis 0.1
+transition crisis -> calm 0.5
+start crisis
+LIA
+run "check lists the regimes" 0 "$LIAISON" check "$TMP/regimes.lia" && {
+  [ "$(cat "$TMP/out")" = "$TMP/regimes.lia: ok: bilateral agreement 'AB', 3 regimes (start crisis)" ] \
+    && ok "check lists the regimes" || not_ok "check lists the regimes" "$(cat "$TMP/out")"; }
+run "--set transition.FROM.TO" 0 "$LIAISON" check "$TMP/regimes.lia" --set transition.calm.war=0.9 \
+  && ok "--set transition.FROM.TO"
+run "--set transition: a row above 1" 2 "$LIAISON" check "$TMP/regimes.lia" --set transition.calm.war=0.95 && {
+  grep -q "^--set:1:21: error: the transitions out of regime 'calm' sum to 1.05, more than 1" "$TMP/err" \
+    && ok "--set transition: a row above 1" || not_ok "--set transition: a row above 1" "$(cat "$TMP/err")"; }
+run "--set transition: no diagonal" 2 "$LIAISON" check "$TMP/regimes.lia" --set transition.calm.calm=0.5 && {
+  grep -q "no constant or attribute 'transition.calm.calm'" "$TMP/err" \
+    && ok "--set transition: no diagonal" || not_ok "--set transition: no diagonal" "$(cat "$TMP/err")"; }
+run "sweep --vary transition.FROM.TO" 0 "$LIAISON" sweep "$TMP/regimes.lia" --vary transition.calm.crisis=0:1:3 \
+  && ok "sweep --vary transition.FROM.TO"
+
 # review findings, pinned
 python3 - "$TMP/wide.lia" <<'PY'
 import sys

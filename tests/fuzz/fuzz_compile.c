@@ -6,8 +6,8 @@
  *   "fuzz.game"  sniffed: .nfg or lrsnash input by content, else the agreement language.
  * For each way: read every diagnostic (every byte of line_text, so ASan sees any bad span),
  * compile every game to its stage game and to its coalition game under a small memory cap,
- * render each in every format that can apply, share and repeat it, try one `--set`-style
- * override, free it all.
+ * render each in every format that can apply, share and repeat it, apply each regime to a
+ * clone, try one `--set`-style override, free it all.
  * Only include/liaison.h is used: the target sees what a binding would see.
  * Build and run with tests/fuzz/run.sh.
  */
@@ -357,6 +357,23 @@ static void run_one(const uint8_t *data, size_t size, const char *file, int firs
 
     /* One override, then the first game's stage game again: enough to reach the re-check
      * and the overridden values without paying for a second full compile. */
+    /* the regimes: the chain read back, each regime applied to a clone of its own */
+    size_t nr = lia_model_regime_count(m);
+    if (nr > 0 && lia_model_regime_start(m) >= nr) abort();
+    for (size_t r = 0; r < nr && r < 8; r++) {
+        touch_str(lia_model_regime_name(m, r));
+        for (size_t t = 0; t < nr && t < 8; t++) {
+            double p = lia_model_transition(m, r, t);
+            if (st == LIA_OK && !(p >= 0 && p <= 1)) abort();
+        }
+        lia_model *c = NULL;
+        if (lia_model_clone(&c, m) == LIA_OK && lia_model_apply_regime(c, r) == LIA_OK && compile)
+            compile_all(c);
+        if (c) touch_diags(c);
+        lia_model_free(c);
+    }
+    if (lia_model_regime_name(m, nr) != NULL || lia_model_transition(m, nr, 0) == lia_model_transition(m, nr, 0)) abort();
+
     char name[64];
     override_name(data, size, name, sizeof name);
     st = lia_model_set(m, name, "0.5");
