@@ -3,6 +3,7 @@
  * (docs/model.md, "Suspected penetration"). */
 #include "suspects.h"
 #include "../model_internal.h"
+#include "../lang/spec.h"
 #include "../util/arena.h"
 #include "../util/mem.h"
 #include <math.h>
@@ -328,10 +329,47 @@ lia_status lia__suspects_analyse(lia_suspects **out, const lia_model *m, const c
     return st;
 }
 
+/* The suspects the model declares among the members of game gi: `suspect` in the party,
+ * `detect` in the agreement, as overridden. *n = 0 when there are none or gi is no agreement. */
+static lia_status declared(const lia_spec *sp, size_t gi, lia_suspect_desc **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!sp || gi >= sp->ngames) return LIA_OK;
+    const spec_game *g = &sp->games[gi];
+    if (g->kind != LIA_KIND_BILATERAL && g->kind != LIA_KIND_MULTILATERAL) return LIA_OK;
+    const spec_agreement *a = &g->agreement;
+    size_t count = 0;
+    for (size_t i = 0; i < a->nm; i++) count += sp->parties[a->members[i]].suspect != 0;
+    if (!count) return LIA_OK;
+    lia_suspect_desc *d = lia__calloc(count, sizeof *d);
+    if (!d) return LIA_ENOMEM;
+    for (size_t i = 0; i < a->nm; i++) {
+        const spec_party *p = &sp->parties[a->members[i]];
+        if (!p->suspect) continue;
+        lia_suspect_desc x = { p->name, p->leak.n.v, p->suspect_leak.n.v, p->suspect_prior.n.v, a->detect.n.v };
+        d[(*n)++] = x;
+    }
+    *out = d;
+    return LIA_OK;
+}
+
 lia_status lia_model_suspects(lia_suspects **out, const lia_model *m, const char *game)
 {
-    /* the model's own suspects are read once the language has them; none for now */
-    return lia__suspects_analyse(out, m, game, NULL, 0);
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!m) return LIA_EUSAGE;
+    lia_model *c = NULL;
+    lia_status st = lia_model_clone(&c, m);
+    if (st == LIA_ENOMEM) return st;
+    lia_suspect_desc *d = NULL;
+    size_t n = 0, gi;
+    if (st == LIA_OK && lia__model_pick(c, game, &gi) == LIA_OK) st = declared(lia__model_spec(c), gi, &d, &n);
+    else st = LIA_OK;   /* the analysis below reports what is wrong with the model or the name */
+    if (st == LIA_OK) st = lia__suspects_analyse(out, c, game, d, n);
+    lia__free(d);
+    lia_model_free(c);
+    return st;
 }
 
 void lia_suspects_free(lia_suspects *s)
