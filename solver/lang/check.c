@@ -225,7 +225,9 @@ static void check_suspect(check_ctx *c, const lia_item *it, const lia_stmt *s, s
         snprintf(what, sizeof what, "%s's suspect prior (a probability)", it->name.s);
         check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what);
     }
-    if (check_value(c, leak_path, s ? s->cost : NULL, p->leak.n, it->name.span, &p->suspect_leak)) {
+    /* by default the party's own leak, whose range is checked with it */
+    if (check_value(c, leak_path, s ? s->cost : NULL, p->leak.n, it->name.span, &p->suspect_leak) &&
+        (s || check_has_override(c, leak_path))) {
         snprintf(what, sizeof what, "%s's leak when penetrated (a probability)", it->name.s);
         check_range(c, &p->suspect_leak, 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, what);
     }
