@@ -217,6 +217,74 @@ static void test_misuse(void **state)
     lia_model_free(m);
 }
 
+/* The same agreement with the suspect written in the file: lia_model_suspects reads it. */
+static void test_from_the_language(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "topic t { common 0 }\n"
+        "party A { leak 0.1; patience 0.5; need t 1; collect t 0.5; exposure t 1 }\n"
+        "party B { leak 0.05; suspect 0.5 leak 0.85; patience 0.5; need t 1; collect t 0.5; exposure t 1 }\n"
+        "agreement AB bilateral {\n"
+        "  members A, B\n"
+        "  share A -> B t 1\n"
+        "  share B -> A t 1\n"
+        "  detect 0.3\n"
+        "}\n";
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, text, strlen(text), "ab.lia"), LIA_OK);
+    lia_suspects *s = NULL;
+    assert_int_equal(lia_model_suspects(&s, m, NULL), LIA_OK);
+    assert_int_equal(lia_suspects_count(s), 1);
+    assert_string_equal(lia_suspects_party(s, 0), "B");
+    double prior, leak, pen, q;
+    assert_int_equal(lia_suspects_inputs(s, 0, &prior, &leak, &pen, &q), LIA_OK);
+    assert_true(prior == 0.5 && leak == 0.05 && pen == 0.85 && q == 0.3);
+    assert_true(fabs(lia_suspects_threshold(s, 0) - 0.25) < 1e-7);
+    assert_int_equal(lia_suspects_probation(s, 0), 4);
+    lia_suspects_free(s);
+    /* the paths: a lower prior needs no probation, no detection never ends it */
+    assert_int_equal(lia_model_set(m, "B.suspect", "0.2"), LIA_OK);
+    assert_int_equal(lia_model_suspects(&s, m, "AB"), LIA_OK);
+    assert_int_equal(lia_suspects_probation(s, 0), 0);
+    lia_suspects_free(s);
+    assert_int_equal(lia_model_set(m, "B.suspect", "0.5"), LIA_OK);
+    assert_int_equal(lia_model_set(m, "AB.detect", "0"), LIA_OK);
+    assert_int_equal(lia_model_suspects(&s, m, NULL), LIA_OK);
+    assert_true(lia_suspects_probation(s, 0) == SIZE_MAX);
+    lia_suspects_free(s);
+    /* B's penetrated leak 0.25 at most: trusted at every belief */
+    assert_int_equal(lia_model_set(m, "B.suspect.leak", "0.25"), LIA_OK);
+    assert_int_equal(lia_model_suspects(&s, m, NULL), LIA_OK);
+    assert_true(lia_suspects_threshold(s, 0) == 1);
+    assert_int_equal(lia_suspects_probation(s, 0), 0);
+    lia_suspects_free(s);
+    /* Setting A.suspect makes A a suspect too. Each is judged with the other at its prior.
+     * B at prior 0.2 (lambda_B = 0.05 + 0.8 * 0.2 = 0.21, delta*_A = 0.42 <= 0.5); A's leak
+     * enters B's exposure: u_B = 0.25 x_A - 0.5 lambda_A x_B, delta*_B = 2 lambda_A. With A
+     * clean 0.1 and penetrated 0.5: lambda_A = 0.1 + 0.4 pi <= 0.25 iff pi <= 0.375. A at its
+     * prior 0.25 (lambda_A = 0.2, delta*_B = 0.4) leaves B's threshold at 0.25. */
+    assert_int_equal(lia_model_set(m, "B.suspect.leak", "0.85"), LIA_OK);
+    assert_int_equal(lia_model_set(m, "B.suspect", "0.2"), LIA_OK);
+    assert_int_equal(lia_model_set(m, "A.suspect", "0.25"), LIA_OK);
+    assert_int_equal(lia_model_set(m, "A.suspect.leak", "0.5"), LIA_OK);
+    assert_int_equal(lia_model_suspects(&s, m, NULL), LIA_OK);
+    assert_int_equal(lia_suspects_count(s), 2);
+    assert_string_equal(lia_suspects_party(s, 0), "A");
+    assert_true(fabs(lia_suspects_threshold(s, 0) - 0.375) < 1e-7);
+    assert_string_equal(lia_suspects_party(s, 1), "B");
+    assert_true(fabs(lia_suspects_threshold(s, 1) - 0.25) < 1e-7);
+    lia_suspects_free(s);
+    /* out of range through a path: the model is invalid, and the analysis says why */
+    assert_int_equal(lia_model_set(m, "AB.detect", "1.5"), LIA_EINPUT);
+    assert_int_equal(lia_model_suspects(&s, m, NULL), LIA_EINPUT);
+    assert_non_null(strstr(lia_suspects_errmsg(s), "detect"));
+    lia_suspects_free(s);
+    assert_int_equal(lia_model_set(m, "AB.detect", "0.3"), LIA_OK);
+    assert_int_equal(lia_model_set(m, "C.suspect", "0.1"), LIA_EUSAGE);
+    lia_model_free(m);
+}
+
 /* Every allocation failure comes back as LIA_ENOMEM with nothing leaked (ASan checks). */
 static void test_allocation_failures(void **state)
 {
@@ -247,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_threshold_by_hand),
         cmocka_unit_test(test_edge_cases),
         cmocka_unit_test(test_misuse),
+        cmocka_unit_test(test_from_the_language),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
