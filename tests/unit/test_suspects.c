@@ -306,6 +306,25 @@ static void test_allocation_failures(void **state)
         lia_suspects_free(s);
     }
     lia_model_free(m);
+    /* and through the model's own suspects */
+    static const char text[] = "party A { leak 0.1; patience 0.5 }\n"
+                               "party B { suspect 0.5 leak 0.5 }\n"
+                               "agreement AB bilateral { members A, B; detect 0.2 }\n";
+    assert_int_equal(lia_model_parse(&m, text, strlen(text), "x.lia"), LIA_OK);
+    lia__mem_count_reset();
+    assert_int_equal(lia_model_suspects(&s, m, NULL), LIA_OK);
+    total = lia__mem_count();
+    lia_suspects_free(s);
+    step = total / 100 + 1;
+    for (unsigned long k = 1; k <= total; k += step) {
+        lia__mem_fail_after(k);
+        lia_status st = lia_model_suspects(&s, m, NULL);
+        lia__mem_fail_after(0);
+        assert_true(st == LIA_OK || st == LIA_ENOMEM || st == LIA_EINTERNAL);
+        if (st == LIA_ENOMEM) assert_null(s);
+        lia_suspects_free(s);
+    }
+    lia_model_free(m);
 }
 
 int main(void)
