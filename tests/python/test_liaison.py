@@ -143,7 +143,11 @@ class TestAgainstCli(unittest.TestCase):
             m = liaison.load(path)
             for g in agreements(path):
                 with self.subTest(file=rel(path), game=g):
-                    self.assertEqual(m.repeat(g), cli("repeat", path, "--game", g))
+                    want = cli("repeat", path, "--game", g)
+                    # the CLI appends an agreement's suspects (lia_model_suspects), which the
+                    # binding's repeat (lia_repeat_write) does not read
+                    want.pop("suspects", None)
+                    self.assertEqual(m.repeat(g), want)
 
     def test_nash_agreements(self):
         for path in MODELS:
