@@ -720,7 +720,9 @@ LIA_API lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r
  * during probation, and the best self-enforcing profile to run meanwhile. */
 typedef struct lia_suspects lia_suspects;
 /* Every suspect of agreement `game` (NULL: the only game), as the model declares them
- * (`suspect PRIOR leak LEAK` in a party, `detect Q` in the agreement). m is not modified (the
+ * (`suspect PRIOR leak LEAK` in a party, `detect Q` in the agreement); none (count 0) when it
+ * declares none, also for a game that is not an agreement. Each suspect is judged at the
+ * commitment with each member's patience, the others held at their priors. m is not modified (the
  * analysis runs on a clone). *out receives a handle also on LIA_EUSAGE and LIA_EINPUT (read
  * lia_suspects_errmsg); it is NULL only on LIA_ENOMEM. Caller frees with lia_suspects_free. */
 LIA_API lia_status lia_model_suspects(lia_suspects **out, const lia_model *m, const char *game);

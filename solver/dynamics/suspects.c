@@ -209,8 +209,9 @@ static lia_status at_prior(run_ctx *c, size_t k)
     return st;
 }
 
-/* Member and level names from the stage game at the model as given. */
-static lia_status names(lia_suspects *s, lia_model *m)
+/* Member and level names from the stage game at the model as given; with suspects to analyse
+ * (need_commitment) the game must be an agreement with a commitment. */
+static lia_status names(lia_suspects *s, lia_model *m, int need_commitment)
 {
     lia_game *g = NULL;
     lia_status st = lia_model_compile(&g, m, s->game, NULL);
@@ -218,7 +219,7 @@ static lia_status names(lia_suspects *s, lia_model *m)
         if (st != LIA_ENOMEM) set_err(s, "%s%s", lia_model_errmsg(m), "");
         return st;
     }
-    if (!lia_game_commitment(g, NULL)) {
+    if (need_commitment && !lia_game_commitment(g, NULL)) {
         set_err(s, "'%s' is not an agreement with a commitment: suspects need one%s", s->game, "");
         lia_game_free(g);
         return LIA_EUSAGE;
@@ -279,7 +280,7 @@ static lia_status analyse_in(lia_suspects *s, const lia_model *m, const char *ga
     st = lia__model_pick(c.model, game, &gi);
     if (st == LIA_OK && !(s->game = arena_str(&s->arena, lia_model_game_name(c.model, gi)))) st = LIA_ENOMEM;
     else if (st != LIA_OK && st != LIA_ENOMEM) set_err(s, "%s%s", lia_model_errmsg(c.model), "");
-    if (st == LIA_OK) st = names(s, c.model);
+    if (st == LIA_OK) st = names(s, c.model, n > 0);
     if (st == LIA_OK) st = check_desc(s, d, n);
     if (st == LIA_OK && n) {
         s->rec = lia_arena_array(&s->arena, n, sizeof *s->rec);
