@@ -71,16 +71,16 @@ static void text_profile(lia_buf *b, const lia_suspects *s, size_t k)
     const size_t *prof;
     const double *pay, *tr;
     if (!lia_suspects_probation_profile(s, k, &prof, &pay, &tr)) {
-        lia_buf_puts(b, "    meanwhile:       no profile is self-enforcing, even with transfers\n");
+        lia_buf_puts(b, "    best profile:    none is self-enforcing at the prior, even with transfers\n");
         return;
     }
     size_t n = lia_suspects_member_count(s);
     double scale = 0;
     for (size_t i = 0; i < n; i++) scale = fmax(scale, fabs(pay[i]));
-    lia_buf_puts(b, "    meanwhile:       run (");
+    lia_buf_puts(b, "    best profile:    (");
     for (size_t i = 0; i < n; i++)
         lia_buf_printf(b, "%s%s %s", i ? ", " : "", lia_suspects_member_name(s, i), lia__suspects_level(s, i, prof[i]));
-    lia_buf_puts(b, "), payoffs (");
+    lia_buf_puts(b, ") at the prior, payoffs (");
     for (size_t i = 0; i < n; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_reading(b, pay[i], scale); }
     lia_buf_putc(b, ')');
     int any = 0;
@@ -104,7 +104,9 @@ static void write_text(lia_buf *b, const lia_suspects *s)
         lia_buf_printf(b, "  %s: prior %.4g that it is penetrated (leak %.4g, %.4g if penetrated); "
                        "detection %.4g per period\n", lia_suspects_party(s, k), prior, leak, pen, q);
         if (isnan(t)) lia_buf_puts(b, "    trust threshold: none: never trusted with full sharing, even when surely clean\n");
-        else {
+        else if (t >= 1) {
+            lia_buf_puts(b, "    trust threshold: 1: the commitment holds at every belief, even a certain penetration\n");
+        } else {
             lia_buf_printf(b, "    trust threshold: %.6g: the commitment holds while the belief is at or below it\n", t);
             if (lia_suspects_monotone(s, k) == 0)
                 lia_buf_puts(b, "                     (it holds again at some higher beliefs: not monotone)\n");
