@@ -778,6 +778,60 @@ LIA_API double lia_regimes_transfer(const lia_regimes *r, size_t s, size_t i);
  * LIA_FORMAT_TEXT; caller frees *out with lia_free. */
 LIA_API lia_status lia_regimes_write(char **out, size_t *len, const lia_regimes *r, lia_format fmt);
 
+/* ---- suspected penetration (docs/model.md, "Suspected penetration") --------------------- *
+ * A party of an agreement may be penetrated: with the other members' common belief pi that it
+ * is, they reckon with its effective leak (1 - pi) leak + pi leak_penetrated. Each period
+ * without a detection (chance `detect` when penetrated) lowers the belief by Bayes' rule; a
+ * detection ends the agreement's trust in it. Per suspect: the trust threshold (the largest
+ * belief at which the commitment is self-enforcing without transfers), the probation (quiet
+ * periods until the belief is at or below it), the chance that a penetration is uncovered
+ * during probation, and the best self-enforcing profile to run meanwhile. */
+typedef struct lia_suspects lia_suspects;
+/* Every suspect of agreement `game` (NULL: the only game), as the model declares them
+ * (`suspect PRIOR leak LEAK` in a party, `detect Q` in the agreement); none (count 0) when it
+ * declares none, also for a game that is not an agreement. Each suspect is judged at the
+ * commitment with each member's patience, the others held at their priors. m is not modified (the
+ * analysis runs on a clone). *out receives a handle also on LIA_EUSAGE and LIA_EINPUT (read
+ * lia_suspects_errmsg); it is NULL only on LIA_ENOMEM. Caller frees with lia_suspects_free. */
+LIA_API lia_status lia_model_suspects(lia_suspects **out, const lia_model *m, const char *game);
+LIA_API void lia_suspects_free(lia_suspects *s);
+LIA_API const char *lia_suspects_errmsg(const lia_suspects *s);   /* never NULL */
+LIA_API const char *lia_suspects_game(const lia_suspects *s);     /* owned by s */
+LIA_API size_t lia_suspects_count(const lia_suspects *s);
+/* The members of the agreement (the order of the probation profile). */
+LIA_API size_t lia_suspects_member_count(const lia_suspects *s);
+LIA_API const char *lia_suspects_member_name(const lia_suspects *s, size_t i);   /* NULL if out of range */
+/* Suspect i: its party (owned by s; NULL if out of range). */
+LIA_API const char *lia_suspects_party(const lia_suspects *s, size_t i);
+/* Its prior belief, clean and penetrated leaks and detection chance per period (any output
+ * may be NULL). LIA_EUSAGE if i is out of range. */
+LIA_API lia_status lia_suspects_inputs(const lia_suspects *s, size_t i, double *prior, double *leak,
+                                       double *leak_penetrated, double *detect);
+/* The trust threshold: the largest belief at which the commitment holds (`holds` or
+ * `holds_with_harsher_punishment`) at every belief from 0 up to it, to 1e-9; NaN when it fails
+ * even at belief 0 (never trusted with full sharing) or i is out of range. */
+LIA_API double lia_suspects_threshold(const lia_suspects *s, size_t i);
+/* 1 if the grid of beliefs found the commitment failing from the threshold on, 0 if it holds
+ * again at some higher belief (the threshold is then the end of the first trusted stretch),
+ * -1 out of range. */
+LIA_API int lia_suspects_monotone(const lia_suspects *s, size_t i);
+/* Quiet periods until the belief is at or below the threshold (0 if the prior is); SIZE_MAX
+ * when it never is (no threshold, no detection, or a prior of 1). */
+LIA_API size_t lia_suspects_probation(const lia_suspects *s, size_t i);
+/* prior * (1 - (1 - detect)^probation): the chance that a penetration is uncovered during
+ * probation; NaN without a probation. */
+LIA_API double lia_suspects_uncover_probability(const lia_suspects *s, size_t i);
+/* The status of the commitment at the prior belief. */
+LIA_API lia_verdict lia_suspects_prior_verdict(const lia_suspects *s, size_t i);
+/* The best self-enforcing profile at the prior belief (lia_repeat_best of the stage game at
+ * the prior's effective leak): 1 and its strategy indices, payoffs and transfers (member order,
+ * owned by s; any output may be NULL); 0 if there is none. */
+LIA_API int lia_suspects_probation_profile(const lia_suspects *s, size_t i, const size_t **profile,
+                                           const double **payoffs, const double **transfers);
+/* LIA_FORMAT_JSON ({"game", "suspects": [...]}, docs/cli.md) or LIA_FORMAT_TEXT; caller frees
+ * *out with lia_free. */
+LIA_API lia_status lia_suspects_write(char **out, size_t *len, const lia_suspects *s, lia_format fmt);
+
 /* ---- sweeps: where do the verdicts change? (docs/model.md section 11) -------------------- *
  * One or two parameters (a `let` constant or an attribute path, as lia_model_set) vary over a
  * grid; every point is solved on its own (each thread on its own clone of the model, results in

@@ -214,6 +214,11 @@ lia_status lia__model_pick(lia_model *m, const char *name, size_t *index)
     return pick_game(m, name, &opts, index, &cap);
 }
 
+const struct lia_spec *lia__model_spec(const lia_model *m)
+{
+    return m && m->format == FMT_LIA && m->diags.errors == 0 ? &m->spec : NULL;
+}
+
 size_t lia_model_diag_count(const lia_model *m) { return m ? m->diags.n : 0; }
 size_t lia_model_error_count(const lia_model *m) { return m ? m->diags.errors : 0; }
 

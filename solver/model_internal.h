@@ -7,6 +7,10 @@
 /* The index of the game `name` (NULL: the only one), clearing the model's message first; on
  * failure the message says why (unknown name with the list, several games, model errors). */
 lia_status lia__model_pick(lia_model *m, const char *name, size_t *index);
+/* The checked model (NULL for an .nfg/lrs file or while the model has errors); owned by m and
+ * valid until m changes. */
+struct lia_spec;
+const struct lia_spec *lia__model_spec(const lia_model *m);
 /* Set the model's message. */
 void lia__model_error(lia_model *m, const char *what);
 

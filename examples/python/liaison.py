@@ -99,6 +99,9 @@ _FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_model_regime_count": (_sz, [_P]), "lia_model_regimes": (_int, [_OUT, _P, _str]),
     "lia_regimes_free": (None, [_P]), "lia_regimes_errmsg": (_str, [_P]),
     "lia_regimes_write": (_int, [_OUT, _LEN, _P, _int]),
+    "lia_model_suspects": (_int, [_OUT, _P, _str]), "lia_suspects_free": (None, [_P]),
+    "lia_suspects_errmsg": (_str, [_P]), "lia_suspects_count": (_sz, [_P]),
+    "lia_suspects_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_share_errmsg": (_str, [_P]), "lia_share_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_game_repeat": (_int, [_OUT, _P, _PSZ, ctypes.POINTER(_RepeatOptions)]), "lia_repeat_free": (None, [_P]),
     "lia_repeat_write": (_int, [_OUT, _LEN, _P, _int]),
@@ -433,7 +436,25 @@ class Model(_Handle):
             result = g.repeat(target, delta=delta, punish=punish, monitor=monitor)
             if _lib.lia_model_regime_count(self._h()) > 0:
                 result["regimes"] = self.regimes(game) if g.commitment is not None else None
+            if target is None:
+                suspects = self.suspects(game)
+                if suspects:
+                    result["suspects"] = suspects
             return result
+
+    def suspects(self, game=None):
+        """The agreement's suspected members, as the "suspects" of `liaison repeat --format
+        json`: per suspect its prior, trust threshold, probation, the chance of uncovering a
+        penetration meanwhile and the profile to run until then; [] when it has none."""
+        with self._lock:
+            name, out = self._game(game), _P()
+            st = _lib.lia_model_suspects(ctypes.byref(out), self._h(), _b(name))
+            with _owned(_lib.lia_suspects_free, out) as s:
+                if st != _OK:
+                    raise self._error(st, _s(_lib.lia_suspects_errmsg(s)) if s else None)
+                if _lib.lia_suspects_count(s) == 0:
+                    return []
+                return json.loads(_take(_lib.lia_suspects_write, s))["suspects"]
 
     def regimes(self, game=None):
         """The commitment over the model's regimes, as the "regimes" part of `liaison repeat

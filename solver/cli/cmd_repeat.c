@@ -165,6 +165,47 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
     return LIA_OK;
 }
 
+/* The agreement's suspects (docs/model.md section 13), appended to the report: a text section,
+ * or the key "suspects" of the JSON object. Nothing when it has none. */
+static lia_status append_suspects(char **joined_out, const char *text, size_t *len, lia_model *m, const cli_opts *o,
+                                  lia_format fmt)
+{
+    lia_suspects *s = NULL;
+    lia_status st = lia_model_suspects(&s, m, o->game);
+    if (st != LIA_OK) {
+        fprintf(stderr, "liaison repeat: the suspects could not be analysed: %s\n", s ? lia_suspects_errmsg(s) : lia_status_name(st));
+        lia_suspects_free(s);
+        return st;
+    }
+    char *add = NULL;
+    size_t alen = 0;
+    if (lia_suspects_count(s) == 0 || (st = lia_suspects_write(&add, &alen, s, fmt)) != LIA_OK) {
+        lia_suspects_free(s);
+        return st;
+    }
+    lia_suspects_free(s);
+    /* JSON: splice `"suspects": [...]` into the repeat object before its closing brace */
+    const char *from = add;
+    size_t keep = *len;
+    if (fmt == LIA_FORMAT_JSON) {
+        from = strstr(add, ", \"suspects\": ");
+        while (keep && text[keep - 1] != '}') keep--;
+        if (!from || !keep) { lia_free(add); return LIA_EINTERNAL; }
+        keep--;
+    }
+    size_t flen = strlen(from);
+    char *joined = malloc(keep + 1 + flen + 1);
+    if (!joined) { lia_free(add); return LIA_ENOMEM; }
+    memcpy(joined, text, keep);
+    size_t n = keep;
+    if (fmt != LIA_FORMAT_JSON) joined[n++] = '\n';
+    memcpy(joined + n, from, flen + 1);
+    lia_free(add);
+    *joined_out = joined;
+    *len = n + flen;
+    return LIA_OK;
+}
+
 int cmd_repeat(int argc, char **argv)
 {
     cli_opts o;
@@ -178,7 +219,7 @@ int cmd_repeat(int argc, char **argv)
     lia_repeat *r = NULL;
     size_t *target = NULL;
     double *q = NULL;
-    char *text = NULL;
+    char *text = NULL, *joined = NULL;
     size_t len = 0;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
     if (!rc) rc = cli_compile_game(&g, m, &o, "repeat");
@@ -205,10 +246,14 @@ int cmd_repeat(int argc, char **argv)
         char *all = NULL;
         size_t all_len = 0;
         if (st == LIA_OK && lia_model_regime_count(m) > 0) st = append_regimes(text, len, m, g, &o, fmt, &all, &all_len);
-        rc = st == LIA_OK ? cli_write(&o, all ? all : text, all ? all_len : len) : cli_exit_code(st);
+        const char *cur = all ? all : text;
+        size_t cur_len = all ? all_len : len;
+        if (st == LIA_OK && !target) st = append_suspects(&joined, cur, &cur_len, m, &o, fmt);
+        rc = st == LIA_OK ? cli_write(&o, joined ? joined : cur, cur_len) : cli_exit_code(st);
         free(all);
     }
     lia_free(text);
+    free(joined);
     free(target);
     free(q);
     lia_repeat_free(r);

@@ -38,7 +38,9 @@ typedef enum lia_kw {
     KW_FACILITY, KW_TRANSFER, KW_MONITOR,
     /* games */ KW_PLAYERS, KW_STRATEGIES, KW_PAYOFF, KW_MATRIX, KW_VALUE, KW_ESTATE, KW_CLAIMS,
     KW_QUOTA, KW_WEIGHTS,
-    /* regime */ KW_SET
+    /* regime */ KW_SET,
+    /* suspected penetration: party, agreement */ KW_SUSPECT, KW_DETECT,
+    KW_COUNT                  /* the number of keywords: size of per-block `seen` tables */
 } lia_kw;
 
 typedef enum { SPLIT_EQUAL, SPLIT_PROPORTIONAL, SPLIT_EXPLICIT } lia_split_kind;
@@ -55,7 +57,8 @@ struct lia_stmt {
     size_t nexprs;
     lia_pair *pairs;          /* need/collect/exposure/commit/share/pool/claims/weights/split */
     size_t npairs;
-    lia_expr *cost, *value;   /* facility; caveat: value, disclosure (in `cost`) */
+    lia_expr *cost, *value;   /* facility; caveat: value, disclosure (in `cost`); suspect: prior
+                                 (in `value`), penetrated leak (in `cost`) */
     lia_split_kind split;
     lia_span split_span;      /* set: the '=' */
     size_t rows, cols;        /* matrix */

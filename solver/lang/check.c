@@ -175,7 +175,7 @@ size_t check_topic(const check_ctx *c, const lia_ident *id)
 
 static void check_topic_item(check_ctx *c, const lia_item *it, spec_topic *t)
 {
-    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    lia_stmt *seen[KW_COUNT] = { 0 };
     const lia_expr *common = NULL;
     for (lia_stmt *s = it->stmts; s; s = s->next)
         if (check_once(c, seen, s, "common")) common = s->exprs[0];
@@ -212,13 +212,34 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
     }
 }
 
+/* `suspect PRIOR leak LEAK`: a party is a suspect when it says so or an override names
+ * P.suspect or P.suspect.leak (so a sweep can make any party one); the penetrated leak
+ * defaults to the party's own. */
+static void check_suspect(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_party *p)
+{
+    char path[LIA_PATH_MAX], leak_path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    snprintf(path, sizeof path, "%s.suspect", it->name.s);
+    snprintf(leak_path, sizeof leak_path, "%s.suspect.leak", it->name.s);
+    p->suspect = s || check_has_override(c, path) || check_has_override(c, leak_path);
+    if (check_value(c, path, s ? s->value : NULL, lia_num_int(0), it->name.span, &p->suspect_prior)) {
+        snprintf(what, sizeof what, "%s's suspect prior (a probability)", it->name.s);
+        check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what);
+    }
+    /* by default the party's own leak, whose range is checked with it */
+    if (check_value(c, leak_path, s ? s->cost : NULL, p->leak.n, it->name.span, &p->suspect_leak) &&
+        (s || check_has_override(c, leak_path))) {
+        snprintf(what, sizeof what, "%s's leak when penetrated (a probability)", it->name.s);
+        check_range(c, &p->suspect_leak, 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, what);
+    }
+}
+
 static void check_party_item(check_ctx *c, const lia_item *it, spec_party *p)
 {
-    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    lia_stmt *seen[KW_COUNT] = { 0 };
     static const char *const names[] = {
         [KW_RESOURCES] = "resources", [KW_PATIENCE] = "patience", [KW_LEAK] = "leak",
         [KW_DISCLOSURE] = "disclosure", [KW_NEED] = "need", [KW_COLLECT] = "collect",
-        [KW_EXPOSURE] = "exposure" };
+        [KW_EXPOSURE] = "exposure", [KW_SUSPECT] = "suspect" };
     for (lia_stmt *s = it->stmts; s; s = s->next) check_once(c, seen, s, names[s->kw]);
     p->name = it->name.s;
     p->span = it->name.span;
@@ -242,6 +263,7 @@ static void check_party_item(check_ctx *c, const lia_item *it, spec_party *p)
         snprintf(what, sizeof what, "%s's %s", it->name.s, sc[i].what);
         check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, what);
     }
+    check_suspect(c, it, seen[KW_SUSPECT], p);
     party_topic_values(c, it, seen[KW_NEED], "need", p->need, 0, 1);
     party_topic_values(c, it, seen[KW_COLLECT], "collect", p->collect, 1, 0);
     party_topic_values(c, it, seen[KW_EXPOSURE], "exposure", p->exposure, 0, 1);

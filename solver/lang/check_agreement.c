@@ -326,7 +326,7 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
 {
     spec_agreement *a = &g->agreement;
     g->kind = it->sub == SUB_BILATERAL ? LIA_KIND_BILATERAL : LIA_KIND_MULTILATERAL;
-    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    lia_stmt *seen[KW_COUNT] = { 0 };
     size_t nshare = 0, nfac = 0, ntr = 0;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         switch (s->kw) {
@@ -340,6 +340,7 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
         case KW_DILUTION: check_once(c, seen, s, "dilution"); break;
         case KW_CAVEAT: check_once(c, seen, s, "caveat"); break;
         case KW_MONITOR: check_once(c, seen, s, "monitor"); break;
+        case KW_DETECT: check_once(c, seen, s, "detect"); break;
         default: break;
         }
     }
@@ -347,6 +348,13 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
     lia_stmt **facs = lia_arena_array(c->arena, nfac ? nfac : 1, sizeof *facs);
     lia_stmt **trs = lia_arena_array(c->arena, ntr ? ntr : 1, sizeof *trs);
     if (!shares || !facs || !trs) return -1;
+    /* `detect q`: the chance per period that a suspect's penetration is uncovered */
+    char dpath[LIA_PATH_MAX], dwhat[LIA_PATH_MAX + 64];
+    snprintf(dpath, sizeof dpath, "%s.detect", it->name.s);
+    snprintf(dwhat, sizeof dwhat, "%s's detect (a probability per period)", it->name.s);
+    if (check_value(c, dpath, seen[KW_DETECT] ? seen[KW_DETECT]->exprs[0] : NULL, lia_num_int(0), it->name.span,
+                    &a->detect))
+        check_range(c, &a->detect, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, dwhat);
     nshare = nfac = ntr = 0;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         if (s->kw == KW_SHARE) shares[nshare++] = s;

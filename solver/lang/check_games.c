@@ -89,7 +89,7 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
 {
     spec_normal *g = &sg->normal;
     sg->kind = LIA_KIND_NORMAL;
-    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    lia_stmt *seen[KW_COUNT] = { 0 };
     size_t npay = 0, nmat = 0, nstrat = 0;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         if (s->kw == KW_PLAYERS) check_once(c, seen, s, "players");
@@ -228,7 +228,7 @@ int check_coalitional(check_ctx *c, const lia_item *it, spec_game *sg)
 {
     spec_coalitional *g = &sg->coal;
     sg->kind = it->cost ? LIA_KIND_COALITIONAL_COST : LIA_KIND_COALITIONAL;
-    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    lia_stmt *seen[KW_COUNT] = { 0 };
     size_t nval = 0;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         if (s->kw == KW_PLAYERS) check_once(c, seen, s, "players");
@@ -337,7 +337,7 @@ typedef struct structured_def {
 static int check_structured(check_ctx *c, const lia_item *it, const structured_def *def, lia_num *amount,
                             const char ***players, lia_num **list, size_t *np)
 {
-    lia_stmt *seen[KW_WEIGHTS + 1] = { 0 };
+    lia_stmt *seen[KW_COUNT] = { 0 };
     for (lia_stmt *s = it->stmts; s; s = s->next) check_once(c, seen, s, s->kw == def->amount_kw ? def->amount : def->list);
     lia_kw list_kw = def->amount_kw == KW_ESTATE ? KW_CLAIMS : KW_WEIGHTS;
     lia_val v;

@@ -440,6 +440,18 @@ static int caveat(parser *p, lia_stmt *s)
     return 1;
 }
 
+/* `suspect PRIOR leak LEAK`: the belief that the party is penetrated, and its leak if it is. */
+static int suspect(parser *p, lia_stmt *s)
+{
+    if (!(s->value = expr(p))) return 0;
+    if (!is_kw(&p->tok, "leak")) {
+        error_expected(p, "'leak' after the prior (suspect PRIOR leak LEAK)");
+        return 0;
+    }
+    next(p);
+    return (s->cost = expr(p)) != NULL;
+}
+
 static int matrix(parser *p, lia_stmt *s)
 {
     if (!ident(p, &s->a, "the player whose payoffs follow")) return 0;
@@ -529,11 +541,12 @@ static const kwdef topic_kws[] = { { "common", KW_COMMON }, { 0, 0 } };
 static const kwdef party_kws[] = {
     { "resources", KW_RESOURCES }, { "patience", KW_PATIENCE }, { "leak", KW_LEAK },
     { "disclosure", KW_DISCLOSURE }, { "need", KW_NEED }, { "collect", KW_COLLECT },
-    { "exposure", KW_EXPOSURE }, { 0, 0 } };
+    { "exposure", KW_EXPOSURE }, { "suspect", KW_SUSPECT }, { 0, 0 } };
 static const kwdef agreement_kws[] = {
     { "members", KW_MEMBERS }, { "levels", KW_LEVELS }, { "commit", KW_COMMIT }, { "share", KW_SHARE },
     { "pool", KW_POOL }, { "dilution", KW_DILUTION }, { "caveat", KW_CAVEAT },
-    { "facility", KW_FACILITY }, { "transfer", KW_TRANSFER }, { "monitor", KW_MONITOR }, { 0, 0 } };
+    { "facility", KW_FACILITY }, { "transfer", KW_TRANSFER }, { "monitor", KW_MONITOR },
+    { "detect", KW_DETECT }, { 0, 0 } };
 static const kwdef normal_kws[] = {
     { "players", KW_PLAYERS }, { "strategies", KW_STRATEGIES }, { "payoff", KW_PAYOFF },
     { "matrix", KW_MATRIX }, { 0, 0 } };
@@ -546,8 +559,9 @@ static int stmt_body(parser *p, lia_stmt *s)
 {
     switch (s->kw) {
     case KW_COMMON: case KW_RESOURCES: case KW_PATIENCE: case KW_LEAK: case KW_DISCLOSURE:
-    case KW_DILUTION: case KW_ESTATE: case KW_QUOTA:
+    case KW_DILUTION: case KW_ESTATE: case KW_QUOTA: case KW_DETECT:
         return single_expr(p, s);
+    case KW_SUSPECT: return suspect(p, s);
     case KW_NEED: case KW_COLLECT: case KW_EXPOSURE: case KW_POOL:
         return pair_list(p, s, "a topic");
     case KW_COMMIT: case KW_CLAIMS: case KW_WEIGHTS: case KW_MONITOR:
@@ -569,7 +583,7 @@ static int stmt_body(parser *p, lia_stmt *s)
         if (!ident(p, &s->a, "a constant or attribute path (like UK.leak)")) return 0;
         s->split_span = p->tok.span;
         return expect(p, TK_EQ, "'=' after the path") && single_expr(p, s);
-    case KW_NONE: break;
+    case KW_NONE: case KW_COUNT: break;
     }
     return 0;
 }

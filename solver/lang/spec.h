@@ -20,6 +20,10 @@ typedef struct spec_party {
     lia_span span;
     lia_val resources, patience, leak, disclosure;
     lia_val *need, *collect, *exposure;      /* one per topic */
+    /* `suspect PRIOR leak LEAK` (or an override of P.suspect / P.suspect.leak): the others'
+     * prior belief that the party is penetrated, and its leak if it is */
+    int suspect;
+    lia_val suspect_prior, suspect_leak;
 } spec_party;
 
 typedef struct spec_facility {
@@ -47,6 +51,7 @@ typedef struct spec_agreement {
     lia_num *share;
     lia_num *pool;                           /* pooled scope per topic (0: not pooled) */
     lia_num dilution, cav_value, cav_disc;
+    lia_val detect;                          /* chance per period that a penetration is uncovered */
     size_t nfac;
     spec_facility *fac;
     size_t ntr;

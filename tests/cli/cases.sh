@@ -11,6 +11,15 @@ run "soe-nkvd sweep" 0 "$LIAISON" sweep models/soe-nkvd-1941.lia --vary soe_burd
   json_check "soe-nkvd sweep" "$(brk "'SOE'" 0.3476 0.3477) and $(brk "'NKVD'" 0.2798 0.2799) and $(brk None 0.9878 0.9879)"
 run "penetrated" 0 "$LIAISON" sweep models/penetrated.lia --vary penetration=0:0.6:61 --format json &&
   json_check "penetrated" "$(brk "'CIA'" 0.0875 0.0876) and $(brk None 0.2081 0.2082)"
+# the suspected liaison officer (docs/cases.md): threshold, probation, uncover chance, transfers
+run "philby suspects" 0 "$LIAISON" repeat models/philby.lia --format json &&
+  json_check "philby suspects" "d['status']=='holds' and len(d['suspects'])==1 and d['suspects'][0]['party']=='SIS' and abs(d['suspects'][0]['threshold']-0.122449)<1e-6 and d['suspects'][0]['probation']==7 and abs(d['suspects'][0]['uncover_probability']-0.147831)<1e-6 and d['suspects'][0]['status_at_prior']=='needs_transfers' and d['suspects'][0]['probation_profile']['levels']==['1','1'] and abs(d['suspects'][0]['probation_profile']['transfers'][0]-0.29375)<1e-6"
+run "philby no inquiry" 0 "$LIAISON" repeat models/philby.lia --set Washington.detect=0 --format json &&
+  json_check "philby no inquiry" "d['suspects'][0]['probation'] is None and d['suspects'][0]['uncover_probability'] is None"
+run "philby low prior" 0 "$LIAISON" repeat models/philby.lia --set SIS.suspect=0.1 &&
+  grep -q "probation:       0 periods" "$TMP/out" && ok "philby low prior: no probation" || not_ok "philby low prior: no probation" "$(cat "$TMP/out")"
+run "no suspects, no section" 0 "$LIAISON" repeat models/penetrated.lia --format json &&
+  json_check "no suspects, no section" "'suspects' not in d"
 run "berne" 0 "$LIAISON" sweep models/club-of-berne.lia --vary pool_value=0.1:1:91 --format json &&
   json_check "berne" "$(brk "'ES'" 0.3698 0.3699) and $(brk "'NL'" 0.1797 0.1798) and any(b['change']=='the core becomes empty' and 0.2258<=b['value']<=0.2259 for b in d['breakdowns'])"
 run "five eyes" 0 "$LIAISON" sweep models/five-eyes.lia --vary network_cost=0:6:61 --format json &&

@@ -13,6 +13,7 @@
  */
 #include "liaison.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -295,6 +296,22 @@ static void compile_all(lia_model *m)
             else lia_free(out);
         }
         lia_compare_free(dc);
+        /* suspected members of a small agreement: thresholds and probation, every value sane */
+        lia_suspects *su = NULL;
+        if (small && lia_model_suspects(&su, m, gs[na - 1]) == LIA_OK) {
+            for (size_t k = 0; k < lia_suspects_count(su) && k < 4; k++) {
+                double th = lia_suspects_threshold(su, k), u = lia_suspects_uncover_probability(su, k);
+                if (!(isnan(th) || (th >= 0 && th <= 1)) || !(isnan(u) || (u >= 0 && u <= 1))) abort();
+                touch_str(lia_suspects_party(su, k));
+            }
+            char *out = NULL;
+            size_t len = 0;
+            if (lia_suspects_write(&out, &len, su, LIA_FORMAT_JSON) == LIA_OK) touch_output(out, len);
+            else lia_free(out);
+        } else if (su) {
+            touch_str(lia_suspects_errmsg(su));
+        }
+        lia_suspects_free(su);
         if (!small) na--;
     }
     lia_compare *cmp = NULL;

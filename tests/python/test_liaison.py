@@ -139,6 +139,14 @@ class TestAgainstCli(unittest.TestCase):
         with self.assertRaises(ValueError):
             liaison.load(path).repeat(target="C,C", monitor={"A": 0})
 
+    def test_suspects(self):
+        """A suspected partner (models/philby.lia): the "suspects" of `liaison repeat`."""
+        path = os.path.join(ROOT, "models", "philby.lia")
+        want = cli("repeat", path)
+        self.assertEqual(liaison.load(path).repeat(), want)
+        self.assertEqual(liaison.load(path).suspects(), want["suspects"])
+        self.assertEqual(want["suspects"][0]["probation"], 7)
+
     def test_regimes(self):
         """The regime analysis of a model with regimes, as the "regimes" of `liaison repeat`."""
         path = os.path.join(ROOT, "models", "soe-nkvd-oscillating.lia")

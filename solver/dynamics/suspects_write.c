@@ -1,0 +1,141 @@
+/* suspects_write.c — the suspects of an agreement as JSON (docs/cli.md, key "suspects") or as
+ * the text section `liaison repeat` appends. */
+#include "suspects.h"
+#include "../util/buf.h"
+#include "../util/render.h"
+#include <math.h>
+#include <stdint.h>
+
+const char *lia__suspects_level(const lia_suspects *s, size_t member, size_t level);
+
+static void json_profile(lia_buf *b, const lia_suspects *s, size_t k)
+{
+    const size_t *prof;
+    const double *pay, *tr;
+    if (!lia_suspects_probation_profile(s, k, &prof, &pay, &tr)) { lia_buf_puts(b, "null"); return; }
+    size_t n = lia_suspects_member_count(s);
+    lia_buf_puts(b, "{\"levels\": [");
+    for (size_t i = 0; i < n; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_string(b, lia__suspects_level(s, i, prof[i]));
+    }
+    lia_buf_puts(b, "], \"payoffs\": ");
+    lia_buf_json_nums(b, pay, n);
+    lia_buf_puts(b, ", \"transfers\": ");
+    lia_buf_json_nums(b, tr, n);
+    lia_buf_putc(b, '}');
+}
+
+static void write_json(lia_buf *b, const lia_suspects *s)
+{
+    lia_buf_puts(b, "{\"game\": ");
+    lia_buf_json_string(b, lia_suspects_game(s));
+    lia_buf_puts(b, ", \"suspects\": [");
+    for (size_t k = 0; k < lia_suspects_count(s); k++) {
+        double prior, leak, pen, q;
+        lia_suspects_inputs(s, k, &prior, &leak, &pen, &q);
+        size_t n = lia_suspects_probation(s, k);
+        lia_verdict v = lia_suspects_prior_verdict(s, k);
+        if (k) lia_buf_puts(b, ", ");
+        lia_buf_puts(b, "{\"party\": ");
+        lia_buf_json_string(b, lia_suspects_party(s, k));
+        lia_buf_puts(b, ", \"prior\": ");
+        lia_buf_json_num(b, prior);
+        lia_buf_puts(b, ", \"leak\": ");
+        lia_buf_json_num(b, leak);
+        lia_buf_puts(b, ", \"leak_penetrated\": ");
+        lia_buf_json_num(b, pen);
+        lia_buf_puts(b, ", \"detect\": ");
+        lia_buf_json_num(b, q);
+        lia_buf_puts(b, ", \"threshold\": ");
+        lia_buf_json_num(b, lia_suspects_threshold(s, k));
+        lia_buf_puts(b, ", \"monotone\": ");
+        lia_buf_json_tri(b, lia_suspects_monotone(s, k));
+        lia_buf_puts(b, ", \"probation\": ");
+        if (n == SIZE_MAX) lia_buf_puts(b, "null");
+        else lia_buf_printf(b, "%zu", n);
+        lia_buf_puts(b, ", \"uncover_probability\": ");
+        lia_buf_json_num(b, lia_suspects_uncover_probability(s, k));
+        lia_buf_puts(b, ", \"status_at_prior\": ");
+        if (v == LIA_VERDICT_NONE) lia_buf_puts(b, "null");
+        else lia_buf_json_string(b, lia_verdict_name(v));
+        lia_buf_puts(b, ", \"probation_profile\": ");
+        json_profile(b, s, k);
+        lia_buf_putc(b, '}');
+    }
+    lia_buf_puts(b, "]}\n");
+}
+
+static void text_profile(lia_buf *b, const lia_suspects *s, size_t k)
+{
+    const size_t *prof;
+    const double *pay, *tr;
+    if (!lia_suspects_probation_profile(s, k, &prof, &pay, &tr)) {
+        lia_buf_puts(b, "    best profile:    none is self-enforcing at the prior, even with transfers\n");
+        return;
+    }
+    size_t n = lia_suspects_member_count(s);
+    double scale = 0;
+    for (size_t i = 0; i < n; i++) scale = fmax(scale, fabs(pay[i]));
+    lia_buf_puts(b, "    best profile:    (");
+    for (size_t i = 0; i < n; i++)
+        lia_buf_printf(b, "%s%s %s", i ? ", " : "", lia_suspects_member_name(s, i), lia__suspects_level(s, i, prof[i]));
+    lia_buf_puts(b, ") at the prior, payoffs (");
+    for (size_t i = 0; i < n; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_reading(b, pay[i], scale); }
+    lia_buf_putc(b, ')');
+    int any = 0;
+    for (size_t i = 0; i < n; i++) any |= fabs(tr[i]) > 1e-9 * (scale > 0 ? scale : 1);
+    if (any) {
+        lia_buf_puts(b, ", transfers (");
+        for (size_t i = 0; i < n; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_reading(b, tr[i], scale); }
+        lia_buf_puts(b, ") per period, + received");
+    }
+    lia_buf_putc(b, '\n');
+}
+
+static void write_text(lia_buf *b, const lia_suspects *s)
+{
+    lia_buf_printf(b, "Suspected penetration (%s):\n", lia_suspects_game(s));
+    for (size_t k = 0; k < lia_suspects_count(s); k++) {
+        double prior, leak, pen, q;
+        lia_suspects_inputs(s, k, &prior, &leak, &pen, &q);
+        double t = lia_suspects_threshold(s, k), u = lia_suspects_uncover_probability(s, k);
+        size_t n = lia_suspects_probation(s, k);
+        lia_buf_printf(b, "  %s: prior %.4g that it is penetrated (leak %.4g, %.4g if penetrated); "
+                       "detection %.4g per period\n", lia_suspects_party(s, k), prior, leak, pen, q);
+        if (isnan(t)) lia_buf_puts(b, "    trust threshold: none: never trusted with full sharing, even when surely clean\n");
+        else if (t >= 1) {
+            lia_buf_puts(b, "    trust threshold: 1: the commitment holds at every belief, even a certain penetration\n");
+        } else {
+            lia_buf_printf(b, "    trust threshold: %.6g: the commitment holds while the belief is at or below it\n", t);
+            if (lia_suspects_monotone(s, k) == 0)
+                lia_buf_puts(b, "                     (it holds again at some higher beliefs: not monotone)\n");
+        }
+        if (n == SIZE_MAX) {
+            if (!isnan(t))
+                lia_buf_printf(b, "    probation:       none: %s\n", q <= 0 ? "without detection the belief never falls"
+                                                                          : "the belief never falls that far");
+        } else if (n == 0) {
+            lia_buf_puts(b, "    probation:       0 periods: the prior is already at or below the threshold\n");
+        } else {
+            lia_buf_printf(b, "    probation:       %zu quiet period%s; a penetration is uncovered during it with "
+                           "probability %.4g\n", n, n == 1 ? "" : "s", u);
+        }
+        lia_verdict v = lia_suspects_prior_verdict(s, k);
+        lia_buf_printf(b, "    at the prior:    %s\n", lia_verdict_name(v));
+        text_profile(b, s, k);
+    }
+}
+
+static void render(lia_buf *b, const void *obj, int variant)
+{
+    if (variant == LIA_FORMAT_JSON) write_json(b, obj);
+    else write_text(b, obj);
+}
+
+lia_status lia_suspects_write(char **out, size_t *len, const lia_suspects *s, lia_format fmt)
+{
+    if (out) *out = NULL;
+    if (!out || !s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
+    return lia_render(out, len, render, s, (int)fmt);
+}
