@@ -905,6 +905,10 @@ LIA_API lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_swee
  * commitment) and member i's direction there. */
 LIA_API lia_verdict lia_sweep_verdict_at(const lia_sweep *s, size_t k);
 LIA_API lia_direction lia_sweep_direction_at(const lia_sweep *s, size_t k, size_t i);
+/* A model with regimes: 1 if member i keeps to the commitment in every regime it can reach at
+ * grid point k (lia_regimes_sustainable), 0 if not; -1 without regimes, a commitment or a
+ * valid point. Its changes are located like the other verdicts. */
+LIA_API int lia_sweep_over_regimes_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API size_t lia_sweep_member_count(const lia_sweep *s);
 LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
 /* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT

@@ -13,7 +13,8 @@ int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
     r->patience = lia_arena_array(a, n ? n : 1, sizeof *r->patience);
     r->sustainable = lia_arena_array(a, n ? n : 1, sizeof *r->sustainable);
     r->direction = lia_arena_array(a, n ? n : 1, sizeof *r->direction);
-    return r->payoffs && r->delta_star && r->patience && r->sustainable && r->direction;
+    r->over_regimes = lia_arena_array(a, n ? n : 1, sizeof *r->over_regimes);
+    return r->payoffs && r->delta_star && r->patience && r->sustainable && r->direction && r->over_regimes;
 }
 
 static void invalid(sweep_rec *r, const char *why)
@@ -28,6 +29,7 @@ static void clear_members(const sweep_ctx *c, sweep_rec *r)
     for (size_t i = 0; i < c->members; i++) {
         r->sustainable[i] = -1;
         r->direction[i] = LIA_DIRECTION_NONE;
+        r->over_regimes[i] = -1;
         r->delta_star[i] = r->payoffs[i] = r->patience[i] = NAN;
     }
 }
@@ -66,6 +68,16 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     }
     r->verdict = (int)lia_repeat_verdict(rep);
     r->self_enforcing = lia_repeat_self_enforcing(rep);
+    if (lia_model_regime_count(c->model) > 0) {
+        /* each member over the regimes (docs/model.md section 10, "Regimes"): sweeping a
+         * transition probability moves this verdict, not the static ones */
+        lia_regimes *rg = NULL;
+        st = lia_model_regimes(&rg, c->model, c->game);
+        for (size_t i = 0; st == LIA_OK && i < n && i < c->members; i++) r->over_regimes[i] = lia_regimes_sustainable(rg, i);
+        lia_regimes_free(rg);
+        if (st == LIA_ENOMEM) { lia_repeat_free(rep); return st; }
+        st = LIA_OK;   /* a regime invalid here leaves this verdict unknown (-1) */
+    }
     r->transfers_feasible = lia_repeat_transfers(rep, NULL);
     lia_repeat_free(rep);
     return LIA_OK;
@@ -131,6 +143,7 @@ long lia_sweep_key(const sweep_rec *r, int kind, size_t i)
     switch (kind) {
     case SWEEP_STATUS: return r->verdict;
     case SWEEP_SUSTAIN: return r->sustainable[i];
+    case SWEEP_REGIMES: return r->over_regimes[i];
     case SWEEP_TRANSFERS: return r->transfers_feasible;
     case SWEEP_CLASS: return r->class2x2;
     case SWEEP_EQUILIBRIA: return (long)r->equilibria;

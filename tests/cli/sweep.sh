@@ -66,3 +66,12 @@ run "plot png" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --plot "$TMP/p.png" && {
   grep -q 'only SVG\|SVG only' "$TMP/err" && grep -q 'rsvg-convert' "$TMP/err" && [ ! -e "$TMP/p.png" ] && ok "plot png" || not_ok "plot png" "$(cat "$TMP/err")"; }
 run "plot unwritable" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --plot "$TMP/no/such/dir/p.svg" && ok "plot unwritable"
 run "bad threads" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --threads 0 && ok "bad threads"
+
+# regimes (tests/cases/repeat/regimes.lia, patience 0.5, crisis -> calm 0.05): B keeps to it in
+# calm iff V_B(calm) >= 0, with V_c = -0.5 + 0.5((1 - p) V_c + p V_k) and
+# V_k = 1.5 + 0.5(0.05 V_c + 0.95 V_k): at V_c = 0, V_k = 1.5/0.525 and p V_k = 1, so p = 0.35;
+# A (3 in calm, -1 in crisis) would need V_A(calm) >= 20 > 3 and breaches in crisis throughout
+run "sweep a transition" 0 "$LIAISON" sweep tests/cases/repeat/regimes.lia --vary transition.calm.crisis=0.05:1:20 --set transition.crisis.calm=0.05 --format json &&
+  json_check "sweep a transition" "len(d['breakdowns'])==1 and d['breakdowns'][0]['party']=='B' and abs(d['breakdowns'][0]['value']-0.35)<1e-6 and 'over the regimes' in d['breakdowns'][0]['change'] and all(p['over_regimes'][0] is False for p in d['grid']) and d['grid'][0]['over_regimes'][1] is False and d['grid'][-1]['over_regimes'][1] is True"
+run "sweep without regimes" 0 "$LIAISON" sweep tests/cases/repeat/ab-sweep.lia --vary s=0.2:0.4:3 --format json &&
+  json_check "sweep without regimes" "all(x is None for p in d['grid'] for x in p['over_regimes'])"
