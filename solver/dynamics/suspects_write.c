@@ -26,6 +26,46 @@ static void json_profile(lia_buf *b, const lia_suspects *s, size_t k)
     lia_buf_putc(b, '}');
 }
 
+/* Suspect k in plain words: whether and when the others can trust it with full sharing. */
+static void summary(lia_buf *b, const lia_suspects *s, size_t k)
+{
+    double prior, leak, pen, q;
+    lia_suspects_inputs(s, k, &prior, &leak, &pen, &q);
+    const char *who = lia_suspects_party(s, k);
+    double t = lia_suspects_threshold(s, k);
+    size_t n = lia_suspects_probation(s, k);
+    if (isnan(t)) {
+        lia_buf_printf(b, "%s is never trusted with full sharing: the commitment fails even if it is surely clean.", who);
+        return;
+    }
+    if (t >= 1) {
+        lia_buf_printf(b, "%s can be trusted with full sharing even if it is penetrated: the commitment holds at "
+                          "every belief.", who);
+        return;
+    }
+    lia_buf_printf(b, "The commitment holds only while the chance that %s is penetrated is at most ", who);
+    lia_buf_reading(b, t, 1);
+    if (n == 0) {
+        lia_buf_puts(b, "; it is ");
+        lia_buf_reading(b, prior, 1);
+        lia_buf_printf(b, ", already within that, so %s can be trusted with full sharing now.", who);
+    } else if (n == SIZE_MAX) {
+        lia_buf_puts(b, "; it is ");
+        lia_buf_reading(b, prior, 1);
+        lia_buf_printf(b, ", and %s, so %s is not trusted with full sharing.",
+                       q <= 0 ? "without any chance of detection quiet periods never lower it"
+                              : "no number of quiet periods lowers it that far", who);
+    } else {
+        lia_buf_puts(b, "; it is ");
+        lia_buf_reading(b, prior, 1);
+        lia_buf_printf(b, ". Trust %s with full sharing after %zu quiet period%s (each without a detection lowers "
+                          "the chance); a penetration would be uncovered during them with probability ",
+                       who, n, n == 1 ? "" : "s");
+        lia_buf_reading(b, lia_suspects_uncover_probability(s, k), 1);
+        lia_buf_putc(b, '.');
+    }
+}
+
 static void write_json(lia_buf *b, const lia_suspects *s)
 {
     lia_buf_puts(b, "{\"game\": ");
@@ -61,6 +101,14 @@ static void write_json(lia_buf *b, const lia_suspects *s)
         else lia_buf_json_string(b, lia_verdict_name(v));
         lia_buf_puts(b, ", \"probation_profile\": ");
         json_profile(b, s, k);
+        lia_buf_puts(b, ", \"summary\": ");
+        lia_buf text;
+        lia_buf_init(&text);
+        summary(&text, s, k);
+        lia_buf_putc(&text, 0);
+        if (text.failed) b->failed = 1;
+        else lia_buf_json_string(b, text.data);
+        lia_buf_free(&text);
         lia_buf_putc(b, '}');
     }
     lia_buf_puts(b, "]}\n");
@@ -103,6 +151,13 @@ static void write_text(lia_buf *b, const lia_suspects *s)
         size_t n = lia_suspects_probation(s, k);
         lia_buf_printf(b, "  %s: prior %.4g that it is penetrated (leak %.4g, %.4g if penetrated); "
                        "detection %.4g per period\n", lia_suspects_party(s, k), prior, leak, pen, q);
+        lia_buf words;
+        lia_buf_init(&words);
+        summary(&words, s, k);
+        lia_buf_putc(&words, 0);
+        if (words.failed) b->failed = 1;
+        else lia_buf_wrap(b, words.data, 4, 92);
+        lia_buf_free(&words);
         if (isnan(t)) lia_buf_puts(b, "    trust threshold: none: never trusted with full sharing, even when surely clean\n");
         else if (t >= 1) {
             lia_buf_puts(b, "    trust threshold: 1: the commitment holds at every belief, even a certain penetration\n");

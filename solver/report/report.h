@@ -21,6 +21,7 @@ typedef struct lia_report_entry {
     lia_share *shares;           /* agreements: burden sharing (owned), NULL if not computed */
     lia_repeat *repeat;          /* agreements with a commitment: its sustainability (owned) */
     lia_regimes *regimes;        /* ... and over the model's regimes, if it has any (owned) */
+    lia_suspects *suspects;      /* ... and its suspected members, if it has any (owned) */
     const char *shares_why;      /* why not, when NULL */
 } lia_report_entry;
 

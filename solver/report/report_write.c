@@ -152,6 +152,18 @@ static void write_json(lia_buf *b, const lia_report *r)
             lia_buf_put(b, doc, len);
             lia__free(doc);
         }
+        if (e->suspects) {
+            char *doc = NULL;
+            size_t len = 0;
+            if (lia_suspects_write(&doc, &len, e->suspects, LIA_FORMAT_JSON) != LIA_OK) { b->failed = 1; return; }
+            /* the array of {"game": ..., "suspects": [...]} */
+            const char *arr = strstr(doc, "\"suspects\": ");
+            size_t from = arr ? (size_t)(arr - doc) + strlen("\"suspects\": ") : len;
+            while (len > from && (doc[len - 1] == '\n' || doc[len - 1] == '}')) if (doc[--len] == '}') break;
+            lia_buf_puts(b, ",\n  \"suspects\": ");
+            lia_buf_put(b, doc + from, len - from);
+            lia__free(doc);
+        }
         if (e->kind != LIA_KIND_NORMAL) {
             lia_buf_puts(b, ",\n  \"shares\": ");
             json_shares(b, e);
@@ -184,6 +196,17 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
             lia_buf_printf(b, ": %s", lia__repeat_status_words(e->repeat));
         lia_buf_putc(b, '\n');
         if (e->repeat) lia__repeat_text_summary(b, e->repeat, 2);
+        for (size_t k = 0; e->suspects && k < lia_suspects_count(e->suspects); k++) {
+            double prior;
+            lia_suspects_inputs(e->suspects, k, &prior, NULL, NULL, NULL);
+            char line[512];
+            snprintf(line, sizeof line,
+                     "The status above takes %s to be clean; at the chance that it is penetrated (%.4g) it is %s "
+                     "(below: when to trust it).",
+                     lia_suspects_party(e->suspects, k), prior,
+                     lia_verdict_name(lia_suspects_prior_verdict(e->suspects, k)));
+            lia_buf_wrap(b, line, 2, 92);
+        }
         if (e->regimes) {
             int all = 1;
             for (size_t i = 0; i < lia_regimes_member_count(e->regimes); i++) all &= lia_regimes_sustainable(e->regimes, i) > 0;
@@ -238,6 +261,12 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
             if ((st = lia_regimes_write(&rg, NULL, e->regimes, LIA_FORMAT_TEXT)) != LIA_OK) return st;
             indented(b, rg, "  ");
             lia__free(rg);
+        }
+        if (e->suspects) {
+            char *su = NULL;
+            if ((st = lia_suspects_write(&su, NULL, e->suspects, LIA_FORMAT_TEXT)) != LIA_OK) return st;
+            indented(b, su, "  ");
+            lia__free(su);
         }
         if (e->shares) {
             char *sh = NULL;

@@ -126,6 +126,15 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
         if (st == LIA_OK) st = entry(rep, &rep->entries[rep->n++], g, lia_model_game_name(m, i), kind);
         lia_game_free(g);
         if (st == LIA_OK && kind != LIA_KIND_NORMAL) st = shares(rep, &rep->entries[rep->n - 1], m, opts);
+        if (st == LIA_OK && rep->entries[rep->n - 1].repeat) {
+            lia_suspects **su = &rep->entries[rep->n - 1].suspects;
+            st = lia_model_suspects(su, m, lia_model_game_name(m, i));
+            if (st != LIA_OK && *su) lia__model_error(m, lia_suspects_errmsg(*su));
+            if (st != LIA_OK || lia_suspects_count(*su) == 0) {
+                lia_suspects_free(*su);
+                *su = NULL;
+            }
+        }
         if (st == LIA_OK && rep->entries[rep->n - 1].repeat && lia_model_regime_count(m) > 0) {
             /* the model's message says why a regime cannot be analysed */
             lia_regimes **rg = &rep->entries[rep->n - 1].regimes;
@@ -150,6 +159,7 @@ void lia_report_free(lia_report *r)
         lia_share_free(r->entries[i].shares);
         lia_repeat_free(r->entries[i].repeat);
         lia_regimes_free(r->entries[i].regimes);
+        lia_suspects_free(r->entries[i].suspects);
     }
     lia__free(r->entries);
     lia_arena_free(&r->arena);

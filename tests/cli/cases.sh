@@ -59,3 +59,12 @@ run "oscillating soe-nkvd, historical split" 0 "$LIAISON" repeat models/soe-nkvd
   json_check "oscillating soe-nkvd, historical split" "d['regimes']['sustainable'][0] is False and d['regimes']['delta_star'][0] is None"
 run "oscillating soe-nkvd solve" 0 "$LIAISON" solve models/soe-nkvd-oscillating.lia --format json &&
   json_check "oscillating soe-nkvd solve" "d['agreements'][0]['status']=='needs_transfers' and d['agreements'][0]['regimes']['sustainable']==[True,True] and d['agreements'][0]['regimes']['binding_regime']==['lean','generous']"
+# the suspect in plain words, in repeat and solve: the threshold and the probation as above
+run "philby solve" 0 "$LIAISON" solve models/philby.lia --format json &&
+  json_check "philby solve" "(lambda s: s['probation']==7 and 'after 7 quiet periods' in s['summary'] and s['status_at_prior']=='needs_transfers')(d['agreements'][0]['suspects'][0])"
+run "philby solve text" 0 "$LIAISON" solve models/philby.lia && {
+  grep -q 'The status above takes SIS to be clean; at the chance that it is penetrated (0.25) it is' "$TMP/out" &&
+    grep -q 'Trust SIS with full sharing after 7 quiet periods' "$TMP/out" &&
+    ok "philby solve text" || not_ok "philby solve text" "$(cat "$TMP/out")"; }
+run "suspect trusted now" 0 "$LIAISON" repeat models/philby.lia --set SIS.suspect=0.1 --format json &&
+  json_check "suspect trusted now" "d['suspects'][0]['probation']==0 and 'can be trusted with full sharing now' in d['suspects'][0]['summary']"
