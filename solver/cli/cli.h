@@ -43,6 +43,9 @@ void cli_print_diags(FILE *f, const lia_model *m);
 /* Open a model and apply the --set overrides; prints diagnostics. Returns an exit code and,
  * on EXIT_OK, the model in *out (caller frees). */
 int cli_open_model(lia_model **out, const char *path, const cli_opts *o);
+/* Each --monitor PARTY=Q as the `monitor` of every agreement (or the --game one) that has
+ * PARTY as a member (`AG.monitor.PARTY`); prints why and returns an exit code. */
+int cli_apply_monitor(lia_model *m, const cli_opts *o, const char *command);
 /* Exit code for a status. */
 int cli_exit_code(lia_status st);
 /* Write text to -o FILE or stdout; returns an exit code. */

@@ -29,6 +29,7 @@ int cmd_solve(int argc, char **argv)
     char *text = NULL;
     size_t len = 0;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    if (!rc) rc = cli_apply_monitor(m, &o, "solve");
     if (!rc) {
         lia_compile_options copts = LIA_COMPILE_OPTIONS_INIT;
         copts.memory_cap = o.memory_cap;

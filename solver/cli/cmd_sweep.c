@@ -114,6 +114,7 @@ int cmd_sweep(int argc, char **argv)
     char *text = NULL, *csv = NULL, *svg = NULL;
     size_t len = 0, csv_len = 0, svg_len = 0;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    if (!rc) rc = cli_apply_monitor(m, &o, "sweep");
     if (!rc && !o.game && lia_model_game_count(m) != 1) {
         fprintf(stderr, "liaison sweep: %s has %zu agreements and games; choose one with --game:", o.files[0], lia_model_game_count(m));
         for (size_t i = 0; i < lia_model_game_count(m); i++) fprintf(stderr, "%s %s", i ? "," : "", lia_model_game_name(m, i));

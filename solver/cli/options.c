@@ -111,6 +111,8 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
             o->files[o->nfiles++] = a;
         }
     }
+    if (o->nmonitor && strcmp(command, "repeat") != 0 && strcmp(command, "solve") != 0 && strcmp(command, "sweep") != 0)
+        return usage_error(command, "%s belongs to repeat, solve and sweep", "--monitor");
     return EXIT_OK;
 }
 
@@ -157,6 +159,42 @@ int cli_open_model(lia_model **out, const char *path, const cli_opts *o)
         return cli_exit_code(st);
     }
     *out = m;
+    return EXIT_OK;
+}
+
+int cli_apply_monitor(lia_model *m, const cli_opts *o, const char *command)
+{
+    for (size_t k = 0; k < o->nmonitor; k++) {
+        const char *a = o->monitor[k], *eq = strchr(a, '=');
+        char *end = NULL;
+        double q = eq ? strtod(eq + 1, &end) : 0;
+        if (!eq || eq == a || end == eq + 1 || *end || !(q > 0 && q <= 1)) {
+            fprintf(stderr, "liaison %s: bad --monitor '%s' (PARTY=Q, Q the chance per period that a breach is "
+                            "noticed, in (0, 1])\n", command, a);
+            return EXIT_INPUT;
+        }
+        size_t matched = 0;
+        for (size_t i = 0; i < lia_model_game_count(m); i++) {
+            lia_game_kind kind = lia_model_game_kind(m, i);
+            const char *game = lia_model_game_name(m, i);
+            if ((kind != LIA_KIND_BILATERAL && kind != LIA_KIND_MULTILATERAL) || (o->game && strcmp(o->game, game) != 0))
+                continue;
+            char path[512];
+            snprintf(path, sizeof path, "%s.monitor.%.*s", game, (int)(eq - a), a);
+            lia_status st = lia_model_set(m, path, eq + 1);
+            if (st == LIA_EUSAGE) continue;   /* not a member of this agreement */
+            if (st != LIA_OK) {
+                cli_print_diags(stderr, m);
+                return cli_exit_code(st);
+            }
+            matched++;
+        }
+        if (!matched) {
+            fprintf(stderr, "liaison %s: --monitor %s: %.*s is not a member of %s%s\n", command, a, (int)(eq - a), a,
+                    o->game ? "agreement " : "any agreement of the file", o->game ? o->game : "");
+            return EXIT_INPUT;
+        }
+    }
     return EXIT_OK;
 }
 
