@@ -219,6 +219,9 @@ LIA_API int lia_game_payoff_exact(const lia_game *g, size_t player, size_t profi
 /* For an agreement's stage game: the committed profile (one level index per player);
  * returns 1 if the game has one, else 0. */
 LIA_API int lia_game_commitment(const lia_game *g, size_t *strategies);
+/* The chance per period that player p's breach is noticed, from its agreement's `monitor`
+ * statement (1 when not monitored, for other games, and for p out of range). */
+LIA_API double lia_game_monitor(const lia_game *g, size_t p);
 
 /* What an agreement's member gets and gives at the committed profile (docs/model.md, stage
  * payoff): u = coverage + spillover - exposure + facility_value - facility_cost
@@ -598,7 +601,7 @@ typedef enum lia_punishment {
 } lia_punishment;
 
 /* Version 2 added `monitor`; a program built against version 1 passes the shorter struct
- * with version 1, which is still accepted (monitoring is then perfect). */
+ * with version 1, which is still accepted (monitoring is then as the game says). */
 #define LIA_REPEAT_OPTIONS_VERSION 2
 typedef struct lia_repeat_options {
     unsigned version;        /* LIA_REPEAT_OPTIONS_VERSION (1 accepted) */
@@ -606,8 +609,9 @@ typedef struct lia_repeat_options {
     double delta;            /* a common discount factor in (0, 1); 0: each member's patience
                                 (agreements), none for other games (no verdicts then) */
     int payoff_set;          /* two players and a delta: also the subgame-perfect payoff set */
-    /* version 2: imperfect monitoring. NULL: every breach is seen at once. Otherwise one
-     * entry per player, in (0, 1]: the chance per period that its withholding is noticed;
+    /* version 2: imperfect monitoring. NULL: as the game says (an agreement's `monitor`
+     * statement, lia_game_monitor; every breach seen at once otherwise). Else one entry per
+     * player, in (0, 1], replacing the game's: the chance per period that its breach is noticed;
      * a deviator keeps breaching until caught, so delta* = (D - C)/((D - C) + q (C - P))
      * (docs/model.md section 10). Read during lia_game_repeat only. */
     const double *monitor;

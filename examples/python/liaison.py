@@ -96,7 +96,7 @@ _FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_model_solve": (_int, [_OUT, _P, _str, ctypes.POINTER(_CompileOptions)]), "lia_report_free": (None, [_P]),
     "lia_report_count": (_sz, [_P]), "lia_report_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_model_share": (_int, [_OUT, _P, _str, ctypes.POINTER(_ShareOptions)]), "lia_share_free": (None, [_P]),
-    "lia_model_regime_count": (_sz, [_P]), "lia_model_regimes": (_int, [_OUT, _P, _str]),
+    "lia_model_regime_count": (_sz, [_P]), "lia_game_monitor": (_dbl, [_P, _sz]), "lia_model_regimes": (_int, [_OUT, _P, _str]),
     "lia_regimes_free": (None, [_P]), "lia_regimes_errmsg": (_str, [_P]),
     "lia_regimes_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_model_suspects": (_int, [_OUT, _P, _str]), "lia_suspects_free": (None, [_P]),
@@ -110,6 +110,7 @@ _FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_sweep_point_at": (_int, [_P, _sz, ctypes.POINTER(_SweepPoint)]),
     "lia_sweep_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_sweep_verdict_at": (_int, [_P, _sz]), "lia_sweep_direction_at": (_int, [_P, _sz, _sz]),
+    "lia_sweep_over_regimes_at": (_int, [_P, _sz, _sz]),
     "lia_sweep_member_count": (_sz, [_P]),
     "lia_verdict_name": (_str, [_int]), "lia_direction_name": (_str, [_int]),
     "lia_compare_agreements": (_int, [_OUT, ctypes.POINTER(_P), ctypes.POINTER(_str), _sz]),
@@ -714,7 +715,8 @@ class Game(_Handle):
                 raise ValueError("monitor: %s is not a player of '%s'" % (", ".join(map(str, unknown)), self.name))
             if not all(0 < float(v) <= 1 for v in monitor.values()):
                 raise ValueError("monitor: each q is the chance per period that a breach is noticed, in (0, 1]")
-            q = (_dbl * len(self.players))(*[float(monitor.get(p, 1)) for p in self.players])
+            own = [_lib.lia_game_monitor(self._h(), i) for i in range(len(self.players))]   # the file's monitor
+            q = (_dbl * len(self.players))(*[float(monitor.get(p, own[i])) for i, p in enumerate(self.players)])
         d = float(delta or 0)
         opts = _RepeatOptions(2, _PUNISH[punish], d, 1 if d > 0 and len(strategies) == 2 else 0,
                               ctypes.cast(q, _PDBL) if q is not None else None)
@@ -746,6 +748,8 @@ class SweepResult:
     .direction   object array (points, members): "withhold" (would share less than committed:
                  a breach), "exceed" (would share more: the commitment is set too low for it,
                  no breakdown) or None
+    .over_regimes int8 array (points, members), models with regimes: 1 if the member keeps to
+                 the commitment in every regime it can reach, 0 if not; -1 without regimes
 
     Read the verdict from .status, not from .sustainable or "self_enforcing": a member that
     would share more than committed is no breakdown, and "undecided" is not "breaks_down"."""
@@ -761,6 +765,7 @@ class SweepResult:
         self.sustainable, self.ok = np.full((npts, nm), -1, dtype=np.int8), np.zeros(npts, dtype=bool)
         self.status = np.full(npts, None, dtype=object)
         self.direction = np.full((npts, nm), None, dtype=object)
+        self.over_regimes = np.full((npts, nm), -1, dtype=np.int8)
         pt = _SweepPoint()
         for k in range(npts):
             if _lib.lia_sweep_point_at(s, k, ctypes.byref(pt)) != _OK:
@@ -775,6 +780,7 @@ class SweepResult:
             self.status[k] = _verdict_name(_lib.lia_sweep_verdict_at(s, k))
             for i in range(m):
                 self.direction[k, i] = _s(_lib.lia_direction_name(_lib.lia_sweep_direction_at(s, k, i)))
+                self.over_regimes[k, i] = _lib.lia_sweep_over_regimes_at(s, k, i)
 
     def __repr__(self):
         return "<liaison.SweepResult %s: %d points, %d breakdowns>" % (self.json["game"], len(self.grid),

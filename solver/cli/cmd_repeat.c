@@ -6,11 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Each --monitor PARTY=Q into q[player] (the rest stay 1): Q in (0, 1]. */
+/* Each --monitor PARTY=Q into q[player], Q in (0, 1]; the other players keep the game's own
+ * (an agreement's `monitor` statement). */
 static int parse_monitor(const lia_game *g, const cli_opts *o, double *q)
 {
     size_t np = lia_game_player_count(g);
-    for (size_t p = 0; p < np; p++) q[p] = 1;
+    for (size_t p = 0; p < np; p++) q[p] = lia_game_monitor(g, p);
     for (size_t k = 0; k < o->nmonitor; k++) {
         const char *a = o->monitor[k], *eq = strchr(a, '=');
         size_t p = 0, len = eq ? (size_t)(eq - a) : 0;
@@ -120,8 +121,8 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
         double cost;
         int tf = lia_regimes_transfers(rg, &cost);
         snprintf(head, sizeof head,
-                 "%s over its regimes: %s.\nThe report below judges the model as written (regime %s alone); "
-                 "the regime analysis follows it.\n\n",
+                 "%s over its regimes: %s.\nThe report below judges the model as written, without any "
+                 "regime's sets (the start regime is %s); the regime analysis follows it.\n\n",
                  lia_game_name(g),
                  all ? "every member keeps to the commitment in every regime it can reach"
                      : tf > 0 ? "a member breaches in some regime, but payments by regime restore it"
@@ -222,6 +223,12 @@ int cmd_repeat(int argc, char **argv)
     char *text = NULL, *joined = NULL;
     size_t len = 0;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    /* in an agreement --monitor is the agreement's own `monitor`, so the regime and suspect
+     * analyses (which compile the model again) see it too */
+    size_t gi = 0;
+    if (!rc && o.nmonitor && (o.game ? lia_model_game_find(m, o.game, &gi) == LIA_OK : lia_model_game_count(m) == 1) &&
+        (lia_model_game_kind(m, gi) == LIA_KIND_BILATERAL || lia_model_game_kind(m, gi) == LIA_KIND_MULTILATERAL))
+        rc = cli_apply_monitor(m, &o, "repeat");
     if (!rc) rc = cli_compile_game(&g, m, &o, "repeat");
     if (!rc && o.target) {
         target = calloc(lia_game_player_count(g), sizeof *target);

@@ -40,6 +40,7 @@ struct lia_compare {
                                     that do not break down (NaN if none is left) */
     double sum_welfare, scale;   /* scale: the largest payoff scale of the entries */
     int *in_sum;
+    int regimes;                 /* some model has regimes: its columns judge it as written */
 };
 
 static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
@@ -204,6 +205,7 @@ lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, c
         const char *g = games ? games[k] : NULL;
         size_t gi = 0;
         if (g && lia_model_game_find(models[k], g, &gi) != LIA_OK) { lia_compare_free(c); return LIA_EUSAGE; }
+        c->regimes |= lia_model_regime_count(models[k]) > 0;
         cap += 64;   /* members per agreement are at most 64 */
     }
     c->e = lia_arena_array(&c->arena, n, sizeof *c->e);
@@ -250,6 +252,7 @@ lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char
     c->e = lia_arena_array(&c->arena, pairs + 1, sizeof *c->e);
     c->names = lia_arena_array(&c->arena, nm, sizeof *c->names);
     st = c->e && c->names ? LIA_OK : LIA_ENOMEM;
+    c->regimes = lia_model_regime_count(m) > 0;
     if (st == LIA_OK) st = fill_named(c, &c->e[0], m, name, nm);
     if (st == LIA_OK && c->e[0].kind != LIA_KIND_MULTILATERAL) st = LIA_EUSAGE;
     c->n = 1;
@@ -546,6 +549,9 @@ static void write_text(lia_buf *b, const lia_compare *c)
     if (any_harsh)
         lia_buf_puts(b, "holds (harsher): held only by the harshest credible punishment, not by reverting to the stage\n"
                         "  equilibrium.\n");
+    if (c->regimes)
+        lia_buf_puts(b, "regimes: each agreement is judged as written, without its model's regime sets; `liaison repeat`\n"
+                        "  gives the verdict over the regimes.\n");
     if (any_dir)
         lia_buf_puts(b, "direction: withhold = better off sharing less than committed (a breach if its patience falls\n"
                         "  short); exceed = better off sharing more (the commitment is set too low for it: never a\n"

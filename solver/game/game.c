@@ -144,6 +144,11 @@ int lia_game_commitment(const lia_game *g, size_t *strategies)
     return 1;
 }
 
+double lia_game_monitor(const lia_game *g, size_t p)
+{
+    return g && g->monitor && p < g->np ? g->monitor[p] : 1;
+}
+
 lia_status lia_game_commitment_terms(const lia_game *g, size_t p, lia_member_terms *out)
 {
     if (!g || !out || !g->terms || p >= g->np) return LIA_EUSAGE;

@@ -67,9 +67,11 @@ void lia__repeat_json_remedies(lia_buf *b, const lia_repeat *r, const char *gap)
 {
     lia_buf_printf(b, "\"transfers\": ");
     if (!r->has_patience) lia_buf_puts(b, "null");
-    else if (!r->transfers_feasible) lia_buf_puts(b, "{\"feasible\": false, \"amounts\": null, \"payoffs_after\": null}");
+    else if (!r->transfers_feasible)
+        lia_buf_printf(b, "{\"under\": \"%s\", \"feasible\": false, \"amounts\": null, \"payoffs_after\": null}",
+                       r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
     else {
-        lia_buf_puts(b, "{\"feasible\": true, \"amounts\": ");
+        lia_buf_printf(b, "{\"under\": \"%s\", \"feasible\": true, \"amounts\": ", r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
         lia_buf_json_nums(b, r->transfers, r->np);
         lia_buf_puts(b, ", \"payoffs_after\": [");
         for (size_t i = 0; i < r->np; i++) {
@@ -291,9 +293,13 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
     if (!r->has_patience) return;
     if (r->verdict != LIA_VERDICT_HOLDS) {
         if (!r->transfers_feasible) {
-            lia_buf_puts(b, "  transfers: no budget-balanced side payment keeps every member to the target\n");
+            lia_buf_puts(b, r->punish == LIA_PUNISH_NASH
+                                ? "  transfers: no budget-balanced side payment keeps every member to the target\n"
+                                : "  transfers: none keeps every member to the target even under the minmax punishment\n");
         } else {
-            lia_buf_puts(b, "  transfers that keep every member to the target: ");
+            lia_buf_puts(b, r->punish == LIA_PUNISH_NASH ? "  transfers that keep every member to the target: "
+                                                         : "  transfers that keep every member to the target under the minmax punishment "
+                                                           "(not necessarily credible; the status uses reversion): ");
             lia__repeat_transfer_words(b, r, r->transfers);
             lia_buf_puts(b, " (in payoff units)\n    payoffs after them:");
             for (size_t i = 0; i < r->np; i++) {

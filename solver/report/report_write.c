@@ -212,7 +212,9 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
             for (size_t i = 0; i < lia_regimes_member_count(e->regimes); i++) all &= lia_regimes_sustainable(e->regimes, i) > 0;
             int tf = lia_regimes_transfers(e->regimes, NULL);
             char line[512];
-            snprintf(line, sizeof line, "Over its regimes (below) %s; the status above judges regime %s alone.",
+            snprintf(line, sizeof line,
+                     "Over its regimes (below) %s; the status above judges the model as written, without any "
+                     "regime's sets (the start regime is %s).",
                      all ? "every member keeps to the commitment in every regime it can reach"
                          : tf > 0 ? "a member breaches in some regime, but payments by regime restore it"
                                   : "a member breaches in some regime, and no payments by regime restore it",

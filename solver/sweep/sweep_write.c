@@ -217,7 +217,8 @@ static void write_csv(lia_buf *b, const lia_sweep *s)
     for (size_t a = 0; a < axes; a++) lia_buf_printf(b, "%s%s", a ? "," : "", lia__sweep_axis_name(s, a));
     lia_buf_puts(b, ",ok");
     for (size_t i = 0; lia_sweep_member_name(s, i); i++)
-        lia_buf_printf(b, ",payoff_%s,delta_star_%s,sustainable_%s", lia_sweep_member_name(s, i), lia_sweep_member_name(s, i),
+        lia_buf_printf(b, ",payoff_%s,delta_star_%s,sustainable_%s,direction_%s,over_regimes_%s", lia_sweep_member_name(s, i),
+                       lia_sweep_member_name(s, i), lia_sweep_member_name(s, i), lia_sweep_member_name(s, i),
                        lia_sweep_member_name(s, i));
     lia_buf_puts(b, ",status,self_enforcing,transfers_feasible,class,equilibria,core_empty,welfare\n");
     for (size_t k = 0; k < lia_sweep_point_count(s); k++) {
@@ -232,6 +233,9 @@ static void write_csv(lia_buf *b, const lia_sweep *s)
             if (p.ok && isfinite(p.delta_star[i])) lia_buf_double(b, p.delta_star[i] + 0.0);
             lia_buf_putc(b, ',');
             if (p.ok && p.sustainable[i] >= 0) lia_buf_printf(b, "%d", p.sustainable[i]);
+            const char *dir = lia_direction_name(lia_sweep_direction_at(s, k, i));
+            lia_buf_printf(b, ",%s,", dir ? dir : "");
+            if (lia_sweep_over_regimes_at(s, k, i) >= 0) lia_buf_printf(b, "%d", lia_sweep_over_regimes_at(s, k, i));
         }
         if (!p.ok) { lia_buf_puts(b, ",,,,,,,\n"); continue; }
         lia_verdict v = lia_sweep_verdict_at(s, k);

@@ -11,7 +11,7 @@ run "pd delta star" 0 "$LIAISON" repeat $PD --target C,C --format json &&
 run "pd patient" 0 "$LIAISON" repeat $PD --target C,C --delta 0.15 --format json &&
   json_check "pd patient" "d['sustainable']==[True,True] and d['self_enforcing'] is True and d['best_self_enforcing']['profile']==['C','C']"
 run "pd impatient" 0 "$LIAISON" repeat $PD --target C,C --delta 0.14 --format json &&
-  json_check "pd impatient" "d['status']=='breaks_down' and d['sustainable']==[False,False] and d['transfers']=={'feasible':False,'amounts':None,'payoffs_after':None} and d['best_self_enforcing']['profile']==['D','D']"
+  json_check "pd impatient" "d['status']=='breaks_down' and d['sustainable']==[False,False] and d['transfers']=={'under':'nash','feasible':False,'amounts':None,'payoffs_after':None} and d['best_self_enforcing']['profile']==['D','D']"
 run "pd minmax" 0 "$LIAISON" repeat $PD --target C,C --punish minmax --format json &&
   json_check "pd minmax" "d['punishment']['kind']=='minmax' and all(abs(x-3)<1e-7 for x in d['punishment']['payoffs'])"
 run "pd text" 0 "$LIAISON" repeat $PD --target C,C --delta 0.5 && {

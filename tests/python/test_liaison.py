@@ -147,6 +147,17 @@ class TestAgainstCli(unittest.TestCase):
         self.assertEqual(liaison.load(path).suspects(), want["suspects"])
         self.assertEqual(want["suspects"][0]["probation"], 7)
 
+    def test_sweep_over_regimes(self):
+        """Sweeping a transition probability: .over_regimes is the CLI grid's over_regimes."""
+        path = os.path.join(ROOT, "models", "soe-nkvd-oscillating.lia")
+        want = cli("sweep", path, "--vary", "transition.lean.generous=0.02:0.4:5")
+        got = liaison.load(path).sweep("transition.lean.generous", (0.02, 0.4, 5))
+        self.assertEqual(got.json, want)
+        conv = {True: 1, False: 0, None: -1}
+        self.assertEqual(got.over_regimes.tolist(), [[conv[x] for x in p["over_regimes"]] for p in want["grid"]])
+        self.assertEqual(got.over_regimes[0, 0], 0)    # SOE breaches below 0.108 (docs/cases.md)
+        self.assertEqual(got.over_regimes[-1, 0], 1)
+
     def test_regimes(self):
         """The regime analysis of a model with regimes, as the "regimes" of `liaison repeat`."""
         path = os.path.join(ROOT, "models", "soe-nkvd-oscillating.lia")
