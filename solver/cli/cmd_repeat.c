@@ -95,8 +95,39 @@ static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *f
     return EXIT_OK;
 }
 
-/* A model with regimes: the regime analysis of the commitment after the static one, in the
- * text after a blank line, in the JSON as "regimes" (null when the game has no commitment). */
+/* text, then `value` as one more part of the report: in JSON the member `"key": value` before
+ * the object's closing brace (value's trailing newlines dropped), in text `head` before text
+ * and value after a blank line. Caller frees *out. */
+static lia_status join(const char *head, const char *text, size_t len, const char *key, const char *value,
+                       size_t vlen, lia_format fmt, char **out, size_t *out_len)
+{
+    int json = fmt == LIA_FORMAT_JSON;
+    size_t keep = len, lead = json ? 0 : strlen(head);
+    if (json) {
+        while (keep > 0 && text[keep - 1] != '}') keep--;
+        if (!keep) return LIA_EINTERNAL;
+        keep--;
+        while (vlen > 0 && value[vlen - 1] == '\n') vlen--;
+    }
+    char *all = malloc(lead + keep + strlen(key) + vlen + 16);
+    if (!all) return LIA_ENOMEM;
+    size_t at = 0;
+    memcpy(all, head, lead);
+    at += lead;
+    memcpy(all + at, text, keep);
+    at += keep;
+    at += (size_t)sprintf(all + at, json ? ", \"%s\": " : "\n", key);
+    memcpy(all + at, value, vlen);
+    at += vlen;
+    if (json) { all[at++] = '}'; all[at++] = '\n'; }
+    all[at] = 0;
+    *out = all;
+    *out_len = at;
+    return LIA_OK;
+}
+
+/* A model with regimes: the regime analysis of the commitment after the static one (JSON:
+ * "regimes", null when the game has no commitment); the text leads with its verdict. */
 static lia_status append_regimes(const char *text, size_t len, const lia_model *m, const lia_game *g,
                                  const cli_opts *o, lia_format fmt, char **out, size_t *out_len)
 {
@@ -114,12 +145,10 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
             return st;
         }
         st = lia_regimes_write(&more, &more_len, rg, fmt);
-        /* the text leads with the verdict over the regimes: the static report after it judges
-         * the model as written, the start regime alone */
+        /* the static report after the heading judges the model as written */
         int all = 1;
         for (size_t i = 0; i < lia_regimes_member_count(rg); i++) all &= lia_regimes_sustainable(rg, i) > 0;
-        double cost;
-        int tf = lia_regimes_transfers(rg, &cost);
+        int tf = lia_regimes_transfers(rg, NULL);
         snprintf(head, sizeof head,
                  "%s over its regimes: %s.\nThe report below judges the model as written, without any "
                  "regime's sets (the start regime is %s); the regime analysis follows it.\n\n",
@@ -131,45 +160,16 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
         lia_regimes_free(rg);
         if (st != LIA_OK) return st;
     }
-    const char *add = more ? more : fmt == LIA_FORMAT_JSON ? "null\n"
-                                                            : "regimes: not analysed (the game has no commitment)\n";
-    size_t add_len = more ? more_len : strlen(add);
-    /* JSON: the object's closing "}\n" makes way for , "regimes": ...} */
-    size_t keep = len;
-    if (fmt == LIA_FORMAT_JSON) {
-        while (keep > 0 && (text[keep - 1] == '\n' || text[keep - 1] == '}'))
-            if (text[--keep] == '}') break;
-    }
-    const char *mid = fmt == LIA_FORMAT_JSON ? ", \"regimes\": " : "\n";
-    size_t lead = fmt == LIA_FORMAT_TEXT ? strlen(head) : 0;
-    size_t n = lead + keep + strlen(mid) + add_len + 3;
-    char *all = malloc(n);
-    if (!all) { lia_free(more); return LIA_ENOMEM; }
-    size_t at = 0;
-    memcpy(all, head, lead);
-    at += lead;
-    memcpy(all + at, text, keep);
-    at += keep;
-    memcpy(all + at, mid, strlen(mid));
-    at += strlen(mid);
-    memcpy(all + at, add, add_len);
-    at += add_len;
-    if (fmt == LIA_FORMAT_JSON) {
-        while (at > 0 && all[at - 1] == '\n') at--;
-        all[at++] = '}';
-        all[at++] = '\n';
-    }
-    all[at] = 0;
+    const char *add = more ? more : fmt == LIA_FORMAT_JSON ? "null" : "regimes: not analysed (the game has no commitment)\n";
+    st = join(head, text, len, "regimes", add, more ? more_len : strlen(add), fmt, out, out_len);
     lia_free(more);
-    *out = all;
-    *out_len = at;
-    return LIA_OK;
+    return st;
 }
 
 /* The agreement's suspects (docs/model.md section 13), appended to the report: a text section,
- * or the key "suspects" of the JSON object. Nothing when it has none. */
-static lia_status append_suspects(char **joined_out, const char *text, size_t *len, lia_model *m, const cli_opts *o,
-                                  lia_format fmt)
+ * or the key "suspects" of the JSON object. Nothing (*out NULL) when it has none. */
+static lia_status append_suspects(const char *text, size_t len, lia_model *m, const cli_opts *o, lia_format fmt,
+                                  char **out, size_t *out_len)
 {
     lia_suspects *s = NULL;
     lia_status st = lia_model_suspects(&s, m, o->game);
@@ -180,31 +180,20 @@ static lia_status append_suspects(char **joined_out, const char *text, size_t *l
     }
     char *add = NULL;
     size_t alen = 0;
-    if (lia_suspects_count(s) == 0 || (st = lia_suspects_write(&add, &alen, s, fmt)) != LIA_OK) {
-        lia_suspects_free(s);
-        return st;
-    }
+    if (lia_suspects_count(s) > 0) st = lia_suspects_write(&add, &alen, s, fmt);
     lia_suspects_free(s);
-    /* JSON: splice `"suspects": [...]` into the repeat object before its closing brace */
+    if (st != LIA_OK || !add) return st;
+    /* JSON: the array of {"game": ..., "suspects": [...]} */
     const char *from = add;
-    size_t keep = *len;
     if (fmt == LIA_FORMAT_JSON) {
-        from = strstr(add, ", \"suspects\": ");
-        while (keep && text[keep - 1] != '}') keep--;
-        if (!from || !keep) { lia_free(add); return LIA_EINTERNAL; }
-        keep--;
+        const char *arr = strstr(add, "\"suspects\": ");
+        if (!arr) { lia_free(add); return LIA_EINTERNAL; }
+        from = arr + strlen("\"suspects\": ");
+        while (alen > 0 && (add[alen - 1] == '\n' || add[alen - 1] == '}')) if (add[--alen] == '}') break;
     }
-    size_t flen = strlen(from);
-    char *joined = malloc(keep + 1 + flen + 1);
-    if (!joined) { lia_free(add); return LIA_ENOMEM; }
-    memcpy(joined, text, keep);
-    size_t n = keep;
-    if (fmt != LIA_FORMAT_JSON) joined[n++] = '\n';
-    memcpy(joined + n, from, flen + 1);
+    st = join("", text, len, "suspects", from, alen - (size_t)(from - add), fmt, out, out_len);
     lia_free(add);
-    *joined_out = joined;
-    *len = n + flen;
-    return LIA_OK;
+    return st;
 }
 
 int cmd_repeat(int argc, char **argv)
@@ -251,12 +240,12 @@ int cmd_repeat(int argc, char **argv)
         if (st != LIA_OK) fprintf(stderr, "liaison repeat: the analysis failed: %s\n", lia_status_name(st));
         if (st == LIA_OK) st = lia_repeat_write(&text, &len, r, fmt);
         char *all = NULL;
-        size_t all_len = 0;
+        size_t all_len = 0, joined_len = 0;
         if (st == LIA_OK && lia_model_regime_count(m) > 0) st = append_regimes(text, len, m, g, &o, fmt, &all, &all_len);
         const char *cur = all ? all : text;
         size_t cur_len = all ? all_len : len;
-        if (st == LIA_OK && !target) st = append_suspects(&joined, cur, &cur_len, m, &o, fmt);
-        rc = st == LIA_OK ? cli_write(&o, joined ? joined : cur, cur_len) : cli_exit_code(st);
+        if (st == LIA_OK && !target) st = append_suspects(cur, cur_len, m, &o, fmt, &joined, &joined_len);
+        rc = st == LIA_OK ? cli_write(&o, joined ? joined : cur, joined ? joined_len : cur_len) : cli_exit_code(st);
         free(all);
     }
     lia_free(text);

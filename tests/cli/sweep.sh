@@ -16,7 +16,7 @@ run "one thread" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --format json --thre
 run "two threads" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --format json --threads 2 -o "$TMP/two.json" && {
   cmp -s "$TMP/one.json" "$TMP/two.json" && ok "same results on 1 and 2 threads" || not_ok "same results on 1 and 2 threads"; }
 run "csv" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:5 --csv "$TMP/grid.csv" && {
-  head -1 "$TMP/grid.csv" | grep -q '^s,ok,payoff_A,delta_star_A,sustainable_A,payoff_B' && [ "$(wc -l <"$TMP/grid.csv")" -eq 6 ] &&
+  head -1 "$TMP/grid.csv" | grep -q '^s,ok,payoff_A,delta_star_A,sustainable_A,direction_A,over_regimes_A,payoff_B' && [ "$(wc -l <"$TMP/grid.csv")" -eq 6 ] &&
     grep -q 'A  *delta\* crosses the patience' "$TMP/out" && ok "csv" || not_ok "csv" "$(cat "$TMP/grid.csv")"; }
 run "no refine" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --no-refine --format json &&
   json_check "no refine" "abs([b for b in d['breakdowns'] if b['party']=='A'][0]['value']-0.31)<1e-12"
