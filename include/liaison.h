@@ -913,6 +913,10 @@ LIA_API lia_direction lia_sweep_direction_at(const lia_sweep *s, size_t k, size_
  * grid point k (lia_regimes_sustainable), 0 if not; -1 without regimes, a commitment or a
  * valid point. Its changes are located like the other verdicts. */
 LIA_API int lia_sweep_over_regimes_at(const lia_sweep *s, size_t k, size_t i);
+/* A suspected member i (suspect in the file): 1 if the commitment holds at its prior belief at
+ * grid point k (`holds` or `holds_with_harsher_punishment`), 0 if not; -1 for other members or
+ * an invalid point. Sweeping the prior (`P.suspect`) locates the trust threshold. */
+LIA_API int lia_sweep_trusted_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API size_t lia_sweep_member_count(const lia_sweep *s);
 LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
 /* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT

@@ -178,7 +178,7 @@ static size_t changes(const lia_sweep *s, size_t a, size_t b, size_t axis, bisec
     const sweep_rec *x = &s->recs[a], *y = &s->recs[b];
     for (int kind = 0; kind < SWEEP_KINDS; kind++) {
         if (kind != SWEEP_OK && (!x->ok || !y->ok)) break;
-        size_t count = kind == SWEEP_SUSTAIN || kind == SWEEP_REGIMES ? s->members : 1;
+        size_t count = kind == SWEEP_SUSTAIN || kind == SWEEP_REGIMES || kind == SWEEP_TRUST ? s->members : 1;
         for (size_t i = 0; i < count; i++)
             if (lia_sweep_key(x, kind, i) != lia_sweep_key(y, kind, i)) {
                 if (out) { bisect_job j = { a, b, axis, kind, i }; out[n] = j; }
@@ -247,7 +247,11 @@ static lia_status record(lia_sweep *s, const bisect_job *jobs, const double *at,
         const sweep_rec *a = &s->recs[j->a], *b = &s->recs[j->b];
         char text[200];
         const char *party = NULL;
-        if (j->kind == SWEEP_REGIMES) {
+        if (j->kind == SWEEP_TRUST) {
+            party = s->member_names[j->member];
+            snprintf(text, sizeof text, "at its prior belief of penetration: %s", b->trusted[j->member] > 0
+                     ? "trusted with full sharing from here" : "no longer trusted with full sharing from here");
+        } else if (j->kind == SWEEP_REGIMES) {
             party = s->member_names[j->member];
             snprintf(text, sizeof text, "over the regimes: %s", b->over_regimes[j->member] > 0
                      ? "keeps to the commitment in every regime from here" : "breaches in some regime from here");
@@ -429,6 +433,11 @@ const char *lia_sweep_member_name(const lia_sweep *s, size_t i) { return s && i 
 lia_verdict lia_sweep_verdict_at(const lia_sweep *s, size_t k)
 {
     return s && s->recs && k < s->npoints && s->recs[k].ok ? (lia_verdict)s->recs[k].verdict : LIA_VERDICT_NONE;
+}
+
+int lia_sweep_trusted_at(const lia_sweep *s, size_t k, size_t i)
+{
+    return s && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].trusted[i] : -1;
 }
 
 int lia_sweep_over_regimes_at(const lia_sweep *s, size_t k, size_t i)

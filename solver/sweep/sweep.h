@@ -13,6 +13,7 @@ typedef struct sweep_rec {
     int *sustainable;
     int *direction;          /* lia_direction per member */
     int *over_regimes;       /* models with regimes: keeps to it in every regime (1/0), else -1 */
+    int *trusted;            /* suspects: the commitment holds at its prior belief (1/0), else -1 */
     int verdict;             /* lia_verdict of the commitment */
     int self_enforcing, transfers_feasible, class2x2, core_empty;
     size_t equilibria;
@@ -35,7 +36,7 @@ int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n);
 lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r);
 
 /* The verdicts two points are compared on: kind 0..KINDS-1, member-indexed ones per member. */
-enum { SWEEP_OK = 0, SWEEP_STATUS, SWEEP_SUSTAIN, SWEEP_REGIMES, SWEEP_TRANSFERS, SWEEP_CLASS, SWEEP_EQUILIBRIA, SWEEP_CORE, SWEEP_KINDS };
+enum { SWEEP_OK = 0, SWEEP_STATUS, SWEEP_SUSTAIN, SWEEP_REGIMES, SWEEP_TRUST, SWEEP_TRANSFERS, SWEEP_CLASS, SWEEP_EQUILIBRIA, SWEEP_CORE, SWEEP_KINDS };
 /* The value of verdict `kind` (member i where it applies) at r, as an integer. */
 long lia_sweep_key(const sweep_rec *r, int kind, size_t i);
 /* What a change from a to b of the verdict means, in words, into buf. */

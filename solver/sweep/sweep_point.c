@@ -14,7 +14,9 @@ int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
     r->sustainable = lia_arena_array(a, n ? n : 1, sizeof *r->sustainable);
     r->direction = lia_arena_array(a, n ? n : 1, sizeof *r->direction);
     r->over_regimes = lia_arena_array(a, n ? n : 1, sizeof *r->over_regimes);
-    return r->payoffs && r->delta_star && r->patience && r->sustainable && r->direction && r->over_regimes;
+    r->trusted = lia_arena_array(a, n ? n : 1, sizeof *r->trusted);
+    return r->payoffs && r->delta_star && r->patience && r->sustainable && r->direction && r->over_regimes &&
+           r->trusted;
 }
 
 static void invalid(sweep_rec *r, const char *why)
@@ -30,6 +32,7 @@ static void clear_members(const sweep_ctx *c, sweep_rec *r)
         r->sustainable[i] = -1;
         r->direction[i] = LIA_DIRECTION_NONE;
         r->over_regimes[i] = -1;
+        r->trusted[i] = -1;
         r->delta_star[i] = r->payoffs[i] = r->patience[i] = NAN;
     }
 }
@@ -68,6 +71,18 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     }
     r->verdict = (int)lia_repeat_verdict(rep);
     r->self_enforcing = lia_repeat_self_enforcing(rep);
+    /* each suspect at its prior belief: sweeping the prior finds the trust threshold */
+    lia_suspects *su = NULL;
+    st = lia_model_suspects(&su, c->model, c->game);
+    for (size_t k = 0; st == LIA_OK && k < lia_suspects_count(su); k++)
+        for (size_t i = 0; i < n && i < c->members; i++)
+            if (strcmp(lia_suspects_party(su, k), lia_game_player_name(g, i)) == 0) {
+                lia_verdict v = lia_suspects_prior_verdict(su, k);
+                r->trusted[i] = v == LIA_VERDICT_HOLDS || v == LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT;
+            }
+    lia_suspects_free(su);
+    if (st == LIA_ENOMEM) { lia_repeat_free(rep); return st; }
+    st = LIA_OK;
     if (lia_model_regime_count(c->model) > 0) {
         /* each member over the regimes (docs/model.md section 10, "Regimes"): sweeping a
          * transition probability moves this verdict, not the static ones */
@@ -144,6 +159,7 @@ long lia_sweep_key(const sweep_rec *r, int kind, size_t i)
     case SWEEP_STATUS: return r->verdict;
     case SWEEP_SUSTAIN: return r->sustainable[i];
     case SWEEP_REGIMES: return r->over_regimes[i];
+    case SWEEP_TRUST: return r->trusted[i];
     case SWEEP_TRANSFERS: return r->transfers_feasible;
     case SWEEP_CLASS: return r->class2x2;
     case SWEEP_EQUILIBRIA: return (long)r->equilibria;

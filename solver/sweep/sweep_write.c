@@ -35,6 +35,11 @@ static void json_point(lia_buf *b, const lia_sweep *s, size_t k, const lia_sweep
         if (i) lia_buf_puts(b, ", ");
         lia_buf_json_tri(b, lia_sweep_over_regimes_at(s, k, i));
     }
+    lia_buf_puts(b, "], \"trusted\": [");
+    for (size_t i = 0; i < p->members; i++) {
+        if (i) lia_buf_puts(b, ", ");
+        lia_buf_json_tri(b, lia_sweep_trusted_at(s, k, i));
+    }
     lia_buf_puts(b, "], \"payoffs\": [");
     for (size_t i = 0; i < p->members; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_json_num(b, p->payoffs[i]); }
     lia_buf_puts(b, "], \"delta_star\": [");

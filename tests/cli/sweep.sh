@@ -75,3 +75,7 @@ run "sweep a transition" 0 "$LIAISON" sweep tests/cases/repeat/regimes.lia --var
   json_check "sweep a transition" "len(d['breakdowns'])==1 and d['breakdowns'][0]['party']=='B' and abs(d['breakdowns'][0]['value']-0.35)<1e-6 and 'over the regimes' in d['breakdowns'][0]['change'] and all(p['over_regimes'][0] is False for p in d['grid']) and d['grid'][0]['over_regimes'][1] is False and d['grid'][-1]['over_regimes'][1] is True"
 run "sweep without regimes" 0 "$LIAISON" sweep tests/cases/repeat/ab-sweep.lia --vary s=0.2:0.4:3 --format json &&
   json_check "sweep without regimes" "all(x is None for p in d['grid'] for x in p['over_regimes'])"
+# suspects: sweeping the prior that SIS is penetrated locates the trust threshold repeat reports
+run "philby threshold" 0 "$LIAISON" repeat models/philby.lia --format json && cp "$TMP/out" "$TMP/philby.json" &&
+run "sweep a prior" 0 "$LIAISON" sweep models/philby.lia --vary SIS.suspect=0:0.5:11 --format json &&
+  json_check "sweep a prior" "(lambda t: len(d['breakdowns'])==1 and d['breakdowns'][0]['party']=='SIS' and abs(d['breakdowns'][0]['value']-t)<1e-6 and d['grid'][0]['trusted']==[None,True] and d['grid'][-1]['trusted']==[None,False])(json.load(open('$TMP/philby.json'))['suspects'][0]['threshold'])"
