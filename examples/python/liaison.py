@@ -110,7 +110,7 @@ _FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_sweep_point_at": (_int, [_P, _sz, ctypes.POINTER(_SweepPoint)]),
     "lia_sweep_write": (_int, [_OUT, _LEN, _P, _int]),
     "lia_sweep_verdict_at": (_int, [_P, _sz]), "lia_sweep_direction_at": (_int, [_P, _sz, _sz]),
-    "lia_sweep_over_regimes_at": (_int, [_P, _sz, _sz]),
+    "lia_sweep_over_regimes_at": (_int, [_P, _sz, _sz]), "lia_sweep_trusted_at": (_int, [_P, _sz, _sz]),
     "lia_sweep_member_count": (_sz, [_P]),
     "lia_verdict_name": (_str, [_int]), "lia_direction_name": (_str, [_int]),
     "lia_compare_agreements": (_int, [_OUT, ctypes.POINTER(_P), ctypes.POINTER(_str), _sz]),
@@ -750,6 +750,8 @@ class SweepResult:
                  no breakdown) or None
     .over_regimes int8 array (points, members), models with regimes: 1 if the member keeps to
                  the commitment in every regime it can reach, 0 if not; -1 without regimes
+    .trusted     int8 array (points, members): for a suspected member, 1 if the commitment holds
+                 at its prior belief that it is penetrated, 0 if not; -1 for other members
 
     Read the verdict from .status, not from .sustainable or "self_enforcing": a member that
     would share more than committed is no breakdown, and "undecided" is not "breaks_down"."""
@@ -766,6 +768,7 @@ class SweepResult:
         self.status = np.full(npts, None, dtype=object)
         self.direction = np.full((npts, nm), None, dtype=object)
         self.over_regimes = np.full((npts, nm), -1, dtype=np.int8)
+        self.trusted = np.full((npts, nm), -1, dtype=np.int8)
         pt = _SweepPoint()
         for k in range(npts):
             if _lib.lia_sweep_point_at(s, k, ctypes.byref(pt)) != _OK:
@@ -781,6 +784,7 @@ class SweepResult:
             for i in range(m):
                 self.direction[k, i] = _s(_lib.lia_direction_name(_lib.lia_sweep_direction_at(s, k, i)))
                 self.over_regimes[k, i] = _lib.lia_sweep_over_regimes_at(s, k, i)
+                self.trusted[k, i] = _lib.lia_sweep_trusted_at(s, k, i)
 
     def __repr__(self):
         return "<liaison.SweepResult %s: %d points, %d breakdowns>" % (self.json["game"], len(self.grid),

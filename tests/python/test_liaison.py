@@ -158,6 +158,16 @@ class TestAgainstCli(unittest.TestCase):
         self.assertEqual(got.over_regimes[0, 0], 0)    # SOE breaches below 0.108 (docs/cases.md)
         self.assertEqual(got.over_regimes[-1, 0], 1)
 
+    def test_sweep_trusted(self):
+        """Sweeping a suspect's prior: .trusted is the CLI grid's trusted."""
+        path = os.path.join(ROOT, "models", "philby.lia")
+        want = cli("sweep", path, "--vary", "SIS.suspect=0:0.5:6")
+        got = liaison.load(path).sweep("SIS.suspect", (0, 0.5, 6))
+        self.assertEqual(got.json, want)
+        conv = {True: 1, False: 0, None: -1}
+        self.assertEqual(got.trusted.tolist(), [[conv[x] for x in p["trusted"]] for p in want["grid"]])
+        self.assertEqual(got.trusted[0].tolist(), [-1, 1])
+
     def test_regimes(self):
         """The regime analysis of a model with regimes, as the "regimes" of `liaison repeat`."""
         path = os.path.join(ROOT, "models", "soe-nkvd-oscillating.lia")
