@@ -89,18 +89,9 @@ static void write_json(lia_buf *b, const lia_regimes *r)
     lia_buf_puts(b, "}}");
 }
 
-/* a number for a reader into a fixed-width cell */
 static void cell(lia_buf *b, const lia_regimes *r, double v, const char *nan_text)
 {
-    char tmp[32];
-    lia_buf t;
-    lia_buf_init(&t);
-    if (isnan(v)) lia_buf_puts(&t, nan_text);
-    else lia_buf_reading(&t, v, r->scale);
-    char *s = lia_buf_take(&t, NULL);
-    snprintf(tmp, sizeof tmp, "%s", s ? s : "?");
-    lia__free(s);
-    lia_buf_printf(b, " %9s", tmp);
+    lia_buf_reading_cell(b, v, r->scale, 9, nan_text);
 }
 
 static void reading(lia_buf *b, const lia_regimes *r, double v) { lia_buf_reading(b, v, r->scale); }

@@ -187,15 +187,7 @@ static void json_body(lia_buf *b, const lia_repeat *r)
 
 static void cell(lia_buf *b, const lia_repeat *r, double v, const char *nan_text)
 {
-    char tmp[32];
-    lia_buf t;
-    lia_buf_init(&t);
-    if (isnan(v)) lia_buf_puts(&t, nan_text);
-    else lia_buf_reading(&t, v, r->scale);
-    char *s = lia_buf_take(&t, NULL);
-    snprintf(tmp, sizeof tmp, "%s", s ? s : "?");
-    lia__free(s);
-    lia_buf_printf(b, " %9s", tmp);
+    lia_buf_reading_cell(b, v, r->scale, 9, nan_text);
 }
 
 /* The member's verdict in words: its direction and whether the chosen punishment holds it. */

@@ -104,6 +104,14 @@ void lia_buf_reading(lia_buf *b, double v, double scale)
     lia_buf_printf(b, "%.4g", v + 0.0);
 }
 
+void lia_buf_reading_cell(lia_buf *b, double v, double scale, int width, const char *nan_text)
+{
+    char tmp[48];
+    if (v != v) snprintf(tmp, sizeof tmp, "%s", nan_text);
+    else snprintf(tmp, sizeof tmp, "%.4g", fabs(v) <= 1e-9 * (scale > 0 ? scale : 1) ? 0.0 : v + 0.0);
+    lia_buf_printf(b, " %*s", width, tmp);
+}
+
 void lia_buf_wrap(lia_buf *b, const char *text, size_t indent, size_t width)
 {
     size_t room = width > indent + 20 ? width - indent : 20;
