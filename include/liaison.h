@@ -860,7 +860,8 @@ typedef struct lia_sweep_options {
     size_t axes;             /* 1 or 2 */
     lia_sweep_axis axis[2];
     size_t threads;          /* 0: 2 */
-    double tolerance;        /* bisection stops at this width (default 1e-6) */
+    double tolerance;        /* bisection stops at this width (default 1e-6), or when the
+                                interval is one representable double wide */
     int refine;              /* locate changes by bisection (default 1); 0: grid only */
     lia_progress_fn progress;
     void *progress_ctx;

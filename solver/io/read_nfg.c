@@ -44,10 +44,33 @@ static double approx_literal(const char *s, size_t n)
     return (double)m * pow(10.0, (double)(e + exp));
 }
 
+static int parse_literal(const char *s, size_t n, lia_num *out);
+
+/* Gambit also writes decimals without digits on one side of the point (".5", "2.", "2.e3"):
+ * the same literal with the missing zero put back, or 0 if it is not of that form. */
+static int parse_bare_point(const char *s, size_t n, lia_num *out)
+{
+    const char *dot = memchr(s, '.', n);
+    if (!dot) return 0;
+    size_t at = (size_t)(dot - s);
+    int before = at > 0 && is_digit(s[at - 1]), after = at + 1 < n && is_digit(s[at + 1]);
+    if ((before && after) || (!before && !after) || n + 2 > 256) return 0;
+    char buf[256];
+    size_t w = 0;
+    if (!before) buf[w++] = '0';
+    memcpy(buf + w, s, at + 1);
+    w += at + 1;
+    if (!after) buf[w++] = '0';
+    memcpy(buf + w, s + at + 1, n - at - 1);
+    w += n - at - 1;
+    return parse_literal(buf, w, out);
+}
+
 /* An unsigned decimal literal. lia_num_parse overflows its 128-bit intermediate when many digits
  * meet a positive exponent ("9999...9e18"), so literals that cannot be exact go around it. */
 static int parse_literal(const char *s, size_t n, lia_num *out)
 {
+    if (parse_bare_point(s, n, out)) return 1;
     size_t i = 0, sig = 0;
     while (i < n && is_digit(s[i])) { if (sig || s[i] != '0') sig++; i++; }
     if (i == 0) return 0;

@@ -388,3 +388,10 @@ ok = (len(d["equilibria"]) == 1 and d["equilibria"][0]["regret"] <= 1e-8 and len
 sys.exit(0 if ok else 1)
 PY
 }
+
+# .nfg numbers in the forms Gambit writes without a digit on one side of the point (issue 17)
+printf 'NFG 1 R "t" { "A" "B" } { 2 2 }\n.5 -.5 2. 1 0 0 1e0 2.e-1\n' > "$TMP/bare.nfg"
+run "nfg bare points" 0 "$LIAISON" compile "$TMP/bare.nfg" --emit json &&
+  json_check "nfg bare points" "d['payoffs_exact']==[[['1/2','0'],['2','1']],[['-1/2','0'],['1','1/5']]]"
+printf 'NFG 1 R "t" { "A" "B" } { 2 2 }\n. 1 0 0 1 0 0 1\n' > "$TMP/dot.nfg"
+run "nfg lone point" 2 "$LIAISON" check "$TMP/dot.nfg" && { grep -q "expected a number, found '.'" "$TMP/err" && ok "nfg lone point" || not_ok "nfg lone point" "$(cat "$TMP/err")"; }

@@ -79,3 +79,7 @@ run "sweep without regimes" 0 "$LIAISON" sweep tests/cases/repeat/ab-sweep.lia -
 run "philby threshold" 0 "$LIAISON" repeat models/philby.lia --format json && cp "$TMP/out" "$TMP/philby.json" &&
 run "sweep a prior" 0 "$LIAISON" sweep models/philby.lia --vary SIS.suspect=0:0.5:11 --format json &&
   json_check "sweep a prior" "(lambda t: len(d['breakdowns'])==1 and d['breakdowns'][0]['party']=='SIS' and abs(d['breakdowns'][0]['value']-t)<1e-6 and d['grid'][0]['trusted']==[None,True] and d['grid'][-1]['trusted']==[None,False])(json.load(open('$TMP/philby.json'))['suspects'][0]['threshold'])"
+# a tolerance below the spacing of doubles ends when the interval is one representable number
+# wide (issue 17): the same breakdowns as at 1e-6, to within 1e-6
+run "tolerance below an ulp" 0 timeout 20 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --tolerance 1e-17 --format json &&
+  json_check "tolerance below an ulp" "any(b['party']=='A' and abs(b['value']-0.308)<1e-6 for b in d['breakdowns'])"
