@@ -505,10 +505,14 @@ typedef enum lia_disagreement {
 } lia_disagreement;
 
 #define LIA_SHARE_OPTIONS_VERSION 1
+/* The most Monte-Carlo permutations a share analysis takes (LIA_EUSAGE above it): enough for
+ * error bounds far below any payoff that matters, and a run that ends. */
+#define LIA_SHARE_MAX_SAMPLES 1000000000u
 typedef struct lia_share_options {
     unsigned version;            /* LIA_SHARE_OPTIONS_VERSION */
     uint64_t rules;              /* bit (1 << rule) per rule wanted; 0: every rule that applies */
-    uint64_t samples;            /* Monte-Carlo permutations (default 10000) */
+    uint64_t samples;            /* Monte-Carlo permutations (default 10000, at most
+                                    LIA_SHARE_MAX_SAMPLES) */
     uint64_t seed;               /* Monte-Carlo seed (default 1): same seed, same estimate */
     double confidence;           /* of the Monte-Carlo error bound (default 0.95) */
     lia_disagreement disagreement;

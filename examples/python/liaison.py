@@ -411,6 +411,8 @@ class Model(_Handle):
             rules |= sum(1 << bit for bit in _RULES.get(rule, []))
         if rules and not rules >> 6 & 1 and (samples, seed, confidence) != (None, None, None):
             raise ValueError("samples, seed and confidence belong to method='montecarlo'")
+        if samples is not None and not 1 <= int(samples) <= 1000000000:   # LIA_SHARE_MAX_SAMPLES
+            raise ValueError("samples must be between 1 and 1000000000 permutations")
         if disagreement not in _DISAGREE:
             raise ValueError("disagreement must be 'nash' or 'security'")
         opts = _ShareOptions(1, rules, 10000 if samples is None else int(samples), 1 if seed is None else int(seed),

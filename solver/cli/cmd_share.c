@@ -78,6 +78,11 @@ static int parse_share_options(const cli_opts *o, lia_share_options *so, lia_for
     }
     if (!parse_methods(o->method, &so->rules)) return EXIT_INPUT;
     if (o->samples && !parse_u64(o->samples, "--samples", 1, &so->samples)) return EXIT_INPUT;
+    if (so->samples > LIA_SHARE_MAX_SAMPLES) {
+        fprintf(stderr, "liaison share: --samples %s is more than the %u permutations a run takes\n", o->samples,
+                LIA_SHARE_MAX_SAMPLES);
+        return EXIT_INPUT;
+    }
     if (o->seed && !parse_u64(o->seed, "--seed", 0, &so->seed)) return EXIT_INPUT;
     /* without --method they tune the sampling that large bankruptcy games get by default */
     if ((o->samples || o->seed || o->confidence) && so->rules && !(so->rules >> LIA_SHARE_SHAPLEY_MC & 1)) {

@@ -349,7 +349,8 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
 
 int lia_share_options_ok(const lia_share_options *o)
 {
-    return o->version == LIA_SHARE_OPTIONS_VERSION && o->samples > 0 && o->confidence > 0 && o->confidence < 1 &&
+    return o->version == LIA_SHARE_OPTIONS_VERSION && o->samples > 0 && o->samples <= LIA_SHARE_MAX_SAMPLES &&
+           o->confidence > 0 && o->confidence < 1 &&
            (unsigned)o->disagreement <= LIA_DISAGREE_SECURITY && (o->rules >> LIA_SHARE_RULE_COUNT) == 0;
 }
 

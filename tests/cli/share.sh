@@ -152,3 +152,7 @@ run "large bankruptcy shapley asked" 2 "$LIAISON" share "$TMP/bank30.lia" --meth
   grep -q 'too many players to tabulate' "$TMP/err" && ok "large bankruptcy shapley asked" || not_ok "large bankruptcy shapley asked" "$(cat "$TMP/err")"; }
 run "large bankruptcy default" 0 "$LIAISON" share "$TMP/bank30.lia" --samples 2000 --format json &&
   json_check "large bankruptcy default" "d['shapley_mc']['samples']==2000 and d['shapley'] is None"
+
+# Monte-Carlo samples are bounded (issue 17): 2^64 - 1 permutations would never end
+run "samples bounded" 2 "$LIAISON" share tests/cases/tu/unsc.lia --method montecarlo --samples 18446744073709551615 && {
+  grep -q "more than the 1000000000 permutations a run takes" "$TMP/err" && ok "samples bounded" || not_ok "samples bounded" "$(cat "$TMP/err")"; }

@@ -127,6 +127,13 @@ class TestAgainstCli(unittest.TestCase):
                          cli("repeat", path, "--target", "C,C", "--delta", "0.9", "--punish", "minmax"))
         self.assertEqual(m.repeat(target="C,C"), cli("repeat", path, "--target", "C,C"))
 
+    def test_share_samples_bounded(self):
+        """Monte-Carlo samples are bounded (issue 17): -1 no longer wraps to 2**64 - 1."""
+        path = os.path.join(ROOT, "tests", "cases", "tu", "unsc.lia")
+        for bad in (-1, 0, 10 ** 9 + 1):
+            with self.assertRaises(ValueError):
+                liaison.load(path).share(method="montecarlo", samples=bad)
+
     def test_repeat_monitor(self):
         """Imperfect monitoring as `--monitor`: delta*(q) = 1/(1 + 6q) in the prisoner's dilemma."""
         path = os.path.join(REPEAT, "pd.lia")
