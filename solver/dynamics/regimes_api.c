@@ -124,7 +124,7 @@ static lia_status one_regime(lia_regimes *r, const lia_model *m, const char *gam
     for (size_t i = 0; i < np; i++) {
         /* as repeat: a punishment within rounding of the keep value is the keep value */
         double p = pn[i];
-        if (fabs(p - dv[i].keep) <= 1e-9 * fmax(1, fabs(dv[i].keep))) p = dv[i].keep;
+        p = lia_snap_punishment(p, dv[i].keep);
         r->c[i * nr + s] = dv[i].keep;
         r->d[i * nr + s] = dv[i].breach;
         r->p[i * nr + s] = p;
@@ -162,7 +162,7 @@ static lia_status averaged(lia_regimes *r)
         lia_target_deviations(ga, prof, dv);
         for (size_t i = 0; i < np; i++) {
             double p = pn[i];
-            if (fabs(p - dv[i].keep) <= 1e-9 * fmax(1, fabs(dv[i].keep))) p = dv[i].keep;
+            p = lia_snap_punishment(p, dv[i].keep);
             r->avg[i] = lia_delta_star(dv[i].keep, dv[i].breach, p);
         }
     }

@@ -111,17 +111,27 @@ static size_t level_index(const spec_agreement *a, lia_num v)
     return (size_t)-1;
 }
 
-static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
+/* The `P value, ...` pairs of statement s by member index (NULL where not given), each member
+ * at most once ("'P' is <verb> twice"); NULL on allocation failure. */
+static const lia_pair **member_pairs(check_ctx *c, const lia_item *it, const lia_stmt *s, const spec_agreement *a,
+                                     const char *verb)
 {
     const lia_pair **given = lia_arena_array(c->arena, a->nm, sizeof *given);
-    a->commit = lia_arena_array(c->arena, a->nm, sizeof *a->commit);
-    if (!given || !a->commit) { c->oom = 1; return; }
+    if (!given) { c->oom = 1; return NULL; }
     for (size_t k = 0; s && k < s->npairs; k++) {
         size_t m = member_of(c, it, a, &s->pairs[k].name);
         if (m == (size_t)-1) continue;
-        if (given[m]) { ERR(c, s->pairs[k].name.span, "'%s' is committed twice", s->pairs[k].name.s); continue; }
+        if (given[m]) { ERR(c, s->pairs[k].name.span, "'%s' is %s twice", s->pairs[k].name.s, verb); continue; }
         given[m] = &s->pairs[k];
     }
+    return given;
+}
+
+static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
+{
+    const lia_pair **given = member_pairs(c, it, s, a, "committed");
+    a->commit = lia_arena_array(c->arena, a->nm, sizeof *a->commit);
+    if (!given || !a->commit) { c->oom = 1; return; }
     char path[LIA_PATH_MAX];
     for (size_t m = 0; m < a->nm; m++) {
         const char *pname = c->spec->parties[a->members[m]].name;
@@ -144,15 +154,9 @@ static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, sp
 /* `monitor P q, ...`: each member's detection probability in (0, 1], 1 when not given. */
 static void check_monitor(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
 {
-    const lia_pair **given = lia_arena_array(c->arena, a->nm, sizeof *given);
+    const lia_pair **given = member_pairs(c, it, s, a, "monitored");
     a->monitor = lia_arena_array(c->arena, a->nm, sizeof *a->monitor);
     if (!given || !a->monitor) { c->oom = 1; return; }
-    for (size_t k = 0; s && k < s->npairs; k++) {
-        size_t m = member_of(c, it, a, &s->pairs[k].name);
-        if (m == (size_t)-1) continue;
-        if (given[m]) { ERR(c, s->pairs[k].name.span, "'%s' is monitored twice", s->pairs[k].name.s); continue; }
-        given[m] = &s->pairs[k];
-    }
     char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 32];
     for (size_t m = 0; m < a->nm; m++) {
         const char *pname = c->spec->parties[a->members[m]].name;

@@ -42,6 +42,9 @@ void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, siz
  * monitoring (a breach noticed with probability q per period, the deviator breaching until
  * caught) delta*(q) = (D - C)/((D - C) + q (C - P)); q = 1 is the formula above. */
 double lia_delta_star(double c, double d, double p);
+/* A punishment payoff within rounding of the member's keep value is that value: C < P by
+ * 1e-17 must not read as "prefers the punishment". */
+double lia_snap_punishment(double p, double keep);
 double lia_delta_star_q(double c, double d, double p, double q);
 /* What keeping to the target must be worth for the member to keep to it at patience delta:
  * the value of breaching until caught, ((1 - delta) D + delta q P)/(1 - delta + delta q). */

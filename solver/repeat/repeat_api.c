@@ -158,7 +158,7 @@ static void fill_rows(lia_repeat *r, const lia_game *g, const lia_deviation *dv,
 static void snap(const lia_game *g, const lia_deviation *dv, double *p)
 {
     for (size_t i = 0; i < g->np; i++)
-        if (fabs(p[i] - dv[i].keep) <= 1e-9 * fmax(1, fabs(dv[i].keep))) p[i] = dv[i].keep;
+        p[i] = lia_snap_punishment(p[i], dv[i].keep);
 }
 
 static lia_status remedies(lia_repeat *r, const lia_game *g, const lia_deviation *dv, const double *p,

@@ -113,6 +113,11 @@ double lia_q_needed(double c, double d, double p, double delta)
     return q <= 1 ? q : NAN;
 }
 
+double lia_snap_punishment(double p, double keep)
+{
+    return fabs(p - keep) <= 1e-9 * fmax(1, fabs(keep)) ? keep : p;
+}
+
 double lia_delta_star(double c, double d, double p)
 {
     /* checked first: a member who prefers the punishment to the commitment gains by any
