@@ -132,6 +132,28 @@ LIA_API const lia_diag *lia_model_diag_at(const lia_model *m, size_t i);
 LIA_API lia_status lia_model_set(lia_model *m, const char *name, const char *value);
 LIA_API lia_status lia_model_set_number(lia_model *m, const char *name, double value);
 
+/* Parameters: every name lia_model_set accepts in this model, in file order: the `let`
+ * constants, then (as the checker meets them) every numeric attribute path, with its value
+ * under the overrides in force, and a let's uncertainty range `let pen = 0.1 in [0, 0.4]`
+ * (docs/language.md). The list is built on first use and owned by the model; pointers stay
+ * valid until the model changes (lia_model_set, lia_model_apply_regime) or is freed. A model
+ * read from an .nfg or lrs file has none. The struct may grow: never allocate one. */
+typedef enum lia_param_kind {
+    LIA_PARAM_LET = 0,         /* a `let` constant */
+    LIA_PARAM_ATTRIBUTE = 1    /* an attribute path such as UK.leak or UKUSA.dilution */
+} lia_param_kind;
+typedef struct lia_param {
+    const char *name;          /* as lia_model_set takes it */
+    lia_param_kind kind;
+    double value;              /* NaN if it could not be evaluated (the model has errors) */
+    int has_range;             /* 1: `in [lo, hi]` was given (lets only) */
+    double lo, hi;             /* NaN without a range */
+} lia_param;
+/* 0 also when memory ran out listing them (lia_model_errmsg then says so). */
+LIA_API size_t lia_model_param_count(const lia_model *m);
+LIA_API const lia_param *lia_model_param_at(const lia_model *m, size_t i);   /* NULL if out of range */
+LIA_API const lia_param *lia_model_param_find(const lia_model *m, const char *name);   /* NULL: none */
+
 /* A new handle with the same text and overrides (diagnostics and status as if opened again):
  * handles are not shared between threads, so each thread works on its own clone. Caller frees
  * *out with lia_model_free. */

@@ -3,6 +3,7 @@
 #include "check_internal.h"
 #include "parser.h"
 #include "../util/suggest.h"
+#include "../util/mem.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -86,6 +87,29 @@ int check_has_override(const check_ctx *c, const char *path)
     return 0;
 }
 
+static void log_path(check_ctx *c, const char *path, double v)
+{
+    lia_path_log *l = c->log;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        lia_path_rec *items = lia__realloc(l->items, cap * sizeof *items);
+        if (!items) { l->oom = 1; return; }
+        l->items = items;
+        l->cap = cap;
+    }
+    lia_path_rec *r = &l->items[l->n];
+    memset(r, 0, sizeof *r);
+    if (!(r->name = lia_arena_strndup(c->arena, path, strlen(path)))) { l->oom = 1; return; }
+    r->is_let = c->log_let;
+    r->value = v;
+    l->n++;
+}
+
+void check_unlog(check_ctx *c, const char *path)
+{
+    if (c->log && c->log->n && strcmp(c->log->items[c->log->n - 1].name, path) == 0) c->log->n--;
+}
+
 int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
                 lia_val *out)
 {
@@ -99,8 +123,9 @@ int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt,
         if (!c->ov_expr[oi]) return 0;
         if (!check_eval(c, c->ov_expr[oi], &out->n)) return 0;
         out->span = c->ov_expr[oi]->span;
-        return 1;
+        ok = 1;
     }
+    if (path && c->log) log_path(c, path, ok ? out->n.v : NAN);
     return ok;
 }
 
@@ -295,6 +320,39 @@ static int parse_overrides(check_ctx *c)
     return 1;
 }
 
+/* `let NAME = VALUE in [LO, HI]`: the bounds are constant expressions with LO < HI, and the
+ * value written in the file lies within them (an override may leave the range: it is the
+ * caller's point, and explorations only sample inside). */
+static void check_let_range(check_ctx *c, const lia_item *it, check_let *l, const lia_val *v)
+{
+    lia_num lo, hi;
+    int ok = check_eval(c, it->lo, &lo);
+    ok = check_eval(c, it->hi, &hi) && ok;
+    if (!ok) return;
+    char a[48], b[48], x[48];
+    lia_num_format_readable(a, sizeof a, lo);
+    lia_num_format_readable(b, sizeof b, hi);
+    if (!(lo.v < hi.v)) {
+        ERR(c, it->range_span, "the range of '%s' must have its low end below its high end, got [%s, %s]",
+            it->name.s, a, b);
+        return;
+    }
+    if (l->ok && !check_has_override(c, it->name.s) && !(v->n.v >= lo.v && v->n.v <= hi.v)) {
+        lia_num_format_readable(x, sizeof x, v->n);
+        ERR(c, v->span, "'%s' = %s lies outside its range [%s, %s]", it->name.s, x, a, b);
+        return;
+    }
+    l->has_range = 1;
+    l->lo = lo.v;
+    l->hi = hi.v;
+    if (c->log && c->log->n && !c->log->oom && c->log->items[c->log->n - 1].is_let) {
+        lia_path_rec *r = &c->log->items[c->log->n - 1];
+        r->has_range = 1;
+        r->lo = lo.v;
+        r->hi = hi.v;
+    }
+}
+
 /* Everything but the regimes: names, lets, topics, parties, agreements and games, with the
  * context's overrides. Also run once per regime, with its `set`s added (check_regimes.c). */
 int check_items(check_ctx *c, const lia_ast *ast)
@@ -377,8 +435,12 @@ int check_items(check_ctx *c, const lia_ast *ast)
         if (lia_nametab_get(&c->let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
         c->nlets = li;
         lia_val v;
+        memset(&v, 0, sizeof v);
+        c->log_let = 1;
         c->lets[li].ok = !it->broken && check_value(c, it->name.s, it->expr, lia_num_int(0), it->name.span, &v);
+        c->log_let = 0;
         c->lets[li].v = v.n;
+        if (!it->broken && it->lo) check_let_range(c, it, &c->lets[li], &v);
         li++;
     }
     c->nlets = li;
@@ -420,8 +482,15 @@ int check_items(check_ctx *c, const lia_ast *ast)
 int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
               lia_override *ov, size_t nov)
 {
+    return lia_check_logged(out, arena, ast, s, d, ov, nov, NULL);
+}
+
+int lia_check_logged(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
+                     lia_override *ov, size_t nov, lia_path_log *log)
+{
     check_ctx c;
     memset(&c, 0, sizeof c);
+    c.log = log;
     memset(out, 0, sizeof *out);
     c.arena = arena;
     c.s = s;

@@ -383,7 +383,10 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
         a->dilution = v.n;
     if (it->sub == SUB_BILATERAL && !seen[KW_DILUTION] && v.span.src != it->name.span.src)
         ERR(c, v.span, "'dilution' applies to multilateral agreements only");
-    if (it->sub == SUB_BILATERAL) a->dilution = lia_num_int(1);
+    if (it->sub == SUB_BILATERAL) {
+        a->dilution = lia_num_int(1);
+        check_unlog(c, path);   /* resolved for its messages, but no parameter of a bilateral */
+    }
 
     const lia_stmt *cav = seen[KW_CAVEAT];
     a->cav_value = a->cav_disc = lia_num_int(1);

@@ -15,6 +15,8 @@ typedef struct check_let {
     lia_span span;
     lia_num v;
     int ok;
+    int has_range;               /* `in [lo, hi]` */
+    double lo, hi;
 } check_let;
 
 typedef struct check_ctx {
@@ -29,6 +31,8 @@ typedef struct check_ctx {
     size_t nlets;                /* lets visible so far */
     lia_nametab let_tab, topic_tab, party_tab;
     lia_spec *spec;
+    lia_path_log *log;           /* lia_check_logged: every settable name met (else NULL) */
+    int log_let;                 /* the names being resolved are let constants */
 } check_ctx;
 
 #define ERR(c, span, ...) lia_diags_add((c)->d, (c)->s, LIA_ERROR, (span), __VA_ARGS__)
@@ -39,6 +43,9 @@ int check_eval(check_ctx *c, const lia_expr *e, lia_num *out);
  * Returns 0 if evaluation failed (diagnosed). */
 int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
                 lia_val *out);
+
+/* Take `path` back out of the parameter log (the last record): resolved, but not settable. */
+void check_unlog(check_ctx *c, const char *path);
 
 /* Whether an override names this path (without marking it used). */
 int check_has_override(const check_ctx *c, const char *path);
