@@ -19,11 +19,20 @@ static uint64_t mix64(uint64_t z)
     return z ^ (z >> 31);
 }
 
-uint64_t lia__rng_u64(uint64_t seed, uint64_t stream, uint64_t counter)
+uint64_t lia__rng_key(uint64_t seed, uint64_t stream)
 {
     /* Both mixes are bijections, so for one seed distinct streams give distinct keys. */
-    uint64_t key = mix64(mix64(seed + GOLDEN) ^ (stream * 0xD1B54A32D192ED03ULL + 1));
+    return mix64(mix64(seed + GOLDEN) ^ (stream * 0xD1B54A32D192ED03ULL + 1));
+}
+
+uint64_t lia__rng_at(uint64_t key, uint64_t counter)
+{
     return mix64(key + (counter + 1) * GOLDEN);
+}
+
+uint64_t lia__rng_u64(uint64_t seed, uint64_t stream, uint64_t counter)
+{
+    return lia__rng_at(lia__rng_key(seed, stream), counter);
 }
 
 double lia__rng_unit(uint64_t seed, uint64_t stream, uint64_t counter)
