@@ -10,11 +10,11 @@ OPT          ?= -O2 -g
 CFLAGS_ALL    = $(CSTD) $(WARN) $(OPT) -Iinclude -fPIC -fvisibility=hidden -DLIA_BUILDING_LIBRARY \
                 -I/usr/include/x86_64-linux-gnu/openblas-pthread $(EXTRA_CFLAGS)
 # GLPK has no .pc file; OpenBLAS is built without LAPACKE, so LAPACKE comes separately.
-LIBS         := -lglpk -llapacke -lopenblas -lm -lpthread
+LIBS         := -lglpk -llapacke -lopenblas -lsqlite3 -lm -lpthread
 TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
-DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
+DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev libsqlite3-dev
 DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales pkg-config \
                 python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600

@@ -36,7 +36,7 @@ struct lia_model {
     char errmsg[1024];
     /* lia_model_param_*: built on first use from a logged re-check, dropped when the model
      * changes (the handle is never shared between threads, so the lazy fill is safe) */
-    int params_ready;
+    int params_ready, params_oom;
     lia_arena param_arena;
     lia_param *params;
     size_t nparams;
@@ -213,6 +213,18 @@ const char *lia_model_source_name(const lia_model *m)
     return m && m->sources.n ? m->sources.items[0].name : "";
 }
 
+char *lia__model_text(const lia_model *m, size_t *len)
+{
+    lia_buf b;
+    lia_buf_init(&b);
+    if (m && m->sources.n) lia_buf_put(&b, m->sources.items[0].text, m->sources.items[0].len);
+    for (size_t i = 0; m && i < m->nov; i++) {
+        const lia_source *s = &m->sources.items[m->ov[i].src];
+        lia_buf_printf(&b, "\n--set %.*s", (int)s->len, s->text);
+    }
+    return lia_buf_take(&b, len);
+}
+
 void lia__model_error(lia_model *m, const char *what)
 {
     if (m) snprintf(m->errmsg, sizeof m->errmsg, "%s", what);
@@ -252,6 +264,7 @@ const char *lia_model_title(const lia_model *m)
 static void build_params(lia_model *m)
 {
     m->params_ready = 1;
+    m->params_oom = 0;
     if (m->format != FMT_LIA) return;
     lia_path_log log;
     memset(&log, 0, sizeof log);
@@ -265,6 +278,8 @@ static void build_params(lia_model *m)
         !(m->params = lia_arena_array(&m->param_arena, log.n ? log.n : 1, sizeof *m->params))) {
         set_err(m, "out of memory while listing the parameters");
         m->params = NULL;
+        m->params_ready = 0;   /* try again next time */
+        m->params_oom = 1;
         lia__free(log.items);
         return;
     }
@@ -290,6 +305,8 @@ size_t lia_model_param_count(const lia_model *cm)
     if (!m->params_ready) build_params(m);
     return m->nparams;
 }
+
+int lia__model_params_oom(const lia_model *m) { return m && m->params_oom; }
 
 const lia_param *lia_model_param_at(const lia_model *m, size_t i)
 {
