@@ -20,11 +20,11 @@ static void on_sigint(int sig) { (void)sig; interrupted = 1; }
 
 /* The bar on a terminal, with the time left at the rate so far; and Ctrl-C, which stops the
  * library after the batch under way (the store keeps every finished batch). */
-typedef struct bar { int tty, last; struct timespec t0; } bar;
+typedef struct bar { int tty, last; struct timespec t0; unsigned long long stop_after; } bar;
 static int progress(void *ctx, size_t done, size_t total)
 {
     bar *b = ctx;
-    if (interrupted) return 1;
+    if (interrupted || (b->stop_after && done >= b->stop_after)) return 1;
     if (!b->tty) return 0;
     int pct = total ? (int)(100.0 * (double)done / (double)total) : 100;
     if (pct == b->last && done < total) return 0;
@@ -277,7 +277,10 @@ int cmd_explore(int argc, char **argv)
     eo.store = o.store;
     eo.resume = o.resume;
     eo.memory_cap = o.memory_cap;
-    bar b = { isatty(STDERR_FILENO), -1, { 0, 0 } };
+    bar b = { isatty(STDERR_FILENO), -1, { 0, 0 }, 0 };
+    /* a test hook: behave as if Ctrl-C came after this many runs (tests/cli/explore.sh) */
+    const char *hook = getenv("LIAISON_TEST_INTERRUPT_AFTER");
+    if (hook && !parse_u64(hook, &b.stop_after)) b.stop_after = 0;
     clock_gettime(CLOCK_MONOTONIC, &b.t0);
     eo.progress = progress;
     eo.progress_ctx = &b;

@@ -165,6 +165,7 @@ static void test_cancel_resume_and_shards(void **state)
     lia_explore *ref = NULL, *e = NULL;
     assert_int_equal(lia_model_explore(&ref, m, NULL, &o), LIA_OK);
     stopper stop = { 700, 0 };
+    o.threads = 1;   /* the calling thread reports every run: the stop lands in the second batch */
     o.store = path;
     o.progress = stop_after;
     o.progress_ctx = &stop;
@@ -180,6 +181,7 @@ static void test_cancel_resume_and_shards(void **state)
     assert_false(lia_explore_complete(e));
     lia_explore_free(e);
     o.resume = 1;
+    o.threads = 2;
     assert_int_equal(lia_model_explore(&e, m, NULL, &o), LIA_OK);
     assert_true(lia_explore_complete(e));
     assert_true(same_runs(ref, e));
