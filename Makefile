@@ -155,7 +155,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
 
-bench: all $(BUILD)/bench/bench_ce $(BUILD)/bench/bench_share $(BUILD)/bench/bench_sweep
+bench: all $(BUILD)/bench/bench_ce $(BUILD)/bench/bench_share $(BUILD)/bench/bench_sweep $(BUILD)/bench/bench_explore
 	@bash tests/bench/run.sh $(BUILD)
 
 clean:

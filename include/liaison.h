@@ -1012,8 +1012,10 @@ typedef struct lia_explore lia_explore;
  * store cannot be written (read-only path, full disk); what it holds is marked unfinished.
  * Caller frees *out with lia_explore_free. */
 LIA_API lia_status lia_model_explore(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts);
-/* The exploration a store holds, read back without solving (LIA_EUSAGE if it is not a store
- * of liaison or is unfinished: lia_explore_complete then says 0). Caller frees *out. */
+/* The exploration a store holds, read back without solving: its runs, and whether they are
+ * all of the design (lia_explore_complete; an unfinished store or a shard's is 0, and then only
+ * its rows can be written). LIA_EUSAGE if it is not a store of liaison explore or has a gap in
+ * its runs, LIA_EIO if it cannot be read. Caller frees *out (also on failure). */
 LIA_API lia_status lia_explore_open(lia_explore **out, const char *store);
 /* Merge the stores of shards into `store` (created, or extended when it holds part of the same
  * exploration): parts of another model, design, seed or ranges are refused (LIA_EUSAGE), and
