@@ -343,6 +343,7 @@ static lia_status run_all(lia_explore *e, const lia_model *m, const lia_explore_
         w->c.copts = (lia_compile_options)LIA_COMPILE_OPTIONS_INIT;
         w->c.copts.memory_cap = o->memory_cap;
         w->c.delta = o->delta;
+        w->c.skip_beliefs = 1;
         w->u = lia_arena_array(&w->scratch, e->d, sizeof *w->u);
         w->v = lia_arena_array(&w->scratch, e->d, sizeof *w->v);
         if (!w->u || !w->v || !lia_sweep_rec_init(&w->rec, &w->scratch, e->members)) st = LIA_ENOMEM;

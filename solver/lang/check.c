@@ -5,6 +5,7 @@
 #include "../util/suggest.h"
 #include "../util/mem.h"
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -135,12 +136,17 @@ static void fmt_bound(char *buf, size_t cap, double v)
 }
 
 int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,
-                int hi_inf, const char *what)
+                int hi_inf, const char *what_fmt, ...)
 {
     double x = v->n.v;
     int ok = lo_closed ? x >= lo : x > lo;
     if (!hi_inf) ok = ok && (hi_closed ? x <= hi : x < hi);
     if (ok) return 1;
+    char what[LIA_PATH_MAX + 128];
+    va_list ap;
+    va_start(ap, what_fmt);
+    vsnprintf(what, sizeof what, what_fmt, ap);
+    va_end(ap);
     char l[32], h[32], got[48];
     fmt_bound(l, sizeof l, lo);
     fmt_bound(h, sizeof h, hi);
@@ -227,13 +233,12 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
         }
         given[t] = &s->pairs[k];
     }
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX];
     for (size_t t = 0; t < K; t++) {
         snprintf(path, sizeof path, "%s.%s.%s", it->name.s, attr, c->spec->topics[t].name);
         if (!check_value(c, path, given[t] ? given[t]->value : NULL, lia_num_int(0), it->name.span, &out[t]))
             continue;
-        snprintf(what, sizeof what, "%s's %s on '%s'", it->name.s, attr, c->spec->topics[t].name);
-        check_range(c, &out[t], 0, RANGE_CLOSED, hi, RANGE_CLOSED, hi_inf, what);
+        check_range(c, &out[t], 0, RANGE_CLOSED, hi, RANGE_CLOSED, hi_inf, "%s's %s on '%s'", it->name.s, attr, c->spec->topics[t].name);
     }
 }
 
@@ -242,19 +247,17 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
  * defaults to the party's own. */
 static void check_suspect(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_party *p)
 {
-    char path[LIA_PATH_MAX], leak_path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX], leak_path[LIA_PATH_MAX];
     snprintf(path, sizeof path, "%s.suspect", it->name.s);
     snprintf(leak_path, sizeof leak_path, "%s.suspect.leak", it->name.s);
     p->suspect = s || check_has_override(c, path) || check_has_override(c, leak_path);
     if (check_value(c, path, s ? s->value : NULL, lia_num_int(0), it->name.span, &p->suspect_prior)) {
-        snprintf(what, sizeof what, "%s's suspect prior (a probability)", it->name.s);
-        check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what);
+        check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's suspect prior (a probability)", it->name.s);
     }
     /* by default the party's own leak, whose range is checked with it */
     if (check_value(c, leak_path, s ? s->cost : NULL, p->leak.n, it->name.span, &p->suspect_leak) &&
         (s || check_has_override(c, leak_path))) {
-        snprintf(what, sizeof what, "%s's leak when penetrated (a probability)", it->name.s);
-        check_range(c, &p->suspect_leak, 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, what);
+        check_range(c, &p->suspect_leak, 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "%s's leak when penetrated (a probability)", it->name.s);
     }
 }
 
@@ -280,13 +283,12 @@ static void check_party_item(check_ctx *c, const lia_item *it, spec_party *p)
         { KW_LEAK, &p->leak, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "leak (a probability)" },
         { KW_DISCLOSURE, &p->disclosure, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "disclosure (a probability)" },
     };
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX];
     for (size_t i = 0; i < sizeof sc / sizeof sc[0]; i++) {
         snprintf(path, sizeof path, "%s.%s", it->name.s, names[sc[i].kw]);
         const lia_expr *e = seen[sc[i].kw] ? seen[sc[i].kw]->exprs[0] : NULL;
         if (!check_value(c, path, e, sc[i].dflt, it->name.span, sc[i].v)) continue;
-        snprintf(what, sizeof what, "%s's %s", it->name.s, sc[i].what);
-        check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, what);
+        check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, "%s's %s", it->name.s, sc[i].what);
     }
     check_suspect(c, it, seen[KW_SUSPECT], p);
     party_topic_values(c, it, seen[KW_NEED], "need", p->need, 0, 1);

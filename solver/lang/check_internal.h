@@ -51,9 +51,11 @@ void check_unlog(check_ctx *c, const char *path);
 int check_has_override(const check_ctx *c, const char *path);
 
 enum { RANGE_OPEN = 0, RANGE_CLOSED = 1 };
-/* Diagnose unless lo <(=) v <(=) hi; hi_inf for no upper bound. Returns 1 if in range. */
+/* Diagnose unless lo <(=) v <(=) hi; hi_inf for no upper bound. Returns 1 if in range. The
+ * subject of the message is formatted only when it is needed: checking runs once per override
+ * of a sweep or exploration, and formatting every value's name dominated its time. */
 int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,
-                int hi_inf, const char *what);
+                int hi_inf, const char *what_fmt, ...) __attribute__((format(printf, 8, 9)));
 /* Report a statement that may appear once; returns 1 the first time. */
 int check_once(check_ctx *c, lia_stmt **seen, lia_stmt *s, const char *what);
 size_t check_party(const check_ctx *c, const lia_ident *id);   /* (size_t)-1 if unknown; diagnosed */

@@ -79,7 +79,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     r->self_enforcing = lia_repeat_self_enforcing(rep);
     /* each suspect at its prior belief: sweeping the prior finds the trust threshold */
     lia_suspects *su = NULL;
-    st = lia_model_suspects(&su, c->model, c->game);
+    st = c->skip_beliefs ? LIA_OK : lia_model_suspects(&su, c->model, c->game);
     for (size_t k = 0; st == LIA_OK && k < lia_suspects_count(su); k++)
         for (size_t i = 0; i < n && i < c->members; i++)
             if (strcmp(lia_suspects_party(su, k), lia_game_player_name(g, i)) == 0) {
@@ -89,7 +89,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     lia_suspects_free(su);
     if (st == LIA_ENOMEM) { lia_repeat_free(rep); return st; }
     st = LIA_OK;
-    if (lia_model_regime_count(c->model) > 0) {
+    if (lia_model_regime_count(c->model) > 0 && !c->skip_beliefs) {
         /* each member over the regimes (docs/model.md section 10, "Regimes"): sweeping a
          * transition probability moves this verdict, not the static ones */
         lia_regimes *rg = NULL;
