@@ -285,6 +285,13 @@ int cmd_explore(int argc, char **argv)
     eo.progress = progress;
     eo.progress_ctx = &b;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    if (!rc && !o.game && lia_model_game_count(m) != 1) {
+        fprintf(stderr, "liaison explore: %s has %zu agreements and games; choose one with --game:", o.files[0],
+                lia_model_game_count(m));
+        for (size_t i = 0; i < lia_model_game_count(m); i++) fprintf(stderr, "%s %s", i ? "," : "", lia_model_game_name(m, i));
+        fputc('\n', stderr);
+        rc = EXIT_INPUT;
+    }
     if (!rc) {
         struct sigaction sa, old;
         memset(&sa, 0, sizeof sa);
