@@ -81,9 +81,9 @@ $(CLI): $(CLI_OBJ) $(STATIC)
 
 $(BUILD)/obj/solver/cli/%.o: CFLAGS_ALL += -Isolver/cli
 
-$(BUILD)/tests/%: tests/unit/%.c $(STATIC)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/support/filter.c $(STATIC)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(TEST_LIBS) $(EXTRA_LDFLAGS)
+	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< tests/unit/support/filter.c $(STATIC) $(TEST_LIBS) $(EXTRA_LDFLAGS)
 
 # deps runs to completion first, so a parallel make never compiles against missing headers.
 DEMO_MODEL   := models/ukusa-1946.lia
@@ -99,10 +99,11 @@ demo:
 	@echo; echo "== liaison compile $(DEMO_MODEL) --emit tu   (coalition values v(S))"
 	@$(CLI) compile $(DEMO_MODEL) --emit tu
 
+# make test T=test_lh (one unit file) or T=sweep (one CLI suite); F='*pattern*' one case.
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
-	@bash tests/run.sh $(BUILD)
+	@LIA_TEST_FILTER='$(F)' bash tests/run.sh $(BUILD) $(if $(T),$(if $(filter test_%,$(T)),unit,cli) $(T),all)
 
 test-unit: all $(TEST_BIN)
 	@bash tests/run.sh $(BUILD) unit
