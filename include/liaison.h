@@ -974,8 +974,9 @@ LIA_API lia_status lia_wilson_interval(size_t k, size_t n, double z, double *lo,
  * s = 0 (A), 1..d (AB^i: A with column i from B), d+1..2d (BA^i, not used here), 2d+1 (B), as
  * `explore --design sobol` and SALib's saltelli.sample (second order) produce them. Estimators
  * of Saltelli et al. (2010) for S1 and Jansen (1999) for ST, both divided by the variance of
- * the A and B outputs together. If every A and B output is equal the variance is zero and all
- * indices (and half-widths) are 0. S1_conf and ST_conf receive 95% half-widths, 1.96 times the
+ * the A and B outputs together, on outputs centred as SALib's sobol.analyze centres them (so
+ * the same outputs give its point estimates). If every A and B output is equal the variance
+ * is zero and all indices (and half-widths) are 0. S1_conf and ST_conf receive 95% half-widths, 1.96 times the
  * standard deviation of the indices over `resamples` bootstrap resamples of the base samples
  * (drawn by the library's counter-based generator from `seed`, so the same call gives the same
  * numbers); with resamples = 0 no bootstrap is done and they may be NULL. Memory: 4 bytes per
