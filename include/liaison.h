@@ -958,6 +958,64 @@ LIA_API void lia_compare_free(lia_compare *c);
 /* LIA_FORMAT_JSON or LIA_FORMAT_TEXT; caller frees *out with lia_free. */
 LIA_API lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt);
 
+/* ---- exploration estimators over plain arrays (docs/api.md, docs/algorithms.md) ---------- *
+ * The analyses of `liaison explore`, usable on any table of runs a caller has (a notebook's own
+ * model, another design tool's output). No handle: the status is the whole answer, and each
+ * function lists the inputs it refuses with LIA_EUSAGE. Outputs are caller arrays of d values;
+ * on an error they are left unchanged. */
+
+/* Wilson's score interval for a proportion of k successes in n trials at normal quantile z
+ * (1.96 for 95%): [lo, hi] within [0, 1], lo = 0 exactly when k = 0 and hi = 1 when k = n.
+ * LIA_EUSAGE if n = 0, k > n, z is not finite and > 0, or lo or hi is NULL. */
+LIA_API lia_status lia_wilson_interval(size_t k, size_t n, double z, double *lo, double *hi);
+
+/* First-order (S1) and total (ST) Sobol indices of d inputs from the outputs y of a Saltelli
+ * design in its run order: n base samples of 2d+2 runs each, y[j(2d+2) + s] for
+ * s = 0 (A), 1..d (AB^i: A with column i from B), d+1..2d (BA^i, not used here), 2d+1 (B), as
+ * `explore --design sobol` and SALib's saltelli.sample (second order) produce them. Estimators
+ * of Saltelli et al. (2010) for S1 and Jansen (1999) for ST, both divided by the variance of
+ * the A and B outputs together, on outputs centred as SALib's sobol.analyze centres them (so
+ * the same outputs give its point estimates). If every A and B output is equal the variance
+ * is zero and all indices (and half-widths) are 0. S1_conf and ST_conf receive 95% half-widths, 1.96 times the
+ * standard deviation of the indices over `resamples` bootstrap resamples of the base samples
+ * (drawn by the library's counter-based generator from `seed`, so the same call gives the same
+ * numbers); with resamples = 0 no bootstrap is done and they may be NULL. Memory: 4 bytes per
+ * base sample for the bootstrap. LIA_EUSAGE if n or d is 0, n(2d+2) overflows, resamples is 1,
+ * y, S1 or ST is NULL (or a half-width array with resamples >= 2), or an output is NaN or
+ * infinite; LIA_ELIMIT for a bootstrap of more than 2^32 - 1 base samples; LIA_ENOMEM. */
+LIA_API lia_status lia_sobol_indices(const double *y, size_t n, size_t d, size_t resamples, uint64_t seed,
+                                     double *S1, double *ST, double *S1_conf, double *ST_conf);
+
+/* Morris's elementary-effect statistics from a design of `trajectories` trajectories of d+1
+ * runs each: x holds the inputs (runs x d, row-major; the unit-cube points of
+ * `explore --design morris` give effects per unit of the cube), y the outputs. Between
+ * consecutive runs of a trajectory exactly one input changes, and its elementary effect is
+ * (y1 - y0)/(x1 - x0). Per input: mu = mean effect, mu_star = mean absolute effect (Campolongo
+ * et al., 2007), sigma = standard deviation of the effects (divisor r - 1, where r is the
+ * number of effects of that input; NaN when r = 1). Any of the outputs may be NULL.
+ * LIA_EUSAGE if trajectories or d is 0, the size overflows, x or y is NULL, a value is not
+ * finite, a step changes no input or more than one, or an input never moves. */
+LIA_API lia_status lia_morris_indices(const double *x, const double *y, size_t trajectories, size_t d,
+                                      double *mu, double *mu_star, double *sigma);
+
+/* PRIM scenario discovery (Friedman and Fisher, 1999) over n runs: x (n x d, row-major) and
+ * hit[k] != 0 for the runs of interest. Peels slices of alpha (0 < alpha < 0.5; 0.05 is the
+ * usual choice) of the box's runs from one side of one input, each time the peel that leaves
+ * the densest box, while the box keeps at least min_coverage (0 < min_coverage <= 1) of all
+ * hits; picks, among those boxes, the one whose density has the highest Wilson 95% lower
+ * bound (the densest box that is not just a few lucky runs); then pastes slices back while
+ * that raises its density. Per input: [lo[j], hi[j]] the box (the range of the data where
+ * the input is not restricted) and restricted[j] = 1 if lo is restricting, 2 if hi is, 3 if
+ * both, 0 if neither. A run is in the box when lo[j] <= x[j] <= hi[j] for every j.
+ * coverage = hits in the box / all hits, density = hits in the box / runs in it,
+ * mass = runs in the box / n. Memory O(n + d); time about 20 n d.
+ * LIA_EUSAGE if n or d is 0, n x d overflows, an array is NULL, alpha or min_coverage is out
+ * of range, a value of x is not finite, or there is no hit at all. LIA_ENOMEM if the work
+ * arrays cannot be allocated. */
+LIA_API lia_status lia_prim_box(const double *x, size_t n, size_t d, const unsigned char *hit, double alpha,
+                                double min_coverage, double *lo, double *hi, int *restricted, double *coverage,
+                                double *density, double *mass);
+
 #ifdef __cplusplus
 }
 #endif

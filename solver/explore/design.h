@@ -30,6 +30,15 @@ typedef enum lia__design_kind {
 uint64_t lia__rng_u64(uint64_t seed, uint64_t stream, uint64_t counter);
 /* The same as a double uniform in [0, 1) with 53 random bits. */
 double lia__rng_unit(uint64_t seed, uint64_t stream, uint64_t counter);
+/* The same split in two for loops over counters: lia__rng_u64(seed, stream, counter) ==
+ * lia__rng_at(lia__rng_key(seed, stream), counter). */
+uint64_t lia__rng_key(uint64_t seed, uint64_t stream);
+uint64_t lia__rng_at(uint64_t key, uint64_t counter);
+
+/* A keyed bijection of [0, n) (n >= 1, x < n): a 6-round balanced Feistel network on the
+ * smallest even number of bits covering n, cycle-walked back into [0, n). O(1) memory; on
+ * average fewer than 4 network evaluations. Used for Latin-hypercube strata and Morris orders. */
+uint64_t lia__rng_permute(uint64_t key, uint64_t n, uint64_t x);
 
 /* Runs of a design with n samples (base samples, trajectories) over d parameters:
  * mc, lhs: n; sobol: n(2d+2); morris: n(d+1). 0 if n or d is 0 or the count overflows. */
