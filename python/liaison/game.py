@@ -3,6 +3,7 @@ the analyses of one game (equilibria, sustainability under repetition)."""
 import ctypes
 import json
 import numbers
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -113,15 +114,24 @@ class Game(Handle):
 
     @classmethod
     def from_nfg(cls, text, name=None):
-        """A game from Gambit .nfg text (payoff "NFG 1 R" form; outcome form too). Rationals
-        and integers in the file stay exact."""
+        """A game from Gambit .nfg text (payoff "NFG 1 R" form; outcome form too), named by
+        its title (or `name`). Rationals and integers in the file stay exact."""
         from .model import load
         if isinstance(text, str):
             text = text.encode("utf-8")
         if not text.lstrip().startswith(b"NFG"):
             raise ValueError("not .nfg text: it must begin with 'NFG 1 R'")
-        with load(text, name=name or "<nfg>") as m:
-            return m.compile()
+        if name is None:   # the game is named by the file's title, as Gambit names it
+            t = re.match(rb'\s*NFG\s+1\s+[RD]\s+"((?:[^"\\]|\\.)*)"', text)
+            title = re.sub(rb"\\(.)", rb"\1", t.group(1)).decode("utf-8", "replace") if t else ""
+            name = title if title.strip() else "game"
+        with load(text, name="<nfg>") as m:
+            g = m.compile()
+        try:
+            g._label(name, None, None, g.shape)
+        except ValueError:
+            pass   # a title that is no valid label (control characters): keep the reader's name
+        return g
 
     def to_nfg(self):
         """The game as Gambit .nfg text ("NFG 1 R"), exact rationals where the game knows them."""
