@@ -134,29 +134,30 @@ class Equilibria(Result):
 # ---- burden sharing (share) ------------------------------------------------------------------
 class Shares(Result):
     """`liaison share --format json`: one row per player in to_frame(): "player", then one
-    column per allocation in the document (shapley, banzhaf, nucleolus, prenucleolus,
-    least_core, per_capita, montecarlo, talmud, proportional, cea, cel, equal, resources,
-    actual, nash_bargaining, kalai_smorodinsky, in that order, those present), "exploitation"
-    when present."""
-    RULES = ("shapley", "banzhaf", "nucleolus", "prenucleolus", "least_core", "per_capita", "montecarlo",
-             "talmud", "proportional", "cea", "cel", "equal", "resources", "actual")
+    column per allocation of the document, in the document's order: every list with one number
+    per player (shapley, banzhaf, banzhaf_absolute, nucleolus, prenucleolus, talmud,
+    proportional, cea, cel, equal, resources, actual, ...), least_core (its "allocation"),
+    shapley_mc (its "values"), then nash_bargaining and kalai_smorodinsky (from
+    "bargaining") and exploitation last. Rules that do not apply (null) have no column."""
+    _NESTED = {"least_core": "allocation", "shapley_mc": "values"}
 
     def _columns(self):
         n = len(self["players"])
+
+        def vector(v):
+            return isinstance(v, list) and len(v) == n and all(
+                isinstance(x, (int, float)) and not isinstance(x, bool) or x is None for x in v)
         cols = []
-        for r in self.RULES:
-            v = self.get(r)
-            if r == "least_core" and isinstance(v, dict):
-                v = v.get("allocation")
-            if isinstance(v, dict):   # montecarlo: {"values": [...], ...}
-                v = v.get("values") or v.get("estimate")
-            if isinstance(v, list) and len(v) == n and all(isinstance(x, (int, float)) or x is None for x in v):
-                cols.append((r, v))
+        for k, v in self.items():
+            if k in self._NESTED and isinstance(v, dict):
+                v = v.get(self._NESTED[k])
+            if k not in ("players", "exploitation") and vector(v):
+                cols.append((k, v))
         barg = self.get("bargaining") or {}
         for r in ("nash_bargaining", "kalai_smorodinsky"):
-            if isinstance(barg.get(r), list) and len(barg[r]) == n:
+            if vector(barg.get(r)):
                 cols.append((r, barg[r]))
-        if isinstance(self.get("exploitation"), list) and len(self["exploitation"]) == n:
+        if vector(self.get("exploitation")):
             cols.append(("exploitation", self["exploitation"]))
         return cols
 
