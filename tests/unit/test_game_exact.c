@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "liaison.h"
+#include "util/mem.h"
 
 /* Battle of the sexes with the row player's payoffs divided by 3:
  *   row:    (Opera,Opera) 2/3, (Fight,Fight) 1/3, else 0
@@ -121,12 +122,43 @@ static void test_refusals(void **state)
     assert_int_equal(lia_game_new_exact(&g, 0, NS, num, den), LIA_EUSAGE);
 }
 
+/* Every allocation of the constructor and of the renaming fails in turn: each failure is
+ * LIA_ENOMEM with nothing leaked (the sanitizer build checks), and a failed renaming leaves
+ * the old labels. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    const char *players[] = { "Her", "Him" };
+    const char *strategies[] = { "Opera", "Fight", "Opera", "Fight" };
+    unsigned long k;
+    for (k = 1; k < 1000; k++) {
+        lia_game *g = NULL;
+        lia__mem_fail_after(k);
+        lia_status st = lia_game_new_exact(&g, 2, NS, NUM, DEN);
+        if (st == LIA_OK) st = lia_game_set_labels(g, "BoS", players, strategies);
+        lia__mem_fail_after(0);
+        if (st == LIA_OK) {
+            assert_string_equal(lia_game_strategy_name(g, 1, 1), "Fight");
+            lia_game_free(g);
+            break;
+        }
+        assert_int_equal(st, LIA_ENOMEM);
+        if (g) {   /* the renaming failed: the labels are the old ones */
+            assert_string_equal(lia_game_name(g), "game");
+            assert_string_equal(lia_game_player_name(g, 0), "1");
+            lia_game_free(g);
+        }
+    }
+    assert_true(k > 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact_payoffs),
         cmocka_unit_test(test_labels_and_nfg),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
