@@ -156,6 +156,24 @@ class Game(Handle):
             return "<liaison.Game (closed)>"
         return "<liaison.Game %r: %s>" % (self.name, " x ".join(str(k) for k in self.shape))
 
+    def _repr_html_(self):
+        """A two-player game as its bimatrix (row player's payoff, column player's); others as
+        their shape."""
+        import html as _html
+        with self._use():
+            name, players, strategies = self.name, self.players, self.strategies
+            if len(players) != 2 or len(strategies[0]) * len(strategies[1]) > 400:
+                return "<p>game <b>%s</b>: %s</p>" % (_html.escape(name), _html.escape(
+                    ", ".join("%s (%d strategies)" % (p, len(s)) for p, s in zip(players, strategies))))
+            u = self.payoffs
+        esc = _html.escape
+        head = "<tr><th>%s \\ %s</th>%s</tr>" % (esc(players[0]), esc(players[1]),
+                                                  "".join("<th>%s</th>" % esc(c) for c in strategies[1]))
+        body = "".join("<tr><th>%s</th>%s</tr>" % (esc(r), "".join(
+            "<td>%.4g, %.4g</td>" % (u[0, i, j], u[1, i, j]) for j in range(len(strategies[1]))))
+            for i, r in enumerate(strategies[0]))
+        return '<table class="liaison"><caption>%s</caption>%s%s</table>' % (esc(name), head, body)
+
     # -- attributes: each read holds the lock, so close() from another thread waits for it --
     @property
     def name(self):

@@ -12,6 +12,7 @@ import glob
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -93,6 +94,19 @@ class TestPackage(unittest.TestCase):
     def test_version(self):
         self.assertEqual(liaison.__version__, liaison.version())
         self.assertEqual(liaison.LIA_VERSION_NUMBER, 100)
+        # one version everywhere: the Makefile's, the package's metadata, the package's own
+        with open(os.path.join(ROOT, "Makefile")) as f:
+            make = re.search(r"^VERSION\s*:=\s*(\S+)", f.read(), re.M).group(1)
+        with open(os.path.join(ROOT, "python", "pyproject.toml")) as f:
+            meta = re.search(r'^version = "([^"]+)"', f.read(), re.M).group(1)
+        self.assertEqual((make, meta), (liaison.__version__, liaison.__version__))
+
+    def test_game_html(self):
+        g = liaison.Game([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], players=["Row", "Col"],
+                         strategies=[["C", "D"], ["C", "D"]], name="PD")
+        html = g._repr_html_()
+        self.assertIn("<td>5, 0</td>", html)     # (D, C): the row player defects on a cooperator
+        self.assertIn("<caption>PD</caption>", html)
 
     def test_models(self):
         self.assertEqual(liaison.models(), sorted(os.path.basename(p) for p in MODELS))
