@@ -201,6 +201,23 @@ LIA_API lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const ch
  * Caller frees *out with lia_game_free. */
 LIA_API lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies,
                                 const double *payoffs);
+/* Build a game from exact rational payoffs num[i]/den[i] in the same layout (copied; reduced
+ * here). The game keeps them exactly: lia_game_payoff_exact, LIA_FORMAT_NFG/LRS and the exact
+ * option of LIA_NASH_ALL read them; lia_game_payoffs holds the nearest doubles. LIA_EUSAGE if a
+ * denominator is 0 or a reduced numerator or denominator is 2^62 or more in magnitude (the
+ * library's exact numbers are 64-bit rationals). Labels as lia_game_new; name them with
+ * lia_game_set_labels. Caller frees *out with lia_game_free. */
+LIA_API lia_status lia_game_new_exact(lia_game **out, size_t players, const size_t *nstrategies,
+                                      const int64_t *num, const int64_t *den);
+/* Rename a game, its players and strategies. name, players (one per player) and strategies
+ * (player 0's names, then player 1's, ...: sum of the strategy counts) may each be NULL to keep
+ * the current labels. Every label must be non-empty valid UTF-8 without control characters,
+ * the players distinct and each player's strategies distinct: LIA_EUSAGE otherwise, with the
+ * game unchanged and lia_game_errmsg saying which label. */
+LIA_API lia_status lia_game_set_labels(lia_game *g, const char *name, const char *const *players,
+                                       const char *const *strategies);
+/* The message of the last failed call on g ("" if none); owned by the game. */
+LIA_API const char *lia_game_errmsg(const lia_game *g);
 LIA_API void lia_game_free(lia_game *g);
 
 LIA_API const char *lia_game_name(const lia_game *g);              /* owned by the game */
