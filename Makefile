@@ -16,7 +16,8 @@ TEST_LIBS    := -lcmocka $(LIBS)
 # Debian packages: libraries, then tools used only by tests/fuzzing.
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
 DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales pkg-config \
-                python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
+                python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
+                chromium python3-pil
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
 
 LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))

@@ -102,7 +102,7 @@ void lia__brief_patience_chart(lia_buf *b, const lia_repeat *r, const char *cons
             rect(b, lia__svg_px(&x, 0), lia__svg_px(&x, d), yc - 6, 12, fill);
             char v[40];
             value_text(v, sizeof v, s.delta_star, 1);
-            snprintf(text, sizeof text, "\xce\xb4* %s", v);
+            snprintf(text, sizeof text, "\xce\xb4* %s%s", v, s.delta_star == 0 ? ": no breach pays" : "");
             /* the label right of the bar, or inside it at its end when the bar is long */
             int inside = lia__svg_px(&x, d) + 8 + lia__svg_text_width(text, 11) > pr;
             value_label(b, lia__svg_px(&x, d) + (inside ? -4 : 4), yc + 4, inside ? "end" : "start", text);

@@ -40,8 +40,9 @@ struct lia_report {
 };
 
 /* The sentences the report adds to the status (text and briefing): what a suspected member
- * k's prior does to it, and what the regimes say. */
-void lia__report_suspect_sentence(char *line, size_t cap, const lia_report_entry *e, size_t k);
+ * k's prior does to it (the status by its JSON name, or in plain words), and what the regimes
+ * say. */
+void lia__report_suspect_sentence(char *line, size_t cap, const lia_report_entry *e, size_t k, int plain);
 void lia__report_regimes_sentence(char *line, size_t cap, const lia_report_entry *e);
 
 #endif

@@ -156,7 +156,7 @@ static void profile_row(lia_buf *b, const lia_report_entry *e, const char *what,
 /* More members, or many levels: the profiles that matter for the verdict. */
 static void profile_list(lia_buf *b, const lia_report_entry *e, size_t *s)
 {
-    lia_buf_puts(b, "<table>\n<thead><tr><th>profile</th>");
+    lia_buf_puts(b, "<div class=\"b-wide\"><table>\n<thead><tr><th>profile</th>");
     for (size_t p = 0; p < e->np; p++) { lia_buf_puts(b, "<th>"); lia__brief_text(b, e->members[p]); lia_buf_puts(b, " shares</th>"); }
     for (size_t p = 0; p < e->np; p++) { lia_buf_puts(b, "<th class=\"b-n\">"); lia__brief_text(b, e->members[p]); lia_buf_puts(b, "'s payoff</th>"); }
     lia_buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -175,7 +175,7 @@ static void profile_list(lia_buf *b, const lia_report_entry *e, size_t *s)
         s[p] = row.best_deviation;
         profile_row(b, e, "its best breach:", e->members[p], s, e->payoffs + profile_index(e, s), e->nprofiles);
     }
-    lia_buf_puts(b, "</tbody></table>\n<p class=\"b-small\">The stage game has ");
+    lia_buf_puts(b, "</tbody></table></div>\n<p class=\"b-small\">The stage game has ");
     lia_buf_printf(b, "%zu profiles; shown are the commitment, the pure equilibria and each member's best breach of the "
                       "commitment (<code>liaison compile</code> writes them all).</p>\n", e->nprofiles);
 }
@@ -429,7 +429,7 @@ static void regimes(lia_buf *b, const lia_report_entry *e)
 static void suspects(lia_buf *b, const lia_report_entry *e)
 {
     const lia_suspects *su = e->suspects;
-    lia_buf_puts(b, "<h3>Suspected penetration</h3>\n<table>\n<thead><tr><th>suspect</th><th class=\"b-n\">chance it "
+    lia_buf_puts(b, "<h3>Suspected penetration</h3>\n<div class=\"b-wide\"><table>\n<thead><tr><th>suspect</th><th class=\"b-n\">chance it "
                     "is penetrated</th><th class=\"b-n\">leak clean / penetrated</th><th class=\"b-n\">detection per "
                     "period</th><th class=\"b-n\">trust threshold</th><th class=\"b-n\">probation (quiet periods)</th>"
                     "<th class=\"b-n\">chance uncovered in probation</th><th>status at that chance</th></tr></thead>\n<tbody>\n");
@@ -454,7 +454,7 @@ static void suspects(lia_buf *b, const lia_report_entry *e)
         lia__brief_badge(b, lia_suspects_prior_verdict(su, k));
         lia_buf_puts(b, "</td></tr>\n");
     }
-    lia_buf_puts(b, "</tbody></table>\n<p class=\"b-small\">The trust threshold is the largest belief that the suspect is "
+    lia_buf_puts(b, "</tbody></table></div>\n<p class=\"b-small\">The trust threshold is the largest belief that the suspect is "
                     "penetrated at which the commitment still holds; each quiet period (no detection) lowers the "
                     "belief, and the probation counts the periods until it is at or below the threshold.</p>\n");
 }
@@ -554,7 +554,7 @@ static void verdict_box(lia_buf *b, const lia_report_entry *e)
     if (summary && *summary) { lia_buf_puts(b, "<p>"); lia__brief_text(b, summary); lia_buf_puts(b, "</p>\n"); }
     char line[512];
     for (size_t k = 0; e->suspects && k < lia_suspects_count(e->suspects); k++) {
-        lia__report_suspect_sentence(line, sizeof line, e, k);
+        lia__report_suspect_sentence(line, sizeof line, e, k, 1);
         lia_buf_puts(b, "<p>");
         lia__brief_text(b, line);
         lia_buf_puts(b, "</p>\n");

@@ -185,14 +185,23 @@ static void indented(lia_buf *b, const char *text, const char *pad)
     }
 }
 
-void lia__report_suspect_sentence(char *line, size_t cap, const lia_report_entry *e, size_t k)
+void lia__report_suspect_sentence(char *line, size_t cap, const lia_report_entry *e, size_t k, int plain)
 {
     double prior;
     lia_suspects_inputs(e->suspects, k, &prior, NULL, NULL, NULL);
-    snprintf(line, cap,
-             "The status above takes %s to be clean; at the chance that it is penetrated (%.4g) it is %s "
-             "(below: when to trust it).",
-             lia_suspects_party(e->suspects, k), prior, lia_verdict_name(lia_suspects_prior_verdict(e->suspects, k)));
+    lia_verdict v = lia_suspects_prior_verdict(e->suspects, k);
+    static const char *const words[] = { "has no verdict", "holds", "holds with a harsher punishment", "is undecided",
+                                         "needs transfers", "breaks down" };
+    if (plain)
+        snprintf(line, cap,
+                 "The status above takes %s to be clean; at the chance that it is penetrated (%.4g) the commitment %s "
+                 "(below: when to trust it).",
+                 lia_suspects_party(e->suspects, k), prior, (unsigned)v < 6 ? words[v] : words[0]);
+    else
+        snprintf(line, cap,
+                 "The status above takes %s to be clean; at the chance that it is penetrated (%.4g) it is %s "
+                 "(below: when to trust it).",
+                 lia_suspects_party(e->suspects, k), prior, lia_verdict_name(v));
 }
 
 void lia__report_regimes_sentence(char *line, size_t cap, const lia_report_entry *e)
@@ -222,7 +231,7 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
         if (e->repeat) lia__repeat_text_summary(b, e->repeat, 2);
         char line[512];
         for (size_t k = 0; e->suspects && k < lia_suspects_count(e->suspects); k++) {
-            lia__report_suspect_sentence(line, sizeof line, e, k);
+            lia__report_suspect_sentence(line, sizeof line, e, k, 0);
             lia_buf_wrap(b, line, 2, 92);
         }
         if (e->regimes) {

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+enum { MAX_ROWS = 30 };   /* breakdown points in the table: a briefing, not the full listing */
+
 /* The status at grid point k, or "the model is invalid" / "no verdict". */
 static const char *point_words(const lia_sweep *s, size_t k)
 {
@@ -37,7 +39,7 @@ static void runs(lia_buf *b, const lia_sweep *s)
         int verb = strcmp(w, "the model is invalid") != 0 && strcmp(w, "no verdict") != 0;
         lia_buf_puts(b, "<strong>");
         lia_buf_puts(b, verb ? w : strcmp(w, "no verdict") == 0 ? "has no verdict" : "cannot be judged (the model is invalid)");
-        lia_buf_puts(b, "</strong> ");
+        lia_buf_puts(b, start == k ? "</strong> at " : "</strong> for ");
         lia__brief_text(b, lia__sweep_axis_name(s, 0));
         if (start == k) { lia_buf_puts(b, " = "); value(b, a.values[0]); }
         else { lia_buf_puts(b, " from "); value(b, a.values[0]); lia_buf_puts(b, " to "); value(b, e.values[0]); }
@@ -78,7 +80,7 @@ static void breakdown_table(lia_buf *b, const lia_sweep *s, size_t axes)
     lia_buf_puts(b, ":</p>\n<table>\n<thead><tr><th>parameter</th><th class=\"b-n\">value</th>");
     if (axes == 2) lia_buf_puts(b, "<th>at</th>");
     lia_buf_puts(b, "<th>member</th><th>what changes</th></tr></thead>\n<tbody>\n");
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; k < n && k < MAX_ROWS; k++) {
         lia_sweep_breakdown d;
         lia_sweep_breakdown_at(s, k, &d);
         lia_buf_puts(b, "<tr><td>");
@@ -96,6 +98,9 @@ static void breakdown_table(lia_buf *b, const lia_sweep *s, size_t axes)
         lia_buf_puts(b, "</td></tr>\n");
     }
     lia_buf_puts(b, "</tbody></table>\n");
+    if (n > MAX_ROWS)
+        lia_buf_printf(b, "<p class=\"b-small\">and %zu more (the text, JSON and CSV outputs of <code>liaison sweep"
+                          "</code> list every one).</p>\n", n - MAX_ROWS);
 }
 
 lia_status lia__brief_sweep(lia_buf *b, const lia_sweep *s, int h)
