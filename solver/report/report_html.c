@@ -67,6 +67,9 @@ static const char *kind_words(const lia_report_entry *e)
 
 /* ---- the stage game ------------------------------------------------------------------- */
 
+/* What a member does with a level: an agreement's levels are how much it shares. */
+static const char *verb(const lia_report_entry *e) { return e->kind == LIA_KIND_NORMAL ? " plays " : " shares "; }
+
 /* Equilibrium k as pure strategies, if it is one. */
 static int pure(const lia_report_entry *e, size_t k, size_t *s)
 {
@@ -103,9 +106,9 @@ static void bimatrix(lia_buf *b, const lia_report_entry *e)
     lia_buf_puts(b, "<table class=\"b-game\">\n<thead><tr><th></th><th colspan=\"");
     lia_buf_printf(b, "%zu\"><span class=\"b-p1\">", n1);
     lia__brief_text(b, e->members[1]);
-    lia_buf_puts(b, "</span> shares</th></tr>\n<tr><th><span class=\"b-p0\">");
+    lia_buf_printf(b, "</span> %s</th></tr>\n<tr><th><span class=\"b-p0\">", e->kind == LIA_KIND_NORMAL ? "plays" : "shares");
     lia__brief_text(b, e->members[0]);
-    lia_buf_puts(b, "</span> shares</th>");
+    lia_buf_printf(b, "</span> %s</th>", e->kind == LIA_KIND_NORMAL ? "plays" : "shares");
     for (size_t j = 0; j < n1; j++) {
         lia_buf_puts(b, "<th>");
         lia__brief_text(b, e->levels[1][j]);
@@ -135,9 +138,11 @@ static void bimatrix(lia_buf *b, const lia_report_entry *e)
     lia__brief_text(b, e->members[0]);
     lia_buf_puts(b, "'s payoff</span>, <span class=\"b-p1\">");
     lia__brief_text(b, e->members[1]);
-    lia_buf_puts(b, "'s payoff</span> per period.");
+    lia_buf_puts(b, e->kind == LIA_KIND_NORMAL ? "'s payoff</span>." : "'s payoff</span> per period.");
     if (e->has_commit) lia_buf_puts(b, " Framed: the commitment.");
-    lia_buf_puts(b, " Shaded: an equilibrium of the stage game (what each would do if there were no next period).</p>\n");
+    lia_buf_puts(b, e->kind == LIA_KIND_NORMAL ? " Shaded: a pure equilibrium.</p>\n"
+                                               : " Shaded: a pure equilibrium of the stage game (what each would do if "
+                                                 "there were no next period).</p>\n");
 }
 
 /* One row of the profile list: a label, each member's level, each member's payoff. */
@@ -157,7 +162,11 @@ static void profile_row(lia_buf *b, const lia_report_entry *e, const char *what,
 static void profile_list(lia_buf *b, const lia_report_entry *e, size_t *s)
 {
     lia_buf_puts(b, "<div class=\"b-wide\"><table>\n<thead><tr><th>profile</th>");
-    for (size_t p = 0; p < e->np; p++) { lia_buf_puts(b, "<th>"); lia__brief_text(b, e->members[p]); lia_buf_puts(b, " shares</th>"); }
+    for (size_t p = 0; p < e->np; p++) {
+        lia_buf_puts(b, "<th>");
+        lia__brief_text(b, e->members[p]);
+        lia_buf_puts(b, e->kind == LIA_KIND_NORMAL ? " plays</th>" : " shares</th>");
+    }
     for (size_t p = 0; p < e->np; p++) { lia_buf_puts(b, "<th class=\"b-n\">"); lia__brief_text(b, e->members[p]); lia_buf_puts(b, "'s payoff</th>"); }
     lia_buf_puts(b, "</tr></thead>\n<tbody>\n");
     if (e->has_commit) profile_row(b, e, "the commitment", NULL, e->commit, e->commit_payoffs, 1);
@@ -184,7 +193,7 @@ static void equilibria(lia_buf *b, const lia_report_entry *e, size_t *s)
 {
     size_t count = e->eq ? lia_eqset_count(e->eq) : 0;
     if (!count) { lia_buf_puts(b, "<p>The stage game has no equilibrium that was found.</p>\n"); return; }
-    lia_buf_printf(b, "<p>Equilibria of the stage game (%s): %zu.</p>\n<ul>\n",
+    lia_buf_printf(b, "<p>Equilibria of the %s (%s): %zu.</p>\n<ul>\n", e->kind == LIA_KIND_NORMAL ? "game" : "stage game",
                    e->np == 2 ? "every extreme one" : "the pure ones", count);
     for (size_t k = 0; k < count && k < MAX_LISTED; k++) {
         const double *x = lia_eqset_profile(e->eq, k), *pay = lia_eqset_payoffs(e->eq, k);
@@ -193,7 +202,7 @@ static void equilibria(lia_buf *b, const lia_report_entry *e, size_t *s)
         for (size_t p = 0, off = 0; p < e->np; off += e->nlevels[p++]) {
             if (p) lia_buf_puts(b, "; ");
             lia__brief_text(b, e->members[p]);
-            lia_buf_puts(b, " shares ");
+            lia_buf_puts(b, verb(e));
             if (is_pure) { lia__brief_text(b, e->levels[p][s[p]]); continue; }
             int first = 1;
             for (size_t j = 0; j < e->nlevels[p]; j++) {
@@ -219,7 +228,7 @@ static void equilibria(lia_buf *b, const lia_report_entry *e, size_t *s)
 
 static void stage_game(lia_buf *b, const lia_report_entry *e, size_t *s)
 {
-    lia_buf_puts(b, "<h3>The stage game</h3>\n<p>");
+    lia_buf_puts(b, e->kind == LIA_KIND_NORMAL ? "<h3>The game</h3>\n<p>" : "<h3>The stage game</h3>\n<p>");
     for (size_t p = 0; p < e->np; p++) lia_buf_printf(b, "%s%zu", p ? " \xc3\x97 " : "", e->nlevels[p]);
     lia_buf_puts(b, e->kind == LIA_KIND_NORMAL ? " strategies" : " sharing levels");
     if (e->has_class) {
@@ -626,8 +635,12 @@ lia_status lia_report_write_html(char **out, size_t *len, const lia_report *r, c
     lia_buf b;
     lia_buf_init(&b);
     char what[96];
-    snprintf(what, sizeof what, "%zu agreement%s and game%s", r->n, r->n == 1 ? "" : "s", r->n == 1 ? "" : "s");
+    size_t games = 0;
+    for (size_t i = 0; i < r->n; i++) games += r->entries[i].kind == LIA_KIND_NORMAL;
     if (r->n == 1) snprintf(what, sizeof what, "%s", kind_words(&r->entries[0]));
+    else if (!games) snprintf(what, sizeof what, "%zu agreements", r->n);
+    else if (games == r->n) snprintf(what, sizeof what, "%zu games", r->n);
+    else snprintf(what, sizeof what, "%zu agreements, %zu game%s", r->n - games, games, games == 1 ? "" : "s");
     lia__brief_open(&b, r->title, r->n == 1 ? r->entries[0].name : "liaison briefing", r->source, what);
     if (r->n > 1) glance(&b, r);
     for (size_t i = 0; i < r->n; i++) entry(&b, &r->entries[i], i, &o, scratch);
