@@ -53,9 +53,10 @@ static void rect(lia_buf *b, double x0, double x1, double y, double h, const cha
 /* A value as the text of a chart label (the page's reading form, without markup). */
 static void value_text(char *buf, size_t cap, double v, double scale)
 {
-    if (fabs(v) <= 1e-9 * (scale > 0 ? scale : 1)) v = 0;
+    char digits[48];
+    lia_reading_text(digits, sizeof digits, v, scale);
     /* a true minus sign, as in the tables */
-    snprintf(buf, cap, v < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs(v) + 0.0);
+    snprintf(buf, cap, "%s%s", digits[0] == '-' ? "\xe2\x88\x92" : "", digits + (digits[0] == '-'));
 }
 
 static void value_label(lia_buf *b, double x, double y, const char *anchor, const char *text)

@@ -25,9 +25,8 @@ void lia__brief_num(lia_buf *b, double v, double scale, const char *nan_text)
 {
     if (v != v) { lia__brief_text(b, nan_text); return; }
     if (isinf(v)) { lia_buf_puts(b, v < 0 ? "\xe2\x88\x92\xe2\x88\x9e" : "\xe2\x88\x9e"); return; }
-    if (fabs(v) <= 1e-9 * (scale > 0 ? scale : 1)) v = 0;
     char tmp[48];
-    snprintf(tmp, sizeof tmp, "%.4g", v + 0.0);
+    lia_reading_text(tmp, sizeof tmp, v, scale);   /* the digits of every text output */
     const char *p = tmp;
     if (*p == '-') { lia_buf_puts(b, "\xe2\x88\x92"); p++; }   /* U+2212 MINUS SIGN */
     const char *e = strchr(p, 'e');
