@@ -215,13 +215,16 @@ int cli_write(const cli_opts *o, const char *text, size_t len)
     char tmp[4096] = "";
     if (o->output && strcmp(o->output, "-") != 0) {
         /* a regular file is written beside itself and renamed over: a reader (or a browser
-         * reloading a briefing) never sees half of it, and a failure leaves the old one */
+         * reloading a briefing) never sees half of it, and a failure leaves the old one; a
+         * device, pipe or symbolic link is written through as it is */
         struct stat st;
-        if ((stat(o->output, &st) != 0 || S_ISREG(st.st_mode)) &&
+        int exists = lstat(o->output, &st) == 0;
+        if ((!exists || S_ISREG(st.st_mode)) &&
             snprintf(tmp, sizeof tmp, "%s.%ld.tmp", o->output, (long)getpid()) >= (int)sizeof tmp)
             tmp[0] = 0;
         f = fopen(tmp[0] ? tmp : o->output, "wb");
         if (!f) { fprintf(stderr, "liaison: cannot write %s: %s\n", o->output, strerror(errno)); return EXIT_INPUT; }
+        if (tmp[0] && exists) chmod(tmp, st.st_mode & 07777);   /* the file keeps its permissions */
     }
     size_t n = fwrite(text, 1, len, f);
     int bad = n != len || fflush(f) != 0;
