@@ -25,6 +25,11 @@ void lia__brief_text(lia_buf *b, const char *s);
 /* A number for a reader: four significant digits, rounding noise within 1e-9 of scale shown as
  * 0, a true minus sign, powers of ten written out; nan_text (escaped) for NaN. */
 void lia__brief_num(lia_buf *b, double v, double scale, const char *nan_text);
+/* A table cell: a number (class b-n, right-aligned) or escaped text. */
+void lia__brief_td_num(lia_buf *b, double v, double scale, const char *nan_text);
+void lia__brief_td_text(lia_buf *b, const char *s);
+/* Names as "A, B and C", escaped. */
+void lia__brief_names(lia_buf *b, const char *const *names, size_t n);
 /* A probability or share as a percentage ("71%", "0.5%"). */
 void lia__brief_percent(lia_buf *b, double p);
 /* The status as a coloured badge, in words ("holds", "needs transfers", ...). */

@@ -50,6 +50,28 @@ void lia__brief_percent(lia_buf *b, double p)
     else lia_buf_printf(b, "%.2g%%", pc);
 }
 
+void lia__brief_td_num(lia_buf *b, double v, double scale, const char *nan_text)
+{
+    lia_buf_puts(b, "<td class=\"b-n\">");
+    lia__brief_num(b, v, scale, nan_text);
+    lia_buf_puts(b, "</td>");
+}
+
+void lia__brief_td_text(lia_buf *b, const char *s)
+{
+    lia_buf_puts(b, "<td>");
+    lia__brief_text(b, s);
+    lia_buf_puts(b, "</td>");
+}
+
+void lia__brief_names(lia_buf *b, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        lia_buf_puts(b, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+        lia__brief_text(b, names[i]);
+    }
+}
+
 const char *lia__brief_status_words(lia_verdict v)
 {
     switch (v) {

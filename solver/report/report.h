@@ -45,4 +45,16 @@ struct lia_report {
 void lia__report_suspect_sentence(char *line, size_t cap, const lia_report_entry *e, size_t k, int plain);
 void lia__report_regimes_sentence(char *line, size_t cap, const lia_report_entry *e);
 
+/* The sections of an agreement in its briefing (report_html.c assembles them; brief.h has the
+ * pieces): the stage game (scratch: one index per member), whether the commitment is
+ * self-enforcing, the transfers, the regimes, the suspects, the burden sharing. */
+struct lia_buf;
+double lia__brief_scale(const lia_report_entry *e);   /* the payoff scale for reading numbers */
+void lia__brief_stage_game(struct lia_buf *b, const lia_report_entry *e, size_t *scratch);
+void lia__brief_sustainability(struct lia_buf *b, const lia_report_entry *e);
+void lia__brief_transfers(struct lia_buf *b, const lia_report_entry *e);
+void lia__brief_regimes(struct lia_buf *b, const lia_report_entry *e);
+void lia__brief_suspects(struct lia_buf *b, const lia_report_entry *e);
+void lia__brief_burden(struct lia_buf *b, const lia_report_entry *e);
+
 #endif
