@@ -20,7 +20,6 @@ static void escaped_words(lia_buf *b, const lia_repeat *r, const double *t)
     lia__free(s);
 }
 
-
 void lia__brief_sustainability(lia_buf *b, const lia_report_entry *e)
 {
     const lia_repeat *r = e->repeat;
