@@ -17,7 +17,7 @@ TEST_LIBS    := -lcmocka $(LIBS)
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
 DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales pkg-config \
                 python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
-                python3-pandas python3-setuptools python3-pip
+                python3-pandas python3-setuptools python3-pip chromium python3-pil
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
 
 LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))

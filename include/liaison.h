@@ -256,7 +256,9 @@ typedef enum lia_format {
     LIA_FORMAT_NFG = 2,    /* Gambit "NFG 1 R" payoff form; exact rationals where known */
     LIA_FORMAT_LRS = 3,    /* lrsnash input: two players only, exact rationals, never decimals */
     LIA_FORMAT_TU = 4,     /* coalition values in binary-mask order (TU games) */
-    LIA_FORMAT_CSV = 5     /* one row per record with a header line (equilibrium sets) */
+    LIA_FORMAT_CSV = 5,    /* one row per record with a header line (equilibrium sets) */
+    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports and sweeps only:
+                              lia_report_write_html, lia_sweep_write_html) */
 } lia_format;
 
 /* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
@@ -397,8 +399,8 @@ LIA_API const lia_eqset *lia_report_equilibria(const lia_report *r, size_t i);
  * two-member games that of the game restricted to each member's lowest (withholding) and
  * committed level (*restricted = 1). 0 if none applies (more members, or nothing committed). */
 LIA_API int lia_report_class(const lia_report *r, size_t i, lia_class2x2 *cls, int *restricted);
-/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON (docs/cli.md gives the schema); caller frees *out with
- * lia_free. */
+/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON (docs/cli.md gives the schema), or LIA_FORMAT_HTML (as
+ * lia_report_write_html with default options); caller frees *out with lia_free. */
 LIA_API lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_format fmt);
 
 /* ---- correlated equilibria (LP) ----------------------------------------------------------- */
@@ -941,8 +943,9 @@ LIA_API int lia_sweep_over_regimes_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API int lia_sweep_trusted_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API size_t lia_sweep_member_count(const lia_sweep *s);
 LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
-/* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT
- * or LIA_FORMAT_CSV (the grid); caller frees *out with lia_free. */
+/* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT,
+ * LIA_FORMAT_CSV (the grid) or LIA_FORMAT_HTML (as lia_sweep_write_html with default options);
+ * caller frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt);
 /* The sweep as a standalone SVG chart (UTF-8, the same bytes for the same sweep; docs/cli.md,
  * `sweep --plot`). One parameter: each member's delta* with its patience dashed, above a strip
@@ -950,6 +953,30 @@ LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, 
  * vertical lines; two parameters: a map of the verdict over the grid with the breakdown points
  * as markers. Caller frees *out with lia_free; LIA_ENOMEM leaves *out NULL. */
 LIA_API lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s);
+
+/* ---- briefings: one self-contained HTML page for a reader (docs/cli.md, solve --format html) -- *
+ * UTF-8 HTML with inline CSS and inline SVG charts: no scripts, nothing loaded from elsewhere, a
+ * print style sheet; every name from the model is escaped; the same input gives the same bytes
+ * (no date). */
+#define LIA_BRIEFING_OPTIONS_VERSION 1
+typedef struct lia_briefing_options {
+    unsigned version;          /* LIA_BRIEFING_OPTIONS_VERSION */
+    const char *command;       /* the command that regenerates the page, shown at its foot
+                                  (NULL: none) */
+    const lia_sweep *sweep;    /* reports: a sweep of one of the report's agreements, shown as
+                                  its breakdown chart under that agreement (NULL: none) */
+} lia_briefing_options;
+#define LIA_BRIEFING_OPTIONS_INIT { LIA_BRIEFING_OPTIONS_VERSION, NULL, NULL }
+/* The solve report as a briefing: per agreement the status in plain words, the stage game,
+ * the sustainability table with each member's delta* against its patience as a chart, the
+ * transfers, regimes and suspects where the model has them, the burden shares and exploitation
+ * index as charts, the break-away coalitions; then a glossary. opts may be NULL. LIA_EUSAGE if
+ * opts->sweep is of a game the report does not hold. Caller frees *out with lia_free. */
+LIA_API lia_status lia_report_write_html(char **out, size_t *len, const lia_report *r, const lia_briefing_options *opts);
+/* A sweep as a briefing: its chart (lia_sweep_write_svg, inline), where the status changes in
+ * words, the breakdown points, a glossary (opts->sweep is ignored). opts may be NULL. Caller
+ * frees *out with lia_free. */
+LIA_API lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts);
 
 /* The bilateral agreement that members i and j (indices in the agreement's member list) of
  * the multilateral agreement `name` would make on their own (docs/model.md section 12): its
