@@ -16,7 +16,8 @@ TEST_LIBS    := -lcmocka $(LIBS)
 # Debian packages: libraries, then tools used only by tests/fuzzing.
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev libsqlite3-dev
 DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales pkg-config \
-                python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
+                python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
+                python3-pandas python3-setuptools python3-pip chromium python3-pil
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
 
 LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))
@@ -35,6 +36,7 @@ CLI          := $(BUILD)/bin/liaison
 
 PREFIX       ?= /usr/local
 DESTDIR      ?=
+PYTHONDIR    ?= $(PREFIX)/lib/python3/dist-packages
 
 all: $(STATIC) $(SHARED) $(CLI)
 
@@ -81,9 +83,9 @@ $(CLI): $(CLI_OBJ) $(STATIC)
 
 $(BUILD)/obj/solver/cli/%.o: CFLAGS_ALL += -Isolver/cli
 
-$(BUILD)/tests/%: tests/unit/%.c $(STATIC)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/support/filter.c $(STATIC)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(TEST_LIBS) $(EXTRA_LDFLAGS)
+	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< tests/unit/support/filter.c $(STATIC) $(TEST_LIBS) $(EXTRA_LDFLAGS)
 
 # deps runs to completion first, so a parallel make never compiles against missing headers.
 DEMO_MODEL   := models/ukusa-1946.lia
@@ -99,10 +101,11 @@ demo:
 	@echo; echo "== liaison compile $(DEMO_MODEL) --emit tu   (coalition values v(S))"
 	@$(CLI) compile $(DEMO_MODEL) --emit tu
 
+# make test T=test_lh (one unit file) or T=sweep (one CLI suite); F='*pattern*' one case.
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
-	@bash tests/run.sh $(BUILD)
+	@LIA_TEST_FILTER='$(F)' bash tests/run.sh $(BUILD) $(if $(T),$(if $(filter test_%,$(T)),unit,cli) $(T),all)
 
 test-unit: all $(TEST_BIN)
 	@bash tests/run.sh $(BUILD) unit
@@ -118,8 +121,11 @@ test-asan:
 $(BUILD)/tests/.stamp: $(TEST_BIN)
 	@touch $@
 
-# Install the header, both libraries (versioned SONAME and its links), liaison.pc, the CLI
-# and the man page under $(DESTDIR)$(PREFIX).
+# Install the header, both libraries (versioned SONAME and its links), liaison.pc, the CLI,
+# the man page, and the Python package (with the example models as its data) under
+# $(DESTDIR)$(PREFIX). PYTHONDIR is PREFIX/lib/python3/dist-packages, which Debian's python3
+# has on sys.path for /usr/local and /usr; for another prefix set PYTHONPATH to it
+# (docs/python.md). The package finds PREFIX/lib/libliaison.so.0 relative to itself.
 install: all
 	@install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin \
 	  $(DESTDIR)$(PREFIX)/share/man/man1
@@ -131,7 +137,12 @@ install: all
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' liaison.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/liaison.pc
 	@install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/
 	@install -m 644 docs/liaison.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	@echo "installed liaison $(VERSION) under $(DESTDIR)$(PREFIX)"
+	@install -d $(DESTDIR)$(PYTHONDIR)/liaison/models
+	@install -m 644 python/liaison/*.py $(DESTDIR)$(PYTHONDIR)/liaison/
+	@install -m 644 models/*.lia $(DESTDIR)$(PYTHONDIR)/liaison/models/
+	@printf '# written by make install: where the library was installed with this package\nLIBDIR = "%s"\n' \
+	  '$(PREFIX)/lib' >$(DESTDIR)$(PYTHONDIR)/liaison/_installed.py
+	@echo "installed liaison $(VERSION) under $(DESTDIR)$(PREFIX) (Python package in $(PYTHONDIR))"
 
 # The C examples, built as a user would: against an installed liaison, through pkg-config
 # (EXAMPLES_PREFIX, default a fresh install under $(BUILD)/prefix).

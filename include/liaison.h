@@ -223,6 +223,23 @@ LIA_API lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const ch
  * Caller frees *out with lia_game_free. */
 LIA_API lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies,
                                 const double *payoffs);
+/* Build a game from exact rational payoffs num[i]/den[i] in the same layout (copied; reduced
+ * here). The game keeps them exactly: lia_game_payoff_exact, LIA_FORMAT_NFG/LRS and the exact
+ * option of LIA_NASH_ALL read them; lia_game_payoffs holds the nearest doubles. LIA_EUSAGE if a
+ * denominator is 0 or a reduced numerator or denominator is 2^62 or more in magnitude (the
+ * library's exact numbers are 64-bit rationals). Labels as lia_game_new; name them with
+ * lia_game_set_labels. Caller frees *out with lia_game_free. */
+LIA_API lia_status lia_game_new_exact(lia_game **out, size_t players, const size_t *nstrategies,
+                                      const int64_t *num, const int64_t *den);
+/* Rename a game, its players and strategies. name, players (one per player) and strategies
+ * (player 0's names, then player 1's, ...: sum of the strategy counts) may each be NULL to keep
+ * the current labels. Every label must be non-empty valid UTF-8 without control characters,
+ * the players distinct and each player's strategies distinct: LIA_EUSAGE otherwise, with the
+ * game unchanged and lia_game_errmsg saying which label. */
+LIA_API lia_status lia_game_set_labels(lia_game *g, const char *name, const char *const *players,
+                                       const char *const *strategies);
+/* The message of the last failed call on g ("" if none); owned by the game. */
+LIA_API const char *lia_game_errmsg(const lia_game *g);
 LIA_API void lia_game_free(lia_game *g);
 
 LIA_API const char *lia_game_name(const lia_game *g);              /* owned by the game */
@@ -261,7 +278,9 @@ typedef enum lia_format {
     LIA_FORMAT_NFG = 2,    /* Gambit "NFG 1 R" payoff form; exact rationals where known */
     LIA_FORMAT_LRS = 3,    /* lrsnash input: two players only, exact rationals, never decimals */
     LIA_FORMAT_TU = 4,     /* coalition values in binary-mask order (TU games) */
-    LIA_FORMAT_CSV = 5     /* one row per record with a header line (equilibrium sets) */
+    LIA_FORMAT_CSV = 5,    /* one row per record with a header line (equilibrium sets) */
+    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports and sweeps only:
+                              lia_report_write_html, lia_sweep_write_html) */
 } lia_format;
 
 /* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
@@ -402,8 +421,8 @@ LIA_API const lia_eqset *lia_report_equilibria(const lia_report *r, size_t i);
  * two-member games that of the game restricted to each member's lowest (withholding) and
  * committed level (*restricted = 1). 0 if none applies (more members, or nothing committed). */
 LIA_API int lia_report_class(const lia_report *r, size_t i, lia_class2x2 *cls, int *restricted);
-/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON (docs/cli.md gives the schema); caller frees *out with
- * lia_free. */
+/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON (docs/cli.md gives the schema), or LIA_FORMAT_HTML (as
+ * lia_report_write_html with default options); caller frees *out with lia_free. */
 LIA_API lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_format fmt);
 
 /* ---- correlated equilibria (LP) ----------------------------------------------------------- */
@@ -946,8 +965,9 @@ LIA_API int lia_sweep_over_regimes_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API int lia_sweep_trusted_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API size_t lia_sweep_member_count(const lia_sweep *s);
 LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
-/* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT
- * or LIA_FORMAT_CSV (the grid); caller frees *out with lia_free. */
+/* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT,
+ * LIA_FORMAT_CSV (the grid) or LIA_FORMAT_HTML (as lia_sweep_write_html with default options);
+ * caller frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt);
 /* The sweep as a standalone SVG chart (UTF-8, the same bytes for the same sweep; docs/cli.md,
  * `sweep --plot`). One parameter: each member's delta* with its patience dashed, above a strip
@@ -1060,6 +1080,30 @@ LIA_API lia_status lia_explore_write_rows(char **out, size_t *len, const lia_exp
 /* A standalone SVG chart of the indices and scenario boxes; caller frees *out with lia_free. */
 LIA_API lia_status lia_explore_write_svg(char **out, size_t *len, const lia_explore *e);
 
+/* ---- briefings: one self-contained HTML page for a reader (docs/cli.md, solve --format html) -- *
+ * UTF-8 HTML with inline CSS and inline SVG charts: no scripts, nothing loaded from elsewhere, a
+ * print style sheet; every name from the model is escaped; the same input gives the same bytes
+ * (no date). */
+#define LIA_BRIEFING_OPTIONS_VERSION 1
+typedef struct lia_briefing_options {
+    unsigned version;          /* LIA_BRIEFING_OPTIONS_VERSION */
+    const char *command;       /* the command that regenerates the page, shown at its foot
+                                  (NULL: none) */
+    const lia_sweep *sweep;    /* reports: a sweep of one of the report's agreements, shown as
+                                  its breakdown chart under that agreement (NULL: none) */
+} lia_briefing_options;
+#define LIA_BRIEFING_OPTIONS_INIT { LIA_BRIEFING_OPTIONS_VERSION, NULL, NULL }
+/* The solve report as a briefing: per agreement the status in plain words, the stage game,
+ * the sustainability table with each member's delta* against its patience as a chart, the
+ * transfers, regimes and suspects where the model has them, the burden shares and exploitation
+ * index as charts, the break-away coalitions; then a glossary. opts may be NULL. LIA_EUSAGE if
+ * opts->sweep is of a game the report does not hold. Caller frees *out with lia_free. */
+LIA_API lia_status lia_report_write_html(char **out, size_t *len, const lia_report *r, const lia_briefing_options *opts);
+/* A sweep as a briefing: its chart (lia_sweep_write_svg, inline), where the status changes in
+ * words, the breakdown points, a glossary (opts->sweep is ignored). opts may be NULL. Caller
+ * frees *out with lia_free. */
+LIA_API lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts);
+
 /* The bilateral agreement that members i and j (indices in the agreement's member list) of
  * the multilateral agreement `name` would make on their own (docs/model.md section 12): its
  * stage game and/or its coalition game (either pointer may be NULL), named "A_B". Caller
@@ -1100,8 +1144,9 @@ LIA_API lia_status lia_wilson_interval(size_t k, size_t n, double z, double *lo,
  * s = 0 (A), 1..d (AB^i: A with column i from B), d+1..2d (BA^i, not used here), 2d+1 (B), as
  * `explore --design sobol` and SALib's saltelli.sample (second order) produce them. Estimators
  * of Saltelli et al. (2010) for S1 and Jansen (1999) for ST, both divided by the variance of
- * the A and B outputs together. If every A and B output is equal the variance is zero and all
- * indices (and half-widths) are 0. S1_conf and ST_conf receive 95% half-widths, 1.96 times the
+ * the A and B outputs together, on outputs centred as SALib's sobol.analyze centres them (so
+ * the same outputs give its point estimates). If every A and B output is equal the variance
+ * is zero and all indices (and half-widths) are 0. S1_conf and ST_conf receive 95% half-widths, 1.96 times the
  * standard deviation of the indices over `resamples` bootstrap resamples of the base samples
  * (drawn by the library's counter-based generator from `seed`, so the same call gives the same
  * numbers); with resamples = 0 no bootstrap is done and they may be NULL. Memory: 4 bytes per

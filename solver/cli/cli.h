@@ -55,6 +55,16 @@ int cli_exit_code(lia_status st);
 /* Write text to -o FILE or stdout; returns an exit code. */
 int cli_write(const cli_opts *o, const char *text, size_t len);
 
+/* The sweep options from --vary (names[a] malloc'ed: the caller frees them), --threads,
+ * --tolerance, --no-refine, --memory-cap, and a progress bar on a terminal (*bar its state);
+ * prints why and returns an exit code. */
+int cli_sweep_options(lia_sweep_options *so, char *names[2], int *bar, const cli_opts *o, const char *command);
+/* The model has the game to sweep (--game, or only one) and every --vary name; prints why. */
+int cli_sweep_check(lia_model *m, const lia_sweep_options *so, char *const names[2], const cli_opts *o, const char *command);
+/* "liaison COMMAND ARG..." with the arguments quoted for a POSIX shell (malloc'ed; NULL if out
+ * of memory): the line that regenerates an output. */
+char *cli_command_line(const char *command, int argc, char **argv);
+
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
 int cmd_nash(int argc, char **argv);

@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int parse_size(const char *s, size_t *out)
 {
@@ -235,13 +237,28 @@ int cli_write_with(const cli_opts *o, void (*fill)(FILE *f, void *ctx), void *ct
 int cli_write(const cli_opts *o, const char *text, size_t len)
 {
     FILE *f = stdout;
+    char tmp[4096] = "";
     if (o->output && strcmp(o->output, "-") != 0) {
-        f = fopen(o->output, "wb");
+        /* a regular file is written beside itself and renamed over: a reader (or a browser
+         * reloading a briefing) never sees half of it, and a failure leaves the old one; a
+         * device, pipe or symbolic link is written through as it is */
+        struct stat st;
+        int exists = lstat(o->output, &st) == 0;
+        if ((!exists || S_ISREG(st.st_mode)) &&
+            snprintf(tmp, sizeof tmp, "%s.%ld.tmp", o->output, (long)getpid()) >= (int)sizeof tmp)
+            tmp[0] = 0;
+        f = fopen(tmp[0] ? tmp : o->output, "wb");
         if (!f) { fprintf(stderr, "liaison: cannot write %s: %s\n", o->output, strerror(errno)); return EXIT_INPUT; }
+        if (tmp[0] && exists) chmod(tmp, st.st_mode & 07777);   /* the file keeps its permissions */
     }
     size_t n = fwrite(text, 1, len, f);
     int bad = n != len || fflush(f) != 0;
     if (f != stdout) bad = fclose(f) != 0 || bad;
-    if (bad) { fprintf(stderr, "liaison: write failed: %s\n", strerror(errno)); return EXIT_INTERNAL; }
+    if (!bad && tmp[0] && rename(tmp, o->output) != 0) bad = 1;
+    if (bad) {
+        fprintf(stderr, "liaison: write failed: %s\n", strerror(errno));
+        if (tmp[0]) remove(tmp);
+        return EXIT_INTERNAL;
+    }
     return EXIT_OK;
 }

@@ -1,4 +1,4 @@
-/* game.c — normal-form game handles: construction, accessors, and lia_game_new from arrays. */
+/* game.c — normal-form game handles: construction, accessors, and lia_game_new(_exact) from arrays. */
 #include "game.h"
 #include "../util/mem.h"
 #include <math.h>
@@ -70,11 +70,11 @@ void lia_game_free(lia_game *g)
     lia__free(g);
 }
 
-lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies, const double *payoffs)
+/* The game of lia_game_new / lia_game_new_exact: shape checked, labels "1", "2", ..., payoffs
+ * left for the caller to fill (cells = players * profiles). */
+static lia_status new_labelled(lia_game **out, size_t players, const size_t *nstrategies, int exact,
+                               size_t *cells_out)
 {
-    if (!out) return LIA_EUSAGE;
-    *out = NULL;
-    if (!players || !nstrategies || !payoffs) return LIA_EUSAGE;
     for (size_t p = 0; p < players; p++)
         if (nstrategies[p] == 0) return LIA_EUSAGE;
     char msg[256];
@@ -82,11 +82,10 @@ lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategie
     for (size_t p = 0; p < players; p++)
         if (!lia__size_mul(cells, nstrategies[p], &cells)) return LIA_EUSAGE;
     if (!lia__size_mul(cells, players, &cells)) return LIA_EUSAGE;
-    for (size_t i = 0; i < cells; i++)
-        if (!isfinite(payoffs[i])) return LIA_EUSAGE;   /* every writer and solver assumes finite */
     lia_game *g;
-    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, 0, (size_t)-1, msg, sizeof msg);
+    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, exact, (size_t)-1, msg, sizeof msg);
     if (st != LIA_OK) return st == LIA_ELIMIT ? LIA_EUSAGE : st;
+    if (exact && !g->exact) { lia_game_free(g); return LIA_EUSAGE; }   /* the exact table cannot exist */
     char label[32];
     for (size_t p = 0; p < players; p++) {
         snprintf(label, sizeof label, "%zu", p + 1);
@@ -97,7 +96,45 @@ lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategie
         }
         if (!g->players[p] || !g->strategies[p][nstrategies[p] - 1]) { lia_game_free(g); return LIA_ENOMEM; }
     }
-    memcpy(g->payoffs, payoffs, players * g->nprofiles * sizeof(double));
+    *out = g;
+    *cells_out = cells;
+    return LIA_OK;
+}
+
+lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies, const double *payoffs)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!players || !nstrategies || !payoffs) return LIA_EUSAGE;
+    size_t cells = 0;
+    lia_game *g;
+    lia_status st = new_labelled(&g, players, nstrategies, 0, &cells);
+    if (st != LIA_OK) return st;
+    for (size_t i = 0; i < cells; i++)
+        if (!isfinite(payoffs[i])) { lia_game_free(g); return LIA_EUSAGE; }   /* writers and solvers assume finite */
+    memcpy(g->payoffs, payoffs, cells * sizeof(double));
+    *out = g;
+    return LIA_OK;
+}
+
+lia_status lia_game_new_exact(lia_game **out, size_t players, const size_t *nstrategies, const int64_t *num,
+                              const int64_t *den)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!players || !nstrategies || !num || !den) return LIA_EUSAGE;
+    size_t cells = 0;
+    lia_game *g;
+    lia_status st = new_labelled(&g, players, nstrategies, 1, &cells);
+    if (st != LIA_OK) return st;
+    for (size_t i = 0; i < cells; i++) {
+        /* lia_num_frac falls back to a double when the reduced value does not fit: refuse
+         * that, since this constructor promises exact payoffs */
+        lia_num v = den[i] ? lia_num_frac(num[i], den[i]) : lia_num_bad();
+        if (!lia_num_exact(v)) { lia_game_free(g); return LIA_EUSAGE; }
+        g->payoffs[i] = v.v;
+        g->exact[i] = v;
+    }
     *out = g;
     return LIA_OK;
 }

@@ -18,6 +18,7 @@ struct lia_game {
     size_t *commit;           /* agreement stage games: committed level per player, else NULL */
     lia_member_terms *terms;  /* agreement stage games: each member's terms at the commitment */
     double *monitor;          /* agreement stage games: each member's detection probability */
+    char errmsg[200];         /* the last failed call's message (lia_game_errmsg) */
 };
 
 /* Allocate a game with the given shape (labels left NULL). want_exact asks for the exact

@@ -78,5 +78,8 @@ void lia__repeat_text_summary(struct lia_buf *b, const lia_repeat *r, size_t ind
 /* The status in words ("holds", "needs transfers", ...) and the table of the text form. */
 const char *lia__repeat_status_words(const lia_repeat *r);
 void lia__repeat_text_table(struct lia_buf *b, const lia_repeat *r);
+/* Member i's verdict in words for a table: "keeps to it", "withholds", "prefers the fallback",
+ * "keeps to it, would share more", "-" without a patience. */
+const char *lia__repeat_member_words(const lia_repeat *r, size_t i);
 
 #endif

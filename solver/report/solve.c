@@ -57,6 +57,11 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
         for (size_t s = 0; s < g->ns[p]; s++)
             if (!(r->levels[p][s] = copy(a, g->strategies[p][s]))) return LIA_ENOMEM;
     }
+    r->nprofiles = g->nprofiles;
+    if (g->nprofiles <= LIA_REPORT_KEEP_PROFILES) {
+        if (!(r->payoffs = lia_arena_array(a, g->np * g->nprofiles, sizeof *r->payoffs))) return LIA_ENOMEM;
+        memcpy(r->payoffs, g->payoffs, g->np * g->nprofiles * sizeof *r->payoffs);
+    }
     r->has_commit = lia_game_commitment(g, r->commit);
     if (r->has_commit) {
         size_t prof;
@@ -111,7 +116,8 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
     lia_arena_init(&rep->arena);
     rep->entries = lia__calloc(count + 1, sizeof *rep->entries);
     rep->title = copy(&rep->arena, lia_model_title(m));
-    lia_status st = rep->entries && rep->title ? LIA_OK : LIA_ENOMEM;
+    rep->source = copy(&rep->arena, lia_model_source_name(m) ? lia_model_source_name(m) : "");
+    lia_status st = rep->entries && rep->title && rep->source ? LIA_OK : LIA_ENOMEM;
     for (size_t i = name ? only : 0; st == LIA_OK && i < (name ? only + 1 : count); i++) {
         lia_game_kind kind = lia_model_game_kind(m, i);
         if (kind != LIA_KIND_BILATERAL && kind != LIA_KIND_MULTILATERAL && kind != LIA_KIND_NORMAL) {

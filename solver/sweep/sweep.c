@@ -28,6 +28,7 @@ struct lia_sweep {
     lia_arena arena;
     char errmsg[256];
     const char *game;
+    const char *title, *source;  /* the model's, for a briefing */
     size_t axes, members, npoints;
     const char *names[2];
     double from[2], to[2];
@@ -402,6 +403,10 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
     lia_status st = LIA_OK;
     if (!game) game = lia_model_game_count(m) == 1 ? lia_model_game_name(m, 0) : NULL;
     if (!game || !(s->game = lia_arena_strndup(&s->arena, game, strlen(game)))) st = game ? LIA_ENOMEM : LIA_EUSAGE;
+    const char *title = lia_model_title(m), *source = lia_model_source_name(m) ? lia_model_source_name(m) : "";
+    if (st == LIA_OK && (!(s->title = lia_arena_strndup(&s->arena, title, strlen(title))) ||
+                         !(s->source = lia_arena_strndup(&s->arena, source, strlen(source)))))
+        st = LIA_ENOMEM;
     for (size_t a = 0; a < o->axes && st == LIA_OK; a++) {
         s->names[a] = lia_arena_strndup(&s->arena, o->axis[a].name, strlen(o->axis[a].name));
         s->from[a] = o->axis[a].from;
@@ -488,4 +493,6 @@ void lia__sweep_axis(const lia_sweep *s, size_t a, double *from, double *to, siz
     *axes = s->axes;
 }
 const char *lia__sweep_game(const lia_sweep *s) { return s->game; }
+const char *lia__sweep_title(const lia_sweep *s) { return s->title; }
+const char *lia__sweep_source(const lia_sweep *s) { return s->source; }
 double lia__sweep_tolerance(const lia_sweep *s) { return s->tolerance; }

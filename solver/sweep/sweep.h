@@ -51,6 +51,8 @@ void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *
 
 /* The sweep's set-up, for the writers. */
 const char *lia__sweep_game(const lia_sweep *s);
+const char *lia__sweep_title(const lia_sweep *s);    /* the model's title ("" if none) */
+const char *lia__sweep_source(const lia_sweep *s);   /* the model's file name */
 double lia__sweep_tolerance(const lia_sweep *s);
 const char *lia__sweep_axis_name(const lia_sweep *s, size_t a);
 void lia__sweep_axis(const lia_sweep *s, size_t a, double *from, double *to, size_t *steps, size_t *axes);

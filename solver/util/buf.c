@@ -98,17 +98,24 @@ void lia_buf_json_nums(lia_buf *b, const double *v, size_t n)
     lia_buf_putc(b, ']');
 }
 
-void lia_buf_reading(lia_buf *b, double v, double scale)
+void lia_reading_text(char *out, size_t cap, double v, double scale)
 {
     if (fabs(v) <= 1e-9 * (scale > 0 ? scale : 1)) v = 0;
-    lia_buf_printf(b, "%.4g", v + 0.0);
+    snprintf(out, cap, "%.4g", v + 0.0);
+}
+
+void lia_buf_reading(lia_buf *b, double v, double scale)
+{
+    char tmp[48];
+    lia_reading_text(tmp, sizeof tmp, v, scale);
+    lia_buf_puts(b, tmp);
 }
 
 void lia_buf_reading_cell(lia_buf *b, double v, double scale, int width, const char *nan_text)
 {
     char tmp[48];
     if (v != v) snprintf(tmp, sizeof tmp, "%s", nan_text);
-    else snprintf(tmp, sizeof tmp, "%.4g", fabs(v) <= 1e-9 * (scale > 0 ? scale : 1) ? 0.0 : v + 0.0);
+    else lia_reading_text(tmp, sizeof tmp, v, scale);
     lia_buf_printf(b, " %*s", width, tmp);
 }
 

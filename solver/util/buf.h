@@ -28,6 +28,9 @@ void lia_buf_json_tri(lia_buf *b, int v);
  * 1e-9 of `scale` (the payoff scale: rounding noise such as -1.6e-11 is no amount). The
  * caller words NaN and infinities itself. */
 void lia_buf_reading(lia_buf *b, double v, double scale);
+/* The same into out (at most cap bytes), for writers that dress the digits further (the
+ * briefing's minus sign and powers of ten). */
+void lia_reading_text(char *out, size_t cap, double v, double scale);
 /* The same right-aligned in a column `width` wide after a space, `nan_text` for NaN. */
 void lia_buf_reading_cell(lia_buf *b, double v, double scale, int width, const char *nan_text);
 /* Text wrapped at spaces to lines of at most `width` bytes (longer words stay whole), each
