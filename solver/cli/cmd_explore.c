@@ -19,7 +19,7 @@ static volatile sig_atomic_t interrupted;
 static void on_sigint(int sig) { (void)sig; interrupted = 1; }
 
 /* The bar on a terminal, with the time left at the rate so far; and Ctrl-C, which stops the
- * library after the batch under way (the store keeps every finished batch). */
+ * library at once; the batch under way is dropped and the store keeps every finished one. */
 typedef struct bar { int tty, last; struct timespec t0; unsigned long long stop_after; } bar;
 static int progress(void *ctx, size_t done, size_t total)
 {
