@@ -197,7 +197,8 @@ LIA_API lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const ch
  * For two players this makes each block the column-major m x n matrix (LAPACK's layout). */
 
 /* Build a game from arrays (copied). nstrategies[p] >= 1; payoffs in the layout above, all
- * finite (LIA_EUSAGE otherwise). Players and strategies are labelled "1", "2", ...
+ * strictly within +-1e300 (LIA_EUSAGE otherwise: beyond it differences of payoffs overflow).
+ * Players and strategies are labelled "1", "2", ...
  * Caller frees *out with lia_game_free. */
 LIA_API lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies,
                                 const double *payoffs);
@@ -447,7 +448,8 @@ LIA_API lia_status lia_game_maxmin_lp(char **out, size_t *len, const lia_game *g
 
 typedef enum lia_tu_form { LIA_TU_TABLE = 0, LIA_TU_BANKRUPTCY = 1, LIA_TU_VOTING = 2 } lia_tu_form;
 
-/* Build a tabulated game from 2^players values (copied); values[0] must be 0.
+/* Build a tabulated game from 2^players values (copied); values[0] must be 0, every value
+ * strictly within +-1e300 (LIA_EUSAGE otherwise).
  * cost != 0 marks a cost game. players <= 30. Caller frees *out with lia_tugame_free. */
 LIA_API lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values, int cost);
 LIA_API void lia_tugame_free(lia_tugame *g);
@@ -901,7 +903,10 @@ typedef struct lia_sweep_breakdown {
 
 typedef struct lia_sweep lia_sweep;
 /* game NULL: the model's only game. m is not modified (points run on clones). Caller frees
- * *out with lia_sweep_free. */
+ * *out with lia_sweep_free. A failure with a message (LIA_EINPUT, LIA_ELIMIT, LIA_ECANCELED,
+ * LIA_EUSAGE for a bad parameter name) still sets *out so that lia_sweep_errmsg says why;
+ * such a handle holds nothing else: counts are 0, the _at accessors and the writers give
+ * LIA_EUSAGE or their empty value. */
 LIA_API lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game, const lia_sweep_options *opts);
 LIA_API void lia_sweep_free(lia_sweep *s);
 LIA_API const char *lia_sweep_errmsg(const lia_sweep *s);

@@ -70,6 +70,21 @@ void lia_game_free(lia_game *g)
     lia__free(g);
 }
 
+int lia_game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap)
+{
+    for (size_t p = 0; p < g->np; p++)
+        for (size_t k = 0; k < g->nprofiles; k++) {
+            double v = g->payoffs[p * g->nprofiles + k];
+            if (fabs(v) < LIA_NUM_LIMIT) continue;
+            if (msg)
+                snprintf(msg, msgcap, "game '%s': a payoff of %s is %g, outside +-1e300, where differences of "
+                         "payoffs overflow a double and no equilibrium can be checked; scale the payoffs down",
+                         g->name, g->players[p] ? g->players[p] : "a player", v);
+            return 0;
+        }
+    return 1;
+}
+
 lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies, const double *payoffs)
 {
     if (!out) return LIA_EUSAGE;
@@ -83,7 +98,7 @@ lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategie
         if (!lia__size_mul(cells, nstrategies[p], &cells)) return LIA_EUSAGE;
     if (!lia__size_mul(cells, players, &cells)) return LIA_EUSAGE;
     for (size_t i = 0; i < cells; i++)
-        if (!isfinite(payoffs[i])) return LIA_EUSAGE;   /* every writer and solver assumes finite */
+        if (!(fabs(payoffs[i]) < LIA_NUM_LIMIT)) return LIA_EUSAGE;   /* see LIA_NUM_LIMIT */
     lia_game *g;
     lia_status st = lia_game_alloc(&g, "game", players, nstrategies, 0, (size_t)-1, msg, sizeof msg);
     if (st != LIA_OK) return st == LIA_ELIMIT ? LIA_EUSAGE : st;

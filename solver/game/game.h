@@ -32,6 +32,9 @@ static inline void lia_game_set(lia_game *g, size_t p, size_t profile, lia_num v
     g->payoffs[at] = v.v;
     if (g->exact) g->exact[at] = v;
 }
+/* 1 if every payoff lies strictly within +-LIA_NUM_LIMIT; else 0 with msg naming the first
+ * payoff outside (a computed one, such as 1e299*1e9, as much as one read). */
+int lia_game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap);
 /* "1.5 GiB" style size for messages. */
 void lia_format_bytes(char *buf, size_t cap, double bytes);
 

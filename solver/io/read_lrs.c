@@ -155,7 +155,7 @@ static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s
         int rc = lia__reader_number(p.t + p.off, p.len, &v);
         lia__reader_quote(q, sizeof q, p.t + p.off, p.len);
         if (rc == LIA_RNUM_DIVZERO) err_at(&p, p.off, p.len, "division by zero in %s", q);
-        else if (rc == LIA_RNUM_RANGE) err_at(&p, p.off, p.len, "number %s is out of range", q);
+        else if (rc == LIA_RNUM_RANGE) err_at(&p, p.off, p.len, "number %s is out of range (numbers must lie strictly within +-1e300)", q);
         else if (rc != LIA_RNUM_OK) expected(&p, "a number");
         if (rc != LIA_RNUM_OK) { ok = 0; continue; }
         /* the file is row-major per matrix; the layout puts player 1's strategy fastest */

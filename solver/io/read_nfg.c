@@ -111,7 +111,7 @@ int lia__reader_number(const char *t, size_t len, lia_num *out)
         if (lia_num_is_zero(b)) return LIA_RNUM_DIVZERO;
         a = lia_num_div(a, b);
     }
-    if (!isfinite(a.v)) return LIA_RNUM_RANGE;
+    if (!(fabs(a.v) < LIA_NUM_LIMIT)) return LIA_RNUM_RANGE;   /* as in .lia: see LIA_NUM_LIMIT */
     if (neg && !lia_num_is_zero(a)) a = lia_num_neg(a);   /* no "-0" */
     *out = a;
     return LIA_RNUM_OK;
@@ -313,7 +313,7 @@ static int number(nfg *p, lia_num *v)
     if (rc == LIA_RNUM_OK) return 1;
     lia__reader_quote(q, sizeof q, p->t + p->off, p->len);
     if (rc == LIA_RNUM_DIVZERO) err_at(p, p->off, p->len, "division by zero in %s", q);
-    else if (rc == LIA_RNUM_RANGE) err_at(p, p->off, p->len, "number %s is out of range", q);
+    else if (rc == LIA_RNUM_RANGE) err_at(p, p->off, p->len, "number %s is out of range (numbers must lie strictly within +-1e300)", q);
     else expected(p, "a number");
     return 0;
 }

@@ -152,7 +152,7 @@ static lia_token lex_number(lia_lexer *lx, lia_token t)
     if (!lia_num_parse(lx->s + t.span.off, t.span.len, &t.num)) {
         lex_error(lx, t.span, "malformed number");
         t.num = lia_num_bad();
-    } else if (!lia_num_exact(t.num) && !(t.num.v < 1e300 && t.num.v > -1e300)) {
+    } else if (!lia_num_exact(t.num) && !(t.num.v < LIA_NUM_LIMIT && t.num.v > -LIA_NUM_LIMIT)) {
         lex_error(lx, t.span, "number too large");
         t.num = lia_num_bad();
     }

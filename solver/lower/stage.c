@@ -99,13 +99,9 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
     }
     if (!commitment_terms(g, spec, ag, &t, &scd)) goto oom;
     lia_arena_free(&scratch);
-    for (size_t i = 0; i < nm * g->nprofiles; i++) {
-        if (!isfinite(g->payoffs[i])) {
-            snprintf(msg, msgcap, "the payoffs of '%s' overflow the range of doubles; scale the model's values down",
-                     sg->name);
-            lia_game_free(g);
-            return LIA_EINPUT;
-        }
+    if (!lia_game_payoffs_in_range(g, msg, msgcap)) {
+        lia_game_free(g);
+        return LIA_EINPUT;
     }
     *out = g;
     return LIA_OK;
@@ -130,6 +126,10 @@ static lia_status lower_explicit(lia_game **out, const spec_game *sg, size_t cap
     }
     for (size_t p = 0; p < n->np; p++)
         for (size_t prof = 0; prof < n->nprofiles; prof++) lia_game_set(g, p, prof, n->payoffs[p * n->nprofiles + prof]);
+    if (!lia_game_payoffs_in_range(g, msg, msgcap)) {
+        lia_game_free(g);
+        return LIA_EINPUT;
+    }
     *out = g;
     return LIA_OK;
 oom:

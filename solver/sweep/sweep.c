@@ -37,6 +37,7 @@ struct lia_sweep {
     lia_sweep_breakdown *brk;
     size_t nbrk;
     double tolerance;
+    int failed;              /* lia_model_sweep failed: only the message may be read */
 };
 
 typedef struct shared {
@@ -413,6 +414,8 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
     }
     if (st == LIA_OK) st = sweep_in(s, m, o);
     if (st == LIA_ENOMEM || (st == LIA_EUSAGE && !s->errmsg[0])) { lia_sweep_free(s); return st; }
+    /* a failed sweep is handed back for its message only: the grid may be half-built */
+    if (st != LIA_OK) s->failed = 1;
     *out = s;
     return st;
 }
@@ -425,35 +428,39 @@ void lia_sweep_free(lia_sweep *s)
 }
 
 const char *lia_sweep_errmsg(const lia_sweep *s) { return s ? s->errmsg : "no sweep"; }
-size_t lia_sweep_point_count(const lia_sweep *s) { return s ? s->npoints : 0; }
-size_t lia_sweep_breakdown_count(const lia_sweep *s) { return s ? s->nbrk : 0; }
-size_t lia_sweep_member_count(const lia_sweep *s) { return s ? s->members : 0; }
-const char *lia_sweep_member_name(const lia_sweep *s, size_t i) { return s && i < s->members ? s->member_names[i] : NULL; }
+size_t lia_sweep_point_count(const lia_sweep *s) { return s && !s->failed ? s->npoints : 0; }
+size_t lia_sweep_breakdown_count(const lia_sweep *s) { return s && !s->failed ? s->nbrk : 0; }
+size_t lia_sweep_member_count(const lia_sweep *s) { return s && !s->failed ? s->members : 0; }
+const char *lia_sweep_member_name(const lia_sweep *s, size_t i)
+{
+    return s && !s->failed && s->member_names && i < s->members ? s->member_names[i] : NULL;
+}
+int lia__sweep_failed(const lia_sweep *s) { return s->failed; }
 
 lia_verdict lia_sweep_verdict_at(const lia_sweep *s, size_t k)
 {
-    return s && s->recs && k < s->npoints && s->recs[k].ok ? (lia_verdict)s->recs[k].verdict : LIA_VERDICT_NONE;
+    return s && !s->failed && s->recs && k < s->npoints && s->recs[k].ok ? (lia_verdict)s->recs[k].verdict : LIA_VERDICT_NONE;
 }
 
 int lia_sweep_trusted_at(const lia_sweep *s, size_t k, size_t i)
 {
-    return s && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].trusted[i] : -1;
+    return s && !s->failed && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].trusted[i] : -1;
 }
 
 int lia_sweep_over_regimes_at(const lia_sweep *s, size_t k, size_t i)
 {
-    return s && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].over_regimes[i] : -1;
+    return s && !s->failed && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].over_regimes[i] : -1;
 }
 
 lia_direction lia_sweep_direction_at(const lia_sweep *s, size_t k, size_t i)
 {
-    return s && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? (lia_direction)s->recs[k].direction[i]
+    return s && !s->failed && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? (lia_direction)s->recs[k].direction[i]
                                                                              : LIA_DIRECTION_NONE;
 }
 
 lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out)
 {
-    if (!s || !out || k >= s->npoints || !s->recs) return LIA_EUSAGE;
+    if (!s || !out || s->failed || k >= s->npoints || !s->recs) return LIA_EUSAGE;
     const sweep_rec *r = &s->recs[k];
     out->values = r->values;
     out->ok = r->ok;
@@ -474,7 +481,7 @@ lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out
 
 lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_sweep_breakdown *out)
 {
-    if (!s || !out || k >= s->nbrk) return LIA_EUSAGE;
+    if (!s || !out || s->failed || k >= s->nbrk) return LIA_EUSAGE;
     *out = s->brk[k];
     return LIA_OK;
 }

@@ -268,6 +268,7 @@ lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_form
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    if (!s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
+    if (!s || lia__sweep_failed(s) || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV))
+        return LIA_EUSAGE;
     return lia_render(out, len, render, s, (int)fmt);
 }

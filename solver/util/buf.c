@@ -76,6 +76,9 @@ void lia_buf_json_string(lia_buf *b, const char *s)
 
 void lia_buf_double(lia_buf *b, double v)
 {
+    /* the last line of defence for JSON: NaN and infinities are not numbers there (a writer
+     * that can meet them words them itself, as lia_buf_json_num does) */
+    if (!(v == v && v - v == 0)) { lia_buf_puts(b, "null"); return; }
     char tmp[48];
     lia_num_format_double(tmp, sizeof tmp, v);
     lia_buf_puts(b, tmp);

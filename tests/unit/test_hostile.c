@@ -1,0 +1,109 @@
+/* test_hostile.c — issue 17 through the API: payoffs beyond what a double can difference are
+ * refused, JSON never holds NaN or infinity, and a handle that a failed call hands back
+ * (for its message) is safe to pass to every accessor and writer. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+#include "liaison.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+static void test_payoff_range(void **state)
+{
+    (void)state;
+    /* 1e308 against -1e308: the difference 2e308 overflows, so nothing could be checked */
+    size_t ns[2] = { 2, 2 };
+    double u[8] = { 1e308, -1e308, -1e308, 1e308, -1e308, 1e308, 1e308, -1e308 };
+    lia_game *g = (lia_game *)1;
+    assert_int_equal(lia_game_new(&g, 2, ns, u), LIA_EUSAGE);
+    assert_null(g);
+    /* just inside the limit the game is accepted */
+    for (int i = 0; i < 8; i++) u[i] = u[i] > 0 ? 9e299 : -9e299;
+    assert_int_equal(lia_game_new(&g, 2, ns, u), LIA_OK);
+    lia_game_free(g);
+    double v[4] = { 0, 1e300, 1, 2 };
+    lia_tugame *t = (lia_tugame *)1;
+    assert_int_equal(lia_tugame_new(&t, 2, v, 0), LIA_EUSAGE);
+    assert_null(t);
+    /* computed past the limit in a .lia: refused at compile, with the reason */
+    const char *text = "let k = 1e299\ngame g normal {\n players R, C\n strategies R: a, b\n strategies C: x\n"
+                       " payoff a x: k*1e9, 0\n payoff b x: -k*1e9, 0\n}\n";
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, text, strlen(text), "span.lia"), LIA_OK);
+    assert_int_equal(lia_model_compile(&g, m, NULL, NULL), LIA_EINPUT);
+    assert_null(g);
+    assert_non_null(strstr(lia_model_errmsg(m), "outside +-1e300"));
+    lia_model_free(m);
+}
+
+static void test_json_numbers_finite(void **state)
+{
+    (void)state;
+    lia_buf b;
+    lia_buf_init(&b);
+    lia_buf_double(&b, INFINITY);
+    lia_buf_putc(&b, ' ');
+    lia_buf_double(&b, -INFINITY);
+    lia_buf_putc(&b, ' ');
+    lia_buf_double(&b, NAN);
+    lia_buf_putc(&b, ' ');
+    lia_buf_double(&b, 0.25);
+    size_t len;
+    char *s = lia_buf_take(&b, &len);
+    assert_string_equal(s, "null null null 0.25");
+    lia__free(s);
+}
+
+/* A sweep that fails with a message (a parameter that names nothing) hands back a handle:
+ * every accessor and writer on it answers without touching the grid it never built. */
+static void test_failed_sweep_handle(void **state)
+{
+    (void)state;
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_open(&m, "tests/cases/repeat/ab-sweep.lia"), LIA_OK);
+    lia_sweep_options o = LIA_SWEEP_OPTIONS_INIT;
+    o.axis[0].name = "no.such.parameter";
+    o.axis[0].from = 0.2;
+    o.axis[0].to = 0.4;
+    o.axis[0].steps = 3;
+    lia_sweep *s = NULL;
+    assert_int_not_equal(lia_model_sweep(&s, m, NULL, &o), LIA_OK);
+    assert_non_null(s);
+    assert_true(strlen(lia_sweep_errmsg(s)) > 0);
+    char *out = (char *)1;
+    size_t len = 0;
+    for (int f = 0; f <= LIA_FORMAT_CSV; f++) {
+        assert_int_equal(lia_sweep_write(&out, &len, s, (lia_format)f), LIA_EUSAGE);
+        assert_null(out);
+    }
+    assert_int_equal(lia_sweep_write_svg(&out, &len, s), LIA_EUSAGE);
+    assert_null(out);
+    assert_int_equal(lia_sweep_point_count(s), 0);
+    assert_int_equal(lia_sweep_breakdown_count(s), 0);
+    assert_int_equal(lia_sweep_member_count(s), 0);
+    assert_null(lia_sweep_member_name(s, 0));
+    lia_sweep_point p;
+    lia_sweep_breakdown bk;
+    assert_int_equal(lia_sweep_point_at(s, 0, &p), LIA_EUSAGE);
+    assert_int_equal(lia_sweep_breakdown_at(s, 0, &bk), LIA_EUSAGE);
+    assert_int_equal(lia_sweep_verdict_at(s, 0), LIA_VERDICT_NONE);
+    assert_int_equal(lia_sweep_direction_at(s, 0, 0), LIA_DIRECTION_NONE);
+    assert_int_equal(lia_sweep_trusted_at(s, 0, 0), -1);
+    assert_int_equal(lia_sweep_over_regimes_at(s, 0, 0), -1);
+    lia_sweep_free(s);
+    lia_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_payoff_range),
+        cmocka_unit_test(test_json_numbers_finite),
+        cmocka_unit_test(test_failed_sweep_handle),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
