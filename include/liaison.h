@@ -856,8 +856,9 @@ typedef struct lia_sweep_axis {
     size_t steps;            /* grid points on this axis, >= 2 */
 } lia_sweep_axis;
 
-/* Called on the calling thread after each point it finished (done of total, bisection steps
- * included as they run); a nonzero return stops the sweep with LIA_ECANCELED. */
+/* Called on the calling thread after each point or bisection it finished and before each
+ * step of a bisection (done of total, a bisection counting as one job: a step repeats the
+ * count); a nonzero return stops the sweep, on every thread, with LIA_ECANCELED. */
 typedef int (*lia_progress_fn)(void *ctx, size_t done, size_t total);
 
 #define LIA_SWEEP_OPTIONS_VERSION 1

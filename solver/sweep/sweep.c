@@ -67,14 +67,36 @@ static void point_values(const lia_sweep *s, size_t k, double *v)
     if (s->axes == 2) v[1] = grid_value(s, 1, k / s->steps[0]);
 }
 
-/* Bisection between grid points a and b on one verdict: the boundary to within tolerance. */
-static lia_status bisect(sweep_ctx *c, const lia_sweep *s, const bisect_job *j, double tol, sweep_rec *mid, double *at)
+/* The cancel point of every long loop: the reporting thread asks the progress hook (done so
+ * far of total; a bisection step does not advance `done`, it only gives the caller its say),
+ * and every thread sees a stop another set. 1: stop now. */
+static int poll_stop(shared *sh, int reporter)
 {
+    if (reporter && sh->o->progress &&
+        sh->o->progress(sh->o->progress_ctx, sh->done_before + atomic_load(&sh->done), sh->total)) {
+        pthread_mutex_lock(&sh->lock);
+        if (atomic_load(&sh->stop) == 0) {
+            sh->failure = LIA_ECANCELED;
+            snprintf(sh->s->errmsg, sizeof sh->s->errmsg, "the sweep was cancelled by its progress callback");
+            atomic_store(&sh->stop, 1);
+        }
+        pthread_mutex_unlock(&sh->lock);
+    }
+    return atomic_load(&sh->stop) != 0;
+}
+
+/* Bisection between grid points a and b on one verdict: the boundary to within tolerance.
+ * Each step solves the model once, so each step is a cancel point (LIA_ECANCELED, with the
+ * stop already recorded in sh). */
+static lia_status bisect(shared *sh, int reporter, sweep_ctx *c, const bisect_job *j, sweep_rec *mid, double *at)
+{
+    const lia_sweep *s = sh->s;
     double lo[2], hi[2];
     point_values(s, j->a, lo);
     point_values(s, j->b, hi);
     long left = lia_sweep_key(&s->recs[j->a], j->kind, j->member);
-    while (fabs(hi[j->axis] - lo[j->axis]) > tol) {
+    while (fabs(hi[j->axis] - lo[j->axis]) > sh->o->tolerance) {
+        if (poll_stop(sh, reporter)) return LIA_ECANCELED;
         double v[2] = { lo[0], lo[1] };
         v[j->axis] = 0.5 * (lo[j->axis] + hi[j->axis]);
         if (v[j->axis] == lo[j->axis] || v[j->axis] == hi[j->axis]) break;   /* one ulp apart */
@@ -122,22 +144,19 @@ static void work(shared *sh, int reporter)
         if (atomic_load(&sh->stop)) break;
         size_t k = atomic_fetch_add(&sh->next, 1);
         if (k >= sh->njobs) break;
-        if (sh->jobs) st = bisect(&c, s, &sh->jobs[k], sh->o->tolerance, &mid, &sh->found[k]);
+        if (sh->jobs) st = bisect(sh, reporter, &c, &sh->jobs[k], &mid, &sh->found[k]);
         else {
             double v[2];
             point_values(s, k, v);
             st = lia_sweep_solve(&c, v, &s->recs[k]);
         }
+        if (st == LIA_ECANCELED) break;   /* recorded by poll_stop */
         if (st != LIA_OK) {
             fail(sh, st, st == LIA_ENOMEM ? "out of memory" : "a sweep point could not be solved");
             break;
         }
-        size_t done = atomic_fetch_add(&sh->done, 1) + 1;
-        if (reporter && sh->o->progress && sh->o->progress(sh->o->progress_ctx, sh->done_before + done, sh->total)) {
-            pthread_mutex_lock(&sh->lock);
-            if (atomic_load(&sh->stop) == 0) { sh->failure = LIA_ECANCELED; atomic_store(&sh->stop, 1); }
-            pthread_mutex_unlock(&sh->lock);
-        }
+        atomic_fetch_add(&sh->done, 1);
+        if (poll_stop(sh, reporter)) break;
     }
 out:
     lia_model_free(c.model);

@@ -98,12 +98,57 @@ static void test_failed_sweep_handle(void **state)
     lia_model_free(m);
 }
 
+/* Cancel inside a bisection: two grid points (s = 0.2 and 0.4) differ in A's verdict, so the
+ * bisection runs ~48 steps down to a 1e-15 tolerance; the hook is asked before each step, and
+ * a stop on the 5th call ends the sweep there (before issue 17 the hook was never asked
+ * inside a bisection, and the run could not be stopped). */
+typedef struct { size_t calls, grid_done, stop_at; } cancel_state;
+static int stop_in_bisection(void *ctx, size_t done, size_t total)
+{
+    cancel_state *c = ctx;
+    c->calls++;
+    (void)total;
+    if (done == 2) c->grid_done++;
+    return c->calls >= c->stop_at;
+}
+
+static void test_cancel_inside_bisection(void **state)
+{
+    (void)state;
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_open(&m, "tests/cases/repeat/ab-sweep.lia"), LIA_OK);
+    lia_sweep_options o = LIA_SWEEP_OPTIONS_INIT;
+    o.axis[0].name = "s";
+    o.axis[0].from = 0.2;
+    o.axis[0].to = 0.4;
+    o.axis[0].steps = 2;
+    o.threads = 1;
+    o.tolerance = 1e-15;
+    cancel_state c = { 0, 0, 1000000 };
+    o.progress = stop_in_bisection;
+    o.progress_ctx = &c;
+    lia_sweep *s = NULL;
+    assert_int_equal(lia_model_sweep(&s, m, NULL, &o), LIA_OK);   /* uncancelled: it ends */
+    assert_true(lia_sweep_breakdown_count(s) >= 1);
+    /* log2(0.2 / 1e-15) = 47.5: at least 40 bisection steps asked the hook */
+    assert_true(c.grid_done >= 40);
+    lia_sweep_free(s);
+    cancel_state c2 = { 0, 0, 5 };
+    o.progress_ctx = &c2;
+    assert_int_equal(lia_model_sweep(&s, m, NULL, &o), LIA_ECANCELED);
+    assert_int_equal(c2.calls, 5);
+    assert_non_null(strstr(lia_sweep_errmsg(s), "cancelled"));
+    lia_sweep_free(s);
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_payoff_range),
         cmocka_unit_test(test_json_numbers_finite),
         cmocka_unit_test(test_failed_sweep_handle),
+        cmocka_unit_test(test_cancel_inside_bisection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
