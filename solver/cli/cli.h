@@ -48,8 +48,17 @@ int cli_open_model(lia_model **out, const char *path, const cli_opts *o);
 int cli_apply_monitor(lia_model *m, const cli_opts *o, const char *command);
 /* Exit code for a status. */
 int cli_exit_code(lia_status st);
-/* Write text to -o FILE or stdout; returns an exit code. */
+/* Write text to -o FILE or stdout; returns an exit code. A file is staged (cli_output_file). */
 int cli_write(const cli_opts *o, const char *text, size_t len);
+/* Stage text for the file at path: written to a temporary file beside it, renamed into place
+ * by cli_outputs_commit when the whole command succeeded, removed by cli_outputs_abort (and
+ * on SIGINT/SIGTERM/SIGHUP). A symbolic link to a file is refused; devices and FIFOs are
+ * written directly. Returns an exit code (message printed). */
+int cli_output_file(const char *path, const char *text, size_t len);
+int cli_outputs_commit(void);
+void cli_outputs_abort(void);
+/* 1 if the two paths name one file (or would, once written). */
+int cli_same_file(const char *a, const char *b);
 
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);

@@ -105,6 +105,16 @@ int cmd_sweep(int argc, char **argv)
                         "afterwards, e.g. rsvg-convert -f png -o chart.png chart.svg\n", o.plot);
         rc = EXIT_INPUT;
     }
+    /* one file for two outputs would keep only the last; refuse before any work */
+    const char *paths[3] = { o.output && strcmp(o.output, "-") != 0 ? o.output : NULL, o.csv, o.plot };
+    static const char *const flags[3] = { "-o", "--csv", "--plot" };
+    for (int i = 0; i < 3 && !rc; i++)
+        for (int j = i + 1; j < 3 && !rc; j++)
+            if (paths[i] && paths[j] && cli_same_file(paths[i], paths[j])) {
+                fprintf(stderr, "liaison sweep: %s and %s both name %s; give each output its own file\n", flags[i],
+                        flags[j], paths[j]);
+                rc = EXIT_INPUT;
+            }
     so.refine = !o.no_refine;
     so.memory_cap = o.memory_cap;
     bar b = { -1 };

@@ -209,14 +209,8 @@ int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char
 
 int cli_write(const cli_opts *o, const char *text, size_t len)
 {
-    FILE *f = stdout;
-    if (o->output && strcmp(o->output, "-") != 0) {
-        f = fopen(o->output, "wb");
-        if (!f) { fprintf(stderr, "liaison: cannot write %s: %s\n", o->output, strerror(errno)); return EXIT_INPUT; }
-    }
-    size_t n = fwrite(text, 1, len, f);
-    int bad = n != len || fflush(f) != 0;
-    if (f != stdout) bad = fclose(f) != 0 || bad;
-    if (bad) { fprintf(stderr, "liaison: write failed: %s\n", strerror(errno)); return EXIT_INTERNAL; }
+    if (o->output && strcmp(o->output, "-") != 0) return cli_output_file(o->output, text, len);
+    size_t n = fwrite(text, 1, len, stdout);
+    if (n != len || fflush(stdout) != 0) { fprintf(stderr, "liaison: write failed: %s\n", strerror(errno)); return EXIT_INTERNAL; }
     return EXIT_OK;
 }

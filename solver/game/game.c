@@ -76,10 +76,14 @@ int lia_game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap)
         for (size_t k = 0; k < g->nprofiles; k++) {
             double v = g->payoffs[p * g->nprofiles + k];
             if (fabs(v) < LIA_NUM_LIMIT) continue;
-            if (msg)
+            const char *who = g->players[p] ? g->players[p] : "a player";
+            if (msg && !isfinite(v))
+                snprintf(msg, msgcap, "game '%s': the payoffs of %s overflow the range of doubles; scale the "
+                         "model's values down", g->name, who);
+            else if (msg)
                 snprintf(msg, msgcap, "game '%s': a payoff of %s is %g, outside +-1e300, where differences of "
                          "payoffs overflow a double and no equilibrium can be checked; scale the payoffs down",
-                         g->name, g->players[p] ? g->players[p] : "a player", v);
+                         g->name, who, v);
             return 0;
         }
     return 1;

@@ -74,6 +74,18 @@ void lia_buf_json_string(lia_buf *b, const char *s)
     lia_buf_putc(b, '"');
 }
 
+void lia_buf_csv_field(lia_buf *b, const char *prefix, const char *s)
+{
+    int quote = strpbrk(prefix, ",\"\r\n") || strpbrk(s, ",\"\r\n");
+    if (quote) lia_buf_putc(b, '"');
+    for (int part = 0; part < 2; part++)
+        for (const char *c = part ? s : prefix; *c; c++) {
+            if (*c == '"') lia_buf_putc(b, '"');
+            lia_buf_putc(b, *c);
+        }
+    if (quote) lia_buf_putc(b, '"');
+}
+
 void lia_buf_double(lia_buf *b, double v)
 {
     /* the last line of defence for JSON: NaN and infinities are not numbers there (a writer

@@ -41,3 +41,53 @@ for m in pure all lp support gnm; do
     json_check "9e299 pennies --method $m: (1/2,1/2) only" \
       "[len(d['equilibria'])] == ([0] if '$m' == 'pure' else [1]) and all(near(sum(e['strategies'], []), [0.5]*4, 1e-12) for e in d['equilibria'])"
 done
+
+## item 5: output files appear whole, only when the whole command succeeded
+AB=tests/cases/repeat/ab-sweep.lia
+OUT="$TMP/out-dir"; mkdir -p "$OUT"
+no_leftovers() {   # NAME: the output directory holds exactly the files named after NAME
+  local name=$1; shift
+  local have; have=$(cd "$OUT" && ls -A | sort | tr '\n' ' ')
+  local want; want=$(printf '%s\n' "$@" | sed '/^$/d' | sort | tr '\n' ' ')
+  [ "$have" = "$want" ] && ok "$name" || not_ok "$name" "directory holds '$have', wanted '$want'"
+}
+run "sweep -o --csv --plot" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:5 -o "$OUT/r.txt" --csv "$OUT/g.csv" --plot "$OUT/p.svg" &&
+  no_leftovers "three outputs, no temporary files left" r.txt g.csv p.svg
+rm -f "$OUT"/*
+# a --plot that cannot be written: the --csv before it must not appear either
+run "csv then failing plot" 2 "$LIAISON" sweep $AB --vary s=0.2:0.4:5 --csv "$OUT/g.csv" --plot "$OUT/no/such/p.svg" &&
+  no_leftovers "failing --plot leaves no --csv" ""
+refused "-o and --csv the same file" "both name" \
+  "$LIAISON" sweep $AB --vary s=0.2:0.4:5 -o "$OUT/x.csv" --csv "$OUT/./x.csv"
+no_leftovers "refused same path writes nothing" ""
+# a write that fails half-way: 75 equilibria, about 32 KB of JSON, under a file size limit
+# of 2 KiB (ulimit -f counts 512-byte blocks); SIGXFSZ ignored so write() gets EFBIG
+( trap "" XFSZ; ulimit -f 4; exec "$LIAISON" nash tests/cases/nfg/6x6_game_with_75_eq.nfg --method all --format json -o "$OUT/big.json" ) >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ $rc -eq 3 ] && grep -q 'write to .* failed' "$TMP/err" && ok "failed write: exit 3" || not_ok "failed write: exit 3" "rc=$rc" "$(cat "$TMP/err")"
+no_leftovers "failed write leaves no partial file" ""
+# an existing file survives a failed run unchanged
+echo "precious" >"$OUT/keep.json"
+run "failed run keeps the old file" 2 "$LIAISON" nash "$H/span.nfg" -o "$OUT/keep.json" &&
+  { [ "$(cat "$OUT/keep.json")" = precious ] && ok "old file unchanged" || not_ok "old file unchanged" "$(head -c 100 "$OUT/keep.json")"; }
+# symbolic links to files are refused, not followed: the target stays as it was
+echo "target" >"$TMP/target"; ln -s "$TMP/target" "$OUT/link.json"
+refused "-o through a symlink refused" "symbolic link" "$LIAISON" compile models/ukusa-1946.lia --emit json -o "$OUT/link.json"
+[ "$(cat "$TMP/target")" = target ] && [ -L "$OUT/link.json" ] && ok "symlink target untouched" || not_ok "symlink target untouched"
+rm -f "$OUT"/*
+# devices are written directly
+run "-o /dev/null" 0 "$LIAISON" compile models/ukusa-1946.lia -o /dev/null && ok "-o /dev/null"
+run "-o /dev/stdout" 0 "$LIAISON" compile models/ukusa-1946.lia --emit json -o /dev/stdout && strict_json "-o /dev/stdout is the JSON" "$TMP/out"
+# a fresh file gets the permissions of an ordinary creation (umask 022: 644), not mkstemp's 600
+( umask 022; "$LIAISON" compile models/ukusa-1946.lia -o "$OUT/m.txt" )
+[ "$(stat -c %a "$OUT/m.txt")" = 644 ] && ok "output mode 644 under umask 022" || not_ok "output mode" "$(stat -c %a "$OUT/m.txt")"
+rm -f "$OUT"/*
+
+## item 5: CSV is RFC 4180 ("" inside quotes, never \")
+printf 'NFG 1 R "q" { "A \\"x\\", y" "B" } { 2 2 }\n3 3 0 5 5 0 1 1\n' >"$TMP/q.nfg"
+run "share csv of a quoted name" 0 "$LIAISON" share "$TMP/q.nfg" --format csv && {
+  if python3 -c "import csv,sys; r=list(csv.reader(open('$TMP/out'))); sys.exit(0 if [x[0] for x in r] == ['player', 'A \"x\", y', 'B'] else 1)" &&
+     ! grep -qF '\"' "$TMP/out"; then ok "share csv: RFC 4180 quoting"; else not_ok "share csv: RFC 4180 quoting" "$(cat "$TMP/out")"; fi; }
+run "nash csv of a quoted name" 0 "$LIAISON" nash "$TMP/q.nfg" --format csv && {
+  python3 -c "import csv,sys; r=list(csv.reader(open('$TMP/out'))); sys.exit(0 if r[0][1] == 'A \"x\", y:1' else 1)" &&
+    ok "nash csv: RFC 4180 quoting" || not_ok "nash csv: RFC 4180 quoting" "$(cat "$TMP/out")"; }
