@@ -3,6 +3,7 @@
 #include "readers.h"
 #include "../util/arena.h"
 #include "../util/mem.h"
+#include "../util/utf8.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -295,6 +296,13 @@ static char *string_value(nfg *p)
 {
     const char *q = p->t + p->off + 1;
     size_t n = p->len - 2, j = 0;
+    /* names and titles reach JSON, which is UTF-8: other bytes are diagnosed where they stand */
+    size_t bad = lia_utf8_invalid_at(q, n);
+    if (bad < n) {
+        err_at(p, p->off + 1 + bad, 1, "byte 0x%02X in a string is not UTF-8 (save the file as UTF-8)",
+               (unsigned char)q[bad]);
+        return NULL;
+    }
     char *r = lia_arena_alloc(p->a, n + 1);
     if (!r) { p->oom = 1; return NULL; }
     for (size_t i = 0; i < n; i++) {

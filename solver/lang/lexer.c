@@ -1,6 +1,7 @@
 /* lexer.c — turns .lia text into tokens; reports bad characters and keeps going. */
 #include "lexer.h"
 #include "../util/arena.h"
+#include "../util/utf8.h"
 #include <string.h>
 
 void lia_lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags *d,
@@ -101,6 +102,13 @@ static lia_token lex_string(lia_lexer *lx, lia_token t)
                 esc.len = 2;
                 lex_error(lx, esc, "unknown escape in string: only \\\" and \\\\ are allowed");
             }
+        }
+        /* text reaches JSON: a byte that is not UTF-8 is diagnosed where it stands */
+        if ((unsigned char)c >= 0x80 && !lia_utf8_char((const unsigned char *)lx->s + lx->pos, lx->len - lx->pos)) {
+            lia_span bad = here(lx);
+            bad.len = 1;
+            lia_diags_add(lx->diags, lx->sources, LIA_ERROR, bad,
+                          "byte 0x%02X in a string is not UTF-8 (save the file as UTF-8)", (unsigned char)c);
         }
         /* advance() steps over a whole UTF-8 character: copy every byte it passed */
         size_t from = lx->pos;

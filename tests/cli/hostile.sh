@@ -91,3 +91,15 @@ run "share csv of a quoted name" 0 "$LIAISON" share "$TMP/q.nfg" --format csv &&
 run "nash csv of a quoted name" 0 "$LIAISON" nash "$TMP/q.nfg" --format csv && {
   python3 -c "import csv,sys; r=list(csv.reader(open('$TMP/out'))); sys.exit(0 if r[0][1] == 'A \"x\", y:1' else 1)" &&
     ok "nash csv: RFC 4180 quoting" || not_ok "nash csv: RFC 4180 quoting" "$(cat "$TMP/out")"; }
+
+## item 6: text that is not UTF-8 is diagnosed at its byte; JSON is always UTF-8
+printf 'NFG 1 R "ti\377tle" { "A" "B" } { 1 1 }\n1 2\n' >"$TMP/u.nfg"
+refused ".nfg title with byte 0xFF" "u.nfg:1:12: error: byte 0xFF in a string is not UTF-8" "$LIAISON" nash "$TMP/u.nfg" --format json
+printf 'NFG 1 R "t" { "A" "B\303" } { 1 1 }\n1 2\n' >"$TMP/u2.nfg"
+refused ".nfg name with a truncated sequence" "u2.nfg:1:21: error: byte 0xC3 in a string is not UTF-8" "$LIAISON" check "$TMP/u2.nfg"
+printf 'model "caf\351"\nparty A { leak 0.1 }\n' >"$TMP/u.lia"
+refused ".lia title in Latin-1" "u.lia:1:11: error: byte 0xE9 in a string is not UTF-8" "$LIAISON" check "$TMP/u.lia"
+# well-formed UTF-8 (2, 3 and 4 bytes) passes through to JSON unchanged
+printf 'NFG 1 R "caf\303\251 \342\202\254 \360\235\204\236" { "\303\251" "B" } { 1 1 }\n1 2\n' >"$TMP/ok.nfg"
+run "UTF-8 names pass" 0 "$LIAISON" nash "$TMP/ok.nfg" --format json && strict_json "UTF-8 names: strict JSON" "$TMP/out" &&
+  json_check "UTF-8 names unchanged" "d['game'] == 'ok' and d['players'] == ['\u00e9', 'B']"

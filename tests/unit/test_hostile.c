@@ -58,6 +58,32 @@ static void test_json_numbers_finite(void **state)
     lia__free(s);
 }
 
+/* Whatever bytes a name holds, the JSON string is UTF-8: well-formed characters pass, every
+ * byte that does not begin one becomes \ufffd (U+FFFD). */
+static void test_json_strings_utf8(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; } cases[] = {
+        { "caf\xc3\xa9", "\"caf\xc3\xa9\"" },                             /* e-acute, 2 bytes */
+        { "\xe2\x82\xac\xf0\x9d\x84\x9e", "\"\xe2\x82\xac\xf0\x9d\x84\x9e\"" },   /* euro, G clef */
+        { "a\xff" "b", "\"a\\ufffdb\"" },                                       /* never valid */
+        { "\xc3", "\"\\ufffd\"" },                                            /* truncated */
+        { "\xc0\xaf", "\"\\ufffd\\ufffd\"" },                                /* overlong '/' */
+        { "\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"" },                    /* a surrogate */
+        { "\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"" },        /* above U+10FFFF */
+        { "\x80x", "\"\\ufffdx\"" },                                          /* stray continuation */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        lia_buf b;
+        lia_buf_init(&b);
+        lia_buf_json_string(&b, cases[i].in);
+        size_t len;
+        char *s = lia_buf_take(&b, &len);
+        assert_string_equal(s, cases[i].want);
+        lia__free(s);
+    }
+}
+
 /* A sweep that fails with a message (a parameter that names nothing) hands back a handle:
  * every accessor and writer on it answers without touching the grid it never built. */
 static void test_failed_sweep_handle(void **state)
@@ -147,6 +173,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_payoff_range),
         cmocka_unit_test(test_json_numbers_finite),
+        cmocka_unit_test(test_json_strings_utf8),
         cmocka_unit_test(test_failed_sweep_handle),
         cmocka_unit_test(test_cancel_inside_bisection),
     };
