@@ -103,6 +103,14 @@ typedef enum lia_game_kind {
  * and the message can be read; it is NULL only on LIA_ENOMEM or LIA_EUSAGE.
  * Caller frees *out with lia_model_free. */
 LIA_API lia_status lia_model_open(lia_model **out, const char *path);
+/* The most bytes a model file may hold: a longer file (or a stream such as /dev/zero that
+ * passes it) is refused with LIA_EIO and a message, before it is read whole. */
+#define LIA_MAX_INPUT_BYTES ((size_t)256 << 20)
+/* lia_model_open under a memory cap (bytes; 0 = LIA_DEFAULT_MEMORY_CAP): a file larger than
+ * the cap is refused (LIA_EIO), and so is an .nfg/lrs game whose table of exact payoffs would
+ * exceed it (LIA_EINPUT, a diagnostic at its sizes) — before that memory is taken. The cap
+ * stays with the model (and its clones). */
+LIA_API lia_status lia_model_open_cap(lia_model **out, const char *path, size_t memory_cap);
 
 /* The same from memory. `name` labels diagnostics (NULL: "<string>"); the text is copied.
  * Caller frees *out with lia_model_free. */

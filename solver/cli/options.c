@@ -136,7 +136,7 @@ int cli_open_model(lia_model **out, const char *path, const cli_opts *o)
 {
     lia_model *m = NULL;
     *out = NULL;
-    lia_status st = lia_model_open(&m, path);
+    lia_status st = lia_model_open_cap(&m, path, o->memory_cap);
     /* apply every override before judging: one --set may only make sense with the next (two
      * split shares that must sum to 1), or may supply what the file leaves out */
     if (st == LIA_OK || (st == LIA_EINPUT && o->nsets)) {

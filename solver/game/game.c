@@ -15,8 +15,10 @@ void lia_format_bytes(char *buf, size_t cap, double b)
 }
 
 lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
-                          size_t cap, char *msg, size_t msgcap)
+                          size_t cap, size_t held, char *msg, size_t msgcap)
 {
+    size_t full_cap = cap;
+    cap = held < cap ? cap - held : 0;
     *out = NULL;
     size_t nprof = 1, cells, bytes;
     double approx = 1;
@@ -29,9 +31,12 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
         bytes > cap) {
         char need[32], have[32];
         lia_format_bytes(need, sizeof need, approx * (double)np * sizeof(double));
-        lia_format_bytes(have, sizeof have, (double)cap);
-        snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s, "
-                 "over the memory cap of %s (raise it with --memory-cap)", name, approx, need, have);
+        char kept[32];
+        lia_format_bytes(have, sizeof have, (double)full_cap);
+        lia_format_bytes(kept, sizeof kept, (double)held);
+        snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s%s%s%s, "
+                 "over the memory cap of %s (raise it with --memory-cap)", name, approx, need,
+                 held ? " beside the " : "", held ? kept : "", held ? " of exact payoffs the model holds" : "", have);
         return LIA_ELIMIT;
     }
     lia_game *g = lia__calloc(1, sizeof *g);
@@ -104,7 +109,7 @@ lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategie
     for (size_t i = 0; i < cells; i++)
         if (!(fabs(payoffs[i]) < LIA_NUM_LIMIT)) return LIA_EUSAGE;   /* see LIA_NUM_LIMIT */
     lia_game *g;
-    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, 0, (size_t)-1, msg, sizeof msg);
+    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, 0, (size_t)-1, 0, msg, sizeof msg);
     if (st != LIA_OK) return st == LIA_ELIMIT ? LIA_EUSAGE : st;
     char label[32];
     for (size_t p = 0; p < players; p++) {

@@ -21,10 +21,11 @@ struct lia_game {
 };
 
 /* Allocate a game with the given shape (labels left NULL). want_exact asks for the exact
- * array too, dropped silently if it would not fit in `cap` bytes. LIA_ELIMIT if the doubles
- * alone exceed cap (msg filled). */
+ * array too, dropped silently if it would not fit in `cap` bytes less `held` (what the caller
+ * already holds for this game, such as the spec's table). LIA_ELIMIT if the doubles alone
+ * exceed that (msg filled). */
 lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
-                          size_t cap, char *msg, size_t msgcap);
+                          size_t cap, size_t held, char *msg, size_t msgcap);
 /* Store payoff `v` of player p at profile; keeps payoffs[] and exact[] consistent. */
 static inline void lia_game_set(lia_game *g, size_t p, size_t profile, lia_num v)
 {

@@ -101,7 +101,7 @@ static int dimension(lrs *p, const char *what, size_t *v)
 }
 
 static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
-                    const char *name)
+                    const char *name, size_t cap)
 {
     memset(out, 0, sizeof *out);
     lrs p = { 0 };
@@ -136,6 +136,11 @@ static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s
         }
     }
     if (have != need) return 0;
+    char why[200];
+    if (!lia__reader_table_fits(need, p.n, cap, why, sizeof why)) {
+        err_at(&p, hdr, p.last_end - hdr, "%s", why);
+        return 0;
+    }
     spec_normal g = { 0 };
     g.np = 2;
     g.nprofiles = nprof;
@@ -167,9 +172,9 @@ static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s
 }
 
 int lia_read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
-                 const char *name)
+                 const char *name, size_t cap)
 {
-    int oom = d->oom, rc = read_lrs(out, arena, s, src, d, name);
+    int oom = d->oom, rc = read_lrs(out, arena, s, src, d, name, cap);
     /* a failure whose diagnostic could not be recorded must not pass for success */
     return rc == 0 && !out->ngames && d->oom && !oom ? -1 : rc;
 }

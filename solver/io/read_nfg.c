@@ -4,6 +4,7 @@
 #include "../util/arena.h"
 #include "../util/mem.h"
 #include "../util/utf8.h"
+#include "../game/game.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -118,6 +119,18 @@ int lia__reader_number(const char *t, size_t len, lia_num *out)
     return LIA_RNUM_OK;
 }
 
+int lia__reader_table_fits(size_t cells, size_t text_len, size_t cap, char *msg, size_t msgcap)
+{
+    size_t bytes;
+    if (lia__size_mul(cells, sizeof(lia_num), &bytes) && bytes <= cap && text_len <= cap - bytes) return 1;
+    char need[32], have[32];
+    lia_format_bytes(need, sizeof need, (double)cells * (double)sizeof(lia_num) + (double)text_len);
+    lia_format_bytes(have, sizeof have, (double)cap);
+    snprintf(msg, msgcap, "the game's %zu payoffs would need %s as exact numbers (with the file's text), over "
+             "the memory cap of %s (raise it with --memory-cap)", cells, need, have);
+    return 0;
+}
+
 void lia__reader_quote(char *buf, size_t cap, const char *t, size_t len)
 {
     enum { SHOW = 24 };
@@ -193,6 +206,7 @@ typedef struct nfg {
     const lia_sources *s;
     uint32_t src;
     lia_diags *d;
+    size_t cap;              /* bytes the payoff table may take (lia__reader_table_fits) */
 } nfg;
 
 /* A growable array in the arena: the old block is abandoned on growth, at most doubling use. */
@@ -420,6 +434,11 @@ static int payoff_list(nfg *p, spec_normal *g)
 {
     size_t need = g->nprofiles * g->np, have = count_rest(p), i = 0;
     int ok = 1;
+    char why[200];
+    if (need <= have && !lia__reader_table_fits(need, p->n, p->cap, why, sizeof why)) {
+        err_at(p, p->off, p->len, "%s", why);
+        return 0;
+    }
     /* a file too short for the game is diagnosed without allocating what it claims */
     if (need <= have && !(g->payoffs = lia_arena_array(p->a, need, sizeof *g->payoffs))) { p->oom = 1; return 0; }
     for (; p->k != T_EOF; i++, next(p)) {
@@ -470,9 +489,9 @@ static int outcome_list(nfg *p, spec_normal *g, size_t span_off, size_t span_len
     if (!ok) return 0;
     size_t have = count_rest(p), cells = g->nprofiles * g->np, i = 0;
     if (g->nprofiles <= have) {
-        if (cells > LIA_READER_MAX_CELLS) {
-            err_at(p, span_off, span_len, "the game needs %zu payoffs (%zu players x %zu profiles): more than "
-                   "the reader's limit of %zu", cells, g->np, g->nprofiles, (size_t)LIA_READER_MAX_CELLS);
+        char why[200];
+        if (!lia__reader_table_fits(cells, p->n, p->cap, why, sizeof why)) {
+            err_at(p, span_off, span_len, "%s", why);
             return 0;
         }
         if (!(g->payoffs = lia_arena_array(p->a, cells, sizeof *g->payoffs))) { p->oom = 1; return 0; }
@@ -545,7 +564,7 @@ static int game_body(nfg *p, spec_normal *g, avec *pnames)
 }
 
 int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
-                 const char *name)
+                 const char *name, size_t cap)
 {
     memset(out, 0, sizeof *out);
     int oom = d->oom;
@@ -556,6 +575,7 @@ int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, u
     p.s = s;
     p.src = src;
     p.d = d;
+    p.cap = cap;
     if (p.n >= 3 && memcmp(p.t, "\xEF\xBB\xBF", 3) == 0) p.pos = 3;   /* a UTF-8 byte-order mark */
     next(&p);
     char *title = NULL;

@@ -222,6 +222,10 @@ static lia_status bankruptcy_rules(lia_share *s, const lia_tugame *g, const lia_
     return LIA_OK;
 }
 
+/* Shapley-Shubik and Banzhaf by the dynamic programme. Banzhaf needs one pass up to the quota,
+ * Shapley-Shubik about n/4 passes, so when both are beyond the work or memory limits Banzhaf
+ * is tried alone. A rule that cannot be computed gets its real reason; that is an error only
+ * for a rule asked for by name (and for games too large for the table's Shapley value). */
 static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_share_options *o)
 {
     char msg[300];
@@ -231,21 +235,36 @@ static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_shar
     double *a = lia_share_put(s, LIA_SHARE_SHAPLEY), *b = lia_share_put(s, LIA_SHARE_BANZHAF);
     double *c = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE);
     if (!a || !b || !c) return LIA_ENOMEM;
-    lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, a, b, c, msg, sizeof msg);
+    lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, a, b, c,
+                                     o->memory_cap, msg, sizeof msg);
     if (st == LIA_ENOMEM) return st;
-    if (st != LIA_OK) {
-        if (ss) lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
-        else s->vec[LIA_SHARE_SHAPLEY] = NULL;
-        if (bz) lia_share_skip(s, LIA_SHARE_BANZHAF, st, "%s", msg);
-        else s->vec[LIA_SHARE_BANZHAF] = NULL;
-        if (ab) lia_share_skip(s, LIA_SHARE_BANZHAF_ABSOLUTE, st, "%s", msg);
-        else s->vec[LIA_SHARE_BANZHAF_ABSOLUTE] = NULL;
-        return g->np <= TABLE_PLAYERS ? LIA_OK : st;   /* small games still get the table's Shapley value */
+    lia_status worst = LIA_OK;
+    if (st == LIA_ELIMIT && ss && (bz || ab)) {
+        /* Shapley-Shubik alone is out of reach: keep its reason, try Banzhaf by itself */
+        lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
+        if ((o->rules >> LIA_SHARE_SHAPLEY & 1) || g->np <= TABLE_PLAYERS) worst = g->np <= TABLE_PLAYERS ? LIA_OK : st;
+        ss = 0;
+        if (!(b = lia_share_put(s, LIA_SHARE_BANZHAF)) || !(c = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE)))
+            return LIA_ENOMEM;
+        st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, NULL, b, c,
+                              o->memory_cap, msg, sizeof msg);
+        if (st == LIA_ENOMEM) return st;
     }
-    if (!ss) s->vec[LIA_SHARE_SHAPLEY] = NULL;
+    if (st != LIA_OK) {
+        static const lia_share_rule rules[] = { LIA_SHARE_SHAPLEY, LIA_SHARE_BANZHAF, LIA_SHARE_BANZHAF_ABSOLUTE };
+        int want[] = { ss, bz, ab };
+        for (size_t k = 0; k < 3; k++) {
+            if (!want[k]) { if (rules[k] != LIA_SHARE_SHAPLEY || !s->why[rules[k]]) s->vec[rules[k]] = NULL; continue; }
+            lia_share_skip(s, rules[k], st, "%s", msg);
+            /* small games still get the values from the table; others fail only if asked by name */
+            if (g->np > TABLE_PLAYERS && (o->rules >> rules[k] & 1)) worst = st;
+        }
+        return worst;
+    }
+    if (!ss && !s->why[LIA_SHARE_SHAPLEY]) s->vec[LIA_SHARE_SHAPLEY] = NULL;
     if (!bz) s->vec[LIA_SHARE_BANZHAF] = NULL;
     if (!ab) s->vec[LIA_SHARE_BANZHAF_ABSOLUTE] = NULL;
-    return LIA_OK;
+    return worst;
 }
 
 static lia_status mc_rule(lia_share *s, const lia_tugame *g, const lia_share_options *o)
@@ -331,13 +350,17 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
             if (s->vec[r] || !lia_share_wants(o, (lia_share_rule)r) ||
                 (r == LIA_SHARE_PER_CAPITA_NUCLEOLUS && !(o->rules >> r & 1)))
                 continue;
-            lia_share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
+            /* a rule that already failed for its own reason (the voting programme's work
+             * limit, say) keeps that reason */
+            if (!s->why[r]) lia_share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
             if (o->rules >> r & 1) worst = LIA_ELIMIT;   /* asked for by name: an error */
         }
     }
     /* sampling: on request, or as the Shapley value of structured games too large for anything else */
     int want_mc = o->rules >> LIA_SHARE_SHAPLEY_MC & 1;
-    if (!want_mc && o->rules == 0 && !s->vec[LIA_SHARE_SHAPLEY] && g->form == LIA_TU_BANKRUPTCY) want_mc = 1;
+    if (!want_mc && o->rules == 0 && !s->vec[LIA_SHARE_SHAPLEY] &&
+        (g->form == LIA_TU_BANKRUPTCY || g->form == LIA_TU_VOTING))
+        want_mc = 1;
     if (want_mc && (st = mc_rule(s, g, o)) != LIA_OK) {
         if (st == LIA_ENOMEM) return st;
         worst = st;

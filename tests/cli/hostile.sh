@@ -103,3 +103,44 @@ refused ".lia title in Latin-1" "u.lia:1:11: error: byte 0xE9 in a string is not
 printf 'NFG 1 R "caf\303\251 \342\202\254 \360\235\204\236" { "\303\251" "B" } { 1 1 }\n1 2\n' >"$TMP/ok.nfg"
 run "UTF-8 names pass" 0 "$LIAISON" nash "$TMP/ok.nfg" --format json && strict_json "UTF-8 names: strict JSON" "$TMP/out" &&
   json_check "UTF-8 names unchanged" "d['game'] == 'ok' and d['players'] == ['\u00e9', 'B']"
+
+## item 3: reading and memory
+# /dev/zero is endless: refused once it passes the input limit, quickly, with the reason
+start=$(date +%s%N)
+refused "check /dev/zero" "cannot read /dev/zero: it is larger than 256.0 MiB" "$LIAISON" check /dev/zero
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ $ms -lt 10000 ] && ok "check /dev/zero ends in ${ms} ms" || not_ok "check /dev/zero ends quickly" "${ms} ms"
+# under --memory-cap 1M a 2 MB file is refused before it is read whole
+head -c 2000000 /dev/zero | tr '\0' ' ' >"$TMP/blank.lia"
+refused "file over the cap" "larger than 1.0 MiB, the most a model file may hold under the memory cap" \
+  "$LIAISON" check "$TMP/blank.lia" --memory-cap 1M
+# an outcome-form .nfg naming one outcome for 4000 x 4000 profiles: 32e6 payoffs of 24 bytes
+# = 768e6 bytes = 732.4 MiB plus the file's 32 MB text = 762.9 MiB, refused at its sizes
+python3 - "$TMP/out4k.nfg" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('NFG 1 R "big" { "A" "B" } { 4000 4000 }\n{ { "o" 1, 2 } }\n')
+    f.write(" ".join(["1"] * 16000000) + "\n")
+PY
+refused ".nfg table over --memory-cap 100M" "out4k.nfg:1:27: error: the game's 32000000 payoffs would need 762.9 MiB" \
+  "$LIAISON" nash "$TMP/out4k.nfg" --memory-cap 100M
+
+## item 8: a 5,000-voter weighted voting game under the default share: what can be computed is,
+## what cannot becomes a note with its real reason
+python3 - "$TMP/vote5k.lia" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("game v voting {\n  quota 7500\n  weights ")
+    f.write(", ".join(f"P{i} {1 + i % 5}" for i in range(5000)) + "\n}\n")
+PY
+run "5000 voters: default share" 0 "$LIAISON" share "$TMP/vote5k.lia" --format json && {
+  strict_json "5000 voters: strict JSON" "$TMP/out"
+  # Banzhaf: sums to 1; with 1000 voters of each weight 1..5 and a quota of half the total,
+  # a voter's swing probability is close to proportional to its weight (Penrose's limit):
+  # weight 2 swings twice as often as weight 1 to within 1%
+  json_check "5000 voters: Banzhaf index" "abs(sum(d['banzhaf']) - 1) < 1e-9 and abs(d['banzhaf'][1] / d['banzhaf'][0] - 2) < 0.01"
+  json_check "5000 voters: Shapley by sampling, sums to v(N) = 1 (one pivot per order)" "abs(sum(d['shapley_mc']['values']) - 1) < 1e-9"
+  json_check "5000 voters: notes give the real reasons" \
+    "any(n['rule'] == 'shapley' and 'work limit' in n['reason'] for n in d['notes']) and not any('tabulate' in n['reason'] for n in d['notes'] if n['rule'] == 'shapley')"
+}
+refused "5000 voters: Shapley-Shubik by name" "work limit" "$LIAISON" share "$TMP/vote5k.lia" --method shapley
