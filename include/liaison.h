@@ -880,7 +880,8 @@ typedef struct lia_sweep_options {
     int refine;              /* locate changes by bisection (default 1); 0: grid only */
     lia_progress_fn progress;
     void *progress_ctx;
-    size_t memory_cap;       /* per compiled game; 0 = LIA_DEFAULT_MEMORY_CAP */
+    size_t memory_cap;       /* per compiled game, and for the grid's results (LIA_ELIMIT before
+                                allocating them); 0 = LIA_DEFAULT_MEMORY_CAP */
 } lia_sweep_options;
 #define LIA_SWEEP_OPTIONS_INIT { LIA_SWEEP_OPTIONS_VERSION, 1, { { NULL, 0, 1, 11 }, { NULL, 0, 1, 11 } }, 0, 1e-6, 1, NULL, NULL, 0 }
 

@@ -6,6 +6,7 @@
  * output is the same for any number of threads, and the jobs could as well be shipped to other
  * machines. The calling thread is worker 0 and reports progress. */
 #include "sweep.h"
+#include "../game/game.h"
 #include "../lp/lp.h"
 #include "../util/mem.h"
 #include <math.h>
@@ -354,6 +355,21 @@ static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_opt
         if (st == LIA_EUSAGE) snprintf(s->errmsg, sizeof s->errmsg, "%s", lia_model_errmsg(probe));
         lia_model_free(probe);
         if (st == LIA_EUSAGE || st == LIA_ENOMEM) return st;
+    }
+    /* the grid's records are allocated up front: within the cap, or refused with their size
+     * before any of it is taken (each record: its fixed part, then 3 doubles and 4 ints per
+     * member, each array rounded up by the arena's alignment) */
+    size_t cap = o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP;
+    size_t nm = s->members ? s->members : 1;
+    double per = (double)sizeof(sweep_rec) + 3.0 * (double)((nm * sizeof(double) + 15) / 16 * 16) +
+                 4.0 * (double)((nm * sizeof(int) + 15) / 16 * 16);
+    if ((double)s->npoints * per > (double)cap) {
+        char need[32], have[32];
+        lia_format_bytes(need, sizeof need, (double)s->npoints * per);
+        lia_format_bytes(have, sizeof have, (double)cap);
+        snprintf(s->errmsg, sizeof s->errmsg, "a grid of %zu points needs %s for its results, over the memory cap of "
+                 "%s (raise it with --memory-cap, or take fewer steps)", s->npoints, need, have);
+        return LIA_ELIMIT;
     }
     s->recs = lia_arena_array(&s->arena, s->npoints, sizeof *s->recs);
     if (!s->recs) return LIA_ENOMEM;

@@ -144,3 +144,11 @@ run "5000 voters: default share" 0 "$LIAISON" share "$TMP/vote5k.lia" --format j
     "any(n['rule'] == 'shapley' and 'work limit' in n['reason'] for n in d['notes']) and not any('tabulate' in n['reason'] for n in d['notes'] if n['rule'] == 'shapley')"
 }
 refused "5000 voters: Shapley-Shubik by name" "work limit" "$LIAISON" share "$TMP/vote5k.lia" --method shapley
+
+## item 3: a sweep grid beyond the cap is refused before it is allocated, with its size
+# 10^8 points x (the record, 3 doubles and 4 ints per member in 16-byte blocks) = 36.5 GiB
+start=$(date +%s%N)
+refused "10^8-point sweep under --memory-cap 1M" "a grid of 100000000 points needs 36.5 GiB for its results, over the memory cap of 1.0 MiB" \
+  "$LIAISON" sweep tests/cases/repeat/ab-sweep.lia --vary s=0:1:100000000 --memory-cap 1M
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ $ms -lt 5000 ] && ok "refused in ${ms} ms" || not_ok "refused early" "${ms} ms"
