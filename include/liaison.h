@@ -106,10 +106,13 @@ LIA_API lia_status lia_model_open(lia_model **out, const char *path);
 /* The most bytes a model file may hold: a longer file (or a stream such as /dev/zero that
  * passes it) is refused with LIA_EIO and a message, before it is read whole. */
 #define LIA_MAX_INPUT_BYTES ((size_t)256 << 20)
+/* A base every model may use for reading whatever its memory cap: a file and a reader's table
+ * of this size are always read (a cap of 64 bytes still lets a small model be checked). */
+#define LIA_READ_BASE_BYTES ((size_t)16 << 20)
 /* lia_model_open under a memory cap (bytes; 0 = LIA_DEFAULT_MEMORY_CAP): a file larger than
- * the cap is refused (LIA_EIO), and so is an .nfg/lrs game whose table of exact payoffs would
- * exceed it (LIA_EINPUT, a diagnostic at its sizes) — before that memory is taken. The cap
- * stays with the model (and its clones). */
+ * the cap (and than LIA_READ_BASE_BYTES) is refused (LIA_EIO), and so is an .nfg/lrs game
+ * whose table of exact payoffs would exceed it (LIA_EINPUT, a diagnostic at its sizes) —
+ * before that memory is taken. The cap stays with the model (and its clones). */
 LIA_API lia_status lia_model_open_cap(lia_model **out, const char *path, size_t memory_cap);
 
 /* The same from memory. `name` labels diagnostics (NULL: "<string>"); the text is copied.

@@ -168,7 +168,7 @@ static lia_status model_open_in(lia_model **out, const char *path, size_t cap)
     if (!path) return LIA_EUSAGE;
     lia_model *m = model_new();
     if (!m) return LIA_ENOMEM;
-    if (cap) m->read_cap = cap;
+    if (cap) m->read_cap = cap > LIA_READ_BASE_BYTES ? cap : LIA_READ_BASE_BYTES;
     FILE *f = fopen(path, "rb");
     if (!f) {
         set_err(m, "cannot open %s: %s", path, strerror(errno));

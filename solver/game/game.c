@@ -41,6 +41,7 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
     }
     lia_game *g = lia__calloc(1, sizeof *g);
     if (!g) return LIA_ENOMEM;
+    atomic_init(&g->nash_worst, NULL);
     lia_arena_init(&g->arena);
     g->np = np;
     g->nprofiles = nprof;
@@ -71,6 +72,7 @@ void lia_game_free(lia_game *g)
     if (!g) return;
     lia__free(g->payoffs);
     lia__free(g->exact);
+    lia__free(atomic_load(&g->nash_worst));
     lia_arena_free(&g->arena);
     lia__free(g);
 }

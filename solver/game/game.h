@@ -4,6 +4,7 @@
 #include "liaison.h"
 #include "../util/arena.h"
 #include "../util/num.h"
+#include <stdatomic.h>
 
 struct lia_game {
     lia_arena arena;          /* names and label arrays */
@@ -18,6 +19,10 @@ struct lia_game {
     size_t *commit;           /* agreement stage games: committed level per player, else NULL */
     lia_member_terms *terms;  /* agreement stage games: each member's terms at the commitment */
     double *monitor;          /* agreement stage games: each member's detection probability */
+    /* each player's worst payoff over the stage equilibria (Nash reversion, the bargaining
+     * disagreement point), computed once per game by whichever analysis asks first and
+     * published atomically, since a const game may be read by several threads; NULL until */
+    _Atomic(double *) nash_worst;
 };
 
 /* Allocate a game with the given shape (labels left NULL). want_exact asks for the exact

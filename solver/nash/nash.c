@@ -1,5 +1,6 @@
 /* nash.c — lia_game_nash: option checking and dispatch to the equilibrium methods. */
 #include "nash.h"
+#include "indifferent.h"
 
 /* One row per lia_nash_method, in enum order: the name written into the set, and the method
  * (NULL until it is built). */
@@ -12,7 +13,12 @@ static lia_status run_pure(lia_eqset *e, const lia_game *g, const lia_nash_optio
 }
 static lia_status run_lp(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_lp(e, g); }
 static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_lh(e, g, o->label); }
-static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_enum(e, g, o->exact); }
+static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
+{
+    /* every profile an equilibrium: a structure to read off, not a degenerate polytope to walk */
+    if (g->np == 2 && lia_nash_all_indifferent(g)) return lia_nash_enum_indifferent(e, g, o->exact);
+    return lia_nash_enum(e, g, o->exact);
+}
 static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_support(e, g); }
 static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_qre(e, g); }
 static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_gnm(e, g); }

@@ -63,6 +63,11 @@ void lia_share_explain(lia_share *s);
 lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_options *o);
 /* Bargaining over the stage game g into s. */
 lia_status lia_share_fill_bargaining(lia_share *s, const lia_game *g, const lia_share_options *o);
+/* lia_model_share for a report that has the game's stage game compiled already (agreements;
+ * other kinds compile as usual): the stage game, and what it has computed once (the Nash-
+ * reversion point), serve the bargaining too. o must be valid. */
+lia_status lia_model_share_stage(lia_share **out, lia_model *m, const char *name, const lia_share_options *o,
+                                 const lia_game *stage);
 
 /* Monte-Carlo Shapley (montecarlo.c): phi and per-player half-widths holding together with
  * probability >= confidence (Hoeffding with a union bound over the players). */

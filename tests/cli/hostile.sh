@@ -110,10 +110,12 @@ start=$(date +%s%N)
 refused "check /dev/zero" "cannot read /dev/zero: it is larger than 256.0 MiB" "$LIAISON" check /dev/zero
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 [ $ms -lt 10000 ] && ok "check /dev/zero ends in ${ms} ms" || not_ok "check /dev/zero ends quickly" "${ms} ms"
-# under --memory-cap 1M a 2 MB file is refused before it is read whole
-head -c 2000000 /dev/zero | tr '\0' ' ' >"$TMP/blank.lia"
-refused "file over the cap" "larger than 1.0 MiB, the most a model file may hold under the memory cap" \
+# under --memory-cap 1M a 20 MB file is refused before it is read whole: beyond the 16 MiB
+# every model may use for reading (LIA_READ_BASE_BYTES)
+head -c 20000000 /dev/zero | tr '\0' ' ' >"$TMP/blank.lia"
+refused "file over the cap" "larger than 16.0 MiB, the most a model file may hold under the memory cap" \
   "$LIAISON" check "$TMP/blank.lia" --memory-cap 1M
+rm -f "$TMP/blank.lia"
 # an outcome-form .nfg naming one outcome for 4000 x 4000 profiles: 32e6 payoffs of 24 bytes
 # = 768e6 bytes = 732.4 MiB plus the file's 32 MB text = 762.9 MiB, refused at its sizes
 python3 - "$TMP/out4k.nfg" <<'PY'
@@ -152,3 +154,19 @@ refused "10^8-point sweep under --memory-cap 1M" "a grid of 100000000 points nee
   "$LIAISON" sweep tests/cases/repeat/ab-sweep.lia --vary s=0:1:100000000 --memory-cap 1M
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 [ $ms -lt 5000 ] && ok "refused in ${ms} ms" || not_ok "refused early" "${ms} ms"
+
+## item 4: a fully degenerate agreement (2 parties, 100 levels, nothing shared: every payoff 0)
+## has every profile as an equilibrium; read off the structure, not enumerated (was 82 s)
+python3 - "$TMP/const.lia" <<'PY'
+import sys
+lv = ", ".join(["0"] + [f"{i}/99" for i in range(1, 99)] + ["1"])
+open(sys.argv[1], "w").write(f"party A {{ }}\nparty B {{ }}\nagreement AB bilateral {{\n  members A, B\n  levels {lv}\n}}\n")
+PY
+start=$(date +%s%N)
+run "constant 2 x 100: solve" 0 "$LIAISON" solve "$TMP/const.lia" --format json && strict_json "constant 2 x 100: solve JSON" "$TMP/out"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ $ms -lt 30000 ] && ok "constant 2 x 100: solve in ${ms} ms" || not_ok "constant 2 x 100: solve fast" "${ms} ms"
+# the extreme equilibria are the 100 x 100 pure profiles, one component, one clique of all
+run "constant 2 x 100: nash --method all" 0 "$LIAISON" nash "$TMP/const.lia" --method all --format json &&
+  json_check "constant 2 x 100: 10,000 pure profiles, one clique" \
+    "len(d['equilibria']) == 10000 and len(set(tuple(e['strategies'][0] + e['strategies'][1]) for e in d['equilibria'])) == 10000 and all(sorted(e['strategies'][0]) == [0]*99 + [1] for e in d['equilibria']) and len(d['components']) == 1 and len(d['components'][0]['cliques']) == 1 and len(d['components'][0]['cliques'][0]['equilibria']) == 10000"
