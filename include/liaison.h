@@ -286,6 +286,15 @@ typedef enum lia_nash_method {
     LIA_NASH_GNM = 7         /* n players: Govindan-Wilson global Newton method */
 } lia_nash_method;
 
+/* LIA_NASH_SUPPORT refuses (LIA_ELIMIT) a search whose worst case would run for more than
+ * about a minute and a half, by its measured cost: two players, C(m+n, m) - 1 support pairs
+ * at about 1.8 us a pair (14 x 14: 4.0e7 pairs, allowed; 15 x 15: 1.6e8, refused, where it
+ * took 5 minutes); n players, the support profiles times the total-degree bound
+ * (n-1)^(sum (n_p - 1)) of each one's homotopy, at about 0.14 us a unit (7 x 2: 6.1e8,
+ * allowed; 8 x 2: 3.8e10, refused). */
+#define LIA_SUPPORT_MAX_PAIRS 5e7
+#define LIA_SUPPORT_MAX_PATHS 1e9
+
 /* Linear programs (security levels, constant-sum games, correlated equilibria) are solved by
  * GLPK inside a fence: arguments are checked first, and an internal GLPK error comes back as
  * LIA_EINTERNAL instead of aborting the process. Recovering from such an error needs

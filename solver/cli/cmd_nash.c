@@ -4,6 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The real reason support enumeration refused: its worst case in time, not memory. */
+static void support_refused(const lia_game *g)
+{
+    size_t np = lia_game_player_count(g);
+    if (np == 2) {
+        size_t m = lia_game_strategy_count(g, 0), n = lia_game_strategy_count(g, 1);
+        double pairs = 1;
+        for (size_t i = 1; i <= m; i++) pairs = pairs * (double)(n + i) / (double)i;
+        fprintf(stderr, "liaison nash: support enumeration of '%s' (%zu x %zu) could examine %.3g support pairs, "
+                        "about %.0f minutes; it is refused beyond %.0e pairs (about 90 s). Use --method all for "
+                        "every extreme equilibrium, or lh or gnm for one\n",
+                lia_game_name(g), m, n, pairs - 1, (pairs - 1) * 1.8e-6 / 60, LIA_SUPPORT_MAX_PAIRS);
+    } else {
+        fprintf(stderr, "liaison nash: support enumeration of '%s' (%zu players) is refused: its worst case of "
+                        "support profiles times homotopy paths exceeds %.0e (about 90 s). Use --method gnm or qre "
+                        "for one equilibrium, or pure\n", lia_game_name(g), np, LIA_SUPPORT_MAX_PATHS);
+    }
+}
+
 int cmd_nash(int argc, char **argv)
 {
     cli_opts o;
@@ -101,6 +120,8 @@ int cmd_nash(int argc, char **argv)
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LH)
             fprintf(stderr, "liaison nash: --method lh needs a two-player game and a label below %zu\n",
                     lia_game_player_count(g) == 2 ? lia_game_strategy_count(g, 0) + lia_game_strategy_count(g, 1) : 0);
+        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_SUPPORT)
+            support_refused(g);
         else if (st != LIA_OK)
             fprintf(stderr, "liaison nash: %s\n", lia_status_name(st));
         if (st == LIA_OK && o.correlated) {
