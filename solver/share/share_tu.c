@@ -235,8 +235,9 @@ static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_shar
     double *a = lia_share_put(s, LIA_SHARE_SHAPLEY), *b = lia_share_put(s, LIA_SHARE_BANZHAF);
     double *c = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE);
     if (!a || !b || !c) return LIA_ENOMEM;
-    lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, a, b, c,
-                                     o->memory_cap, msg, sizeof msg);
+    /* Shapley-Shubik only when wanted: it is n/4 times the work of Banzhaf */
+    lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np,
+                                     ss || g->np <= TABLE_PLAYERS ? a : NULL, b, c, o->memory_cap, msg, sizeof msg);
     if (st == LIA_ENOMEM) return st;
     lia_status worst = LIA_OK;
     if (st == LIA_ELIMIT && ss && (bz || ab)) {
