@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "liaison.h"
 #include "util/buf.h"
@@ -168,6 +170,73 @@ static void test_cancel_inside_bisection(void **state)
     lia_model_free(m);
 }
 
+/* Every writer and accessor on the handles other failed calls hand back for their message. */
+static void write_all_formats(lia_status (*wr)(char **, size_t *, const void *, lia_format), const void *h)
+{
+    for (int f = 0; f <= LIA_FORMAT_CSV; f++) {
+        char *out = NULL;
+        size_t len = 0;
+        lia_status st = wr(&out, &len, h, (lia_format)f);
+        assert_true(st == LIA_OK || st == LIA_EUSAGE);
+        if (st == LIA_OK) assert_true(out != NULL && strlen(out) == len);
+        else assert_null(out);
+        lia_free(out);
+    }
+}
+static lia_status share_wr(char **o, size_t *l, const void *h, lia_format f) { return lia_share_write(o, l, h, f); }
+static lia_status suspects_wr(char **o, size_t *l, const void *h, lia_format f) { return lia_suspects_write(o, l, h, f); }
+static lia_status regimes_wr(char **o, size_t *l, const void *h, lia_format f) { return lia_regimes_write(o, l, h, f); }
+
+static void test_failed_handles(void **state)
+{
+    (void)state;
+    /* share: the Shapley-Shubik index asked for by name, beyond the work limit for 5,000 voters */
+    char *text = malloc(80000);
+    assert_non_null(text);
+    size_t w = (size_t)sprintf(text, "game v voting {\n  quota 7500\n  weights ");
+    for (int i = 0; i < 5000; i++) w += (size_t)sprintf(text + w, "%sP%d %d", i ? ", " : "", i, 1 + i % 5);
+    w += (size_t)sprintf(text + w, "\n}\n");
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, text, w, "v.lia"), LIA_OK);
+    free(text);
+    lia_share_options so = LIA_SHARE_OPTIONS_INIT;
+    so.rules = (uint64_t)1 << LIA_SHARE_SHAPLEY;
+    lia_share *s = NULL;
+    assert_int_equal(lia_model_share(&s, m, NULL, &so), LIA_ELIMIT);
+    assert_non_null(s);
+    assert_non_null(strstr(lia_share_errmsg(s), "work limit"));
+    write_all_formats(share_wr, s);
+    const char *why = NULL;
+    assert_int_equal(lia_share_rule_status(s, LIA_SHARE_SHAPLEY, &why), LIA_ELIMIT);
+    assert_null(lia_share_vector(s, LIA_SHARE_SHAPLEY));
+    assert_null(lia_share_gap(s, LIA_SHARE_SHAPLEY));
+    assert_int_equal(lia_share_breakaway_count(s), 0);
+    lia_share_free(s);
+    lia_model_free(m);
+    /* suspects and regimes of a game that does not exist: handles with only a message */
+    assert_int_equal(lia_model_open(&m, "models/ukusa-1946.lia"), LIA_OK);
+    lia_suspects *su = NULL;
+    assert_int_not_equal(lia_model_suspects(&su, m, "NoSuchAgreement"), LIA_OK);
+    if (su) {
+        assert_true(strlen(lia_suspects_errmsg(su)) > 0);
+        write_all_formats(suspects_wr, su);
+        assert_int_equal(lia_suspects_count(su), 0);
+        assert_null(lia_suspects_party(su, 0));
+        assert_null(lia_suspects_member_name(su, 0));
+        lia_suspects_free(su);
+    }
+    lia_regimes *rg = NULL;
+    assert_int_not_equal(lia_model_regimes(&rg, m, "NoSuchAgreement"), LIA_OK);
+    if (rg) {
+        write_all_formats(regimes_wr, rg);
+        assert_int_equal(lia_regimes_count(rg), 0);
+        assert_null(lia_regimes_name(rg, 0));
+        assert_true(isnan(lia_regimes_delta_star(rg, 0)));
+        lia_regimes_free(rg);
+    }
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_json_strings_utf8),
         cmocka_unit_test(test_failed_sweep_handle),
         cmocka_unit_test(test_cancel_inside_bisection),
+        cmocka_unit_test(test_failed_handles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
