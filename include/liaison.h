@@ -309,20 +309,24 @@ LIA_API int lia_nash_method_available(lia_nash_method m);
  * value is re-verified against every pure profile of the others. */
 LIA_API lia_status lia_game_maxmin(const lia_game *g, size_t player, double *value, double *strategy);
 
-#define LIA_NASH_OPTIONS_VERSION 1
+#define LIA_NASH_OPTIONS_VERSION 2
 typedef struct lia_nash_options {
-    unsigned version;        /* LIA_NASH_OPTIONS_VERSION */
+    unsigned version;        /* LIA_NASH_OPTIONS_VERSION (1 and 2 accepted) */
     lia_nash_method method;
     long label;              /* LIA_NASH_LH: 0 .. m+n-1 (the first player's strategies, then the
                                 second's), -1 for every label, or LIA_LH_RACE for any one
                                 equilibrium as fast as possible */
     int exact;               /* LIA_NASH_ALL: also reconstruct every equilibrium in exact rationals
                                 (the game must have exact payoffs) and check it exactly */
+    /* version 2: */
+    size_t memory_cap;       /* bytes the search may take (LIA_ELIMIT beyond, before taking
+                                them): the vertex sets of LIA_NASH_ALL, the listing of
+                                LIA_NASH_PURE; 0 = LIA_DEFAULT_MEMORY_CAP */
 } lia_nash_options;
 /* Race up to 8 labels spread over both players and keep the first path that ends with a
  * verified equilibrium: path lengths differ by orders of magnitude between labels. */
 #define LIA_LH_RACE (-2L)
-#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0 }
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0, 0 }
 
 /* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from
  * each player's ordering of R = u(C,C), S = u(C,D), T = u(D,C), P = u(D,D). cooperate[p] is
@@ -413,14 +417,16 @@ LIA_API lia_status lia_report_write(char **out, size_t *len, const lia_report *r
  * than 1e-9 times the payoff scale (the largest |payoff|) by any deviation the (C)CE forbids. */
 typedef struct lia_correlated lia_correlated;
 
-#define LIA_CORRELATED_OPTIONS_VERSION 1
+#define LIA_CORRELATED_OPTIONS_VERSION 2
 typedef struct lia_correlated_options {
-    unsigned version;        /* LIA_CORRELATED_OPTIONS_VERSION */
+    unsigned version;        /* LIA_CORRELATED_OPTIONS_VERSION (1 and 2 accepted) */
     int coarse;              /* nonzero: coarse correlated equilibria */
     int ranges;              /* nonzero (default): also each player's best and worst payoff over
                                 the set (2 LPs per player); 0: the max-welfare one only */
+    /* version 2: */
+    size_t memory_cap;       /* bytes the LP's matrix may take; 0 = LIA_DEFAULT_MEMORY_CAP */
 } lia_correlated_options;
-#define LIA_CORRELATED_OPTIONS_INIT { LIA_CORRELATED_OPTIONS_VERSION, 0, 1 }
+#define LIA_CORRELATED_OPTIONS_INIT { LIA_CORRELATED_OPTIONS_VERSION, 0, 1, 0 }
 
 /* Solve 1 + 2 * player_count LPs (GLPK): the (C)CE of highest welfare (sum of payoffs), and
  * each player's best and worst payoff over all (C)CE. opts may be NULL (defaults). The handle

@@ -4,6 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The memory cap in words: "1 GiB" by default. */
+static const char *cap_text(size_t cap)
+{
+    static char buf[32];
+    double b = cap ? (double)cap : (double)LIA_DEFAULT_MEMORY_CAP;
+    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
+    int u = 0;
+    while (b >= 1024 && u < 4) { b /= 1024; u++; }
+    snprintf(buf, sizeof buf, u ? "%.3g %s" : "%.0f %s", b, units[u]);
+    return buf;
+}
+
 /* The real reason support enumeration refused: its worst case in time, not memory. */
 static void support_refused(const lia_game *g)
 {
@@ -58,6 +70,7 @@ int cmd_nash(int argc, char **argv)
         rc = EXIT_INPUT;
     }
     nopts.exact = o.exact;
+    nopts.memory_cap = o.memory_cap;
     if (!rc && o.coarse && !o.correlated) {
         fprintf(stderr, "liaison nash: --coarse belongs to --correlated\n");
         rc = EXIT_INPUT;
@@ -109,7 +122,8 @@ int cmd_nash(int argc, char **argv)
                             "payoffs known only as floating-point numbers\n", lia_game_name(g));
         else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_ALL)
             fprintf(stderr, "liaison nash: the best-response polytopes of '%s' have too many vertices to enumerate "
-                            "within 1 GiB (or its exact numbers exceed 3072 bits)\n", lia_game_name(g));
+                            "within the memory cap of %s (or its exact numbers exceed 3072 bits)\n", lia_game_name(g),
+                    cap_text(o.memory_cap));
         else if (st == LIA_EINTERNAL && nopts.method == LIA_NASH_ALL)
             fprintf(stderr, "liaison nash: vertex enumeration of '%s' failed its own check (floating-point labels "
                             "that the exact or regret check refutes); nothing is reported rather than an incomplete set\n",
@@ -127,9 +141,11 @@ int cmd_nash(int argc, char **argv)
         if (st == LIA_OK && o.correlated) {
             lia_correlated_options copts = LIA_CORRELATED_OPTIONS_INIT;
             copts.coarse = o.coarse;
+            copts.memory_cap = o.memory_cap;
             st = lia_game_correlated(&ce, g, &copts);
             if (st == LIA_ELIMIT)
-                fprintf(stderr, "liaison nash: the correlated-equilibrium LP of '%s' would exceed 1 GiB\n", lia_game_name(g));
+                fprintf(stderr, "liaison nash: the correlated-equilibrium LP of '%s' would exceed the memory cap of %s\n",
+                        lia_game_name(g), cap_text(o.memory_cap));
             else if (st != LIA_OK)
                 fprintf(stderr, "liaison nash: correlated equilibria: %s\n", lia_status_name(st));
         }

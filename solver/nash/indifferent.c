@@ -35,8 +35,8 @@ lia_status lia_nash_enum_indifferent(lia_eqset *e, const lia_game *g, int exact)
     if (g->np != 2) return LIA_EUSAGE;
     if (exact && !lia_exact_enum_possible(g)) return LIA_EUSAGE;
     size_t m = g->ns[0], n = g->ns[1], N = g->nprofiles, w = m + n;
-    /* the listing holds every pure profile: refuse before taking more than the default cap */
-    if ((double)N * (double)(w + 3) * sizeof(double) > (double)LIA_DEFAULT_MEMORY_CAP) return LIA_ELIMIT;
+    /* the listing holds every pure profile: refuse before taking more than the cap */
+    if ((double)N * (double)(w + 3) * sizeof(double) > (double)e->memory_cap) return LIA_ELIMIT;
     double *x = lia__calloc(w, sizeof *x);
     size_t *xi = lia__malloc(N * sizeof *xi), *yi = lia__malloc(N * sizeof *yi);
     const char **vals = lia__calloc(w + 2, sizeof *vals);

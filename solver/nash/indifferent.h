@@ -9,7 +9,7 @@
 int lia_nash_all_indifferent(const lia_game *g);
 /* For such a two-player game, what lia_nash_enum gives, read off the structure: every pure
  * profile (the extreme equilibria; exact forms when the payoffs are exact), one component
- * with one clique. LIA_ELIMIT if listing them would take over LIA_DEFAULT_MEMORY_CAP. */
+ * with one clique. LIA_ELIMIT if listing them would take over e->memory_cap. */
 lia_status lia_nash_enum_indifferent(lia_eqset *e, const lia_game *g, int exact);
 
 #endif

@@ -237,6 +237,38 @@ static void test_failed_handles(void **state)
     lia_model_free(m);
 }
 
+/* --memory-cap reaches the equilibrium searches: options version 2 carry it; a version-1
+ * struct ends before it, so whatever lies there is not read (the default cap holds). */
+static void test_nash_memory_cap(void **state)
+{
+    (void)state;
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_open(&m, "tests/cases/nfg/6x6_game_with_75_eq.nfg"), LIA_OK);
+    lia_game *g = NULL;
+    assert_int_equal(lia_model_compile(&g, m, NULL, NULL), LIA_OK);
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    o.method = LIA_NASH_ALL;
+    lia_eqset *e = NULL;
+    o.memory_cap = 64;   /* no vertex set fits in 64 bytes */
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_ELIMIT);
+    assert_null(e);
+    o.version = 1;       /* the same bytes as a version-1 struct: memory_cap is not its field */
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_OK);
+    assert_int_equal(lia_eqset_count(e), 75);   /* von Stengel's game: 75 equilibria */
+    lia_eqset_free(e);
+    o.version = 3;
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_EUSAGE);
+    lia_correlated_options c = LIA_CORRELATED_OPTIONS_INIT;
+    lia_correlated *ce = NULL;
+    c.memory_cap = 64;
+    assert_int_equal(lia_game_correlated(&ce, g, &c), LIA_ELIMIT);
+    c.version = 1;
+    assert_int_equal(lia_game_correlated(&ce, g, &c), LIA_OK);
+    lia_correlated_free(ce);
+    lia_game_free(g);
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_failed_sweep_handle),
         cmocka_unit_test(test_cancel_inside_bisection),
         cmocka_unit_test(test_failed_handles),
+        cmocka_unit_test(test_nash_memory_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
