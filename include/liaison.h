@@ -532,12 +532,16 @@ typedef enum lia_disagreement {
     LIA_DISAGREE_SECURITY = 1    /* each member's maxmin value (mixed, by LP) */
 } lia_disagreement;
 
-#define LIA_SHARE_OPTIONS_VERSION 1
+/* A progress hook for long computations: `done` of `total` units so far; a nonzero return
+ * cancels the computation, which then fails with LIA_ECANCELED. */
+typedef int (*lia_progress_fn)(void *ctx, size_t done, size_t total);
+
+#define LIA_SHARE_OPTIONS_VERSION 2
 /* The most Monte-Carlo permutations a share analysis takes (LIA_EUSAGE above it): enough for
  * error bounds far below any payoff that matters, and a run that ends. */
 #define LIA_SHARE_MAX_SAMPLES 1000000000u
 typedef struct lia_share_options {
-    unsigned version;            /* LIA_SHARE_OPTIONS_VERSION */
+    unsigned version;            /* LIA_SHARE_OPTIONS_VERSION (1 and 2 accepted) */
     uint64_t rules;              /* bit (1 << rule) per rule wanted; 0: every rule that applies */
     uint64_t samples;            /* Monte-Carlo permutations (default 10000, at most
                                     LIA_SHARE_MAX_SAMPLES) */
@@ -546,8 +550,12 @@ typedef struct lia_share_options {
     lia_disagreement disagreement;
     size_t verify_players;       /* Kohlberg-check nucleoli of games up to this size (default 20) */
     size_t memory_cap;           /* bytes; 0 = LIA_DEFAULT_MEMORY_CAP */
+    /* version 2: Monte-Carlo sampling reports (samples done, samples) about every 4096 orders
+     * and stops with LIA_ECANCELED when the hook returns nonzero. NULL: no reports. */
+    lia_progress_fn progress;
+    void *progress_ctx;
 } lia_share_options;
-#define LIA_SHARE_OPTIONS_INIT { LIA_SHARE_OPTIONS_VERSION, 0, 10000, 1, 0.95, LIA_DISAGREE_NASH, 20, 0 }
+#define LIA_SHARE_OPTIONS_INIT { LIA_SHARE_OPTIONS_VERSION, 0, 10000, 1, 0.95, LIA_DISAGREE_NASH, 20, 0, NULL, NULL }
 
 typedef struct lia_share lia_share;
 
@@ -882,10 +890,10 @@ typedef struct lia_sweep_axis {
     size_t steps;            /* grid points on this axis, >= 2 */
 } lia_sweep_axis;
 
-/* Called on the calling thread after each point or bisection it finished and before each
- * step of a bisection (done of total, a bisection counting as one job: a step repeats the
- * count); a nonzero return stops the sweep, on every thread, with LIA_ECANCELED. */
-typedef int (*lia_progress_fn)(void *ctx, size_t done, size_t total);
+/* lia_sweep_options.progress (lia_progress_fn, declared with the share options): called on
+ * the calling thread after each point or bisection it finished and before each step of a
+ * bisection (done of total, a bisection counting as one job: a step repeats the count); a
+ * nonzero return stops the sweep, on every thread, with LIA_ECANCELED. */
 
 #define LIA_SWEEP_OPTIONS_VERSION 1
 typedef struct lia_sweep_options {

@@ -282,9 +282,9 @@ lia_status lia_model_share(lia_share **out, lia_model *m, const char *name, cons
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_share_options def = LIA_SHARE_OPTIONS_INIT;
-    const lia_share_options *o = opts ? opts : &def;
-    if (!m || !lia_share_options_ok(o)) return LIA_EUSAGE;
+    lia_share_options all;
+    const lia_share_options *o = &all;
+    if (!m || !lia_share_options_read(opts, &all)) return LIA_EUSAGE;
     size_t gi = 0;
     lia_status pst = lia__model_pick(m, name, &gi);   /* unknown or ambiguous: the model says why */
     if (pst != LIA_OK) return pst;

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 
 enum { TABLE_PLAYERS = 22 };   /* structured games: 2^22 doubles = 32 MiB */
@@ -273,8 +274,12 @@ static lia_status mc_rule(lia_share *s, const lia_tugame *g, const lia_share_opt
     double *phi = lia_share_put(s, LIA_SHARE_SHAPLEY_MC);
     s->mc_half = lia_arena_array(&s->arena, s->n ? s->n : 1, sizeof *s->mc_half);
     if (!phi || !s->mc_half) return LIA_ENOMEM;
-    lia_status st = lia_shapley_mc(g, o->samples, o->seed, o->confidence, phi, s->mc_half);
-    if (st != LIA_OK) { lia_share_skip(s, LIA_SHARE_SHAPLEY_MC, st, "Monte-Carlo sampling failed"); return st; }
+    lia_status st = lia_shapley_mc(g, o->samples, o->seed, o->confidence, phi, s->mc_half, o->progress, o->progress_ctx);
+    if (st != LIA_OK) {
+        lia_share_skip(s, LIA_SHARE_SHAPLEY_MC, st, "%s", st == LIA_ECANCELED ? "Monte-Carlo sampling was cancelled by "
+                       "its progress callback" : "Monte-Carlo sampling failed");
+        return st;
+    }
     s->mc_samples = o->samples;
     s->mc_seed = o->seed;
     s->mc_confidence = o->confidence;
@@ -371,6 +376,16 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
 
 /* ---- handle ---- */
 
+int lia_share_options_read(const lia_share_options *in, lia_share_options *o)
+{
+    *o = (lia_share_options)LIA_SHARE_OPTIONS_INIT;
+    if (!in) return 1;
+    if (in->version < 1 || in->version > LIA_SHARE_OPTIONS_VERSION) return 0;
+    memcpy(o, in, in->version == 1 ? offsetof(lia_share_options, progress) : sizeof *o);
+    o->version = LIA_SHARE_OPTIONS_VERSION;
+    return lia_share_options_ok(o);
+}
+
 int lia_share_options_ok(const lia_share_options *o)
 {
     return o->version == LIA_SHARE_OPTIONS_VERSION && o->samples > 0 && o->samples <= LIA_SHARE_MAX_SAMPLES &&
@@ -382,9 +397,9 @@ lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_shar
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_share_options def = LIA_SHARE_OPTIONS_INIT;
-    const lia_share_options *o = opts ? opts : &def;
-    if (!g || !lia_share_options_ok(o)) return LIA_EUSAGE;
+    lia_share_options all;
+    const lia_share_options *o = &all;
+    if (!g || !lia_share_options_read(opts, &all)) return LIA_EUSAGE;
     if (g->form == LIA_TU_TABLE && !g->values) return LIA_EUSAGE;
     lia_share *s = lia_share_new(g->name, g->np, g->players);
     if (!s) return LIA_ENOMEM;

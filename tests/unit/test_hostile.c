@@ -269,6 +269,50 @@ static void test_nash_memory_cap(void **state)
     lia_model_free(m);
 }
 
+/* Monte-Carlo Shapley of 10^9 orders (the most allowed) is stopped by its progress hook: it is
+ * asked every 4096 orders with (done, samples), and a stop on the 3rd call ends the run. A
+ * version-1 options struct has no hook: whatever lies there is not read. */
+typedef struct { size_t calls, last; } mc_state;
+static int stop_third(void *ctx, size_t done, size_t total)
+{
+    mc_state *c = ctx;
+    c->calls++;
+    c->last = done;
+    assert_int_equal(total, 1000000000);
+    return c->calls >= 3;
+}
+
+static void test_montecarlo_cancel(void **state)
+{
+    (void)state;
+    const char *text = "game t bankruptcy { estate 200; claims A 100, B 200, C 300 }\n";
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, text, strlen(text), "t.lia"), LIA_OK);
+    lia_share_options so = LIA_SHARE_OPTIONS_INIT;
+    so.rules = (uint64_t)1 << LIA_SHARE_SHAPLEY_MC;
+    so.samples = LIA_SHARE_MAX_SAMPLES;
+    mc_state c = { 0, 0 };
+    so.progress = stop_third;
+    so.progress_ctx = &c;
+    lia_share *s = NULL;
+    assert_int_equal(lia_model_share(&s, m, NULL, &so), LIA_ECANCELED);
+    assert_int_equal(c.calls, 3);
+    assert_int_equal(c.last, 3 * 4096);
+    assert_non_null(strstr(lia_share_errmsg(s), "cancelled"));
+    lia_share_free(s);
+    so.version = 1;
+    so.samples = 20000;
+    c.calls = 0;
+    assert_int_equal(lia_model_share(&s, m, NULL, &so), LIA_OK);
+    assert_int_equal(c.calls, 0);
+    /* the Talmud game's Shapley value (v(N) = 200) sums to 200 in every sample */
+    const double *phi = lia_share_vector(s, LIA_SHARE_SHAPLEY_MC);
+    assert_non_null(phi);
+    assert_true(fabs(phi[0] + phi[1] + phi[2] - 200) < 1e-9);
+    lia_share_free(s);
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_cancel_inside_bisection),
         cmocka_unit_test(test_failed_handles),
         cmocka_unit_test(test_nash_memory_cap),
+        cmocka_unit_test(test_montecarlo_cancel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
