@@ -61,6 +61,7 @@ lia_status lia_nash_enum_indifferent(lia_eqset *e, const lia_game *g, int exact)
                 }
                 if (!lia_eqset_add_exact(e, vals)) st = LIA_ENOMEM;
             }
+            if (st != LIA_OK) break;
             xi[e->n - 1] = i;
             yi[e->n - 1] = j;
         }

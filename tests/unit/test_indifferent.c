@@ -15,6 +15,7 @@
 #include "nash/nash.h"
 #include "nash/indifferent.h"
 #include "repeat/repeat.h"
+#include "util/mem.h"
 
 /* A 3 x 4 game where each player's payoff depends only on the other's choice:
  * u1(i, j) = j, u2(i, j) = 2 i (layout: profile = i + 3 j). */
@@ -146,6 +147,31 @@ static void test_reversion_once(void **state)
     lia_game_free(h);
 }
 
+/* Every allocation of the fast path failed in turn: LIA_ENOMEM, nothing half-built (the
+ * suspects' allocation test found a write before the first equilibrium here). */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    lia_game *g = opponent_only();
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    o.method = LIA_NASH_ALL;
+    lia_eqset *e = NULL;
+    lia__mem_count_reset();
+    assert_int_equal(lia_game_nash(&e, g, &o), LIA_OK);
+    unsigned long total = lia__mem_count();
+    lia_eqset_free(e);
+    for (unsigned long k = 1; k <= total; k++) {
+        lia__mem_fail_after(k);
+        lia_status st = lia_game_nash(&e, g, &o);
+        lia__mem_fail_after(0);
+        assert_true(st == LIA_OK || st == LIA_ENOMEM);
+        if (st == LIA_ENOMEM) assert_null(e);
+        lia_eqset_free(e);
+        e = NULL;
+    }
+    lia_game_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -153,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_same_as_vertex_enumeration),
         cmocka_unit_test(test_exact),
         cmocka_unit_test(test_reversion_once),
+        cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
