@@ -32,7 +32,7 @@ STATIC       := $(BUILD)/lib/libliaison.a
 SHARED       := $(BUILD)/lib/libliaison.so.$(VERSION)
 CLI          := $(BUILD)/bin/liaison
 
-.PHONY: all deps demo test test-unit test-asan fuzz bench golden clean help install examples
+.PHONY: all deps demo test test-unit test-asan test-limits fuzz fuzz-models bench golden clean help install examples
 
 PREFIX       ?= /usr/local
 DESTDIR      ?=
@@ -46,7 +46,11 @@ help:
 	@echo "make demo      install, build, and compile the default model"
 	@echo "make test      unit, end-to-end and malformed-input tests"
 	@echo "make test-asan the whole suite under AddressSanitizer + UBSan"
-	@echo "make fuzz      libFuzzer on the compiler (FUZZ_SECONDS=60)"
+	@echo "make test-limits hostile inputs under ulimit -v and a wall clock: exit codes, peak memory,"
+	@echo "               strict JSON, no partial files"
+	@echo "make fuzz      libFuzzer on the compiler (FUZZ_SECONDS=60; timeout measured per target)"
+	@echo "make fuzz-models grammar-aware mutants of models/*.lia through the sanitizer-built CLI"
+	@echo "               (FUZZ_MODELS_SECONDS=120, FUZZ_MODELS_SEED=1)"
 	@echo "make bench     compile-time benchmarks"
 	@echo "make golden    regenerate tests/golden/ after an intended change"
 
@@ -161,6 +165,22 @@ golden: all
 FUZZ_SECONDS ?= 60
 fuzz:
 	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Mutants of the models (numbers, names, levels, members, titles) through the CLI built with
+# AddressSanitizer + UBSan (build/asan, as test-asan builds it): every run must end, exit 0 or
+# 2 (3 with a reason), without a sanitizer report, and print strict JSON.
+FUZZ_MODELS_SECONDS ?= 120
+FUZZ_MODELS_SEED ?= 1
+fuzz-models:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" build/asan/bin/liaison
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  python3 tests/fuzz/models.py build/asan/bin/liaison $(FUZZ_MODELS_SECONDS) $(FUZZ_MODELS_SEED)
+
+# Hostile inputs under an address-space limit and a wall clock (tests/limits/run.sh).
+test-limits: all
+	@bash tests/limits/run.sh $(BUILD)
 
 $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)

@@ -41,6 +41,10 @@ int cmd_sweep(int argc, char **argv)
                         "afterwards, e.g. rsvg-convert -f png -o chart.png chart.svg\n", o.plot);
         rc = EXIT_INPUT;
     }
+    /* one file for two outputs would keep only the last; refuse before any work */
+    const char *paths[3] = { o.output && strcmp(o.output, "-") != 0 ? o.output : NULL, o.csv, o.plot };
+    static const char *const flags[3] = { "-o", "--csv", "--plot" };
+    if (!rc) rc = cli_distinct_outputs("sweep", paths, flags, 3);
     lia_model *m = NULL;
     lia_sweep *s = NULL;
     char *text = NULL, *csv = NULL, *svg = NULL;

@@ -15,8 +15,10 @@ void lia_format_bytes(char *buf, size_t cap, double b)
 }
 
 lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
-                          size_t cap, char *msg, size_t msgcap)
+                          size_t cap, size_t held, char *msg, size_t msgcap)
 {
+    size_t full_cap = cap;
+    cap = held < cap ? cap - held : 0;
     *out = NULL;
     size_t nprof = 1, cells, bytes;
     double approx = 1;
@@ -29,13 +31,17 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
         bytes > cap) {
         char need[32], have[32];
         lia_format_bytes(need, sizeof need, approx * (double)np * sizeof(double));
-        lia_format_bytes(have, sizeof have, (double)cap);
-        snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s, "
-                 "over the memory cap of %s (raise it with --memory-cap)", name, approx, need, have);
+        char kept[32];
+        lia_format_bytes(have, sizeof have, (double)full_cap);
+        lia_format_bytes(kept, sizeof kept, (double)held);
+        snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s%s%s%s, "
+                 "over the memory cap of %s (raise it with --memory-cap)", name, approx, need,
+                 held ? " beside the " : "", held ? kept : "", held ? " of exact payoffs the model holds" : "", have);
         return LIA_ELIMIT;
     }
     lia_game *g = lia__calloc(1, sizeof *g);
     if (!g) return LIA_ENOMEM;
+    atomic_init(&g->nash_worst, NULL);
     lia_arena_init(&g->arena);
     g->np = np;
     g->nprofiles = nprof;
@@ -66,8 +72,28 @@ void lia_game_free(lia_game *g)
     if (!g) return;
     lia__free(g->payoffs);
     lia__free(g->exact);
+    lia__free(atomic_load(&g->nash_worst));
     lia_arena_free(&g->arena);
     lia__free(g);
+}
+
+int lia_game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap)
+{
+    for (size_t p = 0; p < g->np; p++)
+        for (size_t k = 0; k < g->nprofiles; k++) {
+            double v = g->payoffs[p * g->nprofiles + k];
+            if (fabs(v) < LIA_NUM_LIMIT) continue;
+            const char *who = g->players[p] ? g->players[p] : "a player";
+            if (msg && !isfinite(v))
+                snprintf(msg, msgcap, "game '%s': the payoffs of %s overflow the range of doubles; scale the "
+                         "model's values down", g->name, who);
+            else if (msg)
+                snprintf(msg, msgcap, "game '%s': a payoff of %s is %g, outside +-1e300, where differences of "
+                         "payoffs overflow a double and no equilibrium can be checked; scale the payoffs down",
+                         g->name, who, v);
+            return 0;
+        }
+    return 1;
 }
 
 /* The game of lia_game_new / lia_game_new_exact: shape checked, labels "1", "2", ..., payoffs
@@ -83,7 +109,7 @@ static lia_status new_labelled(lia_game **out, size_t players, const size_t *nst
         if (!lia__size_mul(cells, nstrategies[p], &cells)) return LIA_EUSAGE;
     if (!lia__size_mul(cells, players, &cells)) return LIA_EUSAGE;
     lia_game *g;
-    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, exact, (size_t)-1, msg, sizeof msg);
+    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, exact, (size_t)-1, 0, msg, sizeof msg);
     if (st != LIA_OK) return st == LIA_ELIMIT ? LIA_EUSAGE : st;
     if (exact && !g->exact) { lia_game_free(g); return LIA_EUSAGE; }   /* the exact table cannot exist */
     char label[32];
@@ -111,7 +137,7 @@ lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategie
     lia_status st = new_labelled(&g, players, nstrategies, 0, &cells);
     if (st != LIA_OK) return st;
     for (size_t i = 0; i < cells; i++)
-        if (!isfinite(payoffs[i])) { lia_game_free(g); return LIA_EUSAGE; }   /* writers and solvers assume finite */
+        if (!(fabs(payoffs[i]) < LIA_NUM_LIMIT)) { lia_game_free(g); return LIA_EUSAGE; }   /* see LIA_NUM_LIMIT */
     memcpy(g->payoffs, payoffs, cells * sizeof(double));
     *out = g;
     return LIA_OK;

@@ -10,6 +10,11 @@
  * equilibria: every extreme one for two players, the pure ones for more, or the support-
  * enumeration ones when there is no pure equilibrium) or minmax (lia_minmax_correlated). */
 lia_status lia_punishments(const lia_game *g, lia_punishment kind, double *p);
+/* The Nash-reversion point alone (reversion.c): computed once per game, whoever asks first. */
+lia_status lia_nash_reversion(const lia_game *g, double *p);
+/* An analysis that found g's equilibria with `method` offers the set, so that the reversion
+ * point need not be computed again (taken only when the method is the one it is defined by). */
+void lia_nash_reversion_offer(const lia_game *g, const lia_eqset *e, lia_nash_method method);
 
 /* Player i's minmax when the others may correlate the punishment: the least, over joint
  * distributions of the others' pure profiles, of i's best reply (an LP through GLPK). No

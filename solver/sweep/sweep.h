@@ -49,7 +49,8 @@ long lia_sweep_key(const sweep_rec *r, int kind, size_t i);
 /* What a change from a to b of the verdict means, in words, into buf. */
 void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *buf, size_t cap);
 
-/* The sweep's set-up, for the writers. */
+/* The sweep's set-up, for the writers; lia__sweep_failed: the handle holds only a message. */
+int lia__sweep_failed(const lia_sweep *s);
 const char *lia__sweep_game(const lia_sweep *s);
 const char *lia__sweep_title(const lia_sweep *s);    /* the model's title ("" if none) */
 const char *lia__sweep_source(const lia_sweep *s);   /* the model's file name */

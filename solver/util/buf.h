@@ -18,6 +18,9 @@ void lia_buf_putc(lia_buf *b, char c);
 void lia_buf_printf(lia_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lia_buf_vprintf(lia_buf *b, const char *fmt, va_list ap);
 void lia_buf_json_string(lia_buf *b, const char *s);   /* quoted, escaped */
+/* One CSV field (RFC 4180): prefix then s, in double quotes when either holds a comma, a
+ * quote or a line break, a quote inside written twice ("" not \"). */
+void lia_buf_csv_field(lia_buf *b, const char *prefix, const char *s);
 void lia_buf_double(lia_buf *b, double v);             /* shortest round-trip decimal */
 /* JSON values the writers share: a number (null when not finite, never "-0"), a list of n
  * numbers (null when v is NULL), and a tri-state (-1 null, 0 false, else true). */
