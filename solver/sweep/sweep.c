@@ -357,12 +357,9 @@ static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_opt
         if (st == LIA_EUSAGE || st == LIA_ENOMEM) return st;
     }
     /* the grid's records are allocated up front: within the cap, or refused with their size
-     * before any of it is taken (each record: its fixed part, then 3 doubles and 4 ints per
-     * member, each array rounded up by the arena's alignment) */
+     * before any of it is taken */
     size_t cap = o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP;
-    size_t nm = s->members ? s->members : 1;
-    double per = (double)sizeof(sweep_rec) + 3.0 * (double)((nm * sizeof(double) + 15) / 16 * 16) +
-                 4.0 * (double)((nm * sizeof(int) + 15) / 16 * 16);
+    double per = lia_sweep_rec_bytes(s->members);
     if ((double)s->npoints * per > (double)cap) {
         char need[32], have[32];
         lia_format_bytes(need, sizeof need, (double)s->npoints * per);

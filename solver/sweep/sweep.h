@@ -38,6 +38,8 @@ typedef struct sweep_ctx {
 
 /* Allocate the arrays of r for n members (arena); 0 on failure. */
 int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n);
+/* The bytes one record for n members takes (the fixed part and the arrays rec_init allocates). */
+double lia_sweep_rec_bytes(size_t n);
 /* Solve the point at values[0..axes-1] (r->values keeps the first two); LIA_OK also when the model is invalid there (r->ok = 0);
  * LIA_ENOMEM or LIA_EINTERNAL stop the sweep. */
 lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r);

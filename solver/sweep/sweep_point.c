@@ -6,6 +6,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Keep in step with lia_sweep_rec_init: the arrays it takes, each rounded up by the arena's
+ * 16-byte alignment. */
+double lia_sweep_rec_bytes(size_t n)
+{
+    size_t m = n ? n : 1;
+    return (double)sizeof(sweep_rec) + 5.0 * (double)((m * sizeof(double) + 15) / 16 * 16) +
+           4.0 * (double)((m * sizeof(int) + 15) / 16 * 16);
+}
+
 int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
 {
     memset(r, 0, sizeof *r);
