@@ -7,6 +7,7 @@ analyses and the chart are read from it on demand. Its table is the CLI's CSV pa
 (`--format csv`: the same numbers, shortest decimals read back exactly), its analyses the CLI's
 JSON, so nothing here is recomputed."""
 import ctypes
+import html
 import io
 import json
 import math
@@ -244,7 +245,6 @@ class Exploration(Handle):
 
 
 def html_escape(t):
-    import html
     return html.escape(str(t))
 
 
@@ -348,6 +348,9 @@ def explore(model, design="lhs", samples=None, seed=0, ranges=None, delta=None, 
             if out.value:
                 lib.lia_explore_free(out)
             raise model._error(st)
+        if raised and st == _lib.OK:   # the callback failed on the last report: the runs are whole, yet say so
+            lib.lia_explore_free(out)
+            raise raised[0]
         if st == _lib.ECANCELED:
             if out.value:
                 lib.lia_explore_free(out)

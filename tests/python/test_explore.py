@@ -378,6 +378,20 @@ class TestStoreShardsCancel(unittest.TestCase):
         done = self.m.explore(design="lhs", samples=3000, seed=9, ranges=PAT, store=self.p("r.sqlite"), resume=True)
         self.assertEqual(done.to_csv(), self.m.explore(design="lhs", samples=3000, seed=9, ranges=PAT).to_csv())
 
+    def test_progress_that_raises(self):
+        # an exception in the callback stops the runs and reaches the caller as itself; without a
+        # store the message of a plain cancel says nothing was kept
+        def boom(done, total):
+            if done >= 100:
+                raise RuntimeError("boom")
+        self.assertRaisesRegex(RuntimeError, "boom", self.m.explore, samples=2000, threads=1, progress=boom)
+        with self.assertRaisesRegex(liaison.LiaisonError, "nothing was kept"):
+            self.m.explore(samples=2000, threads=1, progress=lambda done, total: True)
+        calls = []
+        self.m.explore(samples=600, progress=lambda done, total: calls.append((done, total)))
+        self.assertEqual(calls[-1], (600, 600))
+        self.assertTrue(all(t == 600 and 0 < d <= 600 for d, t in calls))
+
     def test_keyboard_interrupt(self):
         # a real SIGINT while the library runs: Python delivers it in the progress callback, the
         # runs stop, and the KeyboardInterrupt says how to resume; the store is resumable
