@@ -8,6 +8,8 @@
     g = liaison.Game([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], players=["Row", "Col"],
                      strategies=[["C", "D"], ["C", "D"]])     # integers: an exact game
     g.nash(method="all", exact=True).to_frame()
+    x = m.explore(design="sobol", samples=500, seed=1, ranges={"UK.leak": (0, 0.3)})
+    x.probabilities, x.sobol, x.scenarios   # DataFrames; x.runs: one row per run
 
 docs/python.md describes installation, the objects, every method and the DataFrame columns.
 The shared library is found beside the installed package, in the checkout's build/lib, or by
@@ -26,13 +28,16 @@ from .results import (STATUSES, STATUS_WORDS, STATUS_COLOURS, Report, Shares, Su
 from .game import Game
 from .sweep import SweepResult
 from .model import Model, GameInfo, load, compare
+from .explore import (Exploration, merge_explorations, sobol_indices, morris_indices, prim_box, wilson_interval,
+                      DESIGNS)
 from .data import model_path, models_dir, models
 
 __version__ = "0.1.0"
 __all__ = ["LiaisonError", "Diagnostic", "GameInfo", "Model", "Game", "SweepResult", "Report", "Shares",
            "Sustainability", "Equilibria", "Comparison", "load", "compare", "version", "model_path", "models_dir",
            "models", "library_path", "STATUSES", "STATUS_WORDS", "STATUS_COLOURS", "LIA_VERSION_NUMBER",
-           "blas_threads"]
+           "blas_threads", "Exploration", "merge_explorations", "sobol_indices", "morris_indices", "prim_box",
+           "wilson_interval", "DESIGNS"]
 
 
 def version():

@@ -88,6 +88,15 @@ SweepPoint = _struct("lia_sweep_point", (PDBL, "values"), (c_int, "ok"), (cstr, 
                      (c_int, "transfers_feasible"), (c_int, "class2x2"), (sz, "equilibria"), (c_int, "core_empty"),
                      (dbl, "welfare"), (PDBL, "patience"))
 
+Param = _struct("lia_param", (cstr, "name"), (c_int, "kind"), (dbl, "value"), (c_int, "has_range"), (dbl, "lo"),
+                (dbl, "hi"))    # owned by the model: read through a pointer, never allocated here
+ExploreRange = _struct("lia_explore_range", (cstr, "name"), (dbl, "lo"), (dbl, "hi"))
+ExploreOptions = _struct("lia_explore_options", (uint, "version"), (c_int, "design"), (u64, "samples"), (u64, "seed"),
+                         (ctypes.POINTER(ExploreRange), "ranges"), (sz, "nranges"), (dbl, "delta"), (sz, "threads"),
+                         (sz, "shard"), (sz, "shards"), (cstr, "store"), (c_int, "resume"), (PROGRESS, "progress"),
+                         (P, "progress_ctx"), (sz, "memory_cap"))
+PPARAM, PU8 = ctypes.POINTER(Param), ctypes.POINTER(ctypes.c_ubyte)
+
 FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_version": (cstr, []), "lia_version_number": (c_int, []), "lia_status_name": (cstr, [c_int]),
     "lia_free": (None, [P]), "lia_set_blas_threads": (c_int, [c_int]), "lia_blas_threads": (c_int, []),
@@ -135,6 +144,25 @@ FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_compare_agreements": (c_int, [OUT, ctypes.POINTER(P), ctypes.POINTER(cstr), sz]),
     "lia_compare_decomposition": (c_int, [OUT, P, cstr]), "lia_compare_free": (None, [P]),
     "lia_compare_write": (c_int, [OUT, LEN, P, c_int]),
+    # parameters and explorations under uncertainty
+    "lia_model_param_count": (sz, [P]), "lia_model_param_at": (PPARAM, [P, sz]),
+    "lia_model_param_find": (PPARAM, [P, cstr]), "lia_design_name": (cstr, [c_int]),
+    "lia_model_explore": (c_int, [OUT, P, cstr, ctypes.POINTER(ExploreOptions)]),
+    "lia_explore_open": (c_int, [OUT, cstr]), "lia_explore_merge": (c_int, [OUT, cstr, ctypes.POINTER(cstr), sz]),
+    "lia_explore_free": (None, [P]), "lia_explore_errmsg": (cstr, [P]), "lia_explore_game": (cstr, [P]),
+    "lia_explore_design": (c_int, [P]), "lia_explore_samples": (u64, [P]), "lia_explore_seed": (u64, [P]),
+    "lia_explore_total_runs": (u64, [P]), "lia_explore_run_count": (u64, [P]), "lia_explore_first_run": (u64, [P]),
+    "lia_explore_complete": (c_int, [P]), "lia_explore_param_count": (sz, [P]),
+    "lia_explore_param_name": (cstr, [P, sz]), "lia_explore_param_range": (c_int, [P, sz, PDBL, PDBL]),
+    "lia_explore_member_count": (sz, [P]), "lia_explore_member_name": (cstr, [P, sz]),
+    "lia_explore_column_count": (sz, [P]), "lia_explore_column_name": (cstr, [P, sz]),
+    "lia_explore_value": (dbl, [P, u64, sz]), "lia_explore_write": (c_int, [OUT, LEN, P, c_int]),
+    "lia_explore_write_rows": (c_int, [OUT, LEN, P, u64, u64, c_int]),
+    "lia_explore_write_svg": (c_int, [OUT, LEN, P]),
+    "lia_wilson_interval": (c_int, [sz, sz, dbl, PDBL, PDBL]),
+    "lia_sobol_indices": (c_int, [PDBL, sz, sz, sz, u64, PDBL, PDBL, PDBL, PDBL]),
+    "lia_morris_indices": (c_int, [PDBL, PDBL, sz, sz, PDBL, PDBL, PDBL]),
+    "lia_prim_box": (c_int, [PDBL, sz, sz, PU8, dbl, dbl, PDBL, PDBL, PINT, PDBL, PDBL, PDBL]),
 }
 
 
@@ -158,5 +186,5 @@ if _found != LIA_VERSION_NUMBER or _missing:
                       % (path, _found, LIA_VERSION_NUMBER,
                          "; it lacks %s" % ", ".join(_missing[:5]) if _missing else ""))
 
-OK, EINPUT, EUSAGE = 0, 1, 2
+OK, EINPUT, EUSAGE, ENOMEM, ELIMIT, EIO, EINTERNAL, ECANCELED = 0, 1, 2, 3, 4, 5, 6, 7
 JSON = 1

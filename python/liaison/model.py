@@ -123,15 +123,25 @@ class Model(Handle):
                     for i in range(lib.lia_model_game_count(m))]
 
     def parameters(self):
-        """The model's parameters (name, value, range, kind) as a DataFrame.
-
-        NOT AVAILABLE YET: it reads the C API's parameter list, which is being added to the
-        library (issue 14 item 3). Until then this raises NotImplementedError; Model.set and
-        Model.sweep take the names of `let` constants and attribute paths as `--set` does."""
-        # TODO(issue 14 item 3): read lia_model_param_count / lia_model_param_at once the C API
-        # exists, and return pandas.DataFrame(columns=["name", "value", "range", "kind"]).
-        raise NotImplementedError("Model.parameters() needs the library's parameter list, which this "
-                                  "version of libliaison does not have yet")
+        """Every name set(), sweep() and explore(ranges=...) accept, as `liaison params FILE`
+        lists them: the `let` constants in file order, then every numeric attribute path, as a
+        DataFrame with columns "name", "kind" ("let" or "attribute"), "value" (under the
+        overrides in force; NaN if it cannot be evaluated) and "lo", "hi" (a let's `in [lo, hi]`
+        range; NaN without one). A model read from .nfg or lrs text has none (an empty frame)."""
+        from .results import _frame
+        with self._use() as m:
+            rows = []
+            for i in range(lib.lia_model_param_count(m)):
+                q = lib.lia_model_param_at(m, i)
+                if not q:
+                    break
+                q = q.contents
+                rows.append((s(q.name), "let" if q.kind == 0 else "attribute", q.value,
+                             q.lo if q.has_range else math.nan, q.hi if q.has_range else math.nan))
+            why = s(lib.lia_model_errmsg(m)) if not rows else ""
+            if why and "memory" in why:   # the list could not be built (an earlier set()'s message is no cause)
+                raise LiaisonError(why, _lib.ENOMEM)
+        return _frame(rows, ["name", "kind", "value", "lo", "hi"])
 
     def set(self, name, value):
         """Override a `let` constant or attribute path (like --set NAME=VALUE): value is a number
@@ -325,6 +335,29 @@ class Model(Handle):
                     msg = s(lib.lia_sweep_errmsg(sw)) if sw else ""
                     raise LiaisonError(msg or status_name(st), st)
                 return SweepResult(sw)
+
+    def explore(self, design="lhs", samples=None, seed=0, ranges=None, delta=None, threads=None, store=None,
+                resume=False, shard=None, game=None, progress=None, memory_cap=0):
+        """Many runs of one agreement or game at samples of its uncertain parameters, as
+        `liaison explore FILE --design D --samples N --seed S [--range PATH=LO:HI]... [--delta D]
+        [--threads K] [--store OUT.sqlite] [--resume] [--shard I/N]`. The parameters are every
+        `let` with a range in the file and every entry of ranges={path: (lo, hi)} (any name of
+        parameters(); it replaces a let's own range). design: "mc", "lhs", "sobol" (samples base
+        samples, N(2D+2) runs) or "morris" (samples trajectories, N(D+1) runs). seed: 0 to
+        2^64 - 1; the run index alone determines each sample, so threads, shards and resuming
+        never change the runs. delta: a common discount factor in (0, 1) instead of each
+        member's patience. store: an SQLite file the runs stream into (resume=True continues an
+        interrupted one); shard: "I/N" or (I, N), the I-th of N slices (needs a store; merge
+        with liaison.merge_explorations). progress(done, total) is called on this thread; a true
+        return stops the runs (LiaisonError, status "canceled"), and so does Ctrl-C
+        (KeyboardInterrupt); either way the message says whether the store can be resumed.
+        Returns an Exploration: .runs, .probabilities, .sobol or .morris, .scenarios (DataFrames),
+        to_json() (the CLI's JSON), svg(). Raises ValueError/TypeError for bad arguments and
+        LiaisonError for what the library refuses (an unknown path, with the closest name; a
+        range on a name that is not a number; a store of another exploration)."""
+        from .explore import explore
+        return explore(self, design, samples, seed, ranges, delta, threads, store, resume, shard, game, progress,
+                       memory_cap)
 
     def compare(self, *games):
         """Agreements side by side, as `liaison compare FILE [--game A --game B ...] --format

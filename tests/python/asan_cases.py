@@ -23,4 +23,22 @@ def progress(done, total):
 
 r = m.sweep("soe_burden", (0, 1, 21), progress=progress)
 assert len(r.grid) == 21 and r.status[0] == "needs_transfers"
-print("close while reading (20 rounds, 3 threads) and close inside a sweep's progress: no sanitizer report")
+
+# the same for an exploration, and an exploration stopped by its callback, and the estimators
+# refusing bad arrays: the library must free everything on each path
+m = liaison.load(liaison.model_path("soe-nkvd-1941"))
+x = m.explore(samples=600, ranges={"soe_burden": (0.2, 0.9)}, progress=lambda done, total: m.close())
+assert x.run_count == 600 and len(x.runs) == 600 and x.to_json()["runs"] == 600
+m = liaison.load(liaison.model_path("soe-nkvd-1941"))
+try:
+    m.explore(design="sobol", samples=300, ranges={"soe_burden": (0.2, 0.9)}, progress=lambda d, t: d >= 100)
+except liaison.LiaisonError as e:
+    assert e.status == "canceled", e
+for bad in (lambda: m.explore(samples=4, ranges={"soe_burdn": (0, 1)}), lambda: liaison.morris_indices([[0, 0]] * 3, [0] * 3),
+            lambda: liaison.Exploration.open("/nonexistent/x.sqlite")):
+    try:
+        bad()
+    except (liaison.LiaisonError, ValueError):
+        pass
+print("close while reading (20 rounds, 3 threads), close inside a sweep's and an exploration's progress, a cancelled "
+      "exploration, refused explorations: no sanitizer report")
