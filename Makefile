@@ -1,7 +1,7 @@
 # liaison — build, test and benchmark. `make demo` and `make test` are all the set-up there is.
 
-VERSION      := 0.1.0
-SOMAJOR      := 0
+VERSION      := 0.2.0
+SOMAJOR      := 1
 CC           ?= cc
 BUILD        ?= build
 CSTD         := -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -125,7 +125,7 @@ $(BUILD)/tests/.stamp: $(TEST_BIN)
 # the man page, and the Python package (with the example models as its data) under
 # $(DESTDIR)$(PREFIX). PYTHONDIR is PREFIX/lib/python3/dist-packages, which Debian's python3
 # has on sys.path for /usr/local and /usr; for another prefix set PYTHONPATH to it
-# (docs/python.md). The package finds PREFIX/lib/libliaison.so.0 relative to itself.
+# (docs/python.md). The package finds PREFIX/lib/libliaison.so.1 relative to itself.
 install: all
 	@install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin \
 	  $(DESTDIR)$(PREFIX)/share/man/man1

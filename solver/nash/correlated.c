@@ -5,6 +5,7 @@
 #include "../game/game.h"
 #include "../lp/lp.h"
 #include "../util/mem.h"
+#include "../util/options.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -248,15 +249,20 @@ done:
     return st;
 }
 
-static int options_ok(const lia_correlated_options *o) { return o->version == LIA_CORRELATED_OPTIONS_VERSION; }
+/* The caller's options of any version, in the current layout (defaults when given is NULL). */
+static int options_read(lia_correlated_options *o, const lia_correlated_options *given)
+{
+    static const size_t ends[LIA_CORRELATED_OPTIONS_VERSION] = { sizeof(lia_correlated_options) };
+    return LIA__OPTIONS_READ(o, given, lia_correlated_options, ends, NULL, 0);
+}
 
 lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const lia_correlated_options *opts)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_correlated_options def = LIA_CORRELATED_OPTIONS_INIT;
-    if (!opts) opts = &def;
-    if (!g || !options_ok(opts)) return LIA_EUSAGE;
+    lia_correlated_options o = LIA_CORRELATED_OPTIONS_INIT;
+    if (!options_read(&o, opts) || !g) return LIA_EUSAGE;
+    opts = &o;
     int coarse = opts->coarse != 0;
     lia_correlated *r = lia_correlated_new(g, coarse);
     if (!r) return LIA_ENOMEM;
@@ -294,9 +300,9 @@ lia_status lia_game_correlated_lp(char **out, size_t *len, const lia_game *g, co
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_correlated_options def = LIA_CORRELATED_OPTIONS_INIT;
-    if (!opts) opts = &def;
-    if (!g || !options_ok(opts)) return LIA_EUSAGE;
+    lia_correlated_options o = LIA_CORRELATED_OPTIONS_INIT;
+    if (!options_read(&o, opts) || !g) return LIA_EUSAGE;
+    opts = &o;
     int coarse = opts->coarse != 0;
     ce_lp c;
     lia_status st = ce_build(&c, g, coarse, 0);   /* in the game's units: its optimum is the welfare */

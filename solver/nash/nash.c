@@ -1,5 +1,6 @@
 /* nash.c — lia_game_nash: option checking and dispatch to the equilibrium methods. */
 #include "nash.h"
+#include "../util/options.h"
 
 /* One row per lia_nash_method, in enum order: the name written into the set, and the method
  * (NULL until it is built). */
@@ -37,9 +38,10 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_nash_options def = LIA_NASH_OPTIONS_INIT;
-    if (!opts) opts = &def;
-    if (!g || opts->version != LIA_NASH_OPTIONS_VERSION) return LIA_EUSAGE;
+    static const size_t ends[LIA_NASH_OPTIONS_VERSION] = { sizeof(lia_nash_options) };
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    if (!LIA__OPTIONS_READ(&o, opts, lia_nash_options, ends, NULL, 0) || !g) return LIA_EUSAGE;
+    opts = &o;
     if (!lia_nash_method_available(opts->method)) return LIA_EUSAGE;
     lia_eqset *e = lia_eqset_new(g, methods[opts->method].name);
     if (!e) return LIA_ENOMEM;
