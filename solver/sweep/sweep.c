@@ -436,7 +436,7 @@ void lia_sweep_free(lia_sweep *s)
 }
 
 const char *lia_sweep_errmsg(const lia_sweep *s) { return s ? s->errmsg : "no sweep"; }
-size_t lia_sweep_point_count(const lia_sweep *s) { return s ? s->npoints : 0; }
+size_t lia_sweep_point_count(const lia_sweep *s) { return s && s->points ? s->npoints : 0; }   /* 0: refused before the grid */
 size_t lia_sweep_breakdown_count(const lia_sweep *s) { return s ? s->nbrk : 0; }
 size_t lia_sweep_member_count(const lia_sweep *s) { return s ? s->members : 0; }
 const char *lia_sweep_member_name(const lia_sweep *s, size_t i) { return s && i < s->members ? s->member_names[i] : NULL; }

@@ -264,6 +264,7 @@ lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_form
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (s && fmt == LIA_FORMAT_HTML) return lia_sweep_write_html(out, len, s, NULL);
-    if (!s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
+    if (!s || !lia_sweep_point_at(s, 0) || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV))
+        return LIA_EUSAGE;   /* a sweep refused before its grid has nothing to write */
     return lia_render(out, len, render, s, (int)fmt);
 }

@@ -938,7 +938,7 @@ typedef struct lia_sweep lia_sweep;
 LIA_API lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game, const lia_sweep_options *opts);
 LIA_API void lia_sweep_free(lia_sweep *s);
 LIA_API const char *lia_sweep_errmsg(const lia_sweep *s);
-/* Grid points in order: the first axis fastest. */
+/* Grid points in order: the first axis fastest (none for a sweep refused before its grid ran). */
 LIA_API size_t lia_sweep_point_count(const lia_sweep *s);
 /* Point k (owned by s, valid until it is freed); NULL if k is out of range. */
 LIA_API const lia_sweep_point *lia_sweep_point_at(const lia_sweep *s, size_t k);
