@@ -10,11 +10,11 @@ OPT          ?= -O2 -g
 CFLAGS_ALL    = $(CSTD) $(WARN) $(OPT) -Iinclude -fPIC -fvisibility=hidden -DLIA_BUILDING_LIBRARY \
                 -I/usr/include/x86_64-linux-gnu/openblas-pthread $(EXTRA_CFLAGS)
 # GLPK has no .pc file; OpenBLAS is built without LAPACKE, so LAPACKE comes separately.
-LIBS         := -lglpk -llapacke -lopenblas -lm -lpthread
+LIBS         := -lglpk -llapacke -lopenblas -lsqlite3 -lm -lpthread
 TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
-DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev
+DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev libsqlite3-dev
 DEB_TEST     := lrslib glpk-utils abigail-tools clang libclang-rt-14-dev python3 locales pkg-config \
                 python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
                 python3-pandas python3-setuptools python3-pip chromium python3-pil
@@ -188,7 +188,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
 
-bench: all $(BUILD)/bench/bench_ce $(BUILD)/bench/bench_share $(BUILD)/bench/bench_sweep
+bench: all $(BUILD)/bench/bench_ce $(BUILD)/bench/bench_share $(BUILD)/bench/bench_sweep $(BUILD)/bench/bench_explore
 	@bash tests/bench/run.sh $(BUILD)
 
 clean:

@@ -10,6 +10,7 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/mem.h"
+#include "util/nametab.h"
 #include "util/num.h"
 #include "util/options.h"
 #include "util/c_numeric.h"
@@ -34,6 +35,12 @@ struct lia_model {
     size_t nov, ovcap;
     char *game_name;            /* name of the single game of an .nfg/lrs file */
     char errmsg[1024];
+    /* lia_model_param_*: built on first use from a logged re-check, dropped when the model
+     * changes (the handle is never shared between threads, so the lazy fill is safe) */
+    int params_ready, params_oom;
+    lia_arena param_arena;
+    lia_param *params;
+    size_t nparams;
 };
 
 static void set_err(lia_model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -61,6 +68,10 @@ static int has_ext(const char *path, const char *ext)
 /* Re-derive the spec from the AST (or re-read an .nfg/lrs source) with the current overrides. */
 static lia_status resolve(lia_model *m)
 {
+    m->params_ready = 0;
+    lia_arena_free(&m->param_arena);
+    m->params = NULL;
+    m->nparams = 0;
     lia_diags_truncate(&m->diags, m->nparse);
     lia_arena_free(&m->spec_arena);
     memset(&m->spec, 0, sizeof m->spec);
@@ -114,6 +125,7 @@ static lia_model *model_new(void)
     if (!m) return NULL;
     lia_arena_init(&m->ast_arena);
     lia_arena_init(&m->spec_arena);
+    lia_arena_init(&m->param_arena);
     return m;
 }
 
@@ -184,6 +196,7 @@ void lia_model_free(lia_model *m)
     lia_sources_free(&m->sources);
     lia_arena_free(&m->ast_arena);
     lia_arena_free(&m->spec_arena);
+    lia_arena_free(&m->param_arena);
     for (size_t i = 0; i < m->nov; i++) lia__free(m->ov[i].name);
     lia__free(m->ov);
     lia__free(m->game_name);
@@ -199,6 +212,18 @@ const char *lia_model_errmsg(const lia_model *m)
 const char *lia_model_source_name(const lia_model *m)
 {
     return m && m->sources.n ? m->sources.items[0].name : "";
+}
+
+char *lia__model_text(const lia_model *m, size_t *len)
+{
+    lia_buf b;
+    lia_buf_init(&b);
+    if (m && m->sources.n) lia_buf_put(&b, m->sources.items[0].text, m->sources.items[0].len);
+    for (size_t i = 0; m && i < m->nov; i++) {
+        const lia_source *s = &m->sources.items[m->ov[i].src];
+        lia_buf_printf(&b, "\n--set %.*s", (int)s->len, s->text);
+    }
+    return lia_buf_take(&b, len);
 }
 
 void lia__model_error(lia_model *m, const char *what)
@@ -231,6 +256,70 @@ const lia_diag *lia_model_diag_at(const lia_model *m, size_t i)
 const char *lia_model_title(const lia_model *m)
 {
     return m && m->spec.title ? m->spec.title : "";
+}
+
+/* ---- parameters: every name lia_model_set accepts (docs/api.md) ---- */
+
+/* Check the model once more with the path log on; keep the first record of each name (the
+ * regimes' re-checks do not log, so repeats are rare). */
+static void build_params(lia_model *m)
+{
+    m->params_ready = 1;
+    m->params_oom = 0;
+    if (m->format != FMT_LIA) return;
+    lia_path_log log;
+    memset(&log, 0, sizeof log);
+    lia_diags d;
+    memset(&d, 0, sizeof d);
+    lia_spec spec;
+    int rc = lia_check_logged(&spec, &m->param_arena, &m->ast, &m->sources, &d, m->ov, m->nov, &log);
+    lia_diags_free(&d);
+    lia_nametab seen;
+    if (rc < 0 || log.oom || !lia_nametab_init(&seen, &m->param_arena, log.n) ||
+        !(m->params = lia_arena_array(&m->param_arena, log.n ? log.n : 1, sizeof *m->params))) {
+        set_err(m, "out of memory while listing the parameters");
+        m->params = NULL;
+        m->params_ready = 0;   /* try again next time */
+        m->params_oom = 1;
+        lia__free(log.items);
+        return;
+    }
+    for (size_t i = 0; i < log.n; i++) {
+        const lia_path_rec *r = &log.items[i];
+        if (lia_nametab_put(&seen, r->name, strlen(r->name), m->nparams) != m->nparams) continue;
+        lia_param *p = &m->params[m->nparams++];
+        memset(p, 0, sizeof *p);
+        p->name = r->name;
+        p->kind = r->is_let ? LIA_PARAM_LET : LIA_PARAM_ATTRIBUTE;
+        p->value = r->value;
+        p->has_range = r->has_range;
+        p->lo = r->has_range ? r->lo : NAN;
+        p->hi = r->has_range ? r->hi : NAN;
+    }
+    lia__free(log.items);
+}
+
+size_t lia_model_param_count(const lia_model *cm)
+{
+    lia_model *m = (lia_model *)cm;   /* the cache is not part of the model's value */
+    if (!m) return 0;
+    if (!m->params_ready) build_params(m);
+    return m->nparams;
+}
+
+int lia__model_params_oom(const lia_model *m) { return m && m->params_oom; }
+
+const lia_param *lia_model_param_at(const lia_model *m, size_t i)
+{
+    return i < lia_model_param_count(m) ? &m->params[i] : NULL;
+}
+
+const lia_param *lia_model_param_find(const lia_model *m, const char *name)
+{
+    size_t n = lia_model_param_count(m);
+    for (size_t i = 0; name && i < n; i++)
+        if (strcmp(m->params[i].name, name) == 0) return &m->params[i];
+    return NULL;
 }
 
 static int valid_path(const char *name)

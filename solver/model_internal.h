@@ -11,6 +11,12 @@ lia_status lia__model_pick(lia_model *m, const char *name, size_t *index);
  * valid until m changes. */
 struct lia_spec;
 const struct lia_spec *lia__model_spec(const lia_model *m);
+/* The model as text: its source followed by one line `--set NAME=VALUE` per override in
+ * force, so two handles that would check the same way give the same text (an exploration's
+ * store records it and refuses another model). Caller frees with lia__free; NULL on ENOMEM. */
+char *lia__model_text(const lia_model *m, size_t *len);
+/* 1 if the last lia_model_param_count ran out of memory (its 0 is then no answer). */
+int lia__model_params_oom(const lia_model *m);
 /* Set the model's message. */
 void lia__model_error(lia_model *m, const char *what);
 

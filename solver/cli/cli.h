@@ -27,6 +27,10 @@ typedef struct cli_opts {
     size_t nvary;
     const char *csv, *plot, *threads, *tolerance;             /* sweep */
     int no_refine;
+    const char *ranges[64];                                   /* explore --range PATH=LO:HI */
+    size_t nranges;
+    const char *design, *store, *shard;                       /* explore */
+    int resume, merge;
     const char *output;
     cli_set *sets;
     size_t nsets;
@@ -69,6 +73,17 @@ int cmd_share(int argc, char **argv);
 int cmd_repeat(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_params(int argc, char **argv);
+int cmd_explore(int argc, char **argv);
+
+/* numfmt.c: the shortest decimal that reads back as v ("null" for NaN), for JSON and CSV;
+ * six significant digits for readers ("-" for NaN); a JSON string; a CSV field. */
+void cli_fmt_exact(char *buf, size_t cap, double v);
+void cli_fmt_readable(char *buf, size_t cap, double v);
+void cli_json_string(FILE *f, const char *s);
+void cli_csv_field(FILE *f, const char *s);
+/* Write what fill() prints into a memory stream to -o or stdout; returns an exit code. */
+int cli_write_with(const cli_opts *o, void (*fill)(FILE *f, void *ctx), void *ctx);
 /* Compile the game named by --game (or the only one); prints why on failure. */
 int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command);
 

@@ -43,6 +43,15 @@ static const char usage[] =
     "  compare FILE [FILE2] [--game A --game B ...] [--format text|json]\n"
     "                                         agreements side by side: welfare, payoffs, delta*,\n"
     "                                         exposure, transfers, core; bilateral sums\n"
+    "  params  FILE [--format text|json|csv] every name --set, --vary and --range accept: let\n"
+    "                                         constants and attribute paths, values and ranges\n"
+    "  explore FILE [--game NAME] --design mc|lhs|sobol|morris --samples N [--seed S]\n"
+    "          [--range PATH=LO:HI]... [--delta D] [--threads K] [--store OUT.sqlite]\n"
+    "          [--resume] [--shard I/N] [--plot OUT.svg] [--format text|json|csv]\n"
+    "                                         many runs at samples of the uncertain parameters:\n"
+    "                                         status probabilities, Sobol or Morris indices,\n"
+    "                                         scenarios; explore --store S re-analyses a store,\n"
+    "                                         explore --merge OUT PART... merges shards\n"
     "  nash    FILE [--game NAME] [--method pure|lp|lh|all] [--label K] [--exact]\n"
     "          [--format text|json|csv]       equilibria of a game or an agreement's stage game,\n"
     "                                         each verified by its regret\n"
@@ -86,6 +95,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "repeat") == 0) return cmd_repeat(argc - 2, argv + 2);
     if (strcmp(cmd, "sweep") == 0) return cmd_sweep(argc - 2, argv + 2);
     if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 2, argv + 2);
+    if (strcmp(cmd, "params") == 0) return cmd_params(argc - 2, argv + 2);
+    if (strcmp(cmd, "explore") == 0) return cmd_explore(argc - 2, argv + 2);
     fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_INPUT;
 }

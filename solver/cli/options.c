@@ -59,7 +59,9 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
                     strcmp(name, "--confidence") == 0 || strcmp(name, "--disagreement") == 0 ||
                     strcmp(name, "--target") == 0 || strcmp(name, "--delta") == 0 || strcmp(name, "--punish") == 0 ||
                     strcmp(name, "--vary") == 0 || strcmp(name, "--csv") == 0 || strcmp(name, "--plot") == 0 ||
-                    strcmp(name, "--threads") == 0 || strcmp(name, "--tolerance") == 0 || strcmp(name, "--monitor") == 0;
+                    strcmp(name, "--threads") == 0 || strcmp(name, "--tolerance") == 0 || strcmp(name, "--monitor") == 0 ||
+                    strcmp(name, "--range") == 0 || strcmp(name, "--design") == 0 || strcmp(name, "--store") == 0 ||
+                    strcmp(name, "--shard") == 0;
         if (takes && !val) {
             if (i + 1 >= argc) return usage_error(command, "%s needs a value", name);
             val = argv[++i];
@@ -91,6 +93,15 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
         else if (strcmp(name, "--threads") == 0) o->threads = val;
         else if (strcmp(name, "--tolerance") == 0) o->tolerance = val;
         else if (strcmp(a, "--no-refine") == 0) o->no_refine = 1;
+        else if (strcmp(name, "--range") == 0) {
+            if (o->nranges == sizeof o->ranges / sizeof *o->ranges) return usage_error(command, "at most 64 %s", "--range");
+            o->ranges[o->nranges++] = val;
+        }
+        else if (strcmp(name, "--design") == 0) o->design = val;
+        else if (strcmp(name, "--store") == 0) o->store = val;
+        else if (strcmp(name, "--shard") == 0) o->shard = val;
+        else if (strcmp(a, "--resume") == 0) o->resume = 1;
+        else if (strcmp(a, "--merge") == 0) o->merge = 1;
         else if (strcmp(a, "--exact") == 0) o->exact = 1;
         else if (strcmp(a, "--correlated") == 0) o->correlated = 1;
         else if (strcmp(a, "--coarse") == 0) o->coarse = 1;
@@ -207,6 +218,20 @@ int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char
     lia_status st = lia_model_compile(out, m, o->game, &copts);
     if (st != LIA_OK) fprintf(stderr, "liaison %s: %s\n", command, lia_model_errmsg(m));
     return cli_exit_code(st);
+}
+
+int cli_write_with(const cli_opts *o, void (*fill)(FILE *f, void *ctx), void *ctx)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) { fprintf(stderr, "liaison: out of memory\n"); return EXIT_INTERNAL; }
+    fill(f, ctx);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad || !text) { free(text); fprintf(stderr, "liaison: out of memory\n"); return EXIT_INTERNAL; }
+    int rc = cli_write(o, text, len);
+    free(text);
+    return rc;
 }
 
 int cli_write(const cli_opts *o, const char *text, size_t len)

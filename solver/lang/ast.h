@@ -84,6 +84,8 @@ struct lia_item {
     int cost;                 /* `coalitional cost` */
     const char *title;        /* model "..." */
     lia_expr *expr;           /* let; transition: the probability */
+    lia_expr *lo, *hi;        /* let NAME = VALUE in [LO, HI]: the uncertainty range (else NULL) */
+    lia_span range_span;      /* that range, '[' to ']' */
     lia_stmt *stmts;          /* block body, in order */
     int broken;               /* had a syntax error: semantic checks that would only cascade are skipped */
     lia_item *next;

@@ -3,7 +3,9 @@
 #include "check_internal.h"
 #include "parser.h"
 #include "../util/suggest.h"
+#include "../util/mem.h"
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,6 +88,29 @@ int check_has_override(const check_ctx *c, const char *path)
     return 0;
 }
 
+static void log_path(check_ctx *c, const char *path, double v)
+{
+    lia_path_log *l = c->log;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        lia_path_rec *items = lia__realloc(l->items, cap * sizeof *items);
+        if (!items) { l->oom = 1; return; }
+        l->items = items;
+        l->cap = cap;
+    }
+    lia_path_rec *r = &l->items[l->n];
+    memset(r, 0, sizeof *r);
+    if (!(r->name = lia_arena_strndup(c->arena, path, strlen(path)))) { l->oom = 1; return; }
+    r->is_let = c->log_let;
+    r->value = v;
+    l->n++;
+}
+
+void check_unlog(check_ctx *c, const char *path)
+{
+    if (c->log && c->log->n && strcmp(c->log->items[c->log->n - 1].name, path) == 0) c->log->n--;
+}
+
 int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
                 lia_val *out)
 {
@@ -99,8 +124,9 @@ int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt,
         if (!c->ov_expr[oi]) return 0;
         if (!check_eval(c, c->ov_expr[oi], &out->n)) return 0;
         out->span = c->ov_expr[oi]->span;
-        return 1;
+        ok = 1;
     }
+    if (path && c->log) log_path(c, path, ok ? out->n.v : NAN);
     return ok;
 }
 
@@ -110,12 +136,17 @@ static void fmt_bound(char *buf, size_t cap, double v)
 }
 
 int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,
-                int hi_inf, const char *what)
+                int hi_inf, const char *what_fmt, ...)
 {
     double x = v->n.v;
     int ok = lo_closed ? x >= lo : x > lo;
     if (!hi_inf) ok = ok && (hi_closed ? x <= hi : x < hi);
     if (ok) return 1;
+    char what[LIA_PATH_MAX + 128];
+    va_list ap;
+    va_start(ap, what_fmt);
+    vsnprintf(what, sizeof what, what_fmt, ap);
+    va_end(ap);
     char l[32], h[32], got[48];
     fmt_bound(l, sizeof l, lo);
     fmt_bound(h, sizeof h, hi);
@@ -202,13 +233,12 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
         }
         given[t] = &s->pairs[k];
     }
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX];
     for (size_t t = 0; t < K; t++) {
         snprintf(path, sizeof path, "%s.%s.%s", it->name.s, attr, c->spec->topics[t].name);
         if (!check_value(c, path, given[t] ? given[t]->value : NULL, lia_num_int(0), it->name.span, &out[t]))
             continue;
-        snprintf(what, sizeof what, "%s's %s on '%s'", it->name.s, attr, c->spec->topics[t].name);
-        check_range(c, &out[t], 0, RANGE_CLOSED, hi, RANGE_CLOSED, hi_inf, what);
+        check_range(c, &out[t], 0, RANGE_CLOSED, hi, RANGE_CLOSED, hi_inf, "%s's %s on '%s'", it->name.s, attr, c->spec->topics[t].name);
     }
 }
 
@@ -217,19 +247,17 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
  * defaults to the party's own. */
 static void check_suspect(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_party *p)
 {
-    char path[LIA_PATH_MAX], leak_path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX], leak_path[LIA_PATH_MAX];
     snprintf(path, sizeof path, "%s.suspect", it->name.s);
     snprintf(leak_path, sizeof leak_path, "%s.suspect.leak", it->name.s);
     p->suspect = s || check_has_override(c, path) || check_has_override(c, leak_path);
     if (check_value(c, path, s ? s->value : NULL, lia_num_int(0), it->name.span, &p->suspect_prior)) {
-        snprintf(what, sizeof what, "%s's suspect prior (a probability)", it->name.s);
-        check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what);
+        check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's suspect prior (a probability)", it->name.s);
     }
     /* by default the party's own leak, whose range is checked with it */
     if (check_value(c, leak_path, s ? s->cost : NULL, p->leak.n, it->name.span, &p->suspect_leak) &&
         (s || check_has_override(c, leak_path))) {
-        snprintf(what, sizeof what, "%s's leak when penetrated (a probability)", it->name.s);
-        check_range(c, &p->suspect_leak, 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, what);
+        check_range(c, &p->suspect_leak, 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "%s's leak when penetrated (a probability)", it->name.s);
     }
 }
 
@@ -255,13 +283,12 @@ static void check_party_item(check_ctx *c, const lia_item *it, spec_party *p)
         { KW_LEAK, &p->leak, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "leak (a probability)" },
         { KW_DISCLOSURE, &p->disclosure, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "disclosure (a probability)" },
     };
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX];
     for (size_t i = 0; i < sizeof sc / sizeof sc[0]; i++) {
         snprintf(path, sizeof path, "%s.%s", it->name.s, names[sc[i].kw]);
         const lia_expr *e = seen[sc[i].kw] ? seen[sc[i].kw]->exprs[0] : NULL;
         if (!check_value(c, path, e, sc[i].dflt, it->name.span, sc[i].v)) continue;
-        snprintf(what, sizeof what, "%s's %s", it->name.s, sc[i].what);
-        check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, what);
+        check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, "%s's %s", it->name.s, sc[i].what);
     }
     check_suspect(c, it, seen[KW_SUSPECT], p);
     party_topic_values(c, it, seen[KW_NEED], "need", p->need, 0, 1);
@@ -293,6 +320,39 @@ static int parse_overrides(check_ctx *c)
         if (oom) return 0;
     }
     return 1;
+}
+
+/* `let NAME = VALUE in [LO, HI]`: the bounds are constant expressions with LO < HI, and the
+ * value written in the file lies within them (an override may leave the range: it is the
+ * caller's point, and explorations only sample inside). */
+static void check_let_range(check_ctx *c, const lia_item *it, check_let *l, const lia_val *v)
+{
+    lia_num lo, hi;
+    int ok = check_eval(c, it->lo, &lo);
+    ok = check_eval(c, it->hi, &hi) && ok;
+    if (!ok) return;
+    char a[48], b[48], x[48];
+    lia_num_format_readable(a, sizeof a, lo);
+    lia_num_format_readable(b, sizeof b, hi);
+    if (!(lo.v < hi.v)) {
+        ERR(c, it->range_span, "the range of '%s' must have its low end below its high end, got [%s, %s]",
+            it->name.s, a, b);
+        return;
+    }
+    if (l->ok && !check_has_override(c, it->name.s) && !(v->n.v >= lo.v && v->n.v <= hi.v)) {
+        lia_num_format_readable(x, sizeof x, v->n);
+        ERR(c, v->span, "'%s' = %s lies outside its range [%s, %s]", it->name.s, x, a, b);
+        return;
+    }
+    l->has_range = 1;
+    l->lo = lo.v;
+    l->hi = hi.v;
+    if (c->log && c->log->n && !c->log->oom && c->log->items[c->log->n - 1].is_let) {
+        lia_path_rec *r = &c->log->items[c->log->n - 1];
+        r->has_range = 1;
+        r->lo = lo.v;
+        r->hi = hi.v;
+    }
 }
 
 /* Everything but the regimes: names, lets, topics, parties, agreements and games, with the
@@ -377,8 +437,12 @@ int check_items(check_ctx *c, const lia_ast *ast)
         if (lia_nametab_get(&c->let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
         c->nlets = li;
         lia_val v;
+        memset(&v, 0, sizeof v);
+        c->log_let = 1;
         c->lets[li].ok = !it->broken && check_value(c, it->name.s, it->expr, lia_num_int(0), it->name.span, &v);
+        c->log_let = 0;
         c->lets[li].v = v.n;
+        if (!it->broken && it->lo) check_let_range(c, it, &c->lets[li], &v);
         li++;
     }
     c->nlets = li;
@@ -420,8 +484,15 @@ int check_items(check_ctx *c, const lia_ast *ast)
 int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
               lia_override *ov, size_t nov)
 {
+    return lia_check_logged(out, arena, ast, s, d, ov, nov, NULL);
+}
+
+int lia_check_logged(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
+                     lia_override *ov, size_t nov, lia_path_log *log)
+{
     check_ctx c;
     memset(&c, 0, sizeof c);
+    c.log = log;
     memset(out, 0, sizeof *out);
     c.arena = arena;
     c.s = s;

@@ -157,15 +157,14 @@ static void check_monitor(check_ctx *c, const lia_item *it, const lia_stmt *s, s
     const lia_pair **given = member_pairs(c, it, s, a, "monitored");
     a->monitor = lia_arena_array(c->arena, a->nm, sizeof *a->monitor);
     if (!given || !a->monitor) { c->oom = 1; return; }
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 32];
+    char path[LIA_PATH_MAX];
     for (size_t m = 0; m < a->nm; m++) {
         const char *pname = c->spec->parties[a->members[m]].name;
         snprintf(path, sizeof path, "%s.monitor.%s", it->name.s, pname);
-        snprintf(what, sizeof what, "the chance that %s's withholding is noticed", pname);
         lia_val v;
         a->monitor[m] = lia_num_int(1);
         if (check_value(c, path, given[m] ? given[m]->value : NULL, lia_num_int(1), it->name.span, &v) &&
-            check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, what))
+            check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, "the chance that %s's withholding is noticed", pname))
             a->monitor[m] = v.n;
     }
 }
@@ -217,14 +216,13 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
     }
     /* resolve every cell through check_value so --set can add a flow the file did not write;
      * the pool/share exclusion is checked on the resolved scopes, so --set cannot bypass it */
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX];
     for (size_t t = 0; t < K; t++) {
         const char *tn = c->spec->topics[t].name;
         lia_val v;
         snprintf(path, sizeof path, "%s.pool.%s", it->name.s, tn);
         if (check_value(c, path, pooled[t] ? pooled[t]->value : NULL, lia_num_int(0), it->name.span, &v)) {
-            snprintf(what, sizeof what, "the pooled scope of '%s'", tn);
-            if (check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what)) a->pool[t] = v.n;
+            if (check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the pooled scope of '%s'", tn)) a->pool[t] = v.n;
         }
         for (size_t j = 0; j < nm; j++) {
             for (size_t i = 0; i < nm; i++) {
@@ -234,8 +232,7 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
                 snprintf(path, sizeof path, "%s.share.%s.%s.%s", it->name.s, jn, in, tn);
                 if (!check_value(c, path, given[cell] ? given[cell]->value : NULL, lia_num_int(0), it->name.span, &v))
                     continue;
-                snprintf(what, sizeof what, "the scope of %s -> %s on '%s'", jn, in, tn);
-                if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what)) continue;
+                if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the scope of %s -> %s on '%s'", jn, in, tn)) continue;
                 if (!lia_num_is_zero(v.n) && !lia_num_is_zero(a->pool[t])) {
                     ERR(c, v.span, "topic '%s' is pooled in '%s'; a directed share %s -> %s of it would count twice",
                         tn, it->name.s, jn, in);
@@ -249,19 +246,17 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
 
 static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a, spec_facility *f)
 {
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX];
     f->name = s->a.s;
     f->split = s->split;
     if (!s->cost) ERR(c, s->a.span, "facility '%s' needs a 'cost'", s->a.s);
     if (!s->value) ERR(c, s->a.span, "facility '%s' needs a 'value'", s->a.s);
     snprintf(path, sizeof path, "%s.facility.%s.cost", it->name.s, s->a.s);
-    snprintf(what, sizeof what, "the cost of facility '%s'", s->a.s);
     if (check_value(c, path, s->cost, lia_num_int(0), s->a.span, &f->cost))
-        check_range(c, &f->cost, 0, RANGE_CLOSED, 0, 0, 1, what);
+        check_range(c, &f->cost, 0, RANGE_CLOSED, 0, 0, 1, "the cost of facility '%s'", s->a.s);
     snprintf(path, sizeof path, "%s.facility.%s.value", it->name.s, s->a.s);
-    snprintf(what, sizeof what, "the value of facility '%s'", s->a.s);
     if (check_value(c, path, s->value, lia_num_int(0), s->a.span, &f->value))
-        check_range(c, &f->value, 0, RANGE_CLOSED, 0, 0, 1, what);
+        check_range(c, &f->value, 0, RANGE_CLOSED, 0, 0, 1, "the value of facility '%s'", s->a.s);
 
     f->shares = lia_arena_array(c->arena, a->nm, sizeof *f->shares);
     const lia_pair **given = lia_arena_array(c->arena, a->nm, sizeof *given);
@@ -290,8 +285,7 @@ static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, 
         lia_val v;
         snprintf(path, sizeof path, "%s.facility.%s.split.%s", it->name.s, s->a.s, pn);
         if (!check_value(c, path, given[m] ? given[m]->value : NULL, lia_num_int(0), s->split_span, &v)) { ok = 0; continue; }
-        snprintf(what, sizeof what, "%s's share of facility '%s'", pn, s->a.s);
-        if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what)) { ok = 0; continue; }
+        if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's share of facility '%s'", pn, s->a.s)) { ok = 0; continue; }
         f->shares[m] = v.n;
         sum = lia_num_add(sum, v.n);
     }
@@ -308,7 +302,7 @@ static void check_transfers(check_ctx *c, const lia_item *it, lia_stmt *const *t
     a->tr = lia_arena_array(c->arena, ntr ? ntr : 1, sizeof *a->tr);
     unsigned char *given = lia_arena_alloc(c->arena, a->nm * a->nm);   /* [from*nm + to] */
     if (!a->tr || !given) { c->oom = 1; return; }
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX];
     for (size_t i = 0; i < ntr; i++) {
         const lia_stmt *s = trs[i];
         size_t from = member_of(c, it, a, &s->a), to = member_of(c, it, a, &s->b);
@@ -319,9 +313,8 @@ static void check_transfers(check_ctx *c, const lia_item *it, lia_stmt *const *t
         t->from = from;
         t->to = to;
         snprintf(path, sizeof path, "%s.transfer.%s.%s", it->name.s, s->a.s, s->b.s);
-        snprintf(what, sizeof what, "transfer %s -> %s", s->a.s, s->b.s);
         if (check_value(c, path, s->exprs[0], lia_num_int(0), s->span, &t->amount) &&
-            check_range(c, &t->amount, 0, RANGE_CLOSED, 0, 0, 1, what))
+            check_range(c, &t->amount, 0, RANGE_CLOSED, 0, 0, 1, "transfer %s -> %s", s->a.s, s->b.s))
             a->ntr++;
     }
 }
@@ -353,12 +346,11 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
     lia_stmt **trs = lia_arena_array(c->arena, ntr ? ntr : 1, sizeof *trs);
     if (!shares || !facs || !trs) return -1;
     /* `detect q`: the chance per period that a suspect's penetration is uncovered */
-    char dpath[LIA_PATH_MAX], dwhat[LIA_PATH_MAX + 64];
+    char dpath[LIA_PATH_MAX];
     snprintf(dpath, sizeof dpath, "%s.detect", it->name.s);
-    snprintf(dwhat, sizeof dwhat, "%s's detect (a probability per period)", it->name.s);
     if (check_value(c, dpath, seen[KW_DETECT] ? seen[KW_DETECT]->exprs[0] : NULL, lia_num_int(0), it->name.span,
                     &a->detect))
-        check_range(c, &a->detect, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, dwhat);
+        check_range(c, &a->detect, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's detect (a probability per period)", it->name.s);
     nshare = nfac = ntr = 0;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         if (s->kw == KW_SHARE) shares[nshare++] = s;
@@ -383,7 +375,10 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
         a->dilution = v.n;
     if (it->sub == SUB_BILATERAL && !seen[KW_DILUTION] && v.span.src != it->name.span.src)
         ERR(c, v.span, "'dilution' applies to multilateral agreements only");
-    if (it->sub == SUB_BILATERAL) a->dilution = lia_num_int(1);
+    if (it->sub == SUB_BILATERAL) {
+        a->dilution = lia_num_int(1);
+        check_unlog(c, path);   /* resolved for its messages, but no parameter of a bilateral */
+    }
 
     const lia_stmt *cav = seen[KW_CAVEAT];
     a->cav_value = a->cav_disc = lia_num_int(1);

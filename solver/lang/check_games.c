@@ -291,7 +291,7 @@ static size_t named_amounts(check_ctx *c, const lia_item *it, const lia_stmt *s,
     if (!*names || !*vals || !lia_nametab_init(&tab, c->arena, s->npairs)) { c->oom = 1; return 0; }
     size_t n = 0;
     int ok = 1;
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 100];
+    char path[LIA_PATH_MAX];
     for (size_t k = 0; k < s->npairs; k++) {
         const lia_pair *pr = &s->pairs[k];
         if (lia_nametab_put(&tab, pr->name.s, pr->name.len, n) != n) {
@@ -301,9 +301,8 @@ static size_t named_amounts(check_ctx *c, const lia_item *it, const lia_stmt *s,
         }
         lia_val v;
         snprintf(path, sizeof path, "%s.%s.%s", it->name.s, attr, pr->name.s);
-        snprintf(what, sizeof what, "%s's %s", pr->name.s, strcmp(attr, "claims") == 0 ? "claim" : "weight");
         if (!check_value(c, path, pr->value, lia_num_int(0), pr->name.span, &v) ||
-            !check_range(c, &v, 0, RANGE_CLOSED, 0, 0, 1, what)) {
+            !check_range(c, &v, 0, RANGE_CLOSED, 0, 0, 1, "%s's %s", pr->name.s, strcmp(attr, "claims") == 0 ? "claim" : "weight")) {
             ok = 0;
             continue;
         }
@@ -342,7 +341,7 @@ static int check_structured(check_ctx *c, const lia_item *it, const structured_d
     lia_kw list_kw = def->amount_kw == KW_ESTATE ? KW_CLAIMS : KW_WEIGHTS;
     lia_val v;
     int ok = scalar(c, it, seen[def->amount_kw], def->amount, &v) &&
-             check_range(c, &v, 0, def->amount_open ? RANGE_OPEN : RANGE_CLOSED, 0, 0, 1, def->amount_what);
+             check_range(c, &v, 0, def->amount_open ? RANGE_OPEN : RANGE_CLOSED, 0, 0, 1, "%s", def->amount_what);
     *np = named_amounts(c, it, seen[list_kw], def->list, players, list);
     if (!ok || !*np) return c->oom ? -1 : 0;
     *amount = v.n;

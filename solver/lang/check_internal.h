@@ -15,6 +15,8 @@ typedef struct check_let {
     lia_span span;
     lia_num v;
     int ok;
+    int has_range;               /* `in [lo, hi]` */
+    double lo, hi;
 } check_let;
 
 typedef struct check_ctx {
@@ -29,6 +31,8 @@ typedef struct check_ctx {
     size_t nlets;                /* lets visible so far */
     lia_nametab let_tab, topic_tab, party_tab;
     lia_spec *spec;
+    lia_path_log *log;           /* lia_check_logged: every settable name met (else NULL) */
+    int log_let;                 /* the names being resolved are let constants */
 } check_ctx;
 
 #define ERR(c, span, ...) lia_diags_add((c)->d, (c)->s, LIA_ERROR, (span), __VA_ARGS__)
@@ -40,13 +44,18 @@ int check_eval(check_ctx *c, const lia_expr *e, lia_num *out);
 int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
                 lia_val *out);
 
+/* Take `path` back out of the parameter log (the last record): resolved, but not settable. */
+void check_unlog(check_ctx *c, const char *path);
+
 /* Whether an override names this path (without marking it used). */
 int check_has_override(const check_ctx *c, const char *path);
 
 enum { RANGE_OPEN = 0, RANGE_CLOSED = 1 };
-/* Diagnose unless lo <(=) v <(=) hi; hi_inf for no upper bound. Returns 1 if in range. */
+/* Diagnose unless lo <(=) v <(=) hi; hi_inf for no upper bound. Returns 1 if in range. The
+ * subject of the message is formatted only when it is needed: checking runs once per override
+ * of a sweep or exploration, and formatting every value's name dominated its time. */
 int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,
-                int hi_inf, const char *what);
+                int hi_inf, const char *what_fmt, ...) __attribute__((format(printf, 8, 9)));
 /* Report a statement that may appear once; returns 1 the first time. */
 int check_once(check_ctx *c, lia_stmt **seen, lia_stmt *s, const char *what);
 size_t check_party(const check_ctx *c, const lia_ident *id);   /* (size_t)-1 if unknown; diagnosed */

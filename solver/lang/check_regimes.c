@@ -129,7 +129,7 @@ static int check_transitions(check_ctx *c, const lia_ast *ast, const lia_nametab
         }
         x->given = it;
     }
-    char path[LIA_PATH_MAX], what[LIA_PATH_MAX + 64];
+    char path[LIA_PATH_MAX];
     for (size_t f = 0; f < R; f++) {
         for (size_t t = 0; t < R; t++) {
             if (t == f) continue;
@@ -139,8 +139,7 @@ static int check_transitions(check_ctx *c, const lia_ast *ast, const lia_nametab
             x->overridden = check_has_override(c, path);
             if (!check_value(c, path, x->given ? x->given->expr : NULL, lia_num_int(0), c->spec->regimes[f].span, &x->v))
                 continue;
-            snprintf(what, sizeof what, "the probability of transition %s -> %s", from, to);
-            x->ok = check_range(c, &x->v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, what);
+            x->ok = check_range(c, &x->v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the probability of transition %s -> %s", from, to);
         }
     }
     check_rows(c, ast, cells, tab);

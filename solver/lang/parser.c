@@ -706,6 +706,21 @@ static int item_sub(parser *p, lia_item *it)
     return 0;
 }
 
+/* `in [LO, HI]` after a let's value: the range an exploration samples it from (uniformly). */
+static int let_range(parser *p, lia_item *it)
+{
+    next(p);   /* 'in' */
+    it->range_span = p->tok.span;
+    if (!expect(p, TK_LBRACK, "'[' opening the range [LO, HI]") || !(it->lo = expr(p)) ||
+        !expect(p, TK_COMMA, "',' between the range's bounds") || !(it->hi = expr(p)))
+        return 0;
+    lia_span end = p->tok.span;
+    if (!expect(p, TK_RBRACK, "']' closing the range")) return 0;
+    if (end.src == it->range_span.src && end.line == it->range_span.line && end.off >= it->range_span.off)
+        it->range_span.len = end.off + end.len - it->range_span.off;
+    return 1;
+}
+
 static lia_item *item(parser *p)
 {
     static const char *const tops[] = { "model", "let", "topic", "party", "agreement", "game", "regime",
@@ -724,7 +739,7 @@ static lia_item *item(parser *p)
         it->kind = IT_LET;
         next(p);
         if (!ident(p, &it->name, "the constant's name")) { skip_item(p); return NULL; }
-        if (!expect(p, TK_EQ, "'='") || !(it->expr = expr(p))) {
+        if (!expect(p, TK_EQ, "'='") || !(it->expr = expr(p)) || (is_kw(&p->tok, "in") && !let_range(p, it))) {
             /* keep the name declared, so its uses do not add "unknown constant" errors */
             it->broken = 1;
             skip_item(p);

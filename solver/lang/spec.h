@@ -144,4 +144,24 @@ struct lia_arena;
 int lia_check(lia_spec *out, struct lia_arena *arena, const lia_ast *ast, const lia_sources *s,
               lia_diags *d, lia_override *ov, size_t nov);
 
+/* Every name an override can set, as the checker met it: a let constant or a numeric
+ * attribute path, its value (with the overrides in force) and a let's `in [LO, HI]` range.
+ * The checker resolves every settable number through one function, so logging there lists
+ * exactly what lia_model_set accepts. Names live in the check's arena. */
+typedef struct lia_path_rec {
+    const char *name;
+    int is_let;
+    double value;
+    int has_range;
+    double lo, hi;
+} lia_path_rec;
+typedef struct lia_path_log {
+    lia_path_rec *items;     /* lia__realloc'd; the owner frees */
+    size_t n, cap;
+    int oom;
+} lia_path_log;
+/* lia_check, also appending every settable name to log (in file order; a name may repeat). */
+int lia_check_logged(lia_spec *out, struct lia_arena *arena, const lia_ast *ast, const lia_sources *s,
+                     lia_diags *d, lia_override *ov, size_t nov, lia_path_log *log);
+
 #endif

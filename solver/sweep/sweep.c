@@ -108,8 +108,7 @@ static void work(shared *sh, int reporter)
     c.game = s->game;
     c.axes = s->axes;
     c.members = s->members;
-    c.names[0] = s->names[0];
-    c.names[1] = s->names[1];
+    c.names = s->names;
     c.copts = (lia_compile_options)LIA_COMPILE_OPTIONS_INIT;
     c.copts.memory_cap = sh->o->memory_cap;
     lia_arena scratch;

@@ -10,6 +10,7 @@ typedef struct sweep_rec {
     int ok;
     char message[160];
     double *payoffs, *delta_star, *patience;
+    double *deviation, *punishment;   /* D and P of each member at the commitment (explore's slack) */
     int *sustainable;
     int *direction;          /* lia_direction per member */
     int *over_regimes;       /* models with regimes: keeps to it in every regime (1/0), else -1 */
@@ -18,20 +19,26 @@ typedef struct sweep_rec {
     int self_enforcing, transfers_feasible, class2x2, core_empty;
     size_t equilibria;
     double welfare;
+    double transfers;        /* total paid per period by the cheapest restoring transfers; NaN: none */
 } sweep_rec;
 
-/* Everything a worker needs to solve points on its own model clone. */
+/* Everything a worker needs to solve points on its own model clone. A sweep has one or two
+ * parameters; an exploration (solver/explore) solves its runs through the same function with
+ * any number of them. */
 typedef struct sweep_ctx {
     lia_model *model;        /* this worker's clone */
     const char *game;
-    const char *names[2];
+    const char *const *names;   /* `axes` parameter names */
     size_t axes, members;
     lia_compile_options copts;
+    double delta;            /* a common discount factor for the verdicts; 0: each member's patience */
+    int skip_beliefs;        /* leave `trusted` and `over_regimes` at -1 (an exploration records
+                                neither, and the suspects' analysis costs a seventh of a point) */
 } sweep_ctx;
 
 /* Allocate the arrays of r for n members (arena); 0 on failure. */
 int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n);
-/* Solve the point at values[0..axes-1]; LIA_OK also when the model is invalid there (r->ok = 0);
+/* Solve the point at values[0..axes-1] (r->values keeps the first two); LIA_OK also when the model is invalid there (r->ok = 0);
  * LIA_ENOMEM or LIA_EINTERNAL stop the sweep. */
 lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r);
 

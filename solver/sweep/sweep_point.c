@@ -11,11 +11,13 @@ int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
     r->payoffs = lia_arena_array(a, n ? n : 1, sizeof *r->payoffs);
     r->delta_star = lia_arena_array(a, n ? n : 1, sizeof *r->delta_star);
     r->patience = lia_arena_array(a, n ? n : 1, sizeof *r->patience);
+    r->deviation = lia_arena_array(a, n ? n : 1, sizeof *r->deviation);
+    r->punishment = lia_arena_array(a, n ? n : 1, sizeof *r->punishment);
     r->sustainable = lia_arena_array(a, n ? n : 1, sizeof *r->sustainable);
     r->direction = lia_arena_array(a, n ? n : 1, sizeof *r->direction);
     r->over_regimes = lia_arena_array(a, n ? n : 1, sizeof *r->over_regimes);
     r->trusted = lia_arena_array(a, n ? n : 1, sizeof *r->trusted);
-    return r->payoffs && r->delta_star && r->patience && r->sustainable && r->direction && r->over_regimes &&
+    return r->payoffs && r->delta_star && r->patience && r->deviation && r->punishment && r->sustainable && r->direction && r->over_regimes &&
            r->trusted;
 }
 
@@ -33,7 +35,7 @@ static void clear_members(const sweep_ctx *c, sweep_rec *r)
         r->direction[i] = LIA_DIRECTION_NONE;
         r->over_regimes[i] = -1;
         r->trusted[i] = -1;
-        r->delta_star[i] = r->payoffs[i] = r->patience[i] = NAN;
+        r->delta_star[i] = r->payoffs[i] = r->patience[i] = r->deviation[i] = r->punishment[i] = NAN;
     }
 }
 
@@ -57,13 +59,17 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     clear_members(c, r);
     if (!lia_game_commitment(g, NULL)) return LIA_OK;
     lia_repeat *rep = NULL;
-    if ((st = lia_game_repeat(&rep, g, NULL, NULL)) != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
+    lia_repeat_options ro = LIA_REPEAT_OPTIONS_INIT;
+    ro.delta = c->delta;
+    if ((st = lia_game_repeat(&rep, g, NULL, &ro)) != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
     r->welfare = 0;
     for (size_t i = 0; i < n && i < c->members; i++) {
         const lia_sustain *s = lia_repeat_player(rep, i);
         r->payoffs[i] = s->value;
         r->delta_star[i] = s->delta_star;
         r->patience[i] = s->patience;
+        r->deviation[i] = s->deviation;
+        r->punishment[i] = s->punishment;
         r->sustainable[i] = s->sustainable;
         r->direction[i] = (int)lia_repeat_direction(rep, i);
         r->welfare += s->value;
@@ -72,7 +78,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     r->self_enforcing = lia_repeat_self_enforcing(rep);
     /* each suspect at its prior belief: sweeping the prior finds the trust threshold */
     lia_suspects *su = NULL;
-    st = lia_model_suspects(&su, c->model, c->game);
+    st = c->skip_beliefs ? LIA_OK : lia_model_suspects(&su, c->model, c->game);
     for (size_t k = 0; st == LIA_OK && k < lia_suspects_count(su); k++)
         for (size_t i = 0; i < n && i < c->members; i++)
             if (strcmp(lia_suspects_party(su, k), lia_game_player_name(g, i)) == 0) {
@@ -82,7 +88,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     lia_suspects_free(su);
     if (st == LIA_ENOMEM) { lia_repeat_free(rep); return st; }
     st = LIA_OK;
-    if (lia_model_regime_count(c->model) > 0) {
+    if (lia_model_regime_count(c->model) > 0 && !c->skip_beliefs) {
         /* each member over the regimes (docs/model.md section 10, "Regimes"): sweeping a
          * transition probability moves this verdict, not the static ones */
         lia_regimes *rg = NULL;
@@ -92,7 +98,14 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
         if (st == LIA_ENOMEM) { lia_repeat_free(rep); return st; }
         st = LIA_OK;   /* a regime invalid here leaves this verdict unknown (-1) */
     }
-    r->transfers_feasible = lia_repeat_transfers(rep, NULL);
+    const double *amounts = NULL;
+    r->transfers_feasible = lia_repeat_transfers(rep, &amounts);
+    r->transfers = NAN;
+    if (r->transfers_feasible == 1 && amounts) {
+        r->transfers = 0;   /* budget-balanced: what is received is paid; count it once */
+        for (size_t i = 0; i < n; i++)
+            if (amounts[i] > 0) r->transfers += amounts[i];
+    }
     lia_repeat_free(rep);
     return LIA_OK;
 }
@@ -123,10 +136,10 @@ lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r)
     r->message[0] = 0;
     r->class2x2 = r->core_empty = r->self_enforcing = r->transfers_feasible = -1;
     r->equilibria = 0;
-    r->welfare = NAN;
+    r->welfare = r->transfers = NAN;
     clear_members(c, r);
     for (size_t a = 0; a < c->axes; a++) {
-        r->values[a] = values[a];
+        if (a < 2) r->values[a] = values[a];
         lia_status st = lia_model_set_number(c->model, c->names[a], values[a]);
         if (st == LIA_ENOMEM) return st;
         if (st == LIA_EINPUT) {

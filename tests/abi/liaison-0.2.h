@@ -141,6 +141,28 @@ LIA_API const lia_diag *lia_model_diag_at(const lia_model *m, size_t i);
 LIA_API lia_status lia_model_set(lia_model *m, const char *name, const char *value);
 LIA_API lia_status lia_model_set_number(lia_model *m, const char *name, double value);
 
+/* Parameters: every name lia_model_set accepts in this model, in file order: the `let`
+ * constants, then (as the checker meets them) every numeric attribute path, with its value
+ * under the overrides in force, and a let's uncertainty range `let pen = 0.1 in [0, 0.4]`
+ * (docs/language.md). The list is built on first use and owned by the model; pointers stay
+ * valid until the model changes (lia_model_set, lia_model_apply_regime) or is freed. A model
+ * read from an .nfg or lrs file has none. The struct may grow: never allocate one. */
+typedef enum lia_param_kind {
+    LIA_PARAM_LET = 0,         /* a `let` constant */
+    LIA_PARAM_ATTRIBUTE = 1    /* an attribute path such as UK.leak or UKUSA.dilution */
+} lia_param_kind;
+typedef struct lia_param {
+    const char *name;          /* as lia_model_set takes it */
+    lia_param_kind kind;
+    double value;              /* NaN if it could not be evaluated (the model has errors) */
+    int has_range;             /* 1: `in [lo, hi]` was given (lets only) */
+    double lo, hi;             /* NaN without a range */
+} lia_param;
+/* 0 also when memory ran out listing them (lia_model_errmsg then says so). */
+LIA_API size_t lia_model_param_count(const lia_model *m);
+LIA_API const lia_param *lia_model_param_at(const lia_model *m, size_t i);   /* NULL if out of range */
+LIA_API const lia_param *lia_model_param_find(const lia_model *m, const char *name);   /* NULL: none */
+
 /* A new handle with the same text and overrides (diagnostics and status as if opened again):
  * handles are not shared between threads, so each thread works on its own clone. Caller frees
  * *out with lia_model_free. */
@@ -969,6 +991,110 @@ LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, 
  * vertical lines; two parameters: a map of the verdict over the grid with the breakdown points
  * as markers. Caller frees *out with lia_free; LIA_ENOMEM leaves *out NULL. */
 LIA_API lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s);
+
+/* ---- explorations under uncertainty (docs/cli.md, explore; docs/api.md) ------------------ *
+ * Many runs of one agreement or game, each at a point sampled from the parameters' ranges
+ * (`let pen = 0.1 in [0, 0.4]` in the file, or a range given here for any numeric path): its
+ * status, each member's slack C - (1 - delta) D - delta P, delta*, direction, the total of the
+ * restoring transfers, welfare and whether the core is empty. The run index alone determines
+ * its sample, so any number of threads, and any split into shards, gives the same runs. Runs
+ * may stream into an SQLite store (one transaction per batch), which an interrupted
+ * exploration resumes and which can be re-analysed without solving again. */
+
+typedef enum lia_design {
+    LIA_DESIGN_MC = 0,        /* independent uniform draws: N runs */
+    LIA_DESIGN_LHS = 1,       /* Latin hypercube: N runs */
+    LIA_DESIGN_SOBOL = 2,     /* Saltelli's scheme for Sobol indices: N(2D + 2) runs */
+    LIA_DESIGN_MORRIS = 3     /* Morris elementary effects: N trajectories, N(D + 1) runs */
+} lia_design;
+/* "mc", "lhs", "sobol", "morris"; NULL outside the enum. */
+LIA_API const char *lia_design_name(lia_design d);
+
+/* A range for a parameter (any name lia_model_param_find knows); it replaces the range of a
+ * `let` of the same name. */
+typedef struct lia_explore_range {
+    const char *name;
+    double lo, hi;            /* lo < hi, both finite */
+} lia_explore_range;
+
+#define LIA_EXPLORE_OPTIONS_VERSION 1
+typedef struct lia_explore_options {
+    unsigned version;         /* LIA_EXPLORE_OPTIONS_VERSION */
+    lia_design design;
+    uint64_t samples;         /* N >= 1: points, base samples (sobol) or trajectories (morris) */
+    uint64_t seed;
+    const lia_explore_range *ranges;   /* read during the call only */
+    size_t nranges;
+    double delta;             /* a common discount factor in (0, 1); 0: each member's patience */
+    size_t threads;           /* 0: 2 */
+    size_t shard, shards;     /* shards >= 2: only slice `shard` (0-based) of `shards` contiguous
+                                 slices of the run indices; 0 or 1: every run */
+    const char *store;        /* an SQLite file the runs stream into; NULL: memory only */
+    int resume;               /* the store holds an interrupted exploration of the same model
+                                 and design: run only what it lacks */
+    lia_progress_fn progress; /* runs done of the runs this call makes; nonzero stops it
+                                 (LIA_ECANCELED, the store keeps every finished batch) */
+    void *progress_ctx;
+    size_t memory_cap;        /* per compiled game; 0 = LIA_DEFAULT_MEMORY_CAP */
+} lia_explore_options;
+#define LIA_EXPLORE_OPTIONS_INIT { LIA_EXPLORE_OPTIONS_VERSION, LIA_DESIGN_LHS, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0 }
+
+typedef struct lia_explore lia_explore;
+/* Run an exploration of `game` (NULL: the model's only game); m is not modified (runs solve on
+ * clones). *out receives a handle also on LIA_EUSAGE, LIA_EIO, LIA_EINPUT and LIA_ECANCELED
+ * (read lia_explore_errmsg); NULL only on LIA_ENOMEM or a NULL argument. LIA_EUSAGE: a bad
+ * option or range (an unknown name with a suggestion, a non-numeric path, lo >= hi), no
+ * parameter to vary, or a store that holds another model, design or exploration. LIA_EIO: the
+ * store cannot be written (read-only path, full disk); what it holds is marked unfinished.
+ * Caller frees *out with lia_explore_free. */
+LIA_API lia_status lia_model_explore(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts);
+/* The exploration a store holds, read back without solving: its runs, and whether they are
+ * all of the design (lia_explore_complete; an unfinished store or a shard's is 0, and then only
+ * its rows can be written). LIA_EUSAGE if it is not a store of liaison explore or has a gap in
+ * its runs, LIA_EIO if it cannot be read. Caller frees *out (also on failure). */
+LIA_API lia_status lia_explore_open(lia_explore **out, const char *store);
+/* Merge the stores of shards into `store` (created, or extended when it holds part of the same
+ * exploration): parts of another model, design, seed or ranges are refused (LIA_EUSAGE), and
+ * so are overlapping slices. *out: the merged exploration, as lia_explore_open reads it. */
+LIA_API lia_status lia_explore_merge(lia_explore **out, const char *store, const char *const *parts, size_t nparts);
+LIA_API void lia_explore_free(lia_explore *e);
+LIA_API const char *lia_explore_errmsg(const lia_explore *e);   /* never NULL */
+LIA_API const char *lia_explore_game(const lia_explore *e);
+LIA_API lia_design lia_explore_design(const lia_explore *e);
+LIA_API uint64_t lia_explore_samples(const lia_explore *e);
+LIA_API uint64_t lia_explore_seed(const lia_explore *e);
+/* Runs of the whole design, runs this handle holds (a shard's slice, or what a cancelled call
+ * finished), and the index of its first; 1 if it holds every run of the design. */
+LIA_API uint64_t lia_explore_total_runs(const lia_explore *e);
+LIA_API uint64_t lia_explore_run_count(const lia_explore *e);
+LIA_API uint64_t lia_explore_first_run(const lia_explore *e);
+LIA_API int lia_explore_complete(const lia_explore *e);
+/* The parameters varied (names owned by e) and their ranges. */
+LIA_API size_t lia_explore_param_count(const lia_explore *e);
+LIA_API const char *lia_explore_param_name(const lia_explore *e, size_t j);
+LIA_API lia_status lia_explore_param_range(const lia_explore *e, size_t j, double *lo, double *hi);
+/* The members of the game (the order of the per-member outputs). */
+LIA_API size_t lia_explore_member_count(const lia_explore *e);
+LIA_API const char *lia_explore_member_name(const lia_explore *e, size_t i);
+/* Columns of the table of runs, after `run`: the parameters, "status", "slack.M" for each
+ * member M, "delta_star.M", "direction.M", "transfers", "welfare", "core_empty" (docs/cli.md).
+ * Values are doubles: status is the lia_verdict code (-1: the model is invalid at that
+ * sample), direction the lia_direction code, core_empty 1/0/-1, NaN where there is none. */
+LIA_API size_t lia_explore_column_count(const lia_explore *e);
+LIA_API const char *lia_explore_column_name(const lia_explore *e, size_t c);
+/* The value of column c in the k-th run this handle holds (run index first_run + k); NaN if
+ * out of range. */
+LIA_API double lia_explore_value(const lia_explore *e, uint64_t k, size_t c);
+/* LIA_FORMAT_CSV: the table (one row per run, the same bytes for any threads or shards);
+ * LIA_FORMAT_JSON and LIA_FORMAT_TEXT: the analyses (probabilities, Sobol indices or Morris
+ * measures, scenarios; docs/cli.md). Caller frees *out with lia_free. */
+LIA_API lia_status lia_explore_write(char **out, size_t *len, const lia_explore *e, lia_format fmt);
+/* The CSV of runs [from, from + n) of those held (k-th held run = run first_run + k), after
+ * the header line if `header`; the same bytes as the matching lines of the whole table, so a
+ * caller can stream a large table in pieces. Caller frees *out with lia_free. */
+LIA_API lia_status lia_explore_write_rows(char **out, size_t *len, const lia_explore *e, uint64_t from, uint64_t n, int header);
+/* A standalone SVG chart of the indices and scenario boxes; caller frees *out with lia_free. */
+LIA_API lia_status lia_explore_write_svg(char **out, size_t *len, const lia_explore *e);
 
 /* ---- briefings: one self-contained HTML page for a reader (docs/cli.md, solve --format html) -- *
  * UTF-8 HTML with inline CSS and inline SVG charts: no scripts, nothing loaded from elsewhere, a

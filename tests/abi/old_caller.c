@@ -106,6 +106,30 @@ static void games(void)
     lia_tugame_free(tu);
 }
 
+/* An exploration of ab-sweep.lia over s in [0.2, 0.4]: every run's delta* of A is
+ * (0.38 - s)/0.08 (test_sweep.c's formula), "never" (NaN) where that exceeds 1, whatever the
+ * design draws. */
+static void explore_ab(lia_model *m, const lia_explore_options *opts)
+{
+    lia_explore *e = NULL;
+    lia_status st = lia_model_explore(&e, m, NULL, opts);
+    CHECK(st == LIA_OK, "explore: %s (%s)", lia_status_name(st), e ? lia_explore_errmsg(e) : lia_errmsg());
+    size_t cs = (size_t)-1, cd = (size_t)-1;
+    for (size_t c = 0; c < lia_explore_column_count(e); c++) {
+        if (strcmp(lia_explore_column_name(e, c), "s") == 0) cs = c;
+        if (strcmp(lia_explore_column_name(e, c), "delta_star.A") == 0) cd = c;
+    }
+    CHECK(lia_explore_run_count(e) == 8 && cs != (size_t)-1 && cd != (size_t)-1, "8 runs with s and delta_star.A");
+    for (uint64_t k = 0; k < lia_explore_run_count(e) && cd != (size_t)-1 && cs != (size_t)-1; k++) {
+        double s = lia_explore_value(e, k, cs);
+        CHECK(s >= 0.2 && s <= 0.4, "s = %g in its range", s);
+        double want = (0.38 - s) / 0.08, got = lia_explore_value(e, k, cd);
+        if (want > 1) CHECK(isnan(got), "s = %g: delta* never (C < P), got %g", s, got);   /* NaN = never */
+        else NEAR(got, want, 1e-9);
+    }
+    lia_explore_free(e);
+}
+
 /* tests/cases/repeat/ab-sweep.lia: A's delta* = (0.38 - s)/0.08 meets its patience 0.9 at
  * s = 0.308 (test_sweep.c). */
 static void agreement(void)
@@ -164,6 +188,19 @@ static void agreement(void)
     lia_free(json);
     lia_compare_free(cmp);
     free(c1);
+    const lia_param *s_ = lia_model_param_find(m, "s");
+    CHECK(s_ && s_->kind == LIA_PARAM_LET, "the let s");
+    if (s_) NEAR(s_->value, 0.3, 0);
+    lia_explore_range range = { "s", 0.2, 0.4 };
+    lia_explore_options eo = LIA_EXPLORE_OPTIONS_INIT;
+    eo.samples = 8;
+    eo.seed = 7;
+    eo.ranges = &range;
+    eo.nranges = 1;
+    eo.threads = 1;
+    lia_explore_options *e1 = v1(&eo, sizeof eo);
+    explore_ab(m, e1);
+    free(e1);
     lia_model_free(m);
 }
 

@@ -287,5 +287,18 @@ else:
           f"{PY_TARGET}x) {'PASS' if ok else 'MISS'}, same JSON: {'yes' if same else 'NO'}; CPU {ms(c_cli)} and "
           f"{ms(c_py)} ({c_py / c_cli:.2f}x); with OpenBLAS's default threads (LIAISON_BLAS_THREADS=keep) "
           f"{ms(t_keep)} ({t_keep / t_cli:.2f}x), CPU {ms(c_keep)} ({c_keep / c_cli:.2f}x)")
-print(f"bench: {len(rows) + 4 + enum_checks + share_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
+# Explorations (tests/bench/bench_explore.c): 20,000 Latin-hypercube runs of a generated
+# 4-member agreement against a 20,000-point sweep (200 x 100, no bisection) over the same two
+# parameters, both on 2 threads (target: at most 1.5x), and the same runs streamed to a store.
+explore_model = os.path.join(tmp, "multi-4x2.lia")
+generate(explore_model, 4, ["0", "1"], transfers=2)
+bench_explore = os.path.join(os.path.dirname(liaison), "..", "bench", "bench_explore")
+ts, tx, tstore = map(float, run([bench_explore, explore_model, "dil", "0.3", "1", "M01.patience", "0.8", "0.95",
+                                 os.path.join(tmp, "explore.sqlite")]).split())
+EXPLORE_TARGET = 1.5
+ok = tx <= EXPLORE_TARGET * ts
+miss += 0 if ok else 1
+print(f"bench: explore, 20000 LHS runs of a 4-member agreement {ms(tx)} vs a 20000-point 2-parameter sweep {ms(ts)}, "
+      f"2 threads: {tx / ts:.2f}x (target {EXPLORE_TARGET}x) {'PASS' if ok else 'MISS'}; to a store {ms(tstore)} ({tstore / tx:.2f}x)")
+print(f"bench: {len(rows) + 5 + enum_checks + share_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
 PY

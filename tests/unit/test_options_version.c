@@ -243,11 +243,39 @@ static void test_sweep_and_briefing(void **state)
     lia_model_free(m);
 }
 
+static void test_explore(void **state)
+{
+    (void)state;
+    lia_model *m = ab();
+    lia_explore_range range = { "s", 0.2, 0.4 };
+    lia_explore_options o = LIA_EXPLORE_OPTIONS_INIT;
+    o.samples = 4;
+    o.ranges = &range;
+    o.nranges = 1;
+    o.threads = 1;
+    o.version = 1;
+    lia_explore_options *v1 = exact_copy(&o, sizeof o);
+    lia_explore *e = NULL;
+    assert_int_equal(lia_model_explore(&e, m, NULL, v1), LIA_OK);
+    assert_int_equal(lia_explore_run_count(e), 4);
+    lia_explore_free(e);
+    free(v1);
+    for (unsigned v = 0; v <= LIA_EXPLORE_OPTIONS_VERSION + 1; v += LIA_EXPLORE_OPTIONS_VERSION + 1) {
+        o.version = v;
+        assert_int_equal(lia_model_explore(&e, m, NULL, &o), LIA_EUSAGE);
+        lia_explore_free(e);
+        e = NULL;
+        refused_with(lia_errmsg(), "lia_explore_options", v, LIA_EXPLORE_OPTIONS_VERSION);
+    }
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nash),   cmocka_unit_test(test_correlated), cmocka_unit_test(test_repeat),
         cmocka_unit_test(test_share),  cmocka_unit_test(test_compile),    cmocka_unit_test(test_sweep_and_briefing),
+        cmocka_unit_test(test_explore),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

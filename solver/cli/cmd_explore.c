@@ -1,0 +1,311 @@
+/* cmd_explore.c — `liaison explore FILE [--game NAME] --design mc|lhs|sobol|morris --samples N
+ * [--seed S] [--range PATH=LO:HI]... [--delta D] [--threads K] [--store OUT.sqlite] [--resume]
+ * [--shard I/N] [--format text|json|csv] [--plot OUT.svg] [-o OUT]`: many runs at samples of
+ * the uncertain parameters, and what they say (docs/cli.md). Also `liaison explore --store
+ * OUT.sqlite` (re-analyse a finished store) and `liaison explore --merge OUT.sqlite PART...`. */
+#include "cli.h"
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { EXIT_INTERRUPTED = 130 };
+
+static volatile sig_atomic_t interrupted;
+static void on_sigint(int sig) { (void)sig; interrupted = 1; }
+
+/* The bar on a terminal, with the time left at the rate so far; and Ctrl-C, which stops the
+ * library at once; the batch under way is dropped and the store keeps every finished one. */
+typedef struct bar { int tty, last; struct timespec t0; unsigned long long stop_after; } bar;
+static int progress(void *ctx, size_t done, size_t total)
+{
+    bar *b = ctx;
+    if (interrupted || (b->stop_after && done >= b->stop_after)) return 1;
+    if (!b->tty) return 0;
+    int pct = total ? (int)(100.0 * (double)done / (double)total) : 100;
+    if (pct == b->last && done < total) return 0;
+    b->last = pct;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    double el = (double)(t.tv_sec - b->t0.tv_sec) + 1e-9 * (double)(t.tv_nsec - b->t0.tv_nsec);
+    double left = done ? el * (double)(total - done) / (double)done : 0;
+    int fill = pct / 4;
+    fprintf(stderr, "\r  [%.*s%*s] %3d%%  %zu/%zu runs  ETA %dm%02ds ", fill, "#########################", 25 - fill, "",
+            pct, done, total, (int)(left / 60), (int)fmod(left, 60));
+    if (done >= total) fputs("\r\033[K", stderr);
+    return 0;
+}
+
+static int parse_u64(const char *s, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || *s == '-' || *s == '\0') return 0;
+    *out = strtoull(s, &end, 10);
+    return !*end && !errno;
+}
+
+/* PATH=LO:HI */
+static int parse_range(const char *text, lia_explore_range *r, char **name)
+{
+    const char *eq = strrchr(text, '=');
+    char *end;
+    if (!eq || eq == text) goto bad;
+    if (!(*name = strndup(text, (size_t)(eq - text)))) return 0;
+    r->name = *name;
+    r->lo = strtod(eq + 1, &end);
+    if (end == eq + 1 || *end != ':') goto bad;
+    const char *p = end + 1;
+    r->hi = strtod(p, &end);
+    if (end == p || *end || !isfinite(r->lo) || !isfinite(r->hi)) goto bad;
+    if (!(r->lo < r->hi)) {
+        fprintf(stderr, "liaison explore: --range %s: the low end must be below the high end\n", text);
+        return 0;
+    }
+    return 1;
+bad:
+    fprintf(stderr, "liaison explore: bad --range '%s' (PATH=LO:HI, e.g. UK.leak=0.05:0.3)\n", text);
+    return 0;
+}
+
+static int ends_with_svg(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcasecmp(path + n - 4, ".svg") == 0;
+}
+
+/* The CSV in pieces, so a table of millions of runs never sits in memory twice. */
+static int write_csv(const cli_opts *o, const lia_explore *e)
+{
+    FILE *f = stdout;
+    if (o->output && strcmp(o->output, "-") != 0 && !(f = fopen(o->output, "wb"))) {
+        fprintf(stderr, "liaison: cannot write %s: %s\n", o->output, strerror(errno));
+        return EXIT_INPUT;
+    }
+    int rc = EXIT_OK;
+    uint64_t n = lia_explore_run_count(e), step = 4096;
+    for (uint64_t k = 0; rc == EXIT_OK && (k < n || k == 0); k += step) {
+        char *text = NULL;
+        size_t len = 0;
+        if (lia_explore_write_rows(&text, &len, e, k, step, k == 0) != LIA_OK) rc = EXIT_INTERNAL;
+        else if (fwrite(text, 1, len, f) != len) rc = EXIT_INTERNAL;
+        lia_free(text);
+        if (n == 0) break;
+    }
+    if (fflush(f) != 0) rc = EXIT_INTERNAL;
+    if (f != stdout && fclose(f) != 0) rc = EXIT_INTERNAL;
+    if (rc) fprintf(stderr, "liaison: write failed: %s\n", strerror(errno));
+    return rc;
+}
+
+static int report(const cli_opts *o, const lia_explore *e, lia_format fmt)
+{
+    if (!lia_explore_complete(e)) {
+        /* a shard, or a store being merged: its runs, but no analysis of a part */
+        if (fmt == LIA_FORMAT_CSV) return write_csv(o, e);
+        uint64_t a = lia_explore_first_run(e), n = lia_explore_run_count(e);
+        char line[512];
+        int len = snprintf(line, sizeof line,
+                           "%llu runs (%llu to %llu) of the %llu of this exploration%s%s; the analyses need them all: "
+                           "merge the shards with liaison explore --merge OUT.sqlite PART.sqlite...\n",
+                           (unsigned long long)n, (unsigned long long)a, (unsigned long long)(a + n - (n > 0)),
+                           (unsigned long long)lia_explore_total_runs(e), o->store ? " in " : "", o->store ? o->store : "");
+        return cli_write(o, line, (size_t)len);
+    }
+    int rc = EXIT_OK;
+    if (o->plot) {
+        char *svg = NULL;
+        size_t len = 0;
+        lia_status st = lia_explore_write_svg(&svg, &len, e);
+        if (st == LIA_OK) {
+            cli_opts co = *o;
+            co.output = o->plot;
+            rc = cli_write(&co, svg, len);
+        } else {
+            fprintf(stderr, "liaison explore: %s\n", lia_explore_errmsg(e));
+            rc = cli_exit_code(st);
+        }
+        lia_free(svg);
+        if (rc) return rc;
+    }
+    if (fmt == LIA_FORMAT_CSV) return write_csv(o, e);
+    char *text = NULL;
+    size_t len = 0;
+    lia_status st = lia_explore_write(&text, &len, e, fmt);
+    if (st == LIA_OK) rc = cli_write(o, text, len);
+    else {
+        fprintf(stderr, "liaison explore: %s\n", *lia_explore_errmsg(e) ? lia_explore_errmsg(e) : lia_status_name(st));
+        rc = cli_exit_code(st);
+    }
+    lia_free(text);
+    return rc;
+}
+
+static int finish(lia_status st, const lia_explore *e, const cli_opts *o, lia_format fmt)
+{
+    if (st == LIA_ECANCELED) {
+        fprintf(stderr, "\nliaison explore: interrupted; %s%s%s\n", o->store ? o->store : "",
+                o->store ? " keeps every finished batch: the same command with --resume continues"
+                         : "nothing was kept (give --store to make a run resumable)", "");
+        return EXIT_INTERRUPTED;
+    }
+    if (st != LIA_OK) {
+        fprintf(stderr, "liaison explore: %s\n", e && *lia_explore_errmsg(e) ? lia_explore_errmsg(e) : lia_status_name(st));
+        return cli_exit_code(st);
+    }
+    return report(o, e, fmt);
+}
+
+int cmd_explore(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse(&o, argc, argv, "explore");
+    lia_explore_options eo = LIA_EXPLORE_OPTIONS_INIT;
+    lia_format fmt = LIA_FORMAT_TEXT;
+    lia_explore_range ranges[64];
+    char *names[64] = { NULL };
+    if (!rc && o.format) {
+        if (strcmp(o.format, "json") == 0) fmt = LIA_FORMAT_JSON;
+        else if (strcmp(o.format, "csv") == 0) fmt = LIA_FORMAT_CSV;
+        else if (strcmp(o.format, "text") != 0) {
+            fprintf(stderr, "liaison explore: unknown --format '%s' (text, json or csv)\n", o.format);
+            rc = EXIT_INPUT;
+        }
+    }
+    if (!rc && o.plot && !ends_with_svg(o.plot)) {
+        fprintf(stderr, "liaison explore: --plot writes SVG only, so OUT must end in .svg (not '%s')\n", o.plot);
+        rc = EXIT_INPUT;
+    }
+    lia_explore *e = NULL;
+    lia_model *m = NULL;
+    if (!rc && o.merge) {
+        /* liaison explore --merge OUT.sqlite PART.sqlite... */
+        if (o.nfiles < 2) {
+            fprintf(stderr, "liaison explore: --merge OUT.sqlite PART.sqlite... (the merged store, then the parts)\n");
+            rc = EXIT_INPUT;
+        } else {
+            lia_status st = lia_explore_merge(&e, o.files[0], (const char *const *)(o.files + 1), o.nfiles - 1);
+            cli_opts co = o;
+            co.store = o.files[0];
+            rc = finish(st, e, &co, fmt);
+        }
+        goto out;
+    }
+    if (!rc && o.nfiles == 0 && o.store) {
+        /* re-analyse a finished store without solving */
+        lia_status st = lia_explore_open(&e, o.store);
+        if (st == LIA_OK && !lia_explore_complete(e) && fmt != LIA_FORMAT_CSV && lia_explore_run_count(e) < lia_explore_total_runs(e) &&
+            lia_explore_first_run(e) == 0) {
+            fprintf(stderr, "liaison explore: %s is unfinished (%llu of %llu runs): continue it with liaison explore FILE ... "
+                            "--store %s --resume\n", o.store, (unsigned long long)lia_explore_run_count(e),
+                    (unsigned long long)lia_explore_total_runs(e), o.store);
+            rc = EXIT_INPUT;
+        } else {
+            rc = finish(st, e, &o, fmt);
+        }
+        goto out;
+    }
+    if (!rc && o.nfiles != 1) {
+        fprintf(stderr, "liaison explore: give exactly one FILE (liaison explore FILE --design lhs --samples N)\n");
+        rc = EXIT_INPUT;
+    }
+    if (!rc) {
+        int d = o.design ? -1 : LIA_DESIGN_LHS;
+        for (int k = 0; o.design && k <= LIA_DESIGN_MORRIS; k++)
+            if (strcmp(o.design, lia_design_name((lia_design)k)) == 0) d = k;
+        if (d < 0) {
+            fprintf(stderr, "liaison explore: unknown --design '%s' (mc, lhs, sobol or morris)\n", o.design);
+            rc = EXIT_INPUT;
+        }
+        eo.design = (lia_design)(d < 0 ? 0 : d);
+    }
+    unsigned long long u = 0;
+    if (!rc && (!o.samples || !parse_u64(o.samples, &u) || u < 1)) {
+        fprintf(stderr, "liaison explore: %s --samples '%s' (a whole number of at least 1)\n", o.samples ? "bad" : "give",
+                o.samples ? o.samples : "N");
+        rc = EXIT_INPUT;
+    }
+    eo.samples = u;
+    if (!rc && o.seed) {
+        if (!parse_u64(o.seed, &u)) {
+            fprintf(stderr, "liaison explore: bad --seed '%s' (a whole number from 0 to 2^64 - 1)\n", o.seed);
+            rc = EXIT_INPUT;
+        }
+        eo.seed = u;
+    }
+    if (!rc && o.threads) {
+        if (!parse_u64(o.threads, &u) || u < 1 || u > 64) {
+            fprintf(stderr, "liaison explore: bad --threads '%s' (1 to 64)\n", o.threads);
+            rc = EXIT_INPUT;
+        }
+        eo.threads = (size_t)u;
+    }
+    if (!rc && o.delta) {
+        char *end;
+        eo.delta = strtod(o.delta, &end);
+        if (end == o.delta || *end || !(eo.delta > 0 && eo.delta < 1)) {
+            fprintf(stderr, "liaison explore: bad --delta '%s' (a discount factor in (0, 1))\n", o.delta);
+            rc = EXIT_INPUT;
+        }
+    }
+    if (!rc && o.shard) {
+        unsigned long long i = 0, n = 0;
+        char *slash = strchr(o.shard, '/'), *end;
+        if (slash) { i = strtoull(o.shard, &end, 10); if (end != slash) i = 0; n = strtoull(slash + 1, &end, 10); if (*end) n = 0; }
+        if (!slash || *o.shard == '-' || slash[1] == '-' || n < 1 || i < 1 || i > n || n > 1000000) {
+            fprintf(stderr, "liaison explore: bad --shard '%s' (I/N: the I-th of N slices, 1 <= I <= N)\n", o.shard);
+            rc = EXIT_INPUT;
+        } else if (!o.store) {
+            fprintf(stderr, "liaison explore: --shard needs --store PART.sqlite (each shard writes its own store)\n");
+            rc = EXIT_INPUT;
+        }
+        eo.shard = (size_t)(i - 1);
+        eo.shards = (size_t)n;
+    }
+    if (!rc && o.resume && !o.store) {
+        fprintf(stderr, "liaison explore: --resume continues a store: give --store OUT.sqlite\n");
+        rc = EXIT_INPUT;
+    }
+    for (size_t k = 0; !rc && k < o.nranges; k++)
+        if (!parse_range(o.ranges[k], &ranges[k], &names[k])) rc = EXIT_INPUT;
+    eo.ranges = ranges;
+    eo.nranges = o.nranges;
+    eo.store = o.store;
+    eo.resume = o.resume;
+    eo.memory_cap = o.memory_cap;
+    bar b = { isatty(STDERR_FILENO), -1, { 0, 0 }, 0 };
+    /* a test hook: behave as if Ctrl-C came after this many runs (tests/cli/explore.sh) */
+    const char *hook = getenv("LIAISON_TEST_INTERRUPT_AFTER");
+    if (hook && !parse_u64(hook, &b.stop_after)) b.stop_after = 0;
+    clock_gettime(CLOCK_MONOTONIC, &b.t0);
+    eo.progress = progress;
+    eo.progress_ctx = &b;
+    if (!rc) rc = cli_open_model(&m, o.files[0], &o);
+    if (!rc && !o.game && lia_model_game_count(m) != 1) {
+        fprintf(stderr, "liaison explore: %s has %zu agreements and games; choose one with --game:", o.files[0],
+                lia_model_game_count(m));
+        for (size_t i = 0; i < lia_model_game_count(m); i++) fprintf(stderr, "%s %s", i ? "," : "", lia_model_game_name(m, i));
+        fputc('\n', stderr);
+        rc = EXIT_INPUT;
+    }
+    if (!rc) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_sigint;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &old);
+        lia_status st = lia_model_explore(&e, m, o.game, &eo);
+        sigaction(SIGINT, &old, NULL);
+        rc = finish(st, e, &o, fmt);
+    }
+out:
+    lia_explore_free(e);
+    lia_model_free(m);
+    for (size_t k = 0; k < 64; k++) free(names[k]);
+    cli_opts_free(&o);
+    return rc;
+}
