@@ -1,7 +1,7 @@
 # liaison — build, test and benchmark. `make demo` and `make test` are all the set-up there is.
 
-VERSION      := 0.1.0
-SOMAJOR      := 0
+VERSION      := 0.2.0
+SOMAJOR      := 1
 CC           ?= cc
 BUILD        ?= build
 CSTD         := -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -15,7 +15,7 @@ TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev libsqlite3-dev
-DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales pkg-config \
+DEB_TEST     := lrslib glpk-utils abigail-tools clang libclang-rt-14-dev python3 locales pkg-config \
                 python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
                 python3-pandas python3-setuptools python3-pip chromium python3-pil
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
@@ -26,13 +26,15 @@ LIB_OBJ      := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ      := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN     := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# A program built against the previous release's header, run against the new library (abi.sh).
+OLD_CALLER   := $(BUILD)/tests/abi_old_caller
 
 Q            ?= @
 STATIC       := $(BUILD)/lib/libliaison.a
 SHARED       := $(BUILD)/lib/libliaison.so.$(VERSION)
 CLI          := $(BUILD)/bin/liaison
 
-.PHONY: all deps demo test test-unit test-asan test-limits fuzz fuzz-models bench golden clean help install examples
+.PHONY: all deps demo test test-unit test-asan test-limits fuzz fuzz-models bench golden clean help install examples abi-baseline
 
 PREFIX       ?= /usr/local
 DESTDIR      ?=
@@ -53,6 +55,7 @@ help:
 	@echo "               (FUZZ_MODELS_SECONDS=120, FUZZ_MODELS_SEED=1)"
 	@echo "make bench     compile-time benchmarks"
 	@echo "make golden    regenerate tests/golden/ after an intended change"
+	@echo "make abi-baseline  store the library's ABI as the baseline abi.sh compares with (docs/api.md)"
 
 deps:
 	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
@@ -108,7 +111,7 @@ demo:
 # make test T=test_lh (one unit file) or T=sweep (one CLI suite); F='*pattern*' one case.
 test:
 	@$(MAKE) --no-print-directory deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(OLD_CALLER)
 	@LIA_TEST_FILTER='$(F)' bash tests/run.sh $(BUILD) $(if $(T),$(if $(filter test_%,$(T)),unit,cli) $(T),all)
 
 test-unit: all $(TEST_BIN)
@@ -122,14 +125,33 @@ test-asan:
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  bash tests/run.sh build/asan
 
-$(BUILD)/tests/.stamp: $(TEST_BIN)
+$(BUILD)/tests/.stamp: $(TEST_BIN) $(OLD_CALLER)
 	@touch $@
+
+# Sees only tests/abi/liaison-0.2.h and links the shared library by its SONAME, as a program
+# built for the previous release does.
+$(OLD_CALLER): tests/abi/old_caller.c tests/abi/liaison-0.2.h $(SHARED)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Itests/abi $(EXTRA_CFLAGS) -o $@ $< -L$(BUILD)/lib -lliaison \
+	  -Wl,-rpath,$(CURDIR)/$(BUILD)/lib -lm $(EXTRA_LDFLAGS)
+
+# The ABI baseline tests/cli/abi.sh compares the library with (abidiff): run it only when the
+# ABI changed on purpose within the SONAME (functions added, owned or options structs grown
+# under the rules of docs/api.md), or together with a SONAME bump; review the diff.
+ABIDW        := abidw --headers-dir include --no-corpus-path --no-comp-dir-path --no-show-locs \
+                --type-id-style hash --drop-private-types
+abi-baseline: $(SHARED)
+	@$(ABIDW) --out-file tests/abi/libliaison.so.$(SOMAJOR).abi $(BUILD)/lib/libliaison.so.$(SOMAJOR)
+	@sed -n 's/^#define \(LIA_[A-Z_]*_OPTIONS_VERSION\) \([0-9]*\)$$/\1 \2/p' include/liaison.h \
+	  >tests/abi/options-versions.txt
+	@echo "wrote tests/abi/libliaison.so.$(SOMAJOR).abi and tests/abi/options-versions.txt"
+
 
 # Install the header, both libraries (versioned SONAME and its links), liaison.pc, the CLI,
 # the man page, and the Python package (with the example models as its data) under
 # $(DESTDIR)$(PREFIX). PYTHONDIR is PREFIX/lib/python3/dist-packages, which Debian's python3
 # has on sys.path for /usr/local and /usr; for another prefix set PYTHONPATH to it
-# (docs/python.md). The package finds PREFIX/lib/libliaison.so.0 relative to itself.
+# (docs/python.md). The package finds PREFIX/lib/libliaison.so.1 relative to itself.
 install: all
 	@install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin \
 	  $(DESTDIR)$(PREFIX)/share/man/man1

@@ -8,6 +8,11 @@
  *    function (or lia_free for plain strings). Freeing NULL is always a no-op.
  *  - The library never calls exit/abort and has no global mutable state: separate handles may
  *    be used from separate threads.
+ *  - ABI (docs/api.md, "Versions and the ABI"): structs a caller allocates never change within
+ *    a SONAME, except options structs, which only append fields under a new `version` (the
+ *    library reads every version from 1 to the current one). Results come through accessors
+ *    or as `const` pointers owned by a handle; those structs may grow at the end, so never
+ *    allocate or copy one.
  */
 #ifndef LIAISON_H
 #define LIAISON_H
@@ -20,9 +25,9 @@ extern "C" {
 #endif
 
 #define LIA_VERSION_MAJOR 0
-#define LIA_VERSION_MINOR 1
+#define LIA_VERSION_MINOR 2
 #define LIA_VERSION_PATCH 0
-#define LIA_VERSION "0.1.0"
+#define LIA_VERSION "0.2.0"
 /* MAJOR*10000 + MINOR*100 + PATCH; compare with lia_version_number() to detect a mismatch
  * between the header a binding was written against and the library it loaded. */
 #define LIA_VERSION_NUMBER (LIA_VERSION_MAJOR * 10000 + LIA_VERSION_MINOR * 100 + LIA_VERSION_PATCH)
@@ -35,7 +40,7 @@ extern "C" {
 
 /* ---- versions and status ------------------------------------------------------------------ */
 
-LIA_API const char *lia_version(void);        /* static string, e.g. "0.1.0" */
+LIA_API const char *lia_version(void);        /* static string, e.g. "0.2.0" */
 LIA_API int lia_version_number(void);         /* LIA_VERSION_NUMBER of the built library */
 LIA_API const char *lia_glpk_version(void);   /* static string from GLPK */
 LIA_API const char *lia_blas_version(void);   /* static string: OpenBLAS build configuration */
@@ -52,6 +57,10 @@ typedef enum lia_status {
 } lia_status;
 
 LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "invalid input" */
+/* The message of the last failure on the calling thread that had no handle to carry it (today:
+ * an options struct of a version this library does not read); "" if none. Thread-local, owned
+ * by the library, valid until the thread's next such failure. */
+LIA_API const char *lia_errmsg(void);
 
 /* OpenBLAS's worker threads: the library never changes them on its own; this is the one call
  * that does (it affects the whole process, as OpenBLAS's setting is global). n >= 1.
@@ -276,13 +285,15 @@ LIA_API double lia_game_monitor(const lia_game *g, size_t p);
 
 /* What an agreement's member gets and gives at the committed profile (docs/model.md, stage
  * payoff): u = coverage + spillover - exposure + facility_value - facility_cost
- * + transfer_in - transfer_out; and its resources and patience from the model. */
+ * + transfer_in - transfer_out; and its resources and patience from the model. Owned by the
+ * game; the struct may grow at the end: never allocate or copy one. */
 typedef struct lia_member_terms {
     double coverage, spillover, exposure, facility_value, facility_cost, transfer_in, transfer_out;
     double resources, patience;
 } lia_member_terms;
-/* LIA_EUSAGE unless g is an agreement's stage game and p < players. */
-LIA_API lia_status lia_game_commitment_terms(const lia_game *g, size_t p, lia_member_terms *out);
+/* Member p's terms (owned by g, valid until it is freed); NULL unless g is an agreement's
+ * stage game and p < players. */
+LIA_API const lia_member_terms *lia_game_commitment_terms(const lia_game *g, size_t p);
 
 typedef enum lia_format {
     LIA_FORMAT_TEXT = 0,   /* readable table */
@@ -708,7 +719,8 @@ typedef struct lia_repeat_options {
  * (NaN otherwise): what the member receives at the target (coverage, facility value,
  * transfers in) and what its own sharing costs it (exposure, facility payments, transfers
  * out, net of spillover), their ratio, and the ratio at which it would just keep to the
- * target with D and P as they are. */
+ * target with D and P as they are. Owned by the repeat handle; the struct may grow at the end:
+ * never allocate or copy one. */
 typedef struct lia_sustain {
     double value, deviation, punishment, delta_star, patience;
     size_t best_deviation;   /* the strategy of D */
@@ -755,7 +767,8 @@ typedef struct lia_repeat lia_repeat;
 LIA_API lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *target, const lia_repeat_options *opts);
 LIA_API void lia_repeat_free(lia_repeat *r);
 LIA_API size_t lia_repeat_player_count(const lia_repeat *r);
-LIA_API lia_status lia_repeat_player(const lia_repeat *r, size_t p, lia_sustain *out);
+/* Player p's row (owned by r, valid until it is freed); NULL if p is out of range. */
+LIA_API const lia_sustain *lia_repeat_player(const lia_repeat *r, size_t p);
 /* 1 self-enforcing (HOLDS or HOLDS_WITH_HARSHER_PUNISHMENT), 0 not (NEEDS_TRANSFERS or
  * BREAKS_DOWN), -1 unknown (UNDECIDED, or no patience). */
 LIA_API int lia_repeat_self_enforcing(const lia_repeat *r);
@@ -952,7 +965,8 @@ typedef struct lia_sweep_options {
 } lia_sweep_options;
 #define LIA_SWEEP_OPTIONS_INIT { LIA_SWEEP_OPTIONS_VERSION, 1, { { NULL, 0, 1, 11 }, { NULL, 0, 1, 11 } }, 0, 1e-6, 1, NULL, NULL, 0 }
 
-/* The verdicts at one grid point. Arrays have `members` entries, owned by the sweep. */
+/* The verdicts at one grid point. The struct and its arrays (`members` entries) are owned by
+ * the sweep; the struct may grow at the end: never allocate or copy one. */
 typedef struct lia_sweep_point {
     const double *values;    /* the parameters' values (axes entries) */
     int ok;                  /* 0: the model is invalid here (message) */
@@ -971,7 +985,7 @@ typedef struct lia_sweep_point {
 
 /* Where a verdict changed: on axis `axis` at `value` (to within the tolerance), with the other
  * parameter at `other` (two axes); `change` says what (static or owned text), `party` whom
- * (NULL if nobody in particular). */
+ * (NULL if nobody in particular). Owned by the sweep; may grow at the end like lia_sweep_point. */
 typedef struct lia_sweep_breakdown {
     size_t axis;
     double value, other;
@@ -987,11 +1001,13 @@ typedef struct lia_sweep lia_sweep;
 LIA_API lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game, const lia_sweep_options *opts);
 LIA_API void lia_sweep_free(lia_sweep *s);
 LIA_API const char *lia_sweep_errmsg(const lia_sweep *s);
-/* Grid points in order: the first axis fastest. */
+/* Grid points in order: the first axis fastest (none for a sweep refused before its grid ran). */
 LIA_API size_t lia_sweep_point_count(const lia_sweep *s);
-LIA_API lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out);
+/* Point k (owned by s, valid until it is freed); NULL if k is out of range. */
+LIA_API const lia_sweep_point *lia_sweep_point_at(const lia_sweep *s, size_t k);
 LIA_API size_t lia_sweep_breakdown_count(const lia_sweep *s);
-LIA_API lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_sweep_breakdown *out);
+/* Breakdown k in order of place (owned by s); NULL if k is out of range. */
+LIA_API const lia_sweep_breakdown *lia_sweep_breakdown_at(const lia_sweep *s, size_t k);
 /* The status of the commitment at grid point k (NONE where the model is invalid or has no
  * commitment) and member i's direction there. */
 LIA_API lia_verdict lia_sweep_verdict_at(const lia_sweep *s, size_t k);

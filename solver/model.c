@@ -12,6 +12,7 @@
 #include "util/mem.h"
 #include "util/nametab.h"
 #include "util/num.h"
+#include "util/options.h"
 #include "util/c_numeric.h"
 #include "game/game.h"
 #include <errno.h>
@@ -510,12 +511,14 @@ lia_status lia_model_game_find(const lia_model *m, const char *name, size_t *ind
 /* Common preamble of the compile calls: the model is valid and the game exists. */
 static lia_status pick_game(lia_model *m, const char *name, const lia_compile_options *opts, size_t *gi, size_t *cap)
 {
-    if (opts && opts->version != LIA_COMPILE_OPTIONS_VERSION) {
-        set_err(m, "lia_compile_options.version is %u; this library knows version %d", opts->version,
-                LIA_COMPILE_OPTIONS_VERSION);
+    static const size_t ends[LIA_COMPILE_OPTIONS_VERSION] = { sizeof(lia_compile_options) };
+    lia_compile_options o = LIA_COMPILE_OPTIONS_INIT;
+    char why[256];
+    if (!LIA__OPTIONS_READ(&o, opts, lia_compile_options, ends, why, sizeof why)) {
+        set_err(m, "%s", why);
         return LIA_EUSAGE;
     }
-    *cap = opts && opts->memory_cap ? opts->memory_cap : LIA_DEFAULT_MEMORY_CAP;
+    *cap = o.memory_cap ? o.memory_cap : LIA_DEFAULT_MEMORY_CAP;
     if (m->diags.errors) {
         set_err(m, "%s has %zu error%s; fix %s before compiling", m->sources.items[0].name, m->diags.errors,
                 m->diags.errors == 1 ? "" : "s", m->diags.errors == 1 ? "it" : "them");

@@ -40,12 +40,11 @@ int main(int argc, char **argv)
             if (*lia_repeat_summary(r)) printf("  %s\n", lia_repeat_summary(r));
             const double *phi = lia_share_vector(s, LIA_SHARE_SHAPLEY);
             for (size_t i = 0; i < lia_repeat_player_count(r); i++) {
-                lia_sustain row;
-                lia_repeat_player(r, i, &row);
+                const lia_sustain *row = lia_repeat_player(r, i);
                 printf("  %-8s delta* ", lia_game_player_name(g, i));
-                if (isnan(row.delta_star)) printf("never");
-                else printf("%.4f", row.delta_star);
-                printf("  patience %.2f  shapley %.4f", row.patience, phi[i]);
+                if (isnan(row->delta_star)) printf("never");
+                else printf("%.4f", row->delta_star);
+                printf("  patience %.2f  shapley %.4f", row->patience, phi[i]);
                 const char *way = lia_direction_name(lia_repeat_direction(r, i));
                 printf("%s%s\n", way ? "  " : "", way ? way : "");
             }

@@ -32,7 +32,7 @@ from .explore import (Exploration, merge_explorations, sobol_indices, morris_ind
                       DESIGNS)
 from .data import model_path, models_dir, models
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["LiaisonError", "Diagnostic", "GameInfo", "Model", "Game", "SweepResult", "Report", "Shares",
            "Sustainability", "Equilibria", "Comparison", "load", "compare", "version", "model_path", "models_dir",
            "models", "library_path", "STATUSES", "STATUS_WORDS", "STATUS_COLOURS", "LIA_VERSION_NUMBER",
@@ -41,7 +41,7 @@ __all__ = ["LiaisonError", "Diagnostic", "GameInfo", "Model", "Game", "SweepResu
 
 
 def version():
-    """The library's version string, e.g. "0.1.0"."""
+    """The library's version string, e.g. "0.2.0"."""
     return _clib.lia_version().decode()
 
 

@@ -1,20 +1,20 @@
-"""_lib -- finding and loading libliaison.so.0, and the ctypes prototypes of include/liaison.h.
+"""_lib -- finding and loading libliaison.so.1, and the ctypes prototypes of include/liaison.h.
 
 The library is looked for, in order:
   1. $LIAISON_LIBRARY (a path to the .so; the older $LIAISON_LIB is accepted too),
-  2. beside the installed package: PREFIX/lib/libliaison.so.0, from the _installed.py that
+  2. beside the installed package: PREFIX/lib/libliaison.so.1, from the _installed.py that
      `make install PREFIX=...` writes into the package, else relative to the package when it
      sits in PREFIX/lib/python3/dist-packages/liaison/ (or PREFIX/lib/python3.X/site-packages),
-  3. the checkout's build: python/liaison/../../build/lib/libliaison.so.0,
-  4. the system loader (ldconfig, LD_LIBRARY_PATH): "libliaison.so.0".
+  3. the checkout's build: python/liaison/../../build/lib/libliaison.so.1,
+  4. the system loader (ldconfig, LD_LIBRARY_PATH): "libliaison.so.1".
 Every candidate is relative to this file, never to the current directory, so a notebook
 opened from any folder loads the same library.
 """
 import ctypes
 import os
 
-LIA_VERSION_NUMBER = 100      # include/liaison.h 0.1.0, the header this package was written against
-SONAME = "libliaison.so.0"
+LIA_VERSION_NUMBER = 200      # include/liaison.h 0.2.0, the header this package was written against
+SONAME = "libliaison.so.1"
 
 _here = os.path.dirname(os.path.abspath(__file__))
 
@@ -50,7 +50,7 @@ def _load():
                     break
         else:
             tried.append("%s (no such file)" % path)
-    raise ImportError("liaison: the shared library libliaison.so.0 was not found; tried: %s. Build it (make), "
+    raise ImportError("liaison: the shared library libliaison.so.1 was not found; tried: %s. Build it (make), "
                       "install it (make install PREFIX=...), or set LIAISON_LIBRARY to its path" % "; ".join(tried))
 
 
@@ -83,6 +83,8 @@ SweepAxis = _struct("lia_sweep_axis", (cstr, "name"), (dbl, "from_"), (dbl, "to"
 SweepOptions = _struct("lia_sweep_options", (uint, "version"), (sz, "axes"), (SweepAxis * 2, "axis"),
                        (sz, "threads"), (dbl, "tolerance"), (c_int, "refine"), (PROGRESS, "progress"),
                        (P, "progress_ctx"), (sz, "memory_cap"))
+# Handed out by pointer and owned by the sweep: the library may append fields, so this mirror is
+# a prefix of the C struct and is only ever read through lia_sweep_point_at's pointer.
 SweepPoint = _struct("lia_sweep_point", (PDBL, "values"), (c_int, "ok"), (cstr, "message"), (sz, "members"),
                      (PDBL, "payoffs"), (PDBL, "delta_star"), (PINT, "sustainable"), (c_int, "self_enforcing"),
                      (c_int, "transfers_feasible"), (c_int, "class2x2"), (sz, "equilibria"), (c_int, "core_empty"),
@@ -135,7 +137,7 @@ FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_repeat_write": (c_int, [OUT, LEN, P, c_int]),
     "lia_model_sweep": (c_int, [OUT, P, cstr, ctypes.POINTER(SweepOptions)]), "lia_sweep_free": (None, [P]),
     "lia_sweep_errmsg": (cstr, [P]), "lia_sweep_point_count": (sz, [P]),
-    "lia_sweep_point_at": (c_int, [P, sz, ctypes.POINTER(SweepPoint)]),
+    "lia_sweep_point_at": (ctypes.POINTER(SweepPoint), [P, sz]),
     "lia_sweep_write": (c_int, [OUT, LEN, P, c_int]),
     "lia_sweep_verdict_at": (c_int, [P, sz]), "lia_sweep_direction_at": (c_int, [P, sz, sz]),
     "lia_sweep_over_regimes_at": (c_int, [P, sz, sz]), "lia_sweep_trusted_at": (c_int, [P, sz, sz]),
@@ -179,9 +181,11 @@ def _declare():
 
 
 _missing = _declare()
+# The SONAME (libliaison.so.1) guarantees the layouts; a later library of the same SONAME only
+# adds functions (docs/api.md, "Versions and the ABI"), so it is accepted; an older one may lack some.
 _found = lib.lia_version_number() if hasattr(lib, "lia_version_number") else -1
-if _found != LIA_VERSION_NUMBER or _missing:
-    raise ImportError("liaison: %s is version %s, this package was written for %d (0.1.0)%s; install matching "
+if _found < LIA_VERSION_NUMBER or _missing:
+    raise ImportError("liaison: %s is version %s, this package was written for %d (0.2.0) or later%s; install matching "
                       "versions (make install) or point LIAISON_LIBRARY at the right library"
                       % (path, _found, LIA_VERSION_NUMBER,
                          "; it lacks %s" % ", ".join(_missing[:5]) if _missing else ""))

@@ -1,12 +1,11 @@
 """sweep -- the result of Model.sweep, copied out of the library, with its grid as a table."""
-import ctypes
 import json
 import math
 
 import numpy as np
 
 from ._base import LiaisonError, s, take, verdict_name
-from ._lib import lib, SweepPoint
+from ._lib import lib
 from .results import html_table, _frame, STATUS_WORDS
 
 
@@ -53,10 +52,11 @@ class SweepResult:
         self.direction = np.full((npts, nm), None, dtype=object)
         self.over_regimes = np.full((npts, nm), -1, dtype=np.int8)
         self.trusted = np.full((npts, nm), -1, dtype=np.int8)
-        pt = SweepPoint()
         for k in range(npts):
-            if lib.lia_sweep_point_at(sw, k, ctypes.byref(pt)) != 0:
+            ptr = lib.lia_sweep_point_at(sw, k)   # owned by the sweep, read in place
+            if not ptr:
                 raise LiaisonError("sweep point %d could not be read" % k)
+            pt = ptr.contents
             self.values[k] = pt.values[:na]
             self.ok[k] = bool(pt.ok)
             m = min(pt.members, nm)

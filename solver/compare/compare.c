@@ -111,16 +111,14 @@ static lia_status fill(lia_compare *c, entry *e, const lia_game *g, const lia_tu
     if (st != LIA_OK) return st;
     e->welfare = 0;
     for (size_t i = 0; i < e->n && st == LIA_OK; i++) {
-        lia_sustain su;
-        lia_member_terms t;
-        lia_repeat_player(r, i, &su);
-        lia_game_commitment_terms(g, i, &t);
+        const lia_sustain *su = lia_repeat_player(r, i);
+        const lia_member_terms *t = lia_game_commitment_terms(g, i);   /* an agreement: both exist */
         st = name_index(c, lia_game_player_name(g, i), cap, &e->member[i]);
-        e->payoff[i] = su.value;
-        e->delta_star[i] = su.delta_star;
-        e->exposure[i] = t.exposure;
+        e->payoff[i] = su->value;
+        e->delta_star[i] = su->delta_star;
+        e->exposure[i] = t->exposure;
         e->direction[i] = lia_repeat_direction(r, i);
-        e->welfare += su.value;
+        e->welfare += su->value;
     }
     if (st == LIA_OK) {
         const double *t = NULL;

@@ -129,8 +129,8 @@ static lia_status one_regime(lia_regimes *r, const lia_model *m, const char *gam
         r->d[i * nr + s] = dv[i].breach;
         r->p[i * nr + s] = p;
         r->scale = fmax(r->scale, fmax(fabs(dv[i].keep), fmax(fabs(dv[i].breach), fabs(p))));
-        lia_member_terms t;
-        if (s == r->start && lia_game_commitment_terms(g, i, &t) == LIA_OK) r->patience[i] = t.patience;
+        const lia_member_terms *t = lia_game_commitment_terms(g, i);
+        if (s == r->start && t) r->patience[i] = t->patience;
     }
 done:
     lia__free(commit);

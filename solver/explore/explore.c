@@ -11,6 +11,7 @@
 #include "../model_internal.h"
 #include "../lp/lp.h"
 #include "../util/mem.h"
+#include "../util/options.h"
 #include "../util/suggest.h"
 #include <math.h>
 #include <pthread.h>
@@ -376,7 +377,6 @@ static lia_status run_all(lia_explore *e, const lia_model *m, const lia_explore_
 
 static lia_status check_options(const lia_explore_options *o)
 {
-    if (o->version < 1 || o->version > LIA_EXPLORE_OPTIONS_VERSION) return LIA_EUSAGE;
     if ((unsigned)o->design > LIA_DESIGN_MORRIS || o->threads > MAX_THREADS) return LIA_EUSAGE;
     if (o->nranges && !o->ranges) return LIA_EUSAGE;
     return LIA_OK;
@@ -447,8 +447,10 @@ lia_status lia_model_explore(lia_explore **out, const lia_model *m, const char *
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    const lia_explore_options *o = opts ? opts : &default_options;
-    if (!m || check_options(o) != LIA_OK) return LIA_EUSAGE;
+    static const size_t ends[LIA_EXPLORE_OPTIONS_VERSION] = { sizeof(lia_explore_options) };
+    lia_explore_options o_ = default_options, *o = &o_;
+    if (!m || !LIA__OPTIONS_READ(o, opts, lia_explore_options, ends, NULL, 0) || check_options(o) != LIA_OK)
+        return LIA_EUSAGE;
     lia_explore *e = lia__explore_new();
     if (!e) return LIA_ENOMEM;
     if (!game) game = lia_model_game_count(m) == 1 ? lia_model_game_name(m, 0) : NULL;

@@ -212,9 +212,7 @@ double lia_game_monitor(const lia_game *g, size_t p)
     return g && g->monitor && p < g->np ? g->monitor[p] : 1;
 }
 
-lia_status lia_game_commitment_terms(const lia_game *g, size_t p, lia_member_terms *out)
+const lia_member_terms *lia_game_commitment_terms(const lia_game *g, size_t p)
 {
-    if (!g || !out || !g->terms || p >= g->np) return LIA_EUSAGE;
-    *out = g->terms[p];
-    return LIA_OK;
+    return g && g->terms && p < g->np ? &g->terms[p] : NULL;
 }

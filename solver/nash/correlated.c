@@ -5,6 +5,7 @@
 #include "../game/game.h"
 #include "../lp/lp.h"
 #include "../util/mem.h"
+#include "../util/options.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -249,14 +250,13 @@ done:
     return st;
 }
 
-/* Every version from 1: an older caller's struct ends before the newer fields (defaults). */
-static int options_read(const lia_correlated_options *in, lia_correlated_options *o)
+/* The caller's options of any version, in the current layout (defaults when given is NULL;
+ * version 1 ends before memory_cap). */
+static int options_read(lia_correlated_options *o, const lia_correlated_options *given)
 {
-    *o = (lia_correlated_options)LIA_CORRELATED_OPTIONS_INIT;
-    if (in) {
-        if (in->version < 1 || in->version > LIA_CORRELATED_OPTIONS_VERSION) return 0;
-        memcpy(o, in, in->version == 1 ? offsetof(lia_correlated_options, memory_cap) : sizeof *o);
-    }
+    static const size_t ends[LIA_CORRELATED_OPTIONS_VERSION] = { offsetof(lia_correlated_options, memory_cap),
+                                                                 sizeof(lia_correlated_options) };
+    if (!LIA__OPTIONS_READ(o, given, lia_correlated_options, ends, NULL, 0)) return 0;
     if (!o->memory_cap) o->memory_cap = LIA_DEFAULT_MEMORY_CAP;
     return 1;
 }
@@ -265,8 +265,8 @@ lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const li
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_correlated_options o;
-    if (!g || !options_read(opts, &o)) return LIA_EUSAGE;
+    lia_correlated_options o = LIA_CORRELATED_OPTIONS_INIT;
+    if (!options_read(&o, opts) || !g) return LIA_EUSAGE;
     int coarse = o.coarse != 0;
     lia_correlated *r = lia_correlated_new(g, coarse);
     if (!r) return LIA_ENOMEM;
@@ -304,8 +304,8 @@ lia_status lia_game_correlated_lp(char **out, size_t *len, const lia_game *g, co
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_correlated_options o;
-    if (!g || !options_read(opts, &o)) return LIA_EUSAGE;
+    lia_correlated_options o = LIA_CORRELATED_OPTIONS_INIT;
+    if (!options_read(&o, opts) || !g) return LIA_EUSAGE;
     int coarse = o.coarse != 0;
     ce_lp c;
     lia_status st = ce_build(&c, g, coarse, 0, o.memory_cap);   /* in the game's units: its optimum is the welfare */

@@ -3,6 +3,7 @@
 #include "indifferent.h"
 #include <stddef.h>
 #include <string.h>
+#include "../util/options.h"
 
 /* One row per lia_nash_method, in enum order: the name written into the set, and the method
  * (NULL until it is built). */
@@ -45,16 +46,12 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    /* every version from 1 is accepted: an older caller's struct ends before the newer fields,
-     * which keep their defaults */
+    /* version 1 ends before memory_cap (version 2) */
+    static const size_t ends[LIA_NASH_OPTIONS_VERSION] = { offsetof(lia_nash_options, memory_cap), sizeof(lia_nash_options) };
     lia_nash_options o = LIA_NASH_OPTIONS_INIT;
-    if (opts) {
-        if (opts->version < 1 || opts->version > LIA_NASH_OPTIONS_VERSION) return LIA_EUSAGE;
-        memcpy(&o, opts, opts->version == 1 ? offsetof(lia_nash_options, memory_cap) : sizeof o);
-        o.version = LIA_NASH_OPTIONS_VERSION;
-    }
+    if (!LIA__OPTIONS_READ(&o, opts, lia_nash_options, ends, NULL, 0) || !g) return LIA_EUSAGE;
     opts = &o;
-    if (!g || !lia_nash_method_available(opts->method)) return LIA_EUSAGE;
+    if (!lia_nash_method_available(opts->method)) return LIA_EUSAGE;
     lia_eqset *e = lia_eqset_new(g, methods[opts->method].name);
     if (!e) return LIA_ENOMEM;
     e->memory_cap = o.memory_cap ? o.memory_cap : LIA_DEFAULT_MEMORY_CAP;

@@ -6,6 +6,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/options.h"
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -243,12 +244,11 @@ lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *ta
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    /* a version-1 caller's struct ends before `monitor`: copy only what it has */
+    /* a version-1 caller's struct ends before `monitor`: only that much is read */
+    static const size_t ends[LIA_REPEAT_OPTIONS_VERSION] = { offsetof(lia_repeat_options, monitor),
+                                                             sizeof(lia_repeat_options) };
     lia_repeat_options o_ = LIA_REPEAT_OPTIONS_INIT, *o = &o_;
-    if (opts && opts->version == 1) memcpy(o, opts, offsetof(lia_repeat_options, monitor));
-    else if (opts && opts->version == LIA_REPEAT_OPTIONS_VERSION) *o = *opts;
-    else if (opts) return LIA_EUSAGE;
-    o->version = LIA_REPEAT_OPTIONS_VERSION;
+    if (!LIA__OPTIONS_READ(o, opts, lia_repeat_options, ends, NULL, 0)) return LIA_EUSAGE;
     if (!g || (unsigned)o->punish > LIA_PUNISH_MINMAX || !(o->delta == 0 || (o->delta > 0 && o->delta < 1)))
         return LIA_EUSAGE;
     for (size_t i = 0; o->monitor && i < g->np; i++)
@@ -285,11 +285,9 @@ void lia_repeat_free(lia_repeat *r)
 
 size_t lia_repeat_player_count(const lia_repeat *r) { return r ? r->np : 0; }
 
-lia_status lia_repeat_player(const lia_repeat *r, size_t p, lia_sustain *out)
+const lia_sustain *lia_repeat_player(const lia_repeat *r, size_t p)
 {
-    if (!r || !out || p >= r->np) return LIA_EUSAGE;
-    *out = r->rows[p];
-    return LIA_OK;
+    return r && p < r->np ? &r->rows[p] : NULL;
 }
 
 int lia_repeat_self_enforcing(const lia_repeat *r) { return r ? r->self_enforcing : -1; }

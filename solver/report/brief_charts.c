@@ -88,32 +88,31 @@ void lia__brief_patience_chart(lia_buf *b, const lia_repeat *r, const char *cons
     key(b, kx, 16, "#1d232b", "its patience", 1);
     lia__svg_xticks(b, &x, top, top + ROWH * (double)shown, SVG_GRID | SVG_LABELS);
     for (size_t i = 0; i < shown; i++) {
-        lia_sustain s;
-        lia_repeat_player(r, i, &s);
+        const lia_sustain *s = lia_repeat_player(r, i);
         double y = top + ROWH * (double)i, yc = y + ROWH / 2 + 3;
         row_name(b, ml - 10, yc + 4, names[i]);
         char text[64];
-        if (isnan(s.delta_star)) {
+        if (isnan(s->delta_star)) {
             rect(b, lia__svg_px(&x, 0), lia__svg_px(&x, 1), yc - 6, 12, "#f3b7b2");
             value_label(b, lia__svg_px(&x, 0) + 4, yc + 4, "start", "never: it prefers the punishment");
         } else {
-            double d = fmin(fmax(s.delta_star, 0), 1);
-            const char *fill = s.sustainable > 0 ? lia__svg_verdict_fill(LIA_VERDICT_HOLDS)
-                             : s.sustainable == 0 ? lia__svg_verdict_fill(LIA_VERDICT_BREAKS_DOWN) : "#8d969e";
+            double d = fmin(fmax(s->delta_star, 0), 1);
+            const char *fill = s->sustainable > 0 ? lia__svg_verdict_fill(LIA_VERDICT_HOLDS)
+                             : s->sustainable == 0 ? lia__svg_verdict_fill(LIA_VERDICT_BREAKS_DOWN) : "#8d969e";
             rect(b, lia__svg_px(&x, 0), lia__svg_px(&x, d), yc - 6, 12, fill);
             char v[40];
-            value_text(v, sizeof v, s.delta_star, 1);
-            snprintf(text, sizeof text, "\xce\xb4* %s%s", v, s.delta_star == 0 ? ": no breach pays" : "");
+            value_text(v, sizeof v, s->delta_star, 1);
+            snprintf(text, sizeof text, "\xce\xb4* %s%s", v, s->delta_star == 0 ? ": no breach pays" : "");
             /* the label right of the bar, or inside it at its end when the bar is long */
             int inside = lia__svg_px(&x, d) + 8 + lia__svg_text_width(text, 11) > pr;
             value_label(b, lia__svg_px(&x, d) + (inside ? -4 : 4), yc + 4, inside ? "end" : "start", text);
         }
-        if (isfinite(s.patience)) {
-            double px = lia__svg_px(&x, fmin(fmax(s.patience, 0), 1));
+        if (isfinite(s->patience)) {
+            double px = lia__svg_px(&x, fmin(fmax(s->patience, 0), 1));
             lia_buf_printf(b, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#1d232b\" stroke-width=\"2.5\"/>\n",
                            px, yc - 12, px, yc + 9);
             char v[40];
-            value_text(v, sizeof v, s.patience, 1);
+            value_text(v, sizeof v, s->patience, 1);
             snprintf(text, sizeof text, "patience %s", v);
             int left = px + 4 + lia__svg_text_width(text, 11) > pr + 20;
             value_label(b, px + (left ? -4 : 4), yc - 9, left ? "end" : "start", text);

@@ -123,11 +123,10 @@ static void profile_list(lia_buf *b, const lia_report_entry *e, size_t *s)
         listed++;
     }
     for (size_t p = 0; e->repeat && e->payoffs && p < e->np; p++) {
-        lia_sustain row;
-        lia_repeat_player(e->repeat, p, &row);
-        if (row.best_deviation == e->commit[p] || lia_repeat_direction(e->repeat, p) != LIA_DIRECTION_WITHHOLD) continue;
+        const lia_sustain *row = lia_repeat_player(e->repeat, p);
+        if (row->best_deviation == e->commit[p] || lia_repeat_direction(e->repeat, p) != LIA_DIRECTION_WITHHOLD) continue;
         memcpy(s, e->commit, e->np * sizeof *s);
-        s[p] = row.best_deviation;
+        s[p] = row->best_deviation;
         profile_row(b, e, "its best breach:", e->members[p], s, e->payoffs + profile_index(e, s), e->nprofiles);
     }
     lia_buf_puts(b, "</tbody></table></div>\n<p class=\"b-small\">The stage game has ");

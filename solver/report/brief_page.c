@@ -4,19 +4,17 @@
  * the same input gives the same bytes (no date: the foot names the command instead). */
 #include "brief.h"
 #include "../sweep/svg_axes.h"
+#include "../util/options.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 int lia__brief_options(lia_briefing_options *o, const lia_briefing_options *given)
 {
+    static const size_t ends[LIA_BRIEFING_OPTIONS_VERSION] = { sizeof(lia_briefing_options) };
     lia_briefing_options def = LIA_BRIEFING_OPTIONS_INIT;
     *o = def;
-    if (!given) return 1;
-    if (given->version < 1 || given->version > LIA_BRIEFING_OPTIONS_VERSION) return 0;
-    o->command = given->command;   /* version 1 fields */
-    o->sweep = given->sweep;
-    return 1;
+    return LIA__OPTIONS_READ(o, given, lia_briefing_options, ends, NULL, 0);
 }
 
 void lia__brief_text(lia_buf *b, const char *s) { lia__svg_text(b, s ? s : "", 0); }

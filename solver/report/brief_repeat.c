@@ -37,16 +37,15 @@ void lia__brief_sustainability(lia_buf *b, const lia_report_entry *e)
                     "<th class=\"b-n\">P</th><th class=\"b-n\">\xce\xb4*</th><th class=\"b-n\">patience</th>"
                     "<th>verdict</th></tr></thead>\n<tbody>\n");
     for (size_t p = 0; p < e->np; p++) {
-        lia_sustain s;
-        lia_repeat_player(r, p, &s);
+        const lia_sustain *s = lia_repeat_player(r, p);
         lia_buf_puts(b, "<tr>");
         lia__brief_td_text(b, e->members[p]);
-        lia__brief_td_num(b, s.value, sc, "-");
-        lia__brief_td_num(b, s.deviation, sc, "-");
-        lia__brief_td_num(b, s.punishment, sc, "-");
-        lia__brief_td_num(b, s.delta_star, 1, "never");
-        lia__brief_td_num(b, s.patience, 1, "-");
-        lia_buf_printf(b, "<td class=\"%s\">%s</td></tr>\n", s.sustainable > 0 ? "b-ok" : s.sustainable == 0 ? "b-bad" : "",
+        lia__brief_td_num(b, s->value, sc, "-");
+        lia__brief_td_num(b, s->deviation, sc, "-");
+        lia__brief_td_num(b, s->punishment, sc, "-");
+        lia__brief_td_num(b, s->delta_star, 1, "never");
+        lia__brief_td_num(b, s->patience, 1, "-");
+        lia_buf_printf(b, "<td class=\"%s\">%s</td></tr>\n", s->sustainable > 0 ? "b-ok" : s->sustainable == 0 ? "b-bad" : "",
                        lia__repeat_member_words(r, p));
     }
     lia_buf_puts(b, "</tbody></table>\n<p class=\"b-small\">C: payoff per period at the commitment; D: from the best "
@@ -93,13 +92,12 @@ void lia__brief_transfers(lia_buf *b, const lia_report_entry *e)
         lia_buf_puts(b, "</strong> (in the payoff unit).</p>\n<table>\n<thead><tr><th>member</th><th class=\"b-n\">at the "
                         "commitment</th><th class=\"b-n\">transfer</th><th class=\"b-n\">after it</th></tr></thead>\n<tbody>\n");
         for (size_t p = 0; p < e->np; p++) {
-            lia_sustain s;
-            lia_repeat_player(r, p, &s);
+            const lia_sustain *s = lia_repeat_player(r, p);
             lia_buf_puts(b, "<tr>");
             lia__brief_td_text(b, e->members[p]);
-            lia__brief_td_num(b, s.value, sc, "-");
+            lia__brief_td_num(b, s->value, sc, "-");
             lia__brief_td_num(b, t[p], sc, "-");
-            lia__brief_td_num(b, s.value + t[p], sc, "-");
+            lia__brief_td_num(b, s->value + t[p], sc, "-");
             lia_buf_puts(b, "</tr>\n");
         }
         lia_buf_puts(b, "</tbody></table>\n");

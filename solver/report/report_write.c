@@ -33,14 +33,13 @@ static void json_sustainability(lia_buf *b, const lia_report_entry *e)
     lia_buf_puts(b, ",\n  \"sustainability\": [");
     double g[2] = { 0, 0 };
     for (size_t p = 0; p < e->np; p++) {
-        lia_sustain s;
-        lia_repeat_player(e->repeat, p, &s);
-        if (p < 2) g[p] = s.received;
+        const lia_sustain *s = lia_repeat_player(e->repeat, p);
+        if (p < 2) g[p] = s->received;
         const struct { const char *key; double v; } fields[] = {
-            { "C", s.value }, { "D", s.deviation }, { "P", s.punishment }, { "delta_star", s.delta_star },
-            { "patience", s.patience },
-        }, balance[] = { { "received", s.received }, { "given", s.given }, { "ratio", s.ratio },
-                         { "ratio_threshold", s.ratio_threshold } };
+            { "C", s->value }, { "D", s->deviation }, { "P", s->punishment }, { "delta_star", s->delta_star },
+            { "patience", s->patience },
+        }, balance[] = { { "received", s->received }, { "given", s->given }, { "ratio", s->ratio },
+                         { "ratio_threshold", s->ratio_threshold } };
         lia_buf_puts(b, p ? ",\n    {\"party\": " : "\n    {\"party\": ");
         lia_buf_json_string(b, e->members[p]);
         for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
@@ -48,7 +47,7 @@ static void json_sustainability(lia_buf *b, const lia_report_entry *e)
             lia_buf_json_num(b, fields[k].v);
         }
         lia_buf_puts(b, ", \"sustainable\": ");
-        lia_buf_json_tri(b, s.sustainable);
+        lia_buf_json_tri(b, s->sustainable);
         const char *dir = lia_direction_name(lia_repeat_direction(e->repeat, p));
         lia_buf_puts(b, ", \"direction\": ");
         if (dir) lia_buf_json_string(b, dir);

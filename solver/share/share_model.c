@@ -282,9 +282,13 @@ lia_status lia_model_share(lia_share **out, lia_model *m, const char *name, cons
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_share_options all;
-    const lia_share_options *o = &all;
-    if (!m || !lia_share_options_read(opts, &all)) return LIA_EUSAGE;
+    lia_share_options o_, *o = &o_;
+    char why[256] = "";
+    if (!m) return LIA_EUSAGE;
+    if (!lia__share_options_read(o, opts, why, sizeof why)) {
+        if (why[0]) lia__model_error(m, why);
+        return LIA_EUSAGE;
+    }
     size_t gi = 0;
     lia_status pst = lia__model_pick(m, name, &gi);   /* unknown or ambiguous: the model says why */
     if (pst != LIA_OK) return pst;

@@ -52,12 +52,10 @@ static inline int lia_share_wants(const lia_share_options *o, lia_share_rule r)
     return o->rules == 0 || (o->rules >> r & 1);
 }
 
-/* Version, samples, confidence, disagreement and rule bits in range. */
-int lia_share_options_ok(const lia_share_options *o);
-/* The caller's options (NULL: defaults) as the current version in *o: a version-1 struct ends
- * before the newer fields, which keep their defaults. 0 if the version is unknown or a value
- * is out of range. */
-int lia_share_options_read(const lia_share_options *in, lia_share_options *o);
+/* The caller's options (any version from 1 to the current one; NULL: the defaults) into *o in
+ * the current layout, and whether their values are in range. 0: refused (a version the library
+ * does not read leaves its reason in msg and lia_errmsg; msg may be NULL). */
+int lia__share_options_read(lia_share_options *o, const lia_share_options *given, char *msg, size_t cap);
 /* Every rule asked for by name that was neither computed nor explained gets "does not apply";
  * LIA_EUSAGE if there was one. */
 lia_status lia_share_check_asked(lia_share *s, const lia_share_options *o);

@@ -9,6 +9,7 @@
 #include "share.h"
 #include "../game/tugame.h"
 #include "../util/mem.h"
+#include "../util/options.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -376,19 +377,14 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
 
 /* ---- handle ---- */
 
-int lia_share_options_read(const lia_share_options *in, lia_share_options *o)
+int lia__share_options_read(lia_share_options *o, const lia_share_options *given, char *msg, size_t cap)
 {
-    *o = (lia_share_options)LIA_SHARE_OPTIONS_INIT;
-    if (!in) return 1;
-    if (in->version < 1 || in->version > LIA_SHARE_OPTIONS_VERSION) return 0;
-    memcpy(o, in, in->version == 1 ? offsetof(lia_share_options, progress) : sizeof *o);
-    o->version = LIA_SHARE_OPTIONS_VERSION;
-    return lia_share_options_ok(o);
-}
-
-int lia_share_options_ok(const lia_share_options *o)
-{
-    return o->version == LIA_SHARE_OPTIONS_VERSION && o->samples > 0 && o->samples <= LIA_SHARE_MAX_SAMPLES &&
+    /* version 1 ends before the progress hook (version 2) */
+    static const size_t ends[LIA_SHARE_OPTIONS_VERSION] = { offsetof(lia_share_options, progress), sizeof(lia_share_options) };
+    const lia_share_options def = LIA_SHARE_OPTIONS_INIT;
+    *o = def;
+    if (!LIA__OPTIONS_READ(o, given, lia_share_options, ends, msg, cap)) return 0;
+    return o->samples > 0 && o->samples <= LIA_SHARE_MAX_SAMPLES &&
            o->confidence > 0 && o->confidence < 1 &&
            (unsigned)o->disagreement <= LIA_DISAGREE_SECURITY && (o->rules >> LIA_SHARE_RULE_COUNT) == 0;
 }
@@ -397,9 +393,8 @@ lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_shar
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_share_options all;
-    const lia_share_options *o = &all;
-    if (!g || !lia_share_options_read(opts, &all)) return LIA_EUSAGE;
+    lia_share_options o_, *o = &o_;
+    if (!lia__share_options_read(o, opts, NULL, 0) || !g) return LIA_EUSAGE;
     if (g->form == LIA_TU_TABLE && !g->values) return LIA_EUSAGE;
     lia_share *s = lia_share_new(g->name, g->np, g->players);
     if (!s) return LIA_ENOMEM;

@@ -9,6 +9,7 @@
 #include "../game/game.h"
 #include "../lp/lp.h"
 #include "../util/mem.h"
+#include "../util/options.h"
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -36,6 +37,7 @@ struct lia_sweep {
     size_t steps[2];
     const char **member_names;
     sweep_rec *recs;
+    lia_sweep_point *points;     /* the public view of recs, built once the sweep is done */
     lia_sweep_breakdown *brk;
     size_t nbrk;
     double tolerance;
@@ -299,7 +301,7 @@ static lia_status record(lia_sweep *s, const bisect_job *jobs, const double *at,
 
 static lia_status check_options(const lia_sweep_options *o)
 {
-    if (o->version != LIA_SWEEP_OPTIONS_VERSION || o->axes < 1 || o->axes > 2 || !(o->tolerance > 0) ||
+    if (o->axes < 1 || o->axes > 2 || !(o->tolerance > 0) ||
         o->threads > MAX_THREADS)
         return LIA_EUSAGE;
     for (size_t a = 0; a < o->axes; a++)
@@ -420,13 +422,16 @@ static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_opt
     return st;
 }
 
+static int publish_points(lia_sweep *s);
+
 lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game, const lia_sweep_options *opts)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_sweep_options def = LIA_SWEEP_OPTIONS_INIT;
-    const lia_sweep_options *o = opts ? opts : &def;
-    if (!m || !opts || check_options(o) != LIA_OK) return LIA_EUSAGE;
+    static const size_t ends[LIA_SWEEP_OPTIONS_VERSION] = { sizeof(lia_sweep_options) };
+    lia_sweep_options o_ = LIA_SWEEP_OPTIONS_INIT, *o = &o_;
+    if (!m || !opts || !LIA__OPTIONS_READ(o, opts, lia_sweep_options, ends, NULL, 0) || check_options(o) != LIA_OK)
+        return LIA_EUSAGE;
     lia_sweep *s = lia__calloc(1, sizeof *s);
     if (!s) return LIA_ENOMEM;
     lia_arena_init(&s->arena);
@@ -449,6 +454,7 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
         if (!s->names[a]) st = LIA_ENOMEM;
     }
     if (st == LIA_OK) st = sweep_in(s, m, o);
+    if (st != LIA_ENOMEM && !publish_points(s)) st = LIA_ENOMEM;
     if (st == LIA_ENOMEM || (st == LIA_EUSAGE && !s->errmsg[0])) { lia_sweep_free(s); return st; }
     /* a failed sweep is handed back for its message only: the grid may be half-built */
     if (st != LIA_OK) s->failed = 1;
@@ -464,7 +470,7 @@ void lia_sweep_free(lia_sweep *s)
 }
 
 const char *lia_sweep_errmsg(const lia_sweep *s) { return s ? s->errmsg : "no sweep"; }
-size_t lia_sweep_point_count(const lia_sweep *s) { return s && !s->failed ? s->npoints : 0; }
+size_t lia_sweep_point_count(const lia_sweep *s) { return s && !s->failed && s->points ? s->npoints : 0; }   /* 0: refused before the grid */
 size_t lia_sweep_breakdown_count(const lia_sweep *s) { return s && !s->failed ? s->nbrk : 0; }
 size_t lia_sweep_member_count(const lia_sweep *s) { return s && !s->failed ? s->members : 0; }
 const char *lia_sweep_member_name(const lia_sweep *s, size_t i)
@@ -494,32 +500,35 @@ lia_direction lia_sweep_direction_at(const lia_sweep *s, size_t k, size_t i)
                                                                              : LIA_DIRECTION_NONE;
 }
 
-lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out)
+/* The points are handed out as pointers owned by the sweep (the struct may grow without
+ * writing past a caller's memory): one lia_sweep_point per grid point, filled from the records
+ * once no worker writes them any more. 0 on ENOMEM. */
+static int publish_points(lia_sweep *s)
 {
-    if (!s || !out || s->failed || k >= s->npoints || !s->recs) return LIA_EUSAGE;
-    const sweep_rec *r = &s->recs[k];
-    out->values = r->values;
-    out->ok = r->ok;
-    out->message = r->message;
-    out->members = s->members;
-    out->payoffs = r->payoffs;
-    out->delta_star = r->delta_star;
-    out->sustainable = r->sustainable;
-    out->self_enforcing = r->self_enforcing;
-    out->transfers_feasible = r->transfers_feasible;
-    out->class2x2 = r->class2x2;
-    out->equilibria = r->equilibria;
-    out->core_empty = r->core_empty;
-    out->welfare = r->welfare;
-    out->patience = r->patience;
-    return LIA_OK;
+    if (!s->recs) return 1;
+    s->points = lia_arena_array(&s->arena, s->npoints, sizeof *s->points);
+    if (!s->points) return 0;
+    for (size_t k = 0; k < s->npoints; k++) {
+        const sweep_rec *r = &s->recs[k];
+        s->points[k] = (lia_sweep_point){
+            .values = r->values, .ok = r->ok, .message = r->message, .members = s->members,
+            .payoffs = r->payoffs, .delta_star = r->delta_star, .sustainable = r->sustainable,
+            .self_enforcing = r->self_enforcing, .transfers_feasible = r->transfers_feasible,
+            .class2x2 = r->class2x2, .equilibria = r->equilibria, .core_empty = r->core_empty,
+            .welfare = r->welfare, .patience = r->patience,
+        };
+    }
+    return 1;
 }
 
-lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_sweep_breakdown *out)
+const lia_sweep_point *lia_sweep_point_at(const lia_sweep *s, size_t k)
 {
-    if (!s || !out || s->failed || k >= s->nbrk) return LIA_EUSAGE;
-    *out = s->brk[k];
-    return LIA_OK;
+    return s && !s->failed && s->points && k < s->npoints ? &s->points[k] : NULL;
+}
+
+const lia_sweep_breakdown *lia_sweep_breakdown_at(const lia_sweep *s, size_t k)
+{
+    return s && !s->failed && k < s->nbrk ? &s->brk[k] : NULL;
 }
 
 /* for sweep_write.c and sweep_svg.c */

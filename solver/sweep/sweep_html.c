@@ -15,9 +15,8 @@ enum { MAX_ROWS = 30 };   /* breakdown points in the table: a briefing, not the 
 /* The status at grid point k, or "the model is invalid" / "no verdict". */
 static const char *point_words(const lia_sweep *s, size_t k)
 {
-    lia_sweep_point p;
-    lia_sweep_point_at(s, k, &p);
-    if (!p.ok) return "the model is invalid";
+    const lia_sweep_point *p = lia_sweep_point_at(s, k);
+    if (!p->ok) return "the model is invalid";
     return lia__brief_status_words(lia_sweep_verdict_at(s, k));
 }
 
@@ -32,17 +31,15 @@ static void runs(lia_buf *b, const lia_sweep *s)
     for (size_t k = 0; k < n; k++) {
         const char *w = point_words(s, k);
         if (k + 1 < n && strcmp(point_words(s, k + 1), w) == 0) continue;
-        lia_sweep_point a, e;
-        lia_sweep_point_at(s, start, &a);
-        lia_sweep_point_at(s, k, &e);
+        const lia_sweep_point *a = lia_sweep_point_at(s, start), *e = lia_sweep_point_at(s, k);
         if (start) lia_buf_puts(b, k + 1 == n ? "; and " : "; ");
         int verb = strcmp(w, "the model is invalid") != 0 && strcmp(w, "no verdict") != 0;
         lia_buf_puts(b, "<strong>");
         lia_buf_puts(b, verb ? w : strcmp(w, "no verdict") == 0 ? "has no verdict" : "cannot be judged (the model is invalid)");
         lia_buf_puts(b, start == k ? "</strong> at " : "</strong> for ");
         lia__brief_text(b, lia__sweep_axis_name(s, 0));
-        if (start == k) { lia_buf_puts(b, " = "); value(b, a.values[0]); }
-        else { lia_buf_puts(b, " from "); value(b, a.values[0]); lia_buf_puts(b, " to "); value(b, e.values[0]); }
+        if (start == k) { lia_buf_puts(b, " = "); value(b, a->values[0]); }
+        else { lia_buf_puts(b, " from "); value(b, a->values[0]); lia_buf_puts(b, " to "); value(b, e->values[0]); }
         start = k + 1;
     }
     lia_buf_puts(b, ".</p>\n");
@@ -81,20 +78,19 @@ static void breakdown_table(lia_buf *b, const lia_sweep *s, size_t axes)
     if (axes == 2) lia_buf_puts(b, "<th>at</th>");
     lia_buf_puts(b, "<th>member</th><th>what changes</th></tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < n && k < MAX_ROWS; k++) {
-        lia_sweep_breakdown d;
-        lia_sweep_breakdown_at(s, k, &d);
+        const lia_sweep_breakdown *d = lia_sweep_breakdown_at(s, k);
         lia_buf_puts(b, "<tr><td>");
-        lia__brief_text(b, lia__sweep_axis_name(s, d.axis));
-        lia_buf_printf(b, "</td><td class=\"b-n\">%.6g</td>", d.value + 0.0);
+        lia__brief_text(b, lia__sweep_axis_name(s, d->axis));
+        lia_buf_printf(b, "</td><td class=\"b-n\">%.6g</td>", d->value + 0.0);
         if (axes == 2) {
             lia_buf_puts(b, "<td>");
-            lia__brief_text(b, lia__sweep_axis_name(s, 1 - d.axis));
-            lia_buf_printf(b, " = %.6g</td>", d.other + 0.0);
+            lia__brief_text(b, lia__sweep_axis_name(s, 1 - d->axis));
+            lia_buf_printf(b, " = %.6g</td>", d->other + 0.0);
         }
         lia_buf_puts(b, "<td>");
-        lia__brief_text(b, d.party ? d.party : "\xe2\x80\x93");
+        lia__brief_text(b, d->party ? d->party : "\xe2\x80\x93");
         lia_buf_puts(b, "</td><td>");
-        lia__brief_text(b, d.change);
+        lia__brief_text(b, d->change);
         lia_buf_puts(b, "</td></tr>\n");
     }
     lia_buf_puts(b, "</tbody></table>\n");
@@ -142,8 +138,7 @@ lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, con
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     lia_briefing_options o;
-    lia_sweep_point p;
-    if (!s || !lia__brief_options(&o, opts) || lia_sweep_point_at(s, 0, &p) != LIA_OK) return LIA_EUSAGE;
+    if (!s || !lia__brief_options(&o, opts) || !lia_sweep_point_at(s, 0)) return LIA_EUSAGE;
     o.sweep = NULL;
     lia_c_numeric loc;
     if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;

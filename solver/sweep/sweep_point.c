@@ -75,16 +75,15 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     if ((st = lia_game_repeat(&rep, g, NULL, &ro)) != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
     r->welfare = 0;
     for (size_t i = 0; i < n && i < c->members; i++) {
-        lia_sustain s;
-        lia_repeat_player(rep, i, &s);
-        r->payoffs[i] = s.value;
-        r->delta_star[i] = s.delta_star;
-        r->patience[i] = s.patience;
-        r->deviation[i] = s.deviation;
-        r->punishment[i] = s.punishment;
-        r->sustainable[i] = s.sustainable;
+        const lia_sustain *s = lia_repeat_player(rep, i);
+        r->payoffs[i] = s->value;
+        r->delta_star[i] = s->delta_star;
+        r->patience[i] = s->patience;
+        r->deviation[i] = s->deviation;
+        r->punishment[i] = s->punishment;
+        r->sustainable[i] = s->sustainable;
         r->direction[i] = (int)lia_repeat_direction(rep, i);
-        r->welfare += s.value;
+        r->welfare += s->value;
     }
     r->verdict = (int)lia_repeat_verdict(rep);
     r->self_enforcing = lia_repeat_self_enforcing(rep);

@@ -42,12 +42,12 @@ typedef struct chart {
     int present[V_KINDS];    /* the verdicts seen on the grid */
 } chart;
 
-static lia_sweep_point point(const chart *c, size_t k) { lia_sweep_point p; lia_sweep_point_at(c->s, k, &p); return p; }
-static lia_sweep_breakdown breakdown(const chart *c, size_t k) { lia_sweep_breakdown d; lia_sweep_breakdown_at(c->s, k, &d); return d; }
+static const lia_sweep_point *point(const chart *c, size_t k) { return lia_sweep_point_at(c->s, k); }
+static const lia_sweep_breakdown *breakdown(const chart *c, size_t k) { return lia_sweep_breakdown_at(c->s, k); }
 
 static int verdict(const chart *c, size_t k)
 {
-    if (!point(c, k).ok) return V_INVALID;
+    if (!point(c, k)->ok) return V_INVALID;
     switch (lia_sweep_verdict_at(c->s, k)) {
     case LIA_VERDICT_HOLDS: return V_HOLDS;
     case LIA_VERDICT_HOLDS_WITH_HARSHER_PUNISHMENT: return V_HARSHER;
@@ -75,8 +75,8 @@ static void breakdown_text(const chart *c, const lia_sweep_breakdown *d, char *t
     for (size_t i = 0; d->party && c->axes == 1 && i < c->members; i++) {
         if (strcmp(d->party, lia_sweep_member_name(c->s, i)) != 0) continue;
         for (size_t k = 0; k < c->npoints; k++) {
-            lia_sweep_point p = point(c, k);
-            if ((p.values[0] - d->value) * (c->to[0] - c->from[0]) > 0) { exceeds = exceeds_at(c, k, i); break; }
+            const lia_sweep_point *p = point(c, k);
+            if ((p->values[0] - d->value) * (c->to[0] - c->from[0]) > 0) { exceeds = exceeds_at(c, k, i); break; }
         }
     }
     lia__svg_breakdown_label(text, cap, d, exceeds);
@@ -143,16 +143,16 @@ static void series(chart *c, const svg_axis *x, const svg_axis *y, size_t i, int
     size_t run = 0;
     int any = 0;
     for (size_t k = 0; k <= c->npoints; k++) {
-        lia_sweep_point p;
+        const lia_sweep_point *p;
         double v = NAN;
-        if (k < c->npoints && (p = point(c, k)).ok) v = (field == 0 ? p.delta_star : field == 1 ? p.payoffs : p.patience)[i];
+        if (k < c->npoints && (p = point(c, k))->ok) v = (field == 0 ? p->delta_star : field == 1 ? p->payoffs : p->patience)[i];
         if (!isfinite(v)) {
             if (run == 1) lia_buf_puts(b, " h0");
             run = 0;
             continue;
         }
         lia_buf_puts(b, run ? " L" : any ? " M" : "M");
-        lia__svg_num(b, lia__svg_px(x, p.values[0]));
+        lia__svg_num(b, lia__svg_px(x, p->values[0]));
         lia_buf_putc(b, ',');
         lia__svg_num(b, lia__svg_px(y, v));
         run++;
@@ -167,13 +167,13 @@ static void series(chart *c, const svg_axis *x, const svg_axis *y, size_t i, int
  * them that can change it (a member's patience, the transfers, validity), else half-way. */
 static double verdict_edge(const chart *c, size_t k)
 {
-    double a = point(c, k).values[0], e = point(c, k + 1).values[0], at = 0.5 * (a + e);
+    double a = point(c, k)->values[0], e = point(c, k + 1)->values[0], at = 0.5 * (a + e);
     int found = 0;
     for (size_t j = 0; j < c->nbrk; j++) {
-        lia_sweep_breakdown d = breakdown(c, j);
-        if ((d.party || strstr(d.change, "transfer") || strstr(d.change, "the model becomes") || strstr(d.change, "the status")) &&
-            d.value > fmin(a, e) &&
-            d.value < fmax(a, e)) { at = d.value; found++; }
+        const lia_sweep_breakdown *d = breakdown(c, j);
+        if ((d->party || strstr(d->change, "transfer") || strstr(d->change, "the model becomes") || strstr(d->change, "the status")) &&
+            d->value > fmin(a, e) &&
+            d->value < fmax(a, e)) { at = d->value; found++; }
     }
     return found == 1 ? at : 0.5 * (a + e);
 }
@@ -183,21 +183,21 @@ static void breakdown_lines(chart *c, const svg_axis *x, double T1, double botto
 {
     lia_buf *b = c->b;
     for (size_t k = 0; k < c->nbrk; k++) {
-        lia_sweep_breakdown d = breakdown(c, k);
-        double px = lia__svg_px(x, d.value);
+        const lia_sweep_breakdown *d = breakdown(c, k);
+        double px = lia__svg_px(x, d->value);
         lia__svg_line(b, "breakdown", px, row[k] < 0 ? T1 : T1 - 3 - row[k] * ROW, px, bottom);
         lia_buf_puts(b, "><title>");
         esc(c, lia__sweep_axis_name(c->s, 0));
-        lia_buf_printf(b, " = %.9g: ", d.value + 0.0);
-        if (d.party) { esc(c, d.party); lia_buf_puts(b, ", "); }
-        esc(c, d.change);
+        lia_buf_printf(b, " = %.9g: ", d->value + 0.0);
+        if (d->party) { esc(c, d->party); lia_buf_puts(b, ", "); }
+        esc(c, d->change);
         lia_buf_puts(b, "</title></line>\n");
     }
     for (size_t k = 0; k < c->nbrk; k++) {
         if (row[k] < 0) continue;
         char text[128];
-        lia_sweep_breakdown d = breakdown(c, k);
-        breakdown_text(c, &d, text, sizeof text);
+        const lia_sweep_breakdown *d = breakdown(c, k);
+        breakdown_text(c, d, text, sizeof text);
         lia__svg_label(b, "blabel", left[k], T1 - 6 - row[k] * ROW, text);
     }
 }
@@ -213,9 +213,9 @@ static void chart1(chart *c)
     lia__svg_axis(&x, c->from[0], c->to[0], 8, 0, ML, c->right);
     for (size_t k = 0; k < c->nbrk; k++) {   /* right of its line, or left where it would leave the chart */
         char text[128];
-        lia_sweep_breakdown d = breakdown(c, k);
-        breakdown_text(c, &d, text, sizeof text);
-        double px = lia__svg_px(&x, d.value), w = lia__svg_text_width(text, 10);
+        const lia_sweep_breakdown *d = breakdown(c, k);
+        breakdown_text(c, d, text, sizeof text);
+        double px = lia__svg_px(&x, d->value), w = lia__svg_text_width(text, 10);
         left[k] = px + 3 + w > W - 6 ? px - 3 - w : px + 3;
         right[k] = left[k] + w;
     }
@@ -225,11 +225,11 @@ static void chart1(chart *c)
     size_t exceeding = 0;
     for (size_t i = 0; i < c->members; i++) exceeding += exceeds_anywhere(c, i);
     for (size_t k = 0; k < c->npoints; k++) {
-        lia_sweep_point p = point(c, k);
+        const lia_sweep_point *p = point(c, k);
         c->present[verdict(c, k)] = 1;
-        for (size_t i = 0; p.ok && i < c->members; i++) {
-            if (isfinite(p.payoffs[i])) { lo = fmin(lo, p.payoffs[i]); hi = fmax(hi, p.payoffs[i]); }
-            finite += isfinite(p.delta_star[i]);
+        for (size_t i = 0; p->ok && i < c->members; i++) {
+            if (isfinite(p->payoffs[i])) { lo = fmin(lo, p->payoffs[i]); hi = fmax(hi, p->payoffs[i]); }
+            finite += isfinite(p->delta_star[i]);
         }
     }
     double legend_h = 17.0 * (double)(c->members + 2 + exceeding) + 50 + 13.0 * (exceeding > 0);
@@ -247,15 +247,15 @@ static void chart1(chart *c)
     for (size_t i = 0; i < c->members; i++) series(c, &x, &y1, i, 0, "delta");
     for (size_t i = 0; i < c->members; i++)   /* rings where the member would share more than committed */
         for (size_t k = 0; k < c->npoints; k++) {
-            lia_sweep_point p = point(c, k);
-            if (!p.ok || !isfinite(p.delta_star[i]) || !exceeds_at(c, k, i)) continue;
+            const lia_sweep_point *p = point(c, k);
+            if (!p->ok || !isfinite(p->delta_star[i]) || !exceeds_at(c, k, i)) continue;
             lia_buf_puts(b, "<circle class=\"exceed\"");
-            lia__svg_attr(b, "cx", lia__svg_px(&x, p.values[0]));
-            lia__svg_attr(b, "cy", lia__svg_px(&y1, p.delta_star[i]));
+            lia__svg_attr(b, "cx", lia__svg_px(&x, p->values[0]));
+            lia__svg_attr(b, "cy", lia__svg_px(&y1, p->delta_star[i]));
             lia_buf_printf(b, " r=\"3\" stroke=\"%s\"><title>", COLOUR(i));
             esc(c, lia_sweep_member_name(c->s, i));
             lia_buf_printf(b, " would share more than committed at %.6g: set too low for it, no breach</title></circle>\n",
-                           p.values[0] + 0.0);
+                           p->values[0] + 0.0);
         }
     int valid = c->present[V_NONE];
     for (int v = 0; v < V_INVALID; v++) valid |= c->present[v];
@@ -324,62 +324,62 @@ static void chart2(chart *c)
     head(c, fmax(T + PH + 52, T + 17.0 * (double)(2 * c->members + 1 + V_KINDS) + 86));
     lia_buf_puts(b, "<g shape-rendering=\"crispEdges\">\n");
     for (size_t k = 0; k < c->npoints; k++) {
-        lia_sweep_point p = point(c, k);
-        double x0 = lia__svg_px(&x, p.values[0] - h0), y0 = lia__svg_px(&y, p.values[1] + h1);
+        const lia_sweep_point *p = point(c, k);
+        double x0 = lia__svg_px(&x, p->values[0] - h0), y0 = lia__svg_px(&y, p->values[1] + h1);
         lia_buf_puts(b, "<rect class=\"cell\"");
         lia__svg_attr(b, "x", x0);
         lia__svg_attr(b, "y", y0);
-        lia__svg_attr(b, "width", lia__svg_px(&x, p.values[0] + h0) - x0);
-        lia__svg_attr(b, "height", lia__svg_px(&y, p.values[1] - h1) - y0);
+        lia__svg_attr(b, "width", lia__svg_px(&x, p->values[0] + h0) - x0);
+        lia__svg_attr(b, "height", lia__svg_px(&y, p->values[1] - h1) - y0);
         int v = verdict(c, k);
         lia_buf_printf(b, " fill=\"%s\"><title>", v_fill[v]);
         for (size_t a = 0; a < 2; a++) {
             esc(c, lia__sweep_axis_name(c->s, a));
-            lia_buf_printf(b, " = %.6g%s", p.values[a] + 0.0, a ? ": " : ", ");
+            lia_buf_printf(b, " = %.6g%s", p->values[a] + 0.0, a ? ": " : ", ");
         }
         lia_buf_puts(b, v_name[v]);
-        for (size_t i = 0; p.ok && i < c->members; i++)
+        for (size_t i = 0; p->ok && i < c->members; i++)
             if (exceeds_at(c, k, i)) { lia_buf_puts(b, "; "); esc(c, lia_sweep_member_name(c->s, i)); lia_buf_puts(b, " would share more"); }
         lia_buf_puts(b, "</title></rect>\n");
     }
     lia_buf_puts(b, "</g>\n");
     for (size_t k = 0; rings && exceeding && k < c->npoints; k++) {   /* who would share more than committed */
-        lia_sweep_point p = point(c, k);
-        for (size_t i = 0; p.ok && i < c->members; i++) {
+        const lia_sweep_point *p = point(c, k);
+        for (size_t i = 0; p->ok && i < c->members; i++) {
             if (!exceeds_at(c, k, i)) continue;
             lia_buf_puts(b, "<circle class=\"exceed\"");
-            lia__svg_attr(b, "cx", lia__svg_px(&x, p.values[0] - h0) + 5 + 7.0 * (double)i);
-            lia__svg_attr(b, "cy", lia__svg_px(&y, p.values[1] + h1) + 5);
+            lia__svg_attr(b, "cx", lia__svg_px(&x, p->values[0] - h0) + 5 + 7.0 * (double)i);
+            lia__svg_attr(b, "cy", lia__svg_px(&y, p->values[1] + h1) + 5);
             lia_buf_printf(b, " r=\"2.5\" stroke=\"%s\"/>\n", COLOUR(i));
         }
     }
     for (size_t k = 0; counts && k < c->npoints; k++) {
-        lia_sweep_point p = point(c, k);
+        const lia_sweep_point *p = point(c, k);
         int v = verdict(c, k);
         if (v == V_INVALID || v == V_NONE) continue;
         size_t keep = 0;
-        for (size_t i = 0; i < p.members; i++) keep += p.sustainable[i] > 0;
+        for (size_t i = 0; i < p->members; i++) keep += p->sustainable[i] > 0;
         lia_buf_printf(b, "<text class=\"count\" fill=\"%s\"", v_dark_text[v] ? "#222" : "#fff");
-        lia__svg_attr(b, "x", lia__svg_px(&x, p.values[0]));
-        lia__svg_attr(b, "y", lia__svg_px(&y, p.values[1]) + fmin(ch / 2 - 3, 14));
-        lia_buf_printf(b, ">%zu/%zu</text>\n", keep, p.members);
+        lia__svg_attr(b, "x", lia__svg_px(&x, p->values[0]));
+        lia__svg_attr(b, "y", lia__svg_px(&y, p->values[1]) + fmin(ch / 2 - 3, 14));
+        lia_buf_printf(b, ">%zu/%zu</text>\n", keep, p->members);
     }
     lia__svg_xticks(b, &x, T, T + PH, SVG_LABELS);
     lia__svg_yticks(b, &y, ML, c->right, 0);
     lia__svg_frame(b, ML, T, c->right, T + PH);
     for (size_t k = 0; k < c->nbrk; k++) {
-        lia_sweep_breakdown d = breakdown(c, k);
-        double v[2] = { d.axis ? d.other : d.value, d.axis ? d.value : d.other };
+        const lia_sweep_breakdown *d = breakdown(c, k);
+        double v[2] = { d->axis ? d->other : d->value, d->axis ? d->value : d->other };
         lia_buf_puts(b, "<circle class=\"breakdown\"");
         lia__svg_attr(b, "cx", lia__svg_px(&x, v[0]));
         lia__svg_attr(b, "cy", lia__svg_px(&y, v[1]));
-        lia_buf_printf(b, " r=\"3.5\" fill=\"%s\" stroke=\"#fff\"><title>", party_colour(c, d.party, "#222"));
+        lia_buf_printf(b, " r=\"3.5\" fill=\"%s\" stroke=\"#fff\"><title>", party_colour(c, d->party, "#222"));
         for (size_t a = 0; a < 2; a++) {
             esc(c, lia__sweep_axis_name(c->s, a));
             lia_buf_printf(b, " = %.9g%s", v[a] + 0.0, a ? ": " : ", ");
         }
-        if (d.party) { esc(c, d.party); lia_buf_puts(b, ", "); }
-        esc(c, d.change);
+        if (d->party) { esc(c, d->party); lia_buf_puts(b, ", "); }
+        esc(c, d->change);
         lia_buf_puts(b, "</title></circle>\n");
     }
     lia__svg_label(b, "axislabel", (ML + c->right) / 2, T + PH + 38, lia__sweep_axis_name(c->s, 0));
@@ -389,7 +389,7 @@ static void chart2(chart *c)
     for (size_t i = 0; i < c->members; i++) {
         int crosses = 0;
         for (size_t k = 0; k < c->nbrk && !crosses; k++) {
-            const char *party = breakdown(c, k).party;
+            const char *party = breakdown(c, k)->party;
             crosses = party && strcmp(party, lia_sweep_member_name(c->s, i)) == 0;
         }
         if (crosses) ly = legend(c, ly, SVG_KEY_DOT, COLOUR(i), "\xce\xb4* crosses patience: ", lia_sweep_member_name(c->s, i));
@@ -409,14 +409,13 @@ lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_sweep_point p;
-    if (!s || lia_sweep_point_at(s, 0, &p) != LIA_OK) return LIA_EUSAGE;
+    if (!s || !lia_sweep_point_at(s, 0)) return LIA_EUSAGE;
     chart c;
     memset(&c, 0, sizeof c);
     c.s = s;
     c.npoints = lia_sweep_point_count(s);
     c.nbrk = lia_sweep_breakdown_count(s);
-    c.members = p.members;
+    c.members = lia_sweep_point_at(s, 0)->members;
     lia__sweep_axis(s, 0, &c.from[0], &c.to[0], &c.steps[0], &c.axes);
     if (c.axes == 2) lia__sweep_axis(s, 1, &c.from[1], &c.to[1], &c.steps[1], &c.axes);
     /* the legend column is as wide as its longest line, within reason */

@@ -71,13 +71,12 @@ static size_t invalid_runs(lia_buf *b, const lia_sweep *s, run_fn fn)
     if (axes == 2) lia__sweep_axis(s, 1, &from, &to, &steps1, &axes);
     for (size_t j = 0; j < steps1; j++)
         for (size_t i = 0; i < steps0; i++) {
-            lia_sweep_point p, q;
-            lia_sweep_point_at(s, i + steps0 * j, &p);
-            if (p.ok) continue;
+            const lia_sweep_point *p = lia_sweep_point_at(s, i + steps0 * j);
+            if (p->ok) continue;
             size_t e = i;
-            while (e + 1 < steps0 && (lia_sweep_point_at(s, e + 1 + steps0 * j, &q), !q.ok)) e++;
-            lia_sweep_point_at(s, e + steps0 * j, &q);
-            if (fn) fn(b, s, p.values[0], q.values[0], axes == 2 ? p.values[1] : NAN, p.message);
+            while (e + 1 < steps0 && !lia_sweep_point_at(s, e + 1 + steps0 * j)->ok) e++;
+            const lia_sweep_point *q = lia_sweep_point_at(s, e + steps0 * j);
+            if (fn) fn(b, s, p->values[0], q->values[0], axes == 2 ? p->values[1] : NAN, p->message);
             n++;
             i = e;
         }
@@ -143,32 +142,30 @@ static void write_json(lia_buf *b, const lia_sweep *s)
     invalid_runs(b, s, json_run);
     lia_buf_puts(b, "],\n \"breakdowns\": [");
     for (size_t k = 0; k < lia_sweep_breakdown_count(s); k++) {
-        lia_sweep_breakdown d;
-        lia_sweep_breakdown_at(s, k, &d);
+        const lia_sweep_breakdown *d = lia_sweep_breakdown_at(s, k);
         lia_buf_puts(b, k ? ",\n  {\"parameter\": " : "\n  {\"parameter\": ");
-        lia_buf_json_string(b, lia__sweep_axis_name(s, d.axis));
+        lia_buf_json_string(b, lia__sweep_axis_name(s, d->axis));
         lia_buf_puts(b, ", \"value\": ");
-        lia_buf_json_num(b, d.value);
+        lia_buf_json_num(b, d->value);
         if (axes == 2) {
             lia_buf_puts(b, ", \"at\": {");
-            lia_buf_json_string(b, lia__sweep_axis_name(s, 1 - d.axis));
+            lia_buf_json_string(b, lia__sweep_axis_name(s, 1 - d->axis));
             lia_buf_puts(b, ": ");
-            lia_buf_json_num(b, d.other);
+            lia_buf_json_num(b, d->other);
             lia_buf_putc(b, '}');
         }
         lia_buf_puts(b, ", \"change\": ");
-        lia_buf_json_string(b, d.change);
+        lia_buf_json_string(b, d->change);
         lia_buf_puts(b, ", \"party\": ");
-        if (d.party) lia_buf_json_string(b, d.party);
+        if (d->party) lia_buf_json_string(b, d->party);
         else lia_buf_puts(b, "null");
         lia_buf_putc(b, '}');
     }
     lia_buf_puts(b, "],\n \"grid\": [");
     for (size_t k = 0; k < lia_sweep_point_count(s); k++) {
-        lia_sweep_point p;
-        lia_sweep_point_at(s, k, &p);
+        const lia_sweep_point *p = lia_sweep_point_at(s, k);
         lia_buf_puts(b, k ? ",\n  " : "\n  ");
-        json_point(b, s, k, &p, axes);
+        json_point(b, s, k, p, axes);
     }
     lia_buf_puts(b, "]}\n");
 }
@@ -205,12 +202,11 @@ static void write_text(lia_buf *b, const lia_sweep *s)
     lia_buf_printf(b, "  %-*s %14s%s  %-10s %s\n", (int)w, "parameter", "value", axes == 2 ? "       other at" : "", "party",
                    "change");
     for (size_t k = 0; k < n; k++) {
-        lia_sweep_breakdown d;
-        lia_sweep_breakdown_at(s, k, &d);
+        const lia_sweep_breakdown *d = lia_sweep_breakdown_at(s, k);
         /* as many decimals as the bisection located the point to */
-        lia_buf_printf(b, "  %-*s %14.*f", (int)w, lia__sweep_axis_name(s, d.axis), places, d.value + 0.0);
-        if (axes == 2) lia_buf_printf(b, " %14.9g", d.other + 0.0);
-        lia_buf_printf(b, "  %-10s %s\n", d.party ? d.party : "-", d.change);
+        lia_buf_printf(b, "  %-*s %14.*f", (int)w, lia__sweep_axis_name(s, d->axis), places, d->value + 0.0);
+        if (axes == 2) lia_buf_printf(b, " %14.9g", d->other + 0.0);
+        lia_buf_printf(b, "  %-10s %s\n", d->party ? d->party : "-", d->change);
     }
 }
 
@@ -232,31 +228,30 @@ static void write_csv(lia_buf *b, const lia_sweep *s)
         }
     lia_buf_puts(b, ",status,self_enforcing,transfers_feasible,class,equilibria,core_empty,welfare\n");
     for (size_t k = 0; k < lia_sweep_point_count(s); k++) {
-        lia_sweep_point p;
-        lia_sweep_point_at(s, k, &p);
-        for (size_t a = 0; a < axes; a++) { if (a) lia_buf_putc(b, ','); lia_buf_double(b, p.values[a]); }
-        lia_buf_printf(b, ",%d", p.ok);
-        for (size_t i = 0; i < p.members; i++) {
+        const lia_sweep_point *p = lia_sweep_point_at(s, k);
+        for (size_t a = 0; a < axes; a++) { if (a) lia_buf_putc(b, ','); lia_buf_double(b, p->values[a]); }
+        lia_buf_printf(b, ",%d", p->ok);
+        for (size_t i = 0; i < p->members; i++) {
             lia_buf_putc(b, ',');
-            if (p.ok && isfinite(p.payoffs[i])) lia_buf_double(b, p.payoffs[i] + 0.0);
+            if (p->ok && isfinite(p->payoffs[i])) lia_buf_double(b, p->payoffs[i] + 0.0);
             lia_buf_putc(b, ',');
-            if (p.ok && isfinite(p.delta_star[i])) lia_buf_double(b, p.delta_star[i] + 0.0);
+            if (p->ok && isfinite(p->delta_star[i])) lia_buf_double(b, p->delta_star[i] + 0.0);
             lia_buf_putc(b, ',');
-            if (p.ok && p.sustainable[i] >= 0) lia_buf_printf(b, "%d", p.sustainable[i]);
+            if (p->ok && p->sustainable[i] >= 0) lia_buf_printf(b, "%d", p->sustainable[i]);
             const char *dir = lia_direction_name(lia_sweep_direction_at(s, k, i));
             lia_buf_printf(b, ",%s,", dir ? dir : "");
             if (lia_sweep_over_regimes_at(s, k, i) >= 0) lia_buf_printf(b, "%d", lia_sweep_over_regimes_at(s, k, i));
         }
-        if (!p.ok) { lia_buf_puts(b, ",,,,,,,\n"); continue; }
+        if (!p->ok) { lia_buf_puts(b, ",,,,,,,\n"); continue; }
         lia_verdict v = lia_sweep_verdict_at(s, k);
         lia_buf_printf(b, ",%s,", v == LIA_VERDICT_NONE ? "" : lia_verdict_name(v));
-        if (p.self_enforcing >= 0) lia_buf_printf(b, "%d", p.self_enforcing);
+        if (p->self_enforcing >= 0) lia_buf_printf(b, "%d", p->self_enforcing);
         lia_buf_putc(b, ',');
-        if (p.transfers_feasible >= 0) lia_buf_printf(b, "%d", p.transfers_feasible);
-        lia_buf_printf(b, ",%s,%zu,", p.class2x2 < 0 ? "" : lia_class2x2_name((lia_class2x2)p.class2x2), p.equilibria);
-        if (p.core_empty >= 0) lia_buf_printf(b, "%d", p.core_empty);
+        if (p->transfers_feasible >= 0) lia_buf_printf(b, "%d", p->transfers_feasible);
+        lia_buf_printf(b, ",%s,%zu,", p->class2x2 < 0 ? "" : lia_class2x2_name((lia_class2x2)p->class2x2), p->equilibria);
+        if (p->core_empty >= 0) lia_buf_printf(b, "%d", p->core_empty);
         lia_buf_putc(b, ',');
-        if (isfinite(p.welfare)) lia_buf_double(b, p.welfare + 0.0);
+        if (isfinite(p->welfare)) lia_buf_double(b, p->welfare + 0.0);
         lia_buf_putc(b, '\n');
     }
 }
@@ -273,7 +268,7 @@ lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_form
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    if (!s || lia__sweep_failed(s)) return LIA_EUSAGE;
+    if (!s || lia__sweep_failed(s) || !lia_sweep_point_at(s, 0)) return LIA_EUSAGE;   /* nothing to write */
     if (fmt == LIA_FORMAT_HTML) return lia_sweep_write_html(out, len, s, NULL);
     if (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV) return LIA_EUSAGE;
     return lia_render(out, len, render, s, (int)fmt);

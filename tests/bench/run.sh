@@ -251,7 +251,7 @@ print(f"bench: sweep, 1000 points of a 5-member agreement, {nb} breakdowns refin
 # package pins OpenBLAS to one thread during its calls as the CLI does, so the target is within
 # 1.5x. The run with LIAISON_BLAS_THREADS=keep (OpenBLAS's own default) shows what that saves.
 py_env = dict(os.environ, PYTHONPATH=os.path.join(os.getcwd(), "python"),
-              LIAISON_LIBRARY=os.path.abspath(os.path.join(os.path.dirname(liaison), "..", "lib", "libliaison.so.0")))
+              LIAISON_LIBRARY=os.path.abspath(os.path.join(os.path.dirname(liaison), "..", "lib", "libliaison.so.1")))
 py_env.pop("OPENBLAS_NUM_THREADS", None)
 py_sweep = ["/usr/bin/python3", "-c", "import json, sys, liaison; m = liaison.load(sys.argv[1]); "
             "r = m.sweep('dil', (0.05, 1, 1000), threads=2); sys.stdout.write(json.dumps(r.json))", sweep_model]

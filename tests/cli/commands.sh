@@ -6,7 +6,7 @@ CASES=tests/cases
 M=models/ukusa-1946.lia
 
 run "--version" 0 "$LIAISON" --version && {
-  grep -q '^liaison 0\.1\.0$' "$TMP/out" && grep -q '^GLPK [0-9]' "$TMP/out" && grep -q '^OpenBLAS ' "$TMP/out" \
+  grep -q '^liaison 0\.2\.0$' "$TMP/out" && grep -q '^GLPK [0-9]' "$TMP/out" && grep -q '^OpenBLAS ' "$TMP/out" \
     && ok "--version" || not_ok "--version" "$(cat "$TMP/out")"; }
 run "--help" 0 "$LIAISON" --help && { grep -q 'liaison COMMAND' "$TMP/out" && ok "--help" || not_ok "--help"; }
 run "compile --help" 0 "$LIAISON" compile --help && ok "compile --help"

@@ -4,11 +4,11 @@
 . "$(dirname "$0")/lib.bash"
 PREFIX="$TMP/prefix"
 run "make install" 0 make --no-print-directory BUILD="$BUILD" install PREFIX="$PREFIX" && ok "make install"
-for f in include/liaison.h lib/libliaison.a lib/libliaison.so.0.1.0 lib/libliaison.so.0 lib/libliaison.so \
+for f in include/liaison.h lib/libliaison.a lib/libliaison.so.0.2.0 lib/libliaison.so.1 lib/libliaison.so \
          lib/pkgconfig/liaison.pc bin/liaison share/man/man1/liaison.1; do
   [ -e "$PREFIX/$f" ] && ok "installed $f" || not_ok "installed $f"
 done
-readelf -d "$PREFIX/lib/libliaison.so.0.1.0" | grep -q 'SONAME.*\[libliaison\.so\.0\]' && ok "soname libliaison.so.0" || not_ok "soname libliaison.so.0"
+readelf -d "$PREFIX/lib/libliaison.so.0.2.0" | grep -q 'SONAME.*\[libliaison\.so\.1\]' && ok "soname libliaison.so.1" || not_ok "soname libliaison.so.1"
 # sanitizer builds need the same runtime in the program that loads them
 extra=""
 case "$BUILD" in *asan*) extra="-fsanitize=address,undefined" ;; esac
@@ -29,7 +29,7 @@ run "example, exceed" 0 env LD_LIBRARY_PATH="$PREFIX/lib" "$TMP/verdicts" tests/
     ok "example, exceed" || not_ok "example, exceed" "$(cat "$TMP/out")"; }
 run "installed CLI" 0 "$PREFIX/bin/liaison" --version && ok "installed CLI"
 # The Python package: installed beside the library, with the models as its data; it finds
-# PREFIX/lib/libliaison.so.0 by itself (no LIAISON_LIBRARY, no LD_LIBRARY_PATH), and the whole
+# PREFIX/lib/libliaison.so.1 by itself (no LIAISON_LIBRARY, no LD_LIBRARY_PATH), and the whole
 # Python suite passes against it. Not under sanitizers (python.sh covers those cases).
 case "$BUILD" in *asan*) exit 0 ;; esac
 PYDIR="$PREFIX/lib/python3/dist-packages"
@@ -38,7 +38,7 @@ for f in liaison/__init__.py liaison/_lib.py liaison/_installed.py liaison/model
 done
 run "installed package imports from / with its own library" 0 env -u LIAISON_LIBRARY -u LIAISON_LIB -u LD_LIBRARY_PATH \
   PYTHONPATH="$PYDIR" sh -c 'cd / && /usr/bin/python3 -c "import liaison; print(liaison.library_path); print(liaison.__file__)"' && {
-  [ "$(sed -n 1p "$TMP/out")" = "$PREFIX/lib/libliaison.so.0" ] && [ "$(sed -n 2p "$TMP/out")" = "$PYDIR/liaison/__init__.py" ] &&
+  [ "$(sed -n 1p "$TMP/out")" = "$PREFIX/lib/libliaison.so.1" ] && [ "$(sed -n 2p "$TMP/out")" = "$PYDIR/liaison/__init__.py" ] &&
     ok "installed package imports from / with its own library" ||
     not_ok "installed package imports from / with its own library" "$(cat "$TMP/out")"; }
 if bash tests/python/run.sh "$BUILD" "$PYDIR" >"$TMP/py.out" 2>&1; then
@@ -53,6 +53,6 @@ env -u LIAISON_LIBRARY -u LIAISON_LIB PYTHONPATH="$PYDIR" /usr/bin/python3 tests
 cp -rL python "$TMP/pysrc"
 run "pip install --no-build-isolation ./python" 0 /usr/bin/python3 -m pip install -q --no-build-isolation --no-deps \
   --no-index --disable-pip-version-check --target "$TMP/pip" "$TMP/pysrc" && ok "pip install --no-build-isolation ./python"
-run "pip-installed package runs" 0 env -u LIAISON_LIB LIAISON_LIBRARY="$PREFIX/lib/libliaison.so.0" PYTHONPATH="$TMP/pip" \
+run "pip-installed package runs" 0 env -u LIAISON_LIB LIAISON_LIBRARY="$PREFIX/lib/libliaison.so.1" PYTHONPATH="$TMP/pip" \
   /usr/bin/python3 -c "import liaison; m = liaison.load(liaison.model_path('soe-nkvd-1941')); print(m.solve()['agreements'][0]['status'])" &&
   { grep -qx needs_transfers "$TMP/out" && ok "pip-installed package runs" || not_ok "pip-installed package runs" "$(cat "$TMP/out")"; }

@@ -14,7 +14,7 @@ case "$BUILD" in *asan*)
   # leaks: the interpreter itself keeps memory at exit, so only errors count here
   if env LD_PRELOAD="$preload" ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 PYTHONPATH="$PWD/python" \
-       LIAISON_LIBRARY="$PWD/$BUILD/lib/libliaison.so.0" timeout 600 $PY tests/python/asan_cases.py \
+       LIAISON_LIBRARY="$PWD/$BUILD/lib/libliaison.so.1" timeout 600 $PY tests/python/asan_cases.py \
        >"$TMP/asan.out" 2>&1 && ! grep -qE 'Sanitizer|runtime error' "$TMP/asan.out"; then
     ok "python under ASan: $(tail -1 "$TMP/asan.out")"
   else
@@ -29,16 +29,16 @@ else
 fi
 # the notebooks find the package and the models by themselves: no PYTHONPATH, no library path
 # (a build other than build/ is named by LIAISON_LIBRARY, as a user would)
-lib="$PWD/$BUILD/lib/libliaison.so.0"
+lib="$PWD/$BUILD/lib/libliaison.so.1"
 extra=()
-[ "$lib" -ef "$PWD/build/lib/libliaison.so.0" ] || extra=(LIAISON_LIBRARY="$lib")
+[ "$lib" -ef "$PWD/build/lib/libliaison.so.1" ] || extra=(LIAISON_LIBRARY="$lib")
 env -u PYTHONPATH -u LIAISON_LIB -u LIAISON_LIBRARY "${extra[@]}" $PY tests/notebooks/run.py 2>&1 | grep -E '^(ok|not ok|    )'
 # a notebook saved with outputs is refused
 $PY - "$TMP/dirty.ipynb" <<'PY'
 import json, sys
 nb = json.load(open("examples/notebooks/01-solve-an-agreement.ipynb"))
 code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-code[0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["0.1.0\n"]}]
+code[0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["0.2.0\n"]}]
 json.dump(nb, open(sys.argv[1], "w"))
 PY
 if ! $PY tests/notebooks/run.py "$TMP/dirty.ipynb" >"$TMP/dirty.out" 2>&1 && grep -q 'committed with outputs' "$TMP/dirty.out"; then

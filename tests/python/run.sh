@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh BUILD [PACKAGE_DIR] — runs the Python package's tests (tests/python/test_*.py) against
 # an existing build. Without PACKAGE_DIR: the checkout's package (PYTHONPATH=python) with the
-# library BUILD/lib/libliaison.so.0 (LIAISON_LIBRARY). With PACKAGE_DIR: the package installed
+# library BUILD/lib/libliaison.so.1 (LIAISON_LIBRARY). With PACKAGE_DIR: the package installed
 # there by `make install` (PYTHONPATH=PACKAGE_DIR), which must find its library by itself, so
 # LIAISON_LIBRARY is unset. LIAISON_BIN=BUILD/bin/liaison either way. Builds nothing. Ends with
 # one line "python: N passed, M failed"; exit status 1 if anything failed.
@@ -11,7 +11,7 @@ pkg=${2:-}
 cd "$(dirname "$0")/../.."
 case $build in /*) ;; *) build=$PWD/$build ;; esac
 python=${PYTHON:-/usr/bin/python3}
-lib=$build/lib/libliaison.so.0
+lib=$build/lib/libliaison.so.1
 bin=$build/bin/liaison
 if [ ! -e "$lib" ] || [ ! -x "$bin" ]; then
   echo "tests/python/run.sh: no $lib or $bin (build first: make BUILD=${1:-build})" >&2

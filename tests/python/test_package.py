@@ -63,12 +63,12 @@ class TestPackage(unittest.TestCase):
         if os.environ.get("LIAISON_LIBRARY"):
             self.assertEqual(liaison.library_path, os.environ["LIAISON_LIBRARY"])
         else:   # installed by make install: PREFIX/lib/python3/dist-packages/liaison -> PREFIX/lib
-            want = os.path.join(pkg, "..", "..", "..", "libliaison.so.0")
+            want = os.path.join(pkg, "..", "..", "..", "libliaison.so.1")
             self.assertTrue(os.path.samefile(liaison.library_path, want), liaison.library_path)
         # from another working directory, with no override: the same library and models
         env = {k: v for k, v in os.environ.items() if k not in ("LIAISON_LIBRARY", "LIAISON_LIB")}
         if os.environ.get("LIAISON_LIBRARY") and not os.path.samefile(
-                os.environ["LIAISON_LIBRARY"], os.path.join(ROOT, "build", "lib", "libliaison.so.0")):
+                os.environ["LIAISON_LIBRARY"], os.path.join(ROOT, "build", "lib", "libliaison.so.1")):
             env["LIAISON_LIBRARY"] = os.environ["LIAISON_LIBRARY"]   # another build tree than build/
         p = subprocess.run([sys.executable, "-c", "import liaison; print(liaison.library_path); "
                             "print(liaison.models_dir())"], capture_output=True, text=True, env=env, cwd="/")
@@ -78,7 +78,7 @@ class TestPackage(unittest.TestCase):
         self.assertTrue(os.path.samefile(models, liaison.models_dir()))
 
     def test_bad_library_is_an_import_error(self):
-        for path, words in (("/nonexistent/libliaison.so.0", "not found"),
+        for path, words in (("/nonexistent/libliaison.so.1", "not found"),
                             ("libm.so.6", "version -1")):   # loads, but is not liaison
             with self.subTest(path=path):
                 p = run_py("""
@@ -93,7 +93,7 @@ class TestPackage(unittest.TestCase):
 
     def test_version(self):
         self.assertEqual(liaison.__version__, liaison.version())
-        self.assertEqual(liaison.LIA_VERSION_NUMBER, 100)
+        self.assertEqual(liaison.LIA_VERSION_NUMBER, 200)
         # one version everywhere: the Makefile's, the package's metadata, the package's own
         with open(os.path.join(ROOT, "Makefile")) as f:
             make = re.search(r"^VERSION\s*:=\s*(\S+)", f.read(), re.M).group(1)

@@ -38,14 +38,14 @@ static void test_prisoners_dilemma(void **state)
     lia_repeat_options o = LIA_REPEAT_OPTIONS_INIT;
     lia_repeat *r = NULL;
     assert_int_equal(lia_game_repeat(&r, g, cc, &o), LIA_OK);
-    lia_sustain s;
-    assert_int_equal(lia_repeat_player(r, 0, &s), LIA_OK);
-    NEAR(s.value, 9);
-    NEAR(s.deviation, 10);
-    NEAR(s.punishment, 3);
-    NEAR(s.delta_star, 1.0 / 7);
-    assert_int_equal(s.best_deviation, 1);
-    assert_int_equal(s.sustainable, -1);   /* no patience given */
+    const lia_sustain *s;
+    assert_non_null(s = lia_repeat_player(r, 0));
+    NEAR(s->value, 9);
+    NEAR(s->deviation, 10);
+    NEAR(s->punishment, 3);
+    NEAR(s->delta_star, 1.0 / 7);
+    assert_int_equal(s->best_deviation, 1);
+    assert_int_equal(s->sustainable, -1);   /* no patience given */
     assert_int_equal(lia_repeat_self_enforcing(r), -1);
     assert_int_equal(lia_repeat_transfers(r, NULL), -1);
     lia_repeat_free(r);
@@ -75,9 +75,9 @@ static void test_prisoners_dilemma(void **state)
     o.punish = LIA_PUNISH_MINMAX;
     o.delta = 0;
     assert_int_equal(lia_game_repeat(&r, g, cc, &o), LIA_OK);
-    lia_repeat_player(r, 1, &s);
-    NEAR(s.punishment, 3);
-    NEAR(s.delta_star, 1.0 / 7);
+    s = lia_repeat_player(r, 1);
+    NEAR(s->punishment, 3);
+    NEAR(s->delta_star, 1.0 / 7);
     lia_repeat_free(r);
     lia_game_free(g);
 }
@@ -103,9 +103,8 @@ static void test_minmax_below_nash(void **state)
     size_t t[2] = { 0, 1 };
     lia_repeat *r = NULL;
     assert_int_equal(lia_game_repeat(&r, g, t, NULL), LIA_OK);
-    lia_sustain s;
-    lia_repeat_player(r, 0, &s);
-    assert_true(isnan(s.delta_star));
+    const lia_sustain *s = lia_repeat_player(r, 0);
+    assert_true(isnan(s->delta_star));
     lia_repeat_free(r);
     lia_game_free(g);
 }
@@ -164,20 +163,20 @@ static void test_agreement_balance(void **state)
     assert_int_equal(lia_model_parse(&m, text, strlen(text), "ab.lia"), LIA_OK);
     assert_int_equal(lia_model_compile(&g, m, NULL, NULL), LIA_OK);
     assert_int_equal(lia_game_repeat(&r, g, NULL, NULL), LIA_OK);
-    lia_sustain a, b;
-    lia_repeat_player(r, 0, &a);
-    lia_repeat_player(r, 1, &b);
-    NEAR(a.value, -0.6);
-    NEAR(a.deviation, -0.22);
-    NEAR(a.punishment, 0);
-    assert_true(isnan(a.delta_star));
-    assert_int_equal(a.sustainable, 0);
-    NEAR(a.received, 1.08);
-    NEAR(a.given, 1.68);
-    NEAR(a.ratio, 1.08 / 1.68);
-    NEAR(a.ratio_threshold, 1 + (0.1 * -0.22) / 1.68);
-    NEAR(b.delta_star, 0);
-    assert_int_equal(b.sustainable, 1);
+    const lia_sustain *a, *b;
+    a = lia_repeat_player(r, 0);
+    b = lia_repeat_player(r, 1);
+    NEAR(a->value, -0.6);
+    NEAR(a->deviation, -0.22);
+    NEAR(a->punishment, 0);
+    assert_true(isnan(a->delta_star));
+    assert_int_equal(a->sustainable, 0);
+    NEAR(a->received, 1.08);
+    NEAR(a->given, 1.68);
+    NEAR(a->ratio, 1.08 / 1.68);
+    NEAR(a->ratio_threshold, 1 + (0.1 * -0.22) / 1.68);
+    NEAR(b->delta_star, 0);
+    assert_int_equal(b->sustainable, 1);
     const double *t;
     assert_int_equal(lia_repeat_transfers(r, &t), 1);
     NEAR(t[0], 0.578);
@@ -196,7 +195,7 @@ static void test_agreement_balance(void **state)
     size_t bad[2] = { 0, 2 };
     assert_int_equal(lia_game_repeat(&r, g, bad, NULL), LIA_EUSAGE);
     assert_null(r);
-    assert_int_equal(lia_repeat_player(NULL, 0, &a), LIA_EUSAGE);
+    assert_null(lia_repeat_player(NULL, 0));
     lia_game_free(g);
     lia_model_free(m);
 }

@@ -42,9 +42,9 @@ static void test_breakdown_and_threads(void **state)
     assert_int_equal(lia_sweep_point_count(one), 21);
     size_t found = 0;
     for (size_t k = 0; k < lia_sweep_breakdown_count(one); k++) {
-        lia_sweep_breakdown d;
-        assert_int_equal(lia_sweep_breakdown_at(one, k, &d), LIA_OK);
-        if (d.party && strcmp(d.party, "A") == 0) { assert_true(fabs(d.value - 0.308) <= 1e-6); found++; }
+        const lia_sweep_breakdown *d;
+        assert_non_null(d = lia_sweep_breakdown_at(one, k));
+        if (d->party && strcmp(d->party, "A") == 0) { assert_true(fabs(d->value - 0.308) <= 1e-6); found++; }
     }
     assert_int_equal(found, 1);
     char *a = NULL, *b = NULL;
@@ -54,13 +54,13 @@ static void test_breakdown_and_threads(void **state)
     lia_free(a);
     lia_free(b);
     /* the point at s = 0.31 (index 11): A keeps to it, delta* = 0.07/0.08 */
-    lia_sweep_point p;
-    assert_int_equal(lia_sweep_point_at(one, 11, &p), LIA_OK);
-    assert_true(fabs(p.values[0] - 0.31) < 1e-12);
-    assert_true(fabs(p.delta_star[0] - 0.07 / 0.08) < 1e-9);
-    assert_int_equal(p.sustainable[0], 1);
-    assert_true(fabs(p.patience[0] - 0.9) < 1e-12);   /* the default patience, for the chart */
-    assert_int_equal(lia_sweep_point_at(one, 21, &p), LIA_EUSAGE);
+    const lia_sweep_point *p;
+    assert_non_null(p = lia_sweep_point_at(one, 11));
+    assert_true(fabs(p->values[0] - 0.31) < 1e-12);
+    assert_true(fabs(p->delta_star[0] - 0.07 / 0.08) < 1e-9);
+    assert_int_equal(p->sustainable[0], 1);
+    assert_true(fabs(p->patience[0] - 0.9) < 1e-12);   /* the default patience, for the chart */
+    assert_null(lia_sweep_point_at(one, 21));
     lia_sweep_free(one);
     lia_sweep_free(two);
     /* the model handed in is not changed: s is still 0.3 there */

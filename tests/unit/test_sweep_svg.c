@@ -181,10 +181,10 @@ static void check_series(const char *svg, const lia_sweep *s, const char *cls, s
     }
     size_t lone = 0;
     for (size_t k = 0; k <= lia_sweep_point_count(s); k++) {
-        lia_sweep_point pt;
+        const lia_sweep_point *pt;
         double v = NAN;
-        if (k < lia_sweep_point_count(s) && lia_sweep_point_at(s, k, &pt) == LIA_OK && pt.ok)
-            v = (strcmp(cls, "delta") == 0 ? pt.delta_star : strcmp(cls, "payoff") == 0 ? pt.payoffs : pt.patience)[i];
+        if (k < lia_sweep_point_count(s) && (pt = lia_sweep_point_at(s, k)) != NULL && pt->ok)
+            v = (strcmp(cls, "delta") == 0 ? pt->delta_star : strcmp(cls, "payoff") == 0 ? pt->payoffs : pt->patience)[i];
         if (isfinite(v)) { vertices++; run++; continue; }
         if (run) runs++;
         lone += run == 1;
@@ -222,9 +222,9 @@ static void test_one_parameter(void **state)
     double a, b;
     tick_map(svg, "xtick", &a, &b);
     for (size_t k = 0; k < n; k++) {
-        lia_sweep_breakdown d;
-        assert_int_equal(lia_sweep_breakdown_at(s, k, &d), LIA_OK);
-        double want = a + b * d.value;
+        const lia_sweep_breakdown *d;
+        assert_non_null(d = lia_sweep_breakdown_at(s, k));
+        double want = a + b * d->value;
         int found = 0;
         for (const char *p = strstr(svg, "<line class=\"breakdown\""); p; p = strstr(p + 1, "<line class=\"breakdown\"")) {
             double x1, y1, x2;
@@ -261,9 +261,9 @@ static void test_two_parameters(void **state)
     assert_non_null(strstr(svg, "<title>AB: where the commitment holds over s and A.patience</title>"));
     assert_int_equal(count(svg, "<rect class=\"cell\""), 18);
     for (size_t k = 0; k < 18; k++) {   /* the patience a point reports is the swept one */
-        lia_sweep_point p;
-        assert_int_equal(lia_sweep_point_at(s, k, &p), LIA_OK);
-        assert_true(fabs(p.patience[0] - p.values[1]) < 1e-12);
+        const lia_sweep_point *p;
+        assert_non_null(p = lia_sweep_point_at(s, k));
+        assert_true(fabs(p->patience[0] - p->values[1]) < 1e-12);
     }
     /* every cell coloured and titled by its status: some hold, some need transfers */
     assert_int_equal(count(svg, "fill=\"#1a9850\"><title>") + count(svg, "fill=\"#f4a52c\"><title>"), 18);
@@ -279,9 +279,9 @@ static void test_two_parameters(void **state)
     tick_map(svg, "ytick", &ay, &by);
     assert_true(by < 0);   /* the second parameter grows upwards */
     for (size_t k = 0; k < n; k++) {
-        lia_sweep_breakdown d;
-        assert_int_equal(lia_sweep_breakdown_at(s, k, &d), LIA_OK);
-        double wx = ax + bx * (d.axis ? d.other : d.value), wy = ay + by * (d.axis ? d.value : d.other);
+        const lia_sweep_breakdown *d;
+        assert_non_null(d = lia_sweep_breakdown_at(s, k));
+        double wx = ax + bx * (d->axis ? d->other : d->value), wy = ay + by * (d->axis ? d->value : d->other);
         int found = 0;
         for (const char *p = strstr(svg, "<circle class=\"breakdown\""); p; p = strstr(p + 1, "<circle class=\"breakdown\"")) {
             double cx, cy;
@@ -358,9 +358,9 @@ static void test_exceed(void **state)
     for (size_t k = 0; k < n; k++) {
         assert_int_equal(lia_sweep_direction_at(s, k, 0), LIA_DIRECTION_EXCEED);
         assert_int_equal(lia_sweep_direction_at(s, k, 1), LIA_DIRECTION_WITHHOLD);
-        lia_sweep_point p;
-        assert_int_equal(lia_sweep_point_at(s, k, &p), LIA_OK);
-        rings += isfinite(p.delta_star[0]);
+        const lia_sweep_point *p;
+        assert_non_null(p = lia_sweep_point_at(s, k));
+        rings += isfinite(p->delta_star[0]);
     }
     char *svg = svg_of(s);
     assert_true(rings > 0);
