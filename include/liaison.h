@@ -348,6 +348,17 @@ LIA_API lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t *
  * range) and its precision lambda, in the game's payoff units. Count 0 for other methods. */
 LIA_API size_t lia_eqset_path_count(const lia_eqset *e);
 LIA_API const double *lia_eqset_path_point(const lia_eqset *e, size_t k, double *lambda);
+/* LIA_NASH_QRE: the branch points met on the path (where the sign of the determinant of the
+ * path's bordered Jacobian changes: another branch of the QRE correspondence crosses it, as in
+ * degenerate games), each given by the path point after it; count 0 for other methods. */
+LIA_API size_t lia_eqset_branch_count(const lia_eqset *e);
+LIA_API const double *lia_eqset_branch_point(const lia_eqset *e, size_t k, double *lambda);
+/* LIA_NASH_QRE: how the equilibrium reported was reached (a static string; NULL for other
+ * methods): "limit" (the path polishes to the same equilibrium at two precisions in a row),
+ * "extrapolated limit" (a slowly converging path: its limit extrapolated, polished and
+ * verified), or "support system" (the path could not be followed to its end: the last
+ * equilibrium verified on the support it converges to). */
+LIA_API const char *lia_eqset_qre_end(const lia_eqset *e);
 /* LIA_FORMAT_TEXT (for a reader: four significant digits, rounding noise shown as 0, exact
  * fractions only when the set was computed with the `exact` option), LIA_FORMAT_JSON
  * ({"game", "players", "strategies", "method",

@@ -95,6 +95,10 @@ int cmd_nash(int argc, char **argv)
             fprintf(stderr, "liaison nash: vertex enumeration of '%s' failed its own check (floating-point labels "
                             "that the exact or regret check refutes); nothing is reported rather than an incomplete set\n",
                     lia_game_name(g));
+        else if (st == LIA_EINTERNAL && nopts.method == LIA_NASH_QRE)
+            fprintf(stderr, "liaison nash: the logit path of '%s' reached no verified equilibrium: no point polished on "
+                            "the support it converges to passed the regret check; nothing unverified is reported\n",
+                    lia_game_name(g));
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LP)
             fprintf(stderr, "liaison nash: --method lp solves two-player constant-sum games; '%s' is not one\n",
                     lia_game_name(g));
