@@ -288,7 +288,7 @@ LIA_API int lia_nash_method_available(lia_nash_method m);
  * value is re-verified against every pure profile of the others. */
 LIA_API lia_status lia_game_maxmin(const lia_game *g, size_t player, double *value, double *strategy);
 
-#define LIA_NASH_OPTIONS_VERSION 1
+#define LIA_NASH_OPTIONS_VERSION 2
 typedef struct lia_nash_options {
     unsigned version;        /* LIA_NASH_OPTIONS_VERSION */
     lia_nash_method method;
@@ -297,11 +297,18 @@ typedef struct lia_nash_options {
                                 equilibrium as fast as possible */
     int exact;               /* LIA_NASH_ALL: also reconstruct every equilibrium in exact rationals
                                 (the game must have exact payoffs) and check it exactly */
+    /* version 2 */
+    size_t memory_cap;       /* bytes LIA_NASH_LH (every allocation) and LIA_NASH_ALL (the vertex
+                                sets) may hold; 0 = LIA_DEFAULT_MEMORY_CAP. Beyond: LIA_ELIMIT */
 } lia_nash_options;
 /* Race up to 8 labels spread over both players and keep the first path that ends with a
  * verified equilibrium: path lengths differ by orders of magnitude between labels. */
 #define LIA_LH_RACE (-2L)
-#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0 }
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0, 0 }
+/* LIA_NASH_LH: the bytes the method needs at least for this game and label (below them it
+ * refuses with LIA_ELIMIT), so a refusal can say what cap would do. LIA_EUSAGE for other
+ * methods (their needs depend on the game's structure, not only its size). */
+LIA_API lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opts, size_t *bytes);
 
 /* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from
  * each player's ordering of R = u(C,C), S = u(C,D), T = u(D,C), P = u(D,D). cooperate[p] is

@@ -4,6 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "1.5 GiB" style (as the compile step's messages). */
+static void size_text(char *buf, size_t cap, double b)
+{
+    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    int u = 0;
+    while (b >= 1024 && u < 6) { b /= 1024; u++; }
+    if (u == 0) snprintf(buf, cap, "%.0f bytes", b);
+    else snprintf(buf, cap, "%.1f %s", b, units[u]);
+}
+
 int cmd_nash(int argc, char **argv)
 {
     cli_opts o;
@@ -39,6 +49,7 @@ int cmd_nash(int argc, char **argv)
         rc = EXIT_INPUT;
     }
     nopts.exact = o.exact;
+    nopts.memory_cap = o.memory_cap;
     if (!rc && o.coarse && !o.correlated) {
         fprintf(stderr, "liaison nash: --coarse belongs to --correlated\n");
         rc = EXIT_INPUT;
@@ -80,17 +91,26 @@ int cmd_nash(int argc, char **argv)
         lia_status st = lia_game_nash(&e, g, &nopts);
         if (st == LIA_ELIMIT && nopts.method == LIA_NASH_PURE)
             fprintf(stderr, "liaison nash: too many pure equilibria to list (every profile of a constant game is one)\n");
-        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_LH)
-            fprintf(stderr, "liaison nash: the game is too large for Lemke-Howson within 1 GiB of memory\n");
+        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_LH) {
+            size_t need = 0;
+            char needs[64] = "more", capb[64];
+            if (lia_nash_memory_needed(g, &nopts, &need) == LIA_OK) size_text(needs, sizeof needs, (double)need);
+            size_text(capb, sizeof capb, (double)(nopts.memory_cap ? nopts.memory_cap : LIA_DEFAULT_MEMORY_CAP));
+            fprintf(stderr, "liaison nash: Lemke-Howson on '%s' needs %s, over the memory cap of %s (raise it with "
+                            "--memory-cap)\n", lia_game_name(g), needs, capb);
+        }
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && lia_game_player_count(g) != 2)
             fprintf(stderr, "liaison nash: --method all enumerates two-player games; '%s' has %zu players\n",
                     lia_game_name(g), lia_game_player_count(g));
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && nopts.exact)
             fprintf(stderr, "liaison nash: --exact needs exact payoffs (integers, decimals or fractions); '%s' has "
                             "payoffs known only as floating-point numbers\n", lia_game_name(g));
-        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_ALL)
+        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_ALL) {
+            char capb[64];
+            size_text(capb, sizeof capb, (double)(nopts.memory_cap ? nopts.memory_cap : LIA_DEFAULT_MEMORY_CAP));
             fprintf(stderr, "liaison nash: the best-response polytopes of '%s' have too many vertices to enumerate "
-                            "within 1 GiB (or its exact numbers exceed 3072 bits)\n", lia_game_name(g));
+                            "within the memory cap of %s (or its exact numbers exceed 3072 bits)\n", lia_game_name(g), capb);
+        }
         else if (st == LIA_EINTERNAL && nopts.method == LIA_NASH_ALL)
             fprintf(stderr, "liaison nash: vertex enumeration of '%s' failed its own check (floating-point labels "
                             "that the exact or regret check refutes); nothing is reported rather than an incomplete set\n",

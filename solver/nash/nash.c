@@ -1,5 +1,9 @@
 /* nash.c — lia_game_nash: option checking and dispatch to the equilibrium methods. */
 #include "nash.h"
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* One row per lia_nash_method, in enum order: the name written into the set, and the method
  * (NULL until it is built). */
@@ -11,8 +15,15 @@ static lia_status run_pure(lia_eqset *e, const lia_game *g, const lia_nash_optio
     return lia_nash_pure(e, g, LIA_DEFAULT_MEMORY_CAP);
 }
 static lia_status run_lp(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_lp(e, g); }
-static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_lh(e, g, o->label); }
-static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_enum(e, g, o->exact); }
+static size_t cap_of(const lia_nash_options *o) { return o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP; }
+static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
+{
+    return lia_nash_lh(e, g, o->label, cap_of(o));
+}
+static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
+{
+    return lia_nash_enum(e, g, o->exact, cap_of(o));
+}
 static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_support(e, g); }
 static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_qre(e, g); }
 static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_gnm(e, g); }
@@ -33,13 +44,37 @@ int lia_nash_method_available(lia_nash_method m)
     return (unsigned)m < sizeof methods / sizeof methods[0] && methods[m].run != NULL;
 }
 
-lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *opts)
+/* The options in the current layout: version 1 ended before memory_cap. */
+static int current_options(lia_nash_options *o, const lia_nash_options *given)
+{
+    lia_nash_options def = LIA_NASH_OPTIONS_INIT;
+    *o = def;
+    if (!given) return 1;
+    if (given->version == 1) memcpy(o, given, offsetof(lia_nash_options, memory_cap));
+    else if (given->version == LIA_NASH_OPTIONS_VERSION) *o = *given;
+    else return 0;
+    o->version = LIA_NASH_OPTIONS_VERSION;
+    return 1;
+}
+
+lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opts, size_t *bytes)
+{
+    lia_nash_options o;
+    if (!g || !bytes || !current_options(&o, opts) || o.method != LIA_NASH_LH) return LIA_EUSAGE;
+    double need = 0;
+    lia_status st = lia_nash_lh_needed(g, o.label, &need);
+    if (st != LIA_OK) return st;
+    *bytes = need < (double)SIZE_MAX ? (size_t)ceil(need) : SIZE_MAX;
+    return LIA_OK;
+}
+
+lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *given)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_nash_options def = LIA_NASH_OPTIONS_INIT;
-    if (!opts) opts = &def;
-    if (!g || opts->version != LIA_NASH_OPTIONS_VERSION) return LIA_EUSAGE;
+    lia_nash_options o;
+    if (!g || !current_options(&o, given)) return LIA_EUSAGE;
+    const lia_nash_options *opts = &o;
     if (!lia_nash_method_available(opts->method)) return LIA_EUSAGE;
     lia_eqset *e = lia_eqset_new(g, methods[opts->method].name);
     if (!e) return LIA_ENOMEM;

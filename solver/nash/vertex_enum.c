@@ -296,7 +296,7 @@ static lia_status two_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, 
     return st;
 }
 
-lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact)
+lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memory_cap)
 {
     if (g->np != 2) return LIA_EUSAGE;
     if (exact && !lia_exact_enum_possible(g)) return LIA_EUSAGE;
@@ -317,7 +317,7 @@ lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact)
     const lia_polytope_exact *xp = X ? &XP : NULL, *xq = X ? &XQ : NULL;
     /* the two vertex sets share the memory cap; asked for exact results, the vertices come
      * from the exact search itself, so no floating-point decision can be wrong */
-    size_t cap = LIA_DEFAULT_MEMORY_CAP / 2;
+    size_t cap = memory_cap / 2;
     e->show_exact = exact;
     int suspect = 0, done = 0;
     /* a game with exact payoffs has every equilibrium the floating-point search found checked
