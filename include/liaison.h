@@ -300,11 +300,13 @@ typedef struct lia_nash_options {
     /* version 2 */
     size_t memory_cap;       /* bytes LIA_NASH_LH (every allocation) and LIA_NASH_ALL (the vertex
                                 sets) may hold; 0 = LIA_DEFAULT_MEMORY_CAP. Beyond: LIA_ELIMIT */
+    unsigned threads;        /* LIA_NASH_ALL: threads for the vertex search (the same result, in
+                                the same order, for any count); 0 = every online core */
 } lia_nash_options;
 /* Race up to 8 labels spread over both players and keep the first path that ends with a
  * verified equilibrium: path lengths differ by orders of magnitude between labels. */
 #define LIA_LH_RACE (-2L)
-#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0, 0 }
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0, 0, 0 }
 /* LIA_NASH_LH: the bytes the method needs at least for this game and label (below them it
  * refuses with LIA_ELIMIT), so a refusal can say what cap would do. LIA_EUSAGE for other
  * methods (their needs depend on the game's structure, not only its size). */

@@ -50,6 +50,18 @@ int cmd_nash(int argc, char **argv)
     }
     nopts.exact = o.exact;
     nopts.memory_cap = o.memory_cap;
+    if (!rc && o.threads) {
+        char *end;
+        unsigned long t = strtoul(o.threads, &end, 10);
+        if (end == o.threads || *end || t < 1 || t > 64) {
+            fprintf(stderr, "liaison nash: bad --threads '%s' (1 to 64)\n", o.threads);
+            rc = EXIT_INPUT;
+        } else if (nopts.method != LIA_NASH_ALL) {
+            fprintf(stderr, "liaison nash: --threads belongs to --method all\n");
+            rc = EXIT_INPUT;
+        }
+        nopts.threads = (unsigned)t;
+    }
     if (!rc && o.coarse && !o.correlated) {
         fprintf(stderr, "liaison nash: --coarse belongs to --correlated\n");
         rc = EXIT_INPUT;

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 /* One row per lia_nash_method, in enum order: the name written into the set, and the method
  * (NULL until it is built). */
@@ -20,9 +21,16 @@ static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options
 {
     return lia_nash_lh(e, g, o->label, cap_of(o));
 }
+/* Threads asked for, or every online core (at most 64). */
+static unsigned threads_of(const lia_nash_options *o)
+{
+    if (o->threads) return o->threads < 64 ? o->threads : 64;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
 static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
 {
-    return lia_nash_enum(e, g, o->exact, cap_of(o));
+    return lia_nash_enum(e, g, o->exact, cap_of(o), threads_of(o));
 }
 static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_support(e, g); }
 static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_qre(e, g); }

@@ -17,7 +17,7 @@ lia_status lia_nash_lp(lia_eqset *e, const lia_game *g);
 /* Two players: every extreme equilibrium and the maximal cliques of the equilibrium graph
  * (vertex enumeration of both best-response polytopes). With `exact`, each equilibrium is
  * also rebuilt and checked in exact rationals (LIA_EUSAGE if the payoffs are not exact). */
-lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t cap);
+lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t cap, unsigned threads);
 /* n players: every isolated equilibrium (every equilibrium of a generic game) by support
  * enumeration in Porter-Nudelman-Shoham order (support_enum.c). LIA_ELIMIT when the search's
  * worst case is hopeless: two players with more than 2^32 balanced support pairs

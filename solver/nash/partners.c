@@ -197,7 +197,7 @@ static lia_status enumerate_face(finder *F, size_t t, size_t zv, lia_vpairs *E)
     lia_polytope sub = { t, ok, O->nlab, F->Msub, coord_label, O->cons_label };
     lia_polytope_exact xsub = { t, ok, O->nlab, F->Xsub, coord_label, O->cons_label };
     lia_vertices V = { 0 };
-    lia_status st = lia_polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap);
+    lia_status st = lia_polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap, 1);
     size_t lw = F->VO->lwords, bw = F->VO->bwords, sbw = V.bwords;
     for (size_t u = 0; st == LIA_OK && u < V.n; u++) {
         const uint64_t *L = V.labels + u * lw, *B = V.basis + u * sbw;

@@ -253,7 +253,8 @@ static void exact_polytopes(const bimatrix *G, const lia_exact_enum *X, lia_big 
  * for a nondegenerate game (an even number of equilibria, Shapley 1974). LIA_RS_UNSURE when a
  * partner decision was too close to call (e left empty). */
 static lia_status one_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_polytope_exact *XP,
-                            const lia_polytope_exact *XQ, lia_exact_enum *X, size_t cap, int exact_small, int *suspect)
+                            const lia_polytope_exact *XQ, lia_exact_enum *X, size_t cap, unsigned threads,
+                            int exact_small, int *suspect)
 {
     int smallP = G->m < G->n;
     const lia_polytope *S = smallP ? &G->P : &G->Q, *O = smallP ? &G->Q : &G->P;
@@ -261,7 +262,8 @@ static lia_status one_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, 
     lia_vertices VS = { 0 }, VO = { 0 };
     lia_vpairs E = { 0 };
     *suspect = 0;
-    lia_status st = exact_small ? lia_polytope_vertices_exact(&VS, XS, cap) : lia_polytope_vertices(&VS, S, XS, cap);
+    lia_status st =
+        exact_small ? lia_polytope_vertices_exact(&VS, XS, cap) : lia_polytope_vertices(&VS, S, XS, cap, threads);
     if (st == LIA_OK) st = lia_partners_find(&VO, &E, &VS, S, O, XO, cap);
     if (st == LIA_OK && !smallP) {   /* pairs are (P vertex, Q vertex) */
         size_t *t = E.a;
@@ -280,13 +282,15 @@ static lia_status one_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, 
 
 /* Both polytopes in full, pairs by hashing labels (square games, and the fallback). */
 static lia_status two_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_polytope_exact *XP,
-                            const lia_polytope_exact *XQ, lia_exact_enum *X, size_t cap, int exact, int *suspect)
+                            const lia_polytope_exact *XQ, lia_exact_enum *X, size_t cap, unsigned threads, int exact,
+                            int *suspect)
 {
     lia_vertices VP = { 0 }, VQ = { 0 };
     lia_vpairs E = { 0 };
     *suspect = 0;
-    lia_status st = exact ? lia_polytope_vertices_exact(&VP, XP, cap) : lia_polytope_vertices(&VP, &G->P, XP, cap);
-    if (st == LIA_OK) st = exact ? lia_polytope_vertices_exact(&VQ, XQ, cap) : lia_polytope_vertices(&VQ, &G->Q, XQ, cap);
+    lia_status st = exact ? lia_polytope_vertices_exact(&VP, XP, cap) : lia_polytope_vertices(&VP, &G->P, XP, cap, threads);
+    if (st == LIA_OK)
+        st = exact ? lia_polytope_vertices_exact(&VQ, XQ, cap) : lia_polytope_vertices(&VQ, &G->Q, XQ, cap, threads);
     if (st == LIA_OK) st = match(&E, &VP, &VQ, G->m, G->n);
     if (st == LIA_OK) st = report(e, g, G, &VP, &VQ, &E, X);
     if (st == LIA_OK) *suspect = nondegenerate(&VP, G->m) && nondegenerate(&VQ, G->n) && e->n % 2 == 0;
@@ -296,7 +300,7 @@ static lia_status two_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, 
     return st;
 }
 
-lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memory_cap)
+lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memory_cap, unsigned threads)
 {
     if (g->np != 2) return LIA_EUSAGE;
     if (exact && !lia_exact_enum_possible(g)) return LIA_EUSAGE;
@@ -324,10 +328,10 @@ lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memo
      * exactly; if one fails, or a nondegenerate game shows an even number of equilibria (it
      * has an odd number: Shapley 1974), the search is redone in exact arithmetic */
     if (st == LIA_OK && !exact && G.m != G.n) {
-        st = one_sided(e, g, &G, xp, xq, X, cap, 0, &suspect);
+        st = one_sided(e, g, &G, xp, xq, X, cap, threads, 0, &suspect);
         if (X && (st == LIA_EINTERNAL || (st == LIA_OK && suspect))) {
             lia_eqset_clear(e);
-            st = one_sided(e, g, &G, xp, xq, X, cap, 1, &suspect);
+            st = one_sided(e, g, &G, xp, xq, X, cap, threads, 1, &suspect);
         }
         done = st != LIA_RS_UNSURE && st != LIA_EINTERNAL;
         if (!done) {
@@ -336,10 +340,10 @@ lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memo
         }
     }
     if (st == LIA_OK && !done) {
-        st = two_sided(e, g, &G, xp, xq, X, cap, exact, &suspect);
+        st = two_sided(e, g, &G, xp, xq, X, cap, threads, exact, &suspect);
         if (X && !exact && (st == LIA_EINTERNAL || (st == LIA_OK && suspect))) {
             lia_eqset_clear(e);
-            st = two_sided(e, g, &G, xp, xq, X, cap, 1, &suspect);
+            st = two_sided(e, g, &G, xp, xq, X, cap, threads, 1, &suspect);
         }
     }
     lia_exact_enum_free(X);
