@@ -11,9 +11,11 @@
  * polytope.c with its own exact fallback) that bind every constraint of I.
  *
  * Decisions on the solution (w_r >= 0? constraint c slack or binding?) are zoned as in
- * polytope_rs.c: equal within 1e-11 (an exact tie of rational data, i.e. a label), apart
- * beyond 1e-8, and anything between, or a system whose reciprocal condition number is below
- * 1e-9, hands the whole game back to the enumeration of both polytopes. */
+ * polytope_rs.c, widened by a bound on the solution's error (the residual times the estimated
+ * norm of the inverse): a tie (a label) when the value and its error are within 1e-11, a sign
+ * when the value is beyond 1e-8 and twice its error. A decision between the two, or a system
+ * whose reciprocal condition number is below 1e-9, sends the vertex to the enumeration of its
+ * face, which has its own exact fallback. */
 #include "partners.h"
 #include "polytope_rs.h"
 #include "../util/bitset_table.h"
@@ -69,11 +71,13 @@ void lia_vpairs_sort(lia_vpairs *E)
     }
 }
 
-/* -1, 0 (a tie: zero), 1, or 2 (too close to call) for a value of order `scale`. */
-static int zone(double v, double scale)
+/* -1, 0 (a tie: zero), 1, or 2 (too close to call) for a value of order `scale` computed with
+ * an error of at most err: a tie needs both the value and its error within the tie zone; a
+ * sign needs the value clear of the gray zone and of twice its error. */
+static int zone(double v, double scale, double err)
 {
-    if (fabs(v) <= EQ * scale) return 0;
-    if (fabs(v) < SURE * scale) return 2;
+    if (fabs(v) <= EQ * scale && err <= EQ * scale) return 0;
+    if (fabs(v) < SURE * scale || fabs(v) < 2 * err) return 2;
     return v < 0 ? -1 : 1;
 }
 
@@ -146,7 +150,15 @@ static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int 
         return LIA_OK;
     if (LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)t, 1, F->G, (lapack_int)t, F->ipiv, F->w, (lapack_int)t) != 0)
         return LIA_OK;
-    *done = 1;
+    /* a bound on the solution's error: |G^-1| |1 - G w| with |G^-1| from the condition
+     * estimate (times 10 for the estimate's slack); decisions within it are too close to call */
+    double res = 0;
+    for (size_t a = 0; a < t; a++) {
+        double r = 1;
+        for (size_t b = 0; b < t; b++) r -= O->M[F->sup[a] * od + F->bind[b]] * F->w[b];
+        res += fabs(r);
+    }
+    double err = 10 * res / (rcond * anorm) + 1e-15;
     size_t lw = F->VO->lwords, bw = F->VO->bwords;
     memset(F->lab, 0, lw * sizeof *F->lab);
     memset(F->bas, 0, bw * sizeof *F->bas);
@@ -154,9 +166,9 @@ static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int 
     for (size_t r = 0; r < od; r++) {
         if (!F->inT[r]) { lia_bit_set(F->lab, O->coord_label[r]); continue; }
         lia_bit_set(F->bas, r);
-        int z = zone(F->w[F->inT[r] - 1], 1.0);
-        if (z == 2) return LIA_RS_UNSURE;
-        if (z < 0) return LIA_OK;   /* infeasible: no partner */
+        int z = zone(F->w[F->inT[r] - 1], 1.0, err);
+        if (z == 2) return LIA_OK;   /* too close to call here: the face is enumerated instead */
+        if (z < 0) { *done = 1; return LIA_OK; }   /* infeasible: no partner */
         if (z == 0) lia_bit_set(F->lab, O->coord_label[r]);
     }
     /* O's constraints: binding on I (labels, slacks nonbasic); elsewhere basic slacks */
@@ -169,11 +181,12 @@ static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int 
             s += v;
             scale += fabs(v);
         }
-        int z = zone(1 - s, scale);
-        if (z == 2) return LIA_RS_UNSURE;
-        if (z < 0) return LIA_OK;
+        int z = zone(1 - s, scale, 2.0 * (double)t * err);
+        if (z == 2) return LIA_OK;
+        if (z < 0) { *done = 1; return LIA_OK; }
         if (z == 0) lia_bit_set(F->lab, O->cons_label[c]);
     }
+    *done = 1;
     size_t idx;
     lia_status st = listed(F, F->lab, F->bas, &idx);
     if (st == LIA_OK && !lia_vpairs_add(E, zv, idx)) st = LIA_ENOMEM;

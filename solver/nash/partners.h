@@ -18,9 +18,8 @@ void lia_vpairs_sort(lia_vpairs *E);
  * labels. For every vertex of VS but the origin, every vertex of O whose labels complete it is
  * listed in VO (each once; labels and a basis in O's variables) and the pair (S vertex, VO
  * index) added to E. XO is O in exact integers (games with exact payoffs), for the faces;
- * NULL otherwise. LIA_RS_UNSURE (VO and E emptied) when a floating-point decision was too
- * close to call: then the caller enumerates O in full. cap bounds the bytes of VO and of
- * each face. */
+ * NULL otherwise. A decision too close to call in floating point sends that vertex to the
+ * enumeration of its face. cap bounds the bytes of VO and of each face. */
 lia_status lia_partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
                              const lia_polytope *O, const lia_polytope_exact *XO, size_t cap);
 
