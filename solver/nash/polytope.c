@@ -287,7 +287,7 @@ done:
 lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
                                  unsigned threads)
 {
-    lia_status st = lia_polytope_vertices_rs(out, P, cap, threads);
+    lia_status st = lia_polytope_vertices_rs(out, P, X, cap, threads);
     if (X && st == LIA_OK && out->closest < CLOSE_CALL && out->nbases <= SMALL) {
         lia_vertices_free(out);
         st = LIA_RS_UNSURE;

@@ -19,6 +19,7 @@
 #include "polytope_exact.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
+#include <math.h>
 #include <string.h>
 
 enum { UNFIT = 2 };
@@ -99,4 +100,101 @@ lia_status lia_polytope_vertices_exact(lia_vertices *out, const lia_polytope_exa
     lia_status st = i64_vertices(out, P, cap);
     if (st == XS_OVERFLOW) st = big_vertices(out, P, cap);
     return st == XS_OVERFLOW ? LIA_ELIMIT : st;
+}
+
+/* ---- One decision of the floating-point search, made exactly ----
+ *
+ * The floating-point reverse search (polytope_rs.c) meets, now and then, a comparison too
+ * close to call even on a freshly factored dictionary. Rather than redo the whole polytope in
+ * exact arithmetic, the one dictionary concerned is built exactly and the decision taken
+ * there: from the origin's dictionary, each basic coordinate of the basis is pivoted in
+ * (fraction-free, so exactly) against a slack that is not basic in it. The objective is the
+ * floating-point search's own: its weights are doubles, w_j = W_j 2^-52 with W_j integers, so
+ * the integer weights W_j give the same reduced-cost signs, hence the same search tree. */
+struct lia_exact_node {
+    size_t d, k;
+    big_dict D;
+};
+
+void lia_exact_node_free(lia_exact_node *N)
+{
+    if (!N) return;
+    lia__free(N->D.T);
+    lia__free(N->D.rowvar);
+    lia__free(N->D.basic);
+    lia__free(N);
+}
+
+lia_status lia_exact_node_new(lia_exact_node **out, const lia_polytope_exact *P, const double *weights,
+                              const uint64_t *basis)
+{
+    size_t d = P->d, k = P->k;
+    *out = NULL;
+    lia_exact_node *N = lia__calloc(1, sizeof *N);
+    big_dict E;
+    memset(&E, 0, sizeof E);
+    if (!N || !big_level_alloc(&N->D, d, k)) { lia__free(N); return LIA_ENOMEM; }
+    N->d = d;
+    N->k = k;
+    if (!big_level_alloc(&E, d, k)) { lia_exact_node_free(N); return LIA_ENOMEM; }
+    big_dict *D = &N->D;
+    lia_big_set_i64(&D->D, 1);
+    for (size_t i = 0; i < k; i++) {
+        for (size_t j = 0; j < d; j++) D->T[i * d + j] = P->M[i * d + j];
+        lia_big_set_i64(&D->beta[i], 1);
+        D->rowvar[i] = d + i;
+        D->where[d + i] = i;
+        D->basic[d + i] = 1;
+    }
+    for (size_t j = 0; j < d; j++) {
+        lia_big_set_i64(&D->c[j], (int64_t)ldexp(weights[j], 52));   /* exact: weights are below 2 */
+        D->colvar[j] = j;
+        D->where[j] = j;
+        D->basic[j] = 0;
+    }
+    lia_status st = LIA_OK;
+    for (size_t v = 0; v < d && st == LIA_OK; v++) {
+        if (!lia_bit(basis, v)) continue;
+        size_t s = D->where[v], r = k;
+        for (size_t i = 0; i < k && r == k; i++) {
+            size_t u = D->rowvar[i];
+            if (u >= d && !lia_bit(basis, u) && !lia_big_is_zero(&D->T[i * d + s])) r = i;
+        }
+        if (r == k) { st = LIA_EINTERNAL; break; }   /* a singular "basis": a bug upstream */
+        if (!big_pivot(&E, D, d, k, r, s)) { st = LIA_ELIMIT; break; }
+        big_dict t = *D;
+        *D = E;
+        E = t;
+    }
+    lia__free(E.T);
+    lia__free(E.rowvar);
+    lia__free(E.basic);
+    if (st != LIA_OK) { lia_exact_node_free(N); return st; }
+    /* the pivots may have left D negative; the lexicographic rules compare with D > 0 */
+    if (lia_big_sign(&D->D) < 0) {
+        lia_big_negate(&D->D);
+        for (size_t i = 0; i < k * d + k + d; i++) lia_big_negate(&D->T[i]);
+    }
+    *out = N;
+    return LIA_OK;
+}
+
+int lia_exact_node_child(const lia_exact_node *N, size_t enter, size_t *leave)
+{
+    const big_dict *D = &N->D;
+    size_t s = D->where[enter];
+    if (lia_big_sign(&D->c[s]) <= 0) return 0;
+    size_t r = big_ratio_test(D, N->d, N->k, s);
+    if (r == (size_t)-1) return -1;
+    if (r == N->k) return 0;
+    int child = big_is_child(D, N->d, r, s);
+    if (child == UNFIT) return -1;
+    *leave = D->rowvar[r];
+    return child;
+}
+
+int lia_exact_node_sign(const lia_exact_node *N, size_t var)
+{
+    const big_dict *D = &N->D;
+    return D->basic[var] ? lia_big_sign(&D->beta[D->where[var]]) : 0;
 }

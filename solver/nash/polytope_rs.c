@@ -24,6 +24,7 @@
  * in the last zone abandons the fast path, and the caller falls back to the search of
  * polytope.c, whose bases are each factored afresh. */
 #include "polytope_rs.h"
+#include "polytope_exact.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
 #include <lapacke.h>
@@ -74,6 +75,7 @@ typedef struct dict {
 
 typedef struct search {
     const lia_polytope *P;
+    const lia_polytope_exact *exact;   /* the same polytope in integers, or NULL */
     size_t d, k;
     dict *level;
     size_t nlevels;
@@ -81,6 +83,7 @@ typedef struct search {
     double *Bm, *X;     /* refactor scratch: k x k and k x (d + 1) */
     lapack_int *ipiv;
     unsigned char *zero;   /* k: which basic variables are at zero */
+    uint64_t *scratch;     /* a basis bitset */
 } search;
 
 static size_t dict_doubles(size_t d, size_t k) { return k * d + k + d; }
@@ -128,6 +131,7 @@ static void search_free(search *S)
     lia__free(S->X);
     lia__free(S->ipiv);
     lia__free(S->zero);
+    lia__free(S->scratch);
 }
 
 /* Entry (i, r) of the basis inverse: the column of slack r if it is nonbasic, else a unit. */
@@ -326,6 +330,7 @@ typedef struct job {
 
 typedef struct pool {
     const lia_polytope *P;
+    const lia_polytope_exact *X;
     size_t cap, bw, lw;
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -396,9 +401,57 @@ static void child_basis(const dict *D, size_t k, size_t r, size_t s, uint64_t *o
     for (size_t i = 0; i < k; i++) lia_bit_set(out, i == r ? D->colvar[s] : D->rowvar[i]);
 }
 
+/* The basic variables of D as a bitset (bw words). */
+static void basis_of(const dict *D, size_t k, uint64_t *out, size_t bw)
+{
+    memset(out, 0, bw * sizeof *out);
+    for (size_t i = 0; i < k; i++) lia_bit_set(out, D->rowvar[i]);
+}
+
+/* Decide entering column s of D exactly (S->exact given): 1 child (leaving row in *r), 0 not,
+ * UNSURE if the exact numbers outgrow their integers, or a negative status. */
+static int decide_exactly(search *S, const dict *D, size_t s, size_t *r, uint64_t *scratch, size_t bw)
+{
+    lia_exact_node *N;
+    basis_of(D, S->k, scratch, bw);
+    lia_status st = lia_exact_node_new(&N, S->exact, S->w, scratch);
+    if (st == LIA_ENOMEM) return -(int)st;
+    if (st != LIA_OK) return UNSURE;   /* outgrown integers, or a basis the search should not have reached */
+    size_t leave = 0;
+    int c = lia_exact_node_child(N, D->colvar[s], &leave);
+    lia_exact_node_free(N);
+    if (c < 0) return UNSURE;
+    if (c) *r = D->where[leave];
+    return c;
+}
+
+/* Record D's vertex with its zero basic values decided exactly. */
+static lia_status record_exactly(search *S, lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
+                                 uint64_t *scratch, size_t bw)
+{
+    const lia_polytope *P = S->P;
+    lia_exact_node *N;
+    basis_of(D, S->k, scratch, bw);
+    lia_status st = lia_exact_node_new(&N, S->exact, S->w, scratch);
+    if (st == LIA_ENOMEM) return st;
+    if (st != LIA_OK) return LIA_RS_UNSURE;
+    for (size_t i = 0; i < P->k && st == LIA_OK; i++) {
+        int sg = lia_exact_node_sign(N, D->rowvar[i]);
+        /* infeasible in exact terms: earlier floating-point decisions went wrong here, and the
+         * polytope is left to the exact search */
+        if (sg < 0) st = LIA_RS_UNSURE;
+        S->zero[i] = sg == 0;
+    }
+    lia_exact_node_free(N);
+    if (st != LIA_OK) return st;
+    return lia_vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
+                               S->zero);
+}
+
 /* Run job J on the search S (a worker's own); the bases of the jobs it hands back go to
  * kids (bw words each, *nkids of them). */
-static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, size_t *nkids, size_t *kcap, size_t bw)
+static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, size_t *nkids, size_t *kcap, size_t bw,
+                          uint64_t *scratch)
 {
     const lia_polytope *P = S->P;
     size_t d = S->d, k = S->k, depth = 0, visited = 1;
@@ -410,6 +463,10 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
     lia_status st = job_root(S, J->basis);
     if (st == LIA_OK) st = record(&J->v, &J->vcap, &degenerate, &S->level[0], P, &coarse, S->zero);
     if (st == LIA_RS_UNSURE) st = record(&J->v, &J->vcap, &degenerate, &S->level[0], P, &fine, S->zero);
+    if (st == LIA_RS_UNSURE && S->exact) {
+        st = record_exactly(S, &J->v, &J->vcap, &degenerate, &S->level[0], scratch, bw);
+        J->closest = 0;
+    }
     while (st == LIA_OK) {
         dict *D = &S->level[depth];
         if (D->next == d) {
@@ -422,6 +479,12 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
         if (child == UNSURE) {
             st = refactor(S, D);
             if (st == LIA_OK) child = decide(D, d, k, s, &fine, &r);
+            /* still too close: an exact game has this one decision taken exactly */
+            if (st == LIA_OK && child == UNSURE && S->exact) {
+                child = decide_exactly(S, D, s, &r, scratch, bw);
+                J->closest = 0;   /* a close call: small polytopes are searched again exactly */
+            }
+            if (st == LIA_OK && child < 0) st = (lia_status)-child;
             if (st == LIA_OK && child == UNSURE) st = LIA_RS_UNSURE;
             if (st != LIA_OK) break;
         }
@@ -447,17 +510,22 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
         if (st == LIA_RS_UNSURE) {
             st = refactor(S, &S->level[depth]);
             if (st == LIA_OK) st = record(&J->v, &J->vcap, &degenerate, &S->level[depth], P, &fine, S->zero);
+            if (st == LIA_RS_UNSURE && S->exact) {
+                st = record_exactly(S, &J->v, &J->vcap, &degenerate, &S->level[depth], scratch, bw);
+                J->closest = 0;
+            }
         }
     }
     lia_bitset_table_free(&degenerate);
     return st;
 }
 
-static int search_init(search *S, const lia_polytope *P)
+static int search_init(search *S, const lia_polytope *P, const lia_polytope_exact *X)
 {
     size_t d = P->d, k = P->k;
     memset(S, 0, sizeof *S);
     S->P = P;
+    S->exact = X;
     S->d = d;
     S->k = k;
     S->w = lia__malloc(d * sizeof *S->w);
@@ -465,7 +533,8 @@ static int search_init(search *S, const lia_polytope *P)
     S->X = lia__malloc(k * (d + 1) * sizeof *S->X);
     S->ipiv = lia__malloc(k * sizeof *S->ipiv);
     S->zero = lia__malloc(k);
-    if (!S->w || !S->Bm || !S->X || !S->ipiv || !S->zero || !ensure_level(S, 0)) return 0;
+    S->scratch = lia__calloc((d + k + 63) / 64, sizeof *S->scratch);
+    if (!S->w || !S->Bm || !S->X || !S->ipiv || !S->zero || !S->scratch || !ensure_level(S, 0)) return 0;
     for (size_t j = 0; j < d; j++) {
         double golden = 0.6180339887498949 * (double)(j + 1);
         S->w[j] = 1 + (golden - floor(golden));
@@ -481,7 +550,7 @@ static void *worker(void *arg)
     search S;
     uint64_t *kids = NULL;
     size_t kcap = 0, nkids = 0;
-    lia_status mine = search_init(&S, Pl->P) ? LIA_OK : LIA_ENOMEM;
+    lia_status mine = search_init(&S, Pl->P, Pl->X) ? LIA_OK : LIA_ENOMEM;
     pthread_mutex_lock(&Pl->mu);
     if (mine != LIA_OK && Pl->st == LIA_OK) Pl->st = mine;
     for (;;) {
@@ -492,7 +561,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&Pl->mu);
         J->v.lwords = Pl->lw;
         J->v.bwords = Pl->bw;
-        lia_status st = job_run(&S, J, J->depth == 0 ? FIRST_BUDGET : BUDGET, &kids, &nkids, &kcap, Pl->bw);
+        lia_status st = job_run(&S, J, J->depth == 0 ? FIRST_BUDGET : BUDGET, &kids, &nkids, &kcap, Pl->bw, S.scratch);
         if (st == LIA_OK && nkids && !(J->kids = lia__malloc(nkids * sizeof *J->kids))) st = LIA_ENOMEM;
         pthread_mutex_lock(&Pl->mu);
         for (size_t i = 0; st == LIA_OK && i < nkids; i++) {
@@ -551,7 +620,8 @@ static lia_status merge(lia_vertices *out, pool *Pl)
     return st;
 }
 
-lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, size_t cap, unsigned threads)
+lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
+                                    unsigned threads)
 {
     size_t d = P->d, k = P->k;
     memset(out, 0, sizeof *out);
@@ -561,6 +631,7 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
     pool Pl;
     memset(&Pl, 0, sizeof Pl);
     Pl.P = P;
+    Pl.X = X;
     Pl.cap = cap;
     Pl.lw = out->lwords;
     Pl.bw = out->bwords;
@@ -586,10 +657,10 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
         search S;
         uint64_t *kids = NULL;
         size_t kcap = 0, nkids = 0;
-        st = search_init(&S, P) ? LIA_OK : LIA_ENOMEM;
+        st = search_init(&S, P, X) ? LIA_OK : LIA_ENOMEM;
         J0->v.lwords = Pl.lw;
         J0->v.bwords = Pl.bw;
-        if (st == LIA_OK) st = job_run(&S, J0, FIRST_BUDGET, &kids, &nkids, &kcap, Pl.bw);
+        if (st == LIA_OK) st = job_run(&S, J0, FIRST_BUDGET, &kids, &nkids, &kcap, Pl.bw, S.scratch);
         search_free(&S);
         if (st == LIA_OK && nkids && !(J0->kids = lia__malloc(nkids * sizeof *J0->kids))) st = LIA_ENOMEM;
         for (size_t i = 0; st == LIA_OK && i < nkids; i++) {

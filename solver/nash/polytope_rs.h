@@ -9,7 +9,11 @@
 
 /* Every vertex of a polytope, each lexicographic basis visited once, on up to `threads`
  * threads (subtrees of the search as jobs on a shared queue; the output, order included, is
- * the same for any count). LIA_OK, LIA_RS_UNSURE (out empty), LIA_ENOMEM or LIA_ELIMIT. */
-lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, size_t cap, unsigned threads);
+ * the same for any count). With X (the polytope in integers: games with exact payoffs) a
+ * decision floating point cannot make is made exactly on that one dictionary. LIA_OK,
+ * LIA_RS_UNSURE (out empty), LIA_ENOMEM or LIA_ELIMIT. */
+struct lia_polytope_exact;
+lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
+                                    size_t cap, unsigned threads);
 
 #endif

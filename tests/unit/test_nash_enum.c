@@ -254,6 +254,65 @@ static int cmp_labels(const void *a, const void *b)
  * lexicographic search with a table of bases (fallback of float games) and the exact reverse
  * search (fallback of exact games), on random polytopes with entries from 1..4 — degenerate
  * almost always — and from 1..1000. */
+static void sort_vertices(lia_vertices *v) { qsort(v->labels, v->n, sizeof *v->labels, cmp_labels); }
+
+static void test_close_calls_decided_exactly(void **state)
+{
+    (void)state;
+    /* Polytopes whose entries are 1 + a/4 + e 2^-30 (a in 0..3, e in -1, 0, 1): exact in
+     * doubles, degenerate (many equal entries) and nearly so (differences of 2^-30, about
+     * 1e-9, inside the floating-point search's gray zone). Given the same polytope in integers
+     * (2^32 times the entries), the floating-point search takes each decision it cannot make
+     * on that one dictionary exactly instead of giving up: it gives up far less often, with
+     * the same result as without the integers wherever that one ended; it reports the close
+     * call, so the dispatcher searches such small polytopes again exactly and gets the exact
+     * search's vertices. */
+    uint64_t seed = 77;
+    int unsure_without = 0, unsure_with = 0;
+    for (int trial = 0; trial < 200; trial++) {
+        size_t d = 2 + trial % 5, k = 2 + (trial / 5) % 5, nlab = d + k;
+        double M[64];
+        lia_big MI[64];
+        size_t lab[16];
+        for (size_t i = 0; i < d * k; i++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            int64_t a = (int64_t)((seed >> 33) % 4), e = (int64_t)((seed >> 40) % 3) - 1;
+            M[i] = 1 + (double)a / 4 + (double)e * ldexp(1, -30);
+            lia_big_set_i64(&MI[i], ((int64_t)1 << 32) + a * ((int64_t)1 << 30) + e * 4);
+        }
+        for (size_t l = 0; l < nlab; l++) lab[l] = l;
+        lia_polytope P = { d, k, nlab, M, lab, lab + d };
+        lia_polytope_exact X = { d, k, nlab, MI, lab, lab + d };
+        lia_vertices a, b, c, v;
+        lia_status sb = lia_polytope_vertices_rs(&b, &P, &X, (size_t)1 << 26, 1);
+        assert_true(sb == LIA_OK || sb == LIA_RS_UNSURE);
+        unsure_with += sb == LIA_RS_UNSURE;
+        lia_status st = lia_polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1);
+        if (st == LIA_RS_UNSURE) {
+            unsure_without++;
+            assert_true(sb != LIA_OK || b.closest == 0);
+        } else {
+            assert_int_equal(st, LIA_OK);
+            assert_int_equal(a.n, b.n);
+            assert_int_equal(a.nbases, b.nbases);
+            assert_memory_equal(a.labels, b.labels, a.n * sizeof *a.labels);
+            lia_vertices_free(&a);
+        }
+        lia_vertices_free(&b);
+        assert_int_equal(lia_polytope_vertices(&v, &P, &X, (size_t)1 << 26, 1), LIA_OK);
+        assert_int_equal(lia_polytope_vertices_exact(&c, &X, (size_t)1 << 26), LIA_OK);
+        assert_int_equal(v.n, c.n);
+        assert_int_equal(v.nbases, c.nbases);
+        sort_vertices(&v);
+        sort_vertices(&c);
+        assert_memory_equal(v.labels, c.labels, v.n * sizeof *v.labels);
+        lia_vertices_free(&v);
+        lia_vertices_free(&c);
+    }
+    assert_true(unsure_without > 10);   /* the close calls are there: without X it gives up */
+    assert_true(4 * unsure_with < unsure_without);
+}
+
 static void test_reverse_search_equals_lex(void **state)
 {
     (void)state;
@@ -274,7 +333,7 @@ static void test_reverse_search_equals_lex(void **state)
         for (size_t l = 0; l < nlab; l++) lab[l] = l;
         lia_polytope P = { d, k, nlab, M, lab, lab + d };
         lia_vertices a, b;
-        lia_status st = lia_polytope_vertices_rs(&a, &P, (size_t)1 << 26, 1);
+        lia_status st = lia_polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1);
         if (st == LIA_RS_UNSURE) continue;
         assert_int_equal(st, LIA_OK);
         assert_int_equal(lia_polytope_vertices_lex(&b, &P, (size_t)1 << 26), LIA_OK);
@@ -418,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_bimatrix_clique),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_threads_same_output),
+        cmocka_unit_test(test_close_calls_decided_exactly),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_bigint),
         cmocka_unit_test(test_reverse_search_equals_lex),
