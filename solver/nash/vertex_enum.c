@@ -301,7 +301,7 @@ static void *enumerate_side(void *arg)
 }
 
 /* Both polytopes in full, pairs by hashing labels (square games, and the fallback). With two
- * threads or more the polytopes are enumerated side by side (each with half of them): this
+ * threads or more the polytopes are enumerated side by side, each with every thread: this
  * also halves the time of the exact search, which runs on one thread per polytope. */
 static lia_status two_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_polytope_exact *XP,
                             const lia_polytope_exact *XQ, lia_exact_enum *X, size_t cap, unsigned threads, int exact,
@@ -310,8 +310,9 @@ static lia_status two_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, 
     lia_vertices VP = { 0 }, VQ = { 0 };
     lia_vpairs E = { 0 };
     *suspect = 0;
-    unsigned tp = threads > 1 ? threads / 2 : 1;
-    side sp = { &VP, &G->P, XP, cap, tp, exact, LIA_OK }, sq = { &VQ, &G->Q, XQ, cap, threads > 1 ? threads - tp : 1, exact, LIA_OK };
+    /* each side may use every thread: when one finishes first, the other's jobs keep all the
+     * cores busy (the operating system shares them while both run) */
+    side sp = { &VP, &G->P, XP, cap, threads, exact, LIA_OK }, sq = { &VQ, &G->Q, XQ, cap, threads, exact, LIA_OK };
     pthread_t tid;
     int spawned = threads > 1 && pthread_create(&tid, NULL, enumerate_side, &sq) == 0;
     enumerate_side(&sp);
