@@ -183,6 +183,57 @@ else:
             print(f"  {n:>3} {seed:>5} {len(got):>10} {ms(ours):>10} {ms(ref):>10} {ratio:>6.1f}x  "
                   f"{'yes' if same else 'NO'}{'' if ok else '  MISS'}")
     miss += enum_miss
+# All extreme equilibria by shape (issue 16's table): wide, tall, square and degenerate random
+# games (fixed seeds), liaison and lrsnash timed in the same run, interleaved, best of 3 each
+# (one run where lrsnash takes minutes), as the ratio liaison / lrsnash (target <= 0.5 on every
+# row), with the two sets compared (the same count, each of lrsnash's rationals within 1e-9).
+# Then square 20x20 and 22x22 games (payoffs 0..99) on 1 and 2 threads: targets 4 s and 30 s
+# on 2 threads (lrsnash takes many minutes there; BENCH_SKIP_BIG=1 leaves them out).
+if shutil.which("lrsnash") is not None:
+    def game_file(name, m, n, hi, seed):
+        rng = _random.Random(seed)
+        path = os.path.join(tmp, name)
+        with open(path, "w") as f:
+            f.write(f"{m} {n}\n")
+            for _ in range(2):
+                f.write("\n" + "\n".join(" ".join(str(rng.randint(0, hi)) for _ in range(n)) for _ in range(m)) + "\n")
+        return path
+    from fractions import Fraction
+    print("bench: all extreme equilibria by shape, liaison against lrsnash in the same run (best of 3)")
+    print(f"  {'game':<22} {'equilibria':>10} {'liaison':>10} {'lrsnash':>10} {'ratio':>7}  same set")
+    for m, n, hi in [(12, 30, 99), (5, 40, 99), (3, 100, 99), (8, 24, 99), (20, 12, 99), (15, 15, 3)]:
+        path = game_file(f"shape{m}x{n}.game", m, n, hi, 1000 * m + n)
+        ours, ref, lrs_out = [], [], ""
+        for r in range(3):          # interleaved: both see the same machine load
+            t, _ = timed([liaison, "nash", path, "--method", "all"], 1)
+            ours.append(t)
+            t, lrs_out = timed(["lrsnash", path], 1)
+            ref.append(t)
+            if ref[-1] > 20:
+                break
+        # the floating-point set (each equilibrium of a game with exact payoffs is checked
+        # exactly on the way) against lrsnash's rationals: the same count, each within 1e-9
+        mine = json.loads(run([liaison, "nash", path, "--method", "all", "--format", "json"]))
+        got = [e["strategies"][0] + e["strategies"][1] for e in mine["equilibria"]]
+        want = [[float(Fraction(q)) for q in x + y] for x, y in lrs_set(lrs_out)]
+        same = len(got) == len(want) and all(any(all(abs(a - b) < 1e-9 for a, b in zip(g, w)) for g in got)
+                                             for w in want)
+        ratio = min(ours) / min(ref)
+        ok = same and ratio <= 0.5
+        miss += 0 if ok else 1
+        label = f"{m}x{n}" + (f", payoffs 0..{hi}" if hi != 99 else "")
+        print(f"  {label:<22} {len(got):>10} {ms(min(ours)):>10} {ms(min(ref)):>10} {ratio:>7.2f}  "
+              f"{'yes' if same else 'NO'}{'' if ok else '  MISS'}")
+    if not os.environ.get("BENCH_SKIP_BIG"):
+        print("bench: all extreme equilibria of square games (payoffs 0..99), 1 and 2 threads")
+        print(f"  {'n':>3} {'1 thread':>10} {'2 threads':>10} {'speed-up':>9}  target (2 threads)")
+        for n, target in [(20, 4.0), (22, 30.0)]:
+            path = game_file(f"square{n}.game", n, n, 99, 20000 + n)
+            one, _ = timed([liaison, "nash", path, "--method", "all", "--threads", "1"], 1)
+            two, _ = timed([liaison, "nash", path, "--method", "all", "--threads", "2"], 1)
+            ok = two <= target
+            miss += 0 if ok else 1
+            print(f"  {n:>3} {ms(one):>10} {ms(two):>10} {one / two:>8.2f}x  {target:.0f} s {'PASS' if ok else 'MISS'}")
 # Correlated equilibria of a random 4-player game with 10 strategies each (10,000 profiles,
 # payoffs 0..99, fixed seed) through the C API (tests/bench/bench_ce.c): the max-welfare one
 # (target 2 s) and with each player's best and worst payoff (9 LPs). glpsol re-solving the
