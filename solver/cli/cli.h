@@ -55,6 +55,11 @@ int cli_exit_code(lia_status st);
 /* Write text to -o FILE or stdout; returns an exit code. */
 int cli_write(const cli_opts *o, const char *text, size_t len);
 
+/* The liaison command (main.c): argv[1] is the command. */
+int cli_main(int argc, char **argv);
+/* Re-execute with one OpenBLAS thread unless OPENBLAS_NUM_THREADS is set (main.c says why). */
+void cli_single_blas_thread(char **argv);
+
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
 int cmd_nash(int argc, char **argv);

@@ -1,0 +1,429 @@
+/* mpi_explore.c — `mpirun -n K liaison-mpi explore FILE ...`: the runs of an exploration over
+ * K ranks, master–worker with chunked dynamic load balancing (docs/scaling.md).
+ *
+ * Every rank plans the same exploration (lia_explore_plan: same file, flags, hence the same
+ * runs); a run's values depend on its index alone, so whoever solves it ships the same doubles.
+ * Rank 0 hands out chunks of run indices (--chunk, default CHUNK) and keeps every worker two
+ * chunks ahead, so that a worker never waits for a reply; the rows come back into a window of
+ * the next runs to write, and every full batch of BATCH runs is appended, in index order, to
+ * the plan that holds the store (one transaction each, as lia_model_explore writes them). So
+ * the store, the CSV and the analyses are those of the single-process run, byte for byte.
+ *
+ * Rank 0 is not idle: it solves chunks too, and serves the workers between two of its own runs
+ * (the progress callback of lia_explore_solve, on the calling thread). The window bounds its
+ * memory: a chunk is handed out only if it ends within WINDOW_BATCHES batches of the first run
+ * not yet written. A worker that fails reports why (TAG_FAIL); rank 0 then hands out nothing
+ * more, drains what is under way, stops every worker and leaves the store unfinished and
+ * resumable, as it does after Ctrl-C. */
+#include "mpi_explore.h"
+#include "explore_cli.h"
+#include <fcntl.h>
+#include <math.h>
+#include <mpi.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { TAG_WORK = 1, TAG_RESULT = 2, TAG_FAIL = 3 };
+enum { BATCH = 512 };          /* runs per append: one store transaction (lia_model_explore's) */
+enum { PREFETCH = 2 };         /* chunks a worker holds: one it solves, one waiting */
+enum { CHUNK = 16 };           /* default runs per chunk (docs/scaling.md: the master's share) */
+
+typedef struct chunk { uint64_t first, count; } chunk;
+
+typedef struct master {
+    lia_explore *writer;       /* the plan with the store (or the rows): runs are appended here */
+    lia_explore *solver;       /* rank 0's own runs */
+    size_t nc;                 /* columns per run */
+    int size;
+    uint64_t start, end;       /* the pending runs */
+    uint64_t next;             /* the first run not yet handed out */
+    uint64_t base;             /* the first run not yet appended */
+    uint64_t chunk, window;    /* runs per chunk; runs the window holds (a multiple of BATCH) */
+    double *win;               /* window x nc */
+    unsigned char *filled;     /* per window slot: its run is in */
+    chunk (*out)[PREFETCH];    /* per worker: the chunks it holds, oldest first */
+    int *nout, *stopped;
+    int dirty;                 /* the window moved or stopping began: top the workers up */
+    int stopping;              /* hand out nothing more */
+    lia_status st;             /* why it stopped */
+    char msg[600];             /* a worker's failure, in its words */
+    cli_bar *bar;
+    int null_runs;             /* benchmark hook: workers send rows without solving */
+    double t_service;          /* seconds rank 0 spent serving (not waiting, not solving) */
+    uint64_t messages, own_runs;
+} master;
+
+static size_t slot(const master *m, uint64_t r) { return (size_t)((r - m->start) % m->window); }
+
+static void stop(master *m, lia_status st)
+{
+    if (m->stopping) return;
+    m->stopping = 1;
+    m->st = st;
+    m->dirty = 1;
+}
+
+/* The next chunk, if any is left and fits in the window (never across its end). */
+static int take(master *m, chunk *c)
+{
+    if (m->stopping || m->next >= m->end || m->next >= m->base + m->window) return 0;
+    uint64_t n = m->chunk, s = slot(m, m->next);
+    if (n > m->end - m->next) n = m->end - m->next;
+    if (n > m->window - s) n = m->window - s;
+    if (n > m->base + m->window - m->next) n = m->base + m->window - m->next;
+    c->first = m->next;
+    c->count = n;
+    m->next += n;
+    return 1;
+}
+
+static void send_work(int w, uint64_t first, uint64_t count)
+{
+    uint64_t msg[2] = { first, count };
+    MPI_Send(msg, 2, MPI_UINT64_T, w, TAG_WORK, MPI_COMM_WORLD);
+}
+
+/* Give worker w chunks up to PREFETCH; stop it once it holds none and none will come. */
+static void top_up(master *m, int w)
+{
+    chunk c;
+    while (m->nout[w] < PREFETCH && take(m, &c)) {
+        m->out[w][m->nout[w]++] = c;
+        send_work(w, c.first, c.count);
+    }
+    if (m->nout[w] == 0 && !m->stopped[w] && (m->stopping || m->next >= m->end)) {
+        send_work(w, 0, 0);
+        m->stopped[w] = 1;
+    }
+}
+
+/* Append every full batch at the front of the window (and the last, shorter one). */
+static void flush(master *m)
+{
+    while (!m->stopping && m->base < m->end) {
+        uint64_t n = m->end - m->base < BATCH ? m->end - m->base : BATCH;
+        size_t s = slot(m, m->base);
+        for (uint64_t k = 0; k < n; k++)
+            if (!m->filled[s + k]) return;
+        /* the bar, and Ctrl-C (or the test hook) before the batch, as lia_model_explore does */
+        if (cli_explore_progress(m->bar, (size_t)(m->base + n - m->start), (size_t)(m->end - m->start))) {
+            stop(m, LIA_ECANCELED);
+            return;
+        }
+        if (lia_explore_append(m->writer, m->win + s * m->nc, n) != LIA_OK) {
+            snprintf(m->msg, sizeof m->msg, "%s", lia_explore_errmsg(m->writer));
+            stop(m, LIA_EIO);
+            return;
+        }
+        memset(m->filled + s, 0, (size_t)n);
+        m->base += n;
+        m->dirty = 1;
+    }
+}
+
+static void top_up_all(master *m)
+{
+    if (!m->dirty) return;
+    m->dirty = 0;
+    for (int w = 1; w < m->size; w++) top_up(m, w);
+}
+
+/* One message the probe found: a worker's rows (for its oldest chunk) or its failure. */
+static void receive(master *m, const MPI_Status *s)
+{
+    int w = s->MPI_SOURCE;
+    if (s->MPI_TAG == TAG_FAIL) {
+        char text[512] = "";
+        MPI_Recv(text, (int)sizeof text - 1, MPI_CHAR, w, TAG_FAIL, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        if (!m->stopping) {
+            snprintf(m->msg, sizeof m->msg, "rank %d: %s", w, text);
+            stop(m, LIA_EINTERNAL);
+        }
+        m->nout[w] = 0;   /* it drops what it holds */
+        top_up(m, w);
+        return;
+    }
+    chunk c = m->out[w][0];
+    for (int k = 1; k < m->nout[w]; k++) m->out[w][k - 1] = m->out[w][k];
+    m->nout[w]--;
+    size_t at = slot(m, c.first);
+    MPI_Recv(m->win + at * m->nc, (int)(c.count * m->nc), MPI_DOUBLE, w, TAG_RESULT, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    memset(m->filled + at, 1, (size_t)c.count);
+    m->messages++;
+    flush(m);
+    top_up(m, w);
+    top_up_all(m);
+}
+
+/* Every message waiting (and, if `wait`, the next one first). */
+static void serve(master *m, int wait)
+{
+    MPI_Status s;
+    if (wait) {
+        MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &s);
+        double t0 = MPI_Wtime();
+        receive(m, &s);
+        m->t_service += MPI_Wtime() - t0;
+    }
+    double t0 = MPI_Wtime();
+    for (;;) {
+        int flag = 0;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &s);
+        if (!flag) break;
+        receive(m, &s);
+    }
+    m->t_service += MPI_Wtime() - t0;
+}
+
+/* lia_explore_solve's progress callback on rank 0: serve between two runs. */
+static int serve_between_runs(void *ctx, size_t done, size_t total)
+{
+    (void)done;
+    (void)total;
+    master *m = ctx;
+    serve(m, 0);
+    return m->stopping;
+}
+
+static int all_stopped(const master *m)
+{
+    for (int w = 1; w < m->size; w++)
+        if (!m->stopped[w]) return 0;
+    return 1;
+}
+
+static void run_master(master *m)
+{
+    m->dirty = 1;
+    top_up_all(m);
+    while (!(all_stopped(m) && (m->stopping || m->base >= m->end))) {
+        chunk c;
+        if (!m->null_runs && take(m, &c)) {
+            size_t at = slot(m, c.first);
+            lia_status st = lia_explore_solve(m->solver, c.first, c.count, m->win + at * m->nc);
+            if (st == LIA_OK) {
+                memset(m->filled + at, 1, (size_t)c.count);
+                m->own_runs += c.count;
+                m->dirty = 1;
+                flush(m);
+                top_up_all(m);
+            } else if (st != LIA_ECANCELED) {
+                snprintf(m->msg, sizeof m->msg, "%s", lia_explore_errmsg(m->solver));
+                stop(m, st);
+                top_up_all(m);
+            }
+            serve(m, 0);
+        } else {
+            top_up_all(m);
+            if (!all_stopped(m)) serve(m, 1);
+        }
+    }
+}
+
+/* A worker: chunks in, rows out, until a chunk of no runs. Two send buffers, so that the rows
+ * of one chunk travel while the next is solved. */
+static void run_worker(lia_explore *plan, size_t nc, uint64_t chunk_max, int rank, int null_runs)
+{
+    double *buf[2] = { malloc((size_t)chunk_max * nc * sizeof(double)), malloc((size_t)chunk_max * nc * sizeof(double)) };
+    MPI_Request req[2] = { MPI_REQUEST_NULL, MPI_REQUEST_NULL };
+    size_t status_col = 0;
+    for (size_t c = 0; c < nc; c++)
+        if (strcmp(lia_explore_column_name(plan, c), "status") == 0) status_col = c;
+    int failed = 0, k = 0;
+    for (;;) {
+        uint64_t w[2];
+        MPI_Recv(w, 2, MPI_UINT64_T, 0, TAG_WORK, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        if (w[1] == 0) break;
+        if (failed) continue;   /* draining what was sent before rank 0 heard of the failure */
+        MPI_Wait(&req[k], MPI_STATUS_IGNORE);
+        lia_status st = LIA_OK;
+        if (!buf[0] || !buf[1]) st = LIA_ENOMEM;
+        else if (null_runs) {
+            for (size_t i = 0; i < w[1] * nc; i++) buf[k][i] = NAN;
+            for (size_t i = 0; i < w[1]; i++) buf[k][i * nc + status_col] = -1;
+        } else st = lia_explore_solve(plan, w[0], w[1], buf[k]);
+        if (st != LIA_OK) {
+            char text[512];
+            snprintf(text, sizeof text, "%s", st == LIA_ENOMEM ? "out of memory" : lia_explore_errmsg(plan));
+            MPI_Send(text, (int)strlen(text) + 1, MPI_CHAR, 0, TAG_FAIL, MPI_COMM_WORLD);
+            failed = 1;
+            continue;
+        }
+        MPI_Isend(buf[k], (int)(w[1] * nc), MPI_DOUBLE, 0, TAG_RESULT, MPI_COMM_WORLD, &req[k]);
+        k ^= 1;
+    }
+    MPI_Waitall(2, req, MPI_STATUSES_IGNORE);
+    free(buf[0]);
+    free(buf[1]);
+    (void)rank;
+}
+
+/* --chunk N, which only liaison-mpi takes: removed from argv before the shared parser. */
+static int take_chunk_flag(int *argc, char **argv, unsigned long long *chunk)
+{
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], "--chunk") != 0) continue;
+        char *end = NULL;
+        const char *v = i + 1 < *argc ? argv[i + 1] : "";
+        *chunk = strtoull(v, &end, 10);
+        if (!*v || *end || *v == '-' || *chunk < 1 || *chunk > 65536) {
+            fprintf(stderr, "liaison-mpi explore: bad --chunk '%s' (runs per chunk, 1 to 65536)\n", v);
+            return 0;
+        }
+        for (int j = i; j + 2 < *argc; j++) argv[j] = argv[j + 2];
+        *argc -= 2;
+        return 1;
+    }
+    return 1;
+}
+
+/* Set up quietly: the model's warnings are rank 0's to print, once. */
+static int setup_quietly(cli_explore *x, int argc, char **argv)
+{
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0) dup2(null, STDERR_FILENO);
+    int rc = cli_explore_setup(x, argc, argv);
+    fflush(stderr);
+    if (saved >= 0) { dup2(saved, STDERR_FILENO); close(saved); }
+    if (null >= 0) close(null);
+    return rc;
+}
+
+int mpi_explore(int argc, char **argv, int rank, int size)
+{
+    unsigned long long chunk_flag = CHUNK;
+    int ok_flag = take_chunk_flag(&argc, argv, &chunk_flag);
+    cli_explore x;
+    /* 1. rank 0 parses and opens the model (printing why not); the others follow if it can */
+    int rc = EXIT_INPUT, go = 0;
+    if (rank == 0) {
+        rc = ok_flag ? cli_explore_setup(&x, argc, argv) : EXIT_INPUT;
+        go = ok_flag && rc == EXIT_OK && x.mode == CLI_EXPLORE_RUN;
+    }
+    MPI_Bcast(&go, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    if (!go) {
+        if (rank != 0) return EXIT_OK;
+        if (ok_flag) cli_explore_cleanup(&x);
+        /* --merge, or --store without FILE: nothing to spread */
+        return ok_flag && rc == EXIT_OK ? cmd_explore(argc, argv) : rc;
+    }
+    if (rank != 0) rc = setup_quietly(&x, argc, argv);
+    /* 2. the plans: rank 0's with the store (it appends), and on every rank one that solves */
+    master m;
+    memset(&m, 0, sizeof m);
+    lia_explore *plan = NULL, *writer = NULL;
+    lia_explore_options so = x.eo;
+    so.store = NULL;
+    so.shard = so.shards = 0;
+    so.resume = 0;
+    so.threads = x.eo.threads ? x.eo.threads : 1;   /* one rank per core is MPI's way */
+    so.progress = rank == 0 ? serve_between_runs : NULL;
+    so.progress_ctx = &m;
+    lia_status st = LIA_OK;
+    uint64_t info[5] = { 0 };   /* rank 0's exit code, pending first and count, total, columns */
+    if (rank == 0) {
+        lia_explore_options wo = x.eo;
+        wo.threads = 1;
+        wo.progress = NULL;
+        st = lia_explore_plan(&writer, x.m, x.o.game, &wo);
+        if (st == LIA_OK) st = lia_explore_plan(&plan, x.m, x.o.game, &so);
+        if (st != LIA_OK) rc = cli_explore_finish(st, writer && *lia_explore_errmsg(writer) ? writer : plan, &x.o, x.fmt);
+        info[0] = (uint64_t)rc;
+        if (st == LIA_OK) {
+            lia_explore_pending_runs(writer, &info[1], &info[2]);
+            info[3] = lia_explore_total_runs(writer);
+            info[4] = lia_explore_column_count(writer);
+        }
+    } else if (rc == EXIT_OK) {
+        st = lia_explore_plan(&plan, x.m, x.o.game, &so);
+    }
+    MPI_Bcast(info, 5, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+    MPI_Bcast(&chunk_flag, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD);
+    if (info[0] != 0) goto out;   /* rank 0 said why */
+    /* 3. every rank must have planned the same exploration */
+    int bad = 0;
+    if (rank != 0) {
+        if (rc != EXIT_OK)
+            fprintf(stderr, "liaison-mpi: rank %d could not open the model that rank 0 opened (is %s readable on every node?)\n",
+                    rank, x.o.nfiles ? x.o.files[0] : "the file");
+        else if (st != LIA_OK)
+            fprintf(stderr, "liaison-mpi: rank %d: %s\n", rank, plan ? lia_explore_errmsg(plan) : lia_status_name(st));
+        else if (lia_explore_total_runs(plan) != info[3] || lia_explore_column_count(plan) != info[4])
+            fprintf(stderr, "liaison-mpi: rank %d planned another exploration than rank 0 (%llu runs, not %llu): "
+                            "is the file the same on every node?\n",
+                    rank, (unsigned long long)lia_explore_total_runs(plan), (unsigned long long)info[3]);
+        else bad = -1;
+        bad = bad < 0 ? 0 : 1;
+    }
+    int any_bad = 0;
+    MPI_Allreduce(&bad, &any_bad, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    if (any_bad) {
+        if (rank == 0) fprintf(stderr, "liaison explore: a rank could not set up (above); nothing was run\n");
+        rc = rank == 0 ? EXIT_INPUT : (bad ? EXIT_INPUT : EXIT_OK);
+        goto out;
+    }
+    /* a benchmark hook (docs/scaling.md): workers send rows of no run, rank 0 only serves */
+    int null_runs = size > 1 && getenv("LIAISON_MPI_NULL_RUNS") != NULL;
+    /* 4. the runs */
+    if (rank != 0) {
+        run_worker(plan, (size_t)info[4], chunk_flag, rank, null_runs);
+        rc = EXIT_OK;
+        goto out;
+    }
+    m.writer = writer;
+    m.solver = plan;
+    m.nc = (size_t)info[4];
+    m.size = size;
+    m.start = m.next = m.base = info[1];
+    m.end = info[1] + info[2];
+    m.chunk = chunk_flag;
+    /* room for every worker's two chunks three times over, in whole batches */
+    uint64_t want = 3 * PREFETCH * (uint64_t)size * m.chunk + BATCH;
+    m.window = (want + BATCH - 1) / BATCH * BATCH + BATCH;
+    m.win = malloc((size_t)m.window * m.nc * sizeof *m.win);
+    m.filled = calloc((size_t)m.window, 1);
+    m.out = calloc((size_t)size, sizeof *m.out);
+    m.nout = calloc((size_t)size, sizeof *m.nout);
+    m.stopped = calloc((size_t)size, sizeof *m.stopped);
+    m.bar = &x.bar;
+    m.null_runs = null_runs;
+    if (!m.win || !m.filled || !m.out || !m.nout || !m.stopped) {
+        snprintf(m.msg, sizeof m.msg, "out of memory for the window of %llu runs", (unsigned long long)m.window);
+        stop(&m, LIA_ENOMEM);
+    }
+    cli_explore_catch_sigint(1);
+    double t0 = MPI_Wtime();
+    if (m.win && m.filled && m.out && m.nout && m.stopped) run_master(&m);
+    else for (int w = 1; w < size; w++) send_work(w, 0, 0);
+    double wall = MPI_Wtime() - t0;
+    cli_explore_catch_sigint(0);
+    if (getenv("LIAISON_MPI_STATS"))
+        fprintf(stderr, "liaison-mpi: %d ranks, chunk %llu: %llu runs in %.3f s (%.0f runs/s); rank 0 solved %llu runs and "
+                        "served %llu chunks in %.4f s (%.2f us per chunk, %.2f%% of its time)\n",
+                size, (unsigned long long)m.chunk, (unsigned long long)(m.base - m.start), wall,
+                (double)(m.base - m.start) / (wall > 0 ? wall : 1), (unsigned long long)m.own_runs,
+                (unsigned long long)m.messages, m.t_service, m.messages ? 1e6 * m.t_service / (double)m.messages : 0.0,
+                100 * m.t_service / (wall > 0 ? wall : 1));
+    st = m.stopping ? m.st : LIA_OK;
+    if (st == LIA_OK) st = lia_explore_finish(writer);
+    if (m.msg[0] && st != LIA_ECANCELED) {
+        fprintf(stderr, "liaison explore: %s\n", m.msg);
+        rc = cli_exit_code(st);
+    } else {
+        rc = cli_explore_finish(st, writer, &x.o, x.fmt);
+    }
+    free(m.win);
+    free(m.filled);
+    free(m.out);
+    free(m.nout);
+    free(m.stopped);
+out:
+    lia_explore_free(plan);
+    lia_explore_free(writer);
+    cli_explore_cleanup(&x);
+    return rc;
+}
