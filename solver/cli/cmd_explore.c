@@ -280,6 +280,13 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
     eo.progress_ctx = b;
     x->eo = eo;
     if (!rc) rc = cli_open_model(&x->m, o.files[0], &o);
+    if (!rc && !o.game && lia_model_game_count(x->m) != 1) {
+        fprintf(stderr, "liaison explore: %s has %zu agreements and games; choose one with --game:", o.files[0],
+                lia_model_game_count(x->m));
+        for (size_t i = 0; i < lia_model_game_count(x->m); i++) fprintf(stderr, "%s %s", i ? "," : "", lia_model_game_name(x->m, i));
+        fputc('\n', stderr);
+        rc = EXIT_INPUT;
+    }
     return rc;
 }
 

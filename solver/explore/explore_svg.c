@@ -50,7 +50,7 @@ static double chart_height(const lia_explore *e, const xa *a)
 {
     double h = 60 + 50;                                        /* title, status bar */
     size_t n = shown_outputs(a);
-    if (n) h += 40 + (double)n * (22 + (double)e->d * (2 * BAR + 4));
+    if (n) h += 40 + (double)n * (34 + (double)e->d * (2 * BAR + 4));
     for (size_t k = 0; k < a->nbox; k++) {
         size_t r = 0;
         for (size_t j = 0; j < e->d; j++) r += a->box[k].restricted[j] != 0;
@@ -88,8 +88,10 @@ static double indices(lia_buf *b, const lia_explore *e, const xa *a, double y)
         if (a->out_missing[o]) continue;
         lia__svg_label(b, "axislabel", 60, y + 12, e->cols[a->out_col[o]]);
         y += 18;
-        double top = y, big = 0;
+        double big = 0;
         for (size_t j = 0; a->morris && j < d; j++) big = fmax(big, a->morris[o * d + j].mu_star);
+        /* the grid under the bars */
+        lia__svg_xticks(b, &x, y, y + (double)d * (2 * BAR + 4), SVG_GRID | SVG_LABELS);
         for (size_t j = 0; j < d; j++) {
             char t[160];
             lia__svg_label(b, "ytick", ML - 6, y + BAR + 4, e->pnames[j]);
@@ -106,8 +108,7 @@ static double indices(lia_buf *b, const lia_explore *e, const xa *a, double y)
             }
             y += 2 * BAR + 4;
         }
-        lia__svg_xticks(b, &x, top, y, SVG_GRID | SVG_LABELS);
-        y += 4;
+        y += 16;   /* room for the tick labels */
     }
     return y + 16;
 }
@@ -127,6 +128,9 @@ static double boxes(lia_buf *b, const lia_explore *e, const xa *a, double y)
             lia__svg_axis(&ax, e->lo[j], e->hi[j], 5, 0, ML, W - MR);
             lia__svg_label(b, "ytick", ML - 6, y + 11, e->pnames[j]);
             rect(b, "range", ML, y + 2, W - MR - ML, 10, "#eeeeee", "the parameter's range");
+            char end[32];
+            snprintf(end, sizeof end, "%.3g", e->hi[j]);
+            lia__svg_label(b, "note", W - MR + 4, y + 11, end);
             char t[160];
             snprintf(t, sizeof t, "%s in [%.4g, %.4g]", e->pnames[j], x->lo[j], x->hi[j]);
             double x0 = lia__svg_px(&ax, x->lo[j]), x1 = lia__svg_px(&ax, x->hi[j]);

@@ -98,3 +98,6 @@ run "unwritable path" 2 "$LIAISON" explore $L --samples 4 --store /nonexistent/d
   grep -q 'cannot open the store' "$TMP/err" && ok "unwritable path" || not_ok "unwritable path" "$(cat "$TMP/err")"; }
 run "shard without store" 2 "$LIAISON" explore $L --samples 4 --shard 1/2 && ok "shard without store"
 run "bad shard" 2 "$LIAISON" explore $L --samples 4 --shard 3/2 --store "$TMP/z.sqlite" && ok "bad shard"
+run "several games, no --game" 2 "$LIAISON" explore models/bilateral-vs-multilateral.lia --samples 3 --range Alpha.leak=0:0.2 && {
+  grep -q 'choose one with --game' "$TMP/err" && ok "several games, no --game" || not_ok "several games, no --game" "$(cat "$TMP/err")"; }
+run "unknown game" 2 "$LIAISON" explore models/bilateral-vs-multilateral.lia --samples 3 --range Alpha.leak=0:0.2 --game nope && ok "unknown game"
