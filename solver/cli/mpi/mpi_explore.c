@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <mpi.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +28,10 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { TAG_WORK = 1, TAG_RESULT = 2, TAG_FAIL = 3 };
+enum { TAG_WORK = 1, TAG_RESULT = 2, TAG_FAIL = 3, TAG_STATS = 4, TAG_DONE = 5 };
 enum { BATCH = 512 };          /* runs per append: one store transaction (lia_model_explore's) */
-enum { PREFETCH = 2 };         /* chunks a worker holds: one it solves, one waiting */
+enum { PREFETCH = 3 };         /* chunks a worker holds: one it solves, two waiting (rank 0
+                                  may be descheduled for a while on a loaded node) */
 enum { CHUNK = 16 };           /* default runs per chunk (docs/scaling.md: the master's share) */
 
 typedef struct chunk { uint64_t first, count; } chunk;
@@ -53,7 +55,8 @@ typedef struct master {
     char msg[600];             /* a worker's failure, in its words */
     cli_bar *bar;
     int null_runs;             /* benchmark hook: workers send rows without solving */
-    double t_service;          /* CPU seconds rank 0 spent serving (not waiting, not solving) */
+    double t_service;          /* CPU seconds rank 0 spent handling messages (docs/scaling.md) */
+    double t_poll;             /* CPU seconds rank 0 spent looking for messages that were not there */
     uint64_t messages, own_runs;
 } master;
 
@@ -63,6 +66,32 @@ static double cpu_now(void)
     struct timespec t;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Wait for a message without spinning: MPI's blocking calls poll at full speed, which on a node
+ * with more ranks than free cores takes the CPU from the very rank that would send it. A wait
+ * happens only when a rank has nothing in hand, so the sleep's latency rarely counts. */
+static void wait_message(int source, int tag, MPI_Status *s)
+{
+    for (int spins = 0;; spins++) {
+        int flag = 0;
+        MPI_Iprobe(source, tag, MPI_COMM_WORLD, &flag, s);
+        if (flag) return;
+        if (spins < 100) sched_yield();
+        else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
+    }
+}
+
+/* The same for a send under way. */
+static void wait_request(MPI_Request *r)
+{
+    for (int spins = 0;; spins++) {
+        int flag = 0;
+        MPI_Test(r, &flag, MPI_STATUS_IGNORE);
+        if (flag) return;
+        if (spins < 100) sched_yield();
+        else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
+    }
 }
 
 static size_t slot(const master *m, uint64_t r) { return (size_t)((r - m->start) % m->window); }
@@ -167,24 +196,25 @@ static void receive(master *m, const MPI_Status *s)
     top_up_all(m);
 }
 
-/* Every message waiting (and, if `wait`, the next one first). */
+/* Every message waiting (and, if `wait`, the next one first). Handling a message counts as
+ * service; looking for one that is not there (once between two of rank 0's runs) as polling. */
 static void serve(master *m, int wait)
 {
     MPI_Status s;
     if (wait) {
-        MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &s);
+        wait_message(MPI_ANY_SOURCE, MPI_ANY_TAG, &s);
         double t0 = cpu_now();
         receive(m, &s);
         m->t_service += cpu_now() - t0;
     }
-    double t0 = cpu_now();
     for (;;) {
         int flag = 0;
+        double t0 = cpu_now();
         MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &s);
-        if (!flag) break;
+        if (!flag) { m->t_poll += cpu_now() - t0; break; }
         receive(m, &s);
+        m->t_service += cpu_now() - t0;
     }
-    m->t_service += cpu_now() - t0;
 }
 
 /* lia_explore_solve's progress callback on rank 0: serve between two runs. */
@@ -234,8 +264,9 @@ static void run_master(master *m)
 
 /* A worker: chunks in, rows out, until a chunk of no runs. Two send buffers, so that the rows
  * of one chunk travel while the next is solved. */
-static void run_worker(lia_explore *plan, size_t nc, uint64_t chunk_max, int rank, int null_runs)
+static uint64_t run_worker(lia_explore *plan, size_t nc, uint64_t chunk_max, int null_runs)
 {
+    uint64_t solved = 0;
     double *buf[2] = { malloc((size_t)chunk_max * nc * sizeof(double)), malloc((size_t)chunk_max * nc * sizeof(double)) };
     MPI_Request req[2] = { MPI_REQUEST_NULL, MPI_REQUEST_NULL };
     size_t status_col = 0;
@@ -244,10 +275,12 @@ static void run_worker(lia_explore *plan, size_t nc, uint64_t chunk_max, int ran
     int failed = 0, k = 0;
     for (;;) {
         uint64_t w[2];
+        MPI_Status ws;
+        wait_message(0, TAG_WORK, &ws);
         MPI_Recv(w, 2, MPI_UINT64_T, 0, TAG_WORK, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         if (w[1] == 0) break;
         if (failed) continue;   /* draining what was sent before rank 0 heard of the failure */
-        MPI_Wait(&req[k], MPI_STATUS_IGNORE);
+        wait_request(&req[k]);
         lia_status st = LIA_OK;
         if (!buf[0] || !buf[1]) st = LIA_ENOMEM;
         else if (null_runs) {
@@ -262,12 +295,38 @@ static void run_worker(lia_explore *plan, size_t nc, uint64_t chunk_max, int ran
             continue;
         }
         MPI_Isend(buf[k], (int)(w[1] * nc), MPI_DOUBLE, 0, TAG_RESULT, MPI_COMM_WORLD, &req[k]);
+        solved += w[1];
         k ^= 1;
     }
-    MPI_Waitall(2, req, MPI_STATUSES_IGNORE);
+    wait_request(&req[0]);
+    wait_request(&req[1]);
     free(buf[0]);
     free(buf[1]);
-    (void)rank;
+    return solved;
+}
+
+/* LIAISON_MPI_STATS: every rank's runs and CPU seconds (runs per CPU second are a rank's
+ * throughput on a core of its own, whatever else the machine runs), then rank 0's service.
+ * The workers send theirs after their last chunk. */
+static void print_stats(const master *m, int size, double wall, double cpu0)
+{
+    uint64_t runs = m->base - m->start;
+    double cpu_max = cpu0;
+    fprintf(stderr, "liaison-mpi:   rank 0 solved %llu runs in %.3f CPU s\n", (unsigned long long)m->own_runs, cpu0);
+    for (int r = 1; r < size; r++) {
+        double theirs[2];
+        MPI_Recv(theirs, 2, MPI_DOUBLE, r, TAG_STATS, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        fprintf(stderr, "liaison-mpi:   rank %d solved %.0f runs in %.3f CPU s\n", r, theirs[0], theirs[1]);
+        if (theirs[1] > cpu_max) cpu_max = theirs[1];
+    }
+    fprintf(stderr, "liaison-mpi:   rank 0 handled %llu chunks in %.4f CPU s (%.2f us each) and polled for %.4f CPU s: "
+                    "%.2f%% of its CPU time\n",
+            (unsigned long long)m->messages, m->t_service, m->messages ? 1e6 * m->t_service / (double)m->messages : 0.0,
+            m->t_poll, 100 * (m->t_service + m->t_poll) / (cpu0 > 0 ? cpu0 : 1));
+    fprintf(stderr, "liaison-mpi: %d ranks, chunk %llu: %llu runs in %.3f s wall (%.0f runs/s); the busiest rank used %.3f CPU s "
+                    "(%.0f runs per CPU second of it)\n",
+            size, (unsigned long long)m->chunk, (unsigned long long)runs, wall, (double)runs / (wall > 0 ? wall : 1), cpu_max,
+            (double)runs / (cpu_max > 0 ? cpu_max : 1));
 }
 
 /* --chunk N, which only liaison-mpi takes: removed from argv before the shared parser. */
@@ -352,6 +411,8 @@ int mpi_explore(int argc, char **argv, int rank, int size)
     }
     MPI_Bcast(info, 5, MPI_UINT64_T, 0, MPI_COMM_WORLD);
     MPI_Bcast(&chunk_flag, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD);
+    int stats = rank == 0 && getenv("LIAISON_MPI_STATS") != NULL;   /* rank 0's environment decides */
+    MPI_Bcast(&stats, 1, MPI_INT, 0, MPI_COMM_WORLD);
     if (info[0] != 0) goto out;   /* rank 0 said why */
     /* 3. every rank must have planned the same exploration */
     int bad = 0;
@@ -379,7 +440,14 @@ int mpi_explore(int argc, char **argv, int rank, int size)
     int null_runs = size > 1 && getenv("LIAISON_MPI_NULL_RUNS") != NULL;
     /* 4. the runs */
     if (rank != 0) {
-        run_worker(plan, (size_t)info[4], chunk_flag, rank, null_runs);
+        double c0 = cpu_now();
+        double mine[2] = { (double)run_worker(plan, (size_t)info[4], chunk_flag, null_runs), 0 };
+        mine[1] = cpu_now() - c0;
+        if (stats) MPI_Send(mine, 2, MPI_DOUBLE, 0, TAG_STATS, MPI_COMM_WORLD);
+        /* idle, not spinning in MPI_Finalize, while rank 0 writes the store and the analyses */
+        MPI_Status ds;
+        wait_message(0, TAG_DONE, &ds);
+        MPI_Recv(NULL, 0, MPI_BYTE, 0, TAG_DONE, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         rc = EXIT_OK;
         goto out;
     }
@@ -410,13 +478,7 @@ int mpi_explore(int argc, char **argv, int rank, int size)
     else for (int w = 1; w < size; w++) send_work(w, 0, 0);
     double wall = MPI_Wtime() - t0, cpu = cpu_now() - c0;
     cli_explore_catch_sigint(0);
-    if (getenv("LIAISON_MPI_STATS"))
-        fprintf(stderr, "liaison-mpi: %d ranks, chunk %llu: %llu runs in %.3f s (%.0f runs/s); rank 0 solved %llu runs and "
-                        "served %llu chunks in %.4f CPU s (%.2f us per chunk, %.2f%% of its %.3f CPU s)\n",
-                size, (unsigned long long)m.chunk, (unsigned long long)(m.base - m.start), wall,
-                (double)(m.base - m.start) / (wall > 0 ? wall : 1), (unsigned long long)m.own_runs,
-                (unsigned long long)m.messages, m.t_service, m.messages ? 1e6 * m.t_service / (double)m.messages : 0.0,
-                100 * m.t_service / (cpu > 0 ? cpu : 1), cpu);
+    if (stats) print_stats(&m, size, wall, cpu);
     st = m.stopping ? m.st : LIA_OK;
     if (st == LIA_OK) st = lia_explore_finish(writer);
     if (m.msg[0] && st != LIA_ECANCELED) {
@@ -425,6 +487,7 @@ int mpi_explore(int argc, char **argv, int rank, int size)
     } else {
         rc = cli_explore_finish(st, writer, &x.o, x.fmt);
     }
+    for (int w = 1; w < size; w++) MPI_Send(NULL, 0, MPI_BYTE, w, TAG_DONE, MPI_COMM_WORLD);
     free(m.win);
     free(m.filled);
     free(m.out);
