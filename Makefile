@@ -145,7 +145,7 @@ install: all
 	@ln -sf libliaison.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libliaison.so.$(SOMAJOR)
 	@ln -sf libliaison.so.$(SOMAJOR) $(DESTDIR)$(PREFIX)/lib/libliaison.so
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' liaison.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/liaison.pc
-	@install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/
+	@install -m 755 $(CLI) $(CLI_MPI) $(DESTDIR)$(PREFIX)/bin/
 	@install -m 644 docs/liaison.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	@echo "installed liaison $(VERSION) under $(DESTDIR)$(PREFIX)"
 
