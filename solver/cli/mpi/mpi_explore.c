@@ -5,14 +5,14 @@
  * runs); a run's values depend on its index alone, so whoever solves it ships the same doubles.
  * Rank 0 hands out chunks of run indices (--chunk, default CHUNK) and keeps every worker two
  * chunks ahead, so that a worker never waits for a reply; the rows come back into a window of
- * the next runs to write, and every full batch of BATCH runs is appended, in index order, to
- * the plan that holds the store (one transaction each, as lia_model_explore writes them). So
+ * the next runs to write, and the full batches of BATCH runs are appended, in index order, to
+ * the plan that holds the store (one transaction per append, as lia_model_explore writes). So
  * the store, the CSV and the analyses are those of the single-process run, byte for byte.
  *
  * Rank 0 is not idle: it solves chunks too, and serves the workers between two of its own runs
  * (the progress callback of lia_explore_solve, on the calling thread). The window bounds its
- * memory: a chunk is handed out only if it ends within WINDOW_BATCHES batches of the first run
- * not yet written. A worker that fails reports why (TAG_FAIL); rank 0 then hands out nothing
+ * memory: a chunk is handed out only if it ends within the window (every worker's chunks three
+ * times over, 8 batches at least) after the first run not yet written. A worker that fails reports why (TAG_FAIL); rank 0 then hands out nothing
  * more, drains what is under way, stops every worker and leaves the store unfinished and
  * resumable, as it does after Ctrl-C. */
 #include "mpi_explore.h"
@@ -20,7 +20,9 @@
 #include <fcntl.h>
 #include <math.h>
 #include <mpi.h>
+#include <pthread.h>
 #include <sched.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,12 +45,15 @@ typedef struct master {
     int size;
     uint64_t start, end;       /* the pending runs */
     uint64_t next;             /* the first run not yet handed out */
-    uint64_t base;             /* the first run not yet appended */
+    uint64_t base;             /* the first run not yet handed to the writer */
+    uint64_t written;          /* the first run not yet written (its window slot is not free) */
     uint64_t chunk, window;    /* runs per chunk; runs the window holds (a multiple of BATCH) */
     double *win;               /* window x nc */
     unsigned char *filled;     /* per window slot: its run is in */
     chunk (*out)[PREFETCH];    /* per worker: the chunks it holds, oldest first */
     int *nout, *stopped;
+    double *stats;             /* per worker: runs solved and CPU seconds (TAG_STATS) */
+    int *stats_got;
     int dirty;                 /* the window moved or stopping began: top the workers up */
     int stopping;              /* hand out nothing more */
     lia_status st;             /* why it stopped */
@@ -57,6 +62,15 @@ typedef struct master {
     int null_runs;             /* benchmark hook: workers send rows without solving */
     double t_service;          /* CPU seconds rank 0 spent handling messages (docs/scaling.md) */
     double t_poll;             /* CPU seconds rank 0 spent looking for messages that were not there */
+    /* the writer thread: appends [job_first, job_first + job_n) from the window while rank 0
+     * goes on serving and solving (a commit waits for the disk) */
+    pthread_t writer_thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    int has_thread, quit;
+    uint64_t job_first, job_n;   /* job_n > 0: a job is given */
+    atomic_int job_done;         /* the writer finished it */
+    lia_status job_st;
     uint64_t messages, own_runs;
 } master;
 
@@ -107,11 +121,11 @@ static void stop(master *m, lia_status st)
 /* The next chunk, if any is left and fits in the window (never across its end). */
 static int take(master *m, chunk *c)
 {
-    if (m->stopping || m->next >= m->end || m->next >= m->base + m->window) return 0;
+    if (m->stopping || m->next >= m->end || m->next >= m->written + m->window) return 0;
     uint64_t n = m->chunk, s = slot(m, m->next);
     if (n > m->end - m->next) n = m->end - m->next;
     if (n > m->window - s) n = m->window - s;
-    if (n > m->base + m->window - m->next) n = m->base + m->window - m->next;
+    if (n > m->written + m->window - m->next) n = m->written + m->window - m->next;
     c->first = m->next;
     c->count = n;
     m->next += n;
@@ -138,28 +152,77 @@ static void top_up(master *m, int w)
     }
 }
 
-/* Append every full batch at the front of the window (and the last, shorter one). */
+/* The writer thread: one append (one transaction) per job. */
+static void *writer_main(void *p)
+{
+    master *m = p;
+    pthread_mutex_lock(&m->lock);
+    for (;;) {
+        while (!m->quit && (m->job_n == 0 || atomic_load(&m->job_done))) pthread_cond_wait(&m->wake, &m->lock);
+        if (m->quit) break;
+        uint64_t first = m->job_first, n = m->job_n;
+        pthread_mutex_unlock(&m->lock);
+        lia_status st = lia_explore_append(m->writer, m->win + slot(m, first) * m->nc, n);
+        pthread_mutex_lock(&m->lock);
+        m->job_st = st;
+        atomic_store(&m->job_done, 1);
+    }
+    pthread_mutex_unlock(&m->lock);
+    return NULL;
+}
+
+/* A finished job frees its window slots (or stops everything if the store could not take it). */
+static void collect(master *m)
+{
+    if (m->job_n == 0 || !atomic_load(&m->job_done)) return;
+    pthread_mutex_lock(&m->lock);
+    uint64_t n = m->job_n;
+    lia_status st = m->job_st;
+    m->job_n = 0;
+    atomic_store(&m->job_done, 0);
+    pthread_mutex_unlock(&m->lock);
+    if (st != LIA_OK) {
+        snprintf(m->msg, sizeof m->msg, "%s", lia_explore_errmsg(m->writer));
+        stop(m, st);
+        return;
+    }
+    memset(m->filled + slot(m, m->written), 0, (size_t)n);
+    m->written += n;
+    m->dirty = 1;
+}
+
+/* Hand the whole batches at the front of the window that are in (and the last, shorter one) to
+ * the writer, as one job: one transaction, which grows while the writer is busy (a slow disk's
+ * commit), so commits never cap the rate at one batch each and rank 0 never waits for one.
+ * The bar, and Ctrl-C or the test hook, are consulted per batch before it is handed over, as
+ * lia_model_explore does before writing: a stop drops the batch it comes in, keeps those
+ * before. */
 static void flush(master *m)
 {
-    while (!m->stopping && m->base < m->end) {
-        uint64_t n = m->end - m->base < BATCH ? m->end - m->base : BATCH;
-        size_t s = slot(m, m->base);
-        for (uint64_t k = 0; k < n; k++)
-            if (!m->filled[s + k]) return;
-        /* the bar, and Ctrl-C (or the test hook) before the batch, as lia_model_explore does */
-        if (cli_explore_progress(m->bar, (size_t)(m->base + n - m->start), (size_t)(m->end - m->start))) {
-            stop(m, LIA_ECANCELED);
-            return;
+    collect(m);
+    if (m->stopping || m->job_n > 0 || m->base >= m->end) return;
+    size_t s = slot(m, m->base);
+    uint64_t n = 0;
+    int halt = 0;
+    while (m->base + n < m->end && s + n < m->window) {
+        uint64_t b = m->end - (m->base + n) < BATCH ? m->end - (m->base + n) : BATCH, k = 0;
+        while (k < b && m->filled[s + n + k]) k++;
+        if (k < b) break;
+        if (cli_explore_progress(m->bar, (size_t)(m->base + n + b - m->start), (size_t)(m->end - m->start))) {
+            halt = 1;
+            break;
         }
-        if (lia_explore_append(m->writer, m->win + s * m->nc, n) != LIA_OK) {
-            snprintf(m->msg, sizeof m->msg, "%s", lia_explore_errmsg(m->writer));
-            stop(m, LIA_EIO);
-            return;
-        }
-        memset(m->filled + s, 0, (size_t)n);
-        m->base += n;
-        m->dirty = 1;
+        n += b;
     }
+    if (n > 0) {
+        pthread_mutex_lock(&m->lock);
+        m->job_first = m->base;
+        m->job_n = n;
+        pthread_cond_signal(&m->wake);
+        pthread_mutex_unlock(&m->lock);
+        m->base += n;
+    }
+    if (halt) stop(m, LIA_ECANCELED);
 }
 
 static void top_up_all(master *m)
@@ -184,6 +247,11 @@ static void receive(master *m, const MPI_Status *s)
         top_up(m, w);
         return;
     }
+    if (s->MPI_TAG == TAG_STATS) {   /* a stopped worker's figures, sent while rank 0 still writes */
+        MPI_Recv(m->stats + 2 * w, 2, MPI_DOUBLE, w, TAG_STATS, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        m->stats_got[w] = 1;
+        return;
+    }
     chunk c = m->out[w][0];
     for (int k = 1; k < m->nout[w]; k++) m->out[w][k - 1] = m->out[w][k];
     m->nout[w]--;
@@ -201,11 +269,22 @@ static void receive(master *m, const MPI_Status *s)
 static void serve(master *m, int wait)
 {
     MPI_Status s;
-    if (wait) {
-        wait_message(MPI_ANY_SOURCE, MPI_ANY_TAG, &s);
-        double t0 = cpu_now();
-        receive(m, &s);
-        m->t_service += cpu_now() - t0;
+    for (int spins = 0; wait; spins++) {
+        int flag = 0;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &s);
+        if (flag) {
+            double t0 = cpu_now();
+            receive(m, &s);
+            m->t_service += cpu_now() - t0;
+            break;
+        }
+        if (m->job_n > 0 && atomic_load(&m->job_done)) {
+            flush(m);
+            top_up_all(m);
+            break;
+        }
+        if (spins < 100) sched_yield();
+        else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
     }
     for (;;) {
         int flag = 0;
@@ -214,6 +293,10 @@ static void serve(master *m, int wait)
         if (!flag) { m->t_poll += cpu_now() - t0; break; }
         receive(m, &s);
         m->t_service += cpu_now() - t0;
+    }
+    if (m->job_n > 0 && atomic_load(&m->job_done)) {
+        flush(m);
+        top_up_all(m);
     }
 }
 
@@ -238,7 +321,7 @@ static void run_master(master *m)
 {
     m->dirty = 1;
     top_up_all(m);
-    while (!(all_stopped(m) && (m->stopping || m->base >= m->end))) {
+    while (!(all_stopped(m) && m->job_n == 0 && (m->stopping || m->written >= m->end))) {
         chunk c;
         if (!m->null_runs && take(m, &c)) {
             size_t at = slot(m, c.first);
@@ -257,7 +340,7 @@ static void run_master(master *m)
             serve(m, 0);
         } else {
             top_up_all(m);
-            if (!all_stopped(m)) serve(m, 1);
+            serve(m, 1);
         }
     }
 }
@@ -310,12 +393,12 @@ static uint64_t run_worker(lia_explore *plan, size_t nc, uint64_t chunk_max, int
  * The workers send theirs after their last chunk. */
 static void print_stats(const master *m, int size, double wall, double cpu0)
 {
-    uint64_t runs = m->base - m->start;
+    uint64_t runs = m->written - m->start;
     double cpu_max = cpu0;
     fprintf(stderr, "liaison-mpi:   rank 0 solved %llu runs in %.3f CPU s\n", (unsigned long long)m->own_runs, cpu0);
     for (int r = 1; r < size; r++) {
-        double theirs[2];
-        MPI_Recv(theirs, 2, MPI_DOUBLE, r, TAG_STATS, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        double *theirs = m->stats + 2 * r;
+        if (!m->stats_got[r]) MPI_Recv(theirs, 2, MPI_DOUBLE, r, TAG_STATS, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         fprintf(stderr, "liaison-mpi:   rank %d solved %.0f runs in %.3f CPU s\n", r, theirs[0], theirs[1]);
         if (theirs[1] > cpu_max) cpu_max = theirs[1];
     }
@@ -455,30 +538,52 @@ int mpi_explore(int argc, char **argv, int rank, int size)
     m.solver = plan;
     m.nc = (size_t)info[4];
     m.size = size;
-    m.start = m.next = m.base = info[1];
+    m.start = m.next = m.base = m.written = info[1];
     m.end = info[1] + info[2];
     m.chunk = chunk_flag;
-    /* room for every worker's two chunks three times over, in whole batches */
+    /* room for every worker's chunks three times over, in whole batches, and at least 8 batches
+     * (a backlog behind a slow commit is written as one transaction) */
     uint64_t want = 3 * PREFETCH * (uint64_t)size * m.chunk + BATCH;
     m.window = (want + BATCH - 1) / BATCH * BATCH + BATCH;
+    if (m.window < 8 * BATCH) m.window = 8 * BATCH;
     m.win = malloc((size_t)m.window * m.nc * sizeof *m.win);
     m.filled = calloc((size_t)m.window, 1);
     m.out = calloc((size_t)size, sizeof *m.out);
     m.nout = calloc((size_t)size, sizeof *m.nout);
     m.stopped = calloc((size_t)size, sizeof *m.stopped);
+    m.stats = calloc((size_t)size * 2, sizeof *m.stats);
+    m.stats_got = calloc((size_t)size, sizeof *m.stats_got);
     m.bar = &x.bar;
     m.null_runs = null_runs;
-    if (!m.win || !m.filled || !m.out || !m.nout || !m.stopped) {
+    if (!m.win || !m.filled || !m.out || !m.nout || !m.stopped || !m.stats || !m.stats_got) {
         snprintf(m.msg, sizeof m.msg, "out of memory for the window of %llu runs", (unsigned long long)m.window);
         stop(&m, LIA_ENOMEM);
     }
     cli_explore_catch_sigint(1);
     double t0 = MPI_Wtime(), c0 = cpu_now();
-    if (m.win && m.filled && m.out && m.nout && m.stopped) run_master(&m);
+    pthread_mutex_init(&m.lock, NULL);
+    pthread_cond_init(&m.wake, NULL);
+    if (m.win && m.filled && m.out && m.nout && m.stopped && !m.stopping) {
+        if (pthread_create(&m.writer_thread, NULL, writer_main, &m) == 0) m.has_thread = 1;
+        else {
+            snprintf(m.msg, sizeof m.msg, "cannot start the thread that writes the runs");
+            stop(&m, LIA_EINTERNAL);
+        }
+    }
+    if (m.has_thread) run_master(&m);
     else for (int w = 1; w < size; w++) send_work(w, 0, 0);
+    if (m.has_thread) {
+        pthread_mutex_lock(&m.lock);
+        m.quit = 1;
+        pthread_cond_signal(&m.wake);
+        pthread_mutex_unlock(&m.lock);
+        pthread_join(m.writer_thread, NULL);
+    }
+    pthread_cond_destroy(&m.wake);
+    pthread_mutex_destroy(&m.lock);
     double wall = MPI_Wtime() - t0, cpu = cpu_now() - c0;
     cli_explore_catch_sigint(0);
-    if (stats) print_stats(&m, size, wall, cpu);
+    if (stats && m.stats && m.stats_got) print_stats(&m, size, wall, cpu);
     st = m.stopping ? m.st : LIA_OK;
     if (st == LIA_OK) st = lia_explore_finish(writer);
     if (m.msg[0] && st != LIA_ECANCELED) {
@@ -493,6 +598,8 @@ int mpi_explore(int argc, char **argv, int rank, int size)
     free(m.out);
     free(m.nout);
     free(m.stopped);
+    free(m.stats);
+    free(m.stats_got);
 out:
     lia_explore_free(plan);
     lia_explore_free(writer);
