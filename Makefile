@@ -16,7 +16,8 @@ TEST_LIBS    := -lcmocka $(LIBS)
 # Debian packages: libraries, then tools used only by tests/fuzzing.
 DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev libsqlite3-dev libopenmpi-dev openmpi-bin
 DEB_TEST     := lrslib glpk-utils clang libclang-rt-14-dev python3 locales pkg-config \
-                python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
+                python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
+                python3-pandas python3-setuptools python3-pip chromium python3-pil
 APT          := apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600
 
 LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'))
@@ -38,10 +39,11 @@ SHARED       := $(BUILD)/lib/libliaison.so.$(VERSION)
 CLI          := $(BUILD)/bin/liaison
 CLI_MPI      := $(if $(HAVE_MPI),$(BUILD)/bin/liaison-mpi)
 
-.PHONY: all deps demo test test-unit test-asan fuzz bench golden clean help install examples
+.PHONY: all deps demo test test-unit test-asan test-limits fuzz fuzz-models bench golden clean help install examples
 
 PREFIX       ?= /usr/local
 DESTDIR      ?=
+PYTHONDIR    ?= $(PREFIX)/lib/python3/dist-packages
 
 all: $(STATIC) $(SHARED) $(CLI) $(CLI_MPI)
 
@@ -51,7 +53,11 @@ help:
 	@echo "make demo      install, build, and compile the default model"
 	@echo "make test      unit, end-to-end and malformed-input tests"
 	@echo "make test-asan the whole suite under AddressSanitizer + UBSan"
-	@echo "make fuzz      libFuzzer on the compiler (FUZZ_SECONDS=60)"
+	@echo "make test-limits hostile inputs under ulimit -v and a wall clock: exit codes, peak memory,"
+	@echo "               strict JSON, no partial files"
+	@echo "make fuzz      libFuzzer on the compiler (FUZZ_SECONDS=60; timeout measured per target)"
+	@echo "make fuzz-models grammar-aware mutants of models/*.lia through the sanitizer-built CLI"
+	@echo "               (FUZZ_MODELS_SECONDS=120, FUZZ_MODELS_SEED=1)"
 	@echo "make bench     compile-time benchmarks"
 	@echo "make golden    regenerate tests/golden/ after an intended change"
 
@@ -97,9 +103,9 @@ $(BUILD)/bin/liaison-mpi: $(MPI_OBJ) $(filter-out %/entry.o,$(CLI_OBJ)) $(STATIC
 	@mkdir -p $(dir $@)
 	$(Q)$(MPICC) -o $@ $(MPI_OBJ) $(filter-out %/entry.o,$(CLI_OBJ)) $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(STATIC)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/support/filter.c $(STATIC)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< $(STATIC) $(TEST_LIBS) $(EXTRA_LDFLAGS)
+	$(Q)$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -Isolver $(EXTRA_CFLAGS) -o $@ $< tests/unit/support/filter.c $(STATIC) $(TEST_LIBS) $(EXTRA_LDFLAGS)
 
 # deps runs to completion first, so a parallel make never compiles against missing headers.
 DEMO_MODEL   := models/ukusa-1946.lia
@@ -115,10 +121,11 @@ demo:
 	@echo; echo "== liaison compile $(DEMO_MODEL) --emit tu   (coalition values v(S))"
 	@$(CLI) compile $(DEMO_MODEL) --emit tu
 
+# make test T=test_lh (one unit file) or T=sweep (one CLI suite); F='*pattern*' one case.
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
-	@bash tests/run.sh $(BUILD)
+	@LIA_TEST_FILTER='$(F)' bash tests/run.sh $(BUILD) $(if $(T),$(if $(filter test_%,$(T)),unit,cli) $(T),all)
 
 test-unit: all $(TEST_BIN)
 	@bash tests/run.sh $(BUILD) unit
@@ -134,8 +141,11 @@ test-asan:
 $(BUILD)/tests/.stamp: $(TEST_BIN)
 	@touch $@
 
-# Install the header, both libraries (versioned SONAME and its links), liaison.pc, the CLI
-# and the man page under $(DESTDIR)$(PREFIX).
+# Install the header, both libraries (versioned SONAME and its links), liaison.pc, the CLI,
+# the man page, and the Python package (with the example models as its data) under
+# $(DESTDIR)$(PREFIX). PYTHONDIR is PREFIX/lib/python3/dist-packages, which Debian's python3
+# has on sys.path for /usr/local and /usr; for another prefix set PYTHONPATH to it
+# (docs/python.md). The package finds PREFIX/lib/libliaison.so.0 relative to itself.
 install: all
 	@install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin \
 	  $(DESTDIR)$(PREFIX)/share/man/man1
@@ -147,7 +157,12 @@ install: all
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' liaison.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/liaison.pc
 	@install -m 755 $(CLI) $(CLI_MPI) $(DESTDIR)$(PREFIX)/bin/
 	@install -m 644 docs/liaison.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	@echo "installed liaison $(VERSION) under $(DESTDIR)$(PREFIX)"
+	@install -d $(DESTDIR)$(PYTHONDIR)/liaison/models
+	@install -m 644 python/liaison/*.py $(DESTDIR)$(PYTHONDIR)/liaison/
+	@install -m 644 models/*.lia $(DESTDIR)$(PYTHONDIR)/liaison/models/
+	@printf '# written by make install: where the library was installed with this package\nLIBDIR = "%s"\n' \
+	  '$(PREFIX)/lib' >$(DESTDIR)$(PYTHONDIR)/liaison/_installed.py
+	@echo "installed liaison $(VERSION) under $(DESTDIR)$(PREFIX) (Python package in $(PYTHONDIR))"
 
 # The C examples, built as a user would: against an installed liaison, through pkg-config
 # (EXAMPLES_PREFIX, default a fresh install under $(BUILD)/prefix).
@@ -166,6 +181,22 @@ golden: all
 FUZZ_SECONDS ?= 60
 fuzz:
 	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Mutants of the models (numbers, names, levels, members, titles) through the CLI built with
+# AddressSanitizer + UBSan (build/asan, as test-asan builds it): every run must end, exit 0 or
+# 2 (3 with a reason), without a sanitizer report, and print strict JSON.
+FUZZ_MODELS_SECONDS ?= 120
+FUZZ_MODELS_SEED ?= 1
+fuzz-models:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" build/asan/bin/liaison
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  python3 tests/fuzz/models.py build/asan/bin/liaison $(FUZZ_MODELS_SECONDS) $(FUZZ_MODELS_SEED)
+
+# Hostile inputs under an address-space limit and a wall clock (tests/limits/run.sh).
+test-limits: all
+	@bash tests/limits/run.sh $(BUILD)
 
 $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)

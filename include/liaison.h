@@ -103,6 +103,17 @@ typedef enum lia_game_kind {
  * and the message can be read; it is NULL only on LIA_ENOMEM or LIA_EUSAGE.
  * Caller frees *out with lia_model_free. */
 LIA_API lia_status lia_model_open(lia_model **out, const char *path);
+/* The most bytes a model file may hold: a longer file (or a stream such as /dev/zero that
+ * passes it) is refused with LIA_EIO and a message, before it is read whole. */
+#define LIA_MAX_INPUT_BYTES ((size_t)256 << 20)
+/* A base every model may use for reading whatever its memory cap: a file and a reader's table
+ * of this size are always read (a cap of 64 bytes still lets a small model be checked). */
+#define LIA_READ_BASE_BYTES ((size_t)16 << 20)
+/* lia_model_open under a memory cap (bytes; 0 = LIA_DEFAULT_MEMORY_CAP): a file larger than
+ * the cap (and than LIA_READ_BASE_BYTES) is refused (LIA_EIO), and so is an .nfg/lrs game
+ * whose table of exact payoffs would exceed it (LIA_EINPUT, a diagnostic at its sizes) —
+ * before that memory is taken. The cap stays with the model (and its clones). */
+LIA_API lia_status lia_model_open_cap(lia_model **out, const char *path, size_t memory_cap);
 
 /* The same from memory. `name` labels diagnostics (NULL: "<string>"); the text is copied.
  * Caller frees *out with lia_model_free. */
@@ -219,10 +230,28 @@ LIA_API lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const ch
  * For two players this makes each block the column-major m x n matrix (LAPACK's layout). */
 
 /* Build a game from arrays (copied). nstrategies[p] >= 1; payoffs in the layout above, all
- * finite (LIA_EUSAGE otherwise). Players and strategies are labelled "1", "2", ...
+ * strictly within +-1e300 (LIA_EUSAGE otherwise: beyond it differences of payoffs overflow).
+ * Players and strategies are labelled "1", "2", ...
  * Caller frees *out with lia_game_free. */
 LIA_API lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies,
                                 const double *payoffs);
+/* Build a game from exact rational payoffs num[i]/den[i] in the same layout (copied; reduced
+ * here). The game keeps them exactly: lia_game_payoff_exact, LIA_FORMAT_NFG/LRS and the exact
+ * option of LIA_NASH_ALL read them; lia_game_payoffs holds the nearest doubles. LIA_EUSAGE if a
+ * denominator is 0 or a reduced numerator or denominator is 2^62 or more in magnitude (the
+ * library's exact numbers are 64-bit rationals). Labels as lia_game_new; name them with
+ * lia_game_set_labels. Caller frees *out with lia_game_free. */
+LIA_API lia_status lia_game_new_exact(lia_game **out, size_t players, const size_t *nstrategies,
+                                      const int64_t *num, const int64_t *den);
+/* Rename a game, its players and strategies. name, players (one per player) and strategies
+ * (player 0's names, then player 1's, ...: sum of the strategy counts) may each be NULL to keep
+ * the current labels. Every label must be non-empty valid UTF-8 without control characters,
+ * the players distinct and each player's strategies distinct: LIA_EUSAGE otherwise, with the
+ * game unchanged and lia_game_errmsg saying which label. */
+LIA_API lia_status lia_game_set_labels(lia_game *g, const char *name, const char *const *players,
+                                       const char *const *strategies);
+/* The message of the last failed call on g ("" if none); owned by the game. */
+LIA_API const char *lia_game_errmsg(const lia_game *g);
 LIA_API void lia_game_free(lia_game *g);
 
 LIA_API const char *lia_game_name(const lia_game *g);              /* owned by the game */
@@ -261,7 +290,9 @@ typedef enum lia_format {
     LIA_FORMAT_NFG = 2,    /* Gambit "NFG 1 R" payoff form; exact rationals where known */
     LIA_FORMAT_LRS = 3,    /* lrsnash input: two players only, exact rationals, never decimals */
     LIA_FORMAT_TU = 4,     /* coalition values in binary-mask order (TU games) */
-    LIA_FORMAT_CSV = 5     /* one row per record with a header line (equilibrium sets) */
+    LIA_FORMAT_CSV = 5,    /* one row per record with a header line (equilibrium sets) */
+    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports and sweeps only:
+                              lia_report_write_html, lia_sweep_write_html) */
 } lia_format;
 
 /* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
@@ -296,6 +327,15 @@ typedef enum lia_nash_method {
     LIA_NASH_GNM = 7         /* n players: Govindan-Wilson global Newton method */
 } lia_nash_method;
 
+/* LIA_NASH_SUPPORT refuses (LIA_ELIMIT) a search whose worst case would run for more than
+ * about a minute and a half, by its measured cost: two players, C(m+n, m) - 1 support pairs
+ * at about 1.8 us a pair (14 x 14: 4.0e7 pairs, allowed; 15 x 15: 1.6e8, refused, where it
+ * took 5 minutes); n players, the support profiles times the total-degree bound
+ * (n-1)^(sum (n_p - 1)) of each one's homotopy, at about 0.14 us a unit (7 x 2: 6.1e8,
+ * allowed; 8 x 2: 3.8e10, refused). */
+#define LIA_SUPPORT_MAX_PAIRS 5e7
+#define LIA_SUPPORT_MAX_PATHS 1e9
+
 /* Linear programs (security levels, constant-sum games, correlated equilibria) are solved by
  * GLPK inside a fence: arguments are checked first, and an internal GLPK error comes back as
  * LIA_EINTERNAL instead of aborting the process. Recovering from such an error needs
@@ -310,20 +350,24 @@ LIA_API int lia_nash_method_available(lia_nash_method m);
  * value is re-verified against every pure profile of the others. */
 LIA_API lia_status lia_game_maxmin(const lia_game *g, size_t player, double *value, double *strategy);
 
-#define LIA_NASH_OPTIONS_VERSION 1
+#define LIA_NASH_OPTIONS_VERSION 2
 typedef struct lia_nash_options {
-    unsigned version;        /* LIA_NASH_OPTIONS_VERSION */
+    unsigned version;        /* LIA_NASH_OPTIONS_VERSION (1 and 2 accepted) */
     lia_nash_method method;
     long label;              /* LIA_NASH_LH: 0 .. m+n-1 (the first player's strategies, then the
                                 second's), -1 for every label, or LIA_LH_RACE for any one
                                 equilibrium as fast as possible */
     int exact;               /* LIA_NASH_ALL: also reconstruct every equilibrium in exact rationals
                                 (the game must have exact payoffs) and check it exactly */
+    /* version 2: */
+    size_t memory_cap;       /* bytes the search may take (LIA_ELIMIT beyond, before taking
+                                them): the vertex sets of LIA_NASH_ALL, the listing of
+                                LIA_NASH_PURE; 0 = LIA_DEFAULT_MEMORY_CAP */
 } lia_nash_options;
 /* Race up to 8 labels spread over both players and keep the first path that ends with a
  * verified equilibrium: path lengths differ by orders of magnitude between labels. */
 #define LIA_LH_RACE (-2L)
-#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0 }
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0, 0 }
 
 /* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from
  * each player's ordering of R = u(C,C), S = u(C,D), T = u(D,C), P = u(D,D). cooperate[p] is
@@ -402,8 +446,8 @@ LIA_API const lia_eqset *lia_report_equilibria(const lia_report *r, size_t i);
  * two-member games that of the game restricted to each member's lowest (withholding) and
  * committed level (*restricted = 1). 0 if none applies (more members, or nothing committed). */
 LIA_API int lia_report_class(const lia_report *r, size_t i, lia_class2x2 *cls, int *restricted);
-/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON (docs/cli.md gives the schema); caller frees *out with
- * lia_free. */
+/* LIA_FORMAT_TEXT or LIA_FORMAT_JSON (docs/cli.md gives the schema), or LIA_FORMAT_HTML (as
+ * lia_report_write_html with default options); caller frees *out with lia_free. */
 LIA_API lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_format fmt);
 
 /* ---- correlated equilibria (LP) ----------------------------------------------------------- */
@@ -414,14 +458,16 @@ LIA_API lia_status lia_report_write(char **out, size_t *len, const lia_report *r
  * than 1e-9 times the payoff scale (the largest |payoff|) by any deviation the (C)CE forbids. */
 typedef struct lia_correlated lia_correlated;
 
-#define LIA_CORRELATED_OPTIONS_VERSION 1
+#define LIA_CORRELATED_OPTIONS_VERSION 2
 typedef struct lia_correlated_options {
-    unsigned version;        /* LIA_CORRELATED_OPTIONS_VERSION */
+    unsigned version;        /* LIA_CORRELATED_OPTIONS_VERSION (1 and 2 accepted) */
     int coarse;              /* nonzero: coarse correlated equilibria */
     int ranges;              /* nonzero (default): also each player's best and worst payoff over
                                 the set (2 LPs per player); 0: the max-welfare one only */
+    /* version 2: */
+    size_t memory_cap;       /* bytes the LP's matrix may take; 0 = LIA_DEFAULT_MEMORY_CAP */
 } lia_correlated_options;
-#define LIA_CORRELATED_OPTIONS_INIT { LIA_CORRELATED_OPTIONS_VERSION, 0, 1 }
+#define LIA_CORRELATED_OPTIONS_INIT { LIA_CORRELATED_OPTIONS_VERSION, 0, 1, 0 }
 
 /* Solve 1 + 2 * player_count LPs (GLPK): the (C)CE of highest welfare (sum of payoffs), and
  * each player's best and worst payoff over all (C)CE. opts may be NULL (defaults). The handle
@@ -469,7 +515,8 @@ LIA_API lia_status lia_game_maxmin_lp(char **out, size_t *len, const lia_game *g
 
 typedef enum lia_tu_form { LIA_TU_TABLE = 0, LIA_TU_BANKRUPTCY = 1, LIA_TU_VOTING = 2 } lia_tu_form;
 
-/* Build a tabulated game from 2^players values (copied); values[0] must be 0.
+/* Build a tabulated game from 2^players values (copied); values[0] must be 0, every value
+ * strictly within +-1e300 (LIA_EUSAGE otherwise).
  * cost != 0 marks a cost game. players <= 30. Caller frees *out with lia_tugame_free. */
 LIA_API lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values, int cost);
 LIA_API void lia_tugame_free(lia_tugame *g);
@@ -526,12 +573,16 @@ typedef enum lia_disagreement {
     LIA_DISAGREE_SECURITY = 1    /* each member's maxmin value (mixed, by LP) */
 } lia_disagreement;
 
-#define LIA_SHARE_OPTIONS_VERSION 1
+/* A progress hook for long computations: `done` of `total` units so far; a nonzero return
+ * cancels the computation, which then fails with LIA_ECANCELED. */
+typedef int (*lia_progress_fn)(void *ctx, size_t done, size_t total);
+
+#define LIA_SHARE_OPTIONS_VERSION 2
 /* The most Monte-Carlo permutations a share analysis takes (LIA_EUSAGE above it): enough for
  * error bounds far below any payoff that matters, and a run that ends. */
 #define LIA_SHARE_MAX_SAMPLES 1000000000u
 typedef struct lia_share_options {
-    unsigned version;            /* LIA_SHARE_OPTIONS_VERSION */
+    unsigned version;            /* LIA_SHARE_OPTIONS_VERSION (1 and 2 accepted) */
     uint64_t rules;              /* bit (1 << rule) per rule wanted; 0: every rule that applies */
     uint64_t samples;            /* Monte-Carlo permutations (default 10000, at most
                                     LIA_SHARE_MAX_SAMPLES) */
@@ -540,8 +591,12 @@ typedef struct lia_share_options {
     lia_disagreement disagreement;
     size_t verify_players;       /* Kohlberg-check nucleoli of games up to this size (default 20) */
     size_t memory_cap;           /* bytes; 0 = LIA_DEFAULT_MEMORY_CAP */
+    /* version 2: Monte-Carlo sampling reports (samples done, samples) about every 4096 orders
+     * and stops with LIA_ECANCELED when the hook returns nonzero. NULL: no reports. */
+    lia_progress_fn progress;
+    void *progress_ctx;
 } lia_share_options;
-#define LIA_SHARE_OPTIONS_INIT { LIA_SHARE_OPTIONS_VERSION, 0, 10000, 1, 0.95, LIA_DISAGREE_NASH, 20, 0 }
+#define LIA_SHARE_OPTIONS_INIT { LIA_SHARE_OPTIONS_VERSION, 0, 10000, 1, 0.95, LIA_DISAGREE_NASH, 20, 0, NULL, NULL }
 
 typedef struct lia_share lia_share;
 
@@ -876,9 +931,10 @@ typedef struct lia_sweep_axis {
     size_t steps;            /* grid points on this axis, >= 2 */
 } lia_sweep_axis;
 
-/* Called on the calling thread after each point it finished (done of total, bisection steps
- * included as they run); a nonzero return stops the sweep with LIA_ECANCELED. */
-typedef int (*lia_progress_fn)(void *ctx, size_t done, size_t total);
+/* lia_sweep_options.progress (lia_progress_fn, declared with the share options): called on
+ * the calling thread after each point or bisection it finished and before each step of a
+ * bisection (done of total, a bisection counting as one job: a step repeats the count); a
+ * nonzero return stops the sweep, on every thread, with LIA_ECANCELED. */
 
 #define LIA_SWEEP_OPTIONS_VERSION 1
 typedef struct lia_sweep_options {
@@ -891,7 +947,8 @@ typedef struct lia_sweep_options {
     int refine;              /* locate changes by bisection (default 1); 0: grid only */
     lia_progress_fn progress;
     void *progress_ctx;
-    size_t memory_cap;       /* per compiled game; 0 = LIA_DEFAULT_MEMORY_CAP */
+    size_t memory_cap;       /* per compiled game, and for the grid's results (LIA_ELIMIT before
+                                allocating them); 0 = LIA_DEFAULT_MEMORY_CAP */
 } lia_sweep_options;
 #define LIA_SWEEP_OPTIONS_INIT { LIA_SWEEP_OPTIONS_VERSION, 1, { { NULL, 0, 1, 11 }, { NULL, 0, 1, 11 } }, 0, 1e-6, 1, NULL, NULL, 0 }
 
@@ -923,7 +980,10 @@ typedef struct lia_sweep_breakdown {
 
 typedef struct lia_sweep lia_sweep;
 /* game NULL: the model's only game. m is not modified (points run on clones). Caller frees
- * *out with lia_sweep_free. */
+ * *out with lia_sweep_free. A failure with a message (LIA_EINPUT, LIA_ELIMIT, LIA_ECANCELED,
+ * LIA_EUSAGE for a bad parameter name) still sets *out so that lia_sweep_errmsg says why;
+ * such a handle holds nothing else: counts are 0, the _at accessors and the writers give
+ * LIA_EUSAGE or their empty value. */
 LIA_API lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game, const lia_sweep_options *opts);
 LIA_API void lia_sweep_free(lia_sweep *s);
 LIA_API const char *lia_sweep_errmsg(const lia_sweep *s);
@@ -946,8 +1006,9 @@ LIA_API int lia_sweep_over_regimes_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API int lia_sweep_trusted_at(const lia_sweep *s, size_t k, size_t i);
 LIA_API size_t lia_sweep_member_count(const lia_sweep *s);
 LIA_API const char *lia_sweep_member_name(const lia_sweep *s, size_t i);
-/* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT
- * or LIA_FORMAT_CSV (the grid); caller frees *out with lia_free. */
+/* LIA_FORMAT_JSON ({"game", "parameters", "members", "grid", "breakdowns"}), LIA_FORMAT_TEXT,
+ * LIA_FORMAT_CSV (the grid) or LIA_FORMAT_HTML (as lia_sweep_write_html with default options);
+ * caller frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt);
 /* The sweep as a standalone SVG chart (UTF-8, the same bytes for the same sweep; docs/cli.md,
  * `sweep --plot`). One parameter: each member's delta* with its patience dashed, above a strip
@@ -1086,6 +1147,30 @@ LIA_API lia_status lia_explore_solve(lia_explore *e, uint64_t first, uint64_t co
 LIA_API lia_status lia_explore_append(lia_explore *e, const double *values, uint64_t count);
 LIA_API lia_status lia_explore_finish(lia_explore *e);
 
+/* ---- briefings: one self-contained HTML page for a reader (docs/cli.md, solve --format html) -- *
+ * UTF-8 HTML with inline CSS and inline SVG charts: no scripts, nothing loaded from elsewhere, a
+ * print style sheet; every name from the model is escaped; the same input gives the same bytes
+ * (no date). */
+#define LIA_BRIEFING_OPTIONS_VERSION 1
+typedef struct lia_briefing_options {
+    unsigned version;          /* LIA_BRIEFING_OPTIONS_VERSION */
+    const char *command;       /* the command that regenerates the page, shown at its foot
+                                  (NULL: none) */
+    const lia_sweep *sweep;    /* reports: a sweep of one of the report's agreements, shown as
+                                  its breakdown chart under that agreement (NULL: none) */
+} lia_briefing_options;
+#define LIA_BRIEFING_OPTIONS_INIT { LIA_BRIEFING_OPTIONS_VERSION, NULL, NULL }
+/* The solve report as a briefing: per agreement the status in plain words, the stage game,
+ * the sustainability table with each member's delta* against its patience as a chart, the
+ * transfers, regimes and suspects where the model has them, the burden shares and exploitation
+ * index as charts, the break-away coalitions; then a glossary. opts may be NULL. LIA_EUSAGE if
+ * opts->sweep is of a game the report does not hold. Caller frees *out with lia_free. */
+LIA_API lia_status lia_report_write_html(char **out, size_t *len, const lia_report *r, const lia_briefing_options *opts);
+/* A sweep as a briefing: its chart (lia_sweep_write_svg, inline), where the status changes in
+ * words, the breakdown points, a glossary (opts->sweep is ignored). opts may be NULL. Caller
+ * frees *out with lia_free. */
+LIA_API lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts);
+
 /* The bilateral agreement that members i and j (indices in the agreement's member list) of
  * the multilateral agreement `name` would make on their own (docs/model.md section 12): its
  * stage game and/or its coalition game (either pointer may be NULL), named "A_B". Caller
@@ -1126,8 +1211,9 @@ LIA_API lia_status lia_wilson_interval(size_t k, size_t n, double z, double *lo,
  * s = 0 (A), 1..d (AB^i: A with column i from B), d+1..2d (BA^i, not used here), 2d+1 (B), as
  * `explore --design sobol` and SALib's saltelli.sample (second order) produce them. Estimators
  * of Saltelli et al. (2010) for S1 and Jansen (1999) for ST, both divided by the variance of
- * the A and B outputs together. If every A and B output is equal the variance is zero and all
- * indices (and half-widths) are 0. S1_conf and ST_conf receive 95% half-widths, 1.96 times the
+ * the A and B outputs together, on outputs centred as SALib's sobol.analyze centres them (so
+ * the same outputs give its point estimates). If every A and B output is equal the variance
+ * is zero and all indices (and half-widths) are 0. S1_conf and ST_conf receive 95% half-widths, 1.96 times the
  * standard deviation of the indices over `resamples` bootstrap resamples of the base samples
  * (drawn by the library's counter-based generator from `seed`, so the same call gives the same
  * numbers); with resamples = 0 no bootstrap is done and they may be NULL. Memory: 4 bytes per

@@ -13,7 +13,10 @@
 #include "util/nametab.h"
 #include "util/num.h"
 #include "util/c_numeric.h"
+#include "game/game.h"
 #include <errno.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,6 +36,7 @@ struct lia_model {
     lia_override *ov;
     size_t nov, ovcap;
     char *game_name;            /* name of the single game of an .nfg/lrs file */
+    size_t read_cap;            /* bytes the readers' tables may take (lia_model_open_cap) */
     char errmsg[1024];
     /* lia_model_param_*: built on first use from a logged re-check, dropped when the model
      * changes (the handle is never shared between threads, so the lazy fill is safe) */
@@ -76,8 +80,8 @@ static lia_status resolve(lia_model *m)
     memset(&m->spec, 0, sizeof m->spec);
     int rc;
     switch (m->format) {
-    case FMT_NFG: rc = lia_read_nfg(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name); break;
-    case FMT_LRS: rc = lia_read_lrs(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name); break;
+    case FMT_NFG: rc = lia_read_nfg(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name, m->read_cap); break;
+    case FMT_LRS: rc = lia_read_lrs(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name, m->read_cap); break;
     default: rc = lia_check(&m->spec, &m->spec_arena, &m->ast, &m->sources, &m->diags, m->ov, m->nov); break;
     }
     lia_diags_sort(&m->diags, 0);
@@ -125,6 +129,7 @@ static lia_model *model_new(void)
     lia_arena_init(&m->ast_arena);
     lia_arena_init(&m->spec_arena);
     lia_arena_init(&m->param_arena);
+    m->read_cap = LIA_DEFAULT_MEMORY_CAP;
     return m;
 }
 
@@ -150,13 +155,32 @@ static lia_status model_parse_in(lia_model **out, const char *text, size_t len, 
     return st;
 }
 
-static lia_status model_open_in(lia_model **out, const char *path)
+/* Read the whole file, refusing more than `limit` bytes: a regular file by its size before
+ * reading anything, anything else (a pipe, /dev/zero) as soon as it passes the limit. An
+ * allocation failure ends the loop too. 0 and *text on success; else an errno value, or
+ * EFBIG (limit passed) or ENOMEM. */
+static int read_all(FILE *f, size_t limit, lia_buf *b)
+{
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) return EFBIG;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n > limit - b->len) return EFBIG;
+        lia_buf_put(b, chunk, n);
+        if (b->failed) return ENOMEM;
+    }
+    return ferror(f) ? (errno ? errno : EIO) : 0;
+}
+
+static lia_status model_open_in(lia_model **out, const char *path, size_t cap)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!path) return LIA_EUSAGE;
     lia_model *m = model_new();
     if (!m) return LIA_ENOMEM;
+    if (cap) m->read_cap = cap > LIA_READ_BASE_BYTES ? cap : LIA_READ_BASE_BYTES;
     FILE *f = fopen(path, "rb");
     if (!f) {
         set_err(m, "cannot open %s: %s", path, strerror(errno));
@@ -166,16 +190,18 @@ static lia_status model_open_in(lia_model **out, const char *path)
     }
     lia_buf b;
     lia_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) lia_buf_put(&b, chunk, n);
-    int bad = ferror(f);
-    int err = errno;
+    size_t limit = m->read_cap < LIA_MAX_INPUT_BYTES ? m->read_cap : LIA_MAX_INPUT_BYTES;
+    int err = read_all(f, limit, &b);
     fclose(f);
-    if (b.failed) { lia_buf_free(&b); lia_model_free(m); return LIA_ENOMEM; }
-    if (bad) {
+    if (err == ENOMEM) { lia_buf_free(&b); lia_model_free(m); return LIA_ENOMEM; }
+    if (err) {
         lia_buf_free(&b);
-        set_err(m, "cannot read %s: %s", path, strerror(err));
+        char lim[32];
+        lia_format_bytes(lim, sizeof lim, (double)limit);
+        if (err == EFBIG)
+            set_err(m, "cannot read %s: it is larger than %s, the most a model file may hold%s", path, lim,
+                    limit < LIA_MAX_INPUT_BYTES ? " under the memory cap (raise it with --memory-cap)" : "");
+        else set_err(m, "cannot read %s: %s", path, strerror(err));
         if (lia_sources_add(&m->sources, path, "", 0) < 0) { lia_model_free(m); return LIA_ENOMEM; }
         *out = m;
         return LIA_EIO;
@@ -563,7 +589,12 @@ lia_status lia_model_parse(lia_model **out, const char *text, size_t len, const 
 
 lia_status lia_model_open(lia_model **out, const char *path)
 {
-    IN_C_LOCALE(model_open_in(out, path));
+    IN_C_LOCALE(model_open_in(out, path, 0));
+}
+
+lia_status lia_model_open_cap(lia_model **out, const char *path, size_t memory_cap)
+{
+    IN_C_LOCALE(model_open_in(out, path, memory_cap));
 }
 
 lia_status lia_model_set(lia_model *m, const char *name, const char *value)
@@ -591,6 +622,7 @@ static lia_status model_clone_in(lia_model **out, const lia_model *m)
     const lia_source *src = &m->sources.items[0];
     lia_model *c = model_new();
     if (!c) return LIA_ENOMEM;
+    c->read_cap = m->read_cap;
     lia_status st = load(c, src->name, src->text, src->len, m->format);
     for (size_t i = 0; i < m->nov && st != LIA_ENOMEM; i++) {
         const lia_source *s = &m->sources.items[m->ov[i].src];

@@ -52,8 +52,33 @@ int cli_open_model(lia_model **out, const char *path, const cli_opts *o);
 int cli_apply_monitor(lia_model *m, const cli_opts *o, const char *command);
 /* Exit code for a status. */
 int cli_exit_code(lia_status st);
-/* Write text to -o FILE or stdout; returns an exit code. */
+/* Write text to -o FILE or stdout; returns an exit code. A file is staged (cli_output_file). */
 int cli_write(const cli_opts *o, const char *text, size_t len);
+/* Stage text for the file at path: written to a temporary file beside it, renamed into place
+ * by cli_outputs_commit when the whole command succeeded, removed by cli_outputs_abort (and
+ * on SIGINT/SIGTERM/SIGHUP). A symbolic link to a file is refused; devices and FIFOs are
+ * written directly. Returns an exit code (message printed). */
+int cli_output_file(const char *path, const char *text, size_t len);
+/* More text for a path cli_output_file took in this command: appended to its staged copy (a
+ * table written in pieces never sits in memory whole). */
+int cli_output_append(const char *path, const char *text, size_t len);
+int cli_outputs_commit(void);
+void cli_outputs_abort(void);
+/* 1 if the two paths name one file (or would, once written). */
+int cli_same_file(const char *a, const char *b);
+/* One file for two outputs would keep only the last: EXIT_INPUT (message printed) if two of
+ * the n paths (NULL: not given) name one file, flags[i] naming each in the message. */
+int cli_distinct_outputs(const char *command, const char *const *paths, const char *const *flags, size_t n);
+
+/* The sweep options from --vary (names[a] malloc'ed: the caller frees them), --threads,
+ * --tolerance, --no-refine, --memory-cap, and a progress bar on a terminal (*bar its state);
+ * prints why and returns an exit code. */
+int cli_sweep_options(lia_sweep_options *so, char *names[2], int *bar, const cli_opts *o, const char *command);
+/* The model has the game to sweep (--game, or only one) and every --vary name; prints why. */
+int cli_sweep_check(lia_model *m, const lia_sweep_options *so, char *const names[2], const cli_opts *o, const char *command);
+/* "liaison COMMAND ARG..." with the arguments quoted for a POSIX shell (malloc'ed; NULL if out
+ * of memory): the line that regenerates an output. */
+char *cli_command_line(const char *command, int argc, char **argv);
 
 /* The liaison command (main.c): argv[1] is the command. */
 int cli_main(int argc, char **argv);

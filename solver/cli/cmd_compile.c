@@ -27,8 +27,9 @@ static lia_status emit_lp(char **text, size_t *len, const lia_game *g, const cli
     if (!o->maxmin) {
         lia_correlated_options c = LIA_CORRELATED_OPTIONS_INIT;
         c.coarse = o->coarse;
+        c.memory_cap = o->memory_cap;
         lia_status st = lia_game_correlated_lp(text, len, g, &c);
-        if (st == LIA_ELIMIT) *what = "the correlated-equilibrium LP of this game would exceed 1 GiB";
+        if (st == LIA_ELIMIT) *what = "the correlated-equilibrium LP of this game would exceed the memory cap (--memory-cap, default 1 GiB)";
         return st;
     }
     if (o->coarse) { *what = "--coarse belongs to the correlated-equilibrium LP, not --maxmin"; return LIA_EUSAGE; }

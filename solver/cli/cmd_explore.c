@@ -34,7 +34,7 @@ void cli_explore_catch_sigint(int on)
 }
 
 /* The bar on a terminal, with the time left at the rate so far; and Ctrl-C, which stops the
- * library after the batch under way (the store keeps every finished batch). */
+ * library at once; the batch under way is dropped and the store keeps every finished one. */
 int cli_explore_progress(void *ctx, size_t done, size_t total)
 {
     cli_bar *b = ctx;
@@ -92,27 +92,28 @@ static int ends_with_svg(const char *path)
     return n > 4 && strcasecmp(path + n - 4, ".svg") == 0;
 }
 
-/* The CSV in pieces, so a table of millions of runs never sits in memory twice. */
+/* The CSV in pieces, so a table of millions of runs never sits in memory twice; a file is
+ * staged like every output (cli_output_file) and appears only when the command succeeds. */
 static int write_csv(const cli_opts *o, const lia_explore *e)
 {
-    FILE *f = stdout;
-    if (o->output && strcmp(o->output, "-") != 0 && !(f = fopen(o->output, "wb"))) {
-        fprintf(stderr, "liaison: cannot write %s: %s\n", o->output, strerror(errno));
-        return EXIT_INPUT;
-    }
+    const char *path = o->output && strcmp(o->output, "-") != 0 ? o->output : NULL;
     int rc = EXIT_OK;
     uint64_t n = lia_explore_run_count(e), step = 4096;
     for (uint64_t k = 0; rc == EXIT_OK && (k < n || k == 0); k += step) {
         char *text = NULL;
         size_t len = 0;
-        if (lia_explore_write_rows(&text, &len, e, k, step, k == 0) != LIA_OK) rc = EXIT_INTERNAL;
-        else if (fwrite(text, 1, len, f) != len) rc = EXIT_INTERNAL;
+        if (lia_explore_write_rows(&text, &len, e, k, step, k == 0) != LIA_OK) {
+            fprintf(stderr, "liaison explore: %s\n", lia_explore_errmsg(e));
+            rc = EXIT_INTERNAL;
+        } else if (path)
+            rc = k == 0 ? cli_output_file(path, text, len) : cli_output_append(path, text, len);
+        else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "liaison: write failed: %s\n", strerror(errno));
+            rc = EXIT_INTERNAL;
+        }
         lia_free(text);
         if (n == 0) break;
     }
-    if (fflush(f) != 0) rc = EXIT_INTERNAL;
-    if (f != stdout && fclose(f) != 0) rc = EXIT_INTERNAL;
-    if (rc) fprintf(stderr, "liaison: write failed: %s\n", strerror(errno));
     return rc;
 }
 
@@ -198,6 +199,10 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
         fprintf(stderr, "liaison explore: --plot writes SVG only, so OUT must end in .svg (not '%s')\n", o.plot);
         rc = EXIT_INPUT;
     }
+    /* one file for two outputs (or an output over the store) would keep only the last */
+    const char *paths[3] = { o.output && strcmp(o.output, "-") != 0 ? o.output : NULL, o.plot, o.store };
+    static const char *const flags[3] = { "-o", "--plot", "--store" };
+    if (!rc) rc = cli_distinct_outputs("explore", paths, flags, 3);
     if (!rc && o.merge) { x->mode = CLI_EXPLORE_MERGE; return EXIT_OK; }
     if (!rc && o.nfiles == 0 && o.store) { x->mode = CLI_EXPLORE_REANALYSE; return EXIT_OK; }
     x->mode = CLI_EXPLORE_RUN;

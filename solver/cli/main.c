@@ -24,9 +24,10 @@ static const char usage[] =
     "  compile FILE [--game NAME] [--emit FORMAT] [-o OUT]\n"
     "                                         the compiled game: text (default), json, nfg, lrs\n"
     "                                         (stage games), tu (coalition values v(S))\n"
-    "  solve   FILE [--game NAME] [--monitor PARTY=Q]... [--format text|json]\n"
-    "                                         the report of every agreement: commitment, class\n"
-    "                                         and equilibria of its stage game\n"
+    "  solve   FILE [--game NAME] [--monitor PARTY=Q]... [--format text|json|html]\n"
+    "          [--vary NAME=FROM:TO:STEPS]... the report of every agreement: commitment, class\n"
+    "                                         and equilibria of its stage game; html: a\n"
+    "                                         briefing page (--vary adds a breakdown chart)\n"
     "  share   FILE [--game NAME] [--method RULE,...] [--samples N] [--seed S]\n"
     "          [--confidence C] [--disagreement nash|security] [--format text|json|csv]\n"
     "                                         burden sharing: Shapley, Banzhaf, nucleolus, least\n"
@@ -38,7 +39,7 @@ static const char usage[] =
     "                                         detection needed, transfers\n"
     "  sweep   FILE [--game NAME] --vary NAME=FROM:TO:STEPS [--vary ...] [--csv OUT]\n"
     "          [--plot OUT.svg] [--threads N] [--tolerance T] [--no-refine]\n"
-    "          [--monitor PARTY=Q]... [--format text|json|csv]\n"
+    "          [--monitor PARTY=Q]... [--format text|json|csv|html]\n"
     "                                         where the verdicts change as parameters move\n"
     "  compare FILE [FILE2] [--game A --game B ...] [--format text|json]\n"
     "                                         agreements side by side: welfare, payoffs, delta*,\n"
@@ -86,16 +87,19 @@ int cli_main(int argc, char **argv)
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) { fputs(usage, stdout); return EXIT_OK; }
     }
-    if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2);
-    if (strcmp(cmd, "compile") == 0) return cmd_compile(argc - 2, argv + 2);
-    if (strcmp(cmd, "nash") == 0) return cmd_nash(argc - 2, argv + 2);
-    if (strcmp(cmd, "solve") == 0) return cmd_solve(argc - 2, argv + 2);
-    if (strcmp(cmd, "share") == 0) return cmd_share(argc - 2, argv + 2);
-    if (strcmp(cmd, "repeat") == 0) return cmd_repeat(argc - 2, argv + 2);
-    if (strcmp(cmd, "sweep") == 0) return cmd_sweep(argc - 2, argv + 2);
-    if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 2, argv + 2);
-    if (strcmp(cmd, "params") == 0) return cmd_params(argc - 2, argv + 2);
-    if (strcmp(cmd, "explore") == 0) return cmd_explore(argc - 2, argv + 2);
+    static const struct { const char *name; int (*run)(int, char **); } commands[] = {
+        { "check", cmd_check }, { "compile", cmd_compile }, { "nash", cmd_nash }, { "solve", cmd_solve },
+        { "share", cmd_share }, { "repeat", cmd_repeat }, { "sweep", cmd_sweep }, { "compare", cmd_compare },
+        { "params", cmd_params }, { "explore", cmd_explore },
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(cmd, commands[i].name) == 0) {
+            /* output files appear only when the whole command succeeded (output.c) */
+            int rc = commands[i].run(argc - 2, argv + 2);
+            if (rc == EXIT_OK) return cli_outputs_commit();
+            cli_outputs_abort();
+            return rc;
+        }
     fprintf(stderr, "liaison: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_INPUT;
 }

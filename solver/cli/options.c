@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int parse_size(const char *s, size_t *out)
 {
@@ -147,7 +149,7 @@ int cli_open_model(lia_model **out, const char *path, const cli_opts *o)
 {
     lia_model *m = NULL;
     *out = NULL;
-    lia_status st = lia_model_open(&m, path);
+    lia_status st = lia_model_open_cap(&m, path, o->memory_cap);
     /* apply every override before judging: one --set may only make sense with the next (two
      * split shares that must sum to 1), or may supply what the file leaves out */
     if (st == LIA_OK || (st == LIA_EINPUT && o->nsets)) {
@@ -234,14 +236,8 @@ int cli_write_with(const cli_opts *o, void (*fill)(FILE *f, void *ctx), void *ct
 
 int cli_write(const cli_opts *o, const char *text, size_t len)
 {
-    FILE *f = stdout;
-    if (o->output && strcmp(o->output, "-") != 0) {
-        f = fopen(o->output, "wb");
-        if (!f) { fprintf(stderr, "liaison: cannot write %s: %s\n", o->output, strerror(errno)); return EXIT_INPUT; }
-    }
-    size_t n = fwrite(text, 1, len, f);
-    int bad = n != len || fflush(f) != 0;
-    if (f != stdout) bad = fclose(f) != 0 || bad;
-    if (bad) { fprintf(stderr, "liaison: write failed: %s\n", strerror(errno)); return EXIT_INTERNAL; }
+    if (o->output && strcmp(o->output, "-") != 0) return cli_output_file(o->output, text, len);
+    size_t n = fwrite(text, 1, len, stdout);
+    if (n != len || fflush(stdout) != 0) { fprintf(stderr, "liaison: write failed: %s\n", strerror(errno)); return EXIT_INTERNAL; }
     return EXIT_OK;
 }

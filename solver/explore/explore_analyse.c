@@ -155,7 +155,12 @@ static void sentence(xa_box *b, const lia_explore *e)
         else if (b->restricted[j] == 1) n += (size_t)snprintf(s + n, cap - n, "%s%s > %s", join, e->pnames[j], lo);
         else n += (size_t)snprintf(s + n, cap - n, "%s%s < %s", join, e->pnames[j], hi);
     }
-    if (!parts && n < cap) n += (size_t)snprintf(s + n, cap - n, " over the whole ranges (no smaller region stands out)");
+    if (!parts) {
+        /* no region stands out: say so rather than name a box that is the whole space */
+        snprintf(s, cap, "%s in %.0f%% of all runs, with no region of the parameters standing out", verb(b->status),
+                 100 * b->density);
+        return;
+    }
     if (n < cap) snprintf(s + n, cap - n, " (%.0f%% of all %s)", 100 * b->coverage, noun(b->status));
 }
 

@@ -17,13 +17,17 @@
  * coverage floor keeps the box about most of the hits. Ties go to the earlier (larger) box.
  *
  * Pasting: the chosen box is then widened, one side at a time, by the alpha share (of the
- * runs in the box) of the nearest runs just outside that side, as long as the best such
- * widening raises the density. Pasting only ever adds hits, so coverage stays above the floor.
+ * runs in the box) of the nearest runs just outside that side, or a half, a quarter... of it,
+ * as long as the best such widening raises the density (or keeps it and adds hits).
+ *
+ * Dropping: a restriction whose removal keeps the density at or above the box's Wilson lower
+ * bound is within sampling noise of not mattering, and is removed. Pasting and dropping only
+ * ever add runs, hence hits, so coverage stays above the floor.
  *
  * Memory: a copy of the table by columns (peeling reads one input at a time), three work
  * arrays of n entries and the peeling trajectory. Time: each peel is linear in the box's runs
- * per input (quantiles by quickselect), and the boxes shrink geometrically, so peeling costs
- * about n d / alpha in all. */
+ * per input (quantiles by Floyd-Rivest selection), and the boxes shrink geometrically, so
+ * peeling costs about n d / alpha in all. */
 #include "liaison.h"
 #include "estimators.h"
 #include "../util/mem.h"
@@ -57,7 +61,8 @@ static double wilson_low(size_t k, size_t n)
     return lia_wilson_interval(k, n, 1.96, &lo, &hi) == LIA_OK ? lo : 0;
 }
 
-/* density a/b > c/e, exactly for counts below 2^53 */
+/* density a/b > c/e, by cross-multiplication (exact below 2^32 runs with x86's 64-bit long
+ * double mantissa; ties between equal densities must compare equal) */
 static int denser(size_t a, size_t b, size_t c, size_t e)
 {
     return (long double)a * (long double)e > (long double)c * (long double)b;

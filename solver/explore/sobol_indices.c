@@ -6,8 +6,10 @@
  *   S1_i = mean(f_B (f_ABi - f_A)) / V          (Saltelli et al. 2010, table 2 (b))
  *   ST_i = mean((f_A - f_ABi)^2) / (2 V)        (Jansen 1999; Saltelli et al. 2010, (f))
  * as SALib's sobol.analyze computes them. V is the (divisor-n) variance of the 2n outputs of A
- * and B. Outputs are centred on that mean first: the estimators are unchanged in expectation,
- * but a large common offset would otherwise inflate the variance of S1's estimate.
+ * and B. Outputs are first centred on the mean of all runs, as SALib does (it also divides by
+ * their standard deviation, which cancels): the estimators are unchanged in expectation, but a
+ * large common offset would otherwise inflate the variance of S1's estimate, and the same
+ * outputs then give SALib's point estimates.
  *
  * The half-widths resample the n base samples with replacement (each base sample keeps its
  * 2d+2 runs together) and report 1.96 standard deviations of the re-estimated indices. The
@@ -68,17 +70,15 @@ lia_status lia_sobol_indices(const double *y, size_t n, size_t d, size_t resampl
     if (!y || !S1 || !ST || n == 0 || d == 0 || resamples == 1) return LIA_EUSAGE;
     if (resamples >= 2 && (!S1_conf || !ST_conf)) return LIA_EUSAGE;
     if (d > (SIZE_MAX - 2) / 2 || !lia__size_mul(n, per = 2 * d + 2, &total)) return LIA_EUSAGE;
-    for (size_t k = 0; k < total; k++)
+    double sum = 0;
+    for (size_t k = 0; k < total; k++) {
         if (!isfinite(y[k])) return LIA_EUSAGE;
+        sum += y[k];
+    }
 
     /* A constant output over A and B: no variance to apportion, every index is 0. */
     int constant = 1;
-    double sum = 0;
-    for (size_t j = 0; j < n; j++) {
-        double a = y[j * per], b = y[j * per + per - 1];
-        constant &= a == y[0] && b == y[0];
-        sum += a + b;
-    }
+    for (size_t j = 0; j < n; j++) constant &= y[j * per] == y[0] && y[j * per + per - 1] == y[0];
     if (constant) {
         for (size_t i = 0; i < d; i++) {
             S1[i] = ST[i] = 0;
@@ -86,7 +86,7 @@ lia_status lia_sobol_indices(const double *y, size_t n, size_t d, size_t resampl
         }
         return LIA_OK;
     }
-    double c = sum / (2.0 * (double)n);
+    double c = sum / (double)total;   /* the centre SALib uses: the mean of every run */
 
     size_t words;   /* num1, num2, S1 and ST of a resample, Welford means and sums of squares */
     if (!lia__size_mul(d, 8, &words)) return LIA_EUSAGE;

@@ -1,4 +1,4 @@
-/* game.c — normal-form game handles: construction, accessors, and lia_game_new from arrays. */
+/* game.c — normal-form game handles: construction, accessors, and lia_game_new(_exact) from arrays. */
 #include "game.h"
 #include "../util/mem.h"
 #include <math.h>
@@ -15,8 +15,10 @@ void lia_format_bytes(char *buf, size_t cap, double b)
 }
 
 lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
-                          size_t cap, char *msg, size_t msgcap)
+                          size_t cap, size_t held, char *msg, size_t msgcap)
 {
+    size_t full_cap = cap;
+    cap = held < cap ? cap - held : 0;
     *out = NULL;
     size_t nprof = 1, cells, bytes;
     double approx = 1;
@@ -29,13 +31,17 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
         bytes > cap) {
         char need[32], have[32];
         lia_format_bytes(need, sizeof need, approx * (double)np * sizeof(double));
-        lia_format_bytes(have, sizeof have, (double)cap);
-        snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s, "
-                 "over the memory cap of %s (raise it with --memory-cap)", name, approx, need, have);
+        char kept[32];
+        lia_format_bytes(have, sizeof have, (double)full_cap);
+        lia_format_bytes(kept, sizeof kept, (double)held);
+        snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s%s%s%s, "
+                 "over the memory cap of %s (raise it with --memory-cap)", name, approx, need,
+                 held ? " beside the " : "", held ? kept : "", held ? " of exact payoffs the model holds" : "", have);
         return LIA_ELIMIT;
     }
     lia_game *g = lia__calloc(1, sizeof *g);
     if (!g) return LIA_ENOMEM;
+    atomic_init(&g->nash_worst, NULL);
     lia_arena_init(&g->arena);
     g->np = np;
     g->nprofiles = nprof;
@@ -66,15 +72,35 @@ void lia_game_free(lia_game *g)
     if (!g) return;
     lia__free(g->payoffs);
     lia__free(g->exact);
+    lia__free(atomic_load(&g->nash_worst));
     lia_arena_free(&g->arena);
     lia__free(g);
 }
 
-lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies, const double *payoffs)
+int lia_game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap)
 {
-    if (!out) return LIA_EUSAGE;
-    *out = NULL;
-    if (!players || !nstrategies || !payoffs) return LIA_EUSAGE;
+    for (size_t p = 0; p < g->np; p++)
+        for (size_t k = 0; k < g->nprofiles; k++) {
+            double v = g->payoffs[p * g->nprofiles + k];
+            if (fabs(v) < LIA_NUM_LIMIT) continue;
+            const char *who = g->players[p] ? g->players[p] : "a player";
+            if (msg && !isfinite(v))
+                snprintf(msg, msgcap, "game '%s': the payoffs of %s overflow the range of doubles; scale the "
+                         "model's values down", g->name, who);
+            else if (msg)
+                snprintf(msg, msgcap, "game '%s': a payoff of %s is %g, outside +-1e300, where differences of "
+                         "payoffs overflow a double and no equilibrium can be checked; scale the payoffs down",
+                         g->name, who, v);
+            return 0;
+        }
+    return 1;
+}
+
+/* The game of lia_game_new / lia_game_new_exact: shape checked, labels "1", "2", ..., payoffs
+ * left for the caller to fill (cells = players * profiles). */
+static lia_status new_labelled(lia_game **out, size_t players, const size_t *nstrategies, int exact,
+                               size_t *cells_out)
+{
     for (size_t p = 0; p < players; p++)
         if (nstrategies[p] == 0) return LIA_EUSAGE;
     char msg[256];
@@ -82,11 +108,10 @@ lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategie
     for (size_t p = 0; p < players; p++)
         if (!lia__size_mul(cells, nstrategies[p], &cells)) return LIA_EUSAGE;
     if (!lia__size_mul(cells, players, &cells)) return LIA_EUSAGE;
-    for (size_t i = 0; i < cells; i++)
-        if (!isfinite(payoffs[i])) return LIA_EUSAGE;   /* every writer and solver assumes finite */
     lia_game *g;
-    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, 0, (size_t)-1, msg, sizeof msg);
+    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, exact, (size_t)-1, 0, msg, sizeof msg);
     if (st != LIA_OK) return st == LIA_ELIMIT ? LIA_EUSAGE : st;
+    if (exact && !g->exact) { lia_game_free(g); return LIA_EUSAGE; }   /* the exact table cannot exist */
     char label[32];
     for (size_t p = 0; p < players; p++) {
         snprintf(label, sizeof label, "%zu", p + 1);
@@ -97,7 +122,45 @@ lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategie
         }
         if (!g->players[p] || !g->strategies[p][nstrategies[p] - 1]) { lia_game_free(g); return LIA_ENOMEM; }
     }
-    memcpy(g->payoffs, payoffs, players * g->nprofiles * sizeof(double));
+    *out = g;
+    *cells_out = cells;
+    return LIA_OK;
+}
+
+lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies, const double *payoffs)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!players || !nstrategies || !payoffs) return LIA_EUSAGE;
+    size_t cells = 0;
+    lia_game *g;
+    lia_status st = new_labelled(&g, players, nstrategies, 0, &cells);
+    if (st != LIA_OK) return st;
+    for (size_t i = 0; i < cells; i++)
+        if (!(fabs(payoffs[i]) < LIA_NUM_LIMIT)) { lia_game_free(g); return LIA_EUSAGE; }   /* see LIA_NUM_LIMIT */
+    memcpy(g->payoffs, payoffs, cells * sizeof(double));
+    *out = g;
+    return LIA_OK;
+}
+
+lia_status lia_game_new_exact(lia_game **out, size_t players, const size_t *nstrategies, const int64_t *num,
+                              const int64_t *den)
+{
+    if (!out) return LIA_EUSAGE;
+    *out = NULL;
+    if (!players || !nstrategies || !num || !den) return LIA_EUSAGE;
+    size_t cells = 0;
+    lia_game *g;
+    lia_status st = new_labelled(&g, players, nstrategies, 1, &cells);
+    if (st != LIA_OK) return st;
+    for (size_t i = 0; i < cells; i++) {
+        /* lia_num_frac falls back to a double when the reduced value does not fit: refuse
+         * that, since this constructor promises exact payoffs */
+        lia_num v = den[i] ? lia_num_frac(num[i], den[i]) : lia_num_bad();
+        if (!lia_num_exact(v)) { lia_game_free(g); return LIA_EUSAGE; }
+        g->payoffs[i] = v.v;
+        g->exact[i] = v;
+    }
     *out = g;
     return LIA_OK;
 }

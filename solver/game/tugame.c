@@ -68,7 +68,7 @@ lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values
     *out = NULL;
     if (!values || players == 0 || players > MAX_TABLE_PLAYERS || values[0] != 0) return LIA_EUSAGE;
     for (size_t S = 0; S < ((size_t)1 << players); S++)
-        if (!isfinite(values[S])) return LIA_EUSAGE;
+        if (!(fabs(values[S]) < LIA_NUM_LIMIT)) return LIA_EUSAGE;   /* see LIA_NUM_LIMIT */
     lia_tugame *g;
     char msg[200];
     lia_status st = lia_tugame_alloc(&g, "game", players, LIA_TU_TABLE, cost != 0);

@@ -101,7 +101,7 @@ static int dimension(lrs *p, const char *what, size_t *v)
 }
 
 static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
-                    const char *name)
+                    const char *name, size_t cap)
 {
     memset(out, 0, sizeof *out);
     lrs p = { 0 };
@@ -136,6 +136,11 @@ static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s
         }
     }
     if (have != need) return 0;
+    char why[200];
+    if (!lia__reader_table_fits(need, p.n, cap, why, sizeof why)) {
+        err_at(&p, hdr, p.last_end - hdr, "%s", why);
+        return 0;
+    }
     spec_normal g = { 0 };
     g.np = 2;
     g.nprofiles = nprof;
@@ -155,7 +160,7 @@ static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s
         int rc = lia__reader_number(p.t + p.off, p.len, &v);
         lia__reader_quote(q, sizeof q, p.t + p.off, p.len);
         if (rc == LIA_RNUM_DIVZERO) err_at(&p, p.off, p.len, "division by zero in %s", q);
-        else if (rc == LIA_RNUM_RANGE) err_at(&p, p.off, p.len, "number %s is out of range", q);
+        else if (rc == LIA_RNUM_RANGE) err_at(&p, p.off, p.len, "number %s is out of range (numbers must lie strictly within +-1e300)", q);
         else if (rc != LIA_RNUM_OK) expected(&p, "a number");
         if (rc != LIA_RNUM_OK) { ok = 0; continue; }
         /* the file is row-major per matrix; the layout puts player 1's strategy fastest */
@@ -167,9 +172,9 @@ static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s
 }
 
 int lia_read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
-                 const char *name)
+                 const char *name, size_t cap)
 {
-    int oom = d->oom, rc = read_lrs(out, arena, s, src, d, name);
+    int oom = d->oom, rc = read_lrs(out, arena, s, src, d, name, cap);
     /* a failure whose diagnostic could not be recorded must not pass for success */
     return rc == 0 && !out->ngames && d->oom && !oom ? -1 : rc;
 }

@@ -3,6 +3,8 @@
 #include "readers.h"
 #include "../util/arena.h"
 #include "../util/mem.h"
+#include "../util/utf8.h"
+#include "../game/game.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -111,10 +113,22 @@ int lia__reader_number(const char *t, size_t len, lia_num *out)
         if (lia_num_is_zero(b)) return LIA_RNUM_DIVZERO;
         a = lia_num_div(a, b);
     }
-    if (!isfinite(a.v)) return LIA_RNUM_RANGE;
+    if (!(fabs(a.v) < LIA_NUM_LIMIT)) return LIA_RNUM_RANGE;   /* as in .lia: see LIA_NUM_LIMIT */
     if (neg && !lia_num_is_zero(a)) a = lia_num_neg(a);   /* no "-0" */
     *out = a;
     return LIA_RNUM_OK;
+}
+
+int lia__reader_table_fits(size_t cells, size_t text_len, size_t cap, char *msg, size_t msgcap)
+{
+    size_t bytes;
+    if (lia__size_mul(cells, sizeof(lia_num), &bytes) && bytes <= cap && text_len <= cap - bytes) return 1;
+    char need[32], have[32];
+    lia_format_bytes(need, sizeof need, (double)cells * (double)sizeof(lia_num) + (double)text_len);
+    lia_format_bytes(have, sizeof have, (double)cap);
+    snprintf(msg, msgcap, "the game's %zu payoffs would need %s as exact numbers (with the file's text), over "
+             "the memory cap of %s (raise it with --memory-cap)", cells, need, have);
+    return 0;
 }
 
 void lia__reader_quote(char *buf, size_t cap, const char *t, size_t len)
@@ -192,6 +206,7 @@ typedef struct nfg {
     const lia_sources *s;
     uint32_t src;
     lia_diags *d;
+    size_t cap;              /* bytes the payoff table may take (lia__reader_table_fits) */
 } nfg;
 
 /* A growable array in the arena: the old block is abandoned on growth, at most doubling use. */
@@ -295,6 +310,13 @@ static char *string_value(nfg *p)
 {
     const char *q = p->t + p->off + 1;
     size_t n = p->len - 2, j = 0;
+    /* names and titles reach JSON, which is UTF-8: other bytes are diagnosed where they stand */
+    size_t bad = lia_utf8_invalid_at(q, n);
+    if (bad < n) {
+        err_at(p, p->off + 1 + bad, 1, "byte 0x%02X in a string is not UTF-8 (save the file as UTF-8)",
+               (unsigned char)q[bad]);
+        return NULL;
+    }
     char *r = lia_arena_alloc(p->a, n + 1);
     if (!r) { p->oom = 1; return NULL; }
     for (size_t i = 0; i < n; i++) {
@@ -313,7 +335,7 @@ static int number(nfg *p, lia_num *v)
     if (rc == LIA_RNUM_OK) return 1;
     lia__reader_quote(q, sizeof q, p->t + p->off, p->len);
     if (rc == LIA_RNUM_DIVZERO) err_at(p, p->off, p->len, "division by zero in %s", q);
-    else if (rc == LIA_RNUM_RANGE) err_at(p, p->off, p->len, "number %s is out of range", q);
+    else if (rc == LIA_RNUM_RANGE) err_at(p, p->off, p->len, "number %s is out of range (numbers must lie strictly within +-1e300)", q);
     else expected(p, "a number");
     return 0;
 }
@@ -412,6 +434,11 @@ static int payoff_list(nfg *p, spec_normal *g)
 {
     size_t need = g->nprofiles * g->np, have = count_rest(p), i = 0;
     int ok = 1;
+    char why[200];
+    if (need <= have && !lia__reader_table_fits(need, p->n, p->cap, why, sizeof why)) {
+        err_at(p, p->off, p->len, "%s", why);
+        return 0;
+    }
     /* a file too short for the game is diagnosed without allocating what it claims */
     if (need <= have && !(g->payoffs = lia_arena_array(p->a, need, sizeof *g->payoffs))) { p->oom = 1; return 0; }
     for (; p->k != T_EOF; i++, next(p)) {
@@ -462,9 +489,9 @@ static int outcome_list(nfg *p, spec_normal *g, size_t span_off, size_t span_len
     if (!ok) return 0;
     size_t have = count_rest(p), cells = g->nprofiles * g->np, i = 0;
     if (g->nprofiles <= have) {
-        if (cells > LIA_READER_MAX_CELLS) {
-            err_at(p, span_off, span_len, "the game needs %zu payoffs (%zu players x %zu profiles): more than "
-                   "the reader's limit of %zu", cells, g->np, g->nprofiles, (size_t)LIA_READER_MAX_CELLS);
+        char why[200];
+        if (!lia__reader_table_fits(cells, p->n, p->cap, why, sizeof why)) {
+            err_at(p, span_off, span_len, "%s", why);
             return 0;
         }
         if (!(g->payoffs = lia_arena_array(p->a, cells, sizeof *g->payoffs))) { p->oom = 1; return 0; }
@@ -537,7 +564,7 @@ static int game_body(nfg *p, spec_normal *g, avec *pnames)
 }
 
 int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
-                 const char *name)
+                 const char *name, size_t cap)
 {
     memset(out, 0, sizeof *out);
     int oom = d->oom;
@@ -548,6 +575,7 @@ int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, u
     p.s = s;
     p.src = src;
     p.d = d;
+    p.cap = cap;
     if (p.n >= 3 && memcmp(p.t, "\xEF\xBB\xBF", 3) == 0) p.pos = 3;   /* a UTF-8 byte-order mark */
     next(&p);
     char *title = NULL;

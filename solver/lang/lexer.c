@@ -1,6 +1,7 @@
 /* lexer.c — turns .lia text into tokens; reports bad characters and keeps going. */
 #include "lexer.h"
 #include "../util/arena.h"
+#include "../util/utf8.h"
 #include <string.h>
 
 void lia_lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags *d,
@@ -102,6 +103,13 @@ static lia_token lex_string(lia_lexer *lx, lia_token t)
                 lex_error(lx, esc, "unknown escape in string: only \\\" and \\\\ are allowed");
             }
         }
+        /* text reaches JSON: a byte that is not UTF-8 is diagnosed where it stands */
+        if ((unsigned char)c >= 0x80 && !lia_utf8_char((const unsigned char *)lx->s + lx->pos, lx->len - lx->pos)) {
+            lia_span bad = here(lx);
+            bad.len = 1;
+            lia_diags_add(lx->diags, lx->sources, LIA_ERROR, bad,
+                          "byte 0x%02X in a string is not UTF-8 (save the file as UTF-8)", (unsigned char)c);
+        }
         /* advance() steps over a whole UTF-8 character: copy every byte it passed */
         size_t from = lx->pos;
         advance(lx);
@@ -152,7 +160,7 @@ static lia_token lex_number(lia_lexer *lx, lia_token t)
     if (!lia_num_parse(lx->s + t.span.off, t.span.len, &t.num)) {
         lex_error(lx, t.span, "malformed number");
         t.num = lia_num_bad();
-    } else if (!lia_num_exact(t.num) && !(t.num.v < 1e300 && t.num.v > -1e300)) {
+    } else if (!lia_num_exact(t.num) && !(t.num.v < LIA_NUM_LIMIT && t.num.v > -LIA_NUM_LIMIT)) {
         lex_error(lx, t.span, "number too large");
         t.num = lia_num_bad();
     }

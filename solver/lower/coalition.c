@@ -107,8 +107,9 @@ static lia_status agreement_tu(lia_tugame **out, const lia_spec *spec, const spe
         lia_num ve;
         coalition_value(&t, ag, S, exact, &sce, &scd, &ve, &g->values[S]);
         if (g->exact) g->exact[S] = ve;
-        if (!isfinite(g->values[S])) {
-            snprintf(msg, msgcap, "the coalition values of '%s' overflow the range of doubles", sg->name);
+        if (!(fabs(g->values[S]) < LIA_NUM_LIMIT)) {
+            snprintf(msg, msgcap, "the coalition values of '%s' leave +-1e300, where their differences overflow "
+                     "a double; scale the model's values down", sg->name);
             lia_arena_free(&scratch);
             lia_tugame_free(g);
             return LIA_EINPUT;
@@ -132,6 +133,12 @@ static lia_status explicit_tu(lia_tugame **out, const spec_game *sg, size_t cap,
     for (size_t i = 0; i < c->nv; i++) {
         g->values[c->masks[i]] = c->values[i].v;
         if (g->exact) g->exact[c->masks[i]] = c->values[i];
+        if (!(fabs(c->values[i].v) < LIA_NUM_LIMIT)) {   /* a computed value such as 1e299*1e9 */
+            snprintf(msg, msgcap, "game '%s': a coalition's value is %g, outside +-1e300, where differences of "
+                     "values overflow a double; scale the values down", sg->name, c->values[i].v);
+            lia_tugame_free(g);
+            return LIA_EINPUT;
+        }
     }
     *out = g;
     return LIA_OK;

@@ -39,7 +39,7 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
     for (size_t m = 0; m < nm; m++) work *= (double)ag->nl;
     int exact = work * (double)nm <= LIA_EXACT_WORK_LIMIT;
     lia_game *g;
-    lia_status st = lia_game_alloc(&g, sg->name, nm, ns, exact, cap, msg, msgcap);
+    lia_status st = lia_game_alloc(&g, sg->name, nm, ns, exact, cap, 0, msg, msgcap);
     if (st != LIA_OK) return st;
     lia_arena scratch;
     lia_arena_init(&scratch);
@@ -99,13 +99,9 @@ static lia_status lower_agreement(lia_game **out, const lia_spec *spec, const sp
     }
     if (!commitment_terms(g, spec, ag, &t, &scd)) goto oom;
     lia_arena_free(&scratch);
-    for (size_t i = 0; i < nm * g->nprofiles; i++) {
-        if (!isfinite(g->payoffs[i])) {
-            snprintf(msg, msgcap, "the payoffs of '%s' overflow the range of doubles; scale the model's values down",
-                     sg->name);
-            lia_game_free(g);
-            return LIA_EINPUT;
-        }
+    if (!lia_game_payoffs_in_range(g, msg, msgcap)) {
+        lia_game_free(g);
+        return LIA_EINPUT;
     }
     *out = g;
     return LIA_OK;
@@ -119,7 +115,10 @@ static lia_status lower_explicit(lia_game **out, const spec_game *sg, size_t cap
 {
     const spec_normal *n = &sg->normal;
     lia_game *g;
-    lia_status st = lia_game_alloc(&g, sg->name, n->np, n->ns, 1, cap, msg, msgcap);
+    /* the spec's table of exact payoffs stays in memory beside the game: it counts against
+     * the cap too, so the promise is about the process, not one array */
+    size_t held = n->np * n->nprofiles * sizeof(lia_num);
+    lia_status st = lia_game_alloc(&g, sg->name, n->np, n->ns, 1, cap, held, msg, msgcap);
     if (st != LIA_OK) return st;
     for (size_t p = 0; p < n->np; p++) {
         g->players[p] = lia_arena_strndup(&g->arena, n->players[p], strlen(n->players[p]));
@@ -130,6 +129,10 @@ static lia_status lower_explicit(lia_game **out, const spec_game *sg, size_t cap
     }
     for (size_t p = 0; p < n->np; p++)
         for (size_t prof = 0; prof < n->nprofiles; prof++) lia_game_set(g, p, prof, n->payoffs[p * n->nprofiles + prof]);
+    if (!lia_game_payoffs_in_range(g, msg, msgcap)) {
+        lia_game_free(g);
+        return LIA_EINPUT;
+    }
     *out = g;
     return LIA_OK;
 oom:

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 
 #define WELFARE SIZE_MAX         /* the objective that sums every player's payoff */
@@ -44,7 +45,7 @@ static size_t stride_of(const lia_game *g, size_t i)
 /* Rows and an upper bound on the nonzeros; 0 if the LP would not fit the memory cap. Each
  * player contributes n_i (n_i - 1) CE rows of nprofiles / n_i entries, or n_i CCE rows of
  * nprofiles (n_i - 1) / n_i entries: nprofiles (n_i - 1) either way. */
-static int ce_size(const lia_game *g, int coarse, size_t *rows, size_t *nnz)
+static int ce_size(const lia_game *g, int coarse, size_t cap, size_t *rows, size_t *nnz)
 {
     size_t r = 1, per = 1, bytes;   /* the sum row and its entries (per profile) */
     for (size_t i = 0; i < g->np; i++) {
@@ -53,7 +54,7 @@ static int ce_size(const lia_game *g, int coarse, size_t *rows, size_t *nnz)
             return 0;
     }
     if (!lia__size_mul(per, g->nprofiles, nnz) || !lia__size_mul(*nnz, BYTES_PER_NONZERO, &bytes) ||
-        bytes > LIA_DEFAULT_MEMORY_CAP)
+        bytes > cap)
         return 0;
     *rows = r;
     return 1;
@@ -95,10 +96,10 @@ static void ce_rows(ce_lp *c, const lia_game *g, int coarse)
     c->rhs[r] = 1;
 }
 
-static lia_status ce_build(ce_lp *c, const lia_game *g, int coarse, int mapped)
+static lia_status ce_build(ce_lp *c, const lia_game *g, int coarse, int mapped, size_t cap)
 {
     size_t rows, nnz, P = g->nprofiles;
-    if (!ce_size(g, coarse, &rows, &nnz)) return LIA_ELIMIT;
+    if (!ce_size(g, coarse, cap, &rows, &nnz)) return LIA_ELIMIT;
     *c = (ce_lp){ .row = lia__malloc(nnz * sizeof(size_t)), .col = lia__malloc(nnz * sizeof(size_t)),
                   .val = lia__malloc(nnz * sizeof(double)), .obj = lia__calloc(P, sizeof(double)),
                   .rhs = lia__calloc(rows, sizeof(double)), .kind = lia__malloc(rows * sizeof(lia_row_kind)),
@@ -202,10 +203,10 @@ static lia_status verify(const ce_lp *c, const lia_game *g, int coarse, size_t w
 /* 1 + 2 np objectives on one constraint set: welfare, then each player's payoff maximised and
  * minimised. One GLPK problem serves them all, so the matrix is loaded and scaled once; an
  * objective whose answer fails verification gets a second opinion from the primal simplex. */
-static lia_status correlated_solve(lia_correlated *r, const lia_game *g, int coarse, int ranges)
+static lia_status correlated_solve(lia_correlated *r, const lia_game *g, int coarse, int ranges, size_t cap)
 {
     ce_lp c;
-    lia_status st = ce_build(&c, g, coarse, 1);
+    lia_status st = ce_build(&c, g, coarse, 1, cap);
     if (st != LIA_OK) return st;
     size_t P = g->nprofiles, k = ranges ? 1 + 2 * g->np : 1, n;
     double *objs = NULL, *x = NULL, *z = lia__malloc(k * sizeof *z), *v = lia__malloc(k * sizeof *v);
@@ -248,19 +249,28 @@ done:
     return st;
 }
 
-static int options_ok(const lia_correlated_options *o) { return o->version == LIA_CORRELATED_OPTIONS_VERSION; }
+/* Every version from 1: an older caller's struct ends before the newer fields (defaults). */
+static int options_read(const lia_correlated_options *in, lia_correlated_options *o)
+{
+    *o = (lia_correlated_options)LIA_CORRELATED_OPTIONS_INIT;
+    if (in) {
+        if (in->version < 1 || in->version > LIA_CORRELATED_OPTIONS_VERSION) return 0;
+        memcpy(o, in, in->version == 1 ? offsetof(lia_correlated_options, memory_cap) : sizeof *o);
+    }
+    if (!o->memory_cap) o->memory_cap = LIA_DEFAULT_MEMORY_CAP;
+    return 1;
+}
 
 lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const lia_correlated_options *opts)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_correlated_options def = LIA_CORRELATED_OPTIONS_INIT;
-    if (!opts) opts = &def;
-    if (!g || !options_ok(opts)) return LIA_EUSAGE;
-    int coarse = opts->coarse != 0;
+    lia_correlated_options o;
+    if (!g || !options_read(opts, &o)) return LIA_EUSAGE;
+    int coarse = o.coarse != 0;
     lia_correlated *r = lia_correlated_new(g, coarse);
     if (!r) return LIA_ENOMEM;
-    lia_status st = correlated_solve(r, g, coarse, opts->ranges != 0);
+    lia_status st = correlated_solve(r, g, coarse, o.ranges != 0, o.memory_cap);
     if (st != LIA_OK) { lia_correlated_free(r); return st; }
     *out = r;
     return LIA_OK;
@@ -294,12 +304,11 @@ lia_status lia_game_correlated_lp(char **out, size_t *len, const lia_game *g, co
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_correlated_options def = LIA_CORRELATED_OPTIONS_INIT;
-    if (!opts) opts = &def;
-    if (!g || !options_ok(opts)) return LIA_EUSAGE;
-    int coarse = opts->coarse != 0;
+    lia_correlated_options o;
+    if (!g || !options_read(opts, &o)) return LIA_EUSAGE;
+    int coarse = o.coarse != 0;
     ce_lp c;
-    lia_status st = ce_build(&c, g, coarse, 0);   /* in the game's units: its optimum is the welfare */
+    lia_status st = ce_build(&c, g, coarse, 0, o.memory_cap);   /* in the game's units: its optimum is the welfare */
     if (st != LIA_OK) return st;
     ce_objective(&c, g, WELFARE, c.obj);
     lia_arena a;

@@ -15,6 +15,7 @@ lia_eqset *lia_eqset_new(const lia_game *g, const char *method)
     lia_eqset *e = lia__calloc(1, sizeof *e);
     if (!e) return NULL;
     lia_arena_init(&e->arena);
+    e->memory_cap = LIA_DEFAULT_MEMORY_CAP;   /* lia_game_nash sets the caller's */
     e->np = g->np;
     e->game = copy(&e->arena, g->name);
     e->method = copy(&e->arena, method);

@@ -23,6 +23,7 @@ struct lia_eqset {
     int show_exact;                /* the exact forms were asked for (else kept for identity only) */
     size_t exact_cap;
     double scale;                  /* the game's largest |payoff|: text reads noise below 1e-9 of it as 0 */
+    size_t memory_cap;             /* what the method may take (lia_nash_options.memory_cap) */
     size_t path_n, path_cap;       /* QRE: points of the logit path, lambda and profile */
     double *path_lambda, *path_profiles;
 };

@@ -1,5 +1,8 @@
 /* nash.c — lia_game_nash: option checking and dispatch to the equilibrium methods. */
 #include "nash.h"
+#include "indifferent.h"
+#include <stddef.h>
+#include <string.h>
 
 /* One row per lia_nash_method, in enum order: the name written into the set, and the method
  * (NULL until it is built). */
@@ -8,11 +11,16 @@ typedef lia_status (*method_fn)(lia_eqset *e, const lia_game *g, const lia_nash_
 static lia_status run_pure(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
 {
     (void)o;
-    return lia_nash_pure(e, g, LIA_DEFAULT_MEMORY_CAP);
+    return lia_nash_pure(e, g, e->memory_cap);
 }
 static lia_status run_lp(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_lp(e, g); }
 static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_lh(e, g, o->label); }
-static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_enum(e, g, o->exact); }
+static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
+{
+    /* every profile an equilibrium: a structure to read off, not a degenerate polytope to walk */
+    if (g->np == 2 && lia_nash_all_indifferent(g)) return lia_nash_enum_indifferent(e, g, o->exact);
+    return lia_nash_enum(e, g, o->exact);
+}
 static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_support(e, g); }
 static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_qre(e, g); }
 static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_gnm(e, g); }
@@ -37,12 +45,19 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_nash_options def = LIA_NASH_OPTIONS_INIT;
-    if (!opts) opts = &def;
-    if (!g || opts->version != LIA_NASH_OPTIONS_VERSION) return LIA_EUSAGE;
-    if (!lia_nash_method_available(opts->method)) return LIA_EUSAGE;
+    /* every version from 1 is accepted: an older caller's struct ends before the newer fields,
+     * which keep their defaults */
+    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+    if (opts) {
+        if (opts->version < 1 || opts->version > LIA_NASH_OPTIONS_VERSION) return LIA_EUSAGE;
+        memcpy(&o, opts, opts->version == 1 ? offsetof(lia_nash_options, memory_cap) : sizeof o);
+        o.version = LIA_NASH_OPTIONS_VERSION;
+    }
+    opts = &o;
+    if (!g || !lia_nash_method_available(opts->method)) return LIA_EUSAGE;
     lia_eqset *e = lia_eqset_new(g, methods[opts->method].name);
     if (!e) return LIA_ENOMEM;
+    e->memory_cap = o.memory_cap ? o.memory_cap : LIA_DEFAULT_MEMORY_CAP;
     lia_status st = methods[opts->method].run(e, g, opts);
     if (st != LIA_OK) { lia_eqset_free(e); return st; }
     *out = e;

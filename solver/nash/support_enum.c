@@ -29,8 +29,8 @@
 /* The size guard (docs/algorithms.md): refuse a search whose worst case is hopeless. Two
  * players: the number of balanced support pairs, C(m+n, m) - 1. n players: the number of
  * support profiles times the total-degree bound (n-1)^(sum (n_p - 1)) on the paths of one. */
-#define MAX_PAIRS 4294967296.0       /* 2^32 pairs, two small solves each */
-#define MAX_PATHS 68719476736.0      /* 2^36 */
+#define MAX_PAIRS LIA_SUPPORT_MAX_PAIRS   /* by measured cost: liaison.h */
+#define MAX_PATHS LIA_SUPPORT_MAX_PATHS
 #define SAME_PROFILE 1e-7            /* equilibria this close (max-norm) are one */
 #define OUTSIDE 1e-7                 /* a probability below -OUTSIDE: the point is off the simplex */
 

@@ -300,7 +300,7 @@ lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact)
     }
     /* the two vertex sets share the memory cap; asked for exact results, the vertices come
      * from the exact search itself, so no floating-point decision can be wrong */
-    size_t cap = LIA_DEFAULT_MEMORY_CAP / 2;
+    size_t cap = e->memory_cap / 2;
     if (st == LIA_OK) st = exact ? lia_polytope_vertices_exact(&VP, &XP, cap) : lia_polytope_vertices(&VP, &G.P, X ? &XP : NULL, cap);
     if (st == LIA_OK) st = exact ? lia_polytope_vertices_exact(&VQ, &XQ, cap) : lia_polytope_vertices(&VQ, &G.Q, X ? &XQ : NULL, cap);
     if (st == LIA_OK) st = match(&E, &VP, &VQ, G.m, G.n);

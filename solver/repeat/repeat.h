@@ -10,6 +10,11 @@
  * equilibria: every extreme one for two players, the pure ones for more, or the support-
  * enumeration ones when there is no pure equilibrium) or minmax (lia_minmax_correlated). */
 lia_status lia_punishments(const lia_game *g, lia_punishment kind, double *p);
+/* The Nash-reversion point alone (reversion.c): computed once per game, whoever asks first. */
+lia_status lia_nash_reversion(const lia_game *g, double *p);
+/* An analysis that found g's equilibria with `method` offers the set, so that the reversion
+ * point need not be computed again (taken only when the method is the one it is defined by). */
+void lia_nash_reversion_offer(const lia_game *g, const lia_eqset *e, lia_nash_method method);
 
 /* Player i's minmax when the others may correlate the punishment: the least, over joint
  * distributions of the others' pure profiles, of i's best reply (an LP through GLPK). No
@@ -78,5 +83,8 @@ void lia__repeat_text_summary(struct lia_buf *b, const lia_repeat *r, size_t ind
 /* The status in words ("holds", "needs transfers", ...) and the table of the text form. */
 const char *lia__repeat_status_words(const lia_repeat *r);
 void lia__repeat_text_table(struct lia_buf *b, const lia_repeat *r);
+/* Member i's verdict in words for a table: "keeps to it", "withholds", "prefers the fallback",
+ * "keeps to it, would share more", "-" without a patience. */
+const char *lia__repeat_member_words(const lia_repeat *r, size_t i);
 
 #endif

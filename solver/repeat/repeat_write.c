@@ -199,6 +199,8 @@ static const char *member_verdict(const lia_repeat *r, size_t i)
     return r->mem[i].direction == LIA_DIRECTION_EXCEED ? "keeps to it, would share more" : "keeps to it";
 }
 
+const char *lia__repeat_member_words(const lia_repeat *r, size_t i) { return member_verdict(r, i); }
+
 static const char *status_words(lia_verdict v)
 {
     switch (v) {

@@ -4,34 +4,9 @@
 #include "../util/mem.h"
 #include <math.h>
 
-static lia_status nash_reversion(const lia_game *g, double *p)
-{
-    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
-    o.method = g->np == 2 ? LIA_NASH_ALL : LIA_NASH_PURE;
-    lia_eqset *e = NULL;
-    lia_status st = lia_game_nash(&e, g, &o);
-    if (st == LIA_OK && lia_eqset_count(e) == 0 && g->np > 2) {
-        /* no pure equilibrium: the mixed ones of support enumeration */
-        lia_eqset_free(e);
-        e = NULL;
-        o.method = LIA_NASH_SUPPORT;
-        st = lia_game_nash(&e, g, &o);
-    }
-    if (st != LIA_OK) return st;
-    size_t k = lia_eqset_count(e);
-    if (k == 0) { lia_eqset_free(e); return LIA_EINTERNAL; }
-    for (size_t i = 0; i < g->np; i++) p[i] = INFINITY;
-    for (size_t q = 0; q < k; q++) {
-        const double *u = lia_eqset_payoffs(e, q);
-        for (size_t i = 0; i < g->np; i++) p[i] = fmin(p[i], u[i]);
-    }
-    lia_eqset_free(e);
-    return LIA_OK;
-}
-
 lia_status lia_punishments(const lia_game *g, lia_punishment kind, double *p)
 {
-    if (kind == LIA_PUNISH_NASH) return nash_reversion(g, p);
+    if (kind == LIA_PUNISH_NASH) return lia_nash_reversion(g, p);
     lia_status st = LIA_OK;
     for (size_t i = 0; i < g->np && st == LIA_OK; i++) st = lia_minmax_correlated(g, i, &p[i]);
     return st;

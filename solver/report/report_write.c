@@ -185,6 +185,39 @@ static void indented(lia_buf *b, const char *text, const char *pad)
     }
 }
 
+void lia__report_suspect_sentence(char *line, size_t cap, const lia_report_entry *e, size_t k, int plain)
+{
+    double prior;
+    lia_suspects_inputs(e->suspects, k, &prior, NULL, NULL, NULL);
+    lia_verdict v = lia_suspects_prior_verdict(e->suspects, k);
+    static const char *const words[] = { "has no verdict", "holds", "holds with a harsher punishment", "is undecided",
+                                         "needs transfers", "breaks down" };
+    if (plain)
+        snprintf(line, cap,
+                 "The status above takes %s to be clean; at the chance that it is penetrated (%.4g) the commitment %s "
+                 "(below: when to trust it).",
+                 lia_suspects_party(e->suspects, k), prior, (unsigned)v < 6 ? words[v] : words[0]);
+    else
+        snprintf(line, cap,
+                 "The status above takes %s to be clean; at the chance that it is penetrated (%.4g) it is %s "
+                 "(below: when to trust it).",
+                 lia_suspects_party(e->suspects, k), prior, lia_verdict_name(v));
+}
+
+void lia__report_regimes_sentence(char *line, size_t cap, const lia_report_entry *e)
+{
+    int all = 1;
+    for (size_t i = 0; i < lia_regimes_member_count(e->regimes); i++) all &= lia_regimes_sustainable(e->regimes, i) > 0;
+    int tf = lia_regimes_transfers(e->regimes, NULL);
+    snprintf(line, cap,
+             "Over its regimes (below) %s; the status above judges the model as written, without any "
+             "regime's sets (the start regime is %s).",
+             all ? "every member keeps to the commitment in every regime it can reach"
+                 : tf > 0 ? "a member breaches in some regime, but payments by regime restore it"
+                          : "a member breaches in some regime, and no payments by regime restore it",
+             lia_regimes_name(e->regimes, lia_regimes_start(e->regimes)));
+}
+
 static lia_status write_text(lia_buf *b, const lia_report *r)
 {
     if (*r->title) lia_buf_printf(b, "%s\n", r->title);
@@ -196,29 +229,13 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
             lia_buf_printf(b, ": %s", lia__repeat_status_words(e->repeat));
         lia_buf_putc(b, '\n');
         if (e->repeat) lia__repeat_text_summary(b, e->repeat, 2);
+        char line[512];
         for (size_t k = 0; e->suspects && k < lia_suspects_count(e->suspects); k++) {
-            double prior;
-            lia_suspects_inputs(e->suspects, k, &prior, NULL, NULL, NULL);
-            char line[512];
-            snprintf(line, sizeof line,
-                     "The status above takes %s to be clean; at the chance that it is penetrated (%.4g) it is %s "
-                     "(below: when to trust it).",
-                     lia_suspects_party(e->suspects, k), prior,
-                     lia_verdict_name(lia_suspects_prior_verdict(e->suspects, k)));
+            lia__report_suspect_sentence(line, sizeof line, e, k, 0);
             lia_buf_wrap(b, line, 2, 92);
         }
         if (e->regimes) {
-            int all = 1;
-            for (size_t i = 0; i < lia_regimes_member_count(e->regimes); i++) all &= lia_regimes_sustainable(e->regimes, i) > 0;
-            int tf = lia_regimes_transfers(e->regimes, NULL);
-            char line[512];
-            snprintf(line, sizeof line,
-                     "Over its regimes (below) %s; the status above judges the model as written, without any "
-                     "regime's sets (the start regime is %s).",
-                     all ? "every member keeps to the commitment in every regime it can reach"
-                         : tf > 0 ? "a member breaches in some regime, but payments by regime restore it"
-                                  : "a member breaches in some regime, and no payments by regime restore it",
-                     lia_regimes_name(e->regimes, lia_regimes_start(e->regimes)));
+            lia__report_regimes_sentence(line, sizeof line, e);
             lia_buf_wrap(b, line, 2, 92);
         }
         lia_buf_puts(b, "  stage game: ");
@@ -287,6 +304,7 @@ lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_fo
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
+    if (r && fmt == LIA_FORMAT_HTML) return lia_report_write_html(out, len, r, NULL);
     if (!r || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON)) return LIA_EUSAGE;
     lia_c_numeric loc;
     if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;

@@ -4,6 +4,8 @@
 #include "../model_internal.h"
 #include "../game/game.h"
 #include "../nash/exact_enum.h"
+#include "../repeat/repeat.h"
+#include "../share/share_result.h"
 #include "../util/mem.h"
 #include <string.h>
 
@@ -57,6 +59,11 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
         for (size_t s = 0; s < g->ns[p]; s++)
             if (!(r->levels[p][s] = copy(a, g->strategies[p][s]))) return LIA_ENOMEM;
     }
+    r->nprofiles = g->nprofiles;
+    if (g->nprofiles <= LIA_REPORT_KEEP_PROFILES) {
+        if (!(r->payoffs = lia_arena_array(a, g->np * g->nprofiles, sizeof *r->payoffs))) return LIA_ENOMEM;
+        memcpy(r->payoffs, g->payoffs, g->np * g->nprofiles * sizeof *r->payoffs);
+    }
     r->has_commit = lia_game_commitment(g, r->commit);
     if (r->has_commit) {
         size_t prof;
@@ -65,10 +72,9 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
     }
     lia_status st = classify(r, g);
     if (st != LIA_OK) return st;
-    if (r->has_commit && kind != LIA_KIND_NORMAL && (st = lia_game_repeat(&r->repeat, g, NULL, NULL)) != LIA_OK)
-        return st;
     /* two members: every extreme equilibrium (exactly when the payoffs are exact); more: the
-     * pure equilibria */
+     * pure equilibria. Found first and offered to the game, so that the repeated game's
+     * punishment and the bargaining's disagreement point do not find them again. */
     lia_nash_options o = LIA_NASH_OPTIONS_INIT;
     if (g->np == 2) {
         o.method = LIA_NASH_ALL;
@@ -80,16 +86,20 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
         o.exact = 0;
         st = lia_game_nash(&r->eq, g, &o);
     }
+    if (st != LIA_OK) return st;
+    lia_nash_reversion_offer(g, r->eq, o.method);
+    if (r->has_commit && kind != LIA_KIND_NORMAL) st = lia_game_repeat(&r->repeat, g, NULL, NULL);
     return st;
 }
 
 /* The burden-sharing part of an agreement's report. An agreement too large for its coalition
  * table still gets the rest of the report, with the reason in place of the shares. */
-static lia_status shares(lia_report *rep, lia_report_entry *r, lia_model *m, const lia_compile_options *opts)
+static lia_status shares(lia_report *rep, lia_report_entry *r, lia_model *m, const lia_compile_options *opts,
+                         const lia_game *stage)
 {
     lia_share_options so = LIA_SHARE_OPTIONS_INIT;
     if (opts) so.memory_cap = opts->memory_cap;
-    lia_status st = lia_model_share(&r->shares, m, r->name, &so);
+    lia_status st = lia_model_share_stage(&r->shares, m, r->name, &so, stage);
     if (st == LIA_ENOMEM) return st;
     if (st == LIA_OK) return LIA_OK;
     const char *why = r->shares && *lia_share_errmsg(r->shares) ? lia_share_errmsg(r->shares) : lia_model_errmsg(m);
@@ -111,7 +121,8 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
     lia_arena_init(&rep->arena);
     rep->entries = lia__calloc(count + 1, sizeof *rep->entries);
     rep->title = copy(&rep->arena, lia_model_title(m));
-    lia_status st = rep->entries && rep->title ? LIA_OK : LIA_ENOMEM;
+    rep->source = copy(&rep->arena, lia_model_source_name(m) ? lia_model_source_name(m) : "");
+    lia_status st = rep->entries && rep->title && rep->source ? LIA_OK : LIA_ENOMEM;
     for (size_t i = name ? only : 0; st == LIA_OK && i < (name ? only + 1 : count); i++) {
         lia_game_kind kind = lia_model_game_kind(m, i);
         if (kind != LIA_KIND_BILATERAL && kind != LIA_KIND_MULTILATERAL && kind != LIA_KIND_NORMAL) {
@@ -124,8 +135,8 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
         lia_game *g = NULL;
         st = lia_model_compile(&g, m, lia_model_game_name(m, i), opts);
         if (st == LIA_OK) st = entry(rep, &rep->entries[rep->n++], g, lia_model_game_name(m, i), kind);
+        if (st == LIA_OK && kind != LIA_KIND_NORMAL) st = shares(rep, &rep->entries[rep->n - 1], m, opts, g);
         lia_game_free(g);
-        if (st == LIA_OK && kind != LIA_KIND_NORMAL) st = shares(rep, &rep->entries[rep->n - 1], m, opts);
         if (st == LIA_OK && rep->entries[rep->n - 1].repeat) {
             lia_suspects **su = &rep->entries[rep->n - 1].suspects;
             st = lia_model_suspects(su, m, lia_model_game_name(m, i));

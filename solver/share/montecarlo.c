@@ -94,7 +94,7 @@ static void ranges(const lia_tugame *g, double *width)
 }
 
 lia_status lia_shapley_mc(const lia_tugame *g, uint64_t samples, uint64_t seed, double confidence, double *phi,
-                          double *half)
+                          double *half, lia_progress_fn progress, void *ctx)
 {
     if (!g || !phi || !half || samples == 0 || !(confidence > 0 && confidence < 1)) return LIA_EUSAGE;
     size_t n = g->np;
@@ -109,6 +109,11 @@ lia_status lia_shapley_mc(const lia_tugame *g, uint64_t samples, uint64_t seed, 
     for (int k = 0; k < 4; k++) r.s[k] = splitmix(&x);
     for (size_t i = 0; i < n; i++) { phi[i] = 0; order[i] = i; }
     for (uint64_t m = 0; m < samples; m++) {
+        /* up to 10^9 orders of thousands of players: a loop the caller must be able to stop */
+        if (progress && m % 4096 == 0 && m && progress(ctx, (size_t)m, (size_t)samples)) {
+            lia__free(order);
+            return LIA_ECANCELED;
+        }
         for (size_t i = n; i > 1; i--) {   /* Fisher-Yates */
             size_t j = below(&r, i), t = order[i - 1];
             order[i - 1] = order[j];

@@ -29,9 +29,10 @@ lia_status lia_bankruptcy_talmud(double E, const double *c, size_t n, double *x)
  * is ever pivotal; all zero otherwise). bz_raw (may be NULL): the absolute Banzhaf index,
  * swings_i / 2^(n-1). Weights given exactly (wexact, may be NULL) are scaled to integers; the
  * dynamic programme runs over integer weight sums up to the quota. LIA_ELIMIT with a message
- * when the scaled weights are too large for it (msg may be NULL). */
+ * when the scaled weights are too large for it (msg may be NULL), or when its arrays would
+ * take more than `cap` bytes (0: LIA_DEFAULT_MEMORY_CAP), before taking them. */
 lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_exact, const lia_num *wexact,
-                            size_t n, double *ss, double *bz, double *bz_raw, char *msg, size_t msgcap);
+                            size_t n, double *ss, double *bz, double *bz_raw, size_t cap, char *msg, size_t msgcap);
 
 /* ---- two-party bargaining (bargaining.c) ---- *
  * The feasible set is the convex hull of the m payoff points pts[2k], pts[2k+1]. d is the

@@ -96,5 +96,5 @@ lia_status lia_bankruptcy_rule(lia_share_rule r, double estate, const double *cl
 
 lia_status lia_voting_power_indices(double quota, const double *weights, size_t n, double *ss, double *bz)
 {
-    return lia_voting_power(quota, weights, NULL, NULL, n, ss, bz, NULL, NULL, 0);
+    return lia_voting_power(quota, weights, NULL, NULL, n, ss, bz, NULL, 0, NULL, 0);
 }

@@ -4,6 +4,7 @@
  * bargaining solutions over the stage game. */
 #include "share_result.h"
 #include "share.h"
+#include "../repeat/repeat.h"
 #include "../game/game.h"
 #include "../model_internal.h"
 #include "../util/mem.h"
@@ -39,22 +40,8 @@ static lia_status disagreement_point(const lia_game *g, lia_disagreement kind, d
         return st;
     }
     /* Nash reversion: each member's worst payoff over the stage game's extreme equilibria, the
-     * same punishment the repeated-game analysis uses */
-    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
-    o.method = LIA_NASH_ALL;
-    lia_eqset *e = NULL;
-    lia_status st = lia_game_nash(&e, g, &o);
-    if (st != LIA_OK) return st;
-    size_t k = lia_eqset_count(e);
-    if (k == 0) { lia_eqset_free(e); return LIA_EINTERNAL; }
-    d[0] = d[1] = INFINITY;
-    for (size_t i = 0; i < k; i++) {
-        const double *u = lia_eqset_payoffs(e, i);
-        d[0] = fmin(d[0], u[0]);
-        d[1] = fmin(d[1], u[1]);
-    }
-    lia_eqset_free(e);
-    return LIA_OK;
+     * same punishment the repeated-game analysis uses (and computed once for both) */
+    return lia_nash_reversion(g, d);
 }
 
 static lia_status bargain_game(const lia_game *g, lia_disagreement kind, double *d, double *nbs, double *ks)
@@ -230,14 +217,17 @@ static lia_status breakaways(lia_share *s, const lia_tugame *tg)
     return LIA_OK;
 }
 
+/* stage: the agreement's stage game when the caller has it compiled already (borrowed), else
+ * NULL to compile it here */
 static lia_status agreement_share(lia_share **out, lia_model *m, const char *name, lia_game_kind kind,
-                                  const lia_compile_options *co, const lia_share_options *o)
+                                  const lia_compile_options *co, const lia_share_options *o, const lia_game *stage)
 {
-    lia_game *g = NULL;
+    lia_game *own = NULL;
     lia_tugame *tg = NULL;
-    lia_status st = lia_model_compile(&g, m, name, co);
+    lia_status st = stage ? LIA_OK : lia_model_compile(&own, m, name, co);
+    const lia_game *g = stage ? stage : own;
     if (st == LIA_OK) st = lia_model_compile_tu(&tg, m, name, co);
-    if (st != LIA_OK) { lia_game_free(g); return st; }
+    if (st != LIA_OK) { lia_game_free(own); return st; }
     lia_share *s = lia_share_new(name, g->np, (const char *const *)g->players);
     if (!s) st = LIA_ENOMEM;
     lia_status rules = LIA_OK;
@@ -256,7 +246,7 @@ static lia_status agreement_share(lia_share **out, lia_model *m, const char *nam
         else if (b != LIA_OK && o->rules != 0 && rules == LIA_OK) rules = b;
     }
     if (st == LIA_OK && !lia_share_wants(o, LIA_SHARE_ACTUAL)) s->vec[LIA_SHARE_ACTUAL] = NULL;
-    lia_game_free(g);
+    lia_game_free(own);
     lia_tugame_free(tg);
     if (st != LIA_OK) { lia_share_free(s); return st; }
     lia_status asked = lia_share_check_asked(s, o);
@@ -292,9 +282,9 @@ lia_status lia_model_share(lia_share **out, lia_model *m, const char *name, cons
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_share_options def = LIA_SHARE_OPTIONS_INIT;
-    const lia_share_options *o = opts ? opts : &def;
-    if (!m || !lia_share_options_ok(o)) return LIA_EUSAGE;
+    lia_share_options all;
+    const lia_share_options *o = &all;
+    if (!m || !lia_share_options_read(opts, &all)) return LIA_EUSAGE;
     size_t gi = 0;
     lia_status pst = lia__model_pick(m, name, &gi);   /* unknown or ambiguous: the model says why */
     if (pst != LIA_OK) return pst;
@@ -303,11 +293,25 @@ lia_status lia_model_share(lia_share **out, lia_model *m, const char *name, cons
     co.memory_cap = o->memory_cap;
     lia_game_kind kind = lia_model_game_kind(m, gi);
     lia_status st;
-    if (kind == LIA_KIND_BILATERAL || kind == LIA_KIND_MULTILATERAL) return agreement_share(out, m, name, kind, &co, o);
+    if (kind == LIA_KIND_BILATERAL || kind == LIA_KIND_MULTILATERAL) return agreement_share(out, m, name, kind, &co, o, NULL);
     if (kind == LIA_KIND_NORMAL) return normal_share(out, m, name, &co, o);
     lia_tugame *tg = NULL;
     if ((st = lia_model_compile_tu(&tg, m, name, &co)) != LIA_OK) return st;
     st = lia_tugame_share(out, tg, o);
     lia_tugame_free(tg);
     return st;
+}
+
+lia_status lia_model_share_stage(lia_share **out, lia_model *m, const char *name, const lia_share_options *o,
+                                 const lia_game *stage)
+{
+    *out = NULL;
+    size_t gi = 0;
+    lia_status st = lia__model_pick(m, name, &gi);
+    if (st != LIA_OK) return st;
+    lia_game_kind kind = lia_model_game_kind(m, gi);
+    if (kind != LIA_KIND_BILATERAL && kind != LIA_KIND_MULTILATERAL) return lia_model_share(out, m, name, o);
+    lia_compile_options co = LIA_COMPILE_OPTIONS_INIT;
+    co.memory_cap = o->memory_cap;
+    return agreement_share(out, m, lia_model_game_name(m, gi), kind, &co, o, stage);
 }

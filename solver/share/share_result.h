@@ -54,6 +54,10 @@ static inline int lia_share_wants(const lia_share_options *o, lia_share_rule r)
 
 /* Version, samples, confidence, disagreement and rule bits in range. */
 int lia_share_options_ok(const lia_share_options *o);
+/* The caller's options (NULL: defaults) as the current version in *o: a version-1 struct ends
+ * before the newer fields, which keep their defaults. 0 if the version is unknown or a value
+ * is out of range. */
+int lia_share_options_read(const lia_share_options *in, lia_share_options *o);
 /* Every rule asked for by name that was neither computed nor explained gets "does not apply";
  * LIA_EUSAGE if there was one. */
 lia_status lia_share_check_asked(lia_share *s, const lia_share_options *o);
@@ -63,10 +67,15 @@ void lia_share_explain(lia_share *s);
 lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_options *o);
 /* Bargaining over the stage game g into s. */
 lia_status lia_share_fill_bargaining(lia_share *s, const lia_game *g, const lia_share_options *o);
+/* lia_model_share for a report that has the game's stage game compiled already (agreements;
+ * other kinds compile as usual): the stage game, and what it has computed once (the Nash-
+ * reversion point), serve the bargaining too. o must be valid. */
+lia_status lia_model_share_stage(lia_share **out, lia_model *m, const char *name, const lia_share_options *o,
+                                 const lia_game *stage);
 
 /* Monte-Carlo Shapley (montecarlo.c): phi and per-player half-widths holding together with
  * probability >= confidence (Hoeffding with a union bound over the players). */
 lia_status lia_shapley_mc(const lia_tugame *g, uint64_t samples, uint64_t seed, double confidence, double *phi,
-                          double *half);
+                          double *half, lia_progress_fn progress, void *ctx);
 
 #endif

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 
 enum { TABLE_PLAYERS = 22 };   /* structured games: 2^22 doubles = 32 MiB */
@@ -222,6 +223,10 @@ static lia_status bankruptcy_rules(lia_share *s, const lia_tugame *g, const lia_
     return LIA_OK;
 }
 
+/* Shapley-Shubik and Banzhaf by the dynamic programme. Banzhaf needs one pass up to the quota,
+ * Shapley-Shubik about n/4 passes, so when both are beyond the work or memory limits Banzhaf
+ * is tried alone. A rule that cannot be computed gets its real reason; that is an error only
+ * for a rule asked for by name (and for games too large for the table's Shapley value). */
 static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_share_options *o)
 {
     char msg[300];
@@ -231,21 +236,37 @@ static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_shar
     double *a = lia_share_put(s, LIA_SHARE_SHAPLEY), *b = lia_share_put(s, LIA_SHARE_BANZHAF);
     double *c = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE);
     if (!a || !b || !c) return LIA_ENOMEM;
-    lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, a, b, c, msg, sizeof msg);
+    /* Shapley-Shubik only when wanted: it is n/4 times the work of Banzhaf */
+    lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np,
+                                     ss || g->np <= TABLE_PLAYERS ? a : NULL, b, c, o->memory_cap, msg, sizeof msg);
     if (st == LIA_ENOMEM) return st;
-    if (st != LIA_OK) {
-        if (ss) lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
-        else s->vec[LIA_SHARE_SHAPLEY] = NULL;
-        if (bz) lia_share_skip(s, LIA_SHARE_BANZHAF, st, "%s", msg);
-        else s->vec[LIA_SHARE_BANZHAF] = NULL;
-        if (ab) lia_share_skip(s, LIA_SHARE_BANZHAF_ABSOLUTE, st, "%s", msg);
-        else s->vec[LIA_SHARE_BANZHAF_ABSOLUTE] = NULL;
-        return g->np <= TABLE_PLAYERS ? LIA_OK : st;   /* small games still get the table's Shapley value */
+    lia_status worst = LIA_OK;
+    if (st == LIA_ELIMIT && ss && (bz || ab)) {
+        /* Shapley-Shubik alone is out of reach: keep its reason, try Banzhaf by itself */
+        lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
+        if ((o->rules >> LIA_SHARE_SHAPLEY & 1) || g->np <= TABLE_PLAYERS) worst = g->np <= TABLE_PLAYERS ? LIA_OK : st;
+        ss = 0;
+        if (!(b = lia_share_put(s, LIA_SHARE_BANZHAF)) || !(c = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE)))
+            return LIA_ENOMEM;
+        st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, NULL, b, c,
+                              o->memory_cap, msg, sizeof msg);
+        if (st == LIA_ENOMEM) return st;
     }
-    if (!ss) s->vec[LIA_SHARE_SHAPLEY] = NULL;
+    if (st != LIA_OK) {
+        static const lia_share_rule rules[] = { LIA_SHARE_SHAPLEY, LIA_SHARE_BANZHAF, LIA_SHARE_BANZHAF_ABSOLUTE };
+        int want[] = { ss, bz, ab };
+        for (size_t k = 0; k < 3; k++) {
+            if (!want[k]) { if (rules[k] != LIA_SHARE_SHAPLEY || !s->why[rules[k]]) s->vec[rules[k]] = NULL; continue; }
+            lia_share_skip(s, rules[k], st, "%s", msg);
+            /* small games still get the values from the table; others fail only if asked by name */
+            if (g->np > TABLE_PLAYERS && (o->rules >> rules[k] & 1)) worst = st;
+        }
+        return worst;
+    }
+    if (!ss && !s->why[LIA_SHARE_SHAPLEY]) s->vec[LIA_SHARE_SHAPLEY] = NULL;
     if (!bz) s->vec[LIA_SHARE_BANZHAF] = NULL;
     if (!ab) s->vec[LIA_SHARE_BANZHAF_ABSOLUTE] = NULL;
-    return LIA_OK;
+    return worst;
 }
 
 static lia_status mc_rule(lia_share *s, const lia_tugame *g, const lia_share_options *o)
@@ -253,8 +274,12 @@ static lia_status mc_rule(lia_share *s, const lia_tugame *g, const lia_share_opt
     double *phi = lia_share_put(s, LIA_SHARE_SHAPLEY_MC);
     s->mc_half = lia_arena_array(&s->arena, s->n ? s->n : 1, sizeof *s->mc_half);
     if (!phi || !s->mc_half) return LIA_ENOMEM;
-    lia_status st = lia_shapley_mc(g, o->samples, o->seed, o->confidence, phi, s->mc_half);
-    if (st != LIA_OK) { lia_share_skip(s, LIA_SHARE_SHAPLEY_MC, st, "Monte-Carlo sampling failed"); return st; }
+    lia_status st = lia_shapley_mc(g, o->samples, o->seed, o->confidence, phi, s->mc_half, o->progress, o->progress_ctx);
+    if (st != LIA_OK) {
+        lia_share_skip(s, LIA_SHARE_SHAPLEY_MC, st, "%s", st == LIA_ECANCELED ? "Monte-Carlo sampling was cancelled by "
+                       "its progress callback" : "Monte-Carlo sampling failed");
+        return st;
+    }
     s->mc_samples = o->samples;
     s->mc_seed = o->seed;
     s->mc_confidence = o->confidence;
@@ -331,13 +356,17 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
             if (s->vec[r] || !lia_share_wants(o, (lia_share_rule)r) ||
                 (r == LIA_SHARE_PER_CAPITA_NUCLEOLUS && !(o->rules >> r & 1)))
                 continue;
-            lia_share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
+            /* a rule that already failed for its own reason (the voting programme's work
+             * limit, say) keeps that reason */
+            if (!s->why[r]) lia_share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
             if (o->rules >> r & 1) worst = LIA_ELIMIT;   /* asked for by name: an error */
         }
     }
     /* sampling: on request, or as the Shapley value of structured games too large for anything else */
     int want_mc = o->rules >> LIA_SHARE_SHAPLEY_MC & 1;
-    if (!want_mc && o->rules == 0 && !s->vec[LIA_SHARE_SHAPLEY] && g->form == LIA_TU_BANKRUPTCY) want_mc = 1;
+    if (!want_mc && o->rules == 0 && !s->vec[LIA_SHARE_SHAPLEY] &&
+        (g->form == LIA_TU_BANKRUPTCY || g->form == LIA_TU_VOTING))
+        want_mc = 1;
     if (want_mc && (st = mc_rule(s, g, o)) != LIA_OK) {
         if (st == LIA_ENOMEM) return st;
         worst = st;
@@ -346,6 +375,16 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
 }
 
 /* ---- handle ---- */
+
+int lia_share_options_read(const lia_share_options *in, lia_share_options *o)
+{
+    *o = (lia_share_options)LIA_SHARE_OPTIONS_INIT;
+    if (!in) return 1;
+    if (in->version < 1 || in->version > LIA_SHARE_OPTIONS_VERSION) return 0;
+    memcpy(o, in, in->version == 1 ? offsetof(lia_share_options, progress) : sizeof *o);
+    o->version = LIA_SHARE_OPTIONS_VERSION;
+    return lia_share_options_ok(o);
+}
 
 int lia_share_options_ok(const lia_share_options *o)
 {
@@ -358,9 +397,9 @@ lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_shar
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    lia_share_options def = LIA_SHARE_OPTIONS_INIT;
-    const lia_share_options *o = opts ? opts : &def;
-    if (!g || !lia_share_options_ok(o)) return LIA_EUSAGE;
+    lia_share_options all;
+    const lia_share_options *o = &all;
+    if (!g || !lia_share_options_read(opts, &all)) return LIA_EUSAGE;
     if (g->form == LIA_TU_TABLE && !g->values) return LIA_EUSAGE;
     lia_share *s = lia_share_new(g->name, g->np, g->players);
     if (!s) return LIA_ENOMEM;

@@ -364,8 +364,8 @@ static void write_csv(lia_buf *b, const lia_share *s)
     if (s->exploit) lia_buf_puts(b, ",exploitation");
     lia_buf_putc(b, '\n');
     for (size_t i = 0; i < s->n; i++) {
-        /* names are identifiers of the language, so they need no quoting; .nfg labels might */
-        lia_buf_json_string(b, s->players[i]);
+        /* .nfg labels may hold commas and quotes: RFC 4180 quoting */
+        lia_buf_csv_field(b, "", s->players[i]);
         for (size_t c = 0; c < NSHOWN; c++)
             if (s->vec[shown[c]]) { lia_buf_putc(b, ','); if (isfinite(s->vec[shown[c]][i])) lia_buf_double(b, s->vec[shown[c]][i] + 0.0); }
         if (s->exploit) { lia_buf_putc(b, ','); if (isfinite(s->exploit[i])) lia_buf_double(b, s->exploit[i]); }

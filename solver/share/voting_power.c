@@ -31,6 +31,7 @@
  * denominator 2^k, k <= 62 (0.5 is accepted, 0.1 as a double needs 2^55 and is refused by
  * the quota limit). The same for the quota. */
 #include "share.h"
+#include "../game/game.h"
 #include "../util/mem.h"
 #include <math.h>
 #include <stdarg.h>
@@ -408,8 +409,9 @@ static lia_status check_work(const game *g, int want_ss, int want_bz, size_t *R,
 }
 
 lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_exact, const lia_num *wexact,
-                            size_t n, double *ss, double *bz, double *bz_raw, char *msg, size_t msgcap)
+                            size_t n, double *ss, double *bz, double *bz_raw, size_t cap, char *msg, size_t msgcap)
 {
+    if (!cap) cap = LIA_DEFAULT_MEMORY_CAP;
     if (msg && msgcap) msg[0] = 0;
     if (n == 0 || (!w && !wexact)) {
         say(msg, msgcap, "voting power needs at least one voter and the weights");
@@ -431,6 +433,16 @@ lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_
     if (st == LIA_OK && (!lia__size_mul(K, 3, &nd) || !lia__size_add(nd, 2 * h, &nd) ||
                          !lia__size_mul(nd, sizeof *dbl, &nd)))
         st = LIA_ENOMEM;
+    /* the two DP arrays of R doubles dominate (400 MB at RANGE_LIMIT): within the cap, or
+     * refused with what they would need */
+    if (st == LIA_OK && (double)nd + 2.0 * (double)R * sizeof *P + (double)K * sizeof(voter) > (double)cap) {
+        char need[32], have[32];
+        lia_format_bytes(need, sizeof need, (double)nd + 2.0 * (double)R * sizeof *P + (double)K * sizeof(voter));
+        lia_format_bytes(have, sizeof have, (double)cap);
+        say(msg, msgcap, "voting power of %zu voters over weight sums up to %zu needs %s, over the memory cap of %s "
+            "(raise it with --memory-cap)", K, R, need, have);
+        st = LIA_ELIMIT;
+    }
     if (st == LIA_OK) {
         dbl = lia__malloc(nd);   /* f, two accumulators, the rule */
         P = lia__malloc(R * sizeof *P);

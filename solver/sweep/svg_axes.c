@@ -235,6 +235,12 @@ void lia__svg_open(lia_buf *b, double width, double height)
     lia_buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
                       "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n",
                    width, height, width, height);
+    lia__svg_style(b);
+    lia_buf_puts(b, "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
+}
+
+void lia__svg_style(lia_buf *b)
+{
     lia_buf_puts(b, "<style>.grid{stroke:#e8e8e8}.tick{stroke:#444}.frame{fill:none;stroke:#444}"
                     ".xtick{text-anchor:middle}.ytick{text-anchor:end}.count{text-anchor:middle;font-size:9px}"
                     ".note{fill:#555;font-size:10px}"
@@ -243,7 +249,7 @@ void lia__svg_open(lia_buf *b, double width, double height)
                     ".breakdown{stroke:#333;stroke-width:1;stroke-dasharray:3 2}"
                     ".blabel{font-size:10px;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px}"
                     ".zero{stroke:#888;stroke-dasharray:2 3}.axislabel{font-size:12px;text-anchor:middle}"
-                    ".title{font-size:15px;font-weight:bold}</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
+                    ".title{font-size:15px;font-weight:bold}</style>\n");
 }
 
 void lia__svg_label(lia_buf *b, const char *cls, double x, double y, const char *text)

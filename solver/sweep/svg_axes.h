@@ -39,6 +39,9 @@ void lia__svg_yticks(lia_buf *b, const svg_axis *y, double x_left, double x_righ
 /* The XML declaration, the <svg> element's start, the style sheet of the classes used, and a
  * white background. */
 void lia__svg_open(lia_buf *b, double width, double height);
+/* That style sheet alone (<style>...</style>): a page that draws charts inline with these
+ * pieces carries it once. Its class names (title, note, grid, tick, ...) are the charts'. */
+void lia__svg_style(lia_buf *b);
 /* <text class="cls" x y>text, escaped</text>. */
 void lia__svg_label(lia_buf *b, const char *cls, double x, double y, const char *text);
 /* ` name="px"`, and the start of <line class="cls" x1 y1 x2 y2 (the caller closes it). */
@@ -70,6 +73,9 @@ int lia__svg_stagger(const double *left, const double *right, size_t n, int max_
  * "transfers infeasible (0.988)", "now undecided (0.333)", "becomes stag hunt (0.38)",
  * "3 equilibria (0.38)", "core empty (0.233)"; a change it does not know keeps its own words.
  * Of a merged breakdown ("a; b") the first change it knows speaks for it. */
+/* The colour the charts give a status (sweep_svg.c): dark green holds ... red breaks down. */
+const char *lia__svg_verdict_fill(lia_verdict v);
+
 void lia__svg_breakdown_label(char *buf, size_t cap, const lia_sweep_breakdown *d, int exceeds);
 
 #endif

@@ -6,6 +6,7 @@
  * output is the same for any number of threads, and the jobs could as well be shipped to other
  * machines. The calling thread is worker 0 and reports progress. */
 #include "sweep.h"
+#include "../game/game.h"
 #include "../lp/lp.h"
 #include "../util/mem.h"
 #include <math.h>
@@ -28,6 +29,7 @@ struct lia_sweep {
     lia_arena arena;
     char errmsg[256];
     const char *game;
+    const char *title, *source;  /* the model's, for a briefing */
     size_t axes, members, npoints;
     const char *names[2];
     double from[2], to[2];
@@ -37,6 +39,7 @@ struct lia_sweep {
     lia_sweep_breakdown *brk;
     size_t nbrk;
     double tolerance;
+    int failed;              /* lia_model_sweep failed: only the message may be read */
 };
 
 typedef struct shared {
@@ -66,14 +69,36 @@ static void point_values(const lia_sweep *s, size_t k, double *v)
     if (s->axes == 2) v[1] = grid_value(s, 1, k / s->steps[0]);
 }
 
-/* Bisection between grid points a and b on one verdict: the boundary to within tolerance. */
-static lia_status bisect(sweep_ctx *c, const lia_sweep *s, const bisect_job *j, double tol, sweep_rec *mid, double *at)
+/* The cancel point of every long loop: the reporting thread asks the progress hook (done so
+ * far of total; a bisection step does not advance `done`, it only gives the caller its say),
+ * and every thread sees a stop another set. 1: stop now. */
+static int poll_stop(shared *sh, int reporter)
 {
+    if (reporter && sh->o->progress &&
+        sh->o->progress(sh->o->progress_ctx, sh->done_before + atomic_load(&sh->done), sh->total)) {
+        pthread_mutex_lock(&sh->lock);
+        if (atomic_load(&sh->stop) == 0) {
+            sh->failure = LIA_ECANCELED;
+            snprintf(sh->s->errmsg, sizeof sh->s->errmsg, "the sweep was cancelled by its progress callback");
+            atomic_store(&sh->stop, 1);
+        }
+        pthread_mutex_unlock(&sh->lock);
+    }
+    return atomic_load(&sh->stop) != 0;
+}
+
+/* Bisection between grid points a and b on one verdict: the boundary to within tolerance.
+ * Each step solves the model once, so each step is a cancel point (LIA_ECANCELED, with the
+ * stop already recorded in sh). */
+static lia_status bisect(shared *sh, int reporter, sweep_ctx *c, const bisect_job *j, sweep_rec *mid, double *at)
+{
+    const lia_sweep *s = sh->s;
     double lo[2], hi[2];
     point_values(s, j->a, lo);
     point_values(s, j->b, hi);
     long left = lia_sweep_key(&s->recs[j->a], j->kind, j->member);
-    while (fabs(hi[j->axis] - lo[j->axis]) > tol) {
+    while (fabs(hi[j->axis] - lo[j->axis]) > sh->o->tolerance) {
+        if (poll_stop(sh, reporter)) return LIA_ECANCELED;
         double v[2] = { lo[0], lo[1] };
         v[j->axis] = 0.5 * (lo[j->axis] + hi[j->axis]);
         if (v[j->axis] == lo[j->axis] || v[j->axis] == hi[j->axis]) break;   /* one ulp apart */
@@ -120,22 +145,19 @@ static void work(shared *sh, int reporter)
         if (atomic_load(&sh->stop)) break;
         size_t k = atomic_fetch_add(&sh->next, 1);
         if (k >= sh->njobs) break;
-        if (sh->jobs) st = bisect(&c, s, &sh->jobs[k], sh->o->tolerance, &mid, &sh->found[k]);
+        if (sh->jobs) st = bisect(sh, reporter, &c, &sh->jobs[k], &mid, &sh->found[k]);
         else {
             double v[2];
             point_values(s, k, v);
             st = lia_sweep_solve(&c, v, &s->recs[k]);
         }
+        if (st == LIA_ECANCELED) break;   /* recorded by poll_stop */
         if (st != LIA_OK) {
             fail(sh, st, st == LIA_ENOMEM ? "out of memory" : "a sweep point could not be solved");
             break;
         }
-        size_t done = atomic_fetch_add(&sh->done, 1) + 1;
-        if (reporter && sh->o->progress && sh->o->progress(sh->o->progress_ctx, sh->done_before + done, sh->total)) {
-            pthread_mutex_lock(&sh->lock);
-            if (atomic_load(&sh->stop) == 0) { sh->failure = LIA_ECANCELED; atomic_store(&sh->stop, 1); }
-            pthread_mutex_unlock(&sh->lock);
-        }
+        atomic_fetch_add(&sh->done, 1);
+        if (poll_stop(sh, reporter)) break;
     }
 out:
     lia_model_free(c.model);
@@ -334,6 +356,18 @@ static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_opt
         lia_model_free(probe);
         if (st == LIA_EUSAGE || st == LIA_ENOMEM) return st;
     }
+    /* the grid's records are allocated up front: within the cap, or refused with their size
+     * before any of it is taken */
+    size_t cap = o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP;
+    double per = lia_sweep_rec_bytes(s->members);
+    if ((double)s->npoints * per > (double)cap) {
+        char need[32], have[32];
+        lia_format_bytes(need, sizeof need, (double)s->npoints * per);
+        lia_format_bytes(have, sizeof have, (double)cap);
+        snprintf(s->errmsg, sizeof s->errmsg, "a grid of %zu points needs %s for its results, over the memory cap of "
+                 "%s (raise it with --memory-cap, or take fewer steps)", s->npoints, need, have);
+        return LIA_ELIMIT;
+    }
     s->recs = lia_arena_array(&s->arena, s->npoints, sizeof *s->recs);
     if (!s->recs) return LIA_ENOMEM;
     for (size_t k = 0; k < s->npoints; k++)
@@ -402,6 +436,10 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
     lia_status st = LIA_OK;
     if (!game) game = lia_model_game_count(m) == 1 ? lia_model_game_name(m, 0) : NULL;
     if (!game || !(s->game = lia_arena_strndup(&s->arena, game, strlen(game)))) st = game ? LIA_ENOMEM : LIA_EUSAGE;
+    const char *title = lia_model_title(m), *source = lia_model_source_name(m) ? lia_model_source_name(m) : "";
+    if (st == LIA_OK && (!(s->title = lia_arena_strndup(&s->arena, title, strlen(title))) ||
+                         !(s->source = lia_arena_strndup(&s->arena, source, strlen(source)))))
+        st = LIA_ENOMEM;
     for (size_t a = 0; a < o->axes && st == LIA_OK; a++) {
         s->names[a] = lia_arena_strndup(&s->arena, o->axis[a].name, strlen(o->axis[a].name));
         s->from[a] = o->axis[a].from;
@@ -412,6 +450,8 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
     }
     if (st == LIA_OK) st = sweep_in(s, m, o);
     if (st == LIA_ENOMEM || (st == LIA_EUSAGE && !s->errmsg[0])) { lia_sweep_free(s); return st; }
+    /* a failed sweep is handed back for its message only: the grid may be half-built */
+    if (st != LIA_OK) s->failed = 1;
     *out = s;
     return st;
 }
@@ -424,35 +464,39 @@ void lia_sweep_free(lia_sweep *s)
 }
 
 const char *lia_sweep_errmsg(const lia_sweep *s) { return s ? s->errmsg : "no sweep"; }
-size_t lia_sweep_point_count(const lia_sweep *s) { return s ? s->npoints : 0; }
-size_t lia_sweep_breakdown_count(const lia_sweep *s) { return s ? s->nbrk : 0; }
-size_t lia_sweep_member_count(const lia_sweep *s) { return s ? s->members : 0; }
-const char *lia_sweep_member_name(const lia_sweep *s, size_t i) { return s && i < s->members ? s->member_names[i] : NULL; }
+size_t lia_sweep_point_count(const lia_sweep *s) { return s && !s->failed ? s->npoints : 0; }
+size_t lia_sweep_breakdown_count(const lia_sweep *s) { return s && !s->failed ? s->nbrk : 0; }
+size_t lia_sweep_member_count(const lia_sweep *s) { return s && !s->failed ? s->members : 0; }
+const char *lia_sweep_member_name(const lia_sweep *s, size_t i)
+{
+    return s && !s->failed && s->member_names && i < s->members ? s->member_names[i] : NULL;
+}
+int lia__sweep_failed(const lia_sweep *s) { return s->failed; }
 
 lia_verdict lia_sweep_verdict_at(const lia_sweep *s, size_t k)
 {
-    return s && s->recs && k < s->npoints && s->recs[k].ok ? (lia_verdict)s->recs[k].verdict : LIA_VERDICT_NONE;
+    return s && !s->failed && s->recs && k < s->npoints && s->recs[k].ok ? (lia_verdict)s->recs[k].verdict : LIA_VERDICT_NONE;
 }
 
 int lia_sweep_trusted_at(const lia_sweep *s, size_t k, size_t i)
 {
-    return s && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].trusted[i] : -1;
+    return s && !s->failed && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].trusted[i] : -1;
 }
 
 int lia_sweep_over_regimes_at(const lia_sweep *s, size_t k, size_t i)
 {
-    return s && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].over_regimes[i] : -1;
+    return s && !s->failed && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? s->recs[k].over_regimes[i] : -1;
 }
 
 lia_direction lia_sweep_direction_at(const lia_sweep *s, size_t k, size_t i)
 {
-    return s && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? (lia_direction)s->recs[k].direction[i]
+    return s && !s->failed && s->recs && k < s->npoints && i < s->members && s->recs[k].ok ? (lia_direction)s->recs[k].direction[i]
                                                                              : LIA_DIRECTION_NONE;
 }
 
 lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out)
 {
-    if (!s || !out || k >= s->npoints || !s->recs) return LIA_EUSAGE;
+    if (!s || !out || s->failed || k >= s->npoints || !s->recs) return LIA_EUSAGE;
     const sweep_rec *r = &s->recs[k];
     out->values = r->values;
     out->ok = r->ok;
@@ -473,7 +517,7 @@ lia_status lia_sweep_point_at(const lia_sweep *s, size_t k, lia_sweep_point *out
 
 lia_status lia_sweep_breakdown_at(const lia_sweep *s, size_t k, lia_sweep_breakdown *out)
 {
-    if (!s || !out || k >= s->nbrk) return LIA_EUSAGE;
+    if (!s || !out || s->failed || k >= s->nbrk) return LIA_EUSAGE;
     *out = s->brk[k];
     return LIA_OK;
 }
@@ -488,4 +532,6 @@ void lia__sweep_axis(const lia_sweep *s, size_t a, double *from, double *to, siz
     *axes = s->axes;
 }
 const char *lia__sweep_game(const lia_sweep *s) { return s->game; }
+const char *lia__sweep_title(const lia_sweep *s) { return s->title; }
+const char *lia__sweep_source(const lia_sweep *s) { return s->source; }
 double lia__sweep_tolerance(const lia_sweep *s) { return s->tolerance; }

@@ -38,6 +38,8 @@ typedef struct sweep_ctx {
 
 /* Allocate the arrays of r for n members (arena); 0 on failure. */
 int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n);
+/* The bytes one record for n members takes (the fixed part and the arrays rec_init allocates). */
+double lia_sweep_rec_bytes(size_t n);
 /* Solve the point at values[0..axes-1] (r->values keeps the first two); LIA_OK also when the model is invalid there (r->ok = 0);
  * LIA_ENOMEM or LIA_EINTERNAL stop the sweep. */
 lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r);
@@ -49,8 +51,11 @@ long lia_sweep_key(const sweep_rec *r, int kind, size_t i);
 /* What a change from a to b of the verdict means, in words, into buf. */
 void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *buf, size_t cap);
 
-/* The sweep's set-up, for the writers. */
+/* The sweep's set-up, for the writers; lia__sweep_failed: the handle holds only a message. */
+int lia__sweep_failed(const lia_sweep *s);
 const char *lia__sweep_game(const lia_sweep *s);
+const char *lia__sweep_title(const lia_sweep *s);    /* the model's title ("" if none) */
+const char *lia__sweep_source(const lia_sweep *s);   /* the model's file name */
 double lia__sweep_tolerance(const lia_sweep *s);
 const char *lia__sweep_axis_name(const lia_sweep *s, size_t a);
 void lia__sweep_axis(const lia_sweep *s, size_t a, double *from, double *to, size_t *steps, size_t *axes);

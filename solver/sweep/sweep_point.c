@@ -1,9 +1,19 @@
 /* sweep_point.c — one point of a sweep: set the parameters, compile, and read every verdict
  * the breakdown search compares. */
 #include "sweep.h"
+#include "../repeat/repeat.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+/* Keep in step with lia_sweep_rec_init: the arrays it takes, each rounded up by the arena's
+ * 16-byte alignment. */
+double lia_sweep_rec_bytes(size_t n)
+{
+    size_t m = n ? n : 1;
+    return (double)sizeof(sweep_rec) + 5.0 * (double)((m * sizeof(double) + 15) / 16 * 16) +
+           4.0 * (double)((m * sizeof(int) + 15) / 16 * 16);
+}
 
 int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
 {
@@ -53,6 +63,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     lia_status st = lia_game_nash(&e, g, &no);
     if (st != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
     r->equilibria = lia_eqset_count(e);
+    lia_nash_reversion_offer(g, e, no.method);   /* the repeated game below need not find them again */
     lia_eqset_free(e);
     r->self_enforcing = r->transfers_feasible = -1;
     r->welfare = NAN;

@@ -26,6 +26,11 @@ enum { V_HOLDS, V_HARSHER, V_UNDECIDED, V_TRANSFERS, V_BREAKS, V_INVALID, V_NONE
 static const char *const v_fill[V_KINDS] = { "#1a9850", "#91cf60", "#abd9e9", "#f4a52c", "#d73027", "#bdbdbd", "#f2f2f2" };
 static const char *const v_name[V_KINDS] = { "holds", "holds with harsher punishment", "undecided (passes minmax)",
                                              "needs transfers", "breaks down", "model invalid", "no verdict (no commitment)" };
+const char *lia__svg_verdict_fill(lia_verdict v)
+{
+    static const int kind[] = { V_NONE, V_HOLDS, V_HARSHER, V_UNDECIDED, V_TRANSFERS, V_BREAKS };
+    return v_fill[(unsigned)v < sizeof kind / sizeof *kind ? kind[v] : V_NONE];
+}
 static const int v_dark_text[V_KINDS] = { 0, 1, 1, 1, 0, 1, 1 };   /* counts in dark text on the light fills */
 
 typedef struct chart {

@@ -219,12 +219,17 @@ static void write_csv(lia_buf *b, const lia_sweep *s)
     size_t axes, steps;
     double from, to;
     lia__sweep_axis(s, 0, &from, &to, &steps, &axes);
-    for (size_t a = 0; a < axes; a++) lia_buf_printf(b, "%s%s", a ? "," : "", lia__sweep_axis_name(s, a));
+    for (size_t a = 0; a < axes; a++) {
+        if (a) lia_buf_putc(b, ',');
+        lia_buf_csv_field(b, "", lia__sweep_axis_name(s, a));
+    }
     lia_buf_puts(b, ",ok");
+    static const char *const cols[] = { "payoff_", "delta_star_", "sustainable_", "direction_", "over_regimes_" };
     for (size_t i = 0; lia_sweep_member_name(s, i); i++)
-        lia_buf_printf(b, ",payoff_%s,delta_star_%s,sustainable_%s,direction_%s,over_regimes_%s", lia_sweep_member_name(s, i),
-                       lia_sweep_member_name(s, i), lia_sweep_member_name(s, i), lia_sweep_member_name(s, i),
-                       lia_sweep_member_name(s, i));
+        for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
+            lia_buf_putc(b, ',');
+            lia_buf_csv_field(b, cols[c], lia_sweep_member_name(s, i));
+        }
     lia_buf_puts(b, ",status,self_enforcing,transfers_feasible,class,equilibria,core_empty,welfare\n");
     for (size_t k = 0; k < lia_sweep_point_count(s); k++) {
         lia_sweep_point p;
@@ -268,6 +273,8 @@ lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_form
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    if (!s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
+    if (!s || lia__sweep_failed(s)) return LIA_EUSAGE;
+    if (fmt == LIA_FORMAT_HTML) return lia_sweep_write_html(out, len, s, NULL);
+    if (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV) return LIA_EUSAGE;
     return lia_render(out, len, render, s, (int)fmt);
 }

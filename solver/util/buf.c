@@ -3,6 +3,7 @@
 #include <math.h>
 #include "mem.h"
 #include "num.h"
+#include "utf8.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -68,14 +69,37 @@ void lia_buf_json_string(lia_buf *b, const char *s)
         case '\r': lia_buf_puts(b, "\\r"); break;
         default:
             if (*p < 0x20) lia_buf_printf(b, "\\u%04x", *p);
-            else lia_buf_putc(b, (char)*p);
+            else if (*p < 0x80) lia_buf_putc(b, (char)*p);
+            else {
+                /* JSON is UTF-8: a byte that does not begin a well-formed character (a name
+                 * set through the API, say) becomes U+FFFD, the replacement character */
+                size_t k = lia_utf8_char(p, strnlen((const char *)p, 4));
+                if (!k) { lia_buf_puts(b, "\\ufffd"); break; }
+                lia_buf_put(b, (const char *)p, k);
+                p += k - 1;
+            }
         }
     }
     lia_buf_putc(b, '"');
 }
 
+void lia_buf_csv_field(lia_buf *b, const char *prefix, const char *s)
+{
+    int quote = strpbrk(prefix, ",\"\r\n") || strpbrk(s, ",\"\r\n");
+    if (quote) lia_buf_putc(b, '"');
+    for (int part = 0; part < 2; part++)
+        for (const char *c = part ? s : prefix; *c; c++) {
+            if (*c == '"') lia_buf_putc(b, '"');
+            lia_buf_putc(b, *c);
+        }
+    if (quote) lia_buf_putc(b, '"');
+}
+
 void lia_buf_double(lia_buf *b, double v)
 {
+    /* the last line of defence for JSON: NaN and infinities are not numbers there (a writer
+     * that can meet them words them itself, as lia_buf_json_num does) */
+    if (!(v == v && v - v == 0)) { lia_buf_puts(b, "null"); return; }
     char tmp[48];
     lia_num_format_double(tmp, sizeof tmp, v);
     lia_buf_puts(b, tmp);
@@ -98,17 +122,24 @@ void lia_buf_json_nums(lia_buf *b, const double *v, size_t n)
     lia_buf_putc(b, ']');
 }
 
-void lia_buf_reading(lia_buf *b, double v, double scale)
+void lia_reading_text(char *out, size_t cap, double v, double scale)
 {
     if (fabs(v) <= 1e-9 * (scale > 0 ? scale : 1)) v = 0;
-    lia_buf_printf(b, "%.4g", v + 0.0);
+    snprintf(out, cap, "%.4g", v + 0.0);
+}
+
+void lia_buf_reading(lia_buf *b, double v, double scale)
+{
+    char tmp[48];
+    lia_reading_text(tmp, sizeof tmp, v, scale);
+    lia_buf_puts(b, tmp);
 }
 
 void lia_buf_reading_cell(lia_buf *b, double v, double scale, int width, const char *nan_text)
 {
     char tmp[48];
     if (v != v) snprintf(tmp, sizeof tmp, "%s", nan_text);
-    else snprintf(tmp, sizeof tmp, "%.4g", fabs(v) <= 1e-9 * (scale > 0 ? scale : 1) ? 0.0 : v + 0.0);
+    else lia_reading_text(tmp, sizeof tmp, v, scale);
     lia_buf_printf(b, " %*s", width, tmp);
 }
 

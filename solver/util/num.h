@@ -14,6 +14,11 @@ typedef struct lia_num {
 lia_num lia_num_int(int64_t n);
 lia_num lia_num_frac(int64_t p, int64_t q);   /* q != 0; reduced; inexact if it cannot be */
 lia_num lia_num_double(double v);             /* inexact unless v is an integer that fits */
+/* The largest magnitude a number of a model may have (literals and payoffs alike): beyond it
+ * the difference of two payoffs, and the solvers' tolerances scaled by the payoff spread,
+ * stop being representable as doubles, and every profile would pass the regret check. */
+#define LIA_NUM_LIMIT 1e300
+
 static inline int lia_num_exact(lia_num a) { return a.q != 0; }
 /* A literal that was already diagnosed as malformed: evaluation skips it silently. */
 static inline lia_num lia_num_bad(void) { lia_num r = { __builtin_nan(""), 0, 0 }; return r; }

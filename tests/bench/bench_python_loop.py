@@ -1,6 +1,6 @@
 """bench_python_loop.py MODEL GAME N P1 LO HI P2 LO HI — the baseline beside liaison-mpi in
 `make bench`: the exploration an EMA Workbench or Rhodium user would write around the Python
-binding (examples/python/liaison.py): a Latin hypercube drawn in numpy, then one Python call
+package (python/liaison): a Latin hypercube drawn in numpy, then one Python call
 per sample that sets the parameters and asks for the verdict, and the outputs explore records
 computed from it (status, each member's slack C - (1 - delta) D - delta P, delta*, direction,
 transfers, welfare). It leaves out the core's emptiness, which explore also records, so the
@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "python"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python"))
 import liaison  # noqa: E402
 
 

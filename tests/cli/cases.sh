@@ -25,6 +25,13 @@ run "berne" 0 "$LIAISON" sweep models/club-of-berne.lia --vary pool_value=0.1:1:
 run "five eyes" 0 "$LIAISON" sweep models/five-eyes.lia --vary network_cost=0:6:61 --format json &&
   json_check "five eyes" "$(brk "'US'" 2.4147 2.4148)"
 
+# US-BND under its funding range [0, 0.45] (docs/cases.md): a Latin hypercube of 2000 puts one
+# run in each stratum of width 0.45/2000, so each status has the interval's share to within a
+# run: holds 0.295/0.45*2000 = 1311, undecided (0.333-0.295)/0.45*2000 = 169, needs_transfers
+# (0.45-0.333)/0.45*2000 = 520 (the thresholds are known to 1e-3 here: +-5 runs).
+run "us-bnd explore" 0 "$LIAISON" explore models/us-bnd-coldwar.lia --design lhs --samples 2000 --seed 3 --format json &&
+  json_check "us-bnd explore" "abs(d['probabilities']['holds']['runs']-1311)<=5 and abs(d['probabilities']['undecided']['runs']-169)<=5 and abs(d['probabilities']['needs_transfers']['runs']-520)<=5 and 'breaks_down' not in d['probabilities'] and any(s['outcome']=='needs_transfers' and abs(s['bounds']['us_funding'][0]-0.333)<0.002 for s in d['scenarios'])"
+
 # the status of every model at its calibration (docs/cases.md)
 status() { "$LIAISON" repeat "$@" --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['status'])"; }
 got=""

@@ -28,3 +28,31 @@ run "example, exceed" 0 env LD_LIBRARY_PATH="$PREFIX/lib" "$TMP/verdicts" tests/
     grep -qE '^  B +delta\* 0.2500  patience 0.90  shapley [-0-9.]+  withhold$' "$TMP/out" &&
     ok "example, exceed" || not_ok "example, exceed" "$(cat "$TMP/out")"; }
 run "installed CLI" 0 "$PREFIX/bin/liaison" --version && ok "installed CLI"
+# The Python package: installed beside the library, with the models as its data; it finds
+# PREFIX/lib/libliaison.so.0 by itself (no LIAISON_LIBRARY, no LD_LIBRARY_PATH), and the whole
+# Python suite passes against it. Not under sanitizers (python.sh covers those cases).
+case "$BUILD" in *asan*) exit 0 ;; esac
+PYDIR="$PREFIX/lib/python3/dist-packages"
+for f in liaison/__init__.py liaison/_lib.py liaison/_installed.py liaison/models/soe-nkvd-1941.lia; do
+  [ -e "$PYDIR/$f" ] && ok "installed python $f" || not_ok "installed python $f"
+done
+run "installed package imports from / with its own library" 0 env -u LIAISON_LIBRARY -u LIAISON_LIB -u LD_LIBRARY_PATH \
+  PYTHONPATH="$PYDIR" sh -c 'cd / && /usr/bin/python3 -c "import liaison; print(liaison.library_path); print(liaison.__file__)"' && {
+  [ "$(sed -n 1p "$TMP/out")" = "$PREFIX/lib/libliaison.so.0" ] && [ "$(sed -n 2p "$TMP/out")" = "$PYDIR/liaison/__init__.py" ] &&
+    ok "installed package imports from / with its own library" ||
+    not_ok "installed package imports from / with its own library" "$(cat "$TMP/out")"; }
+if bash tests/python/run.sh "$BUILD" "$PYDIR" >"$TMP/py.out" 2>&1; then
+  ok "$(tail -1 "$TMP/py.out") (the installed package against the CLI)"
+else
+  not_ok "python package (installed)" "$(tail -40 "$TMP/py.out")"
+fi
+env -u LIAISON_LIBRARY -u LIAISON_LIB PYTHONPATH="$PYDIR" /usr/bin/python3 tests/notebooks/run.py 2>&1 |
+  grep -E '^(ok|not ok|    )' | sed 's/^\(ok\|not ok\) - /\1 - installed package: /'
+# pip from the source folder, offline with Debian's setuptools (into a folder: Debian's python3
+# refuses system-wide pip installs); copied first so the build leaves nothing in the checkout
+cp -rL python "$TMP/pysrc"
+run "pip install --no-build-isolation ./python" 0 /usr/bin/python3 -m pip install -q --no-build-isolation --no-deps \
+  --no-index --disable-pip-version-check --target "$TMP/pip" "$TMP/pysrc" && ok "pip install --no-build-isolation ./python"
+run "pip-installed package runs" 0 env -u LIAISON_LIB LIAISON_LIBRARY="$PREFIX/lib/libliaison.so.0" PYTHONPATH="$TMP/pip" \
+  /usr/bin/python3 -c "import liaison; m = liaison.load(liaison.model_path('soe-nkvd-1941')); print(m.solve()['agreements'][0]['status'])" &&
+  { grep -qx needs_transfers "$TMP/out" && ok "pip-installed package runs" || not_ok "pip-installed package runs" "$(cat "$TMP/out")"; }

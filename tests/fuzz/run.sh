@@ -6,6 +6,7 @@
 # build/fuzz/corpus from the models, the malformed-input tests and the shared .nfg/lrs cases,
 # and runs libFuzzer. Exits non-zero when libFuzzer reports a crash, leak, timeout or
 # out-of-memory; the input that caused it is kept as build/fuzz/{crash,leak,timeout,oom}-*.
+# The timeout per input is measured (below; FUZZ_TIMEOUT=S overrides it).
 # Run from anywhere: paths are taken relative to the repository root.
 set -euo pipefail
 
@@ -66,11 +67,35 @@ printf 'game share coalitional cost { players A, B; value A = 2; value B = 3; va
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
-echo "fuzz: running $BIN for ${SECONDS_TO_RUN}s (log: $LOG)"
+# The timeout per input comes from measurement, not a guess: every seed is run once under this
+# binary's instrumentation (which costs 10 to 40 times native speed), and the timeout is four
+# times the slowest (the machine may be busy), at least 10 s. A mutant four times slower than
+# any seed is a real slowness worth a report; a fixed 10 s stopped the run on a seed model
+# that takes 0.4 s natively. Measured again whenever the binary is rebuilt (cached in $OUT/timeout).
+TIMEOUT_FILE=$OUT/timeout
+if [ -n "${FUZZ_TIMEOUT:-}" ]; then
+  TIMEOUT=$FUZZ_TIMEOUT
+elif [ -f "$TIMEOUT_FILE" ] && [ "$TIMEOUT_FILE" -nt "$BIN" ]; then
+  TIMEOUT=$(cat "$TIMEOUT_FILE")
+else
+  echo "fuzz: measuring the seeds under instrumentation to set the timeout"
+  shopt -s nullglob
+  seeds=("$CORPUS"/{model,malformed,nfg,lrs,tu,inline}-*)
+  shopt -u nullglob
+  slowest=$(ASAN_OPTIONS=detect_leaks=0 "$BIN" "${seeds[@]}" 2>&1 |
+            sed -n 's/^Executed \(.*\) in \([0-9]*\) ms$/\2 \1/p' | sort -n | tail -n 1)
+  ms=${slowest%% *}
+  TIMEOUT=$(( (4 * ${ms:-0} + 999) / 1000 ))
+  [ "$TIMEOUT" -ge 10 ] || TIMEOUT=10
+  echo "fuzz: slowest seed ${ms:-?} ms (${slowest#* }): timeout ${TIMEOUT} s"
+  echo "$TIMEOUT" >"$TIMEOUT_FILE"
+fi
+
+echo "fuzz: running $BIN for ${SECONDS_TO_RUN}s, timeout ${TIMEOUT} s per input (log: $LOG)"
 start=$(date +%s)
 rc=0
 "$BIN" "$CORPUS" \
-  -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+  -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -rss_limit_mb=2048 -timeout="$TIMEOUT" \
   -dict=tests/fuzz/lia.dict -artifact_prefix="$OUT/" -print_final_stats=1 \
   >"$LOG" 2>&1 || rc=$?
 elapsed=$(( $(date +%s) - start ))

@@ -1,8 +1,14 @@
 #!/usr/bin/env python3
 """Execute every notebook in examples/notebooks/ headlessly with the python3 kernel (nbclient),
-from the repository root, against the library named by LIAISON_LIB. Prints one line per
-notebook ("ok - NAME" / "not ok - NAME" with the failing cell's error) and exits 1 if any
-cell failed. The notebooks are committed without outputs; nothing is written back."""
+twice: from the notebook's own folder (where Jupyter starts the kernel) and from the
+repository root. The kernel inherits this process's environment: the package comes from
+PYTHONPATH when set (an installed package), else the notebook finds the checkout's python/
+itself. Prints one line per notebook and folder ("ok - NAME (from DIR)" / "not ok - ..." with
+the failing cell's error) and exits 1 if any cell failed. A notebook committed with outputs
+(or execution counts) fails: they are committed clean, and nothing is written back.
+
+    tests/notebooks/run.py [NOTEBOOK ...]      (default: examples/notebooks/*.ipynb)
+"""
 import glob
 import os
 import sys
@@ -14,24 +20,30 @@ from nbclient.exceptions import CellExecutionError
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 os.environ.setdefault("MPLBACKEND", "Agg")   # headless matplotlib
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")   # the kernel's debugger chatter
+paths = [os.path.abspath(p) for p in sys.argv[1:]] or sorted(glob.glob(os.path.join(root, "examples", "notebooks",
+                                                                                    "*.ipynb")))
 failed = 0
-for path in sorted(glob.glob(os.path.join(root, "examples", "notebooks", "*.ipynb"))):
+for path in paths:
     name = os.path.basename(path)
     nb = nbformat.read(path, as_version=4)
-    if any(c.get("outputs") for c in nb.cells if c.cell_type == "code"):
-        print(f"not ok - {name}\n    committed with outputs: clear them")
+    dirty = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count"))]
+    if dirty:
+        print(f"not ok - {name}\n    committed with outputs (code cells {dirty}): clear them")
         failed += 1
         continue
-    client = NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": root}})
-    try:
-        client.execute()
-        print(f"ok - {name}")
-    except CellExecutionError as e:
-        failed += 1
-        print(f"not ok - {name}")
-        for line in str(e).splitlines()[-15:]:
-            print(f"    {line}")
-    except Exception as e:   # kernel died, timeout: still a failure, never a crash of the suite
-        failed += 1
-        print(f"not ok - {name}\n    {type(e).__name__}: {e}")
+    for where in (os.path.dirname(path), root):
+        label = f"{name} (from {os.path.relpath(where, root) if where != root else 'the repository root'})"
+        client = NotebookClient(nbformat.read(path, as_version=4), kernel_name="python3", timeout=180,
+                                resources={"metadata": {"path": where}})
+        try:
+            client.execute()
+            print(f"ok - {label}")
+        except CellExecutionError as e:
+            failed += 1
+            print(f"not ok - {label}")
+            for line in str(e).splitlines()[-15:]:
+                print(f"    {line}")
+        except Exception as e:   # kernel died, timeout: still a failure, never a crash of the suite
+            failed += 1
+            print(f"not ok - {label}\n    {type(e).__name__}: {e}")
 sys.exit(1 if failed else 0)

@@ -1,7 +1,8 @@
-"""Tests of examples/python/liaison.py against the liaison command line.
+"""Tests of the Python package (python/liaison/) against the liaison command line.
 
-    LIAISON_LIB=build/py/lib/libliaison.so LIAISON_BIN=build/py/bin/liaison python3 tests/python/test_liaison.py
+    PYTHONPATH=python LIAISON_BIN=build/bin/liaison python3 tests/python/test_liaison.py
 
+(tests/python/run.sh runs it against the checkout and against an installed package.)
 Plain unittest. Every comparison with the CLI is exact: the binding's dict must equal
 json.loads of the command's --format json output. The last line reads
 "RESULT passed=N failed=M", counting each subtest as one check (tests/python/run.sh reads it).
@@ -16,7 +17,6 @@ import textwrap
 import unittest
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-sys.path.insert(0, os.path.join(ROOT, "examples", "python"))
 BIN = os.environ.get("LIAISON_BIN", os.path.join(ROOT, "build", "bin", "liaison"))
 
 import numpy as np  # noqa: E402
@@ -357,7 +357,8 @@ class TestGame(unittest.TestCase):
         self.assertEqual(g.strategies, [["1", "2"], ["1", "2"]])
         self.assertEqual(g.payoffs.shape, (2, 2, 2))
         np.testing.assert_array_equal(g.payoffs, np.array(self.PD, dtype=float))
-        self.assertEqual(g.to_json()["payoffs"], self.PD)   # payoffs[p][s0][s1], as the CLI prints them
+        # to_json: one flat list per player, first player fastest: (C,C) (D,C) (C,D) (D,D)
+        self.assertEqual(g.to_json()["payoffs"], [[3, 5, 0, 1], [3, 0, 5, 1]])
         eq = g.nash()["equilibria"]
         self.assertEqual(len(eq), 1)
         self.assertEqual(eq[0]["strategies"], [[0, 1], [0, 1]])
@@ -381,7 +382,7 @@ class TestGame(unittest.TestCase):
         g = liaison.Game(arrays)
         self.assertEqual(g.strategies, [["1", "2"], ["1", "2", "3"], ["1", "2", "3", "4"]])
         np.testing.assert_array_equal(g.payoffs, np.stack(arrays))
-        self.assertEqual(g.to_json()["payoffs"], [nested(a) for a in arrays])
+        self.assertEqual(g.to_json()["payoffs"], [a.ravel(order="F").tolist() for a in arrays])
 
     def test_numpy_game_equals_cli_on_nfg(self):
         # the .nfg payoffs are exact rationals, a numpy game's are doubles: the same equilibria in
@@ -402,7 +403,11 @@ class TestGame(unittest.TestCase):
         p = subprocess.run([BIN, "compile", path, "--emit", "json"], capture_output=True, text=True, check=True)
         want = json.loads(p.stdout)
         g = liaison.load(path).compile()
-        self.assertEqual(g.to_json(), want)
+        doc = g.to_json()
+        # the same document as the CLI's, with each player's payoffs flattened (first player fastest)
+        flat = {k: ([np.asarray(x, dtype=object).ravel(order="F").tolist() for x in v]
+                    if k in ("payoffs", "payoffs_exact") else v) for k, v in want.items()}
+        self.assertEqual(doc, flat)
         self.assertEqual(g.payoffs.tolist(), want["payoffs"])
         self.assertEqual([g.strategies[i][k] for i, k in enumerate(g.commitment)], want["commitment"])
         self.assertIsNone(liaison.Game(self.PD).commitment)
@@ -495,7 +500,6 @@ class TestErrors(unittest.TestCase):
     def test_misuse_does_not_kill_the_interpreter(self):
         script = textwrap.dedent("""
             import gc, os, sys, threading
-            sys.path.insert(0, %r)
             import numpy as np, liaison
             root = %r
             def attempt(f):
@@ -538,7 +542,7 @@ class TestErrors(unittest.TestCase):
             for _ in range(50):
                 liaison.load(os.path.join(root, "models", "five-eyes.lia")).share()
             print("survived")
-        """) % (os.path.join(ROOT, "examples", "python"), ROOT)
+        """) % (ROOT,)
         p = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=dict(os.environ))
         self.assertEqual(p.returncode, 0, p.stderr[-3000:])
         self.assertEqual(p.stdout.split(), ["UKUSA", "survived"])

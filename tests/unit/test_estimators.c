@@ -15,6 +15,7 @@
 #include "liaison.h"
 #include "explore/design.h"
 #include "explore/estimators.h"
+#include "util/mem.h"
 
 #define PI 3.14159265358979323846
 
@@ -355,8 +356,8 @@ static void test_select_matches_sort(void **state)
     }
 }
 
-/* 20 runs x = 0..19 (one input), hits where x >= 15. alpha = 0.05 peels floor(0.05 m) = 0 runs,
- * that is the runs at the extreme value, one at a time. Peeling the top only lowers the density,
+/* 20 runs x = 0..19 (one input), hits where x >= 15. alpha = 0.05 peels floor(0.05 m) runs:
+ * 1 of 20, and for m < 20 the runs at the extreme value: one run at a time. Peeling the top only lowers the density,
  * so the bottom goes, 15 times, to the box [15, 19]: 5 hits of 5 runs. Its Wilson lower bound
  * (0.566) is the highest on the path (the box before it, [14, 19], has 5 of 6: 0.436). No
  * paste raises a density of 1. */
@@ -430,6 +431,36 @@ static void test_prim_noisy(void **state)
     assert_true(fabs(hi[0] - 0.3) < 0.03);
     assert_int_equal(res[1], 0);
     assert_true(den > 0.85 && cov > 0.7);
+    free(x);
+    free(hit);
+}
+
+/* A discrete input: x1 in {0, 1, 2} (thirds of the runs), x2 uniform, hit = (x1 == 2 and
+ * x2 > 0.5). The 5% quantile of x1 is its minimum, so its slices are whole levels; the box
+ * must be x1 >= 2 (lo = 2, the top level) and x2 >= 0.5, holding every hit and nothing else. */
+static void test_prim_discrete(void **state)
+{
+    (void)state;
+    enum { N = 3000, D = 2 };
+    double *x = malloc(N * D * sizeof *x);
+    unsigned char *hit = malloc(N);
+    assert_non_null(x);
+    assert_non_null(hit);
+    for (uint64_t r = 0; r < N; r++) {
+        x[r * D] = (double)(r % 3);
+        x[r * D + 1] = lia__rng_unit(8, 0, r);
+        hit[r] = x[r * D] == 2 && x[r * D + 1] > 0.5;
+    }
+    double lo[D], hi[D], cov, den, mass;
+    int res[D];
+    assert_int_equal(lia_prim_box(x, N, D, hit, 0.05, 0.5, lo, hi, res, &cov, &den, &mass), LIA_OK);
+    printf("  x1 [%g, %g] (%d)  x2 [%.4f, %.4f] (%d)  coverage %.3f density %.3f\n", lo[0], hi[0], res[0], lo[1],
+           hi[1], res[1], cov, den);
+    assert_true(res[0] == 1 && lo[0] == 2 && hi[0] == 2);
+    assert_true(res[1] == 1 && lo[1] > 0.5 && lo[1] < 0.51);
+    assert_true(cov == 1 && den == 1);
+    free(x);
+    free(hit);
 }
 
 static void test_prim_misuse(void **state)
@@ -454,6 +485,37 @@ static void test_prim_misuse(void **state)
     assert_true(lo == 0 && hi == 3 && r == 0 && c == 1 && de == 1 && m == 1);
 }
 
+/* Every allocation of the estimators failing in turn: LIA_ENOMEM with the outputs untouched
+ * (the build's leak checker, make test-asan, catches anything not freed), then success. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    enum { N = 64, D = 2 };
+    double y[N * (2 * D + 2)], x[N * D];
+    unsigned char hit[N];
+    for (size_t k = 0; k < N * (2 * D + 2); k++) y[k] = sin((double)k);
+    for (size_t k = 0; k < N; k++) {
+        x[k * D] = (double)k, x[k * D + 1] = (double)((k * 37) % N);
+        hit[k] = k > 40;
+    }
+    double xm[6] = {0, 0, 1, 0, 1, 1}, ym[3] = {0, 1, 3};
+    for (int which = 0; which < 3; which++) {
+        for (unsigned long k = 1;; k++) {
+            double a[D] = {-9, -9}, b[D], c[D], e[D], cov = -9, den, mass;
+            int res[D];
+            lia__mem_fail_after(k);
+            lia_status st = which == 0   ? lia_sobol_indices(y, N, D, 20, 1, a, b, c, e)
+                            : which == 1 ? lia_morris_indices(xm, ym, 1, D, a, b, c)
+                                         : lia_prim_box(x, N, D, hit, 0.05, 0.5, a, b, res, &cov, &den, &mass);
+            lia__mem_fail_after(0);
+            if (st == LIA_OK) break;
+            assert_int_equal(st, LIA_ENOMEM);
+            assert_true(a[0] == -9 && cov == -9);
+            assert_true(k < 100);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -470,7 +532,9 @@ int main(void)
         cmocka_unit_test(test_prim_by_hand),
         cmocka_unit_test(test_prim_threshold),
         cmocka_unit_test(test_prim_noisy),
+        cmocka_unit_test(test_prim_discrete),
         cmocka_unit_test(test_prim_misuse),
+        cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

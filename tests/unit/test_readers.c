@@ -11,7 +11,7 @@
 #include "../../solver/util/arena.h"
 #include "../../solver/util/mem.h"
 
-typedef int (*reader_fn)(lia_spec *, struct lia_arena *, const lia_sources *, uint32_t, lia_diags *, const char *);
+typedef int (*reader_fn)(lia_spec *, struct lia_arena *, const lia_sources *, uint32_t, lia_diags *, const char *, size_t);
 
 typedef struct fixture {
     lia_sources s;
@@ -46,7 +46,7 @@ static void run(fixture *f, reader_fn rd, const char *name, const char *text, si
     fx_init(f);
     int src = lia_sources_add(&f->s, name, text, len);
     assert_true(src >= 0);
-    f->rc = rd(&f->spec, &f->a, &f->s, (uint32_t)src, &f->d, "g");
+    f->rc = rd(&f->spec, &f->a, &f->s, (uint32_t)src, &f->d, "g", LIA_DEFAULT_MEMORY_CAP);
 }
 
 /* Read and expect success. */
@@ -486,7 +486,11 @@ static void outcome_form_table_cap(void **state)
     free(text);
     assert_int_equal(f.rc, 0);
     assert_int_equal(f.d.errors, 1);
-    assert_non_null(strstr(f.d.items[0].message, "the game needs 48000000 payoffs (8000 players x 6000 profiles)"));
+    /* 8000 players x 6000 profiles = 48e6 payoffs of 24 bytes = 1.152e9 bytes = 1.07 GiB, over
+     * the default cap of 1 GiB */
+    assert_int_equal(sizeof(lia_num), 24);
+    assert_non_null(strstr(f.d.items[0].message, "the game's 48000000 payoffs would need 1.1 GiB as exact numbers"));
+    assert_non_null(strstr(f.d.items[0].message, "over the memory cap of 1.0 GiB"));
     assert_int_equal(f.d.items[0].line, 2);
     assert_int_equal(f.d.items[0].column, 1);
     assert_true(f.a.used < 4 * 1024 * 1024);
@@ -556,7 +560,7 @@ static void allocation_failures(void **state)
             int src = lia_sources_add(&f.s, "oom", in[w].text, strlen(in[w].text));
             assert_true(src >= 0);
             lia__mem_fail_after(k);
-            f.rc = in[w].rd(&f.spec, &f.a, &f.s, (uint32_t)src, &f.d, "g");
+            f.rc = in[w].rd(&f.spec, &f.a, &f.s, (uint32_t)src, &f.d, "g", LIA_DEFAULT_MEMORY_CAP);
             lia__mem_fail_after(0);
             if (f.rc == 0 && !f.d.oom) done = 1;
             if (f.rc == -1) assert_int_equal(f.spec.ngames, 0);

@@ -333,17 +333,17 @@ static void test_montecarlo_within_bound(void **state)
     g->weights = claims;
     g->amount = 200;
     double phi[3], half[3], exact[3] = { 100.0 / 3, 250.0 / 3, 250.0 / 3 }, half_small[3];
-    assert_int_equal(lia_shapley_mc(g, 20000, 7, 0.95, phi, half), LIA_OK);
+    assert_int_equal(lia_shapley_mc(g, 20000, 7, 0.95, phi, half, NULL, NULL), LIA_OK);
     for (int i = 0; i < 3; i++) assert_true(fabs(phi[i] - exact[i]) <= half[i]);
     /* h = min(c_i, E) sqrt(ln(2 * 3 / 0.05) / 40000) for player 0: 100 * 0.010939... */
     NEAR(half[0], 100 * sqrt(log(120.0) / 40000), 1e-12);
     double again[3];
-    assert_int_equal(lia_shapley_mc(g, 20000, 7, 0.95, again, half_small), LIA_OK);
+    assert_int_equal(lia_shapley_mc(g, 20000, 7, 0.95, again, half_small, NULL, NULL), LIA_OK);
     for (int i = 0; i < 3; i++) NEAR(again[i], phi[i], 0);   /* same seed, same estimate */
-    assert_int_equal(lia_shapley_mc(g, 80000, 7, 0.95, again, half_small), LIA_OK);
+    assert_int_equal(lia_shapley_mc(g, 80000, 7, 0.95, again, half_small, NULL, NULL), LIA_OK);
     NEAR(half_small[0], half[0] / 2, 1e-12);
-    assert_int_equal(lia_shapley_mc(g, 0, 7, 0.95, phi, half), LIA_EUSAGE);
-    assert_int_equal(lia_shapley_mc(g, 10, 7, 1.0, phi, half), LIA_EUSAGE);
+    assert_int_equal(lia_shapley_mc(g, 0, 7, 0.95, phi, half, NULL, NULL), LIA_EUSAGE);
+    assert_int_equal(lia_shapley_mc(g, 10, 7, 1.0, phi, half, NULL, NULL), LIA_EUSAGE);
     g->weights = NULL;
     lia_tugame_free(g);
 }

@@ -23,8 +23,14 @@ int main(int argc, char **argv)
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
     int rc = EXIT_OK;
-    if (argc >= 2 && strcmp(argv[1], "explore") == 0) rc = mpi_explore(argc - 2, argv + 2, rank, size);
-    else if (rank == 0) rc = cli_main(argc, argv);
+    if (argc >= 2 && strcmp(argv[1], "explore") == 0) {
+        rc = mpi_explore(argc - 2, argv + 2, rank, size);
+        /* output files appear only when the whole command succeeded (output.c), as cli_main does */
+        if (rank == 0 && rc == EXIT_OK) rc = cli_outputs_commit();
+        else if (rank == 0) cli_outputs_abort();
+    } else if (rank == 0) {
+        rc = cli_main(argc, argv);
+    }
     MPI_Finalize();
     return rc;
 }
