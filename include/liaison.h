@@ -1154,6 +1154,32 @@ LIA_API lia_status lia_explore_write_rows(char **out, size_t *len, const lia_exp
 /* A standalone SVG chart of the indices and scenario boxes; caller frees *out with lia_free. */
 LIA_API lia_status lia_explore_write_svg(char **out, size_t *len, const lia_explore *e);
 
+/* An exploration step by step, for a driver that spreads the runs itself (liaison-mpi: every
+ * rank solves runs, rank 0 appends them; lia_model_explore is these steps in a loop):
+ *   lia_explore_plan     everything lia_model_explore does before solving: the options and
+ *                        ranges checked, the workers (opts->threads clones of m), the slice
+ *                        (shard), the store created or checked (and continued with resume);
+ *                        the same returns and handle rules as lia_model_explore;
+ *   lia_explore_pending_runs  the runs [*first, *first + *count) of the slice not yet
+ *                        appended (after a resumed store's runs; 0 when it is finished);
+ *   lia_explore_solve    runs [first, first + count) of the design (any of its
+ *                        lia_explore_total_runs, not only the pending ones) into values,
+ *                        count x lia_explore_column_count doubles, row-major, the layout of
+ *                        lia_explore_value; on the plan's threads, calling opts->progress with
+ *                        the runs done of `count` (nonzero: LIA_ECANCELED). The same run gives
+ *                        the same bytes in any process;
+ *   lia_explore_append   the next `count` pending runs, in index order (values as solve fills
+ *                        them): held in memory, or written to the store in one transaction;
+ *   lia_explore_finish   after the last append: marks the store finished and reads it back, so
+ *                        the handle is what lia_model_explore returns (lia_explore_complete,
+ *                        the analyses). A handle takes solve and append only between plan and
+ *                        finish (LIA_EUSAGE otherwise), one call at a time. */
+LIA_API lia_status lia_explore_plan(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts);
+LIA_API lia_status lia_explore_pending_runs(const lia_explore *e, uint64_t *first, uint64_t *count);
+LIA_API lia_status lia_explore_solve(lia_explore *e, uint64_t first, uint64_t count, double *values);
+LIA_API lia_status lia_explore_append(lia_explore *e, const double *values, uint64_t count);
+LIA_API lia_status lia_explore_finish(lia_explore *e);
+
 /* ---- briefings: one self-contained HTML page for a reader (docs/cli.md, solve --format html) -- *
  * UTF-8 HTML with inline CSS and inline SVG charts: no scripts, nothing loaded from elsewhere, a
  * print style sheet; every name from the model is escaped; the same input gives the same bytes

@@ -351,5 +351,50 @@ ok = tx <= EXPLORE_TARGET * ts
 miss += 0 if ok else 1
 print(f"bench: explore, 20000 LHS runs of a 4-member agreement {ms(tx)} vs a 20000-point 2-parameter sweep {ms(ts)}, "
       f"2 threads: {tx / ts:.2f}x (target {EXPLORE_TARGET}x) {'PASS' if ok else 'MISS'}; to a store {ms(tstore)} ({tstore / tx:.2f}x)")
-print(f"bench: {len(rows) + 5 + enum_checks + share_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
+# MPI (liaison-mpi, built when mpicc is found): 10,000 LHS runs of the same 4-member agreement
+# on 1 and on 2 ranks, best of 3 each; throughput = runs / wall time of the run loop (printed by
+# LIAISON_MPI_STATS, so MPI's start-up is left out of both). Target: 2 ranks at least 1.8x one.
+# Also the runs per CPU second of the busiest rank: what the ranks would give on cores of their
+# own, when others load the machine. Beside it the baseline: the same exploration as a Python
+# loop over the binding, one model function call per sample (tests/bench/bench_python_loop.py).
+mpi_checks = 0
+liaison_mpi = os.path.join(os.path.dirname(liaison), "liaison-mpi")
+if not (shutil.which("mpirun") and os.path.exists(liaison_mpi)):
+    print("bench: MPI: mpirun or liaison-mpi missing, not measured (make deps, then make)")
+else:
+    mpi_env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1", LIAISON_MPI_STATS="1")
+    def mpi_rate(n):
+        """best (runs per wall second, runs per CPU second of the busiest rank) of 3 runs"""
+        wall, cpu = 0.0, 0.0
+        for _ in range(3):
+            r = subprocess.run(["mpirun", "-n", str(n), liaison_mpi, "explore", explore_model, "--design", "lhs",
+                                "--samples", "10000", "--seed", "1", "--range", "dil=0.3:1", "--range", "M01.patience=0.8:0.95",
+                                "--format", "json", "-o", os.devnull], env=mpi_env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+            m = re.search(r"\((\d+) runs/s\); the busiest rank used [0-9.]+ CPU s \((\d+) runs per CPU second", r.stderr)
+            if r.returncode != 0 or not m:
+                sys.stderr.write(f"bench: liaison-mpi failed (exit {r.returncode}):\n{r.stderr}")
+                sys.exit(1)
+            wall, cpu = max(wall, float(m.group(1))), max(cpu, float(m.group(2)))
+        return wall, cpu
+    w1, c1 = mpi_rate(1)
+    w2, c2 = mpi_rate(2)
+    MPI_TARGET = 1.8
+    ok = w2 >= MPI_TARGET * w1
+    mpi_checks = 1
+    miss += 0 if ok else 1
+    py = os.environ.get("PYTHON", "/usr/bin/python3")
+    lib = os.path.abspath(os.path.join(os.path.dirname(liaison), "..", "lib", "libliaison.so.0"))
+    r = subprocess.run([py, "tests/bench/bench_python_loop.py", explore_model, "Bench", "1000", "dil", "0.3", "1",
+                        "M01.patience", "0.8", "0.95"], env=dict(os.environ, LIAISON_LIBRARY=lib, OPENBLAS_NUM_THREADS="1"),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode == 0:
+        rp = float(r.stdout.split()[1])
+        base = f"; a Python loop over the binding (set + repeat per sample) {rp:.0f} runs/s, 2 ranks {w2 / rp:.1f}x it"
+    else:
+        base = f"; the Python baseline could not run ({py}: {r.stderr.strip().splitlines()[-1] if r.stderr.strip() else r.returncode})"
+    print(f"bench: MPI, 10000 LHS runs of a 4-member agreement: 1 rank {w1:.0f} runs/s, 2 ranks {w2:.0f} runs/s: "
+          f"{w2 / w1:.2f}x (target {MPI_TARGET}x) {'PASS' if ok else 'MISS'} (per CPU second of the busiest rank: "
+          f"{c1:.0f} and {c2:.0f}, {c2 / c1:.2f}x){base}")
+print(f"bench: {len(rows) + 5 + enum_checks + share_checks + mpi_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
 PY
