@@ -9,12 +9,12 @@ WARN         := -Wall -Wextra -Werror -Wpedantic -Wno-overlength-strings
 OPT          ?= -O2 -g
 CFLAGS_ALL    = $(CSTD) $(WARN) $(OPT) -Iinclude -fPIC -fvisibility=hidden -DLIA_BUILDING_LIBRARY \
                 -I/usr/include/x86_64-linux-gnu/openblas-pthread $(EXTRA_CFLAGS)
-# GLPK has no .pc file; OpenBLAS is built without LAPACKE, so LAPACKE comes separately.
-LIBS         := -lglpk -llapacke -lopenblas -lsqlite3 -lm -lpthread
+# GLPK has no .pc file; LAPACK comes from OpenBLAS itself (solver/util/lapack.h says why not LAPACKE).
+LIBS         := -lglpk -lopenblas -lsqlite3 -lm -lpthread
 TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
-DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev libsqlite3-dev libopenmpi-dev openmpi-bin
+DEB_BUILD    := libglpk-dev libopenblas-dev libcmocka-dev libsqlite3-dev libopenmpi-dev openmpi-bin
 DEB_TEST     := lrslib glpk-utils abigail-tools clang libclang-rt-14-dev python3 locales pkg-config \
                 python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
                 python3-pandas python3-setuptools python3-pip chromium python3-pil

@@ -4,7 +4,7 @@
 #include "regimes.h"
 #include "../repeat/repeat.h"
 #include "../util/mem.h"
-#include <lapacke.h>
+#include "../util/lapack.h"
 #include <limits.h>
 #include <math.h>
 #include <string.h>
@@ -54,11 +54,11 @@ void lia_regime_reachable(size_t nr, const double *pi, size_t start, unsigned ch
 static lia_status dsolve(size_t n, double *a, size_t k, double *b)
 {
     if (n > INT_MAX || k > INT_MAX) return LIA_ELIMIT;
-    lapack_int *ipiv = lia__malloc(n * sizeof *ipiv);
+    lia_lapack_int *ipiv = lia__malloc(n * sizeof *ipiv);
     if (!ipiv) return LIA_ENOMEM;
-    lapack_int nn = (lapack_int)n;
-    int ok = LAPACKE_dgetrf(LAPACK_COL_MAJOR, nn, nn, a, nn, ipiv) == 0 &&
-             LAPACKE_dgetrs(LAPACK_COL_MAJOR, 'N', nn, (lapack_int)k, a, nn, ipiv, b, nn) == 0;
+    lia_lapack_int nn = (lia_lapack_int)n;
+    int ok = lia__dgetrf(nn, nn, a, nn, ipiv) == 0 &&
+             lia__dgetrs('N', nn, (lia_lapack_int)k, a, nn, ipiv, b, nn) == 0;
     lia__free(ipiv);
     return ok ? LIA_OK : LIA_EINTERNAL;
 }

@@ -59,7 +59,7 @@ typedef struct gnm {
     double *w, *w1, *t, *t1, *wp, *phi, *phi0, *e_lambda, *mean;
     size_t *s;
     double *pre, *suf;
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
     uint64_t rng;
 } gnm;
 
@@ -185,7 +185,7 @@ static int tangent(gnm *G, const double *w, const double *ref, double *t, int *o
     int sign = 1;
     for (size_t i = 0; i < n1; i++) {
         if (G->A[i + i * n1] < 0) sign = -sign;
-        if (G->ipiv[i] != (lapack_int)(i + 1)) sign = -sign;
+        if (G->ipiv[i] != (lia_lapack_int)(i + 1)) sign = -sign;
     }
     *orient = sign;
     double len = 0;

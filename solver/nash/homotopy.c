@@ -38,7 +38,7 @@ typedef struct tracker {
                                 one coefficient per unknown of q */
     size_t *assign, *cap;    /* equation -> block of its vanishing factor; blocks' free capacity */
     double complex *z, *z1, *dz, *F, *J, *G, *GJ, *A, *b, *L, *Lpre, *Lsuf, *k[4];
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
     uint64_t rng;
     size_t paths;
     lia_homotopy_found found;

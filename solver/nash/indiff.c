@@ -196,19 +196,19 @@ int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit)
 {
     size_t d = s->d;
     if (d == 0) return 1;
-    /* workspace from a size query, through lia__malloc (the high-level LAPACKE call would
-     * allocate its own, unseen by allocation-failure tests) */
+    /* workspace from a size query, through lia__malloc (so allocation-failure tests see it;
+     * LAPACK itself allocates nothing) */
     double *sv = lia__malloc(d * sizeof *sv), wq = 0;
-    lapack_int iq = 0, rank = 0;
+    lia_lapack_int iq = 0, rank = 0;
     if (!sv) return -1;
-    if (LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, (lapack_int)d, (lapack_int)d, 1, s->Jr, (lapack_int)d, s->r, (lapack_int)d, sv,
+    if (lia__dgelsd((lia_lapack_int)d, (lia_lapack_int)d, 1, s->Jr, (lia_lapack_int)d, s->r, (lia_lapack_int)d, sv,
                             1e-10, &rank, &wq, -1, &iq) != 0) {
         lia__free(sv);
         return 0;
     }
-    lapack_int lwork = (lapack_int)wq + 1, liwork = iq > 0 ? iq : 1;
+    lia_lapack_int lwork = (lia_lapack_int)wq + 1, liwork = iq > 0 ? iq : 1;
     double *work = lia__malloc((size_t)lwork * sizeof *work);
-    lapack_int *iwork = lia__malloc((size_t)liwork * sizeof *iwork);
+    lia_lapack_int *iwork = lia__malloc((size_t)liwork * sizeof *iwork);
     if (!work || !iwork) {
         lia__free(sv);
         lia__free(work);
@@ -229,8 +229,8 @@ int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit)
         /* the least-squares step of least norm, singular values below 1e-10 of the largest
          * treated as zero: on a continuum of solutions Newton then moves straight towards the
          * nearest one instead of along it */
-        if (LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, (lapack_int)d, (lapack_int)d, 1, s->Jr, (lapack_int)d, s->r,
-                                (lapack_int)d, sv, 1e-10, &rank, work, lwork, iwork) != 0)
+        if (lia__dgelsd((lia_lapack_int)d, (lia_lapack_int)d, 1, s->Jr, (lia_lapack_int)d, s->r,
+                                (lia_lapack_int)d, sv, 1e-10, &rank, work, lwork, iwork) != 0)
             break;
         double step = 0, size = 0;
         int finite = 1;

@@ -4,7 +4,7 @@
 #ifndef LIA_NASH_INDIFF_H
 #define LIA_NASH_INDIFF_H
 #include <complex.h>
-#include <lapacke.h>
+#include "../util/lapack.h"
 #include "liaison.h"
 #include "../game/game.h"
 
@@ -31,7 +31,7 @@ typedef struct lia_indiff {
     /* scratch for real Newton */
     double complex *zc, *F, *J;
     double *Jr, *r;
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
 } lia_indiff;
 
 /* Build the system of game g for supports k[p] (sizes, >= 1) and sup (sorted strategy indices,

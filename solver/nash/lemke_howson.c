@@ -9,7 +9,7 @@
 #include "nash.h"
 #include "../util/mem.h"
 #include <cblas.h>
-#include <lapacke.h>
+#include "../util/lapack.h"
 #include <math.h>
 #include <string.h>
 
@@ -159,7 +159,7 @@ typedef struct lh_game {
     double *A, *B;      /* shifted to positive payoffs, row-major m x n */
     double *MP, *MQ;    /* [B^T | I] (n x (m+n)) and [I | A] (m x (m+n)) in label order */
     double *S, *R;      /* refactoring scratch, shared by all paths (they run one at a time) */
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
     double *vals;       /* m + n: the basic values of an ended path */
     lh_budget *budget;
 } lh_game;
@@ -171,15 +171,15 @@ static lia_status resolve_basis(const tableau *T, const double *M, size_t nlab, 
 {
     size_t k = T->rows;
     double *S = G->S, *rhs = G->R;   /* the refactoring scratch: no path is pivoting now */
-    lapack_int *ipiv = G->ipiv;
+    lia_lapack_int *ipiv = G->ipiv;
     /* column-major getrf + getrs: LAPACKE's row-major path would transpose through its own
      * malloc, and OpenBLAS's gesv reaches for its thread pool */
     for (size_t i = 0; i < k; i++) {
         rhs[i] = 1;
         for (size_t j = 0; j < k; j++) S[j * k + i] = M[i * nlab + T->basis[j]];
     }
-    if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)k, S, (lapack_int)k, ipiv) != 0 ||
-        LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)k, 1, S, (lapack_int)k, ipiv, rhs, (lapack_int)k) != 0)
+    if (lia__dgetrf((lia_lapack_int)k, (lia_lapack_int)k, S, (lia_lapack_int)k, ipiv) != 0 ||
+        lia__dgetrs('N', (lia_lapack_int)k, 1, S, (lia_lapack_int)k, ipiv, rhs, (lia_lapack_int)k) != 0)
         return LIA_EINTERNAL;   /* a singular basis: the path went wrong */
     for (size_t l = 0; l < nlab; l++) out[l] = 0;
     for (size_t j = 0; j < k; j++) out[T->basis[j]] = rhs[j];
@@ -200,9 +200,9 @@ static int refactor(tableau *T, const double *M, size_t nlab, lh_game *G)
         for (size_t i = 0; i < k; i++) G->S[j * k + i] = M[i * nlab + T->basis[j]];
     for (size_t c = 0; c < w; c++)
         for (size_t i = 0; i < k; i++) G->R[c * k + i] = c + 1 == w ? 1.0 : M[i * nlab + T->nonbasic[c]];
-    if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)k, G->S, (lapack_int)k, G->ipiv) != 0 ||
-        LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)k, (lapack_int)w, G->S, (lapack_int)k, G->ipiv, G->R,
-                            (lapack_int)k) != 0)
+    if (lia__dgetrf((lia_lapack_int)k, (lia_lapack_int)k, G->S, (lia_lapack_int)k, G->ipiv) != 0 ||
+        lia__dgetrs('N', (lia_lapack_int)k, (lia_lapack_int)w, G->S, (lia_lapack_int)k, G->ipiv, G->R,
+                            (lia_lapack_int)k) != 0)
         return 0;
     for (size_t i = 0; i < k; i++) {
         for (size_t c = 0; c < w; c++) T->t[i * w + c] = G->R[c * k + i];
@@ -328,7 +328,7 @@ static double lh_bytes(size_t m, size_t n, size_t paths, size_t equilibria)
 {
     double nlab = (double)(m + n), big = (double)(m > n ? m : n);
     double game = (2.0 * m * n + n * nlab + m * nlab + big * big + big * (nlab + 1) + nlab + nlab) * sizeof(double) +
-                  big * sizeof(lapack_int);
+                  big * sizeof(lia_lapack_int);
     return game + (double)paths * path_bytes(m, n) + 2.0 * (double)equilibria * (nlab + 3) * sizeof(double);
 }
 

@@ -20,7 +20,7 @@
 #include "polytope_rs.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
-#include <lapacke.h>
+#include "../util/lapack.h"
 #include <math.h>
 #include <string.h>
 
@@ -91,9 +91,9 @@ typedef struct finder {
     unsigned char *inI;
     double *G, *w, *Msub;     /* t x t, t, S.d x t */
     lia_big *Xsub;            /* S.d x t */
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
     double *work;
-    lapack_int *iwork;
+    lia_lapack_int *iwork;
     uint64_t *lab, *bas;
 } finder;
 
@@ -142,13 +142,13 @@ static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int 
         anorm = fmax(anorm, s);
     }
     for (size_t a = 0; a < t; a++) F->w[a] = 1;
-    if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)t, (lapack_int)t, F->G, (lapack_int)t, F->ipiv) != 0)
+    if (lia__dgetrf((lia_lapack_int)t, (lia_lapack_int)t, F->G, (lia_lapack_int)t, F->ipiv) != 0)
         return LIA_OK;   /* singular: the face is not a point */
     double rcond = 0;
-    if (LAPACKE_dgecon_work(LAPACK_COL_MAJOR, '1', (lapack_int)t, F->G, (lapack_int)t, anorm, &rcond, F->work,
+    if (lia__dgecon('1', (lia_lapack_int)t, F->G, (lia_lapack_int)t, anorm, &rcond, F->work,
                             F->iwork) != 0 || rcond < RCOND_MIN)
         return LIA_OK;
-    if (LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)t, 1, F->G, (lapack_int)t, F->ipiv, F->w, (lapack_int)t) != 0)
+    if (lia__dgetrs('N', (lia_lapack_int)t, 1, F->G, (lia_lapack_int)t, F->ipiv, F->w, (lia_lapack_int)t) != 0)
         return LIA_OK;
     /* a bound on the solution's error: |G^-1| |1 - G w| with |G^-1| from the condition
      * estimate (times 10 for the estimate's slack); decisions within it are too close to call */

@@ -20,7 +20,7 @@
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
 #include <cblas.h>
-#include <lapacke.h>
+#include "../util/lapack.h"
 #include <math.h>
 #include <string.h>
 
@@ -40,7 +40,7 @@ typedef struct work {
     size_t *slackpos;        /* k: for slack r, its tableau row (basic) or column (nonbasic) */
     unsigned char *slackbasic;
     double *G, *MSI;         /* t x t and |S| x t, column-major */
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
     double *tab;             /* k x (1 + d), column-major: column 0 is beta, column 1+q is the
                                 entering column of nonbasic variable nb[q] */
 } work;
@@ -106,10 +106,10 @@ static int factor(work *w, const uint64_t *basis)
         X[(1 + d - t + a) * k + a] = 1;
     }
     if (t > 0) {
-        if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)t, (lapack_int)t, w->G, (lapack_int)t, w->ipiv) != 0)
+        if (lia__dgetrf((lia_lapack_int)t, (lia_lapack_int)t, w->G, (lia_lapack_int)t, w->ipiv) != 0)
             return 0;
-        if (LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)t, (lapack_int)(1 + d), w->G, (lapack_int)t,
-                                w->ipiv, X, (lapack_int)k) != 0)
+        if (lia__dgetrs('N', (lia_lapack_int)t, (lia_lapack_int)(1 + d), w->G, (lia_lapack_int)t,
+                                w->ipiv, X, (lia_lapack_int)k) != 0)
             return 0;
     }
     /* rows t..k-1: w_S = [1 | M[S, nonbasic coords] | 0] - M[S, I] X */

@@ -27,7 +27,7 @@
 #include "polytope_exact.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
-#include <lapacke.h>
+#include "../util/lapack.h"
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
@@ -81,7 +81,7 @@ typedef struct search {
     size_t nlevels;
     double *w;          /* objective weights of the coordinates */
     double *Bm, *X;     /* refactor scratch: k x k and k x (d + 1) */
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
     unsigned char *zero;   /* k: which basic variables are at zero */
     uint64_t *scratch;     /* a basis bitset */
 } search;
@@ -276,9 +276,9 @@ static lia_status refactor(search *S, dict *D)
         for (size_t r = 0; r < k; r++) S->X[j * k + r] = j == d ? 1.0 : v < d ? P->M[r * d + v] : (r == v - d);
     }
     /* getrf + getrs, not gesv: OpenBLAS hands even small gesv calls to its thread pool */
-    if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)k, S->Bm, (lapack_int)k, S->ipiv) != 0 ||
-        LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)k, (lapack_int)(d + 1), S->Bm, (lapack_int)k, S->ipiv,
-                            S->X, (lapack_int)k) != 0)
+    if (lia__dgetrf((lia_lapack_int)k, (lia_lapack_int)k, S->Bm, (lia_lapack_int)k, S->ipiv) != 0 ||
+        lia__dgetrs('N', (lia_lapack_int)k, (lia_lapack_int)(d + 1), S->Bm, (lia_lapack_int)k, S->ipiv,
+                            S->X, (lia_lapack_int)k) != 0)
         return LIA_RS_UNSURE;
     memcpy(D->T, S->X, k * d * sizeof *D->T);
     memcpy(D->beta, S->X + k * d, k * sizeof *D->beta);

@@ -41,7 +41,7 @@ typedef struct qre {
     double *J;               /* (N+1) x (N+1), column-major: Jacobian with the tangent row */
     double *rhs, *tan, *prev, *x, *y, *pred;
     double *xold, *bt;       /* the point before the last step; scratch tangent for bisection */
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
     int detsign;             /* sign of the last bordered determinant */
 } qre;
 
@@ -190,7 +190,7 @@ static int solve_bordered(qre *Q, const double *t, double *b)
     int sg = 1;
     for (size_t i = 0; i < M; i++) {
         if (Q->J[i * M + i] < 0) sg = -sg;
-        if (Q->ipiv[i] != (lapack_int)(i + 1)) sg = -sg;
+        if (Q->ipiv[i] != (lia_lapack_int)(i + 1)) sg = -sg;
     }
     Q->detsign = sg;
     return 1;

@@ -47,7 +47,7 @@ typedef struct senum {
     size_t *left;             /* strategies left in each domain */
     double *x, *u, *z;
     double *M, *rhs;          /* two players: (k+1) x (k+1) system */
-    lapack_int *ipiv;
+    lia_lapack_int *ipiv;
     lia_indiff *cur;          /* n players: the leaf's system while its roots come in */
     double *scale;            /* per player: largest |payoff| (1 if all are 0) */
 } senum;

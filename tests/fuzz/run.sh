@@ -27,7 +27,7 @@ command -v "$CC" >/dev/null || { echo "fuzz: $CC not found (make deps installs c
 # never count undefined behaviour as a finding.
 CFLAGS=(-std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isolver -I/usr/include/x86_64-linux-gnu/openblas-pthread
         -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
-LIBS=(-lglpk -llapacke -lopenblas -lsqlite3 -lm -lpthread)
+LIBS=(-lglpk -lopenblas -lsqlite3 -lm -lpthread)
 
 # The library sources exactly as the Makefile picks them (LIB_SRC), plus the target.
 mapfile -t SRC < <(find solver -name '*.c' -not -path 'solver/cli/*' | sort)
