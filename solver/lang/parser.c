@@ -172,6 +172,8 @@ static lia_span join(lia_span a, lia_span b)
 
 static lia_expr *expr(parser *p);
 
+/* primary := NUMBER | '(' expr ')' | ('min' | 'max') '(' expr (',' expr)* ')' | NAME
+ * (NAME may be a dotted path where the lexer allows it). Nesting is bounded by MAX_EXPR_HEIGHT. */
 static lia_expr *primary(parser *p)
 {
     lia_token t = p->tok;
@@ -249,6 +251,7 @@ static lia_expr *primary(parser *p)
     return NULL;
 }
 
+/* unary := ('-' | '+') unary | primary */
 static lia_expr *unary(parser *p)
 {
     if (p->tok.kind == TK_MINUS || p->tok.kind == TK_PLUS) {
@@ -281,6 +284,7 @@ static lia_expr *binary_node(parser *p, lia_expr_kind k, lia_expr *a, lia_expr *
     return too_deep(p, e) ? NULL : e;
 }
 
+/* term := unary (('*' | '/') unary)*   (left-associative) */
 static lia_expr *term(parser *p)
 {
     lia_expr *a = unary(p);
@@ -302,6 +306,8 @@ static int sign_starts_entry(parser *p)
     return !peek(p)->space_before;
 }
 
+/* expr := term (('+' | '-') term)*   (left-associative; inside a matrix a spaced sign that
+ * touches its number starts a new entry instead, see sign_starts_entry) */
 static lia_expr *expr(parser *p)
 {
     lia_expr *a = term(p);
@@ -317,6 +323,7 @@ static lia_expr *expr(parser *p)
 
 /* ---- statement pieces ---- */
 
+/* ident_list := NAME (',' NAME)*, or NAME NAME ... when commas are not required */
 static int ident_list(parser *p, lia_stmt *s, int commas_required, const char *what)
 {
     vec v = { 0 };
@@ -331,6 +338,7 @@ static int ident_list(parser *p, lia_stmt *s, int commas_required, const char *w
     return !p->oom;
 }
 
+/* expr_list := expr (',' expr)* */
 static int expr_list(parser *p, lia_stmt *s)
 {
     vec v = { 0 };
@@ -346,6 +354,7 @@ static int expr_list(parser *p, lia_stmt *s)
     return !p->oom;
 }
 
+/* pair_list := NAME expr (',' NAME expr)*   (`need sigint 1, humint 0.5`) */
 static int pair_list(parser *p, lia_stmt *s, const char *what)
 {
     vec v = { 0 };
@@ -361,6 +370,7 @@ static int pair_list(parser *p, lia_stmt *s, const char *what)
     return !p->oom;
 }
 
+/* single_expr := expr */
 static int single_expr(parser *p, lia_stmt *s)
 {
     lia_expr *e = expr(p);
@@ -372,12 +382,15 @@ static int single_expr(parser *p, lia_stmt *s)
     return 1;
 }
 
+/* arrow_pair := NAME '->' NAME   (sender, receiver) */
 static int arrow_pair(parser *p, lia_stmt *s)
 {
     return ident(p, &s->a, "the sending party") && expect(p, TK_ARROW, "'->'") &&
            ident(p, &s->b, "the receiving party");
 }
 
+/* facility := NAME ( 'cost' expr | 'value' expr
+ *                  | 'split' ('equal' | 'proportional' | pair_list) )*   (each at most once) */
 static int facility(parser *p, lia_stmt *s)
 {
     if (!ident(p, &s->a, "the facility's name")) return 0;
@@ -419,6 +432,7 @@ static int facility(parser *p, lia_stmt *s)
     return 1;
 }
 
+/* caveat := ('value' expr | 'disclosure' expr)+   (each at most once) */
 static int caveat(parser *p, lia_stmt *s)
 {
     int any = 0;
@@ -440,7 +454,8 @@ static int caveat(parser *p, lia_stmt *s)
     return 1;
 }
 
-/* `suspect PRIOR leak LEAK`: the belief that the party is penetrated, and its leak if it is. */
+/* suspect := expr 'leak' expr   (`suspect PRIOR leak LEAK`: the belief that the party is
+ * penetrated, and its leak if it is) */
 static int suspect(parser *p, lia_stmt *s)
 {
     if (!(s->value = expr(p))) return 0;
@@ -452,6 +467,8 @@ static int suspect(parser *p, lia_stmt *s)
     return (s->cost = expr(p)) != NULL;
 }
 
+/* matrix := NAME '[' row (';' row)* ']'   row := expr (','? expr)*   (every row as long as
+ * the first; new lines inside the brackets continue the matrix) */
 static int matrix(parser *p, lia_stmt *s)
 {
     if (!ident(p, &s->a, "the player whose payoffs follow")) return 0;
@@ -507,7 +524,8 @@ fail:
     return 0;
 }
 
-/* `names... SEP values`: a payoff line (`C D: 3, 3`) or a coalition's value (`L R1 = 1`). */
+/* names_then := NAME (','? NAME)* SEP values: a payoff line (`C D: 3, 3`) or a coalition's
+ * value (`L R1 = 1`). */
 static int names_then(parser *p, lia_stmt *s, const char *what, const char *missing, lia_tok_kind sep,
                       const char *sep_what, int (*values)(parser *, lia_stmt *))
 {
@@ -522,11 +540,13 @@ static int names_then(parser *p, lia_stmt *s, const char *what, const char *miss
     return expect(p, sep, sep_what) && values(p, s);
 }
 
+/* payoff := NAME+ ':' expr_list   (one strategy per player, then one payoff per player) */
 static int payoff(parser *p, lia_stmt *s)
 {
     return names_then(p, s, "a strategy", "one strategy per player", TK_COLON, "':' before the payoffs", expr_list);
 }
 
+/* coalition_value := NAME+ '=' expr */
 static int coalition_value(parser *p, lia_stmt *s)
 {
     return names_then(p, s, "a player", "the coalition's players", TK_EQ, "'=' before the coalition's value",
@@ -555,6 +575,16 @@ static const kwdef bankruptcy_kws[] = { { "estate", KW_ESTATE }, { "claims", KW_
 static const kwdef voting_kws[] = { { "quota", KW_QUOTA }, { "weights", KW_WEIGHTS }, { 0, 0 } };
 static const kwdef regime_kws[] = { { "set", KW_SET }, { 0, 0 } };
 
+/* stmt := KEYWORD body, the body by keyword:
+ *   common resources patience leak disclosure dilution estate quota detect   single_expr
+ *   suspect          expr 'leak' expr
+ *   need collect exposure pool                                              pair_list (topics)
+ *   commit claims weights monitor                                           pair_list (parties)
+ *   members players  ident_list        levels  expr_list
+ *   share            arrow_pair pair_list        transfer  arrow_pair single_expr
+ *   caveat facility  (their own rules)           strategies NAME ':' ident_list
+ *   payoff matrix value                          (their own rules)
+ *   set              PATH '=' expr   (regimes) */
 static int stmt_body(parser *p, lia_stmt *s)
 {
     switch (s->kw) {
@@ -614,7 +644,8 @@ static void unknown_kw(parser *p, const kwdef *kws, const char *block)
                       "unknown attribute '%.*s' in %s; expected one of: %s", len, p->tok.text, block, list);
 }
 
-/* Parses `{ stmt* }`; returns the statements in order. Missing '}' is reported at the '{'. */
+/* block := '{' (stmt? (NEWLINE | ';'))* '}'   — returns the statements in order; a missing '}'
+ * is reported at the '{'. */
 static lia_stmt *block(parser *p, const kwdef *kws, const char *what, int *broken)
 {
     lia_stmt *head = NULL, **tail = &head;
@@ -685,6 +716,8 @@ static void skip_item(parser *p)
     }
 }
 
+/* item_sub := 'bilateral' | 'multilateral'   (agreements)
+ *           | 'normal' | 'coalitional' ['cost'] | 'bankruptcy' | 'voting'   (games) */
 static int item_sub(parser *p, lia_item *it)
 {
     static const struct { const char *name; lia_item_sub sub; int agreement; } subs[] = {
@@ -706,7 +739,8 @@ static int item_sub(parser *p, lia_item *it)
     return 0;
 }
 
-/* `in [LO, HI]` after a let's value: the range an exploration samples it from (uniformly). */
+/* let_range := 'in' '[' expr ',' expr ']'   after a let's value: the range an exploration
+ * samples it from (uniformly). */
 static int let_range(parser *p, lia_item *it)
 {
     next(p);   /* 'in' */
@@ -721,6 +755,12 @@ static int let_range(parser *p, lia_item *it)
     return 1;
 }
 
+/* item := 'model' STRING
+ *       | 'let' NAME '=' expr ['in' '[' expr ',' expr ']']
+ *       | ('topic' | 'party') NAME block
+ *       | 'agreement' NAME item_sub block | 'game' NAME item_sub block
+ *       | 'regime' NAME block | 'transition' NAME '->' NAME expr | 'start' NAME
+ * each ending at a new line, ';' or the end of the file. */
 static lia_item *item(parser *p)
 {
     static const char *const tops[] = { "model", "let", "topic", "party", "agreement", "game", "regime",
@@ -809,6 +849,8 @@ static lia_item *item(parser *p)
     return it;
 }
 
+/* file := ((item | '') (NEWLINE | ';'))* EOF — the grammar rule of each construct is written
+ * above the function that parses it; docs/language.md has the whole grammar. */
 int lia_parse(lia_ast *ast, lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d)
 {
     parser p;
