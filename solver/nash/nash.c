@@ -42,6 +42,18 @@ int lia_nash_method_available(lia_nash_method m)
     return (unsigned)m < sizeof methods / sizeof methods[0] && methods[m].run != NULL;
 }
 
+const char *lia_nash_method_name(lia_nash_method m)
+{
+    return (unsigned)m < sizeof methods / sizeof methods[0] ? methods[m].name : NULL;
+}
+
+lia_status lia_nash_method_from_name(const char *name, lia_nash_method *out)
+{
+    for (size_t k = 0; name && out && k < sizeof methods / sizeof methods[0]; k++)
+        if (strcmp(name, methods[k].name) == 0) { *out = (lia_nash_method)k; return LIA_OK; }
+    return LIA_EUSAGE;
+}
+
 lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *opts)
 {
     if (!out) return LIA_EUSAGE;
