@@ -38,8 +38,9 @@ static int usage_error(const char *command, const char *fmt, const char *arg)
  * option of solve"), or unknown, with the closest flag of this command. */
 static int refuse_flag(const cli_command *c, const char *name)
 {
+    const char *as = strcmp(name, "--output") == 0 ? "-o" : name;
     for (const cli_command *other = cli_commands; other->name; other++)
-        if (cli_flag_find(other, name)) {
+        if (cli_flag_find(other, as)) {
             fprintf(stderr, "liaison %s: %s is not an option of %s (see liaison %s --help)\n", c->name, name, c->name,
                     c->name);
             return EXIT_INPUT;
