@@ -128,20 +128,16 @@ const cli_command cli_commands[] = {
     { "check", cmd_check, "FILE...", "check agreement or game files; diagnostics only", check_flags },
     { "compile", cmd_compile, "FILE", "the compiled game (stage games, coalition values) or one of its LPs",
       compile_flags },
-    { "solve", cmd_solve, "FILE", "the report of every agreement: commitment, class and equilibria of its stage game; "
-      "html: a briefing", solve_flags },
-    { "share", cmd_share, "FILE", "burden sharing: Shapley, Banzhaf, nucleolus, least core, bankruptcy rules, voting "
-      "power, bargaining", share_flags },
-    { "repeat", cmd_repeat, "FILE", "does a profile (default: the commitment) hold when repeated: critical patience, "
-      "detection needed, transfers", repeat_flags },
+    { "solve", cmd_solve, "FILE", "every agreement's commitment, stage-game class and equilibria; html: a briefing page", solve_flags },
+    { "share", cmd_share, "FILE", "burden sharing: Shapley, Banzhaf, nucleoli, bankruptcy rules, voting power, bargaining", share_flags },
+    { "repeat", cmd_repeat, "FILE", "does the commitment (or a profile) hold when repeated: patience, detection, transfers", repeat_flags },
     { "sweep", cmd_sweep, "FILE --vary NAME=FROM:TO:STEPS", "where the verdicts change as parameters move",
       sweep_flags },
     { "compare", cmd_compare, "FILE [FILE2]", "agreements side by side: welfare, payoffs, delta*, exposure, "
       "transfers, core", compare_flags },
     { "params", cmd_params, "FILE", "every name --set, --vary and --range accept, with its value and range",
       params_flags },
-    { "explore", cmd_explore, "FILE --samples N", "many runs at samples of the uncertain parameters: status "
-      "probabilities, Sobol or Morris indices", explore_flags },
+    { "explore", cmd_explore, "FILE --samples N", "runs at samples of the uncertain parameters: status odds, Sobol or Morris indices", explore_flags },
     { "nash", cmd_nash, "FILE", "equilibria of a game or an agreement's stage game, each verified by its regret",
       nash_flags },
     { NULL, NULL, NULL, NULL, NULL },
@@ -161,19 +157,43 @@ const cli_flag *cli_flag_find(const cli_command *c, const char *name)
     return NULL;
 }
 
+/* text from column `at` on, broken between words before column 100, later lines indented
+ * to column 33 (where the help of a flag starts) */
+static void wrap(FILE *f, const char *text, int at)
+{
+    while (*text) {
+        int room = 100 - at, n = (int)strlen(text);
+        if (n > room) {
+            n = room;
+            while (n > 0 && text[n] != ' ') n--;
+            if (n == 0) n = (int)strcspn(text, " ");
+        }
+        fprintf(f, "%.*s\n", n, text);
+        text += n;
+        while (*text == ' ') text++;
+        if (*text) fprintf(f, "%33s", "");
+        at = 33;
+    }
+}
+
 void cli_command_help(FILE *f, const cli_command *c)
 {
     fprintf(f, "usage: liaison %s %s [options]\n\n%s.\n\noptions:\n", c->name, c->operands, c->summary);
     for (const cli_flag *fl = c->flags; fl->name; fl++) {
         char head[64];
         snprintf(head, sizeof head, "%s%s%s", fl->name, fl->arg ? " " : "", fl->arg ? fl->arg : "");
-        fprintf(f, "  %-30s %s\n", head, fl->help);
+        fprintf(f, "  %-30s ", head);
+        wrap(f, fl->help, 33);
         if (fl->names) {
-            fprintf(f, "  %-30s %s:", "", strchr(fl->arg, ',') ? "rules" : "one of");
+            /* the values, as the library names them */
+            char list[1024];
+            size_t at = (size_t)snprintf(list, sizeof list, "%s:", strchr(fl->arg, ',') ? "rules" : "one of");
             const char *name, *note = NULL;
-            for (size_t i = 0; (name = fl->names(i, &note)); i++, note = NULL)
-                fprintf(f, "%s %s%s%s%s", i ? "," : "", name, note ? " (" : "", note ? note : "", note ? ")" : "");
-            fputc('\n', f);
+            for (size_t i = 0; (name = fl->names(i, &note)) && at < sizeof list; i++, note = NULL)
+                at += (size_t)snprintf(list + at, sizeof list - at, "%s %s%s%s%s", i ? "," : "", name, note ? " (" : "",
+                                       note ? note : "", note ? ")" : "");
+            fprintf(f, "%33s", "");
+            wrap(f, list, 33);
         }
     }
     fprintf(f, "  %-30s %s\n\nexit status: 0 ok, 2 bad input or usage, 3 internal failure. See docs/cli.md.\n",

@@ -77,7 +77,7 @@ run "nash --help methods" 0 "$LIAISON" nash --help && {
   grep -q -- '--correlated' "$TMP/out" && grep -q -- '--threads N' "$TMP/out" && ok "nash --help methods" \
     || not_ok "nash --help methods" "$(cat "$TMP/out")"; }
 run "share --help rules" 0 "$LIAISON" share --help && {
-  grep -q 'rules: shapley, banzhaf, nucleolus, prenucleolus, least_core, core, per_capita, montecarlo, talmud' "$TMP/out" &&
+  grep -q 'rules: shapley, banzhaf, nucleolus, prenucleolus, least_core, core,' "$TMP/out" && grep -q 'bargaining, all' "$TMP/out" &&
   ok "share --help rules" || not_ok "share --help rules" "$(cat "$TMP/out")"; }
 # the general help: one line per command
 run "--help commands" 0 "$LIAISON" --help && {
