@@ -14,7 +14,7 @@ LIBS         := -lglpk -llapacke -lopenblas -lsqlite3 -lm -lpthread
 TEST_LIBS    := -lcmocka $(LIBS)
 
 # Debian packages: libraries, then tools used only by tests/fuzzing.
-DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev libsqlite3-dev
+DEB_BUILD    := libglpk-dev libopenblas-dev liblapacke-dev libcmocka-dev libsqlite3-dev libopenmpi-dev openmpi-bin
 DEB_TEST     := lrslib glpk-utils abigail-tools clang libclang-rt-14-dev python3 locales pkg-config \
                 python3-numpy python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel \
                 python3-pandas python3-setuptools python3-pip chromium python3-pil
@@ -24,6 +24,12 @@ LIB_SRC      := $(sort $(shell find solver -name '*.c' -not -path 'solver/cli/*'
 CLI_SRC      := $(sort $(wildcard solver/cli/*.c))
 LIB_OBJ      := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ      := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+# liaison-mpi: the CLI's objects but its entry point, and solver/cli/mpi/ compiled with mpicc;
+# built when mpicc is found (the library itself never links MPI).
+MPICC        ?= mpicc
+HAVE_MPI     := $(shell command -v $(MPICC) >/dev/null 2>&1 && echo yes)
+MPI_SRC      := $(sort $(wildcard solver/cli/mpi/*.c))
+MPI_OBJ      := $(MPI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN     := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # A program built against the previous release's header, run against the new library (abi.sh).
@@ -33,6 +39,7 @@ Q            ?= @
 STATIC       := $(BUILD)/lib/libliaison.a
 SHARED       := $(BUILD)/lib/libliaison.so.$(VERSION)
 CLI          := $(BUILD)/bin/liaison
+CLI_MPI      := $(if $(HAVE_MPI),$(BUILD)/bin/liaison-mpi)
 
 .PHONY: all deps demo test test-unit test-asan test-limits fuzz fuzz-models bench golden clean help install examples abi-baseline
 
@@ -40,11 +47,11 @@ PREFIX       ?= /usr/local
 DESTDIR      ?=
 PYTHONDIR    ?= $(PREFIX)/lib/python3/dist-packages
 
-all: $(STATIC) $(SHARED) $(CLI)
+all: $(STATIC) $(SHARED) $(CLI) $(CLI_MPI)
 
 help:
 	@echo "make deps      install missing Debian packages (root) or print the command"
-	@echo "make           build $(CLI) and the libraries in $(BUILD)/lib"
+	@echo "make           build $(CLI) (and $(BUILD)/bin/liaison-mpi if mpicc is found) and the libraries in $(BUILD)/lib"
 	@echo "make demo      install, build, and compile the default model"
 	@echo "make test      unit, end-to-end and malformed-input tests"
 	@echo "make test-asan the whole suite under AddressSanitizer + UBSan"
@@ -89,6 +96,15 @@ $(CLI): $(CLI_OBJ) $(STATIC)
 	$(Q)$(CC) -o $@ $(CLI_OBJ) $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
 
 $(BUILD)/obj/solver/cli/%.o: CFLAGS_ALL += -Isolver/cli
+
+$(BUILD)/obj/solver/cli/mpi/%.o: solver/cli/mpi/%.c
+	@mkdir -p $(dir $@)
+	@echo "  MPICC $<"
+	$(Q)$(MPICC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/bin/liaison-mpi: $(MPI_OBJ) $(filter-out %/entry.o,$(CLI_OBJ)) $(STATIC)
+	@mkdir -p $(dir $@)
+	$(Q)$(MPICC) -o $@ $(MPI_OBJ) $(filter-out %/entry.o,$(CLI_OBJ)) $(STATIC) $(LIBS) $(EXTRA_LDFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/support/filter.c $(STATIC)
 	@mkdir -p $(dir $@)
@@ -161,7 +177,7 @@ install: all
 	@ln -sf libliaison.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libliaison.so.$(SOMAJOR)
 	@ln -sf libliaison.so.$(SOMAJOR) $(DESTDIR)$(PREFIX)/lib/libliaison.so
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' liaison.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/liaison.pc
-	@install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/
+	@install -m 755 $(CLI) $(CLI_MPI) $(DESTDIR)$(PREFIX)/bin/
 	@install -m 644 docs/liaison.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	@install -d $(DESTDIR)$(PYTHONDIR)/liaison/models
 	@install -m 644 python/liaison/*.py $(DESTDIR)$(PYTHONDIR)/liaison/
@@ -214,4 +230,4 @@ bench: all $(BUILD)/bench/bench_ce $(BUILD)/bench/bench_share $(BUILD)/bench/ben
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(MPI_OBJ:.o=.d)

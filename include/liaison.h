@@ -386,15 +386,21 @@ typedef struct lia_nash_options {
                                 equilibrium as fast as possible */
     int exact;               /* LIA_NASH_ALL: also reconstruct every equilibrium in exact rationals
                                 (the game must have exact payoffs) and check it exactly */
-    /* version 2: */
-    size_t memory_cap;       /* bytes the search may take (LIA_ELIMIT beyond, before taking
-                                them): the vertex sets of LIA_NASH_ALL, the listing of
-                                LIA_NASH_PURE; 0 = LIA_DEFAULT_MEMORY_CAP */
+    /* version 2 */
+    size_t memory_cap;       /* bytes the method may hold (LIA_ELIMIT beyond, before taking them):
+                                LIA_NASH_LH (every allocation), the vertex sets of LIA_NASH_ALL,
+                                the listing of LIA_NASH_PURE; 0 = LIA_DEFAULT_MEMORY_CAP */
+    unsigned threads;        /* LIA_NASH_ALL: threads for the vertex search (the same result, in
+                                the same order, for any count); 0 = every online core */
 } lia_nash_options;
 /* Race up to 8 labels spread over both players and keep the first path that ends with a
  * verified equilibrium: path lengths differ by orders of magnitude between labels. */
 #define LIA_LH_RACE (-2L)
-#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0, 0 }
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0, 0, 0 }
+/* LIA_NASH_LH: the bytes the method needs at least for this game and label (below them it
+ * refuses with LIA_ELIMIT), so a refusal can say what cap would do. LIA_EUSAGE for other
+ * methods (their needs depend on the game's structure, not only its size). */
+LIA_API lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opts, size_t *bytes);
 
 /* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from
  * each player's ordering of R = u(C,C), S = u(C,D), T = u(D,C), P = u(D,D). cooperate[p] is
@@ -441,6 +447,17 @@ LIA_API lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t *
  * range) and its precision lambda, in the game's payoff units. Count 0 for other methods. */
 LIA_API size_t lia_eqset_path_count(const lia_eqset *e);
 LIA_API const double *lia_eqset_path_point(const lia_eqset *e, size_t k, double *lambda);
+/* LIA_NASH_QRE: the branch points met on the path (where the sign of the determinant of the
+ * path's bordered Jacobian changes: another branch of the QRE correspondence crosses it, as in
+ * degenerate games), each given by the path point after it; count 0 for other methods. */
+LIA_API size_t lia_eqset_branch_count(const lia_eqset *e);
+LIA_API const double *lia_eqset_branch_point(const lia_eqset *e, size_t k, double *lambda);
+/* LIA_NASH_QRE: how the equilibrium reported was reached (a static string; NULL for other
+ * methods): "limit" (the path polishes to the same equilibrium at two precisions in a row),
+ * "extrapolated limit" (a slowly converging path: its limit extrapolated, polished and
+ * verified), or "support system" (the path could not be followed to its end: the last
+ * equilibrium verified on the support it converges to). */
+LIA_API const char *lia_eqset_qre_end(const lia_eqset *e);
 /* LIA_FORMAT_TEXT (for a reader: four significant digits, rounding noise shown as 0, exact
  * fractions only when the set was computed with the `exact` option), LIA_FORMAT_JSON
  * ({"game", "players", "strategies", "method",
@@ -1161,6 +1178,32 @@ LIA_API lia_status lia_explore_write(char **out, size_t *len, const lia_explore 
 LIA_API lia_status lia_explore_write_rows(char **out, size_t *len, const lia_explore *e, uint64_t from, uint64_t n, int header);
 /* A standalone SVG chart of the indices and scenario boxes; caller frees *out with lia_free. */
 LIA_API lia_status lia_explore_write_svg(char **out, size_t *len, const lia_explore *e);
+
+/* An exploration step by step, for a driver that spreads the runs itself (liaison-mpi: every
+ * rank solves runs, rank 0 appends them; lia_model_explore is these steps in a loop):
+ *   lia_explore_plan     everything lia_model_explore does before solving: the options and
+ *                        ranges checked, the workers (opts->threads clones of m), the slice
+ *                        (shard), the store created or checked (and continued with resume);
+ *                        the same returns and handle rules as lia_model_explore;
+ *   lia_explore_pending_runs  the runs [*first, *first + *count) of the slice not yet
+ *                        appended (after a resumed store's runs; 0 when it is finished);
+ *   lia_explore_solve    runs [first, first + count) of the design (any of its
+ *                        lia_explore_total_runs, not only the pending ones) into values,
+ *                        count x lia_explore_column_count doubles, row-major, the layout of
+ *                        lia_explore_value; on the plan's threads, calling opts->progress with
+ *                        the runs done of `count` (nonzero: LIA_ECANCELED). The same run gives
+ *                        the same bytes in any process;
+ *   lia_explore_append   the next `count` pending runs, in index order (values as solve fills
+ *                        them): held in memory, or written to the store in one transaction;
+ *   lia_explore_finish   after the last append: marks the store finished and reads it back, so
+ *                        the handle is what lia_model_explore returns (lia_explore_complete,
+ *                        the analyses). A handle takes solve and append only between plan and
+ *                        finish (LIA_EUSAGE otherwise), one call at a time. */
+LIA_API lia_status lia_explore_plan(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts);
+LIA_API lia_status lia_explore_pending_runs(const lia_explore *e, uint64_t *first, uint64_t *count);
+LIA_API lia_status lia_explore_solve(lia_explore *e, uint64_t first, uint64_t count, double *values);
+LIA_API lia_status lia_explore_append(lia_explore *e, const double *values, uint64_t count);
+LIA_API lia_status lia_explore_finish(lia_explore *e);
 
 /* ---- briefings: one self-contained HTML page for a reader (docs/cli.md, solve --format html) -- *
  * UTF-8 HTML with inline CSS and inline SVG charts: no scripts, nothing loaded from elsewhere, a

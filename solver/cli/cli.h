@@ -113,6 +113,11 @@ int cli_sweep_check(lia_model *m, const lia_sweep_options *so, char *const names
  * of memory): the line that regenerates an output. */
 char *cli_command_line(const char *command, int argc, char **argv);
 
+/* The liaison command (main.c): argv[1] is the command. */
+int cli_main(int argc, char **argv);
+/* Re-execute with one OpenBLAS thread unless OPENBLAS_NUM_THREADS is set (main.c says why). */
+void cli_single_blas_thread(char **argv);
+
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
 int cmd_nash(int argc, char **argv);

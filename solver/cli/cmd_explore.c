@@ -4,6 +4,7 @@
  * the uncertain parameters, and what they say (docs/cli.md). Also `liaison explore --store
  * OUT.sqlite` (re-analyse a finished store) and `liaison explore --merge OUT.sqlite PART...`. */
 #include "cli.h"
+#include "explore_cli.h"
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -18,12 +19,25 @@ enum { EXIT_INTERRUPTED = 130 };
 static volatile sig_atomic_t interrupted;
 static void on_sigint(int sig) { (void)sig; interrupted = 1; }
 
+void cli_explore_catch_sigint(int on)
+{
+    static struct sigaction old;
+    if (on) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_sigint;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &old);
+    } else {
+        sigaction(SIGINT, &old, NULL);
+    }
+}
+
 /* The bar on a terminal, with the time left at the rate so far; and Ctrl-C, which stops the
  * library at once; the batch under way is dropped and the store keeps every finished one. */
-typedef struct bar { int tty, last; struct timespec t0; unsigned long long stop_after; } bar;
-static int progress(void *ctx, size_t done, size_t total)
+int cli_explore_progress(void *ctx, size_t done, size_t total)
 {
-    bar *b = ctx;
+    cli_bar *b = ctx;
     if (interrupted || (b->stop_after && done >= b->stop_after)) return 1;
     if (!b->tty) return 0;
     int pct = total ? (int)(100.0 * (double)done / (double)total) : 100;
@@ -146,7 +160,7 @@ static int report(const cli_opts *o, const lia_explore *e, lia_format fmt)
     return rc;
 }
 
-static int finish(lia_status st, const lia_explore *e, const cli_opts *o, lia_format fmt)
+int cli_explore_finish(lia_status st, const lia_explore *e, const cli_opts *o, lia_format fmt)
 {
     if (st == LIA_ECANCELED) {
         fprintf(stderr, "\nliaison explore: interrupted; %s%s%s\n", o->store ? o->store : "",
@@ -161,15 +175,19 @@ static int finish(lia_status st, const lia_explore *e, const cli_opts *o, lia_fo
     return report(o, e, fmt);
 }
 
-int cmd_explore(int argc, char **argv)
+int cli_explore_setup(cli_explore *x, int argc, char **argv)
 {
-    cli_opts o;
-    int rc = cli_parse(&o, argc, argv, "explore");
-    lia_explore_options eo = LIA_EXPLORE_OPTIONS_INIT;
+    memset(x, 0, sizeof *x);
+    cli_opts *op = &x->o;
+    int rc = cli_parse(op, argc, argv, "explore");
+    cli_opts o = *op;
+    x->eo = (lia_explore_options)LIA_EXPLORE_OPTIONS_INIT;
+    lia_explore_options eo = x->eo;
     lia_format fmt = LIA_FORMAT_TEXT;
-    lia_explore_range ranges[64];
-    char *names[64] = { NULL };
+    lia_explore_range *ranges = x->ranges;
+    char **names = x->names;
     if (!rc) rc = cli_format(&o, "--format", &fmt);
+    x->fmt = fmt;
     if (!rc && o.plot && !ends_with_svg(o.plot)) {
         fprintf(stderr, "liaison explore: --plot writes SVG only, so OUT must end in .svg (not '%s')\n", o.plot);
         rc = EXIT_INPUT;
@@ -178,35 +196,9 @@ int cmd_explore(int argc, char **argv)
     const char *paths[3] = { o.output && strcmp(o.output, "-") != 0 ? o.output : NULL, o.plot, o.store };
     static const char *const flags[3] = { "-o", "--plot", "--store" };
     if (!rc) rc = cli_distinct_outputs("explore", paths, flags, 3);
-    lia_explore *e = NULL;
-    lia_model *m = NULL;
-    if (!rc && o.merge) {
-        /* liaison explore --merge OUT.sqlite PART.sqlite... */
-        if (o.nfiles < 2) {
-            fprintf(stderr, "liaison explore: --merge OUT.sqlite PART.sqlite... (the merged store, then the parts)\n");
-            rc = EXIT_INPUT;
-        } else {
-            lia_status st = lia_explore_merge(&e, o.files[0], (const char *const *)(o.files + 1), o.nfiles - 1);
-            cli_opts co = o;
-            co.store = o.files[0];
-            rc = finish(st, e, &co, fmt);
-        }
-        goto out;
-    }
-    if (!rc && o.nfiles == 0 && o.store) {
-        /* re-analyse a finished store without solving */
-        lia_status st = lia_explore_open(&e, o.store);
-        if (st == LIA_OK && !lia_explore_complete(e) && fmt != LIA_FORMAT_CSV && lia_explore_run_count(e) < lia_explore_total_runs(e) &&
-            lia_explore_first_run(e) == 0) {
-            fprintf(stderr, "liaison explore: %s is unfinished (%llu of %llu runs): continue it with liaison explore FILE ... "
-                            "--store %s --resume\n", o.store, (unsigned long long)lia_explore_run_count(e),
-                    (unsigned long long)lia_explore_total_runs(e), o.store);
-            rc = EXIT_INPUT;
-        } else {
-            rc = finish(st, e, &o, fmt);
-        }
-        goto out;
-    }
+    if (!rc && o.merge) { x->mode = CLI_EXPLORE_MERGE; return EXIT_OK; }
+    if (!rc && o.nfiles == 0 && o.store) { x->mode = CLI_EXPLORE_REANALYSE; return EXIT_OK; }
+    x->mode = CLI_EXPLORE_RUN;
     if (!rc && o.nfiles != 1) {
         fprintf(stderr, "liaison explore: give exactly one FILE (liaison explore FILE --design lhs --samples N)\n");
         rc = EXIT_INPUT;
@@ -270,35 +262,71 @@ int cmd_explore(int argc, char **argv)
     eo.store = o.store;
     eo.resume = o.resume;
     eo.memory_cap = o.memory_cap;
-    bar b = { isatty(STDERR_FILENO), -1, { 0, 0 }, 0 };
+    cli_bar *b = &x->bar;
+    b->tty = isatty(STDERR_FILENO);
+    b->last = -1;
     /* a test hook: behave as if Ctrl-C came after this many runs (tests/cli/explore.sh) */
     const char *hook = getenv("LIAISON_TEST_INTERRUPT_AFTER");
-    if (hook && !parse_u64(hook, &b.stop_after)) b.stop_after = 0;
-    clock_gettime(CLOCK_MONOTONIC, &b.t0);
-    eo.progress = progress;
-    eo.progress_ctx = &b;
-    if (!rc) rc = cli_open_model(&m, o.files[0], &o);
-    if (!rc && !o.game && lia_model_game_count(m) != 1) {
+    if (hook && !parse_u64(hook, &b->stop_after)) b->stop_after = 0;
+    clock_gettime(CLOCK_MONOTONIC, &b->t0);
+    eo.progress = cli_explore_progress;
+    eo.progress_ctx = b;
+    x->eo = eo;
+    if (!rc) rc = cli_open_model(&x->m, o.files[0], &o);
+    if (!rc && !o.game && lia_model_game_count(x->m) != 1) {
         fprintf(stderr, "liaison explore: %s has %zu agreements and games; choose one with --game:", o.files[0],
-                lia_model_game_count(m));
-        for (size_t i = 0; i < lia_model_game_count(m); i++) fprintf(stderr, "%s %s", i ? "," : "", lia_model_game_name(m, i));
+                lia_model_game_count(x->m));
+        for (size_t i = 0; i < lia_model_game_count(x->m); i++) fprintf(stderr, "%s %s", i ? "," : "", lia_model_game_name(x->m, i));
         fputc('\n', stderr);
         rc = EXIT_INPUT;
     }
-    if (!rc) {
-        struct sigaction sa, old;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_sigint;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGINT, &sa, &old);
-        lia_status st = lia_model_explore(&e, m, o.game, &eo);
-        sigaction(SIGINT, &old, NULL);
-        rc = finish(st, e, &o, fmt);
+    return rc;
+}
+
+void cli_explore_cleanup(cli_explore *x)
+{
+    lia_model_free(x->m);
+    x->m = NULL;
+    for (size_t k = 0; k < 64; k++) free(x->names[k]);
+    cli_opts_free(&x->o);
+}
+
+int cmd_explore(int argc, char **argv)
+{
+    cli_explore x;
+    int rc = cli_explore_setup(&x, argc, argv);
+    const cli_opts o = x.o;
+    lia_explore *e = NULL;
+    if (!rc && x.mode == CLI_EXPLORE_MERGE) {
+        /* liaison explore --merge OUT.sqlite PART.sqlite... */
+        if (o.nfiles < 2) {
+            fprintf(stderr, "liaison explore: --merge OUT.sqlite PART.sqlite... (the merged store, then the parts)\n");
+            rc = EXIT_INPUT;
+        } else {
+            lia_status st = lia_explore_merge(&e, o.files[0], (const char *const *)(o.files + 1), o.nfiles - 1);
+            cli_opts co = o;
+            co.store = o.files[0];
+            rc = cli_explore_finish(st, e, &co, x.fmt);
+        }
+    } else if (!rc && x.mode == CLI_EXPLORE_REANALYSE) {
+        /* re-analyse a finished store without solving */
+        lia_status st = lia_explore_open(&e, o.store);
+        if (st == LIA_OK && !lia_explore_complete(e) && x.fmt != LIA_FORMAT_CSV && lia_explore_run_count(e) < lia_explore_total_runs(e) &&
+            lia_explore_first_run(e) == 0) {
+            fprintf(stderr, "liaison explore: %s is unfinished (%llu of %llu runs): continue it with liaison explore FILE ... "
+                            "--store %s --resume\n", o.store, (unsigned long long)lia_explore_run_count(e),
+                    (unsigned long long)lia_explore_total_runs(e), o.store);
+            rc = EXIT_INPUT;
+        } else {
+            rc = cli_explore_finish(st, e, &o, x.fmt);
+        }
+    } else if (!rc) {
+        cli_explore_catch_sigint(1);
+        lia_status st = lia_model_explore(&e, x.m, o.game, &x.eo);
+        cli_explore_catch_sigint(0);
+        rc = cli_explore_finish(st, e, &o, x.fmt);
     }
-out:
     lia_explore_free(e);
-    lia_model_free(m);
-    for (size_t k = 0; k < 64; k++) free(names[k]);
-    cli_opts_free(&o);
+    cli_explore_cleanup(&x);
     return rc;
 }

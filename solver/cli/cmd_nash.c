@@ -4,18 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The memory cap in words: "1 GiB" by default. */
-static const char *cap_text(size_t cap)
-{
-    static char buf[32];
-    double b = cap ? (double)cap : (double)LIA_DEFAULT_MEMORY_CAP;
-    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
-    int u = 0;
-    while (b >= 1024 && u < 4) { b /= 1024; u++; }
-    snprintf(buf, sizeof buf, u ? "%.3g %s" : "%.0f %s", b, units[u]);
-    return buf;
-}
-
 /* The real reason support enumeration refused: its worst case in time, not memory. */
 static void support_refused(const lia_game *g)
 {
@@ -33,6 +21,16 @@ static void support_refused(const lia_game *g)
                         "support profiles times homotopy paths exceeds %.0e (about 90 s). Use --method gnm or qre "
                         "for one equilibrium, or pure\n", lia_game_name(g), np, LIA_SUPPORT_MAX_PATHS);
     }
+}
+
+/* "1.5 GiB" style (as the compile step's messages). */
+static void size_text(char *buf, size_t cap, double b)
+{
+    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    int u = 0;
+    while (b >= 1024 && u < 6) { b /= 1024; u++; }
+    if (u == 0) snprintf(buf, cap, "%.0f bytes", b);
+    else snprintf(buf, cap, "%.1f %s", b, units[u]);
 }
 
 int cmd_nash(int argc, char **argv)
@@ -63,6 +61,18 @@ int cmd_nash(int argc, char **argv)
     }
     nopts.exact = o.exact;
     nopts.memory_cap = o.memory_cap;
+    if (!rc && o.threads) {
+        char *end;
+        unsigned long t = strtoul(o.threads, &end, 10);
+        if (end == o.threads || *end || t < 1 || t > 64) {
+            fprintf(stderr, "liaison nash: bad --threads '%s' (1 to 64)\n", o.threads);
+            rc = EXIT_INPUT;
+        } else if (nopts.method != LIA_NASH_ALL) {
+            fprintf(stderr, "liaison nash: --threads belongs to --method all\n");
+            rc = EXIT_INPUT;
+        }
+        nopts.threads = (unsigned)t;
+    }
     if (!rc && o.coarse && !o.correlated) {
         fprintf(stderr, "liaison nash: --coarse belongs to --correlated\n");
         rc = EXIT_INPUT;
@@ -97,21 +107,33 @@ int cmd_nash(int argc, char **argv)
         lia_status st = lia_game_nash(&e, g, &nopts);
         if (st == LIA_ELIMIT && nopts.method == LIA_NASH_PURE)
             fprintf(stderr, "liaison nash: too many pure equilibria to list (every profile of a constant game is one)\n");
-        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_LH)
-            fprintf(stderr, "liaison nash: the game is too large for Lemke-Howson within 1 GiB of memory\n");
+        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_LH) {
+            size_t need = 0;
+            char needs[64] = "more", capb[64];
+            if (lia_nash_memory_needed(g, &nopts, &need) == LIA_OK) size_text(needs, sizeof needs, (double)need);
+            size_text(capb, sizeof capb, (double)(nopts.memory_cap ? nopts.memory_cap : LIA_DEFAULT_MEMORY_CAP));
+            fprintf(stderr, "liaison nash: Lemke-Howson on '%s' needs %s, over the memory cap of %s (raise it with "
+                            "--memory-cap)\n", lia_game_name(g), needs, capb);
+        }
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && lia_game_player_count(g) != 2)
             fprintf(stderr, "liaison nash: --method all enumerates two-player games; '%s' has %zu players\n",
                     lia_game_name(g), lia_game_player_count(g));
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && nopts.exact)
             fprintf(stderr, "liaison nash: --exact needs exact payoffs (integers, decimals or fractions); '%s' has "
                             "payoffs known only as floating-point numbers\n", lia_game_name(g));
-        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_ALL)
+        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_ALL) {
+            char capb[64];
+            size_text(capb, sizeof capb, (double)(nopts.memory_cap ? nopts.memory_cap : LIA_DEFAULT_MEMORY_CAP));
             fprintf(stderr, "liaison nash: the best-response polytopes of '%s' have too many vertices to enumerate "
-                            "within the memory cap of %s (or its exact numbers exceed 3072 bits)\n", lia_game_name(g),
-                    cap_text(o.memory_cap));
+                            "within the memory cap of %s (or its exact numbers exceed 3072 bits)\n", lia_game_name(g), capb);
+        }
         else if (st == LIA_EINTERNAL && nopts.method == LIA_NASH_ALL)
             fprintf(stderr, "liaison nash: vertex enumeration of '%s' failed its own check (floating-point labels "
                             "that the exact or regret check refutes); nothing is reported rather than an incomplete set\n",
+                    lia_game_name(g));
+        else if (st == LIA_EINTERNAL && nopts.method == LIA_NASH_QRE)
+            fprintf(stderr, "liaison nash: the logit path of '%s' reached no verified equilibrium: no point polished on "
+                            "the support it converges to passed the regret check; nothing unverified is reported\n",
                     lia_game_name(g));
         else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LP)
             fprintf(stderr, "liaison nash: --method lp solves two-player constant-sum games; '%s' is not one\n",
@@ -128,9 +150,12 @@ int cmd_nash(int argc, char **argv)
             copts.coarse = o.coarse;
             copts.memory_cap = o.memory_cap;
             st = lia_game_correlated(&ce, g, &copts);
-            if (st == LIA_ELIMIT)
+            if (st == LIA_ELIMIT) {
+                char capb[64];
+                size_text(capb, sizeof capb, (double)(o.memory_cap ? o.memory_cap : LIA_DEFAULT_MEMORY_CAP));
                 fprintf(stderr, "liaison nash: the correlated-equilibrium LP of '%s' would exceed the memory cap of %s\n",
-                        lia_game_name(g), cap_text(o.memory_cap));
+                        lia_game_name(g), capb);
+            }
             else if (st != LIA_OK)
                 fprintf(stderr, "liaison nash: correlated equilibria: %s\n", lia_status_name(st));
         }

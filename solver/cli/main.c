@@ -1,4 +1,5 @@
-/* main.c — the liaison command: dispatch to subcommands, --help and --version. */
+/* main.c — the liaison command: dispatch to subcommands, --help and --version (cli_main; the
+ * process entry point is entry.c, so that liaison-mpi can dispatch the same way). */
 #include "cli.h"
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,7 @@
 /* OpenBLAS starts a worker pool sized to the machine when it is loaded, and idle workers spin;
  * nothing the CLI runs today uses parallel BLAS, so it runs with one BLAS thread unless the
  * user says otherwise. OpenBLAS reads the variable at load time, hence the one re-exec. */
-static void single_blas_thread(char **argv)
+void cli_single_blas_thread(char **argv)
 {
     if (getenv("OPENBLAS_NUM_THREADS")) return;
     if (setenv("OPENBLAS_NUM_THREADS", "1", 0) != 0) return;
@@ -31,9 +32,8 @@ static int unknown_command(const char *cmd)
     return EXIT_INPUT;
 }
 
-int main(int argc, char **argv)
+int cli_main(int argc, char **argv)
 {
-    single_blas_thread(argv);
     if (argc < 2) { cli_general_help(stderr); return EXIT_INPUT; }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {

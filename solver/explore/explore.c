@@ -1,26 +1,20 @@
-/* explore.c — lia_model_explore: sample the parameters' ranges by a design, solve every run on
- * a worker's own clone of the model (the sweep's point solver, lia_sweep_solve), and hand the
- * runs on in index order, batch by batch, to memory or to the store.
+/* explore.c — lia_explore_plan (the parameters and their ranges, the members, the slice of
+ * runs, the workers and the store) and lia_model_explore: the plan's runs solved batch by batch
+ * (explore_run.c) and handed on in index order to memory or to the store.
  *
  * Run r's sample is a function of (design, seed, N, D, r) alone (design.h), and a batch is
  * written only when all of its runs are solved, in index order: so the table is the same for
  * any number of threads, for any split into shards, and after any interruption and resume. */
 #include "explore.h"
 #include "design.h"
-#include "../sweep/sweep.h"
 #include "../model_internal.h"
-#include "../lp/lp.h"
 #include "../util/mem.h"
 #include "../util/options.h"
 #include "../util/suggest.h"
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
-
-enum { MAX_THREADS = 64 };
 
 lia_explore *lia__explore_new(void)
 {
@@ -201,188 +195,16 @@ static lia_status set_members(lia_explore *e, const lia_model *m, const lia_expl
     return st;
 }
 
-/* ---- the runs ---- */
-
-typedef struct worker {
-    sweep_ctx c;
-    sweep_rec rec;
-    lia_arena scratch;
-    double *u, *v;
-} worker;
-
-typedef struct xshared {
-    lia_explore *e;
-    const lia_explore_options *o;
-    lia__design_kind kind;
-    worker *w;
-    uint64_t batch_first;
-    size_t batch_n;
-    double *batch;
-    atomic_size_t next;
-    atomic_int stop;             /* 1 cancel, 2 failure */
-    lia_status failure;
-    pthread_mutex_t lock;
-    uint64_t done, todo;         /* progress of this call (done: finished batches) */
-    atomic_size_t in_batch;
-} xshared;
-
-/* Run r into row: its sample, then what the sweep's solver found there. */
-static lia_status solve_run(xshared *sh, worker *w, uint64_t r, double *row)
-{
-    lia_explore *e = sh->e;
-    if (lia__design_point(sh->kind, e->seed, e->n, e->d, r, w->u) != 0) return LIA_EINTERNAL;
-    for (size_t j = 0; j < e->d; j++) {
-        double x = e->lo[j] + w->u[j] * (e->hi[j] - e->lo[j]);
-        w->v[j] = x > e->hi[j] ? e->hi[j] : x;   /* rounding never leaves the range */
-    }
-    lia_status st = lia_sweep_solve(&w->c, w->v, &w->rec);
-    if (st != LIA_OK) return st;
-    const sweep_rec *q = &w->rec;
-    for (size_t j = 0; j < e->d; j++) row[j] = w->v[j];
-    for (size_t c = e->d; c < e->ncols; c++) row[c] = NAN;
-    row[lia__col_status(e)] = q->ok ? q->verdict : -1;
-    if (!q->ok) return LIA_OK;
-    int commitment = !isnan(q->welfare);   /* the sweep's solver sets it only at a commitment */
-    for (size_t i = 0; commitment && i < e->members; i++) {
-        double d = q->patience[i];
-        row[lia__col_slack(e, i)] = q->payoffs[i] - (1 - d) * q->deviation[i] - d * q->punishment[i];
-        row[lia__col_dstar(e, i)] = q->delta_star[i];
-        row[lia__col_dir(e, i)] = q->direction[i];
-    }
-    row[lia__col_transfers(e)] = q->transfers;
-    row[lia__col_welfare(e)] = q->welfare;
-    row[lia__col_core(e)] = q->core_empty < 0 ? NAN : q->core_empty;   /* no coalition game: none */
-    return LIA_OK;
-}
-
-static void fail(xshared *sh, lia_status st, const char *msg)
-{
-    pthread_mutex_lock(&sh->lock);
-    if (atomic_load(&sh->stop) == 0) {
-        sh->failure = st;
-        lia__explore_err(sh->e, "%s", msg);
-        atomic_store(&sh->stop, 2);
-    }
-    pthread_mutex_unlock(&sh->lock);
-}
-
-static void work(xshared *sh, worker *w, int reporter)
-{
-    for (;;) {
-        if (atomic_load(&sh->stop)) return;
-        size_t k = atomic_fetch_add(&sh->next, 1);
-        if (k >= sh->batch_n) return;
-        lia_status st = solve_run(sh, w, sh->batch_first + k, sh->batch + k * sh->e->ncols);
-        if (st != LIA_OK) {
-            fail(sh, st, st == LIA_ENOMEM ? "out of memory" : "a run could not be solved");
-            return;
-        }
-        size_t done = atomic_fetch_add(&sh->in_batch, 1) + 1;
-        if (reporter && sh->o->progress && sh->o->progress(sh->o->progress_ctx, (size_t)(sh->done + done), (size_t)sh->todo)) {
-            pthread_mutex_lock(&sh->lock);
-            if (atomic_load(&sh->stop) == 0) {
-                sh->failure = LIA_ECANCELED;
-                lia__explore_err(sh->e, "stopped by the caller after %llu runs", (unsigned long long)(sh->done + done));
-                atomic_store(&sh->stop, 1);
-            }
-            pthread_mutex_unlock(&sh->lock);
-        }
-    }
-}
-
-typedef struct thread_arg { xshared *sh; worker *w; } thread_arg;
-
-static void *thread_main(void *p)
-{
-    thread_arg *a = p;
-    work(a->sh, a->w, 0);
-    lia_lp_thread_done();   /* this thread's GLPK environment dies with it */
-    return NULL;
-}
-
-/* One batch on the threads; the calling thread is one of them. */
-static lia_status run_batch(xshared *sh, size_t threads)
-{
-    pthread_t tid[MAX_THREADS];
-    thread_arg args[MAX_THREADS];
-    size_t started = 0;
-    atomic_store(&sh->next, 0);
-    atomic_store(&sh->in_batch, 0);
-    for (size_t t = 1; t < threads && t < sh->batch_n; t++) {
-        args[started].sh = sh;
-        args[started].w = &sh->w[t];
-        if (pthread_create(&tid[started], NULL, thread_main, &args[started]) != 0) break;
-        started++;
-    }
-    work(sh, &sh->w[0], 1);
-    for (size_t t = 0; t < started; t++) pthread_join(tid[t], NULL);
-    return atomic_load(&sh->stop) ? sh->failure : LIA_OK;
-}
-
-static lia_status run_all(lia_explore *e, const lia_model *m, const lia_explore_options *o, lia__store *store,
-                          uint64_t from, uint64_t to)
-{
-    size_t threads = o->threads ? o->threads : 2;
-    xshared sh;
-    memset(&sh, 0, sizeof sh);
-    sh.e = e;
-    sh.o = o;
-    sh.kind = (lia__design_kind)e->design;
-    sh.todo = to - from;
-    pthread_mutex_init(&sh.lock, NULL);
-    lia_status st = LIA_OK;
-    sh.w = lia__calloc(threads, sizeof *sh.w);
-    sh.batch = lia__malloc(LIA__EXPLORE_BATCH * e->ncols * sizeof *sh.batch);
-    if (!sh.w || !sh.batch) st = LIA_ENOMEM;
-    for (size_t t = 0; st == LIA_OK && t < threads; t++) {
-        worker *w = &sh.w[t];
-        lia_arena_init(&w->scratch);
-        w->c.game = e->game;
-        w->c.names = e->pnames;
-        w->c.axes = e->d;
-        w->c.members = e->members;
-        w->c.copts = (lia_compile_options)LIA_COMPILE_OPTIONS_INIT;
-        w->c.copts.memory_cap = o->memory_cap;
-        w->c.delta = o->delta;
-        w->c.skip_beliefs = 1;
-        w->u = lia_arena_array(&w->scratch, e->d, sizeof *w->u);
-        w->v = lia_arena_array(&w->scratch, e->d, sizeof *w->v);
-        if (!w->u || !w->v || !lia_sweep_rec_init(&w->rec, &w->scratch, e->members)) st = LIA_ENOMEM;
-        else if (lia_model_clone(&w->c.model, m) == LIA_ENOMEM) st = LIA_ENOMEM;
-    }
-    if (st == LIA_ENOMEM) lia__explore_err(e, "out of memory");
-    for (uint64_t b = from; st == LIA_OK && b < to; b += LIA__EXPLORE_BATCH) {
-        sh.batch_first = b;
-        sh.batch_n = (size_t)(to - b < LIA__EXPLORE_BATCH ? to - b : LIA__EXPLORE_BATCH);
-        st = run_batch(&sh, threads);
-        if (st != LIA_OK) break;   /* a cancelled batch is dropped whole: the store stays a prefix */
-        if (store) st = lia__store_append(store, e, sh.batch, b, sh.batch_n);
-        else if (!lia__explore_append(e, sh.batch, sh.batch_n)) {
-            lia__explore_err(e, "out of memory holding %llu runs (give a store to stream them)",
-                             (unsigned long long)(e->nruns + sh.batch_n));
-            st = LIA_ENOMEM;
-        }
-        sh.done += sh.batch_n;
-    }
-    if (st == LIA_OK && o->progress) o->progress(o->progress_ctx, (size_t)sh.todo, (size_t)sh.todo);
-    for (size_t t = 0; sh.w && t < threads; t++) {
-        lia_model_free(sh.w[t].c.model);
-        lia_arena_free(&sh.w[t].scratch);
-    }
-    lia__free(sh.w);
-    lia__free(sh.batch);
-    pthread_mutex_destroy(&sh.lock);
-    return st;
-}
-
 static lia_status check_options(const lia_explore_options *o)
 {
-    if ((unsigned)o->design > LIA_DESIGN_MORRIS || o->threads > MAX_THREADS) return LIA_EUSAGE;
+    if ((unsigned)o->design > LIA_DESIGN_MORRIS || o->threads > LIA__EXPLORE_MAX_THREADS) return LIA_EUSAGE;
     if (o->nranges && !o->ranges) return LIA_EUSAGE;
     return LIA_OK;
 }
 
-static lia_status explore_in(lia_explore *e, const lia_model *m, const lia_explore_options *o)
+/* Everything but the runs: the parameters, members and columns, the slice, the workers, and the
+ * store (created, or checked and continued). */
+static lia_status plan_in(lia_explore *e, const lia_model *m, const lia_explore_options *o)
 {
     if (o->samples < 1) { lia__explore_err(e, "the number of samples must be at least 1"); return LIA_EUSAGE; }
     if (!(o->delta == 0 || (o->delta > 0 && o->delta < 1))) {
@@ -415,35 +237,33 @@ static lia_status explore_in(lia_explore *e, const lia_model *m, const lia_explo
         from = q * o->shard + r * o->shard / o->shards;
         to = q * (o->shard + 1) + r * (o->shard + 1) / o->shards;
     }
-    e->first = from;
+    e->first = e->next = from;
+    e->end = to;
     if (!(e->model_text = lia__model_text(m, &e->model_len))) return LIA_ENOMEM;
-    if (!o->store) {
-        st = run_all(e, m, o, NULL, from, to);
-        e->complete = st == LIA_OK && from == 0 && to == e->total;
+    if ((st = lia__explore_run_new(e, m, o)) != LIA_OK) {
+        if (st == LIA_ENOMEM) lia__explore_err(e, "out of memory");
         return st;
     }
-    lia__store *store = NULL;
+    if (!o->store) return LIA_OK;
     uint64_t done = 0;
     int complete = 0;
+    if (!(e->store_path = dup(e, o->store))) return LIA_ENOMEM;
     e->nruns = to - from;   /* the slice the store is for */
-    st = lia__store_open(&store, e, o->store, &done, &complete);
+    st = lia__store_open(&e->store, e, o->store, &done, &complete);
     e->nruns = 0;
     if (st != LIA_OK) return st;
     if (!complete && done > 0 && !o->resume) {
         lia__explore_err(e, "%s holds an unfinished exploration (%llu of %llu runs); resume it (--resume) or remove the file",
                          o->store, (unsigned long long)done, (unsigned long long)(to - from));
-        lia__store_close(store);
         return LIA_EUSAGE;
     }
-    if (!complete) st = run_all(e, m, o, store, from + done, to);
-    if (st == LIA_OK && !complete) st = lia__store_finish(store, e);
-    lia__store_close(store);
-    return st;
+    e->next = complete ? to : from + done;
+    return LIA_OK;
 }
 
 static const lia_explore_options default_options = LIA_EXPLORE_OPTIONS_INIT;
 
-lia_status lia_model_explore(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts)
+lia_status lia_explore_plan(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -462,22 +282,51 @@ lia_status lia_model_explore(lia_explore **out, const lia_model *m, const char *
     } else if (!(e->game = dup(e, game))) {
         st = LIA_ENOMEM;
     }
-    if (st == LIA_OK) st = explore_in(e, m, o);
-    if (st == LIA_OK && o->store) {
-        /* the analyses read the store back: the runs of an earlier, resumed call included */
-        lia_explore *loaded = NULL;
-        st = lia__store_load(&loaded, o->store);
-        if (st == LIA_OK) { lia_explore_free(e); e = loaded; }
-        else {
-            if (loaded) lia__explore_err(e, "%s", loaded->errmsg);
-            lia_explore_free(loaded);
-        }
+    if (st == LIA_OK) st = plan_in(e, m, o);
+    if (st != LIA_OK) {
+        /* a failed plan is no plan: nothing can be solved or appended */
+        lia__explore_run_free(e->run);
+        e->run = NULL;
+        lia__store_close(e->store);
+        e->store = NULL;
     }
     if (st == LIA_ENOMEM) {
         lia_explore_free(e);
         return st;
     }
     *out = e;
+    return st;
+}
+
+/* The plan's runs in batches: solved on its threads, then appended in index order. */
+lia_status lia_model_explore(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts)
+{
+    lia_status st = lia_explore_plan(out, m, game, opts);
+    if (st != LIA_OK) return st;
+    lia_explore *e = *out;
+    const lia_explore_options *o = opts ? opts : &default_options;
+    uint64_t from = e->next, todo = e->end - e->next;
+    double *batch = lia__malloc(LIA__EXPLORE_BATCH * e->ncols * sizeof *batch);
+    if (!batch) st = LIA_ENOMEM;
+    for (uint64_t b = from; st == LIA_OK && b < e->end; b += LIA__EXPLORE_BATCH) {
+        size_t n = (size_t)(e->end - b < LIA__EXPLORE_BATCH ? e->end - b : LIA__EXPLORE_BATCH);
+        st = lia__explore_solve(e, b, n, batch, b - from, todo);
+        if (st == LIA_OK) st = lia_explore_append(e, batch, n);   /* a cancelled batch is dropped whole */
+    }
+    lia__free(batch);
+    if (st == LIA_OK && o->progress) o->progress(o->progress_ctx, (size_t)todo, (size_t)todo);
+    if (st == LIA_OK) st = lia_explore_finish(e);
+    if (st != LIA_OK) {
+        /* stopped: the store (closed now, so that it can be resumed) keeps every finished batch */
+        lia__explore_run_free(e->run);
+        e->run = NULL;
+        lia__store_close(e->store);
+        e->store = NULL;
+    }
+    if (st == LIA_ENOMEM) {
+        lia_explore_free(e);
+        *out = NULL;
+    }
     return st;
 }
 
@@ -492,6 +341,8 @@ lia_status lia_explore_open(lia_explore **out, const char *store)
 void lia_explore_free(lia_explore *e)
 {
     if (!e) return;
+    lia__explore_run_free(e->run);
+    lia__store_close(e->store);
     lia__free(e->rows);
     lia__free(e->model_text);
     lia_arena_free(&e->arena);

@@ -8,7 +8,10 @@
 
 /* Rows per batch: one transaction of the store, one barrier of the threads. Large enough that
  * a commit (an fsync) is rare, small enough that a cancel loses little. */
-enum { LIA__EXPLORE_BATCH = 512 };
+enum { LIA__EXPLORE_BATCH = 512, LIA__EXPLORE_MAX_THREADS = 64 };
+
+typedef struct lia__store lia__store;
+typedef struct lia__explore_run lia__explore_run;
 
 struct lia_explore {
     lia_arena arena;
@@ -31,6 +34,11 @@ struct lia_explore {
     char *model_text;               /* lia__model_text of the model explored (lia__malloc) */
     size_t model_len;
     int complete;                   /* every run of the design is held */
+    /* a planned exploration (lia_explore_plan) until lia_explore_finish: */
+    lia__explore_run *run;          /* the workers (explore_run.c) */
+    lia__store *store;              /* NULL: the runs are held in rows */
+    const char *store_path;
+    uint64_t next, end;             /* runs [next, end) of the slice are still to be appended */
 };
 
 /* Column layout after the d parameters, for M members. */
@@ -59,8 +67,16 @@ int lia__explore_status_code(const char *name);
 struct lia_buf;
 lia_status lia__explore_csv(struct lia_buf *b, const lia_explore *e, uint64_t from, uint64_t n, int with_header);
 
+/* ---- the workers (explore_run.c) ---- */
+/* Workers for e's planned runs: o->threads (0: 2) clones of m; on failure e->run is set (freed
+ * with e). */
+lia_status lia__explore_run_new(lia_explore *e, const lia_model *m, const lia_explore_options *o);
+void lia__explore_run_free(lia__explore_run *x);
+/* Solve runs [first, first + count) into values (count x ncols); the progress callback sees
+ * base + runs done of `total`. LIA_ECANCELED or a failure leaves the message in e. */
+lia_status lia__explore_solve(lia_explore *e, uint64_t first, size_t count, double *values, uint64_t base, uint64_t total);
+
 /* ---- the store (explore_store.c) ---- */
-typedef struct lia__store lia__store;
 /* Open or create `path` for the exploration e describes (its set-up filled, no rows):
  * - a new or empty file: create the tables and the metadata (unfinished);
  * - a store of the same exploration and slice: *done receives the runs it holds (a prefix of the

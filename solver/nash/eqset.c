@@ -75,29 +75,43 @@ int lia_eqset_add_exact(lia_eqset *e, const char *const *values)
     return 1;
 }
 
+/* Append (lambda, profile) to a list of path points; 0 on allocation failure. */
+static int add_point(const lia_eqset *e, size_t *n, size_t *cap, double **lam, double **prof, double lambda,
+                     const double *profile)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 32, bytes;
+        if (!lia__size_mul(c, e->width * sizeof(double), &bytes)) return 0;
+        double *l = lia__realloc(*lam, c * sizeof *l);
+        if (!l) return 0;
+        *lam = l;
+        double *x = lia__realloc(*prof, bytes);
+        if (!x) return 0;
+        *prof = x;
+        *cap = c;
+    }
+    (*lam)[*n] = lambda;
+    memcpy(*prof + *n * e->width, profile, e->width * sizeof *profile);
+    (*n)++;
+    return 1;
+}
+
 int lia_eqset_add_path(lia_eqset *e, double lambda, const double *profile)
 {
-    if (e->path_n == e->path_cap) {
-        size_t cap = e->path_cap ? 2 * e->path_cap : 32, bytes;
-        if (!lia__size_mul(cap, e->width * sizeof(double), &bytes)) return 0;
-        double *l = lia__realloc(e->path_lambda, cap * sizeof *l);
-        if (!l) return 0;
-        e->path_lambda = l;
-        double *x = lia__realloc(e->path_profiles, bytes);
-        if (!x) return 0;
-        e->path_profiles = x;
-        e->path_cap = cap;
-    }
-    e->path_lambda[e->path_n] = lambda;
-    memcpy(e->path_profiles + e->path_n * e->width, profile, e->width * sizeof *profile);
-    e->path_n++;
-    return 1;
+    return add_point(e, &e->path_n, &e->path_cap, &e->path_lambda, &e->path_profiles, lambda, profile);
+}
+
+int lia_eqset_add_branch(lia_eqset *e, double lambda, const double *profile)
+{
+    return add_point(e, &e->branch_n, &e->branch_cap, &e->branch_lambda, &e->branch_profiles, lambda, profile);
 }
 
 void lia_eqset_clear(lia_eqset *e)
 {
     e->n = 0;
     e->path_n = 0;
+    e->branch_n = 0;
+    e->qre_end = NULL;
     if (e->exact)
         for (size_t i = 0; i < e->exact_cap; i++) e->exact[i] = NULL;   /* the strings live in the arena */
     lia_bicliques_free(&e->cliques);
@@ -113,9 +127,22 @@ const double *lia_eqset_path_point(const lia_eqset *e, size_t k, double *lambda)
     return e->path_profiles + k * e->width;
 }
 
+size_t lia_eqset_branch_count(const lia_eqset *e) { return e ? e->branch_n : 0; }
+
+const double *lia_eqset_branch_point(const lia_eqset *e, size_t k, double *lambda)
+{
+    if (!e || k >= e->branch_n) return NULL;
+    if (lambda) *lambda = e->branch_lambda[k];
+    return e->branch_profiles + k * e->width;
+}
+
+const char *lia_eqset_qre_end(const lia_eqset *e) { return e ? e->qre_end : NULL; }
+
 void lia_eqset_free(lia_eqset *e)
 {
     if (!e) return;
+    lia__free(e->branch_lambda);
+    lia__free(e->branch_profiles);
     lia__free(e->path_lambda);
     lia__free(e->path_profiles);
     lia__free(e->exact);
@@ -236,6 +263,16 @@ void lia_eqset_text(lia_buf *b, const lia_eqset *e, int fractions)
         lia_buf_printf(b, "%.4g to %.4g", e->path_lambda[0], e->path_lambda[e->path_n - 1]);
         lia_buf_puts(b, " (--format json lists them)\n");
     }
+    if (e->qre_end && strcmp(e->qre_end, "limit") != 0)
+        lia_buf_puts(b, strcmp(e->qre_end, "support system") == 0
+                            ? "  the path converges too slowly to follow to its end (it runs along a continuum of "
+                              "equilibria or towards a singular end): the equilibrium above is the last one verified on "
+                              "the support it converges to\n"
+                            : "  the path converges slowly (along a continuum of equilibria or towards a singular end): "
+                              "the equilibrium above is its limit extrapolated from the path, then verified\n");
+    for (size_t k = 0; k < e->branch_n; k++)
+        lia_buf_printf(b, "  branch point of the path near lambda %.4g: another branch of QRE meets it there\n",
+                       e->branch_lambda[k]);
     if (!e->has_cliques) return;
     lia_buf_printf(b, "%zu convex component%s (maximal cliques of extreme equilibria):\n", e->cliques.ncomponents,
                    e->cliques.ncomponents == 1 ? "" : "s");
@@ -303,13 +340,14 @@ static void write_components(lia_buf *b, const lia_eqset *e)
 
 /* "qre_path": [{"lambda": l, "strategies": [[...], ...]}] — the logit path, lambda in the
  * game's payoff units. */
-static void write_path(lia_buf *b, const lia_eqset *e)
+static void write_points(lia_buf *b, const lia_eqset *e, const char *name, size_t n, const double *lam,
+                         const double *prof)
 {
-    lia_buf_puts(b, ",\n \"qre_path\": [");
-    for (size_t k = 0; k < e->path_n; k++) {
-        const double *x = e->path_profiles + k * e->width;
+    lia_buf_printf(b, ",\n \"%s\": [", name);
+    for (size_t k = 0; k < n; k++) {
+        const double *x = prof + k * e->width;
         lia_buf_puts(b, k ? ",\n  {\"lambda\": " : "\n  {\"lambda\": ");
-        lia_buf_double(b, e->path_lambda[k]);
+        lia_buf_double(b, lam[k]);
         lia_buf_puts(b, ", \"strategies\": [");
         for (size_t p = 0, at = 0; p < e->np; at += e->ns[p], p++) {
             lia_buf_puts(b, p ? ", [" : "[");
@@ -318,7 +356,7 @@ static void write_path(lia_buf *b, const lia_eqset *e)
         }
         lia_buf_puts(b, "]}");
     }
-    lia_buf_puts(b, e->path_n ? "\n ]" : "]");
+    lia_buf_puts(b, n ? "\n ]" : "]");
 }
 
 void lia_eqset_json_fields(lia_buf *b, const lia_eqset *e)
@@ -349,7 +387,14 @@ void lia_eqset_json_fields(lia_buf *b, const lia_eqset *e)
     }
     lia_buf_puts(b, e->n ? "\n ]" : "]");
     if (e->has_cliques) write_components(b, e);
-    if (e->path_n) write_path(b, e);
+    if (e->path_n) {
+        write_points(b, e, "qre_path", e->path_n, e->path_lambda, e->path_profiles);
+        write_points(b, e, "qre_branch_points", e->branch_n, e->branch_lambda, e->branch_profiles);
+        if (e->qre_end) {
+            lia_buf_puts(b, ",\n \"qre_end\": ");
+            lia_buf_json_string(b, e->qre_end);
+        }
+    }
 }
 
 static void write_json(lia_buf *b, const lia_eqset *e)

@@ -26,6 +26,9 @@ struct lia_eqset {
     size_t memory_cap;             /* what the method may take (lia_nash_options.memory_cap) */
     size_t path_n, path_cap;       /* QRE: points of the logit path, lambda and profile */
     double *path_lambda, *path_profiles;
+    size_t branch_n, branch_cap;   /* QRE: branch points met on the path */
+    double *branch_lambda, *branch_profiles;
+    const char *qre_end;           /* QRE: how the end was reached (a static string) */
 };
 
 /* An empty set labelled like g; NULL on allocation failure. */
@@ -44,6 +47,8 @@ void lia_eqset_clear(lia_eqset *e);
 
 /* Append a point (lambda, profile) of a QRE path (copies); 0 on allocation failure. */
 int lia_eqset_add_path(lia_eqset *e, double lambda, const double *profile);
+/* Append a branch point of a QRE path (copies); 0 on allocation failure. */
+int lia_eqset_add_branch(lia_eqset *e, double lambda, const double *profile);
 
 /* The set's JSON members without braces: "method", "equilibria"[, "components"] (for
  * reports that embed an equilibrium set in a larger object). */

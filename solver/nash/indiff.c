@@ -192,6 +192,68 @@ int lia_indiff_newton(lia_indiff *s, double *z, int maxit)
     return 0;
 }
 
+int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit)
+{
+    size_t d = s->d;
+    if (d == 0) return 1;
+    /* workspace from a size query, through lia__malloc (the high-level LAPACKE call would
+     * allocate its own, unseen by allocation-failure tests) */
+    double *sv = lia__malloc(d * sizeof *sv), wq = 0;
+    lapack_int iq = 0, rank = 0;
+    if (!sv) return -1;
+    if (LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, (lapack_int)d, (lapack_int)d, 1, s->Jr, (lapack_int)d, s->r, (lapack_int)d, sv,
+                            1e-10, &rank, &wq, -1, &iq) != 0) {
+        lia__free(sv);
+        return 0;
+    }
+    lapack_int lwork = (lapack_int)wq + 1, liwork = iq > 0 ? iq : 1;
+    double *work = lia__malloc((size_t)lwork * sizeof *work);
+    lapack_int *iwork = lia__malloc((size_t)liwork * sizeof *iwork);
+    if (!work || !iwork) {
+        lia__free(sv);
+        lia__free(work);
+        lia__free(iwork);
+        return -1;
+    }
+    int done = 0;
+    for (int it = 0; it < maxit && !done; it++) {
+        for (size_t i = 0; i < d; i++) s->zc[i] = z[i];
+        lia_indiff_eval(s, s->zc, s->F, s->J);
+        double res = 0;
+        for (size_t i = 0; i < d; i++) {
+            s->r[i] = creal(s->F[i]);
+            res = fmax(res, fabs(s->r[i]));
+        }
+        if (res <= 1e-15) { done = 1; break; }
+        for (size_t i = 0; i < d * d; i++) s->Jr[i] = creal(s->J[i]);
+        /* the least-squares step of least norm, singular values below 1e-10 of the largest
+         * treated as zero: on a continuum of solutions Newton then moves straight towards the
+         * nearest one instead of along it */
+        if (LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, (lapack_int)d, (lapack_int)d, 1, s->Jr, (lapack_int)d, s->r,
+                                (lapack_int)d, sv, 1e-10, &rank, work, lwork, iwork) != 0)
+            break;
+        double step = 0, size = 0;
+        int finite = 1;
+        for (size_t i = 0; i < d; i++) {
+            finite = finite && isfinite(s->r[i]);
+            z[i] -= s->r[i];
+            step = fmax(step, fabs(s->r[i]));
+            size = fmax(size, fabs(z[i]));
+        }
+        if (!finite) break;
+        if (step <= 1e-14 * (1 + size)) done = 1;
+    }
+    if (done) {   /* a solution, not merely a stalled least-squares iterate */
+        for (size_t i = 0; i < d; i++) s->zc[i] = z[i];
+        lia_indiff_eval(s, s->zc, s->F, NULL);
+        for (size_t i = 0; i < d; i++) done = done && fabs(creal(s->F[i])) <= 1e-12;
+    }
+    lia__free(sv);
+    lia__free(work);
+    lia__free(iwork);
+    return done;
+}
+
 void lia_indiff_profile(const lia_indiff *s, const double *z, double *x)
 {
     memset(x, 0, s->width * sizeof *x);

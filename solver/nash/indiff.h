@@ -49,6 +49,11 @@ void lia_indiff_eval(lia_indiff *s, const double complex *z, double complex *F, 
  * holds the last iterate. */
 int lia_indiff_newton(lia_indiff *s, double *z, int maxit);
 
+/* Newton with least-norm steps (SVD), for a singular system, whose solutions near z form a
+ * continuum: converges to a solution near z (1: |F| <= 1e-12 at the end), 0 if not, -1 if out
+ * of memory. */
+int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit);
+
 /* The full mixed profile (width entries, zeros off the supports) of unknowns z, and back:
  * the unknowns of a full profile (each player's support part renormalised to sum 1). */
 void lia_indiff_profile(const lia_indiff *s, const double *z, double *x);

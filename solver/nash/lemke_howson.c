@@ -13,6 +13,31 @@
 #include <math.h>
 #include <string.h>
 
+/* Every allocation of the method goes through one budget: the bytes held at any time never
+ * exceed the memory cap (an allocation that would is refused, and the run ends with
+ * LIA_ELIMIT). lh_bytes() adds up the same allocations beforehand, so a game that cannot fit
+ * is refused before any work with the size it needs (lia_nash_memory_needed). */
+typedef struct lh_budget {
+    double used, cap;
+    int over;             /* an allocation was refused for the cap (not for lack of memory) */
+} lh_budget;
+
+static void *take(lh_budget *b, size_t count, size_t size)
+{
+    double bytes = (double)count * (double)size;
+    if (b->used + bytes > b->cap) { b->over = 1; return NULL; }
+    void *p = lia__calloc(count ? count : 1, size);
+    if (p) b->used += bytes;
+    return p;
+}
+
+static void give(lh_budget *b, void *p, size_t count, size_t size)
+{
+    if (!p) return;
+    lia__free(p);
+    b->used -= (double)count * (double)size;
+}
+
 /* A tableau in dictionary form: only the nonbasic columns are stored (basic columns are unit
  * vectors), which halves the memory each pivot streams through. */
 typedef struct tableau {
@@ -28,31 +53,40 @@ typedef struct tableau {
     double *col, *prow;       /* scratch for the rank-1 update */
 } tableau;
 
-static int tableau_init(tableau *T, size_t rows, size_t nlab, size_t slack0)
+/* Bytes of one tableau (as tableau_init takes them). */
+static double tableau_bytes(size_t rows, size_t nlab)
+{
+    double width = (double)(nlab - rows + 1);
+    return rows * width * sizeof(double) + rows * sizeof(size_t) + width * sizeof(size_t) + nlab * sizeof(size_t) +
+           (double)nlab + rows * sizeof(double) + width * sizeof(double);
+}
+
+static int tableau_init(tableau *T, size_t rows, size_t nlab, size_t slack0, lh_budget *b)
 {
     T->rows = rows;
     T->nlab = nlab;
     T->width = nlab - rows + 1;
     T->slack0 = slack0;
-    T->t = lia__calloc(rows * T->width, sizeof *T->t);
-    T->basis = lia__malloc(rows * sizeof *T->basis);
-    T->nonbasic = lia__malloc(T->width * sizeof *T->nonbasic);
-    T->where = lia__malloc(nlab * sizeof *T->where);
-    T->is_basic = lia__calloc(nlab, 1);
-    T->col = lia__malloc(rows * sizeof *T->col);
-    T->prow = lia__malloc(T->width * sizeof *T->prow);
+    T->t = take(b, rows * T->width, sizeof *T->t);
+    T->basis = take(b, rows, sizeof *T->basis);
+    T->nonbasic = take(b, T->width, sizeof *T->nonbasic);
+    T->where = take(b, nlab, sizeof *T->where);
+    T->is_basic = take(b, nlab, 1);
+    T->col = take(b, rows, sizeof *T->col);
+    T->prow = take(b, T->width, sizeof *T->prow);
     return T->t && T->basis && T->nonbasic && T->where && T->is_basic && T->col && T->prow;
 }
 
-static void tableau_free(tableau *T)
+static void tableau_free(tableau *T, lh_budget *b)
 {
-    lia__free(T->t);
-    lia__free(T->basis);
-    lia__free(T->nonbasic);
-    lia__free(T->where);
-    lia__free(T->is_basic);
-    lia__free(T->col);
-    lia__free(T->prow);
+    give(b, T->t, T->rows * T->width, sizeof *T->t);
+    give(b, T->basis, T->rows, sizeof *T->basis);
+    give(b, T->nonbasic, T->width, sizeof *T->nonbasic);
+    give(b, T->where, T->nlab, sizeof *T->where);
+    give(b, T->is_basic, T->nlab, 1);
+    give(b, T->col, T->rows, sizeof *T->col);
+    give(b, T->prow, T->width, sizeof *T->prow);
+    memset(T, 0, sizeof *T);
 }
 
 /* Entry of the full tableau at (row, label): stored for nonbasic labels, a unit vector else. */
@@ -120,43 +154,37 @@ static size_t pivot(tableau *T, size_t e)
     return leaving;
 }
 
-/* Re-solve the basic variables of a tableau from the original (shifted) matrix, so pivoting
- * errors do not reach the answer: M is the rows x (m+n) constraint matrix [.. | I] in label
- * order; out[label] = value for basic labels, 0 otherwise. */
-static lia_status resolve_basis(const tableau *T, const double *M, size_t nlab, double *out)
-{
-    size_t k = T->rows;
-    double *S = lia__malloc(k * k * sizeof *S), *rhs = lia__malloc(k * sizeof *rhs);
-    lapack_int *ipiv = lia__malloc(k * sizeof *ipiv);
-    lia_status st = S && rhs && ipiv ? LIA_OK : LIA_ENOMEM;
-    if (st == LIA_OK) {
-        /* column-major getrf + getrs: LAPACKE's row-major path would transpose through its own
-         * malloc, and OpenBLAS's gesv reaches for its thread pool */
-        for (size_t i = 0; i < k; i++) {
-            rhs[i] = 1;
-            for (size_t j = 0; j < k; j++) S[j * k + i] = M[i * nlab + T->basis[j]];
-        }
-        if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)k, S, (lapack_int)k, ipiv) != 0 ||
-            LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)k, 1, S, (lapack_int)k, ipiv, rhs, (lapack_int)k) != 0)
-            st = LIA_EINTERNAL;   /* a singular basis: the path went wrong */
-    }
-    if (st == LIA_OK) {
-        for (size_t l = 0; l < nlab; l++) out[l] = 0;
-        for (size_t j = 0; j < k; j++) out[T->basis[j]] = rhs[j];
-    }
-    lia__free(S);
-    lia__free(rhs);
-    lia__free(ipiv);
-    return st;
-}
-
 typedef struct lh_game {
     size_t m, n;
     double *A, *B;      /* shifted to positive payoffs, row-major m x n */
     double *MP, *MQ;    /* [B^T | I] (n x (m+n)) and [I | A] (m x (m+n)) in label order */
     double *S, *R;      /* refactoring scratch, shared by all paths (they run one at a time) */
     lapack_int *ipiv;
+    double *vals;       /* m + n: the basic values of an ended path */
+    lh_budget *budget;
 } lh_game;
+
+/* Re-solve the basic variables of a tableau from the original (shifted) matrix, so pivoting
+ * errors do not reach the answer: M is the rows x (m+n) constraint matrix [.. | I] in label
+ * order; out[label] = value for basic labels, 0 otherwise. */
+static lia_status resolve_basis(const tableau *T, const double *M, size_t nlab, lh_game *G, double *out)
+{
+    size_t k = T->rows;
+    double *S = G->S, *rhs = G->R;   /* the refactoring scratch: no path is pivoting now */
+    lapack_int *ipiv = G->ipiv;
+    /* column-major getrf + getrs: LAPACKE's row-major path would transpose through its own
+     * malloc, and OpenBLAS's gesv reaches for its thread pool */
+    for (size_t i = 0; i < k; i++) {
+        rhs[i] = 1;
+        for (size_t j = 0; j < k; j++) S[j * k + i] = M[i * nlab + T->basis[j]];
+    }
+    if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)k, (lapack_int)k, S, (lapack_int)k, ipiv) != 0 ||
+        LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)k, 1, S, (lapack_int)k, ipiv, rhs, (lapack_int)k) != 0)
+        return LIA_EINTERNAL;   /* a singular basis: the path went wrong */
+    for (size_t l = 0; l < nlab; l++) out[l] = 0;
+    for (size_t j = 0; j < k; j++) out[T->basis[j]] = rhs[j];
+    return LIA_OK;
+}
 
 /* Rebuild a tableau from the original constraint matrix M (rows x nlab, row-major) for its
  * current basis: T = B^-1 [nonbasic columns | 1] by LAPACK (dgetrf, dgetrs). Long paths
@@ -190,18 +218,22 @@ typedef struct lh_path {
     size_t label, entering, steps;
 } lh_path;
 
-static void path_end(lh_path *w)
+static void path_end(lh_path *w, lh_budget *b)
 {
-    tableau_free(&w->P);
-    tableau_free(&w->Q);
+    tableau_free(&w->P, b);
+    tableau_free(&w->Q, b);
 }
 
-/* Start at the artificial equilibrium with `label` dropped; 0 on allocation failure. */
+/* Start at the artificial equilibrium with `label` dropped; 0 on allocation failure (or a
+ * refusal by the budget). */
 static int path_begin(lh_path *w, const lh_game *G, size_t label)
 {
     size_t m = G->m, n = G->n, nlab = m + n;
     memset(w, 0, sizeof *w);
-    if (!tableau_init(&w->P, n, nlab, m) || !tableau_init(&w->Q, m, nlab, 0)) { path_end(w); return 0; }
+    if (!tableau_init(&w->P, n, nlab, m, G->budget) || !tableau_init(&w->Q, m, nlab, 0, G->budget)) {
+        path_end(w, G->budget);
+        return 0;
+    }
     /* P: rows r_j basic (labels m+j), columns x_i (labels i) hold B^T; Q: rows s_i basic,
      * columns y_j (labels m+j) hold A; right-hand sides 1 */
     for (size_t i = 0; i < m; i++) { w->P.nonbasic[i] = i; w->P.where[i] = i; }
@@ -250,36 +282,30 @@ static int path_advance(lh_path *w, lh_game *G, size_t budget)
 }
 
 /* The ended path's equilibrium: x from P's basis, y from Q's, each re-solved and normalised. */
-static lia_status path_profile(const lh_path *w, const lh_game *G, double *x)
+static lia_status path_profile(const lh_path *w, lh_game *G, double *x)
 {
     size_t m = G->m, n = G->n, nlab = m + n;
-    double *vals = lia__malloc(nlab * sizeof *vals);
-    if (!vals) return LIA_ENOMEM;
-    double sx = 0, sy = 0;
-    lia_status st = resolve_basis(&w->P, G->MP, nlab, vals);
-    if (st != LIA_OK) goto done;
+    double *vals = G->vals, sx = 0, sy = 0;
+    lia_status st = resolve_basis(&w->P, G->MP, nlab, G, vals);
+    if (st != LIA_OK) return st;
     for (size_t i = 0; i < m; i++) { x[i] = vals[i] > 0 ? vals[i] : 0; sx += x[i]; }
-    st = resolve_basis(&w->Q, G->MQ, nlab, vals);
-    if (st != LIA_OK) goto done;
-    st = LIA_EINTERNAL;
+    st = resolve_basis(&w->Q, G->MQ, nlab, G, vals);
+    if (st != LIA_OK) return st;
     for (size_t j = 0; j < n; j++) { x[m + j] = vals[m + j] > 0 ? vals[m + j] : 0; sy += x[m + j]; }
-    if (!(sx > 0) || !(sy > 0)) goto done;
+    if (!(sx > 0) || !(sy > 0)) return LIA_EINTERNAL;
     for (size_t i = 0; i < m; i++) x[i] /= sx;
     for (size_t j = 0; j < n; j++) x[m + j] /= sy;
-    st = LIA_OK;
-done:
-    lia__free(vals);
-    return st;
+    return LIA_OK;
 }
 
 /* Follow the path of one label to its end. */
 static lia_status lh_single(lh_game *G, size_t label, double *x)
 {
     lh_path w;
-    if (!path_begin(&w, G, label)) return LIA_ENOMEM;
+    if (!path_begin(&w, G, label)) return G->budget->over ? LIA_ELIMIT : LIA_ENOMEM;
     int r = path_advance(&w, G, (size_t)-1);
     lia_status st = r == 1 ? path_profile(&w, G, x) : LIA_EINTERNAL;
-    path_end(&w);
+    path_end(&w, G->budget);
     return st;
 }
 
@@ -290,17 +316,27 @@ static lia_status lh_single(lh_game *G, size_t label, double *x)
 enum { RACERS = 8, RACE_BLOCK = 32 };
 
 /* Bytes one path's two tableaux take. */
-static double path_bytes(const lh_game *G)
+static double path_bytes(size_t m, size_t n)
 {
-    double m = (double)G->m, n = (double)G->n;
-    return (n * (m + 1) + m * (n + 1)) * sizeof(double);
+    return tableau_bytes(n, m + n) + tableau_bytes(m, m + n);
+}
+
+/* Bytes of the game's matrices and scratch (as lia_nash_lh takes them), of `paths` paths, and
+ * of the equilibria kept (each one's profile, payoffs and regret, twice over for the set's
+ * growth by doubling; one equilibrium per label at most). */
+static double lh_bytes(size_t m, size_t n, size_t paths, size_t equilibria)
+{
+    double nlab = (double)(m + n), big = (double)(m > n ? m : n);
+    double game = (2.0 * m * n + n * nlab + m * nlab + big * big + big * (nlab + 1) + nlab + nlab) * sizeof(double) +
+                  big * sizeof(lapack_int);
+    return game + (double)paths * path_bytes(m, n) + 2.0 * (double)equilibria * (nlab + 3) * sizeof(double);
 }
 
 static lia_status lh_race(lh_game *G, const lia_game *g, double *x, double *regret)
 {
     size_t nlab = G->m + G->n, k = nlab < RACERS ? nlab : RACERS;
     /* as many racers as the memory cap allows (a 3000x3000 game fits 7 in 1 GiB) */
-    while (k > 1 && (double)k * path_bytes(G) > (double)LIA_DEFAULT_MEMORY_CAP) k--;
+    while (k > 1 && lh_bytes(G->m, G->n, k, 1) > G->budget->cap) k--;
     size_t live = k;
     lh_path w[RACERS];
     int state[RACERS];
@@ -308,7 +344,7 @@ static lia_status lh_race(lh_game *G, const lia_game *g, double *x, double *regr
     lia_status st = LIA_OK;
     for (; started < k; started++) {
         state[started] = 0;
-        if (!path_begin(&w[started], G, started * nlab / k)) { st = LIA_ENOMEM; break; }
+        if (!path_begin(&w[started], G, started * nlab / k)) { st = G->budget->over ? LIA_ELIMIT : LIA_ENOMEM; break; }
     }
     int found = 0;
     while (st == LIA_OK && !found && live > 0) {
@@ -324,7 +360,7 @@ static lia_status lh_race(lh_game *G, const lia_game *g, double *x, double *regr
             if (ps == LIA_OK && lia_regret_verify(g, x, regret, &pass) == LIA_OK && pass) found = 1;
         }
     }
-    for (size_t r = 0; r < started; r++) path_end(&w[r]);
+    for (size_t r = 0; r < started; r++) path_end(&w[r], G->budget);
     if (st == LIA_OK && !found) st = LIA_EINTERNAL;
     return st;
 }
@@ -336,28 +372,48 @@ static int same_profile(const double *a, const double *b, size_t w)
     return 1;
 }
 
-lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label)
+/* Charge one more kept equilibrium (profile, payoffs, regret; twice for the set's growth) to
+ * the budget; 0 if it does not fit. The set's memory stays charged until the run ends. */
+static int keep(lh_budget *b, size_t nlab)
+{
+    double bytes = 2.0 * ((double)nlab + 3) * sizeof(double);
+    if (b->used + bytes > b->cap) { b->over = 1; return 0; }
+    b->used += bytes;
+    return 1;
+}
+
+/* The most equilibria a run keeps: one per label followed (all labels), else one. */
+static size_t lh_kept(size_t nlab, long label) { return label == -1 ? nlab : 1; }
+
+lia_status lia_nash_lh_needed(const lia_game *g, long label, double *bytes)
+{
+    if (g->np != 2) return LIA_EUSAGE;
+    size_t m = g->ns[0], n = g->ns[1];
+    *bytes = lh_bytes(m, n, 1, lh_kept(m + n, label));
+    return LIA_OK;
+}
+
+lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap)
 {
     if (g->np != 2) return LIA_EUSAGE;
     size_t m = g->ns[0], n = g->ns[1], nlab = m + n;
     if (label >= (long)nlab || label < LIA_LH_RACE) return LIA_EUSAGE;
-    /* the game's matrices (A, B and the two constraint matrices), the refactoring scratch and
-     * one path must fit */
+    /* the game's matrices, the scratch, one path and the equilibria kept must fit */
+    lh_budget budget = { 0, (double)cap, 0 };
+    if (lh_bytes(m, n, 1, lh_kept(nlab, label)) > budget.cap) return LIA_ELIMIT;
     size_t big = m > n ? m : n;
-    double need = (2.0 * m * n + (double)(m + n) * (double)(m + n) + (double)big * big + (double)big * (m + n + 1)) *
-                  sizeof(double);
-    if (need + (n * (m + 1.0) + m * (n + 1.0)) * sizeof(double) > (double)LIA_DEFAULT_MEMORY_CAP) return LIA_ELIMIT;
-    lh_game G = { m, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-    G.A = lia__malloc(m * n * sizeof *G.A);
-    G.B = lia__malloc(m * n * sizeof *G.B);
-    G.MP = lia__calloc(n * nlab, sizeof *G.MP);
-    G.MQ = lia__calloc(m * nlab, sizeof *G.MQ);
-    G.S = lia__malloc(big * big * sizeof *G.S);
-    G.R = lia__malloc(big * (m + n + 1) * sizeof *G.R);
-    G.ipiv = lia__malloc(big * sizeof *G.ipiv);
-    double *x = lia__malloc(nlab * sizeof *x), u[2];
-    lia_status st = LIA_ENOMEM;
-    if (!G.A || !G.B || !G.MP || !G.MQ || !G.S || !G.R || !G.ipiv || !x) goto done;
+    lh_game G = { m, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, &budget };
+    G.A = take(&budget, m * n, sizeof *G.A);
+    G.B = take(&budget, m * n, sizeof *G.B);
+    G.MP = take(&budget, n * nlab, sizeof *G.MP);
+    G.MQ = take(&budget, m * nlab, sizeof *G.MQ);
+    G.S = take(&budget, big * big, sizeof *G.S);
+    G.R = take(&budget, big * (nlab + 1), sizeof *G.R);
+    G.ipiv = take(&budget, big, sizeof *G.ipiv);
+    G.vals = take(&budget, nlab, sizeof *G.vals);
+    double *x = take(&budget, nlab, sizeof *x), u[2];
+    lia_status st = budget.over ? LIA_ELIMIT : LIA_ENOMEM;
+    if (!G.A || !G.B || !G.MP || !G.MQ || !G.S || !G.R || !G.ipiv || !G.vals || !x) goto done;
     /* map each player's payoffs affinely onto [1, 2]: equilibria are unchanged, the polytopes
      * bounded, and every tolerance below means the same whatever units the payoffs use */
     double minA = INFINITY, minB = INFINITY, maxA = -INFINITY, maxB = -INFINITY;
@@ -385,6 +441,7 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label)
     if (label == LIA_LH_RACE) {
         double regret;
         st = lh_race(&G, g, x, &regret);
+        if (st == LIA_OK && !keep(&budget, nlab)) st = LIA_ELIMIT;
         if (st == LIA_OK && (lia_game_expected_payoffs(g, x, u) != LIA_OK || !lia_eqset_add(e, x, u, regret)))
             st = LIA_ENOMEM;
         goto done;
@@ -407,17 +464,19 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label)
         int seen = 0;
         for (size_t q = 0; q < e->n && !seen; q++) seen = same_profile(e->profiles + q * e->width, x, nlab);
         if (seen && label < 0) continue;      /* all labels: each equilibrium once */
+        if (!keep(&budget, nlab)) { st = LIA_ELIMIT; break; }
         if (lia_game_expected_payoffs(g, x, u) != LIA_OK || !lia_eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
     }
     if (st == LIA_OK && label < 0 && e->n == 0 && failed) st = LIA_EINTERNAL;
 done:
-    lia__free(G.A);
-    lia__free(G.B);
-    lia__free(G.MP);
-    lia__free(G.MQ);
-    lia__free(G.S);
-    lia__free(G.R);
-    lia__free(G.ipiv);
-    lia__free(x);
+    give(&budget, G.A, m * n, sizeof *G.A);
+    give(&budget, G.B, m * n, sizeof *G.B);
+    give(&budget, G.MP, n * nlab, sizeof *G.MP);
+    give(&budget, G.MQ, m * nlab, sizeof *G.MQ);
+    give(&budget, G.S, big * big, sizeof *G.S);
+    give(&budget, G.R, big * (nlab + 1), sizeof *G.R);
+    give(&budget, G.ipiv, big, sizeof *G.ipiv);
+    give(&budget, G.vals, nlab, sizeof *G.vals);
+    give(&budget, x, nlab, sizeof *x);
     return st;
 }

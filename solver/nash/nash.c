@@ -1,9 +1,12 @@
 /* nash.c — lia_game_nash: option checking and dispatch to the equilibrium methods. */
 #include "nash.h"
 #include "indifferent.h"
-#include <stddef.h>
-#include <string.h>
 #include "../util/options.h"
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
 
 /* One row per lia_nash_method, in enum order: the name written into the set, and the method
  * (NULL until it is built). */
@@ -15,12 +18,23 @@ static lia_status run_pure(lia_eqset *e, const lia_game *g, const lia_nash_optio
     return lia_nash_pure(e, g, e->memory_cap);
 }
 static lia_status run_lp(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_lp(e, g); }
-static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia_nash_lh(e, g, o->label); }
+static size_t cap_of(const lia_nash_options *o) { return o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP; }
+static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
+{
+    return lia_nash_lh(e, g, o->label, cap_of(o));
+}
+/* Threads asked for, or every online core (at most 64). */
+static unsigned threads_of(const lia_nash_options *o)
+{
+    if (o->threads) return o->threads < 64 ? o->threads : 64;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
 static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
 {
     /* every profile an equilibrium: a structure to read off, not a degenerate polytope to walk */
     if (g->np == 2 && lia_nash_all_indifferent(g)) return lia_nash_enum_indifferent(e, g, o->exact);
-    return lia_nash_enum(e, g, o->exact);
+    return lia_nash_enum(e, g, o->exact, cap_of(o), threads_of(o));
 }
 static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_support(e, g); }
 static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_qre(e, g); }
@@ -54,15 +68,34 @@ lia_status lia_nash_method_from_name(const char *name, lia_nash_method *out)
     return LIA_EUSAGE;
 }
 
-lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *opts)
+/* The caller's options of any version in the current layout (version 1 ends before
+ * memory_cap and threads, which version 2 added). */
+static int current_options(lia_nash_options *o, const lia_nash_options *given)
+{
+    static const size_t ends[LIA_NASH_OPTIONS_VERSION] = { offsetof(lia_nash_options, memory_cap), sizeof(lia_nash_options) };
+    const lia_nash_options def = LIA_NASH_OPTIONS_INIT;
+    *o = def;
+    return LIA__OPTIONS_READ(o, given, lia_nash_options, ends, NULL, 0);
+}
+
+lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opts, size_t *bytes)
+{
+    lia_nash_options o;
+    if (!g || !bytes || !current_options(&o, opts) || o.method != LIA_NASH_LH) return LIA_EUSAGE;
+    double need = 0;
+    lia_status st = lia_nash_lh_needed(g, o.label, &need);
+    if (st != LIA_OK) return st;
+    *bytes = need < (double)SIZE_MAX ? (size_t)ceil(need) : SIZE_MAX;
+    return LIA_OK;
+}
+
+lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *given)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    /* version 1 ends before memory_cap (version 2) */
-    static const size_t ends[LIA_NASH_OPTIONS_VERSION] = { offsetof(lia_nash_options, memory_cap), sizeof(lia_nash_options) };
-    lia_nash_options o = LIA_NASH_OPTIONS_INIT;
-    if (!LIA__OPTIONS_READ(&o, opts, lia_nash_options, ends, NULL, 0) || !g) return LIA_EUSAGE;
-    opts = &o;
+    lia_nash_options o;
+    if (!current_options(&o, given) || !g) return LIA_EUSAGE;
+    const lia_nash_options *opts = &o;
     if (!lia_nash_method_available(opts->method)) return LIA_EUSAGE;
     lia_eqset *e = lia_eqset_new(g, methods[opts->method].name);
     if (!e) return LIA_ENOMEM;

@@ -9,13 +9,15 @@ lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap);
 /* Lemke-Howson from one dropped label (0 .. m+n-1; rows first), from every label when label
  * is -1 (each equilibrium listed once), or one equilibrium by racing labels (LIA_LH_RACE).
  * Two players only. */
-lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label);
+lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap);
+/* The bytes lia_nash_lh needs at least for this game and label (its refusal threshold). */
+lia_status lia_nash_lh_needed(const lia_game *g, long label, double *bytes);
 /* Two-player constant-sum games: the pair of security strategies (LIA_EUSAGE otherwise). */
 lia_status lia_nash_lp(lia_eqset *e, const lia_game *g);
 /* Two players: every extreme equilibrium and the maximal cliques of the equilibrium graph
  * (vertex enumeration of both best-response polytopes). With `exact`, each equilibrium is
  * also rebuilt and checked in exact rationals (LIA_EUSAGE if the payoffs are not exact). */
-lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact);
+lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t cap, unsigned threads);
 /* n players: every isolated equilibrium (every equilibrium of a generic game) by support
  * enumeration in Porter-Nudelman-Shoham order (support_enum.c). LIA_ELIMIT when the search's
  * worst case is hopeless: two players with more than 2^32 balanced support pairs

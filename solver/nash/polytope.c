@@ -284,9 +284,10 @@ done:
 #define CLOSE_CALL 1e-7
 #define SMALL 20000
 
-lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap)
+lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
+                                 unsigned threads)
 {
-    lia_status st = lia_polytope_vertices_rs(out, P, cap);
+    lia_status st = lia_polytope_vertices_rs(out, P, X, cap, threads);
     if (X && st == LIA_OK && out->closest < CLOSE_CALL && out->nbases <= SMALL) {
         lia_vertices_free(out);
         st = LIA_RS_UNSURE;

@@ -34,10 +34,10 @@ typedef struct lia_vertices {
  * (eps, eps^2, ...), so every basis is a vertex of a simple polytope and the search graph is
  * connected), each basis factored afresh from M (LAPACK) so no error accumulates along the
  * search. `cap` bounds the bytes used (LIA_ELIMIT beyond); LIA_EINTERNAL if the arithmetic
- * breaks down. Caller frees with lia_vertices_free. */
+ * breaks down. The reverse search runs on up to `threads` threads. Caller frees with lia_vertices_free. */
 struct lia_polytope_exact;
 lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
-                                 size_t cap);
+                                 size_t cap, unsigned threads);
 /* The lexicographic search alone (the fallback; tests compare the two). */
 lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap);
 void lia_vertices_free(lia_vertices *v);

@@ -9,234 +9,192 @@
  *     T'[i][j] = (T[i][j] p - T[i][s] T[r][j]) / D,
  * an exact division, since every entry is a minor of the original system; the pivot row
  * keeps its entries, the pivot column changes sign and T'[r][s] = D. Ratios and the rows of
- * the basis inverse are compared cross-multiplied, so no comparison ever needs a tolerance. */
+ * the basis inverse are compared cross-multiplied, so no comparison ever needs a tolerance.
+ *
+ * The search (polytope_exact_body.h) is compiled twice: on 64-bit integers with 128-bit
+ * products, checked for overflow, and on the 3072-bit lia_big. Every entry is a minor of the
+ * integer matrix, so with small payoffs (the degenerate games that come here most: payoffs
+ * 0..3 at 15 x 15 have minors below 2^60) the first runs to the end, several times faster;
+ * the first overflow restarts the search on lia_big (as lrs moves from 64-bit to GMP). */
 #include "polytope_exact.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
+#include <math.h>
 #include <string.h>
 
-typedef struct xdict {
-    lia_big *T;            /* k x d, row-major */
-    lia_big *beta, *c;     /* k and d */
-    lia_big D;
-    size_t *rowvar, *colvar, *where;
-    unsigned char *basic;
-    size_t next;
-} xdict;
-
-typedef struct xsearch {
-    size_t d, k;
-    xdict *level;
-    size_t nlevels;
-} xsearch;
-
-static int level_alloc(xdict *D, size_t d, size_t k)
-{
-    memset(D, 0, sizeof *D);
-    D->T = lia__malloc((k * d + k + d) * sizeof *D->T);
-    D->rowvar = lia__malloc(2 * (k + d) * sizeof *D->rowvar);
-    D->basic = lia__malloc(k + d);
-    if (!D->T || !D->rowvar || !D->basic) {
-        lia__free(D->T);
-        lia__free(D->rowvar);
-        lia__free(D->basic);
-        return 0;
-    }
-    D->beta = D->T + k * d;
-    D->c = D->beta + k;
-    D->colvar = D->rowvar + k;
-    D->where = D->colvar + d;
-    return 1;
-}
-
-static int ensure_level(xsearch *S, size_t depth)
-{
-    if (depth < S->nlevels) return 1;
-    size_t n = S->nlevels ? 2 * S->nlevels : 16;
-    xdict *lv = lia__realloc(S->level, n * sizeof *lv);
-    if (!lv) return 0;
-    S->level = lv;
-    for (size_t i = S->nlevels; i < n; i++)
-        if (!level_alloc(&S->level[i], S->d, S->k)) { S->nlevels = i; return 0; }
-    S->nlevels = n;
-    return 1;
-}
-
-static void search_free(xsearch *S)
-{
-    for (size_t i = 0; i < S->nlevels; i++) {
-        lia__free(S->level[i].T);
-        lia__free(S->level[i].rowvar);
-        lia__free(S->level[i].basic);
-    }
-    lia__free(S->level);
-}
-
-/* Entry (i, r) of the basis inverse times D. */
-static const lia_big *binv(const xdict *D, size_t d, size_t i, size_t r, const lia_big *zero)
-{
-    size_t v = d + r;
-    if (D->basic[v]) return D->where[v] == i ? &D->D : zero;
-    return &D->T[i * d + D->where[v]];
-}
-
-/* sign(x1 y1 - x2 y2); UNFIT if the products do not fit the fixed-size integers. */
 enum { UNFIT = 2 };
-static int cmp_prod(const lia_big *x1, const lia_big *y1, const lia_big *x2, const lia_big *y2)
+#define XS_OVERFLOW ((lia_status)101)
+
+/* ---- 64-bit integers, 128-bit products ---- */
+__extension__ typedef __int128 i128;
+
+static inline int i64_from_big(int64_t *r, const lia_big *b)
+{
+    if (b->n > 2) return 0;
+    uint64_t m = (b->n > 0 ? b->d[0] : 0) | (b->n > 1 ? (uint64_t)b->d[1] << 32 : 0);
+    if (m > (uint64_t)INT64_MAX) return 0;
+    *r = b->neg ? -(int64_t)m : (int64_t)m;
+    return 1;
+}
+static inline int i64_sign(const int64_t *a) { return (*a > 0) - (*a < 0); }
+static inline int i64_cmp_prod(const int64_t *x1, const int64_t *y1, const int64_t *x2, const int64_t *y2)
+{
+    i128 a = (i128)*x1 * *y1, b = (i128)*x2 * *y2;   /* each below 2^126 in magnitude: no overflow */
+    return (a > b) - (a < b);
+}
+static inline int i64_bareiss(int64_t *r, const int64_t *a, const int64_t *p, const int64_t *b, const int64_t *c,
+                              const int64_t *D)
+{
+    i128 t;
+    if (__builtin_sub_overflow((i128)*a * *p, (i128)*b * *c, &t)) return 0;
+    if (*D != 1) t /= *D;
+    if (t > INT64_MAX || t < -INT64_MAX) return 0;
+    *r = (int64_t)t;
+    return 1;
+}
+
+#define NUM int64_t
+#define SFX(name) i64_##name
+#define N_SET_I64(r, v) (*(r) = (v))
+#define N_FROM_BIG(r, b) i64_from_big(r, b)
+#define N_SIGN(a) i64_sign(a)
+#define N_NEGATE(a) (*(a) = -*(a))
+#define N_CMP_PROD(x1, y1, x2, y2) i64_cmp_prod(x1, y1, x2, y2)
+#define N_BAREISS(r, a, p, b, c, D) i64_bareiss(r, a, p, b, c, D)
+#include "polytope_exact_body.h"
+#undef NUM
+#undef SFX
+#undef N_SET_I64
+#undef N_FROM_BIG
+#undef N_SIGN
+#undef N_NEGATE
+#undef N_CMP_PROD
+#undef N_BAREISS
+
+/* ---- 3072-bit integers ---- */
+static int big_cmp_prod(const lia_big *x1, const lia_big *y1, const lia_big *x2, const lia_big *y2)
 {
     lia_big a, b;
     if (!lia_big_mul(&a, x1, y1) || !lia_big_mul(&b, x2, y2)) return UNFIT;
     return lia_big_cmp(&a, &b);
 }
-
-/* The lexicographic ratio test on column s: the leaving row, k if none, or (size_t)-1 if the
- * numbers outgrew the integers. */
-static size_t ratio_test(const xdict *D, size_t d, size_t k, size_t s)
+static int big_bareiss(lia_big *r, const lia_big *a, const lia_big *p, const lia_big *b, const lia_big *c,
+                       const lia_big *D)
 {
-    lia_big zero;
-    lia_big_set_i64(&zero, 0);
-    size_t best = k;
-    for (size_t i = 0; i < k; i++) {
-        const lia_big *a = &D->T[i * d + s];
-        if (lia_big_sign(a) <= 0) continue;
-        if (best == k) { best = i; continue; }
-        const lia_big *ab = &D->T[best * d + s];
-        int c = cmp_prod(&D->beta[i], ab, &D->beta[best], a);
-        for (size_t r = 0; c == 0 && r < k; r++) c = cmp_prod(binv(D, d, i, r, &zero), ab, binv(D, d, best, r, &zero), a);
-        if (c == UNFIT || c == 0) return (size_t)-1;   /* equal rows cannot be: only overflow */
-        if (c < 0) best = i;
-    }
-    return best;
-}
-
-/* Pivot D on (r, s) into E; 0 if the numbers outgrew the integers. */
-static int pivot(xdict *E, const xdict *D, size_t d, size_t k, size_t r, size_t s)
-{
-    const lia_big *p = &D->T[r * d + s];
     lia_big t, u;
-    for (size_t i = 0; i < k; i++) {
-        for (size_t j = 0; j < d; j++) {
-            lia_big *out = &E->T[i * d + j];
-            if (i == r) { *out = j == s ? D->D : D->T[r * d + j]; continue; }
-            if (j == s) { *out = D->T[i * d + s]; lia_big_negate(out); continue; }
-            if (!lia_big_mul(&t, &D->T[i * d + j], p) || !lia_big_mul(&u, &D->T[i * d + s], &D->T[r * d + j]) ||
-                !lia_big_sub(&t, &t, &u) || !lia_big_divmod(out, NULL, &t, &D->D))
-                return 0;
-        }
-        if (i == r) { E->beta[i] = D->beta[r]; continue; }
-        if (!lia_big_mul(&t, &D->beta[i], p) || !lia_big_mul(&u, &D->T[i * d + s], &D->beta[r]) ||
-            !lia_big_sub(&t, &t, &u) || !lia_big_divmod(&E->beta[i], NULL, &t, &D->D))
-            return 0;
-    }
-    for (size_t j = 0; j < d; j++) {
-        if (j == s) { E->c[j] = D->c[s]; lia_big_negate(&E->c[j]); continue; }
-        if (!lia_big_mul(&t, &D->c[j], p) || !lia_big_mul(&u, &D->c[s], &D->T[r * d + j]) || !lia_big_sub(&t, &t, &u) ||
-            !lia_big_divmod(&E->c[j], NULL, &t, &D->D))
-            return 0;
-    }
-    E->D = *p;
-    memcpy(E->rowvar, D->rowvar, 2 * (k + d) * sizeof *E->rowvar);
-    memcpy(E->basic, D->basic, k + d);
-    size_t in = D->colvar[s], out = D->rowvar[r];
-    E->rowvar[r] = in;
-    E->colvar[s] = out;
-    E->where[in] = r;
-    E->where[out] = s;
-    E->basic[in] = 1;
-    E->basic[out] = 0;
-    E->next = 0;
-    return 1;
+    return lia_big_mul(&t, a, p) && lia_big_mul(&u, b, c) && lia_big_sub(&t, &t, &u) && lia_big_divmod(r, NULL, &t, D);
 }
 
-/* 1 if pivot (r, s) leads to a child (its reverse is the parent pivot: Bland's rule for min
- * sum w z picks the leaving variable back), 0 if not, UNFIT on overflow. */
-static int is_child(const xdict *D, size_t d, size_t r, size_t s)
-{
-    const lia_big *cs = &D->c[s], *p = &D->T[r * d + s];
-    if (lia_big_sign(cs) <= 0) return 0;
-    size_t leaving = D->rowvar[r];
-    for (size_t j = 0; j < d; j++) {
-        if (j == s || D->colvar[j] > leaving) continue;
-        int c = cmp_prod(&D->c[j], p, cs, &D->T[r * d + j]);   /* the sign of c'_j times p */
-        if (c == UNFIT) return UNFIT;
-        if (c < 0) return 0;
-    }
-    return 1;
-}
-
-/* Record the vertex of a basis (polytope.c lists it). */
-static lia_status record(lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const xdict *D,
-                         const lia_polytope_exact *P, unsigned char *zero)
-{
-    for (size_t i = 0; i < P->k; i++) {
-        int sg = lia_big_sign(&D->beta[i]);
-        if (sg < 0) return LIA_EINTERNAL;   /* a lexicographic basis is feasible: a bug */
-        zero[i] = sg == 0;
-    }
-    return lia_vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
-                               zero);
-}
+#define NUM lia_big
+#define SFX(name) big_##name
+#define N_SET_I64(r, v) lia_big_set_i64(r, v)
+#define N_FROM_BIG(r, b) (*(r) = *(b), 1)
+#define N_SIGN(a) lia_big_sign(a)
+#define N_NEGATE(a) lia_big_negate(a)
+#define N_CMP_PROD(x1, y1, x2, y2) big_cmp_prod(x1, y1, x2, y2)
+#define N_BAREISS(r, a, p, b, c, D) big_bareiss(r, a, p, b, c, D)
+#include "polytope_exact_body.h"
 
 lia_status lia_polytope_vertices_exact(lia_vertices *out, const lia_polytope_exact *P, size_t cap)
 {
+    lia_status st = i64_vertices(out, P, cap);
+    if (st == XS_OVERFLOW) st = big_vertices(out, P, cap);
+    return st == XS_OVERFLOW ? LIA_ELIMIT : st;
+}
+
+/* ---- One decision of the floating-point search, made exactly ----
+ *
+ * The floating-point reverse search (polytope_rs.c) meets, now and then, a comparison too
+ * close to call even on a freshly factored dictionary. Rather than redo the whole polytope in
+ * exact arithmetic, the one dictionary concerned is built exactly and the decision taken
+ * there: from the origin's dictionary, each basic coordinate of the basis is pivoted in
+ * (fraction-free, so exactly) against a slack that is not basic in it. The objective is the
+ * floating-point search's own: its weights are doubles, w_j = W_j 2^-52 with W_j integers, so
+ * the integer weights W_j give the same reduced-cost signs, hence the same search tree. */
+struct lia_exact_node {
+    size_t d, k;
+    big_dict D;
+};
+
+void lia_exact_node_free(lia_exact_node *N)
+{
+    if (!N) return;
+    lia__free(N->D.T);
+    lia__free(N->D.rowvar);
+    lia__free(N->D.basic);
+    lia__free(N);
+}
+
+lia_status lia_exact_node_new(lia_exact_node **out, const lia_polytope_exact *P, const double *weights,
+                              const uint64_t *basis)
+{
     size_t d = P->d, k = P->k;
-    memset(out, 0, sizeof *out);
-    out->lwords = (P->nlab + 63) / 64;
-    out->bwords = (d + k + 63) / 64;
-    xsearch S = { d, k, NULL, 0 };
-    lia_bitset_table degenerate;
-    lia_bitset_table_init(&degenerate, out->lwords);
-    size_t vcap = 0, depth = 0;
-    unsigned char *zero = lia__malloc(k);
-    lia_status st = zero && ensure_level(&S, 0) ? LIA_OK : LIA_ENOMEM;
-    if (st == LIA_OK) {   /* the root: every slack basic, z = 0, D = 1 */
-        xdict *D = &S.level[0];
-        lia_big_set_i64(&D->D, 1);
-        for (size_t i = 0; i < k; i++) {
-            for (size_t j = 0; j < d; j++) D->T[i * d + j] = P->M[i * d + j];
-            lia_big_set_i64(&D->beta[i], 1);
-            D->rowvar[i] = d + i;
-            D->where[d + i] = i;
-            D->basic[d + i] = 1;
-        }
-        for (size_t j = 0; j < d; j++) {
-            /* generic integer weights (1000 + 1000 frac(j golden)), so that reduced costs do
-             * not vanish because payoffs repeat */
-            lia_big_set_i64(&D->c[j], 1000 + (int64_t)((j + 1) * 618034 % 1000000) / 1000);
-            D->colvar[j] = j;
-            D->where[j] = j;
-            D->basic[j] = 0;
-        }
-        D->next = 0;
-        st = record(out, &vcap, &degenerate, D, P, zero);
+    *out = NULL;
+    lia_exact_node *N = lia__calloc(1, sizeof *N);
+    big_dict E;
+    memset(&E, 0, sizeof E);
+    if (!N || !big_level_alloc(&N->D, d, k)) { lia__free(N); return LIA_ENOMEM; }
+    N->d = d;
+    N->k = k;
+    if (!big_level_alloc(&E, d, k)) { lia_exact_node_free(N); return LIA_ENOMEM; }
+    big_dict *D = &N->D;
+    lia_big_set_i64(&D->D, 1);
+    for (size_t i = 0; i < k; i++) {
+        for (size_t j = 0; j < d; j++) D->T[i * d + j] = P->M[i * d + j];
+        lia_big_set_i64(&D->beta[i], 1);
+        D->rowvar[i] = d + i;
+        D->where[d + i] = i;
+        D->basic[d + i] = 1;
     }
-    while (st == LIA_OK) {
-        xdict *D = &S.level[depth];
-        if (D->next == d) {
-            if (depth == 0) break;
-            depth--;
-            continue;
-        }
-        size_t s = D->next++;
-        if (lia_big_sign(&D->c[s]) <= 0) continue;
-        size_t r = ratio_test(D, d, k, s);
-        if (r == (size_t)-1) { st = LIA_ELIMIT; break; }
-        if (r == k) continue;
-        int child = is_child(D, d, r, s);
-        if (child == UNFIT) { st = LIA_ELIMIT; break; }
-        if (!child) continue;
-        if (!ensure_level(&S, depth + 1)) { st = LIA_ENOMEM; break; }
-        D = &S.level[depth];
-        if (!pivot(&S.level[depth + 1], D, d, k, r, s)) { st = LIA_ELIMIT; break; }
-        depth++;
-        st = record(out, &vcap, &degenerate, &S.level[depth], P, zero);
-        double bytes = (double)vcap * (out->lwords + out->bwords) * 8 + (double)lia_bitset_table_bytes(&degenerate) +
-                       (double)S.nlevels * (double)(k * d + k + d) * sizeof(lia_big);
-        if (st == LIA_OK && bytes > (double)cap) st = LIA_ELIMIT;
+    for (size_t j = 0; j < d; j++) {
+        lia_big_set_i64(&D->c[j], (int64_t)ldexp(weights[j], 52));   /* exact: weights are below 2 */
+        D->colvar[j] = j;
+        D->where[j] = j;
+        D->basic[j] = 0;
     }
-    lia__free(zero);
-    search_free(&S);
-    lia_bitset_table_free(&degenerate);
-    if (st != LIA_OK) lia_vertices_free(out);
-    return st;
+    lia_status st = LIA_OK;
+    for (size_t v = 0; v < d && st == LIA_OK; v++) {
+        if (!lia_bit(basis, v)) continue;
+        size_t s = D->where[v], r = k;
+        for (size_t i = 0; i < k && r == k; i++) {
+            size_t u = D->rowvar[i];
+            if (u >= d && !lia_bit(basis, u) && !lia_big_is_zero(&D->T[i * d + s])) r = i;
+        }
+        if (r == k) { st = LIA_EINTERNAL; break; }   /* a singular "basis": a bug upstream */
+        if (!big_pivot(&E, D, d, k, r, s)) { st = LIA_ELIMIT; break; }
+        big_dict t = *D;
+        *D = E;
+        E = t;
+    }
+    lia__free(E.T);
+    lia__free(E.rowvar);
+    lia__free(E.basic);
+    if (st != LIA_OK) { lia_exact_node_free(N); return st; }
+    /* the pivots may have left D negative; the lexicographic rules compare with D > 0 */
+    if (lia_big_sign(&D->D) < 0) {
+        lia_big_negate(&D->D);
+        for (size_t i = 0; i < k * d + k + d; i++) lia_big_negate(&D->T[i]);
+    }
+    *out = N;
+    return LIA_OK;
+}
+
+int lia_exact_node_child(const lia_exact_node *N, size_t enter, size_t *leave)
+{
+    const big_dict *D = &N->D;
+    size_t s = D->where[enter];
+    if (lia_big_sign(&D->c[s]) <= 0) return 0;
+    size_t r = big_ratio_test(D, N->d, N->k, s);
+    if (r == (size_t)-1) return -1;
+    if (r == N->k) return 0;
+    int child = big_is_child(D, N->d, r, s);
+    if (child == UNFIT) return -1;
+    *leave = D->rowvar[r];
+    return child;
+}
+
+int lia_exact_node_sign(const lia_exact_node *N, size_t var)
+{
+    const big_dict *D = &N->D;
+    return D->basic[var] ? lia_big_sign(&D->beta[D->where[var]]) : 0;
 }

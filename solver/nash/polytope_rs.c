@@ -24,10 +24,12 @@
  * in the last zone abandons the fast path, and the caller falls back to the search of
  * polytope.c, whose bases are each factored afresh. */
 #include "polytope_rs.h"
+#include "polytope_exact.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
 #include <lapacke.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 enum { UNSURE = 2 };
@@ -73,6 +75,7 @@ typedef struct dict {
 
 typedef struct search {
     const lia_polytope *P;
+    const lia_polytope_exact *exact;   /* the same polytope in integers, or NULL */
     size_t d, k;
     dict *level;
     size_t nlevels;
@@ -80,6 +83,7 @@ typedef struct search {
     double *Bm, *X;     /* refactor scratch: k x k and k x (d + 1) */
     lapack_int *ipiv;
     unsigned char *zero;   /* k: which basic variables are at zero */
+    uint64_t *scratch;     /* a basis bitset */
 } search;
 
 static size_t dict_doubles(size_t d, size_t k) { return k * d + k + d; }
@@ -127,6 +131,7 @@ static void search_free(search *S)
     lia__free(S->X);
     lia__free(S->ipiv);
     lia__free(S->zero);
+    lia__free(S->scratch);
 }
 
 /* Entry (i, r) of the basis inverse: the column of slack r if it is nonbasic, else a unit. */
@@ -301,49 +306,169 @@ static int decide(const dict *D, size_t d, size_t k, size_t s, const tols *t, si
     return is_child(D, d, *r, s, t);
 }
 
-lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, size_t cap)
+/* ---- Subtrees as jobs (the mplrs scheme, with deterministic budgets) ----
+ *
+ * The search is cut into jobs: a job is a basis, the root of a subtree. It records its root's
+ * vertex and searches depth-first; once it has visited its budget of bases, every child it
+ * has not entered yet (the remaining children of each dictionary on its stack) becomes a job
+ * of its own instead, and it stops. Jobs run on a shared queue by K threads; each job's root
+ * dictionary is factored afresh from M, so jobs share nothing but the queue. Budgets depend
+ * only on a job's place in the job tree (a small first one, so the work splits early), never
+ * on timing or K; so the job tree, each job's vertices and, listing them in the job tree's
+ * preorder, the output are the same for any K. A degenerate vertex (more labels than the
+ * dimension) can be met in several jobs and is listed once, where preorder meets it first. */
+enum { FIRST_BUDGET = 200, BUDGET = 20000 };
+
+typedef struct job {
+    uint64_t *basis;          /* the root's basic variables */
+    size_t depth;             /* in the job tree */
+    lia_vertices v;           /* the vertices it found, in its search order */
+    size_t vcap;
+    size_t *kids, nkids;      /* the jobs it handed back, in order */
+    double closest;
+} job;
+
+typedef struct pool {
+    const lia_polytope *P;
+    const lia_polytope_exact *X;
+    size_t cap, bw, lw;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    job **jobs;
+    size_t njobs, jcap;
+    size_t *queue, nq, qcap;
+    size_t active;
+    double bytes;             /* held by finished jobs' results */
+    lia_status st;            /* the first failure; work stops */
+} pool;
+
+static void job_free(job *J)
 {
-    size_t d = P->d, k = P->k;
-    memset(out, 0, sizeof *out);
-    out->lwords = (P->nlab + 63) / 64;
-    out->bwords = (d + k + 63) / 64;
-    search S = { P, d, k, NULL, 0, NULL, NULL, NULL, NULL, NULL };
-    lia_bitset_table degenerate;
-    lia_bitset_table_init(&degenerate, out->lwords);
-    size_t vcap = 0, depth = 0;
-    double closest = 1;
-    tols coarse = COARSE, fine = FINE;
-    coarse.closest = fine.closest = &closest;
-    S.w = lia__malloc(d * sizeof *S.w);
-    S.Bm = lia__malloc(k * k * sizeof *S.Bm);
-    S.X = lia__malloc(k * (d + 1) * sizeof *S.X);
-    S.ipiv = lia__malloc(k * sizeof *S.ipiv);
-    S.zero = lia__malloc(k);
-    lia_status st = S.w && S.Bm && S.X && S.ipiv && S.zero && ensure_level(&S, 0) ? LIA_OK : LIA_ENOMEM;
-    for (size_t j = 0; st == LIA_OK && j < d; j++) {
-        double golden = 0.6180339887498949 * (double)(j + 1);
-        S.w[j] = 1 + (golden - floor(golden));
+    if (!J) return;
+    lia__free(J->basis);
+    lia_vertices_free(&J->v);
+    lia__free(J->kids);
+    lia__free(J);
+}
+
+/* A new job for basis (copied), registered in the pool (caller holds the lock); its index in
+ * *idx. 0 on allocation failure. */
+static int pool_add(pool *Pl, const uint64_t *basis, size_t depth, size_t *idx)
+{
+    if (Pl->njobs == Pl->jcap) {
+        size_t c = Pl->jcap ? 2 * Pl->jcap : 64;
+        job **nj = lia__realloc(Pl->jobs, c * sizeof *nj);
+        if (!nj) return 0;
+        Pl->jobs = nj;
+        size_t *nq = lia__realloc(Pl->queue, c * sizeof *nq);
+        if (!nq) return 0;
+        Pl->queue = nq;
+        Pl->jcap = Pl->qcap = c;
     }
-    if (st == LIA_OK) {   /* the root: every slack basic, z = 0 */
-        dict *D = &S.level[0];
-        for (size_t i = 0; i < k; i++) {
-            for (size_t j = 0; j < d; j++) D->T[j * k + i] = P->M[i * d + j];
-            D->beta[i] = 1;
-            D->rowvar[i] = d + i;
-            D->where[d + i] = i;
-            D->basic[d + i] = 1;
-        }
-        for (size_t j = 0; j < d; j++) {
-            D->c[j] = S.w[j];
-            D->colvar[j] = j;
-            D->where[j] = j;
-            D->basic[j] = 0;
-        }
-        D->next = 0;
-        st = record(out, &vcap, &degenerate, D, P, &coarse, S.zero);
+    job *J = lia__calloc(1, sizeof *J);
+    if (!J) return 0;
+    J->basis = lia__malloc(Pl->bw * sizeof *J->basis);
+    if (!J->basis) { lia__free(J); return 0; }
+    memcpy(J->basis, basis, Pl->bw * sizeof *basis);
+    J->depth = depth;
+    J->closest = 1;
+    *idx = Pl->njobs;
+    Pl->jobs[Pl->njobs++] = J;
+    Pl->queue[Pl->nq++] = *idx;
+    return 1;
+}
+
+/* Level 0 of S as the dictionary of a basis: variables in index order, factored from M. */
+static lia_status job_root(search *S, const uint64_t *basis)
+{
+    size_t d = S->d, k = S->k, row = 0, col = 0;
+    dict *D = &S->level[0];
+    for (size_t v = 0; v < d + k; v++) {
+        int b = lia_bit(basis, v);
+        if (b && row < k) { D->rowvar[row] = v; D->where[v] = row++; }
+        else if (!b && col < d) { D->colvar[col] = v; D->where[v] = col++; }
+        else return LIA_RS_UNSURE;   /* not a basis: cannot happen */
+        D->basic[v] = (unsigned char)b;
+    }
+    D->next = 0;
+    return refactor(S, D);
+}
+
+/* The basis reached from D by pivot (r, s), into out. */
+static void child_basis(const dict *D, size_t k, size_t r, size_t s, uint64_t *out, size_t bw)
+{
+    memset(out, 0, bw * sizeof *out);
+    for (size_t i = 0; i < k; i++) lia_bit_set(out, i == r ? D->colvar[s] : D->rowvar[i]);
+}
+
+/* The basic variables of D as a bitset (bw words). */
+static void basis_of(const dict *D, size_t k, uint64_t *out, size_t bw)
+{
+    memset(out, 0, bw * sizeof *out);
+    for (size_t i = 0; i < k; i++) lia_bit_set(out, D->rowvar[i]);
+}
+
+/* Decide entering column s of D exactly (S->exact given): 1 child (leaving row in *r), 0 not,
+ * UNSURE if the exact numbers outgrow their integers, or a negative status. */
+static int decide_exactly(search *S, const dict *D, size_t s, size_t *r, uint64_t *scratch, size_t bw)
+{
+    lia_exact_node *N;
+    basis_of(D, S->k, scratch, bw);
+    lia_status st = lia_exact_node_new(&N, S->exact, S->w, scratch);
+    if (st == LIA_ENOMEM) return -(int)st;
+    if (st != LIA_OK) return UNSURE;   /* outgrown integers, or a basis the search should not have reached */
+    size_t leave = 0;
+    int c = lia_exact_node_child(N, D->colvar[s], &leave);
+    lia_exact_node_free(N);
+    if (c < 0) return UNSURE;
+    if (c) *r = D->where[leave];
+    return c;
+}
+
+/* Record D's vertex with its zero basic values decided exactly. */
+static lia_status record_exactly(search *S, lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
+                                 uint64_t *scratch, size_t bw)
+{
+    const lia_polytope *P = S->P;
+    lia_exact_node *N;
+    basis_of(D, S->k, scratch, bw);
+    lia_status st = lia_exact_node_new(&N, S->exact, S->w, scratch);
+    if (st == LIA_ENOMEM) return st;
+    if (st != LIA_OK) return LIA_RS_UNSURE;
+    for (size_t i = 0; i < P->k && st == LIA_OK; i++) {
+        int sg = lia_exact_node_sign(N, D->rowvar[i]);
+        /* infeasible in exact terms: earlier floating-point decisions went wrong here, and the
+         * polytope is left to the exact search */
+        if (sg < 0) st = LIA_RS_UNSURE;
+        S->zero[i] = sg == 0;
+    }
+    lia_exact_node_free(N);
+    if (st != LIA_OK) return st;
+    return lia_vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
+                               S->zero);
+}
+
+/* Run job J on the search S (a worker's own); the bases of the jobs it hands back go to
+ * kids (bw words each, *nkids of them). */
+static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, size_t *nkids, size_t *kcap, size_t bw,
+                          uint64_t *scratch)
+{
+    const lia_polytope *P = S->P;
+    size_t d = S->d, k = S->k, depth = 0, visited = 1;
+    lia_bitset_table degenerate;
+    lia_bitset_table_init(&degenerate, J->v.lwords);
+    tols coarse = COARSE, fine = FINE;
+    coarse.closest = fine.closest = &J->closest;
+    *nkids = 0;
+    lia_status st = job_root(S, J->basis);
+    if (st == LIA_OK) st = record(&J->v, &J->vcap, &degenerate, &S->level[0], P, &coarse, S->zero);
+    if (st == LIA_RS_UNSURE) st = record(&J->v, &J->vcap, &degenerate, &S->level[0], P, &fine, S->zero);
+    if (st == LIA_RS_UNSURE && S->exact) {
+        st = record_exactly(S, &J->v, &J->vcap, &degenerate, &S->level[0], scratch, bw);
+        J->closest = 0;
     }
     while (st == LIA_OK) {
-        dict *D = &S.level[depth];
+        dict *D = &S->level[depth];
         if (D->next == d) {
             if (depth == 0) break;
             depth--;
@@ -352,27 +477,213 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, si
         size_t s = D->next++, r = k;
         int child = decide(D, d, k, s, &coarse, &r);
         if (child == UNSURE) {
-            st = refactor(&S, D);
+            st = refactor(S, D);
             if (st == LIA_OK) child = decide(D, d, k, s, &fine, &r);
+            /* still too close: an exact game has this one decision taken exactly */
+            if (st == LIA_OK && child == UNSURE && S->exact) {
+                child = decide_exactly(S, D, s, &r, scratch, bw);
+                J->closest = 0;   /* a close call: small polytopes are searched again exactly */
+            }
+            if (st == LIA_OK && child < 0) st = (lia_status)-child;
             if (st == LIA_OK && child == UNSURE) st = LIA_RS_UNSURE;
             if (st != LIA_OK) break;
         }
         if (!child) continue;
-        if (!ensure_level(&S, depth + 1)) { st = LIA_ENOMEM; break; }
-        D = &S.level[depth];   /* the levels may have moved */
-        pivot(&S.level[depth + 1], D, d, k, r, s);
-        depth++;
-        st = record(out, &vcap, &degenerate, &S.level[depth], P, &coarse, S.zero);
-        if (st == LIA_RS_UNSURE) {
-            st = refactor(&S, &S.level[depth]);
-            if (st == LIA_OK) st = record(out, &vcap, &degenerate, &S.level[depth], P, &fine, S.zero);
+        if (visited >= budget) {   /* out of budget: the child becomes a job */
+            if (*nkids == *kcap) {
+                size_t c = *kcap ? 2 * *kcap : 64;
+                uint64_t *nk = lia__realloc(*kids, c * bw * sizeof *nk);
+                if (!nk) { st = LIA_ENOMEM; break; }
+                *kids = nk;
+                *kcap = c;
+            }
+            child_basis(D, k, r, s, *kids + *nkids * bw, bw);
+            (*nkids)++;
+            continue;
         }
-        double bytes = (double)vcap * (out->lwords + out->bwords) * 8 + (double)lia_bitset_table_bytes(&degenerate);
-        if (st == LIA_OK && bytes > (double)cap) st = LIA_ELIMIT;
+        if (!ensure_level(S, depth + 1)) { st = LIA_ENOMEM; break; }
+        D = &S->level[depth];   /* the levels may have moved */
+        pivot(&S->level[depth + 1], D, d, k, r, s);
+        depth++;
+        visited++;
+        st = record(&J->v, &J->vcap, &degenerate, &S->level[depth], P, &coarse, S->zero);
+        if (st == LIA_RS_UNSURE) {
+            st = refactor(S, &S->level[depth]);
+            if (st == LIA_OK) st = record(&J->v, &J->vcap, &degenerate, &S->level[depth], P, &fine, S->zero);
+            if (st == LIA_RS_UNSURE && S->exact) {
+                st = record_exactly(S, &J->v, &J->vcap, &degenerate, &S->level[depth], scratch, bw);
+                J->closest = 0;
+            }
+        }
     }
-    out->closest = closest;
-    search_free(&S);
     lia_bitset_table_free(&degenerate);
+    return st;
+}
+
+static int search_init(search *S, const lia_polytope *P, const lia_polytope_exact *X)
+{
+    size_t d = P->d, k = P->k;
+    memset(S, 0, sizeof *S);
+    S->P = P;
+    S->exact = X;
+    S->d = d;
+    S->k = k;
+    S->w = lia__malloc(d * sizeof *S->w);
+    S->Bm = lia__malloc(k * k * sizeof *S->Bm);
+    S->X = lia__malloc(k * (d + 1) * sizeof *S->X);
+    S->ipiv = lia__malloc(k * sizeof *S->ipiv);
+    S->zero = lia__malloc(k);
+    S->scratch = lia__calloc((d + k + 63) / 64, sizeof *S->scratch);
+    if (!S->w || !S->Bm || !S->X || !S->ipiv || !S->zero || !S->scratch || !ensure_level(S, 0)) return 0;
+    for (size_t j = 0; j < d; j++) {
+        double golden = 0.6180339887498949 * (double)(j + 1);
+        S->w[j] = 1 + (golden - floor(golden));
+    }
+    return 1;
+}
+
+/* A worker: take jobs until the queue is empty and no job is running (one may still hand
+ * back more), or until some job failed. */
+static void *worker(void *arg)
+{
+    pool *Pl = arg;
+    search S;
+    uint64_t *kids = NULL;
+    size_t kcap = 0, nkids = 0;
+    lia_status mine = search_init(&S, Pl->P, Pl->X) ? LIA_OK : LIA_ENOMEM;
+    pthread_mutex_lock(&Pl->mu);
+    if (mine != LIA_OK && Pl->st == LIA_OK) Pl->st = mine;
+    for (;;) {
+        while (Pl->st == LIA_OK && Pl->nq == 0 && Pl->active > 0) pthread_cond_wait(&Pl->cv, &Pl->mu);
+        if (Pl->st != LIA_OK || Pl->nq == 0) break;
+        job *J = Pl->jobs[Pl->queue[--Pl->nq]];
+        Pl->active++;
+        pthread_mutex_unlock(&Pl->mu);
+        J->v.lwords = Pl->lw;
+        J->v.bwords = Pl->bw;
+        lia_status st = job_run(&S, J, J->depth == 0 ? FIRST_BUDGET : BUDGET, &kids, &nkids, &kcap, Pl->bw, S.scratch);
+        if (st == LIA_OK && nkids && !(J->kids = lia__malloc(nkids * sizeof *J->kids))) st = LIA_ENOMEM;
+        pthread_mutex_lock(&Pl->mu);
+        for (size_t i = 0; st == LIA_OK && i < nkids; i++) {
+            if (!pool_add(Pl, kids + i * Pl->bw, J->depth + 1, &J->kids[i])) st = LIA_ENOMEM;
+            else J->nkids++;
+        }
+        Pl->bytes += (double)J->vcap * (Pl->lw + Pl->bw) * 8 + (double)Pl->bw * 8 * nkids;
+        if (st == LIA_OK && Pl->bytes > (double)Pl->cap) st = LIA_ELIMIT;
+        if (st != LIA_OK && Pl->st == LIA_OK) Pl->st = st;
+        Pl->active--;
+        pthread_cond_broadcast(&Pl->cv);
+    }
+    pthread_cond_broadcast(&Pl->cv);
+    pthread_mutex_unlock(&Pl->mu);
+    search_free(&S);
+    lia__free(kids);
+    return NULL;
+}
+
+/* The jobs' vertices in the job tree's preorder, each degenerate vertex once. */
+static lia_status merge(lia_vertices *out, pool *Pl)
+{
+    size_t lw = Pl->lw, bw = Pl->bw, total = 0, d = Pl->P->d;
+    for (size_t j = 0; j < Pl->njobs; j++) {
+        total += Pl->jobs[j]->v.n;
+        out->nbases += Pl->jobs[j]->v.nbases;
+        out->closest = fmin(out->closest, Pl->jobs[j]->closest);
+    }
+    out->labels = lia__malloc((total + 1) * lw * sizeof *out->labels);
+    out->basis = lia__malloc((total + 1) * bw * sizeof *out->basis);
+    size_t *stack = lia__malloc((Pl->njobs + 1) * sizeof *stack), nstack = 0;
+    lia_bitset_table seen;
+    lia_bitset_table_init(&seen, lw);
+    lia_status st = out->labels && out->basis && stack ? LIA_OK : LIA_ENOMEM;
+    if (st == LIA_OK) stack[nstack++] = 0;
+    while (st == LIA_OK && nstack > 0) {
+        job *J = Pl->jobs[stack[--nstack]];
+        for (size_t v = 0; v < J->v.n && st == LIA_OK; v++) {
+            const uint64_t *L = J->v.labels + v * lw;
+            size_t c = 0;
+            for (size_t i = 0; i < lw; i++) c += (size_t)__builtin_popcountll(L[i]);
+            if (c > d) {
+                int fresh = lia_bitset_table_put(&seen, L, out->n, NULL);
+                if (fresh < 0) { st = LIA_ENOMEM; break; }
+                if (!fresh) continue;
+            }
+            memcpy(out->labels + out->n * lw, L, lw * sizeof *L);
+            memcpy(out->basis + out->n * bw, J->v.basis + v * bw, bw * sizeof *out->basis);
+            out->n++;
+        }
+        for (size_t i = J->nkids; i-- > 0;) stack[nstack++] = J->kids[i];   /* first kid on top */
+        lia_vertices_free(&J->v);   /* merged: give the memory back as we go */
+    }
+    lia__free(stack);
+    lia_bitset_table_free(&seen);
+    return st;
+}
+
+lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
+                                    unsigned threads)
+{
+    size_t d = P->d, k = P->k;
+    memset(out, 0, sizeof *out);
+    out->lwords = (P->nlab + 63) / 64;
+    out->bwords = (d + k + 63) / 64;
+    out->closest = 1;
+    pool Pl;
+    memset(&Pl, 0, sizeof Pl);
+    Pl.P = P;
+    Pl.X = X;
+    Pl.cap = cap;
+    Pl.lw = out->lwords;
+    Pl.bw = out->bwords;
+    Pl.st = LIA_OK;
+    if (pthread_mutex_init(&Pl.mu, NULL) != 0) return LIA_ENOMEM;
+    if (pthread_cond_init(&Pl.cv, NULL) != 0) { pthread_mutex_destroy(&Pl.mu); return LIA_ENOMEM; }
+    uint64_t *origin = lia__calloc(Pl.bw, sizeof *origin);
+    size_t root;
+    lia_status st = origin ? LIA_OK : LIA_ENOMEM;
+    for (size_t r = 0; st == LIA_OK && r < k; r++) lia_bit_set(origin, d + r);   /* every slack basic */
+    if (st == LIA_OK && !pool_add(&Pl, origin, 0, &root)) st = LIA_ENOMEM;
+    lia__free(origin);
+    /* the calling thread takes the first job alone: small polytopes end there, without threads */
+    if (st == LIA_OK) {
+        Pl.active = 0;
+        pthread_t tid[64];
+        size_t started = 0;
+        if (threads > 64) threads = 64;
+        /* run the first job here; then helpers if it handed work back */
+        job *J0 = Pl.jobs[0];
+        Pl.nq = 0;
+        Pl.active = 1;
+        search S;
+        uint64_t *kids = NULL;
+        size_t kcap = 0, nkids = 0;
+        st = search_init(&S, P, X) ? LIA_OK : LIA_ENOMEM;
+        J0->v.lwords = Pl.lw;
+        J0->v.bwords = Pl.bw;
+        if (st == LIA_OK) st = job_run(&S, J0, FIRST_BUDGET, &kids, &nkids, &kcap, Pl.bw, S.scratch);
+        search_free(&S);
+        if (st == LIA_OK && nkids && !(J0->kids = lia__malloc(nkids * sizeof *J0->kids))) st = LIA_ENOMEM;
+        for (size_t i = 0; st == LIA_OK && i < nkids; i++) {
+            if (!pool_add(&Pl, kids + i * Pl.bw, 1, &J0->kids[i])) st = LIA_ENOMEM;
+            else J0->nkids++;
+        }
+        lia__free(kids);
+        Pl.active = 0;
+        Pl.st = st;
+        if (st == LIA_OK && Pl.nq > 0) {
+            for (; started + 1 < threads && Pl.nq > started + 1; started++)
+                if (pthread_create(&tid[started], NULL, worker, &Pl) != 0) break;
+            worker(&Pl);
+            for (size_t t = 0; t < started; t++) pthread_join(tid[t], NULL);
+            st = Pl.st;
+        }
+    }
+    if (st == LIA_OK) st = merge(out, &Pl);
+    for (size_t j = 0; j < Pl.njobs; j++) job_free(Pl.jobs[j]);
+    lia__free(Pl.jobs);
+    lia__free(Pl.queue);
+    pthread_cond_destroy(&Pl.cv);
+    pthread_mutex_destroy(&Pl.mu);
     if (st != LIA_OK) lia_vertices_free(out);
     return st;
 }

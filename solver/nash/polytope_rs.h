@@ -7,8 +7,13 @@
  * polytope is degenerate or nearly so, and the lexicographic search must take over. */
 #define LIA_RS_UNSURE ((lia_status)100)
 
-/* Every vertex of a polytope without degenerate bases, each basis visited once. LIA_OK,
+/* Every vertex of a polytope, each lexicographic basis visited once, on up to `threads`
+ * threads (subtrees of the search as jobs on a shared queue; the output, order included, is
+ * the same for any count). With X (the polytope in integers: games with exact payoffs) a
+ * decision floating point cannot make is made exactly on that one dictionary. LIA_OK,
  * LIA_RS_UNSURE (out empty), LIA_ENOMEM or LIA_ELIMIT. */
-lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, size_t cap);
+struct lia_polytope_exact;
+lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
+                                    size_t cap, unsigned threads);
 
 #endif

@@ -40,7 +40,9 @@ typedef struct qre {
     size_t *s;               /* profile counter */
     double *J;               /* (N+1) x (N+1), column-major: Jacobian with the tangent row */
     double *rhs, *tan, *prev, *x, *y, *pred;
+    double *xold, *bt;       /* the point before the last step; scratch tangent for bisection */
     lapack_int *ipiv;
+    int detsign;             /* sign of the last bordered determinant */
 } qre;
 
 static lia_status qre_init(qre *Q, const lia_game *g)
@@ -83,8 +85,10 @@ static lia_status qre_init(qre *Q, const lia_game *g)
     Q->x = lia__malloc(M * sizeof *Q->x);
     Q->y = lia__malloc(M * sizeof *Q->y);
     Q->pred = lia__malloc(M * sizeof *Q->pred);
+    Q->xold = lia__malloc(M * sizeof *Q->xold);
+    Q->bt = lia__malloc(M * sizeof *Q->bt);
     Q->ipiv = lia__malloc(M * sizeof *Q->ipiv);
-    if (!Q->p || !Q->U || !Q->cross || !Q->J || !Q->rhs || !Q->tan || !Q->prev || !Q->x || !Q->y || !Q->pred ||
+    if (!Q->p || !Q->U || !Q->cross || !Q->J || !Q->rhs || !Q->tan || !Q->prev || !Q->x || !Q->y || !Q->pred || !Q->xold || !Q->bt ||
         !Q->ipiv)
         return LIA_ENOMEM;
     return LIA_OK;
@@ -105,6 +109,8 @@ static void qre_free(qre *Q)
     lia__free(Q->x);
     lia__free(Q->y);
     lia__free(Q->pred);
+    lia__free(Q->xold);
+    lia__free(Q->bt);
     lia__free(Q->ipiv);
 }
 
@@ -174,12 +180,20 @@ static void evaluate(qre *Q, const double *x, double *h)
     }
 }
 
-/* Solve [J; t^T] v = b in place (b has N + 1 entries); 0 if singular. */
+/* Solve [J; t^T] v = b in place (b has N + 1 entries); 0 if singular. Q->detsign is then the
+ * sign of det [J; t^T], from the LU factors. */
 static int solve_bordered(qre *Q, const double *t, double *b)
 {
     size_t N = Q->N, M = N + 1;
     for (size_t c = 0; c < M; c++) Q->J[c * M + N] = t[c];
-    return lia_small_dsolve(M, Q->J, b, Q->ipiv);
+    if (!lia_small_dsolve(M, Q->J, b, Q->ipiv)) return 0;
+    int sg = 1;
+    for (size_t i = 0; i < M; i++) {
+        if (Q->J[i * M + i] < 0) sg = -sg;
+        if (Q->ipiv[i] != (lapack_int)(i + 1)) sg = -sg;
+    }
+    Q->detsign = sg;
+    return 1;
 }
 
 static double norm(const double *v, size_t n)
@@ -249,18 +263,23 @@ static lia_status polish(const qre *Q, const double *p, double *out, double *reg
         st = lia_indiff_init(&sys, g, k, sup, Q->pscale);
         have = st == LIA_OK;
     }
-    if (st == LIA_OK) {
+    /* Newton on the support's indifference system; where that system is singular (a
+     * continuum of equilibria, or a player indifferent among more strategies than the others'
+     * supports pin down), Newton with least-norm steps, which lands on the solution set near
+     * the path instead of failing */
+    for (int pass = 0; st == LIA_OK && pass < 2 && !*ok; pass++) {
         lia_indiff_unknowns(&sys, p, z);
-        if (lia_indiff_newton(&sys, z, 50)) {
-            lia_indiff_profile(&sys, z, out);
-            int feasible = 1;
-            for (size_t a = 0; a < width; a++) {
-                if (!isfinite(out[a]) || out[a] < -1e-12) feasible = 0;
-                if (out[a] < 0) out[a] = 0;
-            }
-            if (feasible) st = lia_regret_verify(g, out, regret, ok);
-            if (st == LIA_EUSAGE) { st = LIA_OK; *ok = 0; }   /* not a probability vector after all */
+        int conv = pass == 0 ? lia_indiff_newton(&sys, z, 50) : lia_indiff_newton_minnorm(&sys, z, 50);
+        if (conv < 0) st = LIA_ENOMEM;
+        if (conv <= 0) continue;
+        lia_indiff_profile(&sys, z, out);
+        int feasible = 1;
+        for (size_t a = 0; a < width; a++) {
+            if (!isfinite(out[a]) || out[a] < -1e-12) feasible = 0;
+            if (out[a] < 0) out[a] = 0;
         }
+        if (feasible) st = lia_regret_verify(g, out, regret, ok);
+        if (st == LIA_EUSAGE) { st = LIA_OK; *ok = 0; }   /* not a probability vector after all */
     }
     if (have) lia_indiff_free(&sys);
     /* a degenerate end (a singular support system: e.g. a player indifferent among strategies
@@ -283,26 +302,92 @@ static lia_status polish(const qre *Q, const double *p, double *out, double *reg
     return st;
 }
 
+/* A branch point lies on the last step, from Q->xold along Q->prev (its tangent) for arclength
+ * hlast, where the bordered determinant changes sign. Bisect on the arclength (each trial
+ * point corrected back onto the path) to bracket it within 1e-9 of the step, and leave the
+ * corrected point nearest it in Q->y. 0 if a correction fails (Q->y is then the step's end). */
+static int locate_branch(qre *Q, double hlast, int sign_before)
+{
+    size_t M = Q->N + 1;
+    double lo = 0, hi = hlast;
+    memcpy(Q->y, Q->x, M * sizeof *Q->y);
+    for (int it = 0; it < 60 && hi - lo > 1e-9 * hlast; it++) {
+        double mid = (lo + hi) / 2;
+        for (size_t k = 0; k < M; k++) Q->pred[k] = Q->xold[k] + mid * Q->prev[k];
+        if (correct(Q, Q->pred, Q->prev, Q->y) < 0 || !tangent(Q, Q->y, Q->prev, Q->bt)) return 0;
+        if (Q->detsign == sign_before) lo = mid;
+        else hi = mid;
+    }
+    return 1;
+}
+
+/* The limit of three path points taken at precisions growing by a constant factor, by
+ * Aitken's extrapolation in each coordinate: a path that tends to its end like c lambda^-a
+ * (as along a continuum of equilibria, where it converges slowly) has differences in a
+ * geometric ratio, which Aitken's formula removes exactly. Coordinates whose differences are
+ * not shrinking in one direction keep the last value. Each player's part is renormalised. */
+static void extrapolate(const qre *Q, const double *p0, const double *p1, const double *p2, double *out)
+{
+    for (size_t k = 0; k < Q->N; k++) {
+        double d1 = p1[k] - p0[k], d2 = p2[k] - p1[k], r = d1 != 0 ? d2 / d1 : 0;
+        out[k] = r > 0 && r < 0.95 ? p2[k] + d2 * r / (1 - r) : p2[k];
+        if (out[k] < 0) out[k] = 0;
+    }
+    for (size_t i = 0; i < Q->np; i++) {
+        double sum = 0;
+        for (size_t a = Q->off[i]; a < Q->off[i + 1]; a++) sum += out[a];
+        for (size_t a = Q->off[i]; a < Q->off[i + 1]; a++) out[a] = sum > 0 ? out[a] / sum : p2[a];
+    }
+}
+
+static double maxdiff(const double *a, const double *b, size_t n)
+{
+    double m = 0;
+    for (size_t k = 0; k < n; k++) m = fmax(m, fabs(a[k] - b[k]));
+    return m;
+}
+
+/* How the end was reached, for the report. */
+static const char *const END_LIMIT = "limit", *const END_EXTRAPOLATED = "extrapolated limit",
+                         *const END_STOPPED = "support system";
+
 lia_status lia_nash_qre(lia_eqset *e, const lia_game *g)
 {
     qre Q;
     lia_status st = qre_init(&Q, g);
     size_t N = Q.N, M = N + 1;
-    double *full = lia__calloc(N, sizeof *full), *eq = lia__calloc(N, sizeof *eq);
+    /* scratch: the path point, the polished point, the last equilibrium polishing verified
+     * (the fallback end), the previous polished and extrapolated points, three path points at
+     * successive polishing precisions, an extrapolated limit and its polished form */
+    double *buf = lia__calloc(11 * (N + 1), sizeof *buf);
     double *pay = lia__malloc(g->np * sizeof *pay);
-    if (st == LIA_OK && (!full || !eq || !pay)) st = LIA_ENOMEM;
+    if (st == LIA_OK && (!buf || !pay)) st = LIA_ENOMEM;
     if (st != LIA_OK) goto done;
+    double *full = buf, *eq = full + M, *last_ok = eq + M, *prev_eq = last_ok + M, *prev_lim = prev_eq + M;
+    double *hist[3] = { prev_lim + M, prev_lim + 2 * M, prev_lim + 3 * M }, *lim = prev_lim + 4 * M, *limeq = lim + M;
     /* start: lambda = 0, each player uniform; the first tangent points to growing lambda */
     for (size_t i = 0; i < g->np; i++)
         for (size_t s = 0; s < g->ns[i]; s++) Q.x[Q.off[i] + s] = -log((double)g->ns[i]);
     Q.x[N] = 0;
     for (size_t k = 0; k < M; k++) Q.prev[k] = k == N ? 1.0 : 0.0;
-    double h = 0.03, last_recorded = -1, next_polish = POLISH_FROM;
-    int found = 0, have_prev = 0;
-    double *prev_eq = lia__calloc(N, sizeof *prev_eq);
-    if (!prev_eq) { st = LIA_ENOMEM; goto done; }
+    double h = 0.03, hlast = 0, last_recorded = -1, next_polish = POLISH_FROM;
+    int found = 0, have_prev = 0, have_last_ok = 0, have_prev_lim = 0, nhist = 0, lastsign = 0, have_lim = 0;
+    double histlam[3] = { 0, 0, 0 };
+    const char *end = NULL;
     for (size_t step = 0; step < MAX_STEPS && !found && st == LIA_OK; step++) {
-        if (!tangent(&Q, Q.x, Q.prev, Q.tan)) { st = LIA_EINTERNAL; break; }
+        if (!tangent(&Q, Q.x, Q.prev, Q.tan)) break;
+        /* the bordered determinant keeps its sign along a regular path (turning points in
+         * lambda included); a change means the path crossed a branch point, where another
+         * branch of the correspondence meets it (Gambit issue #492) */
+        if (lastsign && Q.detsign != lastsign) {
+            int newsign = Q.detsign;
+            locate_branch(&Q, hlast, lastsign);
+            for (size_t k = 0; k < N; k++) full[k] = exp(Q.y[k]);
+            if (!lia_eqset_add_branch(e, Q.y[N] / Q.scale, full)) { st = LIA_ENOMEM; break; }
+            if (!tangent(&Q, Q.x, Q.prev, Q.tan)) break;   /* restore the tangent at the current point */
+            Q.detsign = newsign;
+        }
+        lastsign = Q.detsign;
         int its = -1;
         while (its < 0) {
             for (size_t k = 0; k < M; k++) Q.pred[k] = Q.x[k] + h * Q.tan[k];
@@ -314,21 +399,19 @@ lia_status lia_nash_qre(lia_eqset *e, const lia_game *g)
             /* the path can no longer be followed (at large lambda the dictionary of a
              * degenerate end is near singular): one last polish, accepted close to the path */
             double regret;
-            int ok = 0, near_ok = 1;
+            int ok = 0;
             for (size_t k = 0; k < N; k++) full[k] = exp(Q.x[k]);
             if (Q.x[N] >= POLISH_FROM) st = polish(&Q, full, eq, &regret, &ok);
-            for (size_t k = 0; ok && k < N; k++) near_ok = near_ok && fabs(eq[k] - full[k]) <= 0.05;
-            if (st == LIA_OK && ok && near_ok) {
+            if (st == LIA_OK && ok && maxdiff(eq, full, N) <= 0.05) {
                 found = 1;
-                st = lia_game_expected_payoffs(g, eq, pay);
-                if (st == LIA_OK && !lia_eqset_add(e, eq, pay, regret)) st = LIA_ENOMEM;
-            } else if (st == LIA_OK) {
-                st = LIA_EINTERNAL;
+                end = END_LIMIT;
             }
             break;
         }
+        memcpy(Q.xold, Q.x, M * sizeof *Q.x);
         memcpy(Q.x, Q.y, M * sizeof *Q.x);
         memcpy(Q.prev, Q.tan, M * sizeof *Q.prev);
+        hlast = h;
         if (its <= 3) h = fmin(h * 1.6, 0.5 + 0.25 * fabs(Q.x[N]));
         double lambda = Q.x[N];
         for (size_t k = 0; k < N; k++) full[k] = exp(Q.x[k]);
@@ -337,36 +420,103 @@ lia_status lia_nash_qre(lia_eqset *e, const lia_game *g)
             if (!lia_eqset_add_path(e, lambda / Q.scale, full)) { st = LIA_ENOMEM; break; }
             last_recorded = lambda;
         }
-        if (lambda >= next_polish || lambda >= LAMBDA_END) {
-            /* the end of the path: an equilibrium that polishing reaches from two points of
-             * the path in a row (lambda and 1.5 lambda), close to the path. Newton from a
-             * point of small lambda could land on another equilibrium of the same support. */
-            double regret;
-            int ok = 0;
-            st = polish(&Q, full, eq, &regret, &ok);
+        if (lambda < next_polish && lambda < LAMBDA_END) continue;
+        /* the end of the path: an equilibrium that polishing reaches from two points of the
+         * path in a row (lambda and 1.5 lambda), close to the path. Newton from a point of
+         * small lambda could land on another equilibrium of the same support. */
+        double regret;
+        int ok = 0;
+        st = polish(&Q, full, eq, &regret, &ok);
+        if (st != LIA_OK) break;
+        ok = ok && maxdiff(eq, full, N) <= 0.05;
+        if (ok && have_prev && maxdiff(eq, prev_eq, N) <= 1e-8) {
+            found = 1;
+            end = END_LIMIT;
+            break;
+        }
+        have_prev = ok;
+        memcpy(prev_eq, eq, N * sizeof *eq);
+        if (ok) {
+            memcpy(last_ok, eq, N * sizeof *eq);
+            have_last_ok = 1;
+        }
+        /* a path that converges slowly (along a continuum of equilibria, or to a point whose
+         * support system is singular) keeps moving by more than 1e-8 between polishings: its
+         * limit is extrapolated from the last three polishing points and accepted once two
+         * extrapolations in a row polish to the same verified equilibrium near the path */
+        double *oldest = hist[0];
+        hist[0] = hist[1];
+        hist[1] = hist[2];
+        hist[2] = oldest;
+        memcpy(hist[2], full, N * sizeof *full);
+        histlam[0] = histlam[1];
+        histlam[1] = histlam[2];
+        histlam[2] = lambda;
+        /* Aitken needs the three precisions in one ratio (the last, cut at LAMBDA_END, is not) */
+        if (++nhist >= 3 && fabs(histlam[2] * histlam[0] / (histlam[1] * histlam[1]) - 1) < 1e-3) {
+            extrapolate(&Q, hist[0], hist[1], hist[2], lim);
+            have_lim = 1;
+            double lreg;
+            int lok = 0;
+            st = polish(&Q, lim, limeq, &lreg, &lok);
             if (st != LIA_OK) break;
-            double near = 0, same = 0;
-            for (size_t k = 0; k < N; k++) {
-                near = fmax(near, fabs(eq[k] - full[k]));
-                same = fmax(same, fabs(eq[k] - prev_eq[k]));
-            }
-            if (ok && near <= 0.05 && have_prev && same <= 1e-8) {
+            lok = lok && maxdiff(limeq, full, N) <= 0.05;
+            if (lok && have_prev_lim && maxdiff(limeq, prev_lim, N) <= 1e-7) {
+                memcpy(eq, limeq, N * sizeof *eq);
+                regret = lreg;
                 found = 1;
-                st = lia_game_expected_payoffs(g, eq, pay);
-                if (st == LIA_OK && !lia_eqset_add(e, eq, pay, regret)) st = LIA_ENOMEM;
+                end = END_EXTRAPOLATED;
+                break;
             }
-            have_prev = ok;
-            memcpy(prev_eq, eq, N * sizeof *eq);
-            next_polish = lambda * 1.5;
-            if (!found && lambda >= LAMBDA_END) { st = LIA_EINTERNAL; break; }
+            have_prev_lim = lok;
+            memcpy(prev_lim, limeq, N * sizeof *limeq);
+        }
+        next_polish = lambda * 1.5;
+        if (lambda >= LAMBDA_END) break;
+    }
+    /* out of path (steps, precision or a step that cannot be completed): the last equilibrium
+     * polishing verified near the path is an equilibrium of the support the path converges
+     * to, reported as such; without one nothing unverified is reported */
+    if (st == LIA_OK && !found && have_last_ok) {
+        memcpy(eq, last_ok, N * sizeof *eq);
+        found = 1;
+        end = END_STOPPED;
+        /* the last extrapolated limit is nearer the end but may lie just beyond the verified
+         * set (the end of a continuum is often its boundary): move from the verified point
+         * towards it as far as the check allows, by bisection on the segment */
+        if (have_lim) {
+            /* the extrapolation's vanishing probabilities are noise: zero them */
+            for (size_t i = 0; i < g->np; i++) {
+                double top = 0, sum = 0;
+                for (size_t a = Q.off[i]; a < Q.off[i + 1]; a++) top = fmax(top, lim[a]);
+                for (size_t a = Q.off[i]; a < Q.off[i + 1]; a++) sum += lim[a] = lim[a] >= 1e-6 * top ? lim[a] : 0;
+                for (size_t a = Q.off[i]; a < Q.off[i + 1]; a++) lim[a] /= sum;
+            }
+            double lo = 0, hi = 1;
+            for (int it = 0; it < 40 && st == LIA_OK; it++) {
+                double mid = (lo + hi) / 2, r;
+                int ok = 0;
+                for (size_t k = 0; k < N; k++) full[k] = last_ok[k] + mid * (lim[k] - last_ok[k]);
+                st = lia_regret_verify(g, full, &r, &ok);
+                if (st == LIA_EUSAGE) { st = LIA_OK; ok = 0; }
+                if (ok) { lo = mid; memcpy(eq, full, N * sizeof *eq); }
+                else hi = mid;
+            }
         }
     }
-    if (st == LIA_OK && !found) st = LIA_EINTERNAL;   /* out of steps: nothing unverified is reported */
-    lia__free(prev_eq);
+    if (st == LIA_OK && !found) st = LIA_EINTERNAL;
+    if (st == LIA_OK) {
+        double regret = INFINITY;
+        int ok = 0;
+        st = lia_regret_verify(g, eq, &regret, &ok);
+        if (st == LIA_OK && !ok) st = LIA_EINTERNAL;
+        if (st == LIA_OK) st = lia_game_expected_payoffs(g, eq, pay);
+        if (st == LIA_OK && !lia_eqset_add(e, eq, pay, regret)) st = LIA_ENOMEM;
+        if (st == LIA_OK) e->qre_end = end;
+    }
 done:
     lia__free(pay);
-    lia__free(full);
-    lia__free(eq);
+    lia__free(buf);
     qre_free(&Q);
     return st;
 }

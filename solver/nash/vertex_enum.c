@@ -14,9 +14,12 @@
 #include "exact_enum.h"
 #include "polytope.h"
 #include "polytope_exact.h"
+#include "partners.h"
+#include "polytope_rs.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 enum { CLIQUE_LIMIT = 100000 };
@@ -43,42 +46,8 @@ static int covers(const uint64_t *a, const uint64_t *b, const uint64_t *all, siz
     return 1;
 }
 
-typedef struct edges { size_t *x, *y, n, cap; } edges;
-
-static int edge_add(edges *E, size_t x, size_t y)
-{
-    if (E->n == E->cap) {
-        size_t cap = E->cap ? E->cap * 2 : 32;
-        size_t *nx = lia__realloc(E->x, cap * sizeof *nx);
-        if (!nx) return 0;
-        E->x = nx;
-        size_t *ny = lia__realloc(E->y, cap * sizeof *ny);
-        if (!ny) return 0;
-        E->y = ny;
-        E->cap = cap;
-    }
-    E->x[E->n] = x;
-    E->y[E->n++] = y;
-    return 1;
-}
-
-static int by_x_then_y(const edges *E, size_t a, size_t b)
-{
-    return E->x[a] != E->x[b] ? E->x[a] < E->x[b] : E->y[a] < E->y[b];
-}
-
-/* Insertion sort of the (few) edges found by scanning, so the list is ordered by P vertex. */
-static void sort_edges(edges *E)
-{
-    for (size_t i = 1; i < E->n; i++)
-        for (size_t j = i; j > 0 && by_x_then_y(E, j, j - 1); j--) {
-            size_t t = E->x[j]; E->x[j] = E->x[j - 1]; E->x[j - 1] = t;
-            t = E->y[j]; E->y[j] = E->y[j - 1]; E->y[j - 1] = t;
-        }
-}
-
 /* All completely labelled pairs (P vertex, Q vertex), neither being an origin. */
-static lia_status match(edges *E, const lia_vertices *VP, const lia_vertices *VQ, size_t m, size_t n)
+static lia_status match(lia_vpairs *E, const lia_vertices *VP, const lia_vertices *VQ, size_t m, size_t n)
 {
     size_t w = VP->lwords;
     uint64_t *all = lia__calloc(w, sizeof *all), *want = lia__calloc(w, sizeof *want);
@@ -104,16 +73,16 @@ static lia_status match(edges *E, const lia_vertices *VP, const lia_vertices *VQ
         if (degP[v] == 1) {
             for (size_t i = 0; i < w; i++) want[i] = all[i] & ~L[i];
             size_t q;
-            if (lia_bitset_table_get(&byQ, want, &q) && !edge_add(E, v, q)) st = LIA_ENOMEM;
+            if (lia_bitset_table_get(&byQ, want, &q) && !lia_vpairs_add(E, v, q)) st = LIA_ENOMEM;
             /* degenerate partners of a nondegenerate x */
             for (size_t i = 0; st == LIA_OK && i < ndegQ; i++)
-                if (covers(L, VQ->labels + degQlist[i] * w, all, w) && !edge_add(E, v, degQlist[i])) st = LIA_ENOMEM;
+                if (covers(L, VQ->labels + degQlist[i] * w, all, w) && !lia_vpairs_add(E, v, degQlist[i])) st = LIA_ENOMEM;
         } else if (degP[v] == 2) {
             for (size_t u = 0; st == LIA_OK && u < VQ->n; u++)
-                if (degQ[u] && covers(L, VQ->labels + u * w, all, w) && !edge_add(E, v, u)) st = LIA_ENOMEM;
+                if (degQ[u] && covers(L, VQ->labels + u * w, all, w) && !lia_vpairs_add(E, v, u)) st = LIA_ENOMEM;
         }
     }
-    if (st == LIA_OK) sort_edges(E);
+    if (st == LIA_OK) lia_vpairs_sort(E);
     lia__free(all);
     lia__free(want);
     lia__free(degP);
@@ -211,22 +180,22 @@ static int same_part(const lia_eqset *e, size_t a, size_t b, size_t p)
 /* Report each edge as an equilibrium, verified and listed once; then the cliques, over the
  * distinct extreme strategies of each player. */
 static lia_status report(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_vertices *VP,
-                         const lia_vertices *VQ, const edges *E, lia_exact_enum *X)
+                         const lia_vertices *VQ, const lia_vpairs *E, lia_exact_enum *X)
 {
     size_t m = G->m, n = G->n;
     double *x = lia__malloc((m + n) * sizeof *x), u[2];
     size_t *xid = lia__malloc((E->n + 1) * sizeof *xid), *yid = lia__malloc((E->n + 1) * sizeof *yid), nx = 0, ny = 0;
     lia_status st = x && xid && yid ? LIA_OK : LIA_ENOMEM;
     for (size_t k = 0; k < E->n && st == LIA_OK; k++) {
-        st = mixed(&G->P, VP->basis + E->x[k] * VP->bwords, x);
-        if (st == LIA_OK) st = mixed(&G->Q, VQ->basis + E->y[k] * VQ->bwords, x + m);
+        st = mixed(&G->P, VP->basis + E->a[k] * VP->bwords, x);
+        if (st == LIA_OK) st = mixed(&G->Q, VQ->basis + E->b[k] * VQ->bwords, x + m);
         if (st == LIA_OK && !lia_eqset_add(e, x, (double[2]){ 0, 0 }, INFINITY)) st = LIA_ENOMEM;
         /* the exact check first, for a game with exact payoffs: it gives the equilibrium its
          * exact form (shown only when asked for, but the identity of vertices either way) and
          * replaces the floating-point profile by the nearest doubles of the exact one, which is
          * then what the regret check sees */
         if (st == LIA_OK && X)
-            st = lia_exact_enum_add(X, e, VP->labels + E->x[k] * VP->lwords, VQ->labels + E->y[k] * VQ->lwords, 1);
+            st = lia_exact_enum_add(X, e, VP->labels + E->a[k] * VP->lwords, VQ->labels + E->b[k] * VQ->lwords, 1);
         double regret = INFINITY, *prof = st == LIA_OK ? e->profiles + (e->n - 1) * e->width : NULL;
         int pass = 0;
         if (st == LIA_OK) st = lia_regret_verify(g, prof, &regret, &pass);
@@ -278,13 +247,92 @@ static void exact_polytopes(const bimatrix *G, const lia_exact_enum *X, lia_big 
     *XQ = (lia_polytope_exact){ n, m, m + n, lia_exact_enum_matrix(X, 0), G->labQ, G->labQ + n };
 }
 
-lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact)
+/* Games that are not square: enumerate only the polytope of smaller dimension (the larger one
+ * can have hundreds of times more vertices: 13.9 million against 43 thousand at 12 x 30) and
+ * find each vertex's partners in the other by solving (partners.c). `exact_small` enumerates
+ * the small polytope in exact arithmetic. *suspect is set when the set found cannot be right
+ * for a nondegenerate game (an even number of equilibria, Shapley 1974). LIA_RS_UNSURE when a
+ * partner decision was too close to call (e left empty). */
+static lia_status one_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_polytope_exact *XP,
+                            const lia_polytope_exact *XQ, lia_exact_enum *X, size_t cap, unsigned threads,
+                            int exact_small, int *suspect)
+{
+    int smallP = G->m < G->n;
+    const lia_polytope *S = smallP ? &G->P : &G->Q, *O = smallP ? &G->Q : &G->P;
+    const lia_polytope_exact *XS = smallP ? XP : XQ, *XO = smallP ? XQ : XP;
+    lia_vertices VS = { 0 }, VO = { 0 };
+    lia_vpairs E = { 0 };
+    *suspect = 0;
+    lia_status st =
+        exact_small ? lia_polytope_vertices_exact(&VS, XS, cap) : lia_polytope_vertices(&VS, S, XS, cap, threads);
+    if (st == LIA_OK) st = lia_partners_find(&VO, &E, &VS, S, O, XO, cap);
+    if (st == LIA_OK && !smallP) {   /* pairs are (P vertex, Q vertex) */
+        size_t *t = E.a;
+        E.a = E.b;
+        E.b = t;
+    }
+    if (st == LIA_OK) lia_vpairs_sort(&E);
+    if (st == LIA_OK) st = report(e, g, G, smallP ? &VS : &VO, smallP ? &VO : &VS, &E, X);
+    if (st == LIA_OK)
+        *suspect = nondegenerate(&VS, S->d) && nondegenerate(&VO, O->d) && e->n % 2 == 0;
+    lia_vertices_free(&VS);
+    lia_vertices_free(&VO);
+    lia_vpairs_free(&E);
+    return st;
+}
+
+/* One polytope's vertex set, as a thread's work. */
+typedef struct side {
+    lia_vertices *V;
+    const lia_polytope *P;
+    const lia_polytope_exact *X;
+    size_t cap;
+    unsigned threads;
+    int exact;
+    lia_status st;
+} side;
+
+static void *enumerate_side(void *arg)
+{
+    side *S = arg;
+    S->st = S->exact ? lia_polytope_vertices_exact(S->V, S->X, S->cap)
+                     : lia_polytope_vertices(S->V, S->P, S->X, S->cap, S->threads);
+    return NULL;
+}
+
+/* Both polytopes in full, pairs by hashing labels (square games, and the fallback). With two
+ * threads or more the polytopes are enumerated side by side, each with every thread: this
+ * also halves the time of the exact search, which runs on one thread per polytope. */
+static lia_status two_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_polytope_exact *XP,
+                            const lia_polytope_exact *XQ, lia_exact_enum *X, size_t cap, unsigned threads, int exact,
+                            int *suspect)
+{
+    lia_vertices VP = { 0 }, VQ = { 0 };
+    lia_vpairs E = { 0 };
+    *suspect = 0;
+    /* each side may use every thread: when one finishes first, the other's jobs keep all the
+     * cores busy (the operating system shares them while both run) */
+    side sp = { &VP, &G->P, XP, cap, threads, exact, LIA_OK }, sq = { &VQ, &G->Q, XQ, cap, threads, exact, LIA_OK };
+    pthread_t tid;
+    int spawned = threads > 1 && pthread_create(&tid, NULL, enumerate_side, &sq) == 0;
+    enumerate_side(&sp);
+    if (spawned) pthread_join(tid, NULL);
+    else if (sp.st == LIA_OK) enumerate_side(&sq);
+    lia_status st = sp.st != LIA_OK ? sp.st : sq.st;
+    if (st == LIA_OK) st = match(&E, &VP, &VQ, G->m, G->n);
+    if (st == LIA_OK) st = report(e, g, G, &VP, &VQ, &E, X);
+    if (st == LIA_OK) *suspect = nondegenerate(&VP, G->m) && nondegenerate(&VQ, G->n) && e->n % 2 == 0;
+    lia_vertices_free(&VP);
+    lia_vertices_free(&VQ);
+    lia_vpairs_free(&E);
+    return st;
+}
+
+lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memory_cap, unsigned threads)
 {
     if (g->np != 2) return LIA_EUSAGE;
     if (exact && !lia_exact_enum_possible(g)) return LIA_EUSAGE;
     bimatrix G;
-    lia_vertices VP = { 0 }, VQ = { 0 };
-    edges E = { NULL, NULL, 0, 0 };
     lia_exact_enum *X = NULL;
     lia_big *BT = NULL;
     lia_polytope_exact XP, XQ;
@@ -298,34 +346,36 @@ lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact)
         if (st == LIA_OK && X && !(BT = lia__malloc(G.m * G.n * sizeof *BT))) st = LIA_ENOMEM;
         if (st == LIA_OK && X) exact_polytopes(&G, X, BT, &XP, &XQ);
     }
+    const lia_polytope_exact *xp = X ? &XP : NULL, *xq = X ? &XQ : NULL;
     /* the two vertex sets share the memory cap; asked for exact results, the vertices come
      * from the exact search itself, so no floating-point decision can be wrong */
-    size_t cap = e->memory_cap / 2;
-    if (st == LIA_OK) st = exact ? lia_polytope_vertices_exact(&VP, &XP, cap) : lia_polytope_vertices(&VP, &G.P, X ? &XP : NULL, cap);
-    if (st == LIA_OK) st = exact ? lia_polytope_vertices_exact(&VQ, &XQ, cap) : lia_polytope_vertices(&VQ, &G.Q, X ? &XQ : NULL, cap);
-    if (st == LIA_OK) st = match(&E, &VP, &VQ, G.m, G.n);
+    size_t cap = memory_cap / 2;
+    e->show_exact = exact;
+    int suspect = 0, done = 0;
     /* a game with exact payoffs has every equilibrium the floating-point search found checked
      * exactly; if one fails, or a nondegenerate game shows an even number of equilibria (it
      * has an odd number: Shapley 1974), the search is redone in exact arithmetic */
-    e->show_exact = exact;
-    if (st == LIA_OK) st = report(e, g, &G, &VP, &VQ, &E, X);
-    if (X && !exact && (st == LIA_EINTERNAL || (st == LIA_OK && nondegenerate(&VP, G.m) && nondegenerate(&VQ, G.n) &&
-                                                  e->n % 2 == 0))) {
-        lia_eqset_clear(e);
-        lia_vertices_free(&VP);
-        lia_vertices_free(&VQ);
-        E.n = 0;
-        st = lia_polytope_vertices_exact(&VP, &XP, cap);
-        if (st == LIA_OK) st = lia_polytope_vertices_exact(&VQ, &XQ, cap);
-        if (st == LIA_OK) st = match(&E, &VP, &VQ, G.m, G.n);
-        if (st == LIA_OK) st = report(e, g, &G, &VP, &VQ, &E, X);
+    if (st == LIA_OK && !exact && G.m != G.n) {
+        st = one_sided(e, g, &G, xp, xq, X, cap, threads, 0, &suspect);
+        if (X && (st == LIA_EINTERNAL || (st == LIA_OK && suspect))) {
+            lia_eqset_clear(e);
+            st = one_sided(e, g, &G, xp, xq, X, cap, threads, 1, &suspect);
+        }
+        done = st != LIA_RS_UNSURE && st != LIA_EINTERNAL;
+        if (!done) {
+            lia_eqset_clear(e);
+            st = LIA_OK;
+        }
+    }
+    if (st == LIA_OK && !done) {
+        st = two_sided(e, g, &G, xp, xq, X, cap, threads, exact, &suspect);
+        if (X && !exact && (st == LIA_EINTERNAL || (st == LIA_OK && suspect))) {
+            lia_eqset_clear(e);
+            st = two_sided(e, g, &G, xp, xq, X, cap, threads, 1, &suspect);
+        }
     }
     lia_exact_enum_free(X);
     lia__free(BT);
-    lia_vertices_free(&VP);
-    lia_vertices_free(&VQ);
-    lia__free(E.x);
-    lia__free(E.y);
     bimatrix_free(&G);
     return st;
 }

@@ -112,6 +112,17 @@ typedef enum lia_game_kind {
  * and the message can be read; it is NULL only on LIA_ENOMEM or LIA_EUSAGE.
  * Caller frees *out with lia_model_free. */
 LIA_API lia_status lia_model_open(lia_model **out, const char *path);
+/* The most bytes a model file may hold: a longer file (or a stream such as /dev/zero that
+ * passes it) is refused with LIA_EIO and a message, before it is read whole. */
+#define LIA_MAX_INPUT_BYTES ((size_t)256 << 20)
+/* A base every model may use for reading whatever its memory cap: a file and a reader's table
+ * of this size are always read (a cap of 64 bytes still lets a small model be checked). */
+#define LIA_READ_BASE_BYTES ((size_t)16 << 20)
+/* lia_model_open under a memory cap (bytes; 0 = LIA_DEFAULT_MEMORY_CAP): a file larger than
+ * the cap (and than LIA_READ_BASE_BYTES) is refused (LIA_EIO), and so is an .nfg/lrs game
+ * whose table of exact payoffs would exceed it (LIA_EINPUT, a diagnostic at its sizes) —
+ * before that memory is taken. The cap stays with the model (and its clones). */
+LIA_API lia_status lia_model_open_cap(lia_model **out, const char *path, size_t memory_cap);
 
 /* The same from memory. `name` labels diagnostics (NULL: "<string>"); the text is copied.
  * Caller frees *out with lia_model_free. */
@@ -228,7 +239,8 @@ LIA_API lia_status lia_model_compile_tu(lia_tugame **out, lia_model *m, const ch
  * For two players this makes each block the column-major m x n matrix (LAPACK's layout). */
 
 /* Build a game from arrays (copied). nstrategies[p] >= 1; payoffs in the layout above, all
- * finite (LIA_EUSAGE otherwise). Players and strategies are labelled "1", "2", ...
+ * strictly within +-1e300 (LIA_EUSAGE otherwise: beyond it differences of payoffs overflow).
+ * Players and strategies are labelled "1", "2", ...
  * Caller frees *out with lia_game_free. */
 LIA_API lia_status lia_game_new(lia_game **out, size_t players, const size_t *nstrategies,
                                 const double *payoffs);
@@ -326,6 +338,15 @@ typedef enum lia_nash_method {
     LIA_NASH_GNM = 7         /* n players: Govindan-Wilson global Newton method */
 } lia_nash_method;
 
+/* LIA_NASH_SUPPORT refuses (LIA_ELIMIT) a search whose worst case would run for more than
+ * about a minute and a half, by its measured cost: two players, C(m+n, m) - 1 support pairs
+ * at about 1.8 us a pair (14 x 14: 4.0e7 pairs, allowed; 15 x 15: 1.6e8, refused, where it
+ * took 5 minutes); n players, the support profiles times the total-degree bound
+ * (n-1)^(sum (n_p - 1)) of each one's homotopy, at about 0.14 us a unit (7 x 2: 6.1e8,
+ * allowed; 8 x 2: 3.8e10, refused). */
+#define LIA_SUPPORT_MAX_PAIRS 5e7
+#define LIA_SUPPORT_MAX_PATHS 1e9
+
 /* Linear programs (security levels, constant-sum games, correlated equilibria) are solved by
  * GLPK inside a fence: arguments are checked first, and an internal GLPK error comes back as
  * LIA_EINTERNAL instead of aborting the process. Recovering from such an error needs
@@ -340,20 +361,30 @@ LIA_API int lia_nash_method_available(lia_nash_method m);
  * value is re-verified against every pure profile of the others. */
 LIA_API lia_status lia_game_maxmin(const lia_game *g, size_t player, double *value, double *strategy);
 
-#define LIA_NASH_OPTIONS_VERSION 1
+#define LIA_NASH_OPTIONS_VERSION 2
 typedef struct lia_nash_options {
-    unsigned version;        /* LIA_NASH_OPTIONS_VERSION */
+    unsigned version;        /* LIA_NASH_OPTIONS_VERSION (1 and 2 accepted) */
     lia_nash_method method;
     long label;              /* LIA_NASH_LH: 0 .. m+n-1 (the first player's strategies, then the
                                 second's), -1 for every label, or LIA_LH_RACE for any one
                                 equilibrium as fast as possible */
     int exact;               /* LIA_NASH_ALL: also reconstruct every equilibrium in exact rationals
                                 (the game must have exact payoffs) and check it exactly */
+    /* version 2 */
+    size_t memory_cap;       /* bytes the method may hold (LIA_ELIMIT beyond, before taking them):
+                                LIA_NASH_LH (every allocation), the vertex sets of LIA_NASH_ALL,
+                                the listing of LIA_NASH_PURE; 0 = LIA_DEFAULT_MEMORY_CAP */
+    unsigned threads;        /* LIA_NASH_ALL: threads for the vertex search (the same result, in
+                                the same order, for any count); 0 = every online core */
 } lia_nash_options;
 /* Race up to 8 labels spread over both players and keep the first path that ends with a
  * verified equilibrium: path lengths differ by orders of magnitude between labels. */
 #define LIA_LH_RACE (-2L)
-#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0 }
+#define LIA_NASH_OPTIONS_INIT { LIA_NASH_OPTIONS_VERSION, LIA_NASH_PURE, -1, 0, 0, 0 }
+/* LIA_NASH_LH: the bytes the method needs at least for this game and label (below them it
+ * refuses with LIA_ELIMIT), so a refusal can say what cap would do. LIA_EUSAGE for other
+ * methods (their needs depend on the game's structure, not only its size). */
+LIA_API lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opts, size_t *bytes);
 
 /* The textbook class of a 2x2 game (docs/model.md gives the exact definitions), read from
  * each player's ordering of R = u(C,C), S = u(C,D), T = u(D,C), P = u(D,D). cooperate[p] is
@@ -400,6 +431,17 @@ LIA_API lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t *
  * range) and its precision lambda, in the game's payoff units. Count 0 for other methods. */
 LIA_API size_t lia_eqset_path_count(const lia_eqset *e);
 LIA_API const double *lia_eqset_path_point(const lia_eqset *e, size_t k, double *lambda);
+/* LIA_NASH_QRE: the branch points met on the path (where the sign of the determinant of the
+ * path's bordered Jacobian changes: another branch of the QRE correspondence crosses it, as in
+ * degenerate games), each given by the path point after it; count 0 for other methods. */
+LIA_API size_t lia_eqset_branch_count(const lia_eqset *e);
+LIA_API const double *lia_eqset_branch_point(const lia_eqset *e, size_t k, double *lambda);
+/* LIA_NASH_QRE: how the equilibrium reported was reached (a static string; NULL for other
+ * methods): "limit" (the path polishes to the same equilibrium at two precisions in a row),
+ * "extrapolated limit" (a slowly converging path: its limit extrapolated, polished and
+ * verified), or "support system" (the path could not be followed to its end: the last
+ * equilibrium verified on the support it converges to). */
+LIA_API const char *lia_eqset_qre_end(const lia_eqset *e);
 /* LIA_FORMAT_TEXT (for a reader: four significant digits, rounding noise shown as 0, exact
  * fractions only when the set was computed with the `exact` option), LIA_FORMAT_JSON
  * ({"game", "players", "strategies", "method",
@@ -444,14 +486,16 @@ LIA_API lia_status lia_report_write(char **out, size_t *len, const lia_report *r
  * than 1e-9 times the payoff scale (the largest |payoff|) by any deviation the (C)CE forbids. */
 typedef struct lia_correlated lia_correlated;
 
-#define LIA_CORRELATED_OPTIONS_VERSION 1
+#define LIA_CORRELATED_OPTIONS_VERSION 2
 typedef struct lia_correlated_options {
-    unsigned version;        /* LIA_CORRELATED_OPTIONS_VERSION */
+    unsigned version;        /* LIA_CORRELATED_OPTIONS_VERSION (1 and 2 accepted) */
     int coarse;              /* nonzero: coarse correlated equilibria */
     int ranges;              /* nonzero (default): also each player's best and worst payoff over
                                 the set (2 LPs per player); 0: the max-welfare one only */
+    /* version 2: */
+    size_t memory_cap;       /* bytes the LP's matrix may take; 0 = LIA_DEFAULT_MEMORY_CAP */
 } lia_correlated_options;
-#define LIA_CORRELATED_OPTIONS_INIT { LIA_CORRELATED_OPTIONS_VERSION, 0, 1 }
+#define LIA_CORRELATED_OPTIONS_INIT { LIA_CORRELATED_OPTIONS_VERSION, 0, 1, 0 }
 
 /* Solve 1 + 2 * player_count LPs (GLPK): the (C)CE of highest welfare (sum of payoffs), and
  * each player's best and worst payoff over all (C)CE. opts may be NULL (defaults). The handle
@@ -499,7 +543,8 @@ LIA_API lia_status lia_game_maxmin_lp(char **out, size_t *len, const lia_game *g
 
 typedef enum lia_tu_form { LIA_TU_TABLE = 0, LIA_TU_BANKRUPTCY = 1, LIA_TU_VOTING = 2 } lia_tu_form;
 
-/* Build a tabulated game from 2^players values (copied); values[0] must be 0.
+/* Build a tabulated game from 2^players values (copied); values[0] must be 0, every value
+ * strictly within +-1e300 (LIA_EUSAGE otherwise).
  * cost != 0 marks a cost game. players <= 30. Caller frees *out with lia_tugame_free. */
 LIA_API lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values, int cost);
 LIA_API void lia_tugame_free(lia_tugame *g);
@@ -556,12 +601,16 @@ typedef enum lia_disagreement {
     LIA_DISAGREE_SECURITY = 1    /* each member's maxmin value (mixed, by LP) */
 } lia_disagreement;
 
-#define LIA_SHARE_OPTIONS_VERSION 1
+/* A progress hook for long computations: `done` of `total` units so far; a nonzero return
+ * cancels the computation, which then fails with LIA_ECANCELED. */
+typedef int (*lia_progress_fn)(void *ctx, size_t done, size_t total);
+
+#define LIA_SHARE_OPTIONS_VERSION 2
 /* The most Monte-Carlo permutations a share analysis takes (LIA_EUSAGE above it): enough for
  * error bounds far below any payoff that matters, and a run that ends. */
 #define LIA_SHARE_MAX_SAMPLES 1000000000u
 typedef struct lia_share_options {
-    unsigned version;            /* LIA_SHARE_OPTIONS_VERSION */
+    unsigned version;            /* LIA_SHARE_OPTIONS_VERSION (1 and 2 accepted) */
     uint64_t rules;              /* bit (1 << rule) per rule wanted; 0: every rule that applies */
     uint64_t samples;            /* Monte-Carlo permutations (default 10000, at most
                                     LIA_SHARE_MAX_SAMPLES) */
@@ -570,8 +619,12 @@ typedef struct lia_share_options {
     lia_disagreement disagreement;
     size_t verify_players;       /* Kohlberg-check nucleoli of games up to this size (default 20) */
     size_t memory_cap;           /* bytes; 0 = LIA_DEFAULT_MEMORY_CAP */
+    /* version 2: Monte-Carlo sampling reports (samples done, samples) about every 4096 orders
+     * and stops with LIA_ECANCELED when the hook returns nonzero. NULL: no reports. */
+    lia_progress_fn progress;
+    void *progress_ctx;
 } lia_share_options;
-#define LIA_SHARE_OPTIONS_INIT { LIA_SHARE_OPTIONS_VERSION, 0, 10000, 1, 0.95, LIA_DISAGREE_NASH, 20, 0 }
+#define LIA_SHARE_OPTIONS_INIT { LIA_SHARE_OPTIONS_VERSION, 0, 10000, 1, 0.95, LIA_DISAGREE_NASH, 20, 0, NULL, NULL }
 
 typedef struct lia_share lia_share;
 
@@ -908,9 +961,10 @@ typedef struct lia_sweep_axis {
     size_t steps;            /* grid points on this axis, >= 2 */
 } lia_sweep_axis;
 
-/* Called on the calling thread after each point it finished (done of total, bisection steps
- * included as they run); a nonzero return stops the sweep with LIA_ECANCELED. */
-typedef int (*lia_progress_fn)(void *ctx, size_t done, size_t total);
+/* lia_sweep_options.progress (lia_progress_fn, declared with the share options): called on
+ * the calling thread after each point or bisection it finished and before each step of a
+ * bisection (done of total, a bisection counting as one job: a step repeats the count); a
+ * nonzero return stops the sweep, on every thread, with LIA_ECANCELED. */
 
 #define LIA_SWEEP_OPTIONS_VERSION 1
 typedef struct lia_sweep_options {
@@ -923,7 +977,8 @@ typedef struct lia_sweep_options {
     int refine;              /* locate changes by bisection (default 1); 0: grid only */
     lia_progress_fn progress;
     void *progress_ctx;
-    size_t memory_cap;       /* per compiled game; 0 = LIA_DEFAULT_MEMORY_CAP */
+    size_t memory_cap;       /* per compiled game, and for the grid's results (LIA_ELIMIT before
+                                allocating them); 0 = LIA_DEFAULT_MEMORY_CAP */
 } lia_sweep_options;
 #define LIA_SWEEP_OPTIONS_INIT { LIA_SWEEP_OPTIONS_VERSION, 1, { { NULL, 0, 1, 11 }, { NULL, 0, 1, 11 } }, 0, 1e-6, 1, NULL, NULL, 0 }
 
@@ -956,7 +1011,10 @@ typedef struct lia_sweep_breakdown {
 
 typedef struct lia_sweep lia_sweep;
 /* game NULL: the model's only game. m is not modified (points run on clones). Caller frees
- * *out with lia_sweep_free. */
+ * *out with lia_sweep_free. A failure with a message (LIA_EINPUT, LIA_ELIMIT, LIA_ECANCELED,
+ * LIA_EUSAGE for a bad parameter name) still sets *out so that lia_sweep_errmsg says why;
+ * such a handle holds nothing else: counts are 0, the _at accessors and the writers give
+ * LIA_EUSAGE or their empty value. */
 LIA_API lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game, const lia_sweep_options *opts);
 LIA_API void lia_sweep_free(lia_sweep *s);
 LIA_API const char *lia_sweep_errmsg(const lia_sweep *s);
@@ -1095,6 +1153,32 @@ LIA_API lia_status lia_explore_write(char **out, size_t *len, const lia_explore 
 LIA_API lia_status lia_explore_write_rows(char **out, size_t *len, const lia_explore *e, uint64_t from, uint64_t n, int header);
 /* A standalone SVG chart of the indices and scenario boxes; caller frees *out with lia_free. */
 LIA_API lia_status lia_explore_write_svg(char **out, size_t *len, const lia_explore *e);
+
+/* An exploration step by step, for a driver that spreads the runs itself (liaison-mpi: every
+ * rank solves runs, rank 0 appends them; lia_model_explore is these steps in a loop):
+ *   lia_explore_plan     everything lia_model_explore does before solving: the options and
+ *                        ranges checked, the workers (opts->threads clones of m), the slice
+ *                        (shard), the store created or checked (and continued with resume);
+ *                        the same returns and handle rules as lia_model_explore;
+ *   lia_explore_pending_runs  the runs [*first, *first + *count) of the slice not yet
+ *                        appended (after a resumed store's runs; 0 when it is finished);
+ *   lia_explore_solve    runs [first, first + count) of the design (any of its
+ *                        lia_explore_total_runs, not only the pending ones) into values,
+ *                        count x lia_explore_column_count doubles, row-major, the layout of
+ *                        lia_explore_value; on the plan's threads, calling opts->progress with
+ *                        the runs done of `count` (nonzero: LIA_ECANCELED). The same run gives
+ *                        the same bytes in any process;
+ *   lia_explore_append   the next `count` pending runs, in index order (values as solve fills
+ *                        them): held in memory, or written to the store in one transaction;
+ *   lia_explore_finish   after the last append: marks the store finished and reads it back, so
+ *                        the handle is what lia_model_explore returns (lia_explore_complete,
+ *                        the analyses). A handle takes solve and append only between plan and
+ *                        finish (LIA_EUSAGE otherwise), one call at a time. */
+LIA_API lia_status lia_explore_plan(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts);
+LIA_API lia_status lia_explore_pending_runs(const lia_explore *e, uint64_t *first, uint64_t *count);
+LIA_API lia_status lia_explore_solve(lia_explore *e, uint64_t first, uint64_t count, double *values);
+LIA_API lia_status lia_explore_append(lia_explore *e, const double *values, uint64_t count);
+LIA_API lia_status lia_explore_finish(lia_explore *e);
 
 /* ---- briefings: one self-contained HTML page for a reader (docs/cli.md, solve --format html) -- *
  * UTF-8 HTML with inline CSS and inline SVG charts: no scripts, nothing loaded from elsewhere, a

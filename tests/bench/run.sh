@@ -183,6 +183,57 @@ else:
             print(f"  {n:>3} {seed:>5} {len(got):>10} {ms(ours):>10} {ms(ref):>10} {ratio:>6.1f}x  "
                   f"{'yes' if same else 'NO'}{'' if ok else '  MISS'}")
     miss += enum_miss
+# All extreme equilibria by shape (issue 16's table): wide, tall, square and degenerate random
+# games (fixed seeds), liaison and lrsnash timed in the same run, interleaved, best of 3 each
+# (one run where lrsnash takes minutes), as the ratio liaison / lrsnash (target <= 0.5 on every
+# row), with the two sets compared (the same count, each of lrsnash's rationals within 1e-9).
+# Then square 20x20 and 22x22 games (payoffs 0..99) on 1 and 2 threads: targets 4 s and 30 s
+# on 2 threads (lrsnash takes many minutes there; BENCH_SKIP_BIG=1 leaves them out).
+if shutil.which("lrsnash") is not None:
+    def game_file(name, m, n, hi, seed):
+        rng = _random.Random(seed)
+        path = os.path.join(tmp, name)
+        with open(path, "w") as f:
+            f.write(f"{m} {n}\n")
+            for _ in range(2):
+                f.write("\n" + "\n".join(" ".join(str(rng.randint(0, hi)) for _ in range(n)) for _ in range(m)) + "\n")
+        return path
+    from fractions import Fraction
+    print("bench: all extreme equilibria by shape, liaison against lrsnash in the same run (best of 3)")
+    print(f"  {'game':<22} {'equilibria':>10} {'liaison':>10} {'lrsnash':>10} {'ratio':>7}  same set")
+    for m, n, hi in [(12, 30, 99), (5, 40, 99), (3, 100, 99), (8, 24, 99), (20, 12, 99), (15, 15, 3)]:
+        path = game_file(f"shape{m}x{n}.game", m, n, hi, 1000 * m + n)
+        ours, ref, lrs_out = [], [], ""
+        for r in range(3):          # interleaved: both see the same machine load
+            t, _ = timed([liaison, "nash", path, "--method", "all"], 1)
+            ours.append(t)
+            t, lrs_out = timed(["lrsnash", path], 1)
+            ref.append(t)
+            if ref[-1] > 20:
+                break
+        # the floating-point set (each equilibrium of a game with exact payoffs is checked
+        # exactly on the way) against lrsnash's rationals: the same count, each within 1e-9
+        mine = json.loads(run([liaison, "nash", path, "--method", "all", "--format", "json"]))
+        got = [e["strategies"][0] + e["strategies"][1] for e in mine["equilibria"]]
+        want = [[float(Fraction(q)) for q in x + y] for x, y in lrs_set(lrs_out)]
+        same = len(got) == len(want) and all(any(all(abs(a - b) < 1e-9 for a, b in zip(g, w)) for g in got)
+                                             for w in want)
+        ratio = min(ours) / min(ref)
+        ok = same and ratio <= 0.5
+        miss += 0 if ok else 1
+        label = f"{m}x{n}" + (f", payoffs 0..{hi}" if hi != 99 else "")
+        print(f"  {label:<22} {len(got):>10} {ms(min(ours)):>10} {ms(min(ref)):>10} {ratio:>7.2f}  "
+              f"{'yes' if same else 'NO'}{'' if ok else '  MISS'}")
+    if not os.environ.get("BENCH_SKIP_BIG"):
+        print("bench: all extreme equilibria of square games (payoffs 0..99), 1 and 2 threads")
+        print(f"  {'n':>3} {'1 thread':>10} {'2 threads':>10} {'speed-up':>9}  target (2 threads)")
+        for n, target in [(20, 4.0), (22, 30.0)]:
+            path = game_file(f"square{n}.game", n, n, 99, 20000 + n)
+            one, _ = timed([liaison, "nash", path, "--method", "all", "--threads", "1"], 1)
+            two, _ = timed([liaison, "nash", path, "--method", "all", "--threads", "2"], 1)
+            ok = two <= target
+            miss += 0 if ok else 1
+            print(f"  {n:>3} {ms(one):>10} {ms(two):>10} {one / two:>8.2f}x  {target:.0f} s {'PASS' if ok else 'MISS'}")
 # Correlated equilibria of a random 4-player game with 10 strategies each (10,000 profiles,
 # payoffs 0..99, fixed seed) through the C API (tests/bench/bench_ce.c): the max-welfare one
 # (target 2 s) and with each player's best and worst payoff (9 LPs). glpsol re-solving the
@@ -300,5 +351,50 @@ ok = tx <= EXPLORE_TARGET * ts
 miss += 0 if ok else 1
 print(f"bench: explore, 20000 LHS runs of a 4-member agreement {ms(tx)} vs a 20000-point 2-parameter sweep {ms(ts)}, "
       f"2 threads: {tx / ts:.2f}x (target {EXPLORE_TARGET}x) {'PASS' if ok else 'MISS'}; to a store {ms(tstore)} ({tstore / tx:.2f}x)")
-print(f"bench: {len(rows) + 5 + enum_checks + share_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
+# MPI (liaison-mpi, built when mpicc is found): 10,000 LHS runs of the same 4-member agreement
+# on 1 and on 2 ranks, best of 3 each; throughput = runs / wall time of the run loop (printed by
+# LIAISON_MPI_STATS, so MPI's start-up is left out of both). Target: 2 ranks at least 1.8x one.
+# Also the runs per CPU second of the busiest rank: what the ranks would give on cores of their
+# own, when others load the machine. Beside it the baseline: the same exploration as a Python
+# loop over the binding, one model function call per sample (tests/bench/bench_python_loop.py).
+mpi_checks = 0
+liaison_mpi = os.path.join(os.path.dirname(liaison), "liaison-mpi")
+if not (shutil.which("mpirun") and os.path.exists(liaison_mpi)):
+    print("bench: MPI: mpirun or liaison-mpi missing, not measured (make deps, then make)")
+else:
+    mpi_env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1", LIAISON_MPI_STATS="1")
+    def mpi_rate(n):
+        """best (runs per wall second, runs per CPU second of the busiest rank) of 3 runs"""
+        wall, cpu = 0.0, 0.0
+        for _ in range(3):
+            r = subprocess.run(["mpirun", "-n", str(n), liaison_mpi, "explore", explore_model, "--design", "lhs",
+                                "--samples", "10000", "--seed", "1", "--range", "dil=0.3:1", "--range", "M01.patience=0.8:0.95",
+                                "--format", "json", "-o", os.devnull], env=mpi_env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+            m = re.search(r"\((\d+) runs/s\); the busiest rank used [0-9.]+ CPU s \((\d+) runs per CPU second", r.stderr)
+            if r.returncode != 0 or not m:
+                sys.stderr.write(f"bench: liaison-mpi failed (exit {r.returncode}):\n{r.stderr}")
+                sys.exit(1)
+            wall, cpu = max(wall, float(m.group(1))), max(cpu, float(m.group(2)))
+        return wall, cpu
+    w1, c1 = mpi_rate(1)
+    w2, c2 = mpi_rate(2)
+    MPI_TARGET = 1.8
+    ok = w2 >= MPI_TARGET * w1
+    mpi_checks = 1
+    miss += 0 if ok else 1
+    py = os.environ.get("PYTHON", "/usr/bin/python3")
+    lib = os.path.abspath(os.path.join(os.path.dirname(liaison), "..", "lib", "libliaison.so.0"))
+    r = subprocess.run([py, "tests/bench/bench_python_loop.py", explore_model, "Bench", "1000", "dil", "0.3", "1",
+                        "M01.patience", "0.8", "0.95"], env=dict(os.environ, LIAISON_LIBRARY=lib, OPENBLAS_NUM_THREADS="1"),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode == 0:
+        rp = float(r.stdout.split()[1])
+        base = f"; a Python loop over the binding (set + repeat per sample) {rp:.0f} runs/s, 2 ranks {w2 / rp:.1f}x it"
+    else:
+        base = f"; the Python baseline could not run ({py}: {r.stderr.strip().splitlines()[-1] if r.stderr.strip() else r.returncode})"
+    print(f"bench: MPI, 10000 LHS runs of a 4-member agreement: 1 rank {w1:.0f} runs/s, 2 ranks {w2:.0f} runs/s: "
+          f"{w2 / w1:.2f}x (target {MPI_TARGET}x) {'PASS' if ok else 'MISS'} (per CPU second of the busiest rank: "
+          f"{c1:.0f} and {c2:.0f}, {c2 / c1:.2f}x){base}")
+print(f"bench: {len(rows) + 5 + enum_checks + share_checks + mpi_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
 PY

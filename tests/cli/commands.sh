@@ -250,9 +250,24 @@ run "nash all --exact, text" 0 "$LIAISON" nash "$CASES/games/N5_deg3x2.game" --m
     not_ok "nash all --exact, text" "$(cat "$TMP/out")"; }
 # without --exact the same equilibria read as decimals of four significant digits, no fractions
 run "nash all, text decimals" 0 "$LIAISON" nash "$CASES/games/N5_deg3x2.game" --method all && {
-  grep -q '^  3: 1=(0, 0\.3333, 0\.6667), 2=(0\.3333, 0\.6667)   payoffs 4, 2\.667$' "$TMP/out" &&
-    grep -q '^  1: 1=1, 2=(0\.6667, 0\.3333)   payoffs 3, 3$' "$TMP/out" && ! grep -q '/' "$TMP/out" &&
+  grep -q '^  [123]: 1=(0, 0\.3333, 0\.6667), 2=(0\.3333, 0\.6667)   payoffs 4, 2\.667$' "$TMP/out" &&
+    grep -q '^  [123]: 1=1, 2=(0\.6667, 0\.3333)   payoffs 3, 3$' "$TMP/out" && ! grep -q '/' "$TMP/out" &&
     ! grep -q '666666' "$TMP/out" && ok "nash all, text decimals" || not_ok "nash all, text decimals" "$(cat "$TMP/out")"; }
+# Lemke-Howson counts its memory against --memory-cap and says what it needs: von Stengel's 6x6
+# game needs 4400 bytes for one label (test_lh.c adds them up), so 4 KiB is refused, 5 KiB runs
+run "nash lh over --memory-cap" 2 "$LIAISON" nash "$CASES/nfg/6x6_game_with_75_eq.nfg" --method lh --label 0 --memory-cap 4K &&
+  { grep -q "Lemke-Howson on '.*' needs 4.3 KiB, over the memory cap of 4.0 KiB (raise it with --memory-cap)" "$TMP/err" &&
+    ok "nash lh over --memory-cap" || not_ok "nash lh over --memory-cap" "$(cat "$TMP/err")"; }
+run "nash lh within --memory-cap" 0 "$LIAISON" nash "$CASES/nfg/6x6_game_with_75_eq.nfg" --method lh --label 0 --memory-cap 5K &&
+  ok "nash lh within --memory-cap"
+# --threads: the same equilibria, in the same order, on 1 and 3 threads; bad counts refused
+run "nash all --threads 1" 0 "$LIAISON" nash "$CASES/nfg/6x6_game_with_75_eq.nfg" --method all --threads 1 && cp "$TMP/out" "$TMP/t1"
+run "nash all --threads 3" 0 "$LIAISON" nash "$CASES/nfg/6x6_game_with_75_eq.nfg" --method all --threads 3 &&
+  { cmp -s "$TMP/out" "$TMP/t1" && grep -q '75 extreme equilibria' "$TMP/out" && ok "nash all --threads: same output" ||
+    not_ok "nash all --threads: same output"; }
+run "nash --threads 0" 2 "$LIAISON" nash "$CASES/nfg/6x6_game_with_75_eq.nfg" --method all --threads 0 && ok "nash --threads 0 refused"
+run "nash --threads with lh" 2 "$LIAISON" nash "$CASES/nfg/6x6_game_with_75_eq.nfg" --method lh --threads 2 &&
+  { grep -q -- '--threads belongs to --method all' "$TMP/err" && ok "nash --threads belongs to all" || not_ok "nash --threads belongs to all" "$(cat "$TMP/err")"; }
 # rounding noise is no amount: Lemke-Howson ends this game at y = (1/2, 1/2), where the first
 # player's payoff -0.7/2 + 0.7/2 comes out as 1.4e-17 (JSON keeps the double; text reads 0)
 printf '2 2\n\n-0.7 0.7\n-0.2 0.2\n\n0.6 -0.6\n-0.7 -0.7\n' >"$TMP/noise.game"

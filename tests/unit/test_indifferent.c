@@ -70,7 +70,7 @@ static void test_same_as_vertex_enumeration(void **state)
     o.method = LIA_NASH_ALL;
     assert_int_equal(lia_game_nash(&fast, g, &o), LIA_OK);
     assert_non_null(slow);
-    assert_int_equal(lia_nash_enum(slow, g, 0), LIA_OK);
+    assert_int_equal(lia_nash_enum(slow, g, 0, LIA_DEFAULT_MEMORY_CAP, 1), LIA_OK);
     assert_int_equal(lia_eqset_count(fast), 12);
     assert_int_equal(lia_eqset_count(slow), 12);
     for (size_t k = 0; k < 12; k++) {

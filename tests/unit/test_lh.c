@@ -178,6 +178,52 @@ static void test_race(void **state)
     lia_game_free(g);
 }
 
+static void test_memory_cap(void **state)
+{
+    (void)state;
+    /* Every allocation of Lemke-Howson is counted against the cap, and lia_nash_memory_needed
+     * gives its threshold. For von Stengel's 6x6 game (m = n = 6, 12 labels, max(m, n) = 6):
+     * the matrices and scratch hold 2*36 + 6*12 + 6*12 + 36 + 6*13 + 12 + 12 = 354 doubles and
+     * 6 LAPACK ints; one path's two tableaux, each 6 rows of 7 columns, 42 + 6 + 7 = 55 doubles,
+     * 6 + 7 + 12 = 25 size_t and 12 bytes; a kept equilibrium 2 * 15 doubles. With 8-byte
+     * doubles and size_t and 4-byte ints: 354*8 + 6*4 + 2*(55*8 + 25*8 + 12) + 30*8
+     * = 2856 + 1304 + 240 = 4400. */
+    lia_game *g = load("tests/cases/nfg/6x6_game_with_75_eq.nfg");
+    for (long label = -2; label < 2; label++) {   /* race, all labels, label 0, label 1 */
+        lia_nash_options o = LIA_NASH_OPTIONS_INIT;
+        o.method = LIA_NASH_LH;
+        o.label = label;
+        size_t need = 0;
+        assert_int_equal(lia_nash_memory_needed(g, &o, &need), LIA_OK);
+        size_t kept = label == -1 ? 12 : 1;   /* all labels may keep one equilibrium each */
+        assert_int_equal(need, 4400 + (kept - 1) * 30 * 8);
+        /* exactly the need: runs (so no allocation escaped the count); one byte less: refused */
+        o.memory_cap = need;
+        lia_eqset *e = NULL;
+        assert_int_equal(lia_game_nash(&e, g, &o), LIA_OK);
+        assert_true(lia_eqset_count(e) >= 1);
+        lia_eqset_free(e);
+        o.memory_cap = need - 1;
+        assert_int_equal(lia_game_nash(&e, g, &o), LIA_ELIMIT);
+        assert_null(e);
+    }
+    /* options of version 1 (before memory_cap) still work, with the default cap */
+    lia_nash_options o1 = LIA_NASH_OPTIONS_INIT;
+    o1.version = 1;
+    o1.method = LIA_NASH_LH;
+    o1.label = 0;
+    o1.memory_cap = 1;   /* not part of version 1: ignored */
+    lia_eqset *e = NULL;
+    assert_int_equal(lia_game_nash(&e, g, &o1), LIA_OK);
+    lia_eqset_free(e);
+    /* other methods have no fixed need */
+    o1.version = LIA_NASH_OPTIONS_VERSION;
+    o1.method = LIA_NASH_ALL;
+    size_t need;
+    assert_int_equal(lia_nash_memory_needed(g, &o1, &need), LIA_EUSAGE);
+    lia_game_free(g);
+}
+
 static void test_misuse(void **state)
 {
     (void)state;
@@ -204,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_hard_cases),
         cmocka_unit_test(test_units_do_not_matter),
         cmocka_unit_test(test_race),
+        cmocka_unit_test(test_memory_cap),
         cmocka_unit_test(test_misuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,308 @@
+/* partners.c — complementary partners by solving, not by enumerating (lrsnash's way).
+ *
+ * A vertex z of S with support I (the coordinates that are positive) and binding constraints
+ * T is completed by exactly the vertices w of O that are zero off T and bind every constraint
+ * of I: the face {w >= 0, w_r = 0 (r not in T), (M_O w)_c = 1 (c in I), M_O w <= 1}. At a
+ * nondegenerate z, |I| = |T| and the face is the single solution of the |T| x |T| system
+ * M_O[I, T] w_T = 1, if that is feasible; so each vertex of S costs one small LU factorisation
+ * instead of a share of the (often far larger) vertex set of O. At a degenerate z (|T| > |I|),
+ * or where the system is singular, the face may hold several vertices: they are the vertices
+ * of O restricted to the coordinates T (a polytope of dimension |T|, enumerated by
+ * polytope.c with its own exact fallback) that bind every constraint of I.
+ *
+ * Decisions on the solution (w_r >= 0? constraint c slack or binding?) are zoned as in
+ * polytope_rs.c, widened by a bound on the solution's error (the residual times the estimated
+ * norm of the inverse): a tie (a label) when the value and its error are within 1e-11, a sign
+ * when the value is beyond 1e-8 and twice its error. A decision between the two, or a system
+ * whose reciprocal condition number is below 1e-9, sends the vertex to the enumeration of its
+ * face, which has its own exact fallback. */
+#include "partners.h"
+#include "polytope_rs.h"
+#include "../util/bitset_table.h"
+#include "../util/mem.h"
+#include <lapacke.h>
+#include <math.h>
+#include <string.h>
+
+#define EQ 1e-11
+#define SURE 1e-8
+#define RCOND_MIN 1e-9
+
+int lia_vpairs_add(lia_vpairs *E, size_t a, size_t b)
+{
+    if (E->n == E->cap) {
+        size_t cap = E->cap ? E->cap * 2 : 32;
+        size_t *na = lia__realloc(E->a, cap * sizeof *na);
+        if (!na) return 0;
+        E->a = na;
+        size_t *nb = lia__realloc(E->b, cap * sizeof *nb);
+        if (!nb) return 0;
+        E->b = nb;
+        E->cap = cap;
+    }
+    E->a[E->n] = a;
+    E->b[E->n++] = b;
+    return 1;
+}
+
+void lia_vpairs_free(lia_vpairs *E)
+{
+    lia__free(E->a);
+    lia__free(E->b);
+    E->a = E->b = NULL;
+    E->n = E->cap = 0;
+}
+
+/* Shell sort on (a, b): no allocation, and fast enough for the equilibria of one game. */
+void lia_vpairs_sort(lia_vpairs *E)
+{
+    static const size_t gaps[] = { 701, 301, 132, 57, 23, 10, 4, 1 };
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
+        size_t h = gaps[g];
+        for (size_t i = h; i < E->n; i++) {
+            size_t a = E->a[i], b = E->b[i], j = i;
+            for (; j >= h && (E->a[j - h] > a || (E->a[j - h] == a && E->b[j - h] > b)); j -= h) {
+                E->a[j] = E->a[j - h];
+                E->b[j] = E->b[j - h];
+            }
+            E->a[j] = a;
+            E->b[j] = b;
+        }
+    }
+}
+
+/* -1, 0 (a tie: zero), 1, or 2 (too close to call) for a value of order `scale` computed with
+ * an error of at most err: a tie needs both the value and its error within the tie zone; a
+ * sign needs the value clear of the gray zone and of twice its error. */
+static int zone(double v, double scale, double err)
+{
+    if (fabs(v) <= EQ * scale && err <= EQ * scale) return 0;
+    if (fabs(v) < SURE * scale || fabs(v) < 2 * err) return 2;
+    return v < 0 ? -1 : 1;
+}
+
+typedef struct finder {
+    const lia_polytope *S, *O;
+    const lia_polytope_exact *XO;
+    size_t cap, vcap;
+    lia_vertices *VO;
+    lia_bitset_table byLabels;
+    size_t *sup, *bind, *inT;   /* S's support I, S's binding constraints T; inT[r]: position in T + 1 */
+    unsigned char *inI;
+    double *G, *w, *Msub;     /* t x t, t, S.d x t */
+    lia_big *Xsub;            /* S.d x t */
+    lapack_int *ipiv;
+    double *work;
+    lapack_int *iwork;
+    uint64_t *lab, *bas;
+} finder;
+
+/* Add O's vertex (labels, basis) unless listed; its index into *idx. */
+static lia_status listed(finder *F, const uint64_t *lab, const uint64_t *bas, size_t *idx)
+{
+    lia_vertices *V = F->VO;
+    int fresh = lia_bitset_table_put(&F->byLabels, lab, V->n, idx);
+    if (fresh < 0) return LIA_ENOMEM;
+    if (!fresh) return LIA_OK;
+    *idx = V->n;
+    if (V->n == F->vcap) {
+        size_t c = F->vcap ? 2 * F->vcap : 64, lb, bb;
+        if (!lia__size_mul(c, V->lwords * sizeof(uint64_t), &lb) || !lia__size_mul(c, V->bwords * sizeof(uint64_t), &bb))
+            return LIA_ENOMEM;
+        uint64_t *l = lia__realloc(V->labels, lb);
+        if (!l) return LIA_ENOMEM;
+        V->labels = l;
+        uint64_t *b = lia__realloc(V->basis, bb);
+        if (!b) return LIA_ENOMEM;
+        V->basis = b;
+        F->vcap = c;
+        if ((double)c * (V->lwords + V->bwords) * 8 + (double)lia_bitset_table_bytes(&F->byLabels) > (double)F->cap)
+            return LIA_ELIMIT;
+    }
+    memcpy(V->labels + V->n * V->lwords, lab, V->lwords * sizeof *lab);
+    memcpy(V->basis + V->n * V->bwords, bas, V->bwords * sizeof *bas);
+    V->n++;
+    V->nbases++;
+    return LIA_OK;
+}
+
+/* The nondegenerate case: solve M_O[I, T] w_T = 1 and list the solution if it is feasible.
+ * *done = 0 when the face needs enumerating instead (singular or ill-conditioned system). */
+static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int *done)
+{
+    const lia_polytope *O = F->O;
+    size_t od = O->d, ok = O->k;   /* O: od = S.k coordinates, ok = S.d constraints */
+    *done = 0;
+    for (size_t b = 0; b < t; b++)
+        for (size_t a = 0; a < t; a++) F->G[b * t + a] = O->M[F->sup[a] * od + F->bind[b]];
+    double anorm = 0;
+    for (size_t b = 0; b < t; b++) {
+        double s = 0;
+        for (size_t a = 0; a < t; a++) s += fabs(F->G[b * t + a]);
+        anorm = fmax(anorm, s);
+    }
+    for (size_t a = 0; a < t; a++) F->w[a] = 1;
+    if (LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)t, (lapack_int)t, F->G, (lapack_int)t, F->ipiv) != 0)
+        return LIA_OK;   /* singular: the face is not a point */
+    double rcond = 0;
+    if (LAPACKE_dgecon_work(LAPACK_COL_MAJOR, '1', (lapack_int)t, F->G, (lapack_int)t, anorm, &rcond, F->work,
+                            F->iwork) != 0 || rcond < RCOND_MIN)
+        return LIA_OK;
+    if (LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lapack_int)t, 1, F->G, (lapack_int)t, F->ipiv, F->w, (lapack_int)t) != 0)
+        return LIA_OK;
+    /* a bound on the solution's error: |G^-1| |1 - G w| with |G^-1| from the condition
+     * estimate (times 10 for the estimate's slack); decisions within it are too close to call */
+    double res = 0;
+    for (size_t a = 0; a < t; a++) {
+        double r = 1;
+        for (size_t b = 0; b < t; b++) r -= O->M[F->sup[a] * od + F->bind[b]] * F->w[b];
+        res += fabs(r);
+    }
+    double err = 10 * res / (rcond * anorm) + 1e-15;
+    size_t lw = F->VO->lwords, bw = F->VO->bwords;
+    memset(F->lab, 0, lw * sizeof *F->lab);
+    memset(F->bas, 0, bw * sizeof *F->bas);
+    /* O's coordinates: zero off T (labels, nonbasic); on T basic, a label when zero */
+    for (size_t r = 0; r < od; r++) {
+        if (!F->inT[r]) { lia_bit_set(F->lab, O->coord_label[r]); continue; }
+        lia_bit_set(F->bas, r);
+        int z = zone(F->w[F->inT[r] - 1], 1.0, err);
+        if (z == 2) return LIA_OK;   /* too close to call here: the face is enumerated instead */
+        if (z < 0) { *done = 1; return LIA_OK; }   /* infeasible: no partner */
+        if (z == 0) lia_bit_set(F->lab, O->coord_label[r]);
+    }
+    /* O's constraints: binding on I (labels, slacks nonbasic); elsewhere basic slacks */
+    for (size_t c = 0; c < ok; c++) {
+        if (F->inI[c]) { lia_bit_set(F->lab, O->cons_label[c]); continue; }
+        lia_bit_set(F->bas, od + c);
+        double s = 0, scale = 1;
+        for (size_t b = 0; b < t; b++) {
+            double v = O->M[c * od + F->bind[b]] * F->w[b];
+            s += v;
+            scale += fabs(v);
+        }
+        int z = zone(1 - s, scale, 2.0 * (double)t * err);
+        if (z == 2) return LIA_OK;
+        if (z < 0) { *done = 1; return LIA_OK; }
+        if (z == 0) lia_bit_set(F->lab, O->cons_label[c]);
+    }
+    *done = 1;
+    size_t idx;
+    lia_status st = listed(F, F->lab, F->bas, &idx);
+    if (st == LIA_OK && !lia_vpairs_add(E, zv, idx)) st = LIA_ENOMEM;
+    return st;
+}
+
+/* The degenerate case: every vertex of O restricted to the coordinates T that binds every
+ * constraint of I. */
+static lia_status enumerate_face(finder *F, size_t t, size_t zv, lia_vpairs *E)
+{
+    const lia_polytope *O = F->O;
+    size_t od = O->d, ok = O->k;
+    size_t *coord_label = lia__malloc((t + 1) * sizeof *coord_label);
+    if (!coord_label) return LIA_ENOMEM;
+    for (size_t c = 0; c < ok; c++)
+        for (size_t b = 0; b < t; b++) {
+            F->Msub[c * t + b] = O->M[c * od + F->bind[b]];
+            if (F->XO) F->Xsub[c * t + b] = F->XO->M[c * od + F->bind[b]];
+        }
+    for (size_t b = 0; b < t; b++) coord_label[b] = O->coord_label[F->bind[b]];
+    lia_polytope sub = { t, ok, O->nlab, F->Msub, coord_label, O->cons_label };
+    lia_polytope_exact xsub = { t, ok, O->nlab, F->Xsub, coord_label, O->cons_label };
+    lia_vertices V = { 0 };
+    lia_status st = lia_polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap, 1);
+    size_t lw = F->VO->lwords, bw = F->VO->bwords, sbw = V.bwords;
+    for (size_t u = 0; st == LIA_OK && u < V.n; u++) {
+        const uint64_t *L = V.labels + u * lw, *B = V.basis + u * sbw;
+        int binds = 1;
+        for (size_t c = 0; c < ok && binds; c++)
+            if (F->inI[c] && !lia_bit(L, O->cons_label[c])) binds = 0;
+        if (!binds) continue;
+        memcpy(F->lab, L, lw * sizeof *F->lab);
+        memset(F->bas, 0, bw * sizeof *F->bas);
+        for (size_t r = 0; r < od; r++)
+            if (!F->inT[r]) lia_bit_set(F->lab, O->coord_label[r]);
+        for (size_t b = 0; b < t; b++)
+            if (lia_bit(B, b)) lia_bit_set(F->bas, F->bind[b]);
+        for (size_t c = 0; c < ok; c++)
+            if (lia_bit(B, t + c)) lia_bit_set(F->bas, od + c);
+        size_t idx;
+        st = listed(F, F->lab, F->bas, &idx);
+        if (st == LIA_OK && !lia_vpairs_add(E, zv, idx)) st = LIA_ENOMEM;
+    }
+    lia_vertices_free(&V);
+    lia__free(coord_label);
+    return st;
+}
+
+static void finder_free(finder *F)
+{
+    lia_bitset_table_free(&F->byLabels);
+    lia__free(F->sup);
+    lia__free(F->bind);
+    lia__free(F->inT);
+    lia__free(F->inI);
+    lia__free(F->G);
+    lia__free(F->w);
+    lia__free(F->Msub);
+    lia__free(F->Xsub);
+    lia__free(F->ipiv);
+    lia__free(F->work);
+    lia__free(F->iwork);
+    lia__free(F->lab);
+    lia__free(F->bas);
+}
+
+lia_status lia_partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
+                             const lia_polytope *O, const lia_polytope_exact *XO, size_t cap)
+{
+    size_t d = S->d, k = S->k, t_max = d < k ? d : k;
+    memset(VO, 0, sizeof *VO);
+    VO->lwords = (O->nlab + 63) / 64;
+    VO->bwords = (O->d + O->k + 63) / 64;
+    finder F;
+    memset(&F, 0, sizeof F);
+    F.S = S;
+    F.O = O;
+    F.XO = XO;
+    F.cap = cap;
+    F.VO = VO;
+    lia_bitset_table_init(&F.byLabels, VO->lwords);
+    F.sup = lia__malloc((d + 1) * sizeof *F.sup);
+    F.bind = lia__malloc((k + 1) * sizeof *F.bind);
+    F.inT = lia__malloc((k + 1) * sizeof *F.inT);
+    F.inI = lia__malloc(d + 1);
+    F.G = lia__malloc((t_max * t_max + 1) * sizeof *F.G);
+    F.w = lia__malloc((t_max + 1) * sizeof *F.w);
+    F.Msub = lia__malloc((d * k + 1) * sizeof *F.Msub);
+    F.Xsub = XO ? lia__malloc((d * k + 1) * sizeof *F.Xsub) : NULL;
+    F.ipiv = lia__malloc((t_max + 1) * sizeof *F.ipiv);
+    F.work = lia__malloc((4 * t_max + 1) * sizeof *F.work);
+    F.iwork = lia__malloc((t_max + d + k + 1) * sizeof *F.iwork);
+    F.lab = lia__malloc(VO->lwords * sizeof *F.lab);
+    F.bas = lia__malloc(VO->bwords * sizeof *F.bas);
+    lia_status st = F.sup && F.bind && F.inT && F.inI && F.G && F.w && F.Msub && (F.Xsub || !XO) && F.ipiv && F.work &&
+                    F.iwork && F.lab && F.bas ? LIA_OK : LIA_ENOMEM;
+    for (size_t v = 0; st == LIA_OK && v < VS->n; v++) {
+        const uint64_t *L = VS->labels + v * VS->lwords;
+        size_t s = 0, t = 0;
+        for (size_t c = 0; c < d; c++) {
+            F.inI[c] = !lia_bit(L, S->coord_label[c]);
+            if (F.inI[c]) F.sup[s++] = c;
+        }
+        if (s == 0) continue;   /* the origin completes nothing */
+        for (size_t r = 0; r < k; r++) {
+            F.inT[r] = lia_bit(L, S->cons_label[r]) ? t + 1 : 0;
+            if (F.inT[r]) F.bind[t++] = r;
+        }
+        int done = 0;
+        if (t == s) st = solve_face(&F, t, v, E, &done);
+        if (st == LIA_OK && !done) st = enumerate_face(&F, t, v, E);
+    }
+    finder_free(&F);
+    if (st != LIA_OK) {
+        lia_vertices_free(VO);
+        lia_vpairs_free(E);
+    }
+    return st;
+}

@@ -1,0 +1,26 @@
+/* partners.h — the complementary partners of each vertex of one best-response polytope,
+ * found in the other by a small linear system (or, at a degenerate vertex, by enumerating a
+ * small face), so that only the polytope of smaller dimension is enumerated in full. */
+#ifndef LIA_NASH_PARTNERS_H
+#define LIA_NASH_PARTNERS_H
+#include "polytope.h"
+#include "polytope_exact.h"
+
+/* Pairs of vertex indices (a in one list, b in the other). */
+typedef struct lia_vpairs { size_t *a, *b, n, cap; } lia_vpairs;
+int lia_vpairs_add(lia_vpairs *E, size_t a, size_t b);
+void lia_vpairs_free(lia_vpairs *E);
+/* Order by a, then b. */
+void lia_vpairs_sort(lia_vpairs *E);
+
+/* S is the polytope enumerated (vertices VS), O the other one: O's coordinates are S's
+ * constraints and O's constraints S's coordinates (O->d == S->k, O->k == S->d), with the same
+ * labels. For every vertex of VS but the origin, every vertex of O whose labels complete it is
+ * listed in VO (each once; labels and a basis in O's variables) and the pair (S vertex, VO
+ * index) added to E. XO is O in exact integers (games with exact payoffs), for the faces;
+ * NULL otherwise. A decision too close to call in floating point sends that vertex to the
+ * enumeration of its face. cap bounds the bytes of VO and of each face. */
+lia_status lia_partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
+                             const lia_polytope *O, const lia_polytope_exact *XO, size_t cap);
+
+#endif
