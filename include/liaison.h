@@ -62,6 +62,12 @@ LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "inv
  * by the library, valid until the thread's next such failure. */
 LIA_API const char *lia_errmsg(void);
 
+/* "Did you mean": the candidate closest to word (Levenshtein distance at most 2, and less
+ * than the word's length), or NULL when none is that close. For callers that take names from
+ * users (the command line's commands, flags and game names); the library's own messages about
+ * unknown names suggest the same way. */
+LIA_API const char *lia_suggest(const char *word, const char *const *candidates, size_t n);
+
 /* OpenBLAS's worker threads: the library never changes them on its own; this is the one call
  * that does (it affects the whole process, as OpenBLAS's setting is global). n >= 1.
  * lia_blas_threads reports the current count. */
@@ -305,6 +311,11 @@ typedef enum lia_format {
     LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports and sweeps only:
                               lia_report_write_html, lia_sweep_write_html) */
 } lia_format;
+/* The name of a format ("text", "json", "nfg", "lrs", "tu", "csv", "html"); NULL outside the
+ * enum, so f = 0, 1, ... lists them. Which formats a result takes is said by its writer. */
+LIA_API const char *lia_format_name(lia_format f);
+/* The format of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_format_from_name(const char *name, lia_format *out);
 
 /* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
  * LIA_EUSAGE for a format the game cannot take (lrs for three players, tu for a normal game);
@@ -355,6 +366,11 @@ typedef enum lia_nash_method {
  *
  * 1 if this build implements the method, 0 if not (lia_game_nash then gives LIA_EUSAGE). */
 LIA_API int lia_nash_method_available(lia_nash_method m);
+/* The method's name ("pure", "lp", "lh", "all", "support", "simpdiv", "qre", "gnm": the one
+ * the equilibrium set records); NULL outside the enum, so m = 0, 1, ... lists them. */
+LIA_API const char *lia_nash_method_name(lia_nash_method m);
+/* The method of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_nash_method_from_name(const char *name, lia_nash_method *out);
 
 /* Player's security (maxmin) level: the mixed strategy that maximises its payoff against the
  * worst the others can do, by LP (GLPK). strategy has strategy_count(player) entries. The
@@ -595,6 +611,13 @@ typedef enum lia_share_rule {
 } lia_share_rule;
 /* Static string: the JSON key, e.g. "shapley", "least_core", "kalai_smorodinsky". */
 LIA_API const char *lia_share_rule_name(lia_share_rule r);
+/* Names that select rules for lia_share_options.rules (the command line's share --method):
+ * i = 0, 1, ... until NULL. "banzhaf" selects both Banzhaf indices, "bargaining" the Nash and
+ * the Kalai-Smorodinsky solutions, "per_capita" and "montecarlo" one rule each, "core" the
+ * least core, "all" every rule that applies (rules = 0). */
+LIA_API const char *lia_share_selection_name(size_t i);
+/* The rule bits one such name selects; LIA_EUSAGE (rules untouched) for any other name. */
+LIA_API lia_status lia_share_rules_from_name(const char *name, uint64_t *rules);
 
 typedef enum lia_disagreement {
     LIA_DISAGREE_NASH = 0,       /* each member's worst payoff over the stage game's equilibria */
@@ -1067,6 +1090,8 @@ typedef enum lia_design {
 } lia_design;
 /* "mc", "lhs", "sobol", "morris"; NULL outside the enum. */
 LIA_API const char *lia_design_name(lia_design d);
+/* The design of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_design_from_name(const char *name, lia_design *out);
 
 /* A range for a parameter (any name lia_model_param_find knows); it replaces the range of a
  * `let` of the same name. */

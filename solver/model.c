@@ -13,6 +13,7 @@
 #include "util/nametab.h"
 #include "util/num.h"
 #include "util/options.h"
+#include "util/suggest.h"
 #include "util/c_numeric.h"
 #include "game/game.h"
 #include <errno.h>
@@ -340,6 +341,19 @@ const lia_param *lia_model_param_at(const lia_model *m, size_t i)
     return i < lia_model_param_count(m) ? &m->params[i] : NULL;
 }
 
+/* The parameter name closest to a misspelt one (lia__suggest), or NULL; the name is owned by
+ * the model's parameter list. */
+static const char *closest_param(const lia_model *m, const char *name)
+{
+    size_t n = lia_model_param_count(m);
+    const char **cands = n ? lia__malloc(n * sizeof *cands) : NULL;
+    if (!cands) return NULL;
+    for (size_t i = 0; i < n; i++) cands[i] = m->params[i].name;
+    const char *sug = lia__suggest(name, strlen(name), cands, n);
+    lia__free(cands);
+    return sug;
+}
+
 const lia_param *lia_model_param_find(const lia_model *m, const char *name)
 {
     size_t n = lia_model_param_count(m);
@@ -454,6 +468,11 @@ static lia_status model_set_tagged(lia_model *m, const char *name, const char *v
         }
         lia__free(old_text);
         lia_status again = resolve(m);
+        const char *sug = unknown ? closest_param(m, name) : NULL;
+        if (sug) {
+            set_err(m, "no constant or attribute '%s' in %s; did you mean '%s'?", name, m->sources.items[0].name, sug);
+            return again == LIA_ENOMEM ? LIA_ENOMEM : LIA_EUSAGE;
+        }
         if (unknown) {
             set_err(m, "no constant or attribute '%s' in %s (constants are set by name, attributes by path "
                     "such as UK.leak, UK.need.soviet, UKUSA.facility.stations.cost or transition.calm.crisis)",

@@ -118,7 +118,8 @@ FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_game_profile_count": (sz, [P]), "lia_game_payoffs": (PDBL, [P]),
     "lia_game_payoff_exact": (c_int, [P, sz, sz, PI64, PI64]),
     "lia_game_commitment": (c_int, [P, PSZ]), "lia_game_write": (c_int, [OUT, LEN, P, c_int]),
-    "lia_nash_method_available": (c_int, [c_int]),
+    "lia_nash_method_available": (c_int, [c_int]), "lia_nash_method_name": (cstr, [c_int]),
+    "lia_share_selection_name": (cstr, [sz]), "lia_share_rules_from_name": (c_int, [cstr, ctypes.POINTER(u64)]),
     "lia_game_nash": (c_int, [OUT, P, ctypes.POINTER(NashOptions)]), "lia_eqset_free": (None, [P]),
     "lia_game_correlated": (c_int, [OUT, P, ctypes.POINTER(CorrelatedOptions)]),
     "lia_correlated_free": (None, [P]), "lia_nash_write": (c_int, [OUT, LEN, P, P, c_int]),
@@ -192,3 +193,15 @@ if _found < LIA_VERSION_NUMBER or _missing:
 
 OK, EINPUT, EUSAGE, ENOMEM, ELIMIT, EIO, EINTERNAL, ECANCELED = 0, 1, 2, 3, 4, 5, 6, 7
 JSON = 1
+
+
+def names(fn):
+    """The names a library table lists, fn(0), fn(1), ... until NULL (methods, rules, designs),
+    so the binding takes exactly the names the library and the command line take."""
+    out, i = [], 0
+    while True:
+        n = fn(i)
+        if n is None:
+            return out
+        out.append(n.decode())
+        i += 1

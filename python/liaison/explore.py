@@ -20,7 +20,7 @@ from ._base import Handle, LiaisonError, b, s, status_name, pinned
 from ._lib import lib, P, sz
 from .results import html_table, _pd, STATUS_WORDS, STATUS_COLOURS
 
-DESIGNS = ("mc", "lhs", "sobol", "morris")
+DESIGNS = tuple(_lib.names(lib.lia_design_name))   # "mc", "lhs", "sobol", "morris", from the library
 MAX_THREADS = 64          # as `liaison explore --threads`
 _CHUNK = 65536            # runs per piece of CSV read at once
 

@@ -13,7 +13,8 @@ from ._base import Handle, LiaisonError, b, s, take, owned, pinned, status_name
 from ._lib import lib, P, sz, dbl, PDBL, i64, cstr
 from .results import Equilibria, Sustainability
 
-NASH = {"pure": 0, "lp": 1, "lh": 2, "all": 3, "support": 4, "simpdiv": 5, "qre": 6, "gnm": 7}
+# the methods as the library names them (lia_nash_method_name), in enum order
+NASH = {name: k for k, name in enumerate(_lib.names(lib.lia_nash_method_name))}
 PUNISH = {"nash": 0, "minmax": 1}
 _EXACT_LIMIT = 1 << 62      # the library's exact numbers: reduced p/q with |p|, q < 2^62
 _LONG = (-(1 << (8 * ctypes.sizeof(ctypes.c_long) - 1)), (1 << (8 * ctypes.sizeof(ctypes.c_long) - 1)) - 1)

@@ -17,10 +17,17 @@ from .sweep import SweepResult
 
 KINDS = ["bilateral", "multilateral", "normal", "coalitional", "coalitional cost", "bankruptcy", "voting"]
 DISAGREE = {"nash": 0, "security": 1}
-# share rule names as `liaison share --method` takes them (solver/cli/cmd_share.c) -> lia_share_rule bits
-RULES = {"shapley": [0], "banzhaf": [1, 16], "nucleolus": [2], "prenucleolus": [3], "least_core": [4], "core": [4],
-         "per_capita": [5], "montecarlo": [6], "talmud": [7], "proportional": [8], "cea": [9], "cel": [10],
-         "equal": [11], "resources": [12], "actual": [13], "bargaining": [14, 15]}
+
+
+def _rule_bits(name):
+    bits = ctypes.c_uint64(0)
+    lib.lia_share_rules_from_name(name.encode(), ctypes.byref(bits))
+    return bits.value
+
+
+# share rule names as `liaison share --method` takes them, from the library's table
+# (lia_share_selection_name) -> lia_share_rule bits ("all": 0, every rule that applies)
+RULES = {name: _rule_bits(name) for name in _lib.names(lib.lia_share_selection_name)}
 MAX_SAMPLES = 1000000000   # LIA_SHARE_MAX_SAMPLES
 
 GameInfo = namedtuple("GameInfo", "name kind")
@@ -217,9 +224,9 @@ class Model(Handle):
         A Shares: to_frame() has one row per player."""
         rules = 0
         for rule in method.split(",") if isinstance(method, str) else list(method or []):
-            if rule not in RULES and rule != "all":
-                raise ValueError("unknown share method %r (%s or all)" % (rule, ", ".join(RULES)))
-            rules |= sum(1 << bit for bit in RULES.get(rule, []))
+            if rule not in RULES:
+                raise ValueError("unknown share method %r (%s)" % (rule, ", ".join(RULES)))
+            rules |= RULES[rule]
         if rules and not rules >> 6 & 1 and (samples, seed, confidence) != (None, None, None):
             raise ValueError("samples, seed and confidence belong to method='montecarlo'")
         for what, v in (("samples", samples), ("seed", seed)):

@@ -8,7 +8,33 @@ enum { EXIT_OK = 0, EXIT_CONDITION = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
 typedef struct cli_set { const char *name, *value; } cli_set;
 
+/* A flag a command takes: its name, the placeholder of its value (NULL: a switch), one line
+ * of help, and optionally the values it takes as the library names them (i = 0, 1, ... until
+ * NULL; *note may say more about one). */
+typedef const char *(*cli_names_fn)(size_t i, const char **note);
+typedef struct cli_flag {
+    const char *name, *arg, *help;
+    cli_names_fn names;
+} cli_flag;
+/* A command: its name, its function, the operands of its usage line, one line of summary and
+ * its flags (ending with a NULL name). commands.c holds the table. */
+typedef struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *operands, *summary;
+    const cli_flag *flags;
+} cli_command;
+extern const cli_command cli_commands[];   /* ends with a NULL name */
+const cli_command *cli_command_find(const char *name);
+const cli_flag *cli_flag_find(const cli_command *c, const char *name);
+void cli_command_help(FILE *f, const cli_command *c);
+void cli_general_help(FILE *f);
+/* The value of a flag given as one of the names its table entry lists (the `arg` "a|b|c", or
+ * the `names` function): its index, or -1 after printing why (with the closest name). */
+int cli_pick(const char *command, const char *flag, const char *value);
+
 typedef struct cli_opts {
+    const char *command;          /* the command whose flags were parsed */
     const char *game;             /* the last --game */
     const char *games[16];        /* every --game (compare takes several) */
     size_t ngames;
@@ -39,14 +65,21 @@ typedef struct cli_opts {
     size_t nfiles;
 } cli_opts;
 
-/* Parse the options shared by the commands; 0 on success, else prints why and returns EXIT_INPUT. */
+/* Parse argv against the flags of `command` (commands.c): a flag it does not take, an unknown
+ * one (with the closest of its flags), a missing value are refused. 0 on success, else prints
+ * why and returns EXIT_INPUT. Call cli_opts_free in any case. */
 int cli_parse(cli_opts *o, int argc, char **argv, const char *command);
+/* --format (or --emit) among the names the command's table lists, as a lia_format (*fmt
+ * untouched without the flag); prints why and returns EXIT_INPUT otherwise. */
+int cli_format(const cli_opts *o, const char *flag, lia_format *fmt);
 void cli_opts_free(cli_opts *o);
 /* Print every diagnostic of the model as FILE:LINE:COL: severity: message, the line and a caret. */
 void cli_print_diags(FILE *f, const lia_model *m);
 /* Open a model and apply the --set overrides; prints diagnostics. Returns an exit code and,
  * on EXIT_OK, the model in *out (caller frees). */
 int cli_open_model(lia_model **out, const char *path, const cli_opts *o);
+/* "FILE has no agreement or game named NAME", with the closest name or the list of them. */
+void cli_no_game(const lia_model *m, const char *path, const char *name, const char *command);
 /* Each --monitor PARTY=Q as the `monitor` of every agreement (or the --game one) that has
  * PARTY as a member (`AG.monitor.PARTY`); prints why and returns an exit code. */
 int cli_apply_monitor(lia_model *m, const cli_opts *o, const char *command);

@@ -17,11 +17,7 @@ int cmd_compare(int argc, char **argv)
         fprintf(stderr, "liaison compare: give one or two FILEs (liaison compare FILE [FILE2] [--game A --game B ...])\n");
         rc = EXIT_INPUT;
     }
-    if (!rc && o.format && strcmp(o.format, "json") == 0) fmt = LIA_FORMAT_JSON;
-    else if (!rc && o.format && strcmp(o.format, "text") != 0) {
-        fprintf(stderr, "liaison compare: unknown --format '%s' (text or json)\n", o.format);
-        rc = EXIT_INPUT;
-    }
+    if (!rc) rc = cli_format(&o, "--format", &fmt);
     lia_model *m[2] = { NULL, NULL };
     for (size_t f = 0; !rc && f < o.nfiles; f++) rc = cli_open_model(&m[f], o.files[f], &o);
     /* the entries: each --game from the first file that has it, else every agreement */
@@ -31,9 +27,13 @@ int cmd_compare(int argc, char **argv)
     for (size_t k = 0; !rc && k < o.ngames; k++) {
         size_t f = 0, gi;
         while (f < o.nfiles && lia_model_game_find(m[f], o.games[k], &gi) != LIA_OK) f++;
+        if (f == o.nfiles && o.nfiles == 1) {
+            cli_no_game(m[0], o.files[0], o.games[k], "compare");
+            rc = EXIT_INPUT;
+            break;
+        }
         if (f == o.nfiles) {
-            fprintf(stderr, "liaison compare: no agreement named '%s' in %s%s%s\n", o.games[k], o.files[0],
-                    o.nfiles > 1 ? " or " : "", o.nfiles > 1 ? o.files[1] : "");
+            fprintf(stderr, "liaison compare: no agreement named '%s' in %s or %s\n", o.games[k], o.files[0], o.files[1]);
             rc = EXIT_INPUT;
             break;
         }

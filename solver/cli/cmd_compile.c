@@ -4,16 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int emit_format(const char *s, lia_format *f)
-{
-    static const struct { const char *name; lia_format fmt; } table[] = {
-        { "text", LIA_FORMAT_TEXT }, { "json", LIA_FORMAT_JSON }, { "nfg", LIA_FORMAT_NFG },
-        { "lrs", LIA_FORMAT_LRS }, { "tu", LIA_FORMAT_TU } };
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (strcmp(s, table[i].name) == 0) { *f = table[i].fmt; return 1; }
-    return 0;
-}
-
 static int is_tu_kind(lia_game_kind k)
 {
     return k == LIA_KIND_COALITIONAL || k == LIA_KIND_COALITIONAL_COST || k == LIA_KIND_BANKRUPTCY ||
@@ -58,11 +48,11 @@ int cmd_compile(int argc, char **argv)
         cli_opts_free(&o);
         return EXIT_INPUT;
     }
+    /* lp is no lia_format: the LPs have their own writers */
     int lp = o.emit && strcmp(o.emit, "lp") == 0;
-    if (o.emit && !lp && !emit_format(o.emit, &fmt)) {
-        fprintf(stderr, "liaison compile: unknown --emit '%s' (text, json, nfg, lrs, tu or lp)\n", o.emit);
+    if (!lp && (rc = cli_format(&o, "--emit", &fmt)) != EXIT_OK) {
         cli_opts_free(&o);
-        return EXIT_INPUT;
+        return rc;
     }
     if (!lp && (o.maxmin || o.coarse)) {
         fprintf(stderr, "liaison compile: --maxmin and --coarse choose the LP of --emit lp\n");

@@ -186,14 +186,7 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
     lia_format fmt = LIA_FORMAT_TEXT;
     lia_explore_range *ranges = x->ranges;
     char **names = x->names;
-    if (!rc && o.format) {
-        if (strcmp(o.format, "json") == 0) fmt = LIA_FORMAT_JSON;
-        else if (strcmp(o.format, "csv") == 0) fmt = LIA_FORMAT_CSV;
-        else if (strcmp(o.format, "text") != 0) {
-            fprintf(stderr, "liaison explore: unknown --format '%s' (text, json or csv)\n", o.format);
-            rc = EXIT_INPUT;
-        }
-    }
+    if (!rc) rc = cli_format(&o, "--format", &fmt);
     x->fmt = fmt;
     if (!rc && o.plot && !ends_with_svg(o.plot)) {
         fprintf(stderr, "liaison explore: --plot writes SVG only, so OUT must end in .svg (not '%s')\n", o.plot);
@@ -211,14 +204,9 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
         rc = EXIT_INPUT;
     }
     if (!rc) {
-        int d = o.design ? -1 : LIA_DESIGN_LHS;
-        for (int k = 0; o.design && k <= LIA_DESIGN_MORRIS; k++)
-            if (strcmp(o.design, lia_design_name((lia_design)k)) == 0) d = k;
-        if (d < 0) {
-            fprintf(stderr, "liaison explore: unknown --design '%s' (mc, lhs, sobol or morris)\n", o.design);
-            rc = EXIT_INPUT;
-        }
-        eo.design = (lia_design)(d < 0 ? 0 : d);
+        /* the names are the library's (lia_design_from_name), listed by commands.c */
+        if (o.design && cli_pick("explore", "--design", o.design) < 0) rc = EXIT_INPUT;
+        else if (o.design) lia_design_from_name(o.design, &eo.design);
     }
     unsigned long long u = 0;
     if (!rc && (!o.samples || !parse_u64(o.samples, &u) || u < 1)) {

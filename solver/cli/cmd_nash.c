@@ -44,17 +44,9 @@ int cmd_nash(int argc, char **argv)
         fprintf(stderr, "liaison nash: give exactly one FILE (liaison nash FILE [--game NAME] [--method pure|lp|lh])\n");
         rc = EXIT_INPUT;
     }
-    static const struct { const char *name; lia_nash_method method; } methods[] = {
-        { "pure", LIA_NASH_PURE }, { "lp", LIA_NASH_LP }, { "lh", LIA_NASH_LH }, { "all", LIA_NASH_ALL },
-        { "support", LIA_NASH_SUPPORT }, { "simpdiv", LIA_NASH_SIMPDIV }, { "qre", LIA_NASH_QRE }, { "gnm", LIA_NASH_GNM },
-    };
-    size_t km = 0, nm = sizeof methods / sizeof methods[0];
-    while (!rc && o.method && km < nm && strcmp(o.method, methods[km].name) != 0) km++;
-    if (!rc && o.method && km == nm) {
-        fprintf(stderr, "liaison nash: unknown method '%s' (pure, lp, lh, all, support, simpdiv, gnm or qre)\n", o.method);
-        rc = EXIT_INPUT;
-    }
-    if (!rc && o.method) nopts.method = methods[km].method;
+    /* the names are the library's (lia_nash_method_name), listed by the table in commands.c */
+    if (!rc && o.method && cli_pick("nash", "--method", o.method) < 0) rc = EXIT_INPUT;
+    if (!rc && o.method) lia_nash_method_from_name(o.method, &nopts.method);
     if (!rc && !lia_nash_method_available(nopts.method)) {
         fprintf(stderr, "liaison nash: method '%s' is not available yet in this version\n", o.method);
         rc = EXIT_INPUT;
@@ -102,14 +94,7 @@ int cmd_nash(int argc, char **argv)
             }
         }
     }
-    if (!rc && o.format && strcmp(o.format, "json") == 0) {
-        fmt = LIA_FORMAT_JSON;
-    } else if (!rc && o.format && strcmp(o.format, "csv") == 0) {
-        fmt = LIA_FORMAT_CSV;
-    } else if (!rc && o.format && strcmp(o.format, "text") != 0) {
-        fprintf(stderr, "liaison nash: unknown --format '%s' (text, json or csv)\n", o.format);
-        rc = EXIT_INPUT;
-    }
+    if (!rc) rc = cli_format(&o, "--format", &fmt);
     lia_model *m = NULL;
     lia_game *g = NULL;
     lia_eqset *e = NULL;

@@ -82,14 +82,9 @@ int cmd_params(int argc, char **argv)
         fprintf(stderr, "liaison params: give exactly one FILE (liaison params FILE [--format text|json|csv])\n");
         rc = EXIT_INPUT;
     }
-    if (!rc && o.format) {
-        if (strcmp(o.format, "json") == 0) p.fmt = 1;
-        else if (strcmp(o.format, "csv") == 0) p.fmt = 2;
-        else if (strcmp(o.format, "text") != 0) {
-            fprintf(stderr, "liaison params: unknown --format '%s' (text, json or csv)\n", o.format);
-            rc = EXIT_INPUT;
-        }
-    }
+    lia_format fmt = LIA_FORMAT_TEXT;
+    if (!rc) rc = cli_format(&o, "--format", &fmt);
+    p.fmt = fmt == LIA_FORMAT_JSON ? 1 : fmt == LIA_FORMAT_CSV ? 2 : 0;
     lia_model *m = NULL;
     if (!rc) rc = cli_open_model(&m, o.files[0], &o);
     if (!rc) {

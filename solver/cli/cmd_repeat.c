@@ -66,16 +66,8 @@ static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *f
         fprintf(stderr, "liaison repeat: give exactly one FILE (liaison repeat FILE [--game NAME] [--target S1,S2,...])\n");
         return EXIT_INPUT;
     }
-    if (o->format && strcmp(o->format, "json") == 0) *fmt = LIA_FORMAT_JSON;
-    else if (o->format && strcmp(o->format, "text") != 0) {
-        fprintf(stderr, "liaison repeat: unknown --format '%s' (text or json)\n", o->format);
-        return EXIT_INPUT;
-    }
-    if (o->method || o->label || o->exact || o->emit || o->correlated || o->coarse || o->maxmin || o->samples ||
-        o->seed || o->confidence || o->disagreement) {
-        fprintf(stderr, "liaison repeat: takes --game, --target, --delta, --punish, --monitor and --format\n");
-        return EXIT_INPUT;
-    }
+    int rc = cli_format(o, "--format", fmt);
+    if (rc) return rc;
     if (o->delta) {
         char *end;
         ro->delta = strtod(o->delta, &end);
@@ -85,12 +77,9 @@ static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *f
         }
     }
     if (o->punish) {
-        if (strcmp(o->punish, "nash") == 0) ro->punish = LIA_PUNISH_NASH;
-        else if (strcmp(o->punish, "minmax") == 0) ro->punish = LIA_PUNISH_MINMAX;
-        else {
-            fprintf(stderr, "liaison repeat: unknown --punish '%s' (nash or minmax)\n", o->punish);
-            return EXIT_INPUT;
-        }
+        int k = cli_pick("repeat", "--punish", o->punish);   /* nash|minmax */
+        if (k < 0) return EXIT_INPUT;
+        ro->punish = k == 0 ? LIA_PUNISH_NASH : LIA_PUNISH_MINMAX;
     }
     return EXIT_OK;
 }

@@ -6,41 +6,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct { const char *name; uint64_t rules; } method_names[] = {
-    { "shapley", 1u << LIA_SHARE_SHAPLEY },
-    { "banzhaf", 1u << LIA_SHARE_BANZHAF | 1u << LIA_SHARE_BANZHAF_ABSOLUTE },
-    { "nucleolus", 1u << LIA_SHARE_NUCLEOLUS },
-    { "prenucleolus", 1u << LIA_SHARE_PRENUCLEOLUS },
-    { "least_core", 1u << LIA_SHARE_LEAST_CORE },
-    { "core", 1u << LIA_SHARE_LEAST_CORE },
-    { "per_capita", 1u << LIA_SHARE_PER_CAPITA_NUCLEOLUS },
-    { "montecarlo", 1u << LIA_SHARE_SHAPLEY_MC },
-    { "talmud", 1u << LIA_SHARE_TALMUD },
-    { "proportional", 1u << LIA_SHARE_PROPORTIONAL },
-    { "cea", 1u << LIA_SHARE_CEA },
-    { "cel", 1u << LIA_SHARE_CEL },
-    { "equal", 1u << LIA_SHARE_EQUAL },
-    { "resources", 1u << LIA_SHARE_RESOURCES },
-    { "actual", 1u << LIA_SHARE_ACTUAL },
-    { "bargaining", 1u << LIA_SHARE_NASH_BARGAINING | 1u << LIA_SHARE_KALAI_SMORODINSKY },
-};
-
 static int parse_methods(const char *list, uint64_t *rules)
 {
     *rules = 0;
     if (!list || strcmp(list, "all") == 0) return 1;
     const char *p = list;
     while (*p) {
+        /* the names are the library's (lia_share_rules_from_name), listed by commands.c */
         size_t len = strcspn(p, ",");
-        size_t k = 0, nk = sizeof method_names / sizeof *method_names;
-        while (k < nk && !(strlen(method_names[k].name) == len && strncmp(p, method_names[k].name, len) == 0)) k++;
-        if (k == nk) {
-            fprintf(stderr, "liaison share: unknown method '%.*s' (shapley, banzhaf, nucleolus, prenucleolus, least_core, "
-                            "per_capita, montecarlo, talmud, proportional, cea, cel, equal, resources, actual, bargaining "
-                            "or all)\n", (int)len, p);
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)len, p);
+        uint64_t r = 0;
+        if (lia_share_rules_from_name(name, &r) != LIA_OK) {
+            cli_pick("share", "--method", name);
             return 0;
         }
-        *rules |= method_names[k].rules;
+        if (!r) { *rules = 0; return 1; }   /* all */
+        *rules |= r;
         p += len;
         if (*p == ',') p++;
     }
@@ -66,16 +48,8 @@ static int parse_share_options(const cli_opts *o, lia_share_options *so, lia_for
         fprintf(stderr, "liaison share: give exactly one FILE (liaison share FILE [--game NAME] [--method RULE,...])\n");
         return EXIT_INPUT;
     }
-    if (o->format && strcmp(o->format, "json") == 0) *fmt = LIA_FORMAT_JSON;
-    else if (o->format && strcmp(o->format, "csv") == 0) *fmt = LIA_FORMAT_CSV;
-    else if (o->format && strcmp(o->format, "text") != 0) {
-        fprintf(stderr, "liaison share: unknown --format '%s' (text, json or csv)\n", o->format);
-        return EXIT_INPUT;
-    }
-    if (o->label || o->exact || o->emit || o->correlated || o->coarse || o->maxmin) {
-        fprintf(stderr, "liaison share: --label, --exact, --correlated, --coarse, --emit and --maxmin belong to nash and compile\n");
-        return EXIT_INPUT;
-    }
+    int rc = cli_format(o, "--format", fmt);
+    if (rc) return rc;
     if (!parse_methods(o->method, &so->rules)) return EXIT_INPUT;
     if (o->samples && !parse_u64(o->samples, "--samples", 1, &so->samples)) return EXIT_INPUT;
     if (so->samples > LIA_SHARE_MAX_SAMPLES) {
@@ -98,12 +72,9 @@ static int parse_share_options(const cli_opts *o, lia_share_options *so, lia_for
         }
     }
     if (o->disagreement) {
-        if (strcmp(o->disagreement, "nash") == 0) so->disagreement = LIA_DISAGREE_NASH;
-        else if (strcmp(o->disagreement, "security") == 0) so->disagreement = LIA_DISAGREE_SECURITY;
-        else {
-            fprintf(stderr, "liaison share: unknown --disagreement '%s' (nash or security)\n", o->disagreement);
-            return EXIT_INPUT;
-        }
+        int k = cli_pick("share", "--disagreement", o->disagreement);   /* nash|security, in enum order */
+        if (k < 0) return EXIT_INPUT;
+        so->disagreement = k == 0 ? LIA_DISAGREE_NASH : LIA_DISAGREE_SECURITY;
     }
     so->memory_cap = o->memory_cap;
     return EXIT_OK;

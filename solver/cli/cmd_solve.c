@@ -16,27 +16,11 @@ int cmd_solve(int argc, char **argv)
         fprintf(stderr, "liaison solve: give exactly one FILE (liaison solve FILE [--game NAME] [--format text|json|html])\n");
         rc = EXIT_INPUT;
     }
-    if (!rc && o.format && strcmp(o.format, "json") == 0) {
-        fmt = LIA_FORMAT_JSON;
-    } else if (!rc && o.format && strcmp(o.format, "html") == 0) {
-        fmt = LIA_FORMAT_HTML;
-    } else if (!rc && o.format && strcmp(o.format, "text") != 0) {
-        fprintf(stderr, "liaison solve: unknown --format '%s' (text, json or html)\n", o.format);
-        rc = EXIT_INPUT;
-    }
-    if (!rc && (o.method || o.label || o.exact || o.emit || o.correlated || o.coarse || o.maxmin)) {
-        fprintf(stderr, "liaison solve: --method, --label, --exact, --correlated, --coarse, --emit and --maxmin "
-                        "belong to nash and compile\n");
-        rc = EXIT_INPUT;
-    }
+    if (!rc) rc = cli_format(&o, "--format", &fmt);
     int sweeping = o.nvary || o.threads || o.tolerance || o.no_refine;
     if (!rc && sweeping && fmt != LIA_FORMAT_HTML) {
         fprintf(stderr, "liaison solve: --vary, --threads, --tolerance and --no-refine draw a breakdown chart in the "
                         "briefing (--format html); for the sweep itself see liaison sweep\n");
-        rc = EXIT_INPUT;
-    }
-    if (!rc && (o.csv || o.plot)) {
-        fprintf(stderr, "liaison solve: --csv and --plot belong to sweep\n");
         rc = EXIT_INPUT;
     }
     lia_sweep_options so = LIA_SWEEP_OPTIONS_INIT;

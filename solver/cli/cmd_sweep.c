@@ -27,15 +27,7 @@ int cmd_sweep(int argc, char **argv)
     }
     int bar = -1;
     if (!rc) rc = cli_sweep_options(&so, names, &bar, &o, "sweep");
-    if (!rc && o.format) {
-        if (strcmp(o.format, "json") == 0) fmt = LIA_FORMAT_JSON;
-        else if (strcmp(o.format, "csv") == 0) fmt = LIA_FORMAT_CSV;
-        else if (strcmp(o.format, "html") == 0) fmt = LIA_FORMAT_HTML;
-        else if (strcmp(o.format, "text") != 0) {
-            fprintf(stderr, "liaison sweep: unknown --format '%s' (text, json, csv or html)\n", o.format);
-            rc = EXIT_INPUT;
-        }
-    }
+    if (!rc) rc = cli_format(&o, "--format", &fmt);
     if (!rc && o.plot && !ends_with_svg(o.plot)) {
         fprintf(stderr, "liaison sweep: --plot writes SVG only, so OUT must end in .svg (not '%s'); convert the chart "
                         "afterwards, e.g. rsvg-convert -f png -o chart.png chart.svg\n", o.plot);

@@ -21,6 +21,7 @@
  *            that order is below s. This is Morris's (1991) randomised orientation matrix
  *            B* = (J x* + (Delta/2)((2B - J)D* + J))P*, computed one row at a time. */
 #include "design.h"
+#include "liaison.h"
 #include <math.h>
 #include <string.h>
 
@@ -120,4 +121,11 @@ int lia__design_from_name(const char *name)
 const char *lia__design_name(lia__design_kind k)
 {
     return (unsigned)k < 4 ? names[k] : NULL;
+}
+
+lia_status lia_design_from_name(const char *name, lia_design *out)
+{
+    for (unsigned k = 0; name && out && k < 4; k++)
+        if (strcmp(name, names[k]) == 0) { *out = (lia_design)k; return LIA_OK; }
+    return LIA_EUSAGE;
 }

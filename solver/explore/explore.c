@@ -117,7 +117,7 @@ static void unknown_param(lia_explore *e, const lia_model *m, const char *name)
     const char *sug = NULL;
     if (cands) {
         for (size_t i = 0; i < n; i++) cands[i] = lia_model_param_at(m, i)->name;
-        sug = lia_suggest(name, len, cands, n);
+        sug = lia__suggest(name, len, cands, n);
     }
     if (sug) lia__explore_err(e, "no constant or attribute '%s' in %s; did you mean '%s'?", name, lia_model_source_name(m), sug);
     else lia__explore_err(e, "no constant or attribute '%s' in %s (liaison params lists every name)", name, lia_model_source_name(m));

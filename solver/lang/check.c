@@ -171,7 +171,7 @@ int check_once(check_ctx *c, lia_stmt **seen, lia_stmt *s, const char *what)
 
 void check_unknown(const check_ctx *c, const lia_ident *id, const char *kind, const char **cands, size_t n)
 {
-    const char *sug = lia_suggest(id->s, id->len, cands, n);
+    const char *sug = lia__suggest(id->s, id->len, cands, n);
     if (sug)
         ERR(c, id->span, "unknown %s '%s'; did you mean '%s'?", kind, id->s, sug);
     else

@@ -634,7 +634,7 @@ static void unknown_kw(parser *p, const kwdef *kws, const char *block)
         error_expected(p, what);
         return;
     }
-    const char *sug = lia_suggest(p->tok.text, p->tok.text_len, names, n);
+    const char *sug = lia__suggest(p->tok.text, p->tok.text_len, names, n);
     int len = p->tok.text_len > 40 ? 40 : (int)p->tok.text_len;
     if (sug)
         lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span,
@@ -831,7 +831,7 @@ static lia_item *item(parser *p)
         next(p);
         if (!ident(p, &it->name, "the starting regime")) { skip_item(p); return NULL; }
     } else {
-        const char *sug = p->tok.kind == TK_IDENT ? lia_suggest(p->tok.text, p->tok.text_len, tops, 9) : NULL;
+        const char *sug = p->tok.kind == TK_IDENT ? lia__suggest(p->tok.text, p->tok.text_len, tops, 9) : NULL;
         if (sug) {
             int len = p->tok.text_len > 40 ? 40 : (int)p->tok.text_len;
             lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "unknown item '%.*s'; did you mean '%s'?",

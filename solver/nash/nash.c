@@ -56,6 +56,18 @@ int lia_nash_method_available(lia_nash_method m)
     return (unsigned)m < sizeof methods / sizeof methods[0] && methods[m].run != NULL;
 }
 
+const char *lia_nash_method_name(lia_nash_method m)
+{
+    return (unsigned)m < sizeof methods / sizeof methods[0] ? methods[m].name : NULL;
+}
+
+lia_status lia_nash_method_from_name(const char *name, lia_nash_method *out)
+{
+    for (size_t k = 0; name && out && k < sizeof methods / sizeof methods[0]; k++)
+        if (strcmp(name, methods[k].name) == 0) { *out = (lia_nash_method)k; return LIA_OK; }
+    return LIA_EUSAGE;
+}
+
 /* The caller's options of any version in the current layout (version 1 ends before
  * memory_cap and threads, which version 2 added). */
 static int current_options(lia_nash_options *o, const lia_nash_options *given)

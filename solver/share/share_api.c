@@ -4,6 +4,7 @@
 #include "../game/game.h"
 #include "../util/mem.h"
 #include <math.h>
+#include <string.h>
 
 static const char *const rule_names[LIA_SHARE_RULE_COUNT] = {
     "shapley", "banzhaf", "nucleolus", "prenucleolus", "least_core", "per_capita_nucleolus", "shapley_mc",
@@ -14,6 +15,42 @@ static const char *const rule_names[LIA_SHARE_RULE_COUNT] = {
 const char *lia_share_rule_name(lia_share_rule r)
 {
     return (unsigned)r < LIA_SHARE_RULE_COUNT ? rule_names[r] : "unknown";
+}
+
+/* The names a caller selects rules by (`liaison share --method`, the Python binding's
+ * method=): a rule's family where the library computes two rules together (banzhaf: the
+ * normalised and the absolute index; bargaining: Nash and Kalai-Smorodinsky), shorter names
+ * for two rules, and "core" for the least core. */
+static const struct { const char *name; uint64_t rules; } selections[] = {
+    { "shapley", 1u << LIA_SHARE_SHAPLEY },
+    { "banzhaf", 1u << LIA_SHARE_BANZHAF | 1u << LIA_SHARE_BANZHAF_ABSOLUTE },
+    { "nucleolus", 1u << LIA_SHARE_NUCLEOLUS },
+    { "prenucleolus", 1u << LIA_SHARE_PRENUCLEOLUS },
+    { "least_core", 1u << LIA_SHARE_LEAST_CORE },
+    { "core", 1u << LIA_SHARE_LEAST_CORE },
+    { "per_capita", 1u << LIA_SHARE_PER_CAPITA_NUCLEOLUS },
+    { "montecarlo", 1u << LIA_SHARE_SHAPLEY_MC },
+    { "talmud", 1u << LIA_SHARE_TALMUD },
+    { "proportional", 1u << LIA_SHARE_PROPORTIONAL },
+    { "cea", 1u << LIA_SHARE_CEA },
+    { "cel", 1u << LIA_SHARE_CEL },
+    { "equal", 1u << LIA_SHARE_EQUAL },
+    { "resources", 1u << LIA_SHARE_RESOURCES },
+    { "actual", 1u << LIA_SHARE_ACTUAL },
+    { "bargaining", 1u << LIA_SHARE_NASH_BARGAINING | 1u << LIA_SHARE_KALAI_SMORODINSKY },
+    { "all", 0 },
+};
+
+const char *lia_share_selection_name(size_t i)
+{
+    return i < sizeof selections / sizeof *selections ? selections[i].name : NULL;
+}
+
+lia_status lia_share_rules_from_name(const char *name, uint64_t *rules)
+{
+    for (size_t k = 0; name && rules && k < sizeof selections / sizeof *selections; k++)
+        if (strcmp(name, selections[k].name) == 0) { *rules = selections[k].rules; return LIA_OK; }
+    return LIA_EUSAGE;
 }
 
 void lia_share_free(lia_share *s)

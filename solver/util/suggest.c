@@ -1,5 +1,6 @@
 /* suggest.c — bounded Levenshtein distance over short identifiers. */
 #include "suggest.h"
+#include "liaison.h"
 #include <string.h>
 
 static size_t distance(const char *a, size_t la, const char *b, size_t lb)
@@ -21,7 +22,7 @@ static size_t distance(const char *a, size_t la, const char *b, size_t lb)
     return row[lb];
 }
 
-const char *lia_suggest(const char *word, size_t len, const char *const *cands, size_t n)
+const char *lia__suggest(const char *word, size_t len, const char *const *cands, size_t n)
 {
     const char *best = NULL;
     size_t bestd = 3;
@@ -31,4 +32,9 @@ const char *lia_suggest(const char *word, size_t len, const char *const *cands, 
         if (d < bestd && d < len) { bestd = d; best = cands[i]; }
     }
     return best;
+}
+
+const char *lia_suggest(const char *word, const char *const *candidates, size_t n)
+{
+    return word && candidates ? lia__suggest(word, strlen(word), candidates, n) : NULL;
 }

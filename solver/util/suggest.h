@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 /* Closest candidate within edit distance 2 (and less than the word's length), or NULL. */
-const char *lia_suggest(const char *word, size_t len, const char *const *cands, size_t n);
+const char *lia__suggest(const char *word, size_t len, const char *const *cands, size_t n);
+/* The public lia_suggest (liaison.h) is the same for a NUL-terminated word. */
 
 #endif

@@ -58,7 +58,7 @@ run "no imputations asked" 2 "$LIAISON" share "$TMP/noimp.lia" --method nucleolu
 
 # misuse
 run "unknown method" 2 "$LIAISON" share $TU/games.lia --method shapely && {
-  grep -q "unknown method 'shapely'" "$TMP/err" && ok "unknown method" || not_ok "unknown method" "$(cat "$TMP/err")"; }
+  grep -q "unknown --method 'shapely'; did you mean shapley?" "$TMP/err" && ok "unknown method" || not_ok "unknown method" "$(cat "$TMP/err")"; }
 run "samples without montecarlo" 2 "$LIAISON" share $TU/games.lia --method shapley --samples 10 && ok "samples without montecarlo"
 run "bad samples" 2 "$LIAISON" share $TU/games.lia --method montecarlo --samples 0 && ok "bad samples"
 run "bad confidence" 2 "$LIAISON" share $TU/games.lia --method montecarlo --confidence 1.5 && ok "bad confidence"

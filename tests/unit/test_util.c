@@ -16,11 +16,11 @@ static void test_suggest(void **state)
 {
     (void)state;
     const char *kw[] = { "resources", "patience", "leak", "disclosure" };
-    assert_string_equal(lia_suggest("resoures", 8, kw, 4), "resources");   /* one deletion */
-    assert_string_equal(lia_suggest("paitence", 8, kw, 4), "patience");    /* transposition = 2 */
-    assert_string_equal(lia_suggest("lek", 3, kw, 4), "leak");
-    assert_null(lia_suggest("budget", 6, kw, 4));                          /* nothing close */
-    assert_null(lia_suggest("x", 1, kw, 4));                               /* distance must be < length */
+    assert_string_equal(lia__suggest("resoures", 8, kw, 4), "resources");   /* one deletion */
+    assert_string_equal(lia__suggest("paitence", 8, kw, 4), "patience");    /* transposition = 2 */
+    assert_string_equal(lia__suggest("lek", 3, kw, 4), "leak");
+    assert_null(lia__suggest("budget", 6, kw, 4));                          /* nothing close */
+    assert_null(lia__suggest("x", 1, kw, 4));                               /* distance must be < length */
 }
 
 static void test_nametab(void **state)

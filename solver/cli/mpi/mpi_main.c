@@ -23,7 +23,9 @@ int main(int argc, char **argv)
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
     int rc = EXIT_OK;
-    if (argc >= 2 && strcmp(argv[1], "explore") == 0) {
+    int help = 0;   /* explore --help is the help of liaison explore (cli_main prints it) */
+    for (int i = 2; i < argc; i++) help |= strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0;
+    if (argc >= 2 && strcmp(argv[1], "explore") == 0 && !help) {
         rc = mpi_explore(argc - 2, argv + 2, rank, size);
         /* output files appear only when the whole command succeeded (output.c), as cli_main does */
         if (rank == 0 && rc == EXIT_OK) rc = cli_outputs_commit();
