@@ -139,8 +139,7 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
     if (lia_game_commitment(g, NULL)) {
         st = lia_model_regimes(&rg, m, o->game);
         if (st != LIA_OK) {
-            fprintf(stderr, "liaison repeat: the regime analysis failed: %s\n",
-                    rg ? lia_regimes_errmsg(rg) : lia_status_name(st));
+            fprintf(stderr, "liaison repeat: the regime analysis failed: %s\n", cli_reason(st, rg ? lia_regimes_errmsg(rg) : NULL));
             lia_regimes_free(rg);
             return st;
         }
@@ -174,7 +173,7 @@ static lia_status append_suspects(const char *text, size_t len, lia_model *m, co
     lia_suspects *s = NULL;
     lia_status st = lia_model_suspects(&s, m, o->game);
     if (st != LIA_OK) {
-        fprintf(stderr, "liaison repeat: the suspects could not be analysed: %s\n", s ? lia_suspects_errmsg(s) : lia_status_name(st));
+        fprintf(stderr, "liaison repeat: the suspects could not be analysed: %s\n", cli_reason(st, s ? lia_suspects_errmsg(s) : NULL));
         lia_suspects_free(s);
         return st;
     }
@@ -237,7 +236,7 @@ int cmd_repeat(int argc, char **argv)
     if (!rc) {
         ro.payoff_set = ro.delta > 0 && lia_game_player_count(g) == 2;   /* the set needs a delta */
         lia_status st = lia_game_repeat(&r, g, target, &ro);
-        if (st != LIA_OK) fprintf(stderr, "liaison repeat: the analysis failed: %s\n", lia_status_name(st));
+        if (st != LIA_OK) cli_fail("repeat", st, NULL);
         if (st == LIA_OK) st = lia_repeat_write(&text, &len, r, fmt);
         char *all = NULL;
         size_t all_len = 0, joined_len = 0;

@@ -55,7 +55,7 @@ int cmd_sweep(int argc, char **argv)
     if (!rc) {
         lia_status st = lia_model_sweep(&s, m, o.game, &so);
         if (st != LIA_OK)
-            fprintf(stderr, "liaison sweep: %s\n", s && *lia_sweep_errmsg(s) ? lia_sweep_errmsg(s) : lia_status_name(st));
+            cli_fail("sweep", st, s ? lia_sweep_errmsg(s) : NULL);
         if (st == LIA_OK && o.csv) {
             st = lia_sweep_write(&csv, &csv_len, s, LIA_FORMAT_CSV);
             if (st == LIA_OK) {

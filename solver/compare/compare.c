@@ -7,6 +7,7 @@
 #include "../util/buf.h"
 #include "../util/render.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -273,10 +274,13 @@ lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char
 
 void lia_compare_free(lia_compare *c)
 {
+    lia__errmsg_forget(c);
     if (!c) return;
     lia_arena_free(&c->arena);
     lia__free(c);
 }
+
+const char *lia_compare_errmsg(const lia_compare *c) { return lia__errmsg_of(c); }
 
 /* ---- writing ---- */
 
@@ -563,10 +567,17 @@ static void render(lia_buf *b, const void *obj, int fmt)
     else write_text(b, x);
 }
 
-lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt)
+static lia_status compare_write_body(char **out, size_t *len, const lia_compare *c, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!c || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
     return lia_render(out, len, render, c, (int)fmt);
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(compare_write_body(out, len, c, fmt), c, "the comparison", lia__format_name(fmt));
 }

@@ -3,6 +3,7 @@
 #include "share.h"
 #include "../game/game.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 
 static const char *const rule_names[LIA_SHARE_RULE_COUNT] = {
@@ -18,12 +19,13 @@ const char *lia_share_rule_name(lia_share_rule r)
 
 void lia_share_free(lia_share *s)
 {
+    lia__errmsg_forget(s);
     if (!s) return;
     lia_arena_free(&s->arena);
     lia__free(s);
 }
 
-const char *lia_share_errmsg(const lia_share *s) { return s ? s->errmsg : "no share handle"; }
+const char *lia_share_errmsg(const lia_share *s) { return s ? (*lia__errmsg_of(s) ? lia__errmsg_of(s) : s->errmsg) : "no share handle"; }
 const char *lia_share_game(const lia_share *s) { return s ? s->game : NULL; }
 size_t lia_share_player_count(const lia_share *s) { return s ? s->n : 0; }
 const char *lia_share_player_name(const lia_share *s, size_t p) { return s && p < s->n ? s->players[p] : NULL; }
