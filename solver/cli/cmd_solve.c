@@ -71,9 +71,11 @@ int cmd_solve(int argc, char **argv)
             bo.command = cmd;
             bo.sweep = s;
             st = cmd ? lia_report_write_html(&text, &len, r, &bo) : LIA_ENOMEM;
+            if (st != LIA_OK) cli_fail("solve", st, cmd ? lia_report_errmsg(r) : "out of memory quoting the command line");
             free(cmd);
         } else if (st == LIA_OK) {
             st = lia_report_write(&text, &len, r, fmt);
+            if (st != LIA_OK) cli_fail("solve", st, lia_report_errmsg(r));
         }
         rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
     }

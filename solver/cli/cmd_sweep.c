@@ -62,7 +62,7 @@ int cmd_sweep(int argc, char **argv)
                 cli_opts co = o;
                 co.output = o.csv;
                 rc = cli_write(&co, csv, csv_len);
-            }
+            } else cli_fail("sweep", st, lia_sweep_errmsg(s));
         }
         if (st == LIA_OK && !rc && o.plot) {
             st = lia_sweep_write_svg(&svg, &svg_len, s);
@@ -70,16 +70,18 @@ int cmd_sweep(int argc, char **argv)
                 cli_opts co = o;
                 co.output = o.plot;
                 rc = cli_write(&co, svg, svg_len);
-            }
+            } else cli_fail("sweep", st, lia_sweep_errmsg(s));
         }
         if (st == LIA_OK && !rc && fmt == LIA_FORMAT_HTML) {
             lia_briefing_options bo = LIA_BRIEFING_OPTIONS_INIT;
             char *cmd = cli_command_line("sweep", argc, argv);
             bo.command = cmd;
             st = cmd ? lia_sweep_write_html(&text, &len, s, &bo) : LIA_ENOMEM;
+            if (st != LIA_OK) cli_fail("sweep", st, cmd ? lia_sweep_errmsg(s) : "out of memory quoting the command line");
             free(cmd);
         } else if (st == LIA_OK && !rc) {
             st = lia_sweep_write(&text, &len, s, fmt);
+            if (st != LIA_OK) cli_fail("sweep", st, lia_sweep_errmsg(s));
         }
         if (!rc) rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
     }
