@@ -36,6 +36,9 @@ void lia__explore_err(lia_explore *e, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->errmsg, sizeof e->errmsg, fmt, ap);
     va_end(ap);
+    /* also the thread's, so a writer's generic words never cover this specific one */
+    lia__errmsg_set("%s", e->errmsg);
+    lia__errmsg_own(e);
 }
 
 const char *lia__explore_status_name(int code)
