@@ -146,13 +146,8 @@ int cmd_share(int argc, char **argv)
     if (!rc) {
         lia_status st = lia_model_share(&s, m, name, &so);
         if (st != LIA_OK) {
-            size_t gi = 0;
-            lia_model_game_find(m, name, &gi);
             if (s && *lia_share_errmsg(s))
                 cli_fail("share", st, lia_share_errmsg(s));
-            else if (st == LIA_EUSAGE && lia_model_game_kind(m, gi) == LIA_KIND_NORMAL)
-                fprintf(stderr, "liaison share: '%s' is a normal-form game of more than two players: it has no coalition "
-                                "values and no two-party bargaining problem\n", name);
             else
                 cli_fail("share", st, lia_model_errmsg(m));
             rc = cli_exit_code(st);

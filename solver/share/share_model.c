@@ -266,7 +266,15 @@ static lia_status normal_share(lia_share **out, lia_model *m, const char *name, 
     lia_game *g = NULL;
     lia_status st = lia_model_compile(&g, m, name, co);
     if (st != LIA_OK) return st;
-    if (g->np != 2) { lia_game_free(g); return LIA_EUSAGE; }
+    if (g->np != 2) {
+        char why[320];
+        snprintf(why, sizeof why, "'%s' is a normal-form game of %zu players: it has no coalition values, and "
+                                  "two-party bargaining needs two players", g->name, g->np);
+        lia__model_error(m, why);
+        lia__errmsg_set("%s", why);
+        lia_game_free(g);
+        return LIA_EUSAGE;
+    }
     lia_share *s = lia_share_new(name, 2, (const char *const *)g->players);
     if (!s) { lia_game_free(g); return LIA_ENOMEM; }
     s->kind = LIA_KIND_NORMAL;

@@ -74,7 +74,7 @@ says "compile several games: the library's choice in the flag's words" "choose o
   "$LIAISON" compile models/ct-2005.lia
 says "solve a coalitional game" "'airport' is a coalitional game, which has no stage game to solve (share it instead)" \
   "$LIAISON" solve "$CASES/tu/airport.lia" --game airport
-says "share a three-player normal game" "'2x2x2' is a normal-form game of more than two players" \
+says "share a three-player normal game" "'2x2x2' is a normal-form game of 3 players: it has no coalition values, and two-party bargaining needs two players" \
   "$LIAISON" share "$P3"
 
 ## no library message names a command-line flag (the CLI adds its own hints)

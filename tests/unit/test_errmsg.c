@@ -179,11 +179,36 @@ static void test_solve(void **state)
     lia_model_free(m);
 }
 
+/* Sharing a three-player normal-form game, and comparing a game without a commitment: the
+ * library says why (the CLI used to rebuild the first from the game's kind). */
+static void test_share_and_compare(void **state)
+{
+    (void)state;
+    static const char src[] = "game trio normal {\n  players A, B, C\n  strategies A: x, y\n  strategies B: x, y\n"
+                              "  strategies C: x, y\n  payoff x x x: 1, 1, 1\n  payoff y x x: 1, 1, 1\n"
+                              "  payoff x y x: 1, 1, 1\n  payoff y y x: 1, 1, 1\n  payoff x x y: 1, 1, 1\n"
+                              "  payoff y x y: 1, 1, 1\n  payoff x y y: 1, 1, 1\n  payoff y y y: 1, 1, 1\n}\n";
+    lia_model *m = NULL;
+    assert_int_equal(lia_model_parse(&m, src, strlen(src), NULL), LIA_OK);
+    lia_share *s = NULL;
+    assert_int_equal(lia_model_share(&s, m, NULL, NULL), LIA_EUSAGE);
+    has(lia_model_errmsg(m), "'trio' is a normal-form game of 3 players: it has no coalition values");
+    has(lia_errmsg(), "two-party bargaining needs two players");
+    lia_share_free(s);
+    lia_compare *c = NULL;
+    lia_model *const ms[1] = { m };
+    assert_int_equal(lia_compare_agreements(&c, ms, NULL, 1), LIA_EUSAGE);
+    assert_null(c);
+    has(lia_errmsg(), "'trio' has no committed profile: only agreements (with a commitment) can be compared");
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nash),    cmocka_unit_test(test_correlated), cmocka_unit_test(test_repeat),
         cmocka_unit_test(test_handles), cmocka_unit_test(test_solve),
+        cmocka_unit_test(test_share_and_compare),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
