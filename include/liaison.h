@@ -2,8 +2,12 @@
  *
  * Conventions (see docs/api.md):
  *  - Every object is an opaque handle. Functions named lia_<noun>_<verb>; output parameters first.
- *  - Every fallible call returns a lia_status. The last error message of a handle is read with
- *    lia_<noun>_errmsg(); it stays valid until the next call on that handle.
+ *  - Every fallible call returns a lia_status and leaves a message: what failed, for which
+ *    input, what to try. A call on a handle leaves it on the handle, read with
+ *    lia_<noun>_errmsg() (valid until the next call on that handle; for handles that are only
+ *    read, such as lia_eqset, the message of the calling thread's last failed call on it).
+ *    A call without a handle (lia_game_nash, lia_game_repeat, lia_game_correlated, ...)
+ *    leaves it in lia_errmsg(), the calling thread's last message.
  *  - Ownership is stated on every function: "caller frees" means with the matching _free
  *    function (or lia_free for plain strings). Freeing NULL is always a no-op.
  *  - The library never calls exit/abort and has no global mutable state: separate handles may
@@ -57,9 +61,12 @@ typedef enum lia_status {
 } lia_status;
 
 LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "invalid input" */
-/* The message of the last failure on the calling thread that had no handle to carry it (today:
- * an options struct of a version this library does not read); "" if none. Thread-local, owned
- * by the library, valid until the thread's next such failure. */
+/* The message of the last failure on the calling thread (as libgit2's git_error_last): set by
+ * every call that fails without a handle to carry the message (lia_game_nash, lia_game_repeat,
+ * lia_game_correlated, lia_model_solve, an options struct of a version this library does not
+ * read, ...) and by failed calls on read-only handles (the writers). Calls that produce a new
+ * handle clear it when they start. "" if none. Thread-local, owned by the library, valid until
+ * the thread's next failure. */
 LIA_API const char *lia_errmsg(void);
 
 /* "Did you mean": the candidate closest to word (Levenshtein distance at most 2, and less
@@ -424,6 +431,8 @@ typedef struct lia_eqset lia_eqset;
  * what it needs; g may be freed first. Caller frees *out with lia_eqset_free. */
 LIA_API lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *opts);
 LIA_API void lia_eqset_free(lia_eqset *e);
+/* The message of the calling thread's last failed call on e ("" if that was another call). */
+LIA_API const char *lia_eqset_errmsg(const lia_eqset *e);
 LIA_API size_t lia_eqset_count(const lia_eqset *e);
 /* Equilibrium k's mixed profile (owned by the set), its payoffs (one per player), its regret. */
 LIA_API const double *lia_eqset_profile(const lia_eqset *e, size_t k);
@@ -482,6 +491,7 @@ typedef struct lia_report lia_report;
  * Caller frees *out with lia_report_free. */
 LIA_API lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, const lia_compile_options *opts);
 LIA_API void lia_report_free(lia_report *r);
+LIA_API const char *lia_report_errmsg(const lia_report *r);   /* as lia_eqset_errmsg */
 LIA_API size_t lia_report_count(const lia_report *r);
 LIA_API const char *lia_report_name(const lia_report *r, size_t i);        /* owned by r; NULL if out of range */
 /* The stage game's equilibria (owned by r; NULL if out of range). */
@@ -520,6 +530,7 @@ typedef struct lia_correlated_options {
  * Caller frees *out with lia_correlated_free. */
 LIA_API lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const lia_correlated_options *opts);
 LIA_API void lia_correlated_free(lia_correlated *c);
+LIA_API const char *lia_correlated_errmsg(const lia_correlated *c);   /* as lia_eqset_errmsg */
 LIA_API int lia_correlated_coarse(const lia_correlated *c);            /* 1 for CCE, 0 for CE */
 /* Welfare of the max-welfare distribution (NAN if c is NULL). */
 LIA_API double lia_correlated_welfare(const lia_correlated *c);
@@ -564,6 +575,7 @@ typedef enum lia_tu_form { LIA_TU_TABLE = 0, LIA_TU_BANKRUPTCY = 1, LIA_TU_VOTIN
  * cost != 0 marks a cost game. players <= 30. Caller frees *out with lia_tugame_free. */
 LIA_API lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values, int cost);
 LIA_API void lia_tugame_free(lia_tugame *g);
+LIA_API const char *lia_tugame_errmsg(const lia_tugame *g);   /* as lia_eqset_errmsg */
 
 LIA_API const char *lia_tugame_name(const lia_tugame *g);
 LIA_API size_t lia_tugame_player_count(const lia_tugame *g);
@@ -806,6 +818,7 @@ typedef struct lia_repeat lia_repeat;
  * game without one). Caller frees *out with lia_repeat_free. */
 LIA_API lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *target, const lia_repeat_options *opts);
 LIA_API void lia_repeat_free(lia_repeat *r);
+LIA_API const char *lia_repeat_errmsg(const lia_repeat *r);   /* as lia_eqset_errmsg */
 LIA_API size_t lia_repeat_player_count(const lia_repeat *r);
 /* Player p's row (owned by r, valid until it is freed); NULL if p is out of range. */
 LIA_API const lia_sustain *lia_repeat_player(const lia_repeat *r, size_t p);
@@ -1250,6 +1263,7 @@ LIA_API lia_status lia_compare_agreements(lia_compare **out, lia_model *const *m
  * lia_model_decompose makes it, with the bilateral sums. */
 LIA_API lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char *name);
 LIA_API void lia_compare_free(lia_compare *c);
+LIA_API const char *lia_compare_errmsg(const lia_compare *c);   /* as lia_eqset_errmsg */
 /* LIA_FORMAT_JSON or LIA_FORMAT_TEXT; caller frees *out with lia_free. */
 LIA_API lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt);
 

@@ -202,7 +202,7 @@ static lia_status model_open_in(lia_model **out, const char *path, size_t cap)
         lia_format_bytes(lim, sizeof lim, (double)limit);
         if (err == EFBIG)
             set_err(m, "cannot read %s: it is larger than %s, the most a model file may hold%s", path, lim,
-                    limit < LIA_MAX_INPUT_BYTES ? " under the memory cap (raise it with --memory-cap)" : "");
+                    limit < LIA_MAX_INPUT_BYTES ? " under the memory cap (raise the cap to read it)" : "");
         else set_err(m, "cannot read %s: %s", path, strerror(err));
         if (lia_sources_add(&m->sources, path, "", 0) < 0) { lia_model_free(m); return LIA_ENOMEM; }
         *out = m;
@@ -559,7 +559,7 @@ static lia_status pick_game(lia_model *m, const char *name, const lia_compile_op
     if (name)
         set_err(m, "no agreement or game named '%s'; %s has: %s", name, m->sources.items[0].name, b.data ? b.data : "");
     else
-        set_err(m, "%s has several agreements and games; choose one with --game: %s", m->sources.items[0].name,
+        set_err(m, "%s has several agreements and games; choose one by name: %s", m->sources.items[0].name,
                 b.data ? b.data : "");
     lia_buf_free(&b);
     return LIA_EUSAGE;

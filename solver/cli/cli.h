@@ -140,4 +140,12 @@ int cli_write_with(const cli_opts *o, void (*fill)(FILE *f, void *ctx), void *ct
 /* Compile the game named by --game (or the only one); prints why on failure. */
 int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command);
 
+/* errors.c: print "liaison COMMAND: " and the library's own message for a failed call — the
+ * handle's (msg, when non-empty), else the thread's lia_errmsg() — and return the exit code for
+ * st. A status with no message from the library still gets a sentence, never a bare status. */
+int cli_fail(const char *command, lia_status st, const char *msg);
+/* The library's message for the last failed call on this thread without a handle (lia_errmsg),
+ * or a sentence naming the status when the library left none. */
+const char *cli_reason(lia_status st, const char *msg);
+
 #endif

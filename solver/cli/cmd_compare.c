@@ -63,10 +63,12 @@ int cmd_compare(int argc, char **argv)
         if (st != LIA_OK) {
             const char *why = "";
             for (size_t k = 0; k < n && !*why; k++) why = lia_model_errmsg(em[k]);
-            fprintf(stderr, "liaison compare: %s\n", *why ? why : st == LIA_EUSAGE ? "only agreements (with a commitment) can be compared" : lia_status_name(st));
+            rc = cli_fail("compare", st, why);
         }
-        if (st == LIA_OK) st = lia_compare_write(&text, &len, c, fmt);
-        rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+        if (st == LIA_OK) {
+            st = lia_compare_write(&text, &len, c, fmt);
+            rc = st == LIA_OK ? cli_write(&o, text, len) : cli_fail("compare", st, NULL);
+        }
     }
     lia_free(text);
     lia_compare_free(c);

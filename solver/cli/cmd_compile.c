@@ -18,9 +18,7 @@ static lia_status emit_lp(char **text, size_t *len, const lia_game *g, const cli
         lia_correlated_options c = LIA_CORRELATED_OPTIONS_INIT;
         c.coarse = o->coarse;
         c.memory_cap = o->memory_cap;
-        lia_status st = lia_game_correlated_lp(text, len, g, &c);
-        if (st == LIA_ELIMIT) *what = "the correlated-equilibrium LP of this game would exceed the memory cap (--memory-cap, default 1 GiB)";
-        return st;
+        return lia_game_correlated_lp(text, len, g, &c);
     }
     if (o->coarse) { *what = "--coarse belongs to the correlated-equilibrium LP, not --maxmin"; return LIA_EUSAGE; }
     size_t np = lia_game_player_count(g), p = 0;
@@ -86,7 +84,6 @@ int cmd_compile(int argc, char **argv)
             if (fmt == LIA_FORMAT_NFG || fmt == LIA_FORMAT_LRS) { st = LIA_EUSAGE; what = "a coalitional game has no normal form: use --emit tu, json or text"; }
             else {
                 st = lia_tugame_write(&text, &len, g, fmt);
-                if (st == LIA_ELIMIT) what = "too many players to list every coalition; use --emit json";
             }
         }
         lia_tugame_free(g);
@@ -97,16 +94,11 @@ int cmd_compile(int argc, char **argv)
             st = emit_lp(&text, &len, g, &o, &what);
         } else if (st == LIA_OK) {
             st = lia_game_write(&text, &len, g, fmt);
-            if (st == LIA_EUSAGE) what = "lrs input holds two-player games only; use --emit nfg";
-            if (st == LIA_ELIMIT) what = "the JSON form of this game (one nesting level per player) would exceed 1 GiB; use --emit nfg";
         }
         lia_game_free(g);
     }
     if (st == LIA_OK) rc = cli_write(&o, text, len);
-    else {
-        fprintf(stderr, "liaison compile: %s\n", what ? what : lia_model_errmsg(m));
-        rc = cli_exit_code(st);
-    }
+    else rc = cli_fail("compile", st, what ? what : lia_model_errmsg(m));
     lia_free(text);
     lia_model_free(m);
     cli_opts_free(&o);

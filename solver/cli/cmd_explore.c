@@ -102,9 +102,9 @@ static int write_csv(const cli_opts *o, const lia_explore *e)
     for (uint64_t k = 0; rc == EXIT_OK && (k < n || k == 0); k += step) {
         char *text = NULL;
         size_t len = 0;
-        if (lia_explore_write_rows(&text, &len, e, k, step, k == 0) != LIA_OK) {
-            fprintf(stderr, "liaison explore: %s\n", lia_explore_errmsg(e));
-            rc = EXIT_INTERNAL;
+        lia_status st = lia_explore_write_rows(&text, &len, e, k, step, k == 0);
+        if (st != LIA_OK) {
+            rc = cli_fail("explore", st, lia_explore_errmsg(e));
         } else if (path)
             rc = k == 0 ? cli_output_file(path, text, len) : cli_output_append(path, text, len);
         else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
@@ -141,8 +141,7 @@ static int report(const cli_opts *o, const lia_explore *e, lia_format fmt)
             co.output = o->plot;
             rc = cli_write(&co, svg, len);
         } else {
-            fprintf(stderr, "liaison explore: %s\n", lia_explore_errmsg(e));
-            rc = cli_exit_code(st);
+            rc = cli_fail("explore", st, lia_explore_errmsg(e));
         }
         lia_free(svg);
         if (rc) return rc;
@@ -153,8 +152,7 @@ static int report(const cli_opts *o, const lia_explore *e, lia_format fmt)
     lia_status st = lia_explore_write(&text, &len, e, fmt);
     if (st == LIA_OK) rc = cli_write(o, text, len);
     else {
-        fprintf(stderr, "liaison explore: %s\n", *lia_explore_errmsg(e) ? lia_explore_errmsg(e) : lia_status_name(st));
-        rc = cli_exit_code(st);
+        rc = cli_fail("explore", st, lia_explore_errmsg(e));
     }
     lia_free(text);
     return rc;
@@ -169,8 +167,7 @@ int cli_explore_finish(lia_status st, const lia_explore *e, const cli_opts *o, l
         return EXIT_INTERRUPTED;
     }
     if (st != LIA_OK) {
-        fprintf(stderr, "liaison explore: %s\n", e && *lia_explore_errmsg(e) ? lia_explore_errmsg(e) : lia_status_name(st));
-        return cli_exit_code(st);
+        return cli_fail("explore", st, e ? lia_explore_errmsg(e) : NULL);
     }
     return report(o, e, fmt);
 }

@@ -4,35 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The real reason support enumeration refused: its worst case in time, not memory. */
-static void support_refused(const lia_game *g)
-{
-    size_t np = lia_game_player_count(g);
-    if (np == 2) {
-        size_t m = lia_game_strategy_count(g, 0), n = lia_game_strategy_count(g, 1);
-        double pairs = 1;
-        for (size_t i = 1; i <= m; i++) pairs = pairs * (double)(n + i) / (double)i;
-        fprintf(stderr, "liaison nash: support enumeration of '%s' (%zu x %zu) could examine %.3g support pairs, "
-                        "about %.0f minutes; it is refused beyond %.0e pairs (about 90 s). Use --method all for "
-                        "every extreme equilibrium, or lh or gnm for one\n",
-                lia_game_name(g), m, n, pairs - 1, (pairs - 1) * 1.8e-6 / 60, LIA_SUPPORT_MAX_PAIRS);
-    } else {
-        fprintf(stderr, "liaison nash: support enumeration of '%s' (%zu players) is refused: its worst case of "
-                        "support profiles times homotopy paths exceeds %.0e (about 90 s). Use --method gnm or qre "
-                        "for one equilibrium, or pure\n", lia_game_name(g), np, LIA_SUPPORT_MAX_PATHS);
-    }
-}
-
-/* "1.5 GiB" style (as the compile step's messages). */
-static void size_text(char *buf, size_t cap, double b)
-{
-    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-    int u = 0;
-    while (b >= 1024 && u < 6) { b /= 1024; u++; }
-    if (u == 0) snprintf(buf, cap, "%.0f bytes", b);
-    else snprintf(buf, cap, "%.1f %s", b, units[u]);
-}
-
 int cmd_nash(int argc, char **argv)
 {
     cli_opts o;
@@ -105,62 +76,18 @@ int cmd_nash(int argc, char **argv)
     if (!rc) rc = cli_compile_game(&g, m, &o, "nash");
     if (!rc) {
         lia_status st = lia_game_nash(&e, g, &nopts);
-        if (st == LIA_ELIMIT && nopts.method == LIA_NASH_PURE)
-            fprintf(stderr, "liaison nash: too many pure equilibria to list (every profile of a constant game is one)\n");
-        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_LH) {
-            size_t need = 0;
-            char needs[64] = "more", capb[64];
-            if (lia_nash_memory_needed(g, &nopts, &need) == LIA_OK) size_text(needs, sizeof needs, (double)need);
-            size_text(capb, sizeof capb, (double)(nopts.memory_cap ? nopts.memory_cap : LIA_DEFAULT_MEMORY_CAP));
-            fprintf(stderr, "liaison nash: Lemke-Howson on '%s' needs %s, over the memory cap of %s (raise it with "
-                            "--memory-cap)\n", lia_game_name(g), needs, capb);
-        }
-        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && lia_game_player_count(g) != 2)
-            fprintf(stderr, "liaison nash: --method all enumerates two-player games; '%s' has %zu players\n",
-                    lia_game_name(g), lia_game_player_count(g));
-        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_ALL && nopts.exact)
-            fprintf(stderr, "liaison nash: --exact needs exact payoffs (integers, decimals or fractions); '%s' has "
-                            "payoffs known only as floating-point numbers\n", lia_game_name(g));
-        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_ALL) {
-            char capb[64];
-            size_text(capb, sizeof capb, (double)(nopts.memory_cap ? nopts.memory_cap : LIA_DEFAULT_MEMORY_CAP));
-            fprintf(stderr, "liaison nash: the best-response polytopes of '%s' have too many vertices to enumerate "
-                            "within the memory cap of %s (or its exact numbers exceed 3072 bits)\n", lia_game_name(g), capb);
-        }
-        else if (st == LIA_EINTERNAL && nopts.method == LIA_NASH_ALL)
-            fprintf(stderr, "liaison nash: vertex enumeration of '%s' failed its own check (floating-point labels "
-                            "that the exact or regret check refutes); nothing is reported rather than an incomplete set\n",
-                    lia_game_name(g));
-        else if (st == LIA_EINTERNAL && nopts.method == LIA_NASH_QRE)
-            fprintf(stderr, "liaison nash: the logit path of '%s' reached no verified equilibrium: no point polished on "
-                            "the support it converges to passed the regret check; nothing unverified is reported\n",
-                    lia_game_name(g));
-        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LP)
-            fprintf(stderr, "liaison nash: --method lp solves two-player constant-sum games; '%s' is not one\n",
-                    lia_game_name(g));
-        else if (st == LIA_EUSAGE && nopts.method == LIA_NASH_LH)
-            fprintf(stderr, "liaison nash: --method lh needs a two-player game and a label below %zu\n",
-                    lia_game_player_count(g) == 2 ? lia_game_strategy_count(g, 0) + lia_game_strategy_count(g, 1) : 0);
-        else if (st == LIA_ELIMIT && nopts.method == LIA_NASH_SUPPORT)
-            support_refused(g);
-        else if (st != LIA_OK)
-            fprintf(stderr, "liaison nash: %s\n", lia_status_name(st));
+        if (st != LIA_OK) rc = cli_fail("nash", st, NULL);
         if (st == LIA_OK && o.correlated) {
             lia_correlated_options copts = LIA_CORRELATED_OPTIONS_INIT;
             copts.coarse = o.coarse;
             copts.memory_cap = o.memory_cap;
             st = lia_game_correlated(&ce, g, &copts);
-            if (st == LIA_ELIMIT) {
-                char capb[64];
-                size_text(capb, sizeof capb, (double)(o.memory_cap ? o.memory_cap : LIA_DEFAULT_MEMORY_CAP));
-                fprintf(stderr, "liaison nash: the correlated-equilibrium LP of '%s' would exceed the memory cap of %s\n",
-                        lia_game_name(g), capb);
-            }
-            else if (st != LIA_OK)
-                fprintf(stderr, "liaison nash: correlated equilibria: %s\n", lia_status_name(st));
+            if (st != LIA_OK) rc = cli_fail("nash", st, NULL);
         }
-        if (st == LIA_OK) st = lia_nash_write(&text, &len, e, ce, fmt);
-        rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+        if (st == LIA_OK) {
+            st = lia_nash_write(&text, &len, e, ce, fmt);
+            rc = st == LIA_OK ? cli_write(&o, text, len) : cli_fail("nash", st, NULL);
+        }
     }
     lia_free(text);
     lia_correlated_free(ce);

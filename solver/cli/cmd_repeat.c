@@ -94,12 +94,18 @@ static lia_status join(const char *head, const char *text, size_t len, const cha
     size_t keep = len, lead = json ? 0 : strlen(head);
     if (json) {
         while (keep > 0 && text[keep - 1] != '}') keep--;
-        if (!keep) return LIA_EINTERNAL;
+        if (!keep) {
+            fprintf(stderr, "liaison repeat: the report's JSON has no closing brace to add \"%s\" to (a bug)\n", key);
+            return LIA_EINTERNAL;
+        }
         keep--;
         while (vlen > 0 && value[vlen - 1] == '\n') vlen--;
     }
     char *all = malloc(lead + keep + strlen(key) + vlen + 16);
-    if (!all) return LIA_ENOMEM;
+    if (!all) {
+        fprintf(stderr, "liaison repeat: out of memory joining the %s to the report\n", key);
+        return LIA_ENOMEM;
+    }
     size_t at = 0;
     memcpy(all, head, lead);
     at += lead;
@@ -128,12 +134,12 @@ static lia_status append_regimes(const char *text, size_t len, const lia_model *
     if (lia_game_commitment(g, NULL)) {
         st = lia_model_regimes(&rg, m, o->game);
         if (st != LIA_OK) {
-            fprintf(stderr, "liaison repeat: the regime analysis failed: %s\n",
-                    rg ? lia_regimes_errmsg(rg) : lia_status_name(st));
+            fprintf(stderr, "liaison repeat: the regime analysis failed: %s\n", cli_reason(st, rg ? lia_regimes_errmsg(rg) : NULL));
             lia_regimes_free(rg);
             return st;
         }
         st = lia_regimes_write(&more, &more_len, rg, fmt);
+        if (st != LIA_OK) cli_fail("repeat", st, lia_regimes_errmsg(rg));
         /* the static report after the heading judges the model as written */
         int all = 1;
         for (size_t i = 0; i < lia_regimes_member_count(rg); i++) all &= lia_regimes_sustainable(rg, i) > 0;
@@ -163,20 +169,25 @@ static lia_status append_suspects(const char *text, size_t len, lia_model *m, co
     lia_suspects *s = NULL;
     lia_status st = lia_model_suspects(&s, m, o->game);
     if (st != LIA_OK) {
-        fprintf(stderr, "liaison repeat: the suspects could not be analysed: %s\n", s ? lia_suspects_errmsg(s) : lia_status_name(st));
+        fprintf(stderr, "liaison repeat: the suspects could not be analysed: %s\n", cli_reason(st, s ? lia_suspects_errmsg(s) : NULL));
         lia_suspects_free(s);
         return st;
     }
     char *add = NULL;
     size_t alen = 0;
     if (lia_suspects_count(s) > 0) st = lia_suspects_write(&add, &alen, s, fmt);
+    if (st != LIA_OK) cli_fail("repeat", st, lia_suspects_errmsg(s));
     lia_suspects_free(s);
     if (st != LIA_OK || !add) return st;
     /* JSON: the array of {"game": ..., "suspects": [...]} */
     const char *from = add;
     if (fmt == LIA_FORMAT_JSON) {
         const char *arr = strstr(add, "\"suspects\": ");
-        if (!arr) { lia_free(add); return LIA_EINTERNAL; }
+        if (!arr) {
+            fprintf(stderr, "liaison repeat: the suspects' JSON has no \"suspects\" member (a bug)\n");
+            lia_free(add);
+            return LIA_EINTERNAL;
+        }
         from = arr + strlen("\"suspects\": ");
         while (alen > 0 && (add[alen - 1] == '\n' || add[alen - 1] == '}')) if (add[--alen] == '}') break;
     }
@@ -210,12 +221,12 @@ int cmd_repeat(int argc, char **argv)
     if (!rc) rc = cli_compile_game(&g, m, &o, "repeat");
     if (!rc && o.target) {
         target = calloc(lia_game_player_count(g), sizeof *target);
-        if (!target) rc = EXIT_INTERNAL;
+        if (!target) { fprintf(stderr, "liaison repeat: out of memory reading --target\n"); rc = EXIT_INTERNAL; }
         else if (!parse_target(g, o.target, target)) rc = EXIT_INPUT;
     }
     if (!rc && o.nmonitor) {
         q = calloc(lia_game_player_count(g), sizeof *q);
-        if (!q) rc = EXIT_INTERNAL;
+        if (!q) { fprintf(stderr, "liaison repeat: out of memory reading --monitor\n"); rc = EXIT_INTERNAL; }
         else if (!parse_monitor(g, &o, q)) rc = EXIT_INPUT;
         ro.monitor = q;
     }
@@ -226,8 +237,8 @@ int cmd_repeat(int argc, char **argv)
     if (!rc) {
         ro.payoff_set = ro.delta > 0 && lia_game_player_count(g) == 2;   /* the set needs a delta */
         lia_status st = lia_game_repeat(&r, g, target, &ro);
-        if (st != LIA_OK) fprintf(stderr, "liaison repeat: the analysis failed: %s\n", lia_status_name(st));
-        if (st == LIA_OK) st = lia_repeat_write(&text, &len, r, fmt);
+        if (st != LIA_OK) cli_fail("repeat", st, NULL);
+        if (st == LIA_OK && (st = lia_repeat_write(&text, &len, r, fmt)) != LIA_OK) cli_fail("repeat", st, lia_repeat_errmsg(r));
         char *all = NULL;
         size_t all_len = 0, joined_len = 0;
         if (st == LIA_OK && lia_model_regime_count(m) > 0) st = append_regimes(text, len, m, g, &o, fmt, &all, &all_len);

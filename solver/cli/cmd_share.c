@@ -117,21 +117,14 @@ int cmd_share(int argc, char **argv)
     if (!rc) {
         lia_status st = lia_model_share(&s, m, name, &so);
         if (st != LIA_OK) {
-            size_t gi = 0;
-            lia_model_game_find(m, name, &gi);
             if (s && *lia_share_errmsg(s))
-                fprintf(stderr, "liaison share: %s\n", lia_share_errmsg(s));
-            else if (st == LIA_EUSAGE && lia_model_game_kind(m, gi) == LIA_KIND_NORMAL)
-                fprintf(stderr, "liaison share: '%s' is a normal-form game of more than two players: it has no coalition "
-                                "values and no two-party bargaining problem\n", name);
-            else if (*lia_model_errmsg(m))
-                fprintf(stderr, "liaison share: %s\n", lia_model_errmsg(m));
+                cli_fail("share", st, lia_share_errmsg(s));
             else
-                fprintf(stderr, "liaison share: '%s' could not be shared: %s\n", name, lia_status_name(st));
+                cli_fail("share", st, lia_model_errmsg(m));
             rc = cli_exit_code(st);
         } else {
             st = lia_share_write(&text, &len, s, fmt);
-            rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
+            rc = st == LIA_OK ? cli_write(&o, text, len) : cli_fail("share", st, NULL);
         }
     }
     lia_free(text);

@@ -39,14 +39,7 @@ int cmd_solve(int argc, char **argv)
         lia_compile_options copts = LIA_COMPILE_OPTIONS_INIT;
         copts.memory_cap = o.memory_cap;
         lia_status st = lia_model_solve(&r, m, o.game, &copts);
-        if (st == LIA_EUSAGE && o.game && lia_model_game_find(m, o.game, &(size_t){ 0 }) != LIA_OK)
-            fprintf(stderr, "liaison solve: %s has no agreement or game named '%s'\n", o.files[0], o.game);
-        else if (st == LIA_EUSAGE && o.game)
-            fprintf(stderr, "liaison solve: '%s' is a coalitional game, which has no stage game (see share)\n", o.game);
-        else if (st != LIA_OK && *lia_model_errmsg(m))
-            fprintf(stderr, "liaison solve: %s\n", lia_model_errmsg(m));
-        else if (st != LIA_OK)
-            fprintf(stderr, "liaison solve: the equilibria of a stage game could not be found: %s\n", lia_status_name(st));
+        if (st != LIA_OK) rc = cli_fail("solve", st, lia_model_errmsg(m));
         if (st == LIA_OK && lia_report_count(r) == 0) {
             fprintf(stderr, "liaison solve: %s has no agreement or normal-form game to solve\n", o.files[0]);
             st = LIA_EUSAGE;
@@ -54,7 +47,7 @@ int cmd_solve(int argc, char **argv)
         if (st == LIA_OK && sweeping) {
             st = lia_model_sweep(&s, m, o.game, &so);
             if (st != LIA_OK)
-                fprintf(stderr, "liaison solve: %s\n", s && *lia_sweep_errmsg(s) ? lia_sweep_errmsg(s) : lia_status_name(st));
+                cli_fail("solve", st, s ? lia_sweep_errmsg(s) : NULL);
         }
         if (st == LIA_OK && fmt == LIA_FORMAT_HTML) {
             lia_briefing_options bo = LIA_BRIEFING_OPTIONS_INIT;
@@ -62,9 +55,11 @@ int cmd_solve(int argc, char **argv)
             bo.command = cmd;
             bo.sweep = s;
             st = cmd ? lia_report_write_html(&text, &len, r, &bo) : LIA_ENOMEM;
+            if (st != LIA_OK) cli_fail("solve", st, cmd ? lia_report_errmsg(r) : "out of memory quoting the command line");
             free(cmd);
         } else if (st == LIA_OK) {
             st = lia_report_write(&text, &len, r, fmt);
+            if (st != LIA_OK) cli_fail("solve", st, lia_report_errmsg(r));
         }
         rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
     }

@@ -47,14 +47,14 @@ int cmd_sweep(int argc, char **argv)
     if (!rc) {
         lia_status st = lia_model_sweep(&s, m, o.game, &so);
         if (st != LIA_OK)
-            fprintf(stderr, "liaison sweep: %s\n", s && *lia_sweep_errmsg(s) ? lia_sweep_errmsg(s) : lia_status_name(st));
+            cli_fail("sweep", st, s ? lia_sweep_errmsg(s) : NULL);
         if (st == LIA_OK && o.csv) {
             st = lia_sweep_write(&csv, &csv_len, s, LIA_FORMAT_CSV);
             if (st == LIA_OK) {
                 cli_opts co = o;
                 co.output = o.csv;
                 rc = cli_write(&co, csv, csv_len);
-            }
+            } else cli_fail("sweep", st, lia_sweep_errmsg(s));
         }
         if (st == LIA_OK && !rc && o.plot) {
             st = lia_sweep_write_svg(&svg, &svg_len, s);
@@ -62,16 +62,18 @@ int cmd_sweep(int argc, char **argv)
                 cli_opts co = o;
                 co.output = o.plot;
                 rc = cli_write(&co, svg, svg_len);
-            }
+            } else cli_fail("sweep", st, lia_sweep_errmsg(s));
         }
         if (st == LIA_OK && !rc && fmt == LIA_FORMAT_HTML) {
             lia_briefing_options bo = LIA_BRIEFING_OPTIONS_INIT;
             char *cmd = cli_command_line("sweep", argc, argv);
             bo.command = cmd;
             st = cmd ? lia_sweep_write_html(&text, &len, s, &bo) : LIA_ENOMEM;
+            if (st != LIA_OK) cli_fail("sweep", st, cmd ? lia_sweep_errmsg(s) : "out of memory quoting the command line");
             free(cmd);
         } else if (st == LIA_OK && !rc) {
             st = lia_sweep_write(&text, &len, s, fmt);
+            if (st != LIA_OK) cli_fail("sweep", st, lia_sweep_errmsg(s));
         }
         if (!rc) rc = st == LIA_OK ? cli_write(&o, text, len) : cli_exit_code(st);
     }

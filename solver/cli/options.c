@@ -231,7 +231,7 @@ int cli_open_model(lia_model **out, const char *path, const cli_opts *o)
         }
     }
     if (m) cli_print_diags(stderr, m);
-    if (st == LIA_EIO || st == LIA_ENOMEM) fprintf(stderr, "liaison: %s\n", m ? lia_model_errmsg(m) : "out of memory");
+    if (st == LIA_EIO || st == LIA_ENOMEM) fprintf(stderr, "liaison: %s\n", cli_reason(st, m ? lia_model_errmsg(m) : "out of memory"));
     if (st != LIA_OK) {
         if (st == LIA_EINPUT)
             fprintf(stderr, "%s: %zu error%s\n", path, lia_model_error_count(m), lia_model_error_count(m) == 1 ? "" : "s");
@@ -306,8 +306,7 @@ int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char
     lia_compile_options copts = LIA_COMPILE_OPTIONS_INIT;
     copts.memory_cap = o->memory_cap;
     lia_status st = lia_model_compile(out, m, o->game, &copts);
-    if (st != LIA_OK) fprintf(stderr, "liaison %s: %s\n", command, lia_model_errmsg(m));
-    return cli_exit_code(st);
+    return st == LIA_OK ? EXIT_OK : cli_fail(command, st, lia_model_errmsg(m));
 }
 
 int cli_write_with(const cli_opts *o, void (*fill)(FILE *f, void *ctx), void *ctx)

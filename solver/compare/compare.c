@@ -7,6 +7,7 @@
 #include "../util/buf.h"
 #include "../util/render.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -102,7 +103,9 @@ static lia_status fill(lia_compare *c, entry *e, const lia_game *g, const lia_tu
     e->exposure = e->delta_star + e->n;
     e->transfer = e->exposure + e->n;
     e->adjusted = e->transfer + e->n;
-    if (!lia_game_commitment(g, NULL)) return LIA_EUSAGE;   /* not an agreement */
+    if (!lia_game_commitment(g, NULL))   /* not an agreement */
+        return lia__errmsg_default(LIA_EUSAGE, "'%s' has no committed profile: only agreements (with a commitment) "
+                                               "can be compared", e->game);
     const double *u = lia_game_payoffs(g);
     e->scale = 0;
     for (size_t k = 0; k < e->n * lia_game_profile_count(g); k++) e->scale = fmax(e->scale, fabs(u[k]));
@@ -190,11 +193,12 @@ static lia_status bilateral_sum(lia_compare *c)
 
 lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, const char *const *games, size_t n)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_compare_agreements: out is NULL");
     *out = NULL;
-    if (!models || n == 0) return LIA_EUSAGE;
+    if (!models || n == 0) return lia__errmsg_default(LIA_EUSAGE, "lia_compare_agreements: no models to compare");
     for (size_t k = 0; k < n; k++)
-        if (!models[k]) return LIA_EUSAGE;
+        if (!models[k]) return lia__errmsg_default(LIA_EUSAGE, "lia_compare_agreements: model %zu is NULL", k);
     lia_compare *c = lia__calloc(1, sizeof *c);
     if (!c) return LIA_ENOMEM;
     lia_arena_init(&c->arena);
@@ -202,7 +206,11 @@ lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, c
     for (size_t k = 0; k < n; k++) {
         const char *g = games ? games[k] : NULL;
         size_t gi = 0;
-        if (g && lia_model_game_find(models[k], g, &gi) != LIA_OK) { lia_compare_free(c); return LIA_EUSAGE; }
+        if (g && lia_model_game_find(models[k], g, &gi) != LIA_OK) {
+            lia_compare_free(c);
+            return lia__errmsg_default(LIA_EUSAGE, "%s has no agreement or game named '%s'",
+                                       lia_model_source_name(models[k]), g);
+        }
         c->regimes |= lia_model_regime_count(models[k]) > 0;
         cap += 64;   /* members per agreement are at most 64 */
     }
@@ -214,7 +222,10 @@ lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, c
         c->n = k + 1;
     }
     if (st == LIA_OK) st = bilateral_sum(c);
-    if (st != LIA_OK) { lia_compare_free(c); return st; }
+    if (st != LIA_OK) {
+        lia_compare_free(c);
+        return lia__errmsg_default(st, "the comparison of %zu agreements failed: %s", n, lia_status_name(st));
+    }
     *out = c;
     return LIA_OK;
 }
@@ -236,9 +247,10 @@ static lia_status auto_name(lia_compare *c, entry *e, const lia_game *g)
 
 lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char *name)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_compare_decomposition: out is NULL");
     *out = NULL;
-    if (!m) return LIA_EUSAGE;
+    if (!m) return lia__errmsg_default(LIA_EUSAGE, "lia_compare_decomposition: the model is NULL");
     lia_game *multi = NULL;
     lia_status st = lia_model_compile(&multi, m, name, NULL);
     if (st != LIA_OK) return st;
@@ -252,7 +264,9 @@ lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char
     st = c->e && c->names ? LIA_OK : LIA_ENOMEM;
     c->regimes = lia_model_regime_count(m) > 0;
     if (st == LIA_OK) st = fill_named(c, &c->e[0], m, name, nm);
-    if (st == LIA_OK && c->e[0].kind != LIA_KIND_MULTILATERAL) st = LIA_EUSAGE;
+    if (st == LIA_OK && c->e[0].kind != LIA_KIND_MULTILATERAL)
+        st = lia__errmsg_default(LIA_EUSAGE, "'%s' is not a multilateral agreement: only those have a bilateral "
+                                             "decomposition", c->e[0].game);
     c->n = 1;
     for (size_t i = 0; i < nm && st == LIA_OK; i++)
         for (size_t j = i + 1; j < nm && st == LIA_OK; j++) {
@@ -266,17 +280,24 @@ lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char
             lia_tugame_free(tu);
         }
     if (st == LIA_OK) st = bilateral_sum(c);
-    if (st != LIA_OK) { lia_compare_free(c); return st; }
+    if (st != LIA_OK) {
+        lia_compare_free(c);
+        return lia__errmsg_default(st, "the bilateral decomposition of '%s' failed: %s", name ? name : "the agreement",
+                                   lia_status_name(st));
+    }
     *out = c;
     return LIA_OK;
 }
 
 void lia_compare_free(lia_compare *c)
 {
+    lia__errmsg_forget(c);
     if (!c) return;
     lia_arena_free(&c->arena);
     lia__free(c);
 }
+
+const char *lia_compare_errmsg(const lia_compare *c) { return lia__errmsg_of(c); }
 
 /* ---- writing ---- */
 
@@ -563,10 +584,17 @@ static void render(lia_buf *b, const void *obj, int fmt)
     else write_text(b, x);
 }
 
-lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt)
+static lia_status compare_write_body(char **out, size_t *len, const lia_compare *c, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!c || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
     return lia_render(out, len, render, c, (int)fmt);
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(compare_write_body(out, len, c, fmt), c, "the comparison", lia__format_name(fmt));
 }

@@ -3,6 +3,7 @@
 #include "regimes_internal.h"
 #include "../repeat/repeat.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -244,12 +245,13 @@ lia_status lia_model_regimes(lia_regimes **out, const lia_model *m, const char *
 
 void lia_regimes_free(lia_regimes *r)
 {
+    lia__errmsg_forget(r);
     if (!r) return;
     lia_arena_free(&r->arena);
     lia__free(r);
 }
 
-const char *lia_regimes_errmsg(const lia_regimes *r) { return r ? r->errmsg : "no regime analysis"; }
+const char *lia_regimes_errmsg(const lia_regimes *r) { return r ? (*lia__errmsg_of(r) ? lia__errmsg_of(r) : r->errmsg) : "no regime analysis"; }
 
 #define READY(r) ((r) && !(r)->failed)
 

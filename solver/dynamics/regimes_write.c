@@ -4,6 +4,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -229,7 +230,7 @@ static void write_text(lia_buf *b, const lia_regimes *r)
     }
 }
 
-lia_status lia_regimes_write(char **out, size_t *len, const lia_regimes *r, lia_format fmt)
+static lia_status regimes_write_body(char **out, size_t *len, const lia_regimes *r, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -247,4 +248,11 @@ lia_status lia_regimes_write(char **out, size_t *len, const lia_regimes *r, lia_
     lia_c_numeric_end(&loc);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_regimes_write(char **out, size_t *len, const lia_regimes *r, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(regimes_write_body(out, len, r, fmt), r, "the regime analysis", lia__format_name(fmt));
 }

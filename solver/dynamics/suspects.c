@@ -6,6 +6,7 @@
 #include "../lang/spec.h"
 #include "../util/arena.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -375,6 +376,7 @@ lia_status lia_model_suspects(lia_suspects **out, const lia_model *m, const char
 
 void lia_suspects_free(lia_suspects *s)
 {
+    lia__errmsg_forget(s);
     if (!s) return;
     lia_arena_free(&s->arena);
     lia__free(s);
@@ -385,7 +387,7 @@ void lia_suspects_free(lia_suspects *s)
 static const suspect_rec *rec_at(const lia_suspects *s, size_t i) { return s && i < s->n ? &s->rec[i] : NULL; }
 #define REC(s, i) rec_at(s, i)
 
-const char *lia_suspects_errmsg(const lia_suspects *s) { return s ? s->errmsg : "no suspects (NULL handle)"; }
+const char *lia_suspects_errmsg(const lia_suspects *s) { return s ? (*lia__errmsg_of(s) ? lia__errmsg_of(s) : s->errmsg) : "no suspects (NULL handle)"; }
 const char *lia_suspects_game(const lia_suspects *s) { return s && s->game ? s->game : ""; }
 size_t lia_suspects_count(const lia_suspects *s) { return s ? s->n : 0; }
 size_t lia_suspects_member_count(const lia_suspects *s) { return s ? s->members : 0; }

@@ -3,6 +3,7 @@
 #include "suspects.h"
 #include "../util/buf.h"
 #include "../util/render.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdint.h>
 
@@ -188,9 +189,16 @@ static void render(lia_buf *b, const void *obj, int variant)
     else write_text(b, obj);
 }
 
-lia_status lia_suspects_write(char **out, size_t *len, const lia_suspects *s, lia_format fmt)
+static lia_status suspects_write_body(char **out, size_t *len, const lia_suspects *s, lia_format fmt)
 {
     if (out) *out = NULL;
     if (!out || !s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
     return lia_render(out, len, render, s, (int)fmt);
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_suspects_write(char **out, size_t *len, const lia_suspects *s, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(suspects_write_body(out, len, s, fmt), s, "the suspects", lia__format_name(fmt));
 }

@@ -11,6 +11,7 @@
 #include "../util/mem.h"
 #include "../util/options.h"
 #include "../util/suggest.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,6 +30,9 @@ void lia__explore_err(lia_explore *e, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->errmsg, sizeof e->errmsg, fmt, ap);
     va_end(ap);
+    /* also the thread's, so a writer's generic words never cover this specific one */
+    lia__errmsg_set("%s", e->errmsg);
+    lia__errmsg_own(e);
 }
 
 const char *lia__explore_status_name(int code)
@@ -162,7 +166,7 @@ static lia_status set_params(lia_explore *e, const lia_model *m, const lia_explo
     }
     if (e->d == 0) {
         lia__explore_err(e, "nothing to explore: no constant of %s has a range (let NAME = VALUE in [LO, HI]) and no "
-                            "range was given (--range PATH=LO:HI)", lia_model_source_name(m));
+                            "range was given (lia_explore_options.ranges)", lia_model_source_name(m));
         return LIA_EUSAGE;
     }
     /* the names must outlive the model's parameter list */
@@ -253,7 +257,7 @@ static lia_status plan_in(lia_explore *e, const lia_model *m, const lia_explore_
     e->nruns = 0;
     if (st != LIA_OK) return st;
     if (!complete && done > 0 && !o->resume) {
-        lia__explore_err(e, "%s holds an unfinished exploration (%llu of %llu runs); resume it (--resume) or remove the file",
+        lia__explore_err(e, "%s holds an unfinished exploration (%llu of %llu runs); resume it (lia_explore_options.resume) or remove the file",
                          o->store, (unsigned long long)done, (unsigned long long)(to - from));
         return LIA_EUSAGE;
     }
@@ -340,6 +344,7 @@ lia_status lia_explore_open(lia_explore **out, const char *store)
 
 void lia_explore_free(lia_explore *e)
 {
+    lia__errmsg_forget(e);
     if (!e) return;
     lia__explore_run_free(e->run);
     lia__store_close(e->store);
@@ -350,7 +355,7 @@ void lia_explore_free(lia_explore *e)
 }
 
 const char *lia_design_name(lia_design d) { return (unsigned)d <= LIA_DESIGN_MORRIS ? lia__design_name((lia__design_kind)d) : NULL; }
-const char *lia_explore_errmsg(const lia_explore *e) { return e ? e->errmsg : "no exploration (NULL handle)"; }
+const char *lia_explore_errmsg(const lia_explore *e) { return e ? (*lia__errmsg_of(e) ? lia__errmsg_of(e) : e->errmsg) : "no exploration (NULL handle)"; }
 const char *lia_explore_game(const lia_explore *e) { return e ? e->game : NULL; }
 lia_design lia_explore_design(const lia_explore *e) { return e ? e->design : LIA_DESIGN_MC; }
 uint64_t lia_explore_samples(const lia_explore *e) { return e ? e->n : 0; }

@@ -5,6 +5,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 
 static void header(lia_buf *b, const lia_explore *e)
@@ -42,7 +43,7 @@ lia_status lia__explore_csv(lia_buf *b, const lia_explore *e, uint64_t from, uin
     return b->failed ? LIA_ENOMEM : LIA_OK;
 }
 
-lia_status lia_explore_write_rows(char **out, size_t *len, const lia_explore *e, uint64_t from, uint64_t n, int header)
+static lia_status explore_write_rows_body(char **out, size_t *len, const lia_explore *e, uint64_t from, uint64_t n, int header)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -59,4 +60,11 @@ lia_status lia_explore_write_rows(char **out, size_t *len, const lia_explore *e,
     if (!*out) return LIA_ENOMEM;
     if (len) *len = l;
     return LIA_OK;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_explore_write_rows(char **out, size_t *len, const lia_explore *e, uint64_t from, uint64_t n, int header)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(explore_write_rows_body(out, len, e, from, n, header), e, "the exploration's rows", "CSV");
 }

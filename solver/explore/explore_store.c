@@ -177,7 +177,7 @@ static int compare(sqlite3 *db, const char *a, const char *b, int slice)
 static const char *difference(int d)
 {
     switch (d) {
-    case 1: return "an exploration of another model (its text, --set overrides or game differ)";
+    case 1: return "an exploration of another model (its text, overrides or game differ)";
     case 2: return "another exploration of this model (design, samples, seed, delta or ranges differ)";
     case 3: return "another slice (shard) of this exploration";
     default: return "no exploration of liaison";
@@ -465,7 +465,7 @@ lia_status lia_explore_merge(lia_explore **out, const char *store, const char *c
             lia__explore_err(e, "%s holds %s than %s; it cannot be merged", parts[k], difference(d), store);
             st = LIA_EUSAGE;
         } else if (count_of(s->db, "SELECT value FROM part.meta WHERE key = 'complete'") != 1) {
-            lia__explore_err(e, "%s is unfinished; finish it (explore ... --resume) before merging", parts[k]);
+            lia__explore_err(e, "%s is unfinished; finish it (resume it) before merging", parts[k]);
             st = LIA_EUSAGE;
         } else if (exec(s->db, "BEGIN") != SQLITE_OK ||
                    exec(s->db, "INSERT INTO main.runs SELECT * FROM part.runs") != SQLITE_OK) {

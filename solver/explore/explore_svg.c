@@ -8,6 +8,7 @@
 #include "../sweep/svg_axes.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -171,7 +172,7 @@ static lia_status svg_in(lia_buf *b, const lia_explore *e)
     return st == LIA_OK && b->failed ? LIA_ENOMEM : st;
 }
 
-lia_status lia_explore_write_svg(char **out, size_t *len, const lia_explore *e)
+static lia_status explore_write_svg_body(char **out, size_t *len, const lia_explore *e)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -193,4 +194,11 @@ lia_status lia_explore_write_svg(char **out, size_t *len, const lia_explore *e)
     if (!*out) return LIA_ENOMEM;
     if (len) *len = l;
     return LIA_OK;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_explore_write_svg(char **out, size_t *len, const lia_explore *e)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(explore_write_svg_body(out, len, e), e, "the exploration", "SVG");
 }

@@ -4,6 +4,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -215,7 +216,7 @@ static lia_status write_in(char **out, size_t *len, const lia_explore *e, lia_fo
     return LIA_OK;
 }
 
-lia_status lia_explore_write(char **out, size_t *len, const lia_explore *e, lia_format fmt)
+static lia_status explore_write_body(char **out, size_t *len, const lia_explore *e, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -231,4 +232,11 @@ lia_status lia_explore_write(char **out, size_t *len, const lia_explore *e, lia_
     lia_c_numeric_end(&loc);
     if (st != LIA_OK && st != LIA_EUSAGE) lia__explore_err((lia_explore *)e, "the analyses failed: %s", lia_status_name(st));
     return st;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_explore_write(char **out, size_t *len, const lia_explore *e, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(explore_write_body(out, len, e, fmt), e, "the exploration", lia__format_name(fmt));
 }

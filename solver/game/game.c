@@ -1,6 +1,7 @@
 /* game.c — normal-form game handles: construction, accessors, and lia_game_new(_exact) from arrays. */
 #include "game.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,15 @@ void lia_format_bytes(char *buf, size_t cap, double b)
     while (b >= 1024 && u < 6) { b /= 1024; u++; }
     if (u == 0) snprintf(buf, cap, "%.0f bytes", b);
     else snprintf(buf, cap, "%.1f %s", b, units[u]);
+}
+
+void lia_format_cap(char *buf, size_t cap, size_t bytes)
+{
+    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    double b = (double)bytes;
+    int u = 0;
+    while (b >= 1024 && u < 6) { b /= 1024; u++; }
+    snprintf(buf, cap, u ? "%.3g %s" : "%.0f %s", b, units[u]);
 }
 
 lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
@@ -35,7 +45,7 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
         lia_format_bytes(have, sizeof have, (double)full_cap);
         lia_format_bytes(kept, sizeof kept, (double)held);
         snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s%s%s%s, "
-                 "over the memory cap of %s (raise it with --memory-cap)", name, approx, need,
+                 "over the memory cap of %s (raise the cap, or make the game smaller)", name, approx, need,
                  held ? " beside the " : "", held ? kept : "", held ? " of exact payoffs the model holds" : "", have);
         return LIA_ELIMIT;
     }
@@ -69,6 +79,7 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
 
 void lia_game_free(lia_game *g)
 {
+    lia__errmsg_forget(g);
     if (!g) return;
     lia__free(g->payoffs);
     lia__free(g->exact);

@@ -44,5 +44,7 @@ static inline void lia_game_set(lia_game *g, size_t p, size_t profile, lia_num v
 int lia_game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap);
 /* "1.5 GiB" style size for messages. */
 void lia_format_bytes(char *buf, size_t cap, double bytes);
+/* A memory cap as a user wrote it: "1 GiB", "8 GiB", "50 KiB" (three significant digits). */
+void lia_format_cap(char *buf, size_t cap, size_t bytes);
 
 #endif

@@ -3,6 +3,7 @@
  * them as given: an empty or duplicate name would make a profile ambiguous to a reader, and
  * bytes that are not UTF-8 would make the JSON invalid. */
 #include "game.h"
+#include "../util/errmsg.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -86,4 +87,4 @@ lia_status lia_game_set_labels(lia_game *g, const char *name, const char *const 
     return LIA_OK;
 }
 
-const char *lia_game_errmsg(const lia_game *g) { return g ? g->errmsg : ""; }
+const char *lia_game_errmsg(const lia_game *g) { return g ? (*lia__errmsg_of(g) ? lia__errmsg_of(g) : g->errmsg) : ""; }

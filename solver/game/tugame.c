@@ -2,6 +2,7 @@
 #include "tugame.h"
 #include "game.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,12 +56,15 @@ lia_status lia_tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, cha
 
 void lia_tugame_free(lia_tugame *g)
 {
+    lia__errmsg_forget(g);
     if (!g) return;
     lia__free(g->values);
     lia__free(g->exact);
     lia_arena_free(&g->arena);
     lia__free(g);
 }
+
+const char *lia_tugame_errmsg(const lia_tugame *g) { return lia__errmsg_of(g); }
 
 lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values, int cost)
 {

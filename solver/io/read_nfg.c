@@ -127,7 +127,7 @@ int lia__reader_table_fits(size_t cells, size_t text_len, size_t cap, char *msg,
     lia_format_bytes(need, sizeof need, (double)cells * (double)sizeof(lia_num) + (double)text_len);
     lia_format_bytes(have, sizeof have, (double)cap);
     snprintf(msg, msgcap, "the game's %zu payoffs would need %s as exact numbers (with the file's text), over "
-             "the memory cap of %s (raise it with --memory-cap)", cells, need, have);
+             "the memory cap of %s (raise the cap, or make the game smaller)", cells, need, have);
     return 0;
 }
 

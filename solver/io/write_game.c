@@ -5,6 +5,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -203,8 +204,17 @@ static lia_status write_in(char **out, size_t *len, const lia_game *g, lia_forma
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!g) return LIA_EUSAGE;
-    if (fmt == LIA_FORMAT_LRS && g->np != 2) return LIA_EUSAGE;
-    if (fmt == LIA_FORMAT_JSON && json_size(g) > (double)LIA_DEFAULT_MEMORY_CAP) return LIA_ELIMIT;
+    if (fmt == LIA_FORMAT_LRS && g->np != 2)
+        return lia__errmsg_default(LIA_EUSAGE, "the lrs format holds two-player games only; '%s' has %zu players: "
+                                               "write it in the NFG format", g->name, g->np);
+    if (fmt == LIA_FORMAT_JSON && json_size(g) > (double)LIA_DEFAULT_MEMORY_CAP) {
+        char need[32], cap[32];
+        lia_format_bytes(need, sizeof need, json_size(g));
+        lia_format_cap(cap, sizeof cap, LIA_DEFAULT_MEMORY_CAP);
+        return lia__errmsg_default(LIA_ELIMIT, "the JSON form of '%s' (one nesting level per player, %zu players) "
+                                               "would take about %s, over the %s one output may take: write it in "
+                                               "the NFG format", g->name, g->np, need, cap);
+    }
     lia_buf b;
     lia_buf_init(&b);
     size_t *scratch = NULL;   /* per-player counters or widths */
@@ -217,18 +227,27 @@ static lia_status write_in(char **out, size_t *len, const lia_game *g, lia_forma
     case LIA_FORMAT_JSON: write_json(&b, g, scratch); break;
     case LIA_FORMAT_NFG: write_nfg(&b, g); break;
     case LIA_FORMAT_LRS: write_lrs(&b, g); break;
-    default: return LIA_EUSAGE;
+    default:
+        return lia__errmsg_default(LIA_EUSAGE, "a normal-form game is written as text, JSON, NFG or lrs, not %s "
+                                               "(coalitional games take TU)", lia__format_name(fmt));
     }
     lia__free(scratch);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 
-lia_status lia_game_write(char **out, size_t *len, const lia_game *g, lia_format fmt)
+static lia_status game_write_body(char **out, size_t *len, const lia_game *g, lia_format fmt)
 {
     lia_c_numeric loc;   /* numbers in the C locale whatever the host set */
     if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_status st = write_in(out, len, g, fmt);
     lia_c_numeric_end(&loc);
     return st;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_game_write(char **out, size_t *len, const lia_game *g, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(game_write_body(out, len, g, fmt), g, "the game", lia__format_name(fmt));
 }

@@ -3,6 +3,7 @@
 #include "../game/tugame.h"
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
+#include "../util/errmsg.h"
 #include <stdio.h>
 
 enum { MAX_TABULATE = 20 };   /* TU and text listings: one line per coalition, 2^20 lines at most */
@@ -84,24 +85,36 @@ static lia_status write_in(char **out, size_t *len, const lia_tugame *g, lia_for
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!g) return LIA_EUSAGE;
-    if ((fmt == LIA_FORMAT_TU || fmt == LIA_FORMAT_TEXT) && g->np > MAX_TABULATE) return LIA_ELIMIT;
+    if ((fmt == LIA_FORMAT_TU || fmt == LIA_FORMAT_TEXT) && g->np > MAX_TABULATE)
+        return lia__errmsg_default(LIA_ELIMIT, "a coalitional game of %zu players has 2^%zu coalitions, too many to "
+                                               "list one per line (at most %d players): write it as JSON",
+                                   g->np, g->np, MAX_TABULATE);
     lia_buf b;
     lia_buf_init(&b);
     switch (fmt) {
     case LIA_FORMAT_TU: write_table(&b, g, 0); break;
     case LIA_FORMAT_TEXT: write_table(&b, g, 1); break;
     case LIA_FORMAT_JSON: write_json(&b, g); break;
-    default: return LIA_EUSAGE;
+    default:
+        return lia__errmsg_default(LIA_EUSAGE, "a coalitional game is written as TU, text or JSON, not %s (it has "
+                                               "no normal form)", lia__format_name(fmt));
     }
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 
-lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
+static lia_status tugame_write_body(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
 {
     lia_c_numeric loc;   /* numbers in the C locale whatever the host set */
     if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_status st = write_in(out, len, g, fmt);
     lia_c_numeric_end(&loc);
     return st;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(tugame_write_body(out, len, g, fmt), g, "the coalitional game", lia__format_name(fmt));
 }

@@ -148,7 +148,7 @@ lia_status lia_lower_normal(lia_game **out, const lia_spec *spec, const spec_gam
     case LIA_KIND_BILATERAL: case LIA_KIND_MULTILATERAL: return lower_agreement(out, spec, g, cap, msg, msgcap);
     case LIA_KIND_NORMAL: return lower_explicit(out, g, cap, msg, msgcap);
     default:
-        snprintf(msg, msgcap, "'%s' is a coalitional game, not a normal-form game (use --emit tu or json)", g->name);
+        snprintf(msg, msgcap, "'%s' is a coalitional game, not a normal-form game (write it in the tu or json format, or share it)", g->name);
         return LIA_EUSAGE;
     }
 }

@@ -3,6 +3,7 @@
  * cooperation (an agreement's committed level). Definitions in docs/model.md. */
 #include "liaison.h"
 #include "../game/game.h"
+#include "../util/errmsg.h"
 
 typedef enum { K_PD, K_DEADLOCK, K_HARMONY, K_CHICKEN, K_LEADER, K_HERO, K_COORD, K_OTHER } kind;
 
@@ -33,11 +34,16 @@ static kind player_kind(const lia_game *g, rstp x)
 
 lia_status lia_game_classify_2x2(const lia_game *g, const size_t *cooperate, lia_class2x2 *out)
 {
-    if (!g || !out || g->np != 2 || g->ns[0] != 2 || g->ns[1] != 2) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!g || !out) return lia__errmsg_default(LIA_EUSAGE, "lia_game_classify_2x2: the game or out is NULL");
+    if (g->np != 2 || g->ns[0] != 2 || g->ns[1] != 2)
+        return lia__errmsg_default(LIA_EUSAGE, "the 2 x 2 classes need a 2 x 2 game; '%s' is not one", g->name);
     size_t c[2] = { 0, 0 };
     if (cooperate) { c[0] = cooperate[0]; c[1] = cooperate[1]; }
     else if (g->commit) { c[0] = g->commit[0]; c[1] = g->commit[1]; }
-    if (c[0] > 1 || c[1] > 1) return LIA_EUSAGE;
+    if (c[0] > 1 || c[1] > 1)
+        return lia__errmsg_default(LIA_EUSAGE, "the cooperating strategies (%zu, %zu) of '%s' must each be 0 or 1",
+                                   c[0], c[1], g->name);
     size_t d[2] = { 1 - c[0], 1 - c[1] };
     /* profile index = s0 + 2 s1; player 1's block starts at 4 */
     rstp x0 = { c[0] + 2 * c[1], c[0] + 2 * d[1], d[0] + 2 * c[1], d[0] + 2 * d[1] };

@@ -6,6 +6,7 @@
 #include "../lp/lp.h"
 #include "../util/mem.h"
 #include "../util/options.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -261,17 +262,37 @@ static int options_read(lia_correlated_options *o, const lia_correlated_options 
     return 1;
 }
 
+/* Why a correlated-equilibrium call failed with st, for lia_errmsg (a deeper message stays). */
+static lia_status ce_explain(lia_status st, const lia_game *g, int coarse, size_t cap)
+{
+    const char *kind = coarse ? "coarse correlated-equilibrium" : "correlated-equilibrium";
+    char size[32];
+    lia_format_cap(size, sizeof size, cap);
+    if (st == LIA_ELIMIT)
+        return lia__errmsg_default(st, "the %s LP of '%s' would exceed the memory cap of %s "
+                                       "(lia_correlated_options.memory_cap)", kind, g->name, size);
+    if (st == LIA_ENOMEM)
+        return lia__errmsg_default(st, "out of memory building the %s LP of '%s'", kind, g->name);
+    if (st == LIA_EINTERNAL)
+        return lia__errmsg_default(st, "the %s LP of '%s' gave no solution that passes re-verification (GLPK did "
+                                       "not report an optimum, or a deviation gains more than 1e-9 of the payoff "
+                                       "scale); nothing unverified is reported", kind, g->name);
+    return lia__errmsg_default(st, "the %s LP of '%s' failed: %s", kind, g->name, lia_status_name(st));
+}
+
 lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const lia_correlated_options *opts)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_game_correlated: out is NULL");
     *out = NULL;
     lia_correlated_options o = LIA_CORRELATED_OPTIONS_INIT;
-    if (!options_read(&o, opts) || !g) return LIA_EUSAGE;
+    if (!options_read(&o, opts)) return LIA_EUSAGE;   /* message set */
+    if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_game_correlated: the game is NULL");
     int coarse = o.coarse != 0;
     lia_correlated *r = lia_correlated_new(g, coarse);
-    if (!r) return LIA_ENOMEM;
+    if (!r) return ce_explain(LIA_ENOMEM, g, coarse, o.memory_cap);
     lia_status st = correlated_solve(r, g, coarse, o.ranges != 0, o.memory_cap);
-    if (st != LIA_OK) { lia_correlated_free(r); return st; }
+    if (st != LIA_OK) { lia_correlated_free(r); return ce_explain(st, g, coarse, o.memory_cap); }
     *out = r;
     return LIA_OK;
 }
@@ -302,14 +323,16 @@ static int ce_names(lia_arena *a, const lia_game *g, int coarse, const char **co
 
 lia_status lia_game_correlated_lp(char **out, size_t *len, const lia_game *g, const lia_correlated_options *opts)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_game_correlated_lp: out is NULL");
     *out = NULL;
     lia_correlated_options o = LIA_CORRELATED_OPTIONS_INIT;
-    if (!options_read(&o, opts) || !g) return LIA_EUSAGE;
+    if (!options_read(&o, opts)) return LIA_EUSAGE;   /* message set */
+    if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_game_correlated_lp: the game is NULL");
     int coarse = o.coarse != 0;
     ce_lp c;
     lia_status st = ce_build(&c, g, coarse, 0, o.memory_cap);   /* in the game's units: its optimum is the welfare */
-    if (st != LIA_OK) return st;
+    if (st != LIA_OK) return ce_explain(st, g, coarse, o.memory_cap);
     ce_objective(&c, g, WELFARE, c.obj);
     lia_arena a;
     lia_arena_init(&a);
@@ -325,5 +348,5 @@ lia_status lia_game_correlated_lp(char **out, size_t *len, const lia_game *g, co
     }
     lia_arena_free(&a);
     ce_free(&c);
-    return st;
+    return st == LIA_OK ? st : ce_explain(st, g, coarse, o.memory_cap);
 }

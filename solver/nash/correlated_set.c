@@ -5,6 +5,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <string.h>
 
@@ -41,10 +42,13 @@ lia_correlated *lia_correlated_new(const lia_game *g, int coarse)
 
 void lia_correlated_free(lia_correlated *c)
 {
+    lia__errmsg_forget(c);
     if (!c) return;
     lia_arena_free(&c->arena);
     lia__free(c);
 }
+
+const char *lia_correlated_errmsg(const lia_correlated *c) { return lia__errmsg_of(c); }
 
 int lia_correlated_coarse(const lia_correlated *c) { return c ? c->coarse : 0; }
 double lia_correlated_welfare(const lia_correlated *c) { return c ? c->welfare : NAN; }
@@ -143,7 +147,7 @@ static void write_json(lia_buf *b, const lia_correlated *c)
     lia_buf_puts(b, "}\n");
 }
 
-lia_status lia_correlated_write(char **out, size_t *len, const lia_correlated *c, lia_format fmt)
+static lia_status correlated_write_body(char **out, size_t *len, const lia_correlated *c, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -157,4 +161,11 @@ lia_status lia_correlated_write(char **out, size_t *len, const lia_correlated *c
     lia_c_numeric_end(&loc);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_correlated_write(char **out, size_t *len, const lia_correlated *c, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(correlated_write_body(out, len, c, fmt), c, "the correlated equilibria", lia__format_name(fmt));
 }

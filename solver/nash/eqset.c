@@ -5,6 +5,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <string.h>
 
@@ -140,6 +141,7 @@ const char *lia_eqset_qre_end(const lia_eqset *e) { return e ? e->qre_end : NULL
 
 void lia_eqset_free(lia_eqset *e)
 {
+    lia__errmsg_forget(e);
     if (!e) return;
     lia__free(e->branch_lambda);
     lia__free(e->branch_profiles);
@@ -153,6 +155,8 @@ void lia_eqset_free(lia_eqset *e)
     lia_arena_free(&e->arena);
     lia__free(e);
 }
+
+const char *lia_eqset_errmsg(const lia_eqset *e) { return lia__errmsg_of(e); }
 
 double lia_player_tolerance(const lia_game *g, size_t p)
 {
@@ -261,7 +265,7 @@ void lia_eqset_text(lia_buf *b, const lia_eqset *e, int fractions)
         lia_buf_printf(b, "logit QRE path: %zu points, lambda from ", e->path_n);
         /* lambda is in inverse payoff units and never noise: four digits, no rounding to 0 */
         lia_buf_printf(b, "%.4g to %.4g", e->path_lambda[0], e->path_lambda[e->path_n - 1]);
-        lia_buf_puts(b, " (--format json lists them)\n");
+        lia_buf_puts(b, " (the JSON form lists them)\n");
     }
     if (e->qre_end && strcmp(e->qre_end, "limit") != 0)
         lia_buf_puts(b, strcmp(e->qre_end, "support system") == 0
@@ -445,7 +449,7 @@ static void write_csv(lia_buf *b, const lia_eqset *e)
     }
 }
 
-lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt)
+static lia_status eqset_write_body(char **out, size_t *len, const lia_eqset *e, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -460,4 +464,11 @@ lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_form
     lia_c_numeric_end(&loc);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(eqset_write_body(out, len, e, fmt), e, "the equilibrium set", lia__format_name(fmt));
 }

@@ -3,6 +3,7 @@
 #include "nash.h"
 #include "../lp/lp.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -110,10 +111,27 @@ static lia_status security_lp(const lia_game *g, size_t p, double *value, double
     return st;
 }
 
+/* Why a security-level call failed, for lia_errmsg (a deeper message stays). */
+static lia_status security_explain(lia_status st, const lia_game *g, size_t player)
+{
+    if (st == LIA_OK) return st;
+    if (!g) return lia__errmsg_default(st, "the security level of a NULL game");
+    if (player >= g->np)
+        return lia__errmsg_default(st, "player %zu is out of range: '%s' has players 0 to %zu", player, g->name,
+                                   g->np - 1);
+    if (st == LIA_EUSAGE) return lia__errmsg_default(st, "the security level of %s in '%s': a NULL output", g->players[player], g->name);
+    if (st == LIA_ENOMEM)
+        return lia__errmsg_default(st, "out of memory building the security LP of %s in '%s'", g->players[player], g->name);
+    return lia__errmsg_default(st, "the security LP of %s in '%s' gave no optimum that passes re-verification "
+                                   "against every pure profile of the others (GLPK: %s)", g->players[player], g->name,
+                               lia_status_name(st));
+}
+
 lia_status lia_game_maxmin(const lia_game *g, size_t player, double *value, double *strategy)
 {
-    if (!g || player >= g->np || !value || !strategy) return LIA_EUSAGE;
-    return security_lp(g, player, value, strategy);
+    lia__errmsg_clear();
+    if (!g || player >= g->np || !value || !strategy) return security_explain(LIA_EUSAGE, g, player);
+    return security_explain(security_lp(g, player, value, strategy), g, player);
 }
 
 /* Column names x(strategy) and v; row names vs(the others' strategies) and total. */
@@ -143,12 +161,13 @@ static int security_names(lia_arena *a, const lia_game *g, size_t p, const char 
 
 lia_status lia_game_maxmin_lp(char **out, size_t *len, const lia_game *g, size_t player)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return security_explain(LIA_EUSAGE, g, player);
     *out = NULL;
-    if (!g || player >= g->np) return LIA_EUSAGE;
+    if (!g || player >= g->np) return security_explain(LIA_EUSAGE, g, player);
     security sec;
     lia_status st = security_build(&sec, g, player, 0);   /* in the game's units: its optimum is the value */
-    if (st != LIA_OK) return st;
+    if (st != LIA_OK) return security_explain(st, g, player);
     lia_arena a;
     lia_arena_init(&a);
     const char **cols = lia_arena_array(&a, sec.lp.cols, sizeof *cols);
@@ -162,7 +181,7 @@ lia_status lia_game_maxmin_lp(char **out, size_t *len, const lia_game *g, size_t
     }
     lia_arena_free(&a);
     security_free(&sec);
-    return st;
+    return security_explain(st, g, player);
 }
 
 /* u_0 + u_1 is the same at every profile (exactly, when the game is exact). */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
+#include "../util/errmsg.h"
 
 /* One row per lia_nash_method, in enum order: the name written into the set, and the method
  * (NULL until it is built). */
@@ -91,17 +92,25 @@ lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opt
 
 lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *given)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_game_nash: out is NULL");
     *out = NULL;
     lia_nash_options o;
-    if (!current_options(&o, given) || !g) return LIA_EUSAGE;
+    if (!current_options(&o, given)) return LIA_EUSAGE;   /* message set */
+    if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_game_nash: the game is NULL");
     const lia_nash_options *opts = &o;
-    if (!lia_nash_method_available(opts->method)) return LIA_EUSAGE;
+    if (!lia_nash_method_available(opts->method))
+        return lia__errmsg_default(LIA_EUSAGE, "lia_game_nash: method %d is not available in this build (%s): see "
+                                               "lia_nash_method_available", (int)opts->method, LIA_VERSION);
     lia_eqset *e = lia_eqset_new(g, methods[opts->method].name);
-    if (!e) return LIA_ENOMEM;
+    if (!e) return lia__errmsg_default(LIA_ENOMEM, "out of memory starting an equilibrium set for '%s'", g->name);
     e->memory_cap = o.memory_cap ? o.memory_cap : LIA_DEFAULT_MEMORY_CAP;
     lia_status st = methods[opts->method].run(e, g, opts);
-    if (st != LIA_OK) { lia_eqset_free(e); return st; }
+    if (st != LIA_OK) {
+        lia_eqset_free(e);
+        lia__nash_explain(st, g, opts);
+        return st;
+    }
     *out = e;
     return LIA_OK;
 }

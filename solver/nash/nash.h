@@ -34,4 +34,8 @@ lia_status lia_nash_gnm(lia_eqset *e, const lia_game *g);
  * no equilibrium added, if the path cannot be followed to a verified end. */
 lia_status lia_nash_qre(lia_eqset *e, const lia_game *g);
 
+/* Record why lia_game_nash failed with st (lia_errmsg), unless a deeper failure already did
+ * (nash_errors.c). */
+void lia__nash_explain(lia_status st, const lia_game *g, const lia_nash_options *o);
+
 #endif

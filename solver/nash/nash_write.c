@@ -6,8 +6,9 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 
-lia_status lia_nash_write(char **out, size_t *len, const lia_eqset *e, const lia_correlated *c, lia_format fmt)
+static lia_status nash_write_body(char **out, size_t *len, const lia_eqset *e, const lia_correlated *c, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -40,4 +41,11 @@ lia_status lia_nash_write(char **out, size_t *len, const lia_eqset *e, const lia
     lia__free(first);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_nash_write(char **out, size_t *len, const lia_eqset *e, const lia_correlated *c, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(nash_write_body(out, len, e, c, fmt), e ? (const void *)e : (const void *)c, "the equilibria", lia__format_name(fmt));
 }

@@ -4,6 +4,7 @@
 #include "../game/game.h"
 #include "eqset.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 
 enum { PROB_TOL_EXP = 9 };   /* probabilities must sum to 1 within 1e-9 */
@@ -87,14 +88,29 @@ lia_status lia_regret_verify(const lia_game *g, const double *x, double *regret,
     return st;
 }
 
+/* Why evaluating a profile failed, for lia_errmsg. */
+static lia_status profile_explain(lia_status st, const lia_game *g, const double *profile, const char *what)
+{
+    if (st == LIA_OK) return st;
+    if (!g || !profile) return lia__errmsg_default(st, "%s: the game, the profile or the output is NULL", what);
+    if (st == LIA_ENOMEM) return lia__errmsg_default(st, "%s: out of memory evaluating a profile of '%s'", what, g->name);
+    size_t n = 0;
+    for (size_t p = 0; p < g->np; p++) n += g->ns[p];
+    return lia__errmsg_default(st, "%s: the profile is not a mixed profile of '%s': its %zu entries (each player's "
+                                   "strategies in turn) must be probabilities summing to 1 per player, within 1e-9",
+                               what, g->name, n);
+}
+
 lia_status lia_game_regret(const lia_game *g, const double *profile, double *regret)
 {
-    if (!regret) return LIA_EUSAGE;
-    return evaluate(g, profile, NULL, regret);
+    lia__errmsg_clear();
+    if (!regret) return profile_explain(LIA_EUSAGE, NULL, NULL, "lia_game_regret");
+    return profile_explain(evaluate(g, profile, NULL, regret), g, profile, "lia_game_regret");
 }
 
 lia_status lia_game_expected_payoffs(const lia_game *g, const double *profile, double *payoffs)
 {
-    if (!payoffs) return LIA_EUSAGE;
-    return evaluate(g, profile, payoffs, NULL);
+    lia__errmsg_clear();
+    if (!payoffs) return profile_explain(LIA_EUSAGE, NULL, NULL, "lia_game_expected_payoffs");
+    return profile_explain(evaluate(g, profile, payoffs, NULL), g, profile, "lia_game_expected_payoffs");
 }

@@ -7,6 +7,7 @@
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
 #include "../util/options.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -242,24 +243,37 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
 
 lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *target, const lia_repeat_options *opts)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_game_repeat: out is NULL");
     *out = NULL;
     /* a version-1 caller's struct ends before `monitor`: only that much is read */
     static const size_t ends[LIA_REPEAT_OPTIONS_VERSION] = { offsetof(lia_repeat_options, monitor),
                                                              sizeof(lia_repeat_options) };
     lia_repeat_options o_ = LIA_REPEAT_OPTIONS_INIT, *o = &o_;
-    if (!LIA__OPTIONS_READ(o, opts, lia_repeat_options, ends, NULL, 0)) return LIA_EUSAGE;
-    if (!g || (unsigned)o->punish > LIA_PUNISH_MINMAX || !(o->delta == 0 || (o->delta > 0 && o->delta < 1)))
-        return LIA_EUSAGE;
+    if (!LIA__OPTIONS_READ(o, opts, lia_repeat_options, ends, NULL, 0)) return LIA_EUSAGE;   /* message set */
+    if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_game_repeat: the game is NULL");
+    if ((unsigned)o->punish > LIA_PUNISH_MINMAX)
+        return lia__errmsg_default(LIA_EUSAGE, "lia_repeat_options.punish is %d: use LIA_PUNISH_NASH or "
+                                               "LIA_PUNISH_MINMAX", (int)o->punish);
+    if (!(o->delta == 0 || (o->delta > 0 && o->delta < 1)))
+        return lia__errmsg_default(LIA_EUSAGE, "the discount factor (lia_repeat_options.delta) is %g: give one in "
+                                               "(0, 1), or 0 for each member's own patience", o->delta);
     for (size_t i = 0; o->monitor && i < g->np; i++)
-        if (!(o->monitor[i] > 0 && o->monitor[i] <= 1)) return LIA_EUSAGE;
-    if (!target && !g->commit) return LIA_EUSAGE;
+        if (!(o->monitor[i] > 0 && o->monitor[i] <= 1))
+            return lia__errmsg_default(LIA_EUSAGE, "the chance that %s's breach is noticed "
+                                                   "(lia_repeat_options.monitor) is %g: give one in (0, 1]",
+                                       g->players[i], o->monitor[i]);
+    if (!target && !g->commit)
+        return lia__errmsg_default(LIA_EUSAGE, "'%s' has no committed profile: give the target profile (one "
+                                               "strategy index per player)", g->name);
     const size_t *t = target ? target : g->commit;
     size_t prof;
-    if (lia_game_profile_index(g, t, &prof) != LIA_OK) return LIA_EUSAGE;
+    if (lia_game_profile_index(g, t, &prof) != LIA_OK)
+        return lia__errmsg_default(LIA_EUSAGE, "the target profile is not a profile of '%s': each player's strategy "
+                                               "index must be below its strategy count", g->name);
     int at_commit = g->commit && memcmp(t, g->commit, g->np * sizeof *t) == 0;
     lia_repeat *r = lia__calloc(1, sizeof *r);
-    if (!r) return LIA_ENOMEM;
+    if (!r) return lia__errmsg_default(LIA_ENOMEM, "out of memory starting the repeated-game analysis of '%s'", g->name);
     lia_arena_init(&r->arena);
     r->np = g->np;
     r->punish = o->punish;
@@ -270,18 +284,26 @@ lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *ta
         memcpy(r->target, t, g->np * sizeof *t);
         st = analyse(r, g, prof, o, at_commit);
     }
-    if (st != LIA_OK) { lia_repeat_free(r); return st; }
+    if (st != LIA_OK) {
+        lia_repeat_free(r);
+        /* a deeper call (the stage equilibria for Nash reversion, the minmax LPs) may have said why */
+        return lia__errmsg_default(st, "the repeated-game analysis of '%s' failed: %s%s", g->name, lia_status_name(st),
+                                   st == LIA_EINTERNAL ? " (a punishment or transfer LP gave no verified optimum)" : "");
+    }
     *out = r;
     return LIA_OK;
 }
 
 void lia_repeat_free(lia_repeat *r)
 {
+    lia__errmsg_forget(r);
     if (!r) return;
     lia__free(r->set);
     lia_arena_free(&r->arena);
     lia__free(r);
 }
+
+const char *lia_repeat_errmsg(const lia_repeat *r) { return lia__errmsg_of(r); }
 
 size_t lia_repeat_player_count(const lia_repeat *r) { return r ? r->np : 0; }
 

@@ -4,6 +4,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -209,7 +210,7 @@ static const char *status_words(lia_verdict v)
     case LIA_VERDICT_UNDECIDED: return "undecided";
     case LIA_VERDICT_NEEDS_TRANSFERS: return "needs transfers";
     case LIA_VERDICT_BREAKS_DOWN: return "breaks down";
-    default: return "no verdict without a patience (--delta D)";
+    default: return "no verdict without a patience (a discount factor)";
     }
 }
 
@@ -335,7 +336,7 @@ static void write_text(lia_buf *b, const lia_repeat *r)
     lia__repeat_text_table(b, r);
 }
 
-lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_format fmt)
+static lia_status repeat_write_body(char **out, size_t *len, const lia_repeat *r, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -358,4 +359,11 @@ lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_fo
     lia_c_numeric_end(&loc);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_repeat_write(char **out, size_t *len, const lia_repeat *r, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(repeat_write_body(out, len, r, fmt), r, "the repeated-game analysis", lia__format_name(fmt));
 }

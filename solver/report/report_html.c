@@ -9,6 +9,7 @@
 #include "../sweep/sweep.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -85,7 +86,7 @@ static void entry(lia_buf *b, const lia_report_entry *e, size_t i, const lia_bri
     lia_buf_puts(b, "</section>\n");
 }
 
-lia_status lia_report_write_html(char **out, size_t *len, const lia_report *r, const lia_briefing_options *opts)
+static lia_status report_write_html_body(char **out, size_t *len, const lia_report *r, const lia_briefing_options *opts)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -119,5 +120,12 @@ lia_status lia_report_write_html(char **out, size_t *len, const lia_report *r, c
     lia__free(scratch);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_report_write_html(char **out, size_t *len, const lia_report *r, const lia_briefing_options *opts)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(report_write_html_body(out, len, r, opts), r, "the solve report", "HTML");
 }
 

@@ -6,6 +6,7 @@
 #include "../util/buf.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -299,7 +300,7 @@ static lia_status write_text(lia_buf *b, const lia_report *r)
     return LIA_OK;
 }
 
-lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_format fmt)
+static lia_status report_write_body(char **out, size_t *len, const lia_report *r, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -316,4 +317,11 @@ lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_fo
     if (st != LIA_OK) { lia_buf_free(&b); return st; }
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_report_write(char **out, size_t *len, const lia_report *r, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(report_write_body(out, len, r, fmt), r, "the solve report", lia__format_name(fmt));
 }

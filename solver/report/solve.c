@@ -7,6 +7,8 @@
 #include "../repeat/repeat.h"
 #include "../share/share_result.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
+#include <stdio.h>
 #include <string.h>
 
 static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
@@ -111,9 +113,10 @@ static lia_status shares(lia_report *rep, lia_report_entry *r, lia_model *m, con
 
 lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, const lia_compile_options *opts)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_model_solve: out is NULL");
     *out = NULL;
-    if (!m) return LIA_EUSAGE;
+    if (!m) return lia__errmsg_default(LIA_EUSAGE, "lia_model_solve: the model is NULL");
     size_t only = 0, count = lia_model_game_count(m);
     if (name && lia__model_pick(m, name, &only) != LIA_OK) return LIA_EUSAGE;   /* the model says why */
     lia_report *rep = lia__calloc(1, sizeof *rep);
@@ -123,11 +126,16 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
     rep->title = copy(&rep->arena, lia_model_title(m));
     rep->source = copy(&rep->arena, lia_model_source_name(m) ? lia_model_source_name(m) : "");
     lia_status st = rep->entries && rep->title && rep->source ? LIA_OK : LIA_ENOMEM;
+    const char *at = NULL;   /* the agreement or game being solved, for the message */
     for (size_t i = name ? only : 0; st == LIA_OK && i < (name ? only + 1 : count); i++) {
         lia_game_kind kind = lia_model_game_kind(m, i);
+        at = lia_model_game_name(m, i);
         if (kind != LIA_KIND_BILATERAL && kind != LIA_KIND_MULTILATERAL && kind != LIA_KIND_NORMAL) {
             if (name) {   /* a coalitional game has no stage game: see share */
-                lia__model_error(m, "a coalitional game has no stage game to solve; see lia_model_share");
+                char why[320];
+                snprintf(why, sizeof why, "'%s' is a coalitional game, which has no stage game to solve (share it "
+                                          "instead)", at);
+                lia__model_error(m, why);
                 st = LIA_EUSAGE;
             }
             continue;
@@ -157,13 +165,25 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
             }
         }
     }
-    if (st != LIA_OK) { lia_report_free(rep); return st; }
+    if (st != LIA_OK) {
+        lia_report_free(rep);
+        /* the model's message, else the deeper call's (lia_game_nash, lia_game_repeat), else ours:
+         * the model carries it too, as lia_model_solve's documentation promises */
+        if (!*lia_model_errmsg(m)) {
+            lia__errmsg_default(st, "solving '%s' failed: %s", at ? at : lia_model_source_name(m), lia_status_name(st));
+            lia__model_error(m, lia_errmsg());
+        } else {
+            lia__errmsg_set("%s", lia_model_errmsg(m));
+        }
+        return st;
+    }
     *out = rep;
     return LIA_OK;
 }
 
 void lia_report_free(lia_report *r)
 {
+    lia__errmsg_forget(r);
     if (!r) return;
     for (size_t i = 0; i < r->n; i++) {
         lia_eqset_free(r->entries[i].eq);
@@ -176,6 +196,8 @@ void lia_report_free(lia_report *r)
     lia_arena_free(&r->arena);
     lia__free(r);
 }
+
+const char *lia_report_errmsg(const lia_report *r) { return lia__errmsg_of(r); }
 
 size_t lia_report_count(const lia_report *r) { return r ? r->n : 0; }
 const char *lia_report_name(const lia_report *r, size_t i) { return r && i < r->n ? r->entries[i].name : NULL; }

@@ -3,6 +3,7 @@
 #include "share.h"
 #include "../game/game.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <string.h>
 
@@ -55,12 +56,13 @@ lia_status lia_share_rules_from_name(const char *name, uint64_t *rules)
 
 void lia_share_free(lia_share *s)
 {
+    lia__errmsg_forget(s);
     if (!s) return;
     lia_arena_free(&s->arena);
     lia__free(s);
 }
 
-const char *lia_share_errmsg(const lia_share *s) { return s ? s->errmsg : "no share handle"; }
+const char *lia_share_errmsg(const lia_share *s) { return s ? (*lia__errmsg_of(s) ? lia__errmsg_of(s) : s->errmsg) : "no share handle"; }
 const char *lia_share_game(const lia_share *s) { return s ? s->game : NULL; }
 size_t lia_share_player_count(const lia_share *s) { return s ? s->n : 0; }
 const char *lia_share_player_name(const lia_share *s, size_t p) { return s && p < s->n ? s->players[p] : NULL; }

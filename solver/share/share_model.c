@@ -8,6 +8,7 @@
 #include "../game/game.h"
 #include "../model_internal.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,8 +63,11 @@ static lia_status bargain_game(const lia_game *g, lia_disagreement kind, double 
 
 lia_status lia_game_bargaining(const lia_game *g, lia_disagreement d, double *point, double *nbs, double *ks)
 {
-    if (!g || !point || !nbs || !ks) return LIA_EUSAGE;
-    return bargain_game(g, d, point, nbs, ks);
+    lia__errmsg_clear();
+    if (!g || !point || !nbs || !ks) return lia__errmsg_default(LIA_EUSAGE, "lia_game_bargaining: a NULL argument");
+    lia_status st = bargain_game(g, d, point, nbs, ks);
+    return lia__errmsg_default(st, "the bargaining solutions of '%s' (%zu players) could not be computed: %s%s", g->name,
+                               g->np, lia_status_name(st), g->np != 2 ? " (two-party bargaining needs two players)" : "");
 }
 
 lia_status lia_share_fill_bargaining(lia_share *s, const lia_game *g, const lia_share_options *o)
@@ -262,7 +266,15 @@ static lia_status normal_share(lia_share **out, lia_model *m, const char *name, 
     lia_game *g = NULL;
     lia_status st = lia_model_compile(&g, m, name, co);
     if (st != LIA_OK) return st;
-    if (g->np != 2) { lia_game_free(g); return LIA_EUSAGE; }
+    if (g->np != 2) {
+        char why[320];
+        snprintf(why, sizeof why, "'%s' is a normal-form game of %zu players: it has no coalition values, and "
+                                  "two-party bargaining needs two players", g->name, g->np);
+        lia__model_error(m, why);
+        lia__errmsg_set("%s", why);
+        lia_game_free(g);
+        return LIA_EUSAGE;
+    }
     lia_share *s = lia_share_new(name, 2, (const char *const *)g->players);
     if (!s) { lia_game_free(g); return LIA_ENOMEM; }
     s->kind = LIA_KIND_NORMAL;

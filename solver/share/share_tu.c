@@ -10,6 +10,7 @@
 #include "../game/tugame.h"
 #include "../util/mem.h"
 #include "../util/options.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -391,18 +392,28 @@ int lia__share_options_read(lia_share_options *o, const lia_share_options *given
 
 lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_share_options *opts)
 {
-    if (!out) return LIA_EUSAGE;
+    lia__errmsg_clear();
+    if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_tugame_share: out is NULL");
     *out = NULL;
     lia_share_options o_, *o = &o_;
-    if (!lia__share_options_read(o, opts, NULL, 0) || !g) return LIA_EUSAGE;
-    if (g->form == LIA_TU_TABLE && !g->values) return LIA_EUSAGE;
+    if (!lia__share_options_read(o, opts, NULL, 0)) return LIA_EUSAGE;   /* message set */
+    if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_tugame_share: the coalitional game is NULL");
+    if (g->form == LIA_TU_TABLE && !g->values)
+        return lia__errmsg_default(LIA_EUSAGE, "'%s' has no table of coalition values to share", g->name);
     lia_share *s = lia_share_new(g->name, g->np, g->players);
-    if (!s) return LIA_ENOMEM;
+    if (!s) return lia__errmsg_default(LIA_ENOMEM, "out of memory starting the shares of '%s'", g->name);
     lia_status st = lia_share_fill_tu(s, g, o);
-    if (st == LIA_ENOMEM) { lia_share_free(s); return st; }
+    if (st == LIA_ENOMEM) {
+        lia_share_free(s);
+        return lia__errmsg_default(st, "out of memory sharing '%s' (%zu players)", g->name, g->np);
+    }
     lia_status asked = lia_share_check_asked(s, o);
     if (st == LIA_OK) st = asked;
-    if (st != LIA_OK) lia_share_explain(s);
+    if (st != LIA_OK) {
+        lia_share_explain(s);
+        /* the share's message, for callers that read lia_errmsg after every game-level call */
+        lia__errmsg_default(st, "%s", *lia_share_errmsg(s) ? lia_share_errmsg(s) : "the shares could not be computed");
+    }
     *out = s;
     return st;
 }

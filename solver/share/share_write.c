@@ -4,6 +4,7 @@
 #include "../util/buf.h"
 #include "../util/render.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -266,7 +267,7 @@ static void text_breakaways(lia_buf *b, const lia_share *s, double scale)
         put_reading(b, s->brk[k].value - s->brk[k].actual, scale);
         lia_buf_putc(b, '\n');
     }
-    if (s->brk_total > show) lia_buf_printf(b, "    ... and %zu more (all kept ones in --format json)\n", s->brk_total - show);
+    if (s->brk_total > show) lia_buf_printf(b, "    ... and %zu more (all kept ones in the JSON form)\n", s->brk_total - show);
 }
 
 /* The bargaining solutions, or in words why they are no better than the disagreement point. */
@@ -381,10 +382,17 @@ static void render(lia_buf *b, const void *obj, int fmt)
     else write_text(b, x);
 }
 
-lia_status lia_share_write(char **out, size_t *len, const lia_share *s, lia_format fmt)
+static lia_status share_write_body(char **out, size_t *len, const lia_share *s, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!s || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
     return lia_render(out, len, render, s, (int)fmt);
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_share_write(char **out, size_t *len, const lia_share *s, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(share_write_body(out, len, s, fmt), s, "the shares", lia__format_name(fmt));
 }

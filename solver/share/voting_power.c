@@ -440,7 +440,7 @@ lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_
         lia_format_bytes(need, sizeof need, (double)nd + 2.0 * (double)R * sizeof *P + (double)K * sizeof(voter));
         lia_format_bytes(have, sizeof have, (double)cap);
         say(msg, msgcap, "voting power of %zu voters over weight sums up to %zu needs %s, over the memory cap of %s "
-            "(raise it with --memory-cap)", K, R, need, have);
+            "(raise the memory cap)", K, R, need, have);
         st = LIA_ELIMIT;
     }
     if (st == LIA_OK) {

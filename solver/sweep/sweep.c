@@ -10,6 +10,7 @@
 #include "../lp/lp.h"
 #include "../util/mem.h"
 #include "../util/options.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -367,7 +368,7 @@ static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_opt
         lia_format_bytes(need, sizeof need, (double)s->npoints * per);
         lia_format_bytes(have, sizeof have, (double)cap);
         snprintf(s->errmsg, sizeof s->errmsg, "a grid of %zu points needs %s for its results, over the memory cap of "
-                 "%s (raise it with --memory-cap, or take fewer steps)", s->npoints, need, have);
+                 "%s (raise the memory cap, or take fewer steps)", s->npoints, need, have);
         return LIA_ELIMIT;
     }
     s->recs = lia_arena_array(&s->arena, s->npoints, sizeof *s->recs);
@@ -464,12 +465,13 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
 
 void lia_sweep_free(lia_sweep *s)
 {
+    lia__errmsg_forget(s);
     if (!s) return;
     lia_arena_free(&s->arena);
     lia__free(s);
 }
 
-const char *lia_sweep_errmsg(const lia_sweep *s) { return s ? s->errmsg : "no sweep"; }
+const char *lia_sweep_errmsg(const lia_sweep *s) { return s ? (*lia__errmsg_of(s) ? lia__errmsg_of(s) : s->errmsg) : "no sweep"; }
 size_t lia_sweep_point_count(const lia_sweep *s) { return s && !s->failed && s->points ? s->npoints : 0; }   /* 0: refused before the grid */
 size_t lia_sweep_breakdown_count(const lia_sweep *s) { return s && !s->failed ? s->nbrk : 0; }
 size_t lia_sweep_member_count(const lia_sweep *s) { return s && !s->failed ? s->members : 0; }

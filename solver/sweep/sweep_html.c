@@ -6,6 +6,7 @@
 #include "../report/brief.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -133,7 +134,7 @@ lia_status lia__brief_sweep(lia_buf *b, const lia_sweep *s, int h)
     return LIA_OK;
 }
 
-lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts)
+static lia_status sweep_write_html_body(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -155,4 +156,11 @@ lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, con
     if (st != LIA_OK) { lia_buf_free(&b); return st; }
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(sweep_write_html_body(out, len, s, opts), s, "the sweep", "HTML");
 }

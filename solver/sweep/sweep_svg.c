@@ -12,6 +12,7 @@
 #include "svg_axes.h"
 #include "../util/c_numeric.h"
 #include "../util/mem.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -405,7 +406,7 @@ static void chart2(chart *c)
     }
 }
 
-lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s)
+static lia_status sweep_write_svg_body(char **out, size_t *len, const lia_sweep *s)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -435,4 +436,11 @@ lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s)
     lia_c_numeric_end(&loc);
     *out = lia_buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_sweep_write_svg(char **out, size_t *len, const lia_sweep *s)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(sweep_write_svg_body(out, len, s), s, "the sweep", "SVG");
 }

@@ -3,6 +3,7 @@
 #include "sweep.h"
 #include "../util/buf.h"
 #include "../util/render.h"
+#include "../util/errmsg.h"
 #include <math.h>
 #include <string.h>
 
@@ -264,7 +265,7 @@ static void render(lia_buf *b, const void *obj, int fmt)
     else write_text(b, x);
 }
 
-lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt)
+static lia_status sweep_write_body(char **out, size_t *len, const lia_sweep *s, lia_format fmt)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
@@ -272,4 +273,11 @@ lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_form
     if (fmt == LIA_FORMAT_HTML) return lia_sweep_write_html(out, len, s, NULL);
     if (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_CSV) return LIA_EUSAGE;
     return lia_render(out, len, render, s, (int)fmt);
+}
+
+/* The writer, with its failure in words (lia_errmsg and the handle's message). */
+lia_status lia_sweep_write(char **out, size_t *len, const lia_sweep *s, lia_format fmt)
+{
+    lia__errmsg_clear();
+    return lia__errmsg_write(sweep_write_body(out, len, s, fmt), s, "the sweep", lia__format_name(fmt));
 }

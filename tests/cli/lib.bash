@@ -19,6 +19,18 @@ run() {
   if [ "$RC" -ne "$want" ]; then
     not_ok "$name" "exit $RC, wanted $want" "$(head -5 "$TMP/err")"; return 1
   fi
+  bare_error "$name" "$TMP/err" || return 1
+  return 0
+}
+
+# bare_error NAME FILE: every error a user sees says what failed and why (issue 15): a line
+# that is only a status ("internal error", or "liaison nash: internal error") or the CLI's
+# stand-in for a library call that left no message fails the case.
+bare_error() {
+  if grep -qE '(^|: )(internal error|out of memory|invalid use|over the memory cap)$|without saying why' "$2"; then
+    not_ok "$1" "a message without its reason:" "$(grep -E '(^|: )(internal error|out of memory|invalid use|over the memory cap)$|without saying why' "$2" | head -3)"
+    return 1
+  fi
   return 0
 }
 

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# messages.sh — issue 15, errors: every failure a user sees says what failed, for which input
+# and what to try, in the library's words with the command line's flag hint. Every suite's
+# `run` already fails on a bare status line (lib.bash, bare_error); this suite pins the messages
+# the command line used to rebuild wrongly from status codes, and walks one failing library
+# call of each command.
+. "$(dirname "$0")/lib.bash"
+CASES=tests/cases
+P3=$CASES/nfg/2x2x2.nfg   # three players
+
+# says NAME TEXT CMD...: exit 2, nothing on stdout, TEXT (fixed string) on stderr.
+says() {
+  local name=$1 text=$2; shift 2
+  run "$name" 2 "$@" || return
+  if [ -s "$TMP/out" ]; then not_ok "$name" "printed an answer: $(head -c 200 "$TMP/out")"; return; fi
+  grep -qF -- "$text" "$TMP/err" && ok "$name" || not_ok "$name" "wanted '$text'" "$(head -3 "$TMP/err")"
+}
+
+# the check itself fails on what it must catch (and passes a sentence)
+printf 'liaison nash: internal error\n' >"$TMP/bare1"
+printf 'internal error\n' >"$TMP/bare2"
+printf 'liaison repeat: the analysis failed: out of memory\n' >"$TMP/bare3"
+printf "liaison nash: the library failed (internal error) without saying why; please report this\n" >"$TMP/bare4"
+for f in bare1 bare2 bare3 bare4; do
+  (bare_error probe "$TMP/$f") >/dev/null && not_ok "bare_error catches $f" "$(cat "$TMP/$f")" || ok "bare_error catches $f"
+done
+printf "liaison nash: vertex enumeration of 'g' (3 x 3) failed its own check (floating-point labels that the exact or regret check refutes); nothing is reported: try the exact option\n" >"$TMP/fine"
+(bare_error probe "$TMP/fine") >/dev/null && ok "bare_error passes a sentence" || not_ok "bare_error passes a sentence"
+
+## the command line's wrong rebuilds, pinned
+# was "--method lh needs a two-player game and a label below 0"
+says "lh on three players names the players, not a label" "Lemke-Howson (the lh method) solves two-player games; '2x2x2' has 3 players" \
+  "$LIAISON" nash "$P3" --method lh
+grep -q "label below" "$TMP/err" && not_ok "lh on three players: no label bound" "$(cat "$TMP/err")" || ok "lh on three players: no label bound"
+# was "a label below 5" for a 3 x 2 game: labels 0 to 4
+says "lh label out of range" "label 5 is out of range for 'N6_vs3x2' (3 x 2): labels run from 0 to 4" \
+  "$LIAISON" nash "$CASES/games/N6_vs3x2.game" --method lh --label 5
+# was "too large for Lemke-Howson within 1 GiB of memory" under --memory-cap 8G, as if the cap
+# had been ignored by mistake: Lemke-Howson's arrays have a fixed bound the cap does not move.
+# 2 x 8000: (2*2*8000 + 8002^2 + 8000^2 + 8000*8003) * 8 bytes = 1.54 GB > 1 GiB.
+python3 - "$TMP/w2.nfg" <<'PY'
+import sys
+m, n = 2, 8000
+with open(sys.argv[1], "w") as f:
+    f.write('NFG 1 R "w2" { "1" "2" } { %d %d }\n' % (m, n))
+    f.write(" ".join("%d %d" % ((i * 7 + j * 3) % 11, (i * 5 + j) % 13) for j in range(n) for i in range(m)) + "\n")
+PY
+says "lh over its fixed bound under --memory-cap 8G" "would exceed the fixed 1 GiB it may take (lia_nash_options.memory_cap governs the all and pure methods only, so raising it does not help)" \
+  "$LIAISON" nash "$TMP/w2.nfg" --method lh --memory-cap 8G
+# the caller's cap, in the caller's words
+says "correlated LP under --memory-cap 1K" "correlated-equilibrium LP of '2x2x2' would exceed the memory cap of 1 KiB (lia_correlated_options.memory_cap) [--memory-cap SIZE sets the cap]" \
+  "$LIAISON" nash "$P3" --correlated --memory-cap 1K
+says "coarse correlated LP under --memory-cap 1K (compile --emit lp)" "coarse correlated-equilibrium LP of '2x2x2' would exceed the memory cap of 1 KiB" \
+  "$LIAISON" compile "$P3" --emit lp --coarse --memory-cap 1K
+
+## one failing library call per command: the library's reason reaches the user
+says "nash lp on a general game" "the lp method solves two-player constant-sum games; 'UKUSA' (3 x 3) is not one" \
+  "$LIAISON" nash models/ukusa-1946.lia --method lp
+says "nash all on three players" "vertex enumeration (the all method) solves two-player games; '2x2x2' has 3 players" \
+  "$LIAISON" nash "$P3" --method all
+# a constant 30 x 30 game: its 900 profiles are all pure equilibria (the table itself fits)
+python3 - "$TMP/flat.nfg" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('NFG 1 R "flat" { "1" "2" } { 30 30 }\n' + " ".join("1 1" for _ in range(900)) + "\n")
+PY
+says "nash pure: every profile an equilibrium, over the cap" "'flat' (30 x 30) has too many pure equilibria to list within the memory cap of 100 KiB" \
+  "$LIAISON" nash "$TMP/flat.nfg" --method pure --memory-cap 100K
+says "compile lrs of three players" "the lrs format holds two-player games only; '2x2x2' has 3 players: write it in the NFG format [--emit nfg]" \
+  "$LIAISON" compile "$P3" --emit lrs
+says "compile over the memory cap" "over the memory cap of 100 bytes (raise the cap, or make the game smaller) [--memory-cap SIZE sets the cap]" \
+  "$LIAISON" compile "$CASES/nfg/6x6_game_with_75_eq.nfg" --memory-cap 100
+says "compile several games: the library's choice in the flag's words" "choose one with --game: UK_ES, ES_MA, ES_DZ" \
+  "$LIAISON" compile models/ct-2005.lia
+says "solve a coalitional game" "'airport' is a coalitional game, which has no stage game to solve (share it instead)" \
+  "$LIAISON" solve "$CASES/tu/airport.lia" --game airport
+says "share a three-player normal game" "'2x2x2' is a normal-form game of 3 players: it has no coalition values, and two-party bargaining needs two players" \
+  "$LIAISON" share "$P3"
+
+## no library message names a command-line flag (the CLI adds its own hints)
+if grep -rnE '"[^"]*--(game|memory-cap|set|emit|format|delta|range|resume|method|label)\b' solver --include=*.c \
+     | grep -v '^solver/cli/' | grep -vE 'lia_sources_add\(&m->sources, "--set"|"\\n--set ' >"$TMP/flags"; then
+  not_ok "library messages name no CLI flag" "$(head -5 "$TMP/flags")"
+else
+  ok "library messages name no CLI flag"
+fi
