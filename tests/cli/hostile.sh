@@ -188,8 +188,8 @@ refused "15 x 15 support enumeration refused for its time" "could examine 1.55e+
 grep -q "memory" "$TMP/err" && not_ok "refusal does not blame memory" "$(cat "$TMP/err")" || ok "refusal does not blame memory"
 
 ## item 3: --memory-cap reaches vertex enumeration and the correlated LP (was a fixed 1 GiB)
-refused "--method all under --memory-cap 1M" "too many vertices to enumerate within the memory cap of 1.0 MiB" \
+refused "--method all under --memory-cap 1M" "too many vertices to enumerate within the memory cap of 1 MiB" \
   "$LIAISON" nash "$TMP/r15.nfg" --method all --memory-cap 1M
 run "--method all, default cap" 0 "$LIAISON" nash "$TMP/r15.nfg" --method all --format json && strict_json "--method all: strict JSON" "$TMP/out"
-refused "--correlated under --memory-cap 50K" "correlated-equilibrium LP of 'r15' would exceed the memory cap of 50.0 KiB" \
+refused "--correlated under --memory-cap 50K" "correlated-equilibrium LP of 'r15' would exceed the memory cap of 50 KiB" \
   "$LIAISON" nash "$TMP/r15.nfg" --correlated --memory-cap 50K

@@ -37,7 +37,7 @@ says "lh label out of range" "label 5 is out of range for 'N6_vs3x2' (3 x 2): la
   "$LIAISON" nash "$CASES/games/N6_vs3x2.game" --method lh --label 5
 # was "too large for Lemke-Howson within 1 GiB of memory" under --memory-cap 8G, as if the cap
 # had been ignored by mistake: Lemke-Howson's arrays have a fixed bound the cap does not move.
-# 2 x 8000: (2*2*8000 + 8002^2 + 8000^2 + 8000*8003) * 8 bytes = 1.54 GB > 1 GiB.
+# 2 x 8000: (2*2*8000 + 8002^2 + 8000^2 + 8000*8003) * 8 bytes = 1.54 GB = 1.43 GiB > 1 GiB.
 python3 - "$TMP/w2.nfg" <<'PY'
 import sys
 m, n = 2, 8000
@@ -45,8 +45,13 @@ with open(sys.argv[1], "w") as f:
     f.write('NFG 1 R "w2" { "1" "2" } { %d %d }\n' % (m, n))
     f.write(" ".join("%d %d" % ((i * 7 + j * 3) % 11, (i * 5 + j) % 13) for j in range(n) for i in range(m)) + "\n")
 PY
-says "lh over its fixed bound under --memory-cap 8G" "would exceed the fixed 1 GiB it may take (lia_nash_options.memory_cap governs the all and pure methods only, so raising it does not help)" \
-  "$LIAISON" nash "$TMP/w2.nfg" --method lh --memory-cap 8G
+# Lemke-Howson counts every allocation against the cap the caller gives (it once had a fixed
+# 1 GiB that --memory-cap 8G did not raise, and said so wrongly): under 1 GiB the 2 x 8000 game
+# is refused at once with its need, at least the tableaux above (1.43 GiB).
+"$LIAISON" nash "$TMP/w2.nfg" --method lh --memory-cap 1G >"$TMP/out" 2>"$TMP/err"; rc=$?
+need=$(grep -Eo "Lemke-Howson on 'w2' \(2 x 8000\) needs [0-9.]+ GiB, over the memory cap of 1 GiB" "$TMP/err" | grep -Eo '[0-9.]+ GiB,' | grep -Eo '[0-9.]+')
+[ $rc -eq 2 ] && [ -n "$need" ] && python3 -c "import sys; sys.exit(not $need >= 1.43)" &&
+  ok "lh over --memory-cap 1G says what it needs" || not_ok "lh over --memory-cap 1G says what it needs" "rc=$rc $(cat "$TMP/err")"
 # the caller's cap, in the caller's words
 says "correlated LP under --memory-cap 1K" "correlated-equilibrium LP of '2x2x2' would exceed the memory cap of 1 KiB (lia_correlated_options.memory_cap) [--memory-cap SIZE sets the cap]" \
   "$LIAISON" nash "$P3" --correlated --memory-cap 1K
