@@ -302,8 +302,9 @@ typedef enum lia_format {
     LIA_FORMAT_LRS = 3,    /* lrsnash input: two players only, exact rationals, never decimals */
     LIA_FORMAT_TU = 4,     /* coalition values in binary-mask order (TU games) */
     LIA_FORMAT_CSV = 5,    /* one row per record with a header line (equilibrium sets) */
-    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports and sweeps only:
-                              lia_report_write_html, lia_sweep_write_html) */
+    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports, sweeps and
+                              explorations only: lia_report_write_html, lia_sweep_write_html,
+                              lia_explore_write_html) */
 } lia_format;
 
 /* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
@@ -1145,7 +1146,8 @@ LIA_API const char *lia_explore_column_name(const lia_explore *e, size_t c);
 LIA_API double lia_explore_value(const lia_explore *e, uint64_t k, size_t c);
 /* LIA_FORMAT_CSV: the table (one row per run, the same bytes for any threads or shards);
  * LIA_FORMAT_JSON and LIA_FORMAT_TEXT: the analyses (probabilities, Sobol indices or Morris
- * measures, scenarios; docs/cli.md). Caller frees *out with lia_free. */
+ * measures, scenarios; docs/cli.md); LIA_FORMAT_HTML: the briefing (lia_explore_write_html
+ * with default options). Caller frees *out with lia_free. */
 LIA_API lia_status lia_explore_write(char **out, size_t *len, const lia_explore *e, lia_format fmt);
 /* The CSV of runs [from, from + n) of those held (k-th held run = run first_run + k), after
  * the header line if `header`; the same bytes as the matching lines of the whole table, so a
@@ -1203,6 +1205,13 @@ LIA_API lia_status lia_report_write_html(char **out, size_t *len, const lia_repo
  * words, the breakdown points, a glossary (opts->sweep is ignored). opts may be NULL. Caller
  * frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts);
+/* An exploration as a briefing: its set-up in words (the agreement, design, runs, seed, the
+ * parameters and their ranges), the share of runs in each status with its Wilson interval (a
+ * chart and a table), the chart of lia_explore_write_svg inline (Sobol indices or Morris mu*,
+ * the scenario boxes), the scenarios in words, a glossary (opts->sweep is ignored). opts may be
+ * NULL. LIA_EUSAGE unless e holds every run of its design (the reason in lia_explore_errmsg).
+ * Caller frees *out with lia_free. */
+LIA_API lia_status lia_explore_write_html(char **out, size_t *len, const lia_explore *e, const lia_briefing_options *opts);
 
 /* The bilateral agreement that members i and j (indices in the agreement's member list) of
  * the multilateral agreement `name` would make on their own (docs/model.md section 12): its

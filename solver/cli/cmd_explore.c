@@ -1,6 +1,6 @@
 /* cmd_explore.c — `liaison explore FILE [--game NAME] --design mc|lhs|sobol|morris --samples N
  * [--seed S] [--range PATH=LO:HI]... [--delta D] [--threads K] [--store OUT.sqlite] [--resume]
- * [--shard I/N] [--format text|json|csv] [--plot OUT.svg] [-o OUT]`: many runs at samples of
+ * [--shard I/N] [--format text|json|csv|html] [--plot OUT.svg] [-o OUT]`: many runs at samples of
  * the uncertain parameters, and what they say (docs/cli.md). Also `liaison explore --store
  * OUT.sqlite` (re-analyse a finished store) and `liaison explore --merge OUT.sqlite PART...`. */
 #include "cli.h"
@@ -117,6 +117,9 @@ static int write_csv(const cli_opts *o, const lia_explore *e)
     return rc;
 }
 
+/* The command line, for the briefing's foot (the command that regenerates the page). */
+static char *brief_command;
+
 static int report(const cli_opts *o, const lia_explore *e, lia_format fmt)
 {
     if (!lia_explore_complete(e)) {
@@ -150,7 +153,14 @@ static int report(const cli_opts *o, const lia_explore *e, lia_format fmt)
     if (fmt == LIA_FORMAT_CSV) return write_csv(o, e);
     char *text = NULL;
     size_t len = 0;
-    lia_status st = lia_explore_write(&text, &len, e, fmt);
+    lia_status st;
+    if (fmt == LIA_FORMAT_HTML) {
+        lia_briefing_options bo = LIA_BRIEFING_OPTIONS_INIT;
+        bo.command = brief_command;
+        st = lia_explore_write_html(&text, &len, e, &bo);
+    } else {
+        st = lia_explore_write(&text, &len, e, fmt);
+    }
     if (st == LIA_OK) rc = cli_write(o, text, len);
     else {
         fprintf(stderr, "liaison explore: %s\n", *lia_explore_errmsg(e) ? lia_explore_errmsg(e) : lia_status_name(st));
@@ -189,12 +199,14 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
     if (!rc && o.format) {
         if (strcmp(o.format, "json") == 0) fmt = LIA_FORMAT_JSON;
         else if (strcmp(o.format, "csv") == 0) fmt = LIA_FORMAT_CSV;
+        else if (strcmp(o.format, "html") == 0) fmt = LIA_FORMAT_HTML;
         else if (strcmp(o.format, "text") != 0) {
-            fprintf(stderr, "liaison explore: unknown --format '%s' (text, json or csv)\n", o.format);
+            fprintf(stderr, "liaison explore: unknown --format '%s' (text, json, csv or html)\n", o.format);
             rc = EXIT_INPUT;
         }
     }
     x->fmt = fmt;
+    if (!rc && fmt == LIA_FORMAT_HTML && !(brief_command = cli_command_line("explore", argc, argv))) rc = EXIT_INTERNAL;
     if (!rc && o.plot && !ends_with_svg(o.plot)) {
         fprintf(stderr, "liaison explore: --plot writes SVG only, so OUT must end in .svg (not '%s')\n", o.plot);
         rc = EXIT_INPUT;
@@ -300,6 +312,8 @@ void cli_explore_cleanup(cli_explore *x)
     lia_model_free(x->m);
     x->m = NULL;
     for (size_t k = 0; k < 64; k++) free(x->names[k]);
+    free(brief_command);
+    brief_command = NULL;
     cli_opts_free(&x->o);
 }
 

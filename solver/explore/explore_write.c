@@ -219,6 +219,7 @@ lia_status lia_explore_write(char **out, size_t *len, const lia_explore *e, lia_
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
+    if (e && fmt == LIA_FORMAT_HTML) return lia_explore_write_html(out, len, e, NULL);
     if (!e || (fmt != LIA_FORMAT_CSV && fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
     if (fmt != LIA_FORMAT_CSV && !e->complete) {
         lia__explore_err((lia_explore *)e, "the analyses need every run of the design (%llu of %llu held)",
