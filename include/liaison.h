@@ -1076,9 +1076,9 @@ typedef struct lia_explore_range {
     double lo, hi;            /* lo < hi, both finite */
 } lia_explore_range;
 
-#define LIA_EXPLORE_OPTIONS_VERSION 1
+#define LIA_EXPLORE_OPTIONS_VERSION 2
 typedef struct lia_explore_options {
-    unsigned version;         /* LIA_EXPLORE_OPTIONS_VERSION */
+    unsigned version;         /* LIA_EXPLORE_OPTIONS_VERSION (1 accepted) */
     lia_design design;
     uint64_t samples;         /* N >= 1: points, base samples (sobol) or trajectories (morris) */
     uint64_t seed;
@@ -1095,8 +1095,13 @@ typedef struct lia_explore_options {
                                  (LIA_ECANCELED, the store keeps every finished batch) */
     void *progress_ctx;
     size_t memory_cap;        /* per compiled game; 0 = LIA_DEFAULT_MEMORY_CAP */
+    /* version 2: a profile every run judges instead of the agreement's commitment, as
+     * lia_game_repeat's target (liaison repeat --target): one strategy index per member, in the
+     * game's player order (lia_explore_member_name). Read during the call only; a store records
+     * it (a store of another target is another exploration). NULL: the commitment. */
+    const size_t *target;
 } lia_explore_options;
-#define LIA_EXPLORE_OPTIONS_INIT { LIA_EXPLORE_OPTIONS_VERSION, LIA_DESIGN_LHS, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0 }
+#define LIA_EXPLORE_OPTIONS_INIT { LIA_EXPLORE_OPTIONS_VERSION, LIA_DESIGN_LHS, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0, NULL }
 
 typedef struct lia_explore lia_explore;
 /* Run an exploration of `game` (NULL: the model's only game); m is not modified (runs solve on
@@ -1135,6 +1140,9 @@ LIA_API lia_status lia_explore_param_range(const lia_explore *e, size_t j, doubl
 /* The members of the game (the order of the per-member outputs). */
 LIA_API size_t lia_explore_member_count(const lia_explore *e);
 LIA_API const char *lia_explore_member_name(const lia_explore *e, size_t i);
+/* The profile the runs judged (opts->target, one strategy index per member, owned by e), or
+ * NULL when they judged the commitment. */
+LIA_API const size_t *lia_explore_target(const lia_explore *e);
 /* Columns of the table of runs, after `run`: the parameters, "status", "slack.M" for each
  * member M, "delta_star.M", "direction.M", "transfers", "welfare", "core_empty" (docs/cli.md).
  * Values are doubles: status is the lia_verdict code (-1: the model is invalid at that

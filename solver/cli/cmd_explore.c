@@ -1,5 +1,5 @@
 /* cmd_explore.c — `liaison explore FILE [--game NAME] --design mc|lhs|sobol|morris --samples N
- * [--seed S] [--range PATH=LO:HI]... [--delta D] [--threads K] [--store OUT.sqlite] [--resume]
+ * [--seed S] [--range PATH=LO:HI]... [--delta D] [--target S1,S2,...] [--threads K] [--store OUT.sqlite] [--resume]
  * [--shard I/N] [--format text|json|csv|html] [--plot OUT.svg] [-o OUT]`: many runs at samples of
  * the uncertain parameters, and what they say (docs/cli.md). Also `liaison explore --store
  * OUT.sqlite` (re-analyse a finished store) and `liaison explore --merge OUT.sqlite PART...`. */
@@ -304,6 +304,15 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
         fputc('\n', stderr);
         rc = EXIT_INPUT;
     }
+    if (!rc && o.target) {
+        /* each run judges this profile instead of the commitment (as liaison repeat --target) */
+        lia_game *g = NULL;
+        rc = cli_compile_game(&g, x->m, &o, "explore");
+        if (!rc && !(x->target = calloc(lia_game_player_count(g) + 1, sizeof *x->target))) rc = EXIT_INTERNAL;
+        if (!rc && !cli_parse_target(g, o.target, x->target, "explore")) rc = EXIT_INPUT;
+        x->eo.target = x->target;
+        lia_game_free(g);
+    }
     return rc;
 }
 
@@ -312,6 +321,8 @@ void cli_explore_cleanup(cli_explore *x)
     lia_model_free(x->m);
     x->m = NULL;
     for (size_t k = 0; k < 64; k++) free(x->names[k]);
+    free(x->target);
+    x->target = NULL;
     free(brief_command);
     brief_command = NULL;
     cli_opts_free(&x->o);

@@ -45,6 +45,26 @@ static const char *status_fill(int s) { return s < 0 ? "#bdbdbd" : lia__svg_verd
 /* A share as the text output writes it, one decimal: the JSON's number at the shown precision. */
 static void pct(lia_buf *b, double v) { lia_buf_printf(b, "%.1f%%", 100 * v + 0.0); }
 
+/* The target profile in words, "A plays 1 and B plays 0", by the strategies' names when the
+ * model text compiles (it does: it was explored), else by their indices. */
+static void target_words(lia_buf *b, const lia_explore *e)
+{
+    lia_model *m = NULL;
+    lia_game *g = NULL;
+    if (lia_model_parse(&m, e->model_text, e->model_len, "model") != LIA_OK ||
+        lia_model_compile(&g, m, e->game, NULL) != LIA_OK || lia_game_player_count(g) != e->members)
+        lia_game_free(g), g = NULL;
+    for (size_t i = 0; i < e->members; i++) {
+        lia_buf_puts(b, i == 0 ? "" : i + 1 == e->members ? " and " : ", ");
+        lia__brief_text(b, e->mnames[i]);
+        lia_buf_puts(b, " plays ");
+        if (g && e->target[i] < lia_game_strategy_count(g, i)) lia__brief_text(b, lia_game_strategy_name(g, i, e->target[i]));
+        else lia_buf_printf(b, "its strategy number %zu", e->target[i] + 1);
+    }
+    lia_game_free(g);
+    lia_model_free(m);
+}
+
 static void setup(lia_buf *b, const lia_explore *e)
 {
     lia_buf_puts(b, "<section class=\"b-agreement\" id=\"setup\">\n<h2>What was explored</h2>\n<p>The agreement <strong>");
@@ -69,6 +89,11 @@ static void setup(lia_buf *b, const lia_explore *e)
         lia_buf_puts(b, ".</p>\n");
     } else {
         lia_buf_puts(b, "Each member keeps the patience the model gives it.</p>\n");
+    }
+    if (e->target) {
+        lia_buf_puts(b, "<p>Every run judges the profile in which ");
+        target_words(b, e);
+        lia_buf_puts(b, ", not the agreement's commitment: \xe2\x80\x9cholds\xe2\x80\x9d below means that profile holds.</p>\n");
     }
     lia_buf_puts(b, "<table>\n<thead><tr><th>parameter</th><th class=\"b-n\">from</th><th class=\"b-n\">to</th></tr></thead>\n<tbody>\n");
     for (size_t j = 0; j < e->d; j++) {

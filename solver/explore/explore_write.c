@@ -32,6 +32,12 @@ static void json_out(lia_buf *b, const lia_explore *e, const xa *a)
     lia_buf_puts(b, ", \"delta\": ");
     if (e->delta > 0) lia_buf_json_num(b, e->delta);
     else lia_buf_puts(b, "null");
+    if (e->target) {
+        /* only with --target: the profile judged, a strategy index per member from 0 */
+        lia_buf_puts(b, ", \"target\": [");
+        for (size_t i = 0; i < e->members; i++) lia_buf_printf(b, "%s%zu", i ? ", " : "", e->target[i]);
+        lia_buf_puts(b, "]");
+    }
     lia_buf_puts(b, ",\n \"parameters\": [");
     for (size_t j = 0; j < d; j++) {
         lia_buf_puts(b, j ? ", {\"name\": " : "{\"name\": ");
@@ -140,6 +146,11 @@ static void text_out(lia_buf *b, const lia_explore *e, const xa *a)
     lia_buf_printf(b, "exploration of %s: %s design, ", e->game, lia_design_name(e->design));
     runs_formula(b, e, 0);
     lia_buf_printf(b, ", seed %llu, %s\n", (unsigned long long)e->seed, e->delta > 0 ? "common delta" : "each member's patience");
+    if (e->target) {
+        lia_buf_puts(b, "  judging the target profile");
+        for (size_t i = 0; i < e->members; i++) lia_buf_printf(b, "%s %s=%zu", i ? "," : "", e->mnames[i], e->target[i]);
+        lia_buf_puts(b, " (strategy indices from 0), not the commitment\n");
+    }
     for (size_t j = 0; j < d; j++) {
         lia_buf_printf(b, "  %-*s uniform in [", (int)w, e->pnames[j]);
         lia_buf_reading(b, e->lo[j], 0);
