@@ -167,13 +167,15 @@ static void prob_chart(lia_buf *b, const xa *a)
 
 static void outcomes(lia_buf *b, const lia_explore *e, const xa *a)
 {
-    lia_buf_puts(b, "<section class=\"b-agreement\" id=\"outcomes\">\n<h2>How often the commitment holds</h2>\n");
+    const char *what = e->target ? "the target profile" : "the commitment";
+    lia_buf_printf(b, "<section class=\"b-agreement\" id=\"outcomes\">\n<h2>How often %s holds</h2>\n", what);
     const xa_prob *top = a->nprob ? &a->prob[0] : NULL;
     for (size_t p = 1; p < a->nprob; p++)
         if (a->prob[p].runs > top->runs) top = &a->prob[p];
     if (top) {
-        lia_buf_puts(b, "<div class=\"b-verdict\"><p class=\"b-status\">Most often the commitment ");
-        lia__brief_badge(b, top->status < 0 ? LIA_VERDICT_NONE : (lia_verdict)top->status);
+        lia_buf_printf(b, "<div class=\"b-verdict\"><p class=\"b-status\">Most often %s ", what);
+        if (top->status < 0) lia_buf_puts(b, "cannot be judged (the model is invalid there)");
+        else lia__brief_badge(b, (lia_verdict)top->status);
         lia_buf_puts(b, ": in ");
         pct(b, top->share);
         lia_buf_printf(b, " of the %llu runs (95%% interval ", (unsigned long long)e->total);
