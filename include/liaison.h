@@ -315,8 +315,9 @@ typedef enum lia_format {
     LIA_FORMAT_LRS = 3,    /* lrsnash input: two players only, exact rationals, never decimals */
     LIA_FORMAT_TU = 4,     /* coalition values in binary-mask order (TU games) */
     LIA_FORMAT_CSV = 5,    /* one row per record with a header line (equilibrium sets) */
-    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports and sweeps only:
-                              lia_report_write_html, lia_sweep_write_html) */
+    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports, sweeps and
+                              explorations only: lia_report_write_html, lia_sweep_write_html,
+                              lia_explore_write_html) */
 } lia_format;
 /* The name of a format ("text", "json", "nfg", "lrs", "tu", "csv", "html"); NULL outside the
  * enum, so f = 0, 1, ... lists them. Which formats a result takes is said by its writer. */
@@ -1113,9 +1114,9 @@ typedef struct lia_explore_range {
     double lo, hi;            /* lo < hi, both finite */
 } lia_explore_range;
 
-#define LIA_EXPLORE_OPTIONS_VERSION 1
+#define LIA_EXPLORE_OPTIONS_VERSION 2
 typedef struct lia_explore_options {
-    unsigned version;         /* LIA_EXPLORE_OPTIONS_VERSION */
+    unsigned version;         /* LIA_EXPLORE_OPTIONS_VERSION (1 accepted) */
     lia_design design;
     uint64_t samples;         /* N >= 1: points, base samples (sobol) or trajectories (morris) */
     uint64_t seed;
@@ -1132,8 +1133,13 @@ typedef struct lia_explore_options {
                                  (LIA_ECANCELED, the store keeps every finished batch) */
     void *progress_ctx;
     size_t memory_cap;        /* per compiled game; 0 = LIA_DEFAULT_MEMORY_CAP */
+    /* version 2: a profile every run judges instead of the agreement's commitment, as
+     * lia_game_repeat's target (liaison repeat --target): one strategy index per member, in the
+     * game's player order (lia_explore_member_name). Read during the call only; a store records
+     * it (a store of another target is another exploration). NULL: the commitment. */
+    const size_t *target;
 } lia_explore_options;
-#define LIA_EXPLORE_OPTIONS_INIT { LIA_EXPLORE_OPTIONS_VERSION, LIA_DESIGN_LHS, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0 }
+#define LIA_EXPLORE_OPTIONS_INIT { LIA_EXPLORE_OPTIONS_VERSION, LIA_DESIGN_LHS, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0, NULL }
 
 typedef struct lia_explore lia_explore;
 /* Run an exploration of `game` (NULL: the model's only game); m is not modified (runs solve on
@@ -1172,6 +1178,9 @@ LIA_API lia_status lia_explore_param_range(const lia_explore *e, size_t j, doubl
 /* The members of the game (the order of the per-member outputs). */
 LIA_API size_t lia_explore_member_count(const lia_explore *e);
 LIA_API const char *lia_explore_member_name(const lia_explore *e, size_t i);
+/* The profile the runs judged (opts->target, one strategy index per member, owned by e), or
+ * NULL when they judged the commitment. */
+LIA_API const size_t *lia_explore_target(const lia_explore *e);
 /* Columns of the table of runs, after `run`: the parameters, "status", "slack.M" for each
  * member M, "delta_star.M", "direction.M", "transfers", "welfare", "core_empty" (docs/cli.md).
  * Values are doubles: status is the lia_verdict code (-1: the model is invalid at that
@@ -1183,7 +1192,8 @@ LIA_API const char *lia_explore_column_name(const lia_explore *e, size_t c);
 LIA_API double lia_explore_value(const lia_explore *e, uint64_t k, size_t c);
 /* LIA_FORMAT_CSV: the table (one row per run, the same bytes for any threads or shards);
  * LIA_FORMAT_JSON and LIA_FORMAT_TEXT: the analyses (probabilities, Sobol indices or Morris
- * measures, scenarios; docs/cli.md). Caller frees *out with lia_free. */
+ * measures, scenarios; docs/cli.md); LIA_FORMAT_HTML: the briefing (lia_explore_write_html
+ * with default options). Caller frees *out with lia_free. */
 LIA_API lia_status lia_explore_write(char **out, size_t *len, const lia_explore *e, lia_format fmt);
 /* The CSV of runs [from, from + n) of those held (k-th held run = run first_run + k), after
  * the header line if `header`; the same bytes as the matching lines of the whole table, so a
@@ -1241,6 +1251,13 @@ LIA_API lia_status lia_report_write_html(char **out, size_t *len, const lia_repo
  * words, the breakdown points, a glossary (opts->sweep is ignored). opts may be NULL. Caller
  * frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts);
+/* An exploration as a briefing: its set-up in words (the agreement, design, runs, seed, the
+ * parameters and their ranges), the share of runs in each status with its Wilson interval (a
+ * chart and a table), the chart of lia_explore_write_svg inline (Sobol indices or Morris mu*,
+ * the scenario boxes), the scenarios in words, a glossary (opts->sweep is ignored). opts may be
+ * NULL. LIA_EUSAGE unless e holds every run of its design (the reason in lia_explore_errmsg).
+ * Caller frees *out with lia_free. */
+LIA_API lia_status lia_explore_write_html(char **out, size_t *len, const lia_explore *e, const lia_briefing_options *opts);
 
 /* The bilateral agreement that members i and j (indices in the agreement's member list) of
  * the multilateral agreement `name` would make on their own (docs/model.md section 12): its

@@ -139,6 +139,9 @@ void cli_csv_field(FILE *f, const char *s);
 int cli_write_with(const cli_opts *o, void (*fill)(FILE *f, void *ctx), void *ctx);
 /* Compile the game named by --game (or the only one); prints why on failure. */
 int cli_compile_game(lia_game **out, lia_model *m, const cli_opts *o, const char *command);
+/* --target S1,S2,...: one strategy name per player of g, in order, into target (player count
+ * entries); 0 with the reason printed when a name or the count is wrong. */
+int cli_parse_target(const lia_game *g, const char *text, size_t *target, const char *command);
 
 /* errors.c: print "liaison COMMAND: " and the library's own message for a failed call — the
  * handle's (msg, when non-empty), else the thread's lia_errmsg() — and return the exit code for

@@ -1,6 +1,6 @@
 /* cmd_explore.c — `liaison explore FILE [--game NAME] --design mc|lhs|sobol|morris --samples N
- * [--seed S] [--range PATH=LO:HI]... [--delta D] [--threads K] [--store OUT.sqlite] [--resume]
- * [--shard I/N] [--format text|json|csv] [--plot OUT.svg] [-o OUT]`: many runs at samples of
+ * [--seed S] [--range PATH=LO:HI]... [--delta D] [--target S1,S2,...] [--threads K] [--store OUT.sqlite] [--resume]
+ * [--shard I/N] [--format text|json|csv|html] [--plot OUT.svg] [-o OUT]`: many runs at samples of
  * the uncertain parameters, and what they say (docs/cli.md). Also `liaison explore --store
  * OUT.sqlite` (re-analyse a finished store) and `liaison explore --merge OUT.sqlite PART...`. */
 #include "cli.h"
@@ -117,6 +117,9 @@ static int write_csv(const cli_opts *o, const lia_explore *e)
     return rc;
 }
 
+/* The command line, for the briefing's foot (the command that regenerates the page). */
+static char *brief_command;
+
 static int report(const cli_opts *o, const lia_explore *e, lia_format fmt)
 {
     if (!lia_explore_complete(e)) {
@@ -149,7 +152,14 @@ static int report(const cli_opts *o, const lia_explore *e, lia_format fmt)
     if (fmt == LIA_FORMAT_CSV) return write_csv(o, e);
     char *text = NULL;
     size_t len = 0;
-    lia_status st = lia_explore_write(&text, &len, e, fmt);
+    lia_status st;
+    if (fmt == LIA_FORMAT_HTML) {
+        lia_briefing_options bo = LIA_BRIEFING_OPTIONS_INIT;
+        bo.command = brief_command;
+        st = lia_explore_write_html(&text, &len, e, &bo);
+    } else {
+        st = lia_explore_write(&text, &len, e, fmt);
+    }
     if (st == LIA_OK) rc = cli_write(o, text, len);
     else {
         rc = cli_fail("explore", st, lia_explore_errmsg(e));
@@ -185,6 +195,7 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
     char **names = x->names;
     if (!rc) rc = cli_format(&o, "--format", &fmt);
     x->fmt = fmt;
+    if (!rc && fmt == LIA_FORMAT_HTML && !(brief_command = cli_command_line("explore", argc, argv))) rc = EXIT_INTERNAL;
     if (!rc && o.plot && !ends_with_svg(o.plot)) {
         fprintf(stderr, "liaison explore: --plot writes SVG only, so OUT must end in .svg (not '%s')\n", o.plot);
         rc = EXIT_INPUT;
@@ -277,6 +288,15 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
         fputc('\n', stderr);
         rc = EXIT_INPUT;
     }
+    if (!rc && o.target) {
+        /* each run judges this profile instead of the commitment (as liaison repeat --target) */
+        lia_game *g = NULL;
+        rc = cli_compile_game(&g, x->m, &o, "explore");
+        if (!rc && !(x->target = calloc(lia_game_player_count(g) + 1, sizeof *x->target))) rc = EXIT_INTERNAL;
+        if (!rc && !cli_parse_target(g, o.target, x->target, "explore")) rc = EXIT_INPUT;
+        x->eo.target = x->target;
+        lia_game_free(g);
+    }
     return rc;
 }
 
@@ -285,6 +305,10 @@ void cli_explore_cleanup(cli_explore *x)
     lia_model_free(x->m);
     x->m = NULL;
     for (size_t k = 0; k < 64; k++) free(x->names[k]);
+    free(x->target);
+    x->target = NULL;
+    free(brief_command);
+    brief_command = NULL;
     cli_opts_free(&x->o);
 }
 

@@ -120,7 +120,9 @@ static const cli_flag explore_flags[] = {
     { "--shard", "I/N", "run only the I-th of N slices of the runs (with --store)", NULL },
     { "--merge", NULL, "liaison explore --merge OUT.sqlite PART.sqlite...: merge shards' stores", NULL },
     { "--plot", "OUT.svg", "also draw the indices or probabilities as an SVG chart", NULL },
-    { "--format", "text|json|csv", "the output (default text); csv: one row per run", NULL },
+    { "--target", "S1,S2,...", "judge this profile (one strategy per member, by name or index) instead of the "
+      "commitment", NULL },
+    { "--format", "text|json|csv|html", "the output (default text); csv: one row per run; html: a briefing page", NULL },
     F_SET, F_CAP, F_OUT, F_END,
 };
 

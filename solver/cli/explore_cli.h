@@ -23,6 +23,7 @@ typedef struct cli_explore {
     char *names[64];
     cli_bar bar;
     lia_model *m;                   /* RUN: the model, opened with --set applied */
+    size_t *target;                 /* RUN: --target as strategy indices (eo.target), or NULL */
 } cli_explore;
 
 /* Parse and check the flags; for an exploration to run (mode RUN) also fill eo and open the

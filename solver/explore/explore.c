@@ -13,6 +13,7 @@
 #include "../util/suggest.h"
 #include "../util/errmsg.h"
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -194,6 +195,18 @@ static lia_status set_members(lia_explore *e, const lia_model *m, const lia_expl
     for (size_t i = 0; e->mnames && i < e->members; i++)
         if (!(e->mnames[i] = dup(e, lia_game_player_name(g, i)))) st = LIA_ENOMEM;
     if (!e->mnames) st = LIA_ENOMEM;
+    if (st == LIA_OK && o->target) {
+        /* the strategy sets do not depend on the sampled numbers: checked once, here */
+        if (!(e->target = lia_arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->target))) st = LIA_ENOMEM;
+        for (size_t i = 0; st == LIA_OK && i < e->members; i++) {
+            if (o->target[i] >= lia_game_strategy_count(g, i)) {
+                lia__explore_err(e, "the target gives %s strategy %zu, but it has %zu (0 to %zu)", e->mnames[i], o->target[i],
+                                 lia_game_strategy_count(g, i), lia_game_strategy_count(g, i) - 1);
+                st = LIA_EUSAGE;
+            }
+            e->target[i] = o->target[i];
+        }
+    }
     lia_game_free(g);
     lia_model_free(c);
     return st;
@@ -271,7 +284,8 @@ lia_status lia_explore_plan(lia_explore **out, const lia_model *m, const char *g
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    static const size_t ends[LIA_EXPLORE_OPTIONS_VERSION] = { sizeof(lia_explore_options) };
+    static const size_t ends[LIA_EXPLORE_OPTIONS_VERSION] = { offsetof(lia_explore_options, target),
+                                                              sizeof(lia_explore_options) };
     lia_explore_options o_ = default_options, *o = &o_;
     if (!m || !LIA__OPTIONS_READ(o, opts, lia_explore_options, ends, NULL, 0) || check_options(o) != LIA_OK)
         return LIA_EUSAGE;
@@ -368,6 +382,7 @@ size_t lia_explore_param_count(const lia_explore *e) { return e ? e->d : 0; }
 const char *lia_explore_param_name(const lia_explore *e, size_t j) { return e && j < e->d ? e->pnames[j] : NULL; }
 size_t lia_explore_member_count(const lia_explore *e) { return e ? e->members : 0; }
 const char *lia_explore_member_name(const lia_explore *e, size_t i) { return e && i < e->members ? e->mnames[i] : NULL; }
+const size_t *lia_explore_target(const lia_explore *e) { return e ? e->target : NULL; }
 size_t lia_explore_column_count(const lia_explore *e) { return e ? e->ncols : 0; }
 const char *lia_explore_column_name(const lia_explore *e, size_t c) { return e && c < e->ncols ? e->cols[c] : NULL; }
 

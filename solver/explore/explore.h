@@ -25,6 +25,8 @@ struct lia_explore {
     double *lo, *hi;
     size_t members;
     const char **mnames;
+    size_t *target;                 /* the profile judged, one strategy per member; NULL: the
+                                       commitment */
     size_t ncols;                   /* parameters, then the outputs (explore.h column layout) */
     const char **cols;
     uint64_t total;                 /* runs of the whole design */

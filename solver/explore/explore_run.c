@@ -178,6 +178,7 @@ lia_status lia__explore_run_new(lia_explore *e, const lia_model *m, const lia_ex
         w->c.copts.memory_cap = o->memory_cap;
         w->c.delta = o->delta;
         w->c.skip_beliefs = 1;
+        w->c.target = e->target;
         w->u = lia_arena_array(&w->scratch, e->d, sizeof *w->u);
         w->v = lia_arena_array(&w->scratch, e->d, sizeof *w->v);
         if (!w->u || !w->v || !lia_sweep_rec_init(&w->rec, &w->scratch, e->members)) return LIA_ENOMEM;

@@ -101,6 +101,21 @@ static int create(sqlite3 *db, const char *schema, const lia_explore *e, uint64_
         sqlite3_bind_text(st, 1, "model", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, e->model_text, (int)e->model_len, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+        sqlite3_reset(st);
+    }
+    if (rc == SQLITE_OK && e->target) {
+        /* the profile judged, strategy indices "1,0"; absent: the commitment (older stores) */
+        lia_buf t;
+        lia_buf_init(&t);
+        for (size_t i = 0; i < e->members; i++) lia_buf_printf(&t, "%s%zu", i ? "," : "", e->target[i]);
+        char *text = lia_buf_take(&t, NULL);
+        if (!text) rc = SQLITE_NOMEM;
+        else {
+            sqlite3_bind_text(st, 1, "target", -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+            rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+        }
+        lia__free(text);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_OK) return rc;
@@ -139,7 +154,7 @@ static int64_t count_of(sqlite3 *db, const char *sql)
 }
 
 /* How schema a's exploration differs from b's: 0 the same, 1 another model (or game),
- * 2 another design, seed, samples, delta or ranges of it, 3 another slice of the runs,
+ * 2 another design, seed, samples, delta, ranges or target of it, 3 another slice of the runs,
  * -1 a's tables are not a store's. */
 static int compare(sqlite3 *db, const char *a, const char *b, int slice)
 {
@@ -165,6 +180,10 @@ static int compare(sqlite3 *db, const char *a, const char *b, int slice)
             if (count_of(db, q) != 1) return 1;
         }
         if (g == 1) {
+            /* the target: absent in both (the commitment) or the same */
+            snprintf(q, sizeof q, "SELECT (SELECT value FROM %s.meta WHERE key = 'target') IS "
+                                  "(SELECT value FROM %s.meta WHERE key = 'target')", a, b);
+            if (count_of(db, q) != 1) return 2;
             snprintf(q, sizeof q, "SELECT (SELECT count(*) FROM %s.params) = (SELECT count(*) FROM %s.params) AND "
                      "(SELECT count(*) FROM %s.params x JOIN %s.params y USING(j) WHERE x.name = y.name AND "
                      "x.lo = y.lo AND x.hi = y.hi) = (SELECT count(*) FROM %s.params)", a, b, a, b, a);
@@ -178,7 +197,7 @@ static const char *difference(int d)
 {
     switch (d) {
     case 1: return "an exploration of another model (its text, overrides or game differ)";
-    case 2: return "another exploration of this model (design, samples, seed, delta or ranges differ)";
+    case 2: return "another exploration of this model (design, samples, seed, delta, ranges or target differ)";
     case 3: return "another slice (shard) of this exploration";
     default: return "no exploration of liaison";
     }
@@ -359,6 +378,21 @@ static lia_status load_in(lia_explore *e, sqlite3 *db, const char *path)
     e->model_len = mlen;
     e->d = (size_t)count_of(db, "SELECT count(*) FROM main.params");
     e->members = (size_t)count_of(db, "SELECT count(*) FROM main.members");
+    const char *target = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM main.meta WHERE key = 'target'", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        target = lia_arena_strndup(&e->arena, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+    sqlite3_finalize(st);
+    st = NULL;
+    if (target) {
+        if (!(e->target = lia_arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->target))) return LIA_ENOMEM;
+        const char *p = target;
+        for (size_t i = 0; i < e->members; i++) {
+            char *end;
+            e->target[i] = (size_t)strtoull(p, &end, 10);
+            p = *end == ',' ? end + 1 : end;
+        }
+    }
     e->pnames = lia_arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->pnames);
     e->lo = lia_arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->lo);
     e->hi = lia_arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->hi);

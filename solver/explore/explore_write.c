@@ -33,6 +33,12 @@ static void json_out(lia_buf *b, const lia_explore *e, const xa *a)
     lia_buf_puts(b, ", \"delta\": ");
     if (e->delta > 0) lia_buf_json_num(b, e->delta);
     else lia_buf_puts(b, "null");
+    if (e->target) {
+        /* only with --target: the profile judged, a strategy index per member from 0 */
+        lia_buf_puts(b, ", \"target\": [");
+        for (size_t i = 0; i < e->members; i++) lia_buf_printf(b, "%s%zu", i ? ", " : "", e->target[i]);
+        lia_buf_puts(b, "]");
+    }
     lia_buf_puts(b, ",\n \"parameters\": [");
     for (size_t j = 0; j < d; j++) {
         lia_buf_puts(b, j ? ", {\"name\": " : "{\"name\": ");
@@ -141,6 +147,11 @@ static void text_out(lia_buf *b, const lia_explore *e, const xa *a)
     lia_buf_printf(b, "exploration of %s: %s design, ", e->game, lia_design_name(e->design));
     runs_formula(b, e, 0);
     lia_buf_printf(b, ", seed %llu, %s\n", (unsigned long long)e->seed, e->delta > 0 ? "common delta" : "each member's patience");
+    if (e->target) {
+        lia_buf_puts(b, "  judging the target profile");
+        for (size_t i = 0; i < e->members; i++) lia_buf_printf(b, "%s %s=%zu", i ? "," : "", e->mnames[i], e->target[i]);
+        lia_buf_puts(b, " (strategy indices from 0), not the commitment\n");
+    }
     for (size_t j = 0; j < d; j++) {
         lia_buf_printf(b, "  %-*s uniform in [", (int)w, e->pnames[j]);
         lia_buf_reading(b, e->lo[j], 0);
@@ -220,6 +231,7 @@ static lia_status explore_write_body(char **out, size_t *len, const lia_explore 
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
+    if (e && fmt == LIA_FORMAT_HTML) return lia_explore_write_html(out, len, e, NULL);
     if (!e || (fmt != LIA_FORMAT_CSV && fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
     if (fmt != LIA_FORMAT_CSV && !e->complete) {
         lia__explore_err((lia_explore *)e, "the analyses need every run of the design (%llu of %llu held)",

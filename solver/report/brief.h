@@ -19,6 +19,9 @@ int lia__brief_options(lia_briefing_options *o, const lia_briefing_options *give
 void lia__brief_open(lia_buf *b, const char *title, const char *fallback, const char *source, const char *what);
 /* The glossary, the foot (version, the command that regenerates the page) and the end. */
 void lia__brief_close(lia_buf *b, const lia_briefing_options *o);
+/* The same with the page's own terms first: n pairs of {term, definition} (HTML, from the
+ * library, not escaped). */
+void lia__brief_close_terms(lia_buf *b, const lia_briefing_options *o, const char *const (*extra)[2], size_t n);
 
 /* s as HTML text or attribute value: & < > " ' escaped, bytes that are not UTF-8 replaced. */
 void lia__brief_text(lia_buf *b, const char *s);

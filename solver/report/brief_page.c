@@ -217,9 +217,12 @@ static const char *const glossary[][2] = {
                          "sweep's tolerance." },
 };
 
-void lia__brief_close(lia_buf *b, const lia_briefing_options *o)
+void lia__brief_close(lia_buf *b, const lia_briefing_options *o) { lia__brief_close_terms(b, o, NULL, 0); }
+
+void lia__brief_close_terms(lia_buf *b, const lia_briefing_options *o, const char *const (*extra)[2], size_t n)
 {
     lia_buf_puts(b, "</main>\n<section class=\"b-terms\" id=\"terms\">\n<h2>Terms</h2>\n<dl class=\"b-gloss\">\n");
+    for (size_t k = 0; k < n; k++) lia_buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", extra[k][0], extra[k][1]);
     for (size_t k = 0; k < sizeof glossary / sizeof *glossary; k++)
         lia_buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", glossary[k][0], glossary[k][1]);
     lia_buf_puts(b, "</dl>\n<p class=\"b-small\">Payoffs are per period, in the model's payoff unit (the unit of "

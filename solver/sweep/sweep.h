@@ -32,6 +32,8 @@ typedef struct sweep_ctx {
     size_t axes, members;
     lia_compile_options copts;
     double delta;            /* a common discount factor for the verdicts; 0: each member's patience */
+    const size_t *target;    /* a profile to judge instead of the commitment (one strategy per
+                                member, explore's target); NULL: the commitment */
     int skip_beliefs;        /* leave `trusted` and `over_regimes` at -1 (an exploration records
                                 neither, and the suspects' analysis costs a seventh of a point) */
 } sweep_ctx;

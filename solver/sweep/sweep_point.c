@@ -68,11 +68,11 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     r->self_enforcing = r->transfers_feasible = -1;
     r->welfare = NAN;
     clear_members(c, r);
-    if (!lia_game_commitment(g, NULL)) return LIA_OK;
+    if (!c->target && !lia_game_commitment(g, NULL)) return LIA_OK;
     lia_repeat *rep = NULL;
     lia_repeat_options ro = LIA_REPEAT_OPTIONS_INIT;
     ro.delta = c->delta;
-    if ((st = lia_game_repeat(&rep, g, NULL, &ro)) != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
+    if ((st = lia_game_repeat(&rep, g, c->target, &ro)) != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
     r->welfare = 0;
     for (size_t i = 0; i < n && i < c->members; i++) {
         const lia_sustain *s = lia_repeat_player(rep, i);

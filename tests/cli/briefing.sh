@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# briefing.sh — `solve --format html` and `sweep --format html`: one self-contained page
+# briefing.sh — `solve --format html`, `sweep --format html` and `explore --format html`: one self-contained page
 # (well-formed, no script, nothing fetched, escaped model strings, printable), its numbers as
 # the JSON says, the same bytes twice; rendered in headless Chromium (make deps installs it)
 # to a PNG that is not blank and shows the verdict, printed to A4 pages, and the sweep chart of
-# --plot rendered the same way. Misuse exits 2.
+# --plot rendered the same way; `explore --format html` the same way, its probabilities as
+# its JSON says. Misuse exits 2.
 . "$(dirname "$0")/lib.bash"
 PY=/usr/bin/python3
 CHECK="$PY tests/cli/briefing_check.py"
@@ -64,6 +65,40 @@ run "sweep html" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --format html -o "$T
     ok "sweep html: chart, runs and A at 0.308" || not_ok "sweep html: chart, runs and A at 0.308" "$(grep -n 'Along the grid' "$TMP/sweep.html")"
 }
 
+# an exploration's briefing: linear.lia holds where s > 0.308 (A's delta* = (0.38 - s) / 0.08
+# meets its patience 0.9 there, tests/cli/sweep.sh), so over s uniform in [0.26, 0.38] the
+# probability that it holds is (0.38 - 0.308) / 0.12 = 0.6: the page's interval must hold it,
+# and every share and interval on the page is the JSON's at one decimal of a percent
+LIN=tests/cases/explore/linear.lia
+run "explore html" 0 "$LIAISON" explore $LIN --design sobol --samples 64 --seed 1 --store "$TMP/x.sqlite" --format html -o "$TMP/explore.html" &&
+run "explore json" 0 "$LIAISON" explore --store "$TMP/x.sqlite" --format json -o "$TMP/explore.json" && {
+  $CHECK structure "$TMP/explore.html" "explore --format html"
+  $PY - "$TMP/explore.html" "$TMP/explore.json" <<'PYEOF' && ok "explore html: the JSON's probabilities, 0.6 inside the interval" || not_ok "explore html: the JSON's probabilities, 0.6 inside the interval"
+import json, re, sys
+page, j = open(sys.argv[1]).read(), json.load(open(sys.argv[2]))
+words = {"holds": "holds", "needs_transfers": "needs transfers", "breaks_down": "breaks down", "undecided": "undecided",
+         "holds_with_harsher_punishment": "holds with a harsher punishment", "invalid": "the model is invalid"}
+pc = lambda v: "%.1f%%" % (100 * v)
+for k, p in j["probabilities"].items():
+    row = '<tr><td>%s</td><td class="b-n">%s</td><td class="b-n">%s \u2013 %s</td><td class="b-n">%d</td></tr>' % (
+        words[k], pc(p["share"]), pc(p["lo"]), pc(p["hi"]), p["runs"])
+    assert row in page, row
+h = j["probabilities"]["holds"]
+assert h["lo"] <= 0.6 <= h["hi"], h
+assert "liaison explore %s --design sobol" % "tests/cases/explore/linear.lia" in page
+assert page.count("<svg") == 2 and "<h2>Scenarios</h2>" in page and "Sobol indices" in page
+PYEOF
+  # re-analysing the store gives the same page, but for the command at its foot
+  run "explore html from the store" 0 "$LIAISON" explore --store "$TMP/x.sqlite" --format html -o "$TMP/explore2.html" &&
+    diff <(grep -v 'To regenerate' "$TMP/explore.html") <(grep -v 'To regenerate' "$TMP/explore2.html") >/dev/null &&
+    grep -q "<code>liaison explore --store $TMP/x.sqlite --format html -o $TMP/explore2.html</code>" "$TMP/explore2.html" &&
+    ok "explore html: the store re-analysed gives the same page" || not_ok "explore html: the store re-analysed gives the same page"
+}
+run "explore html, morris" 0 "$LIAISON" explore $LIN --design morris --samples 8 --format html -o "$TMP/morris.html" && {
+  $CHECK structure "$TMP/morris.html" "explore --design morris --format html"
+  grep -q 'Morris' "$TMP/morris.html" && ok "morris page names mu*" || not_ok "morris page names mu*"
+}
+
 # misuse: exit 2 and the reason
 says() { if grep -q -- "$2" "$TMP/err"; then ok "$1"; else not_ok "$1" "$(head -3 "$TMP/err")"; fi; }
 run "vary without html" 2 "$LIAISON" solve $AB --vary s=0:1:3 && says "vary without html" 'briefing (--format html)'
@@ -71,6 +106,7 @@ run "vary, several games" 2 "$LIAISON" solve models/bilateral-vs-multilateral.li
   says "vary, several games" 'choose one with --game'
 run "vary, unknown name" 2 "$LIAISON" solve $AB --format html --vary nosuch=0:1:3 && says "vary, unknown name" '--vary nosuch'
 run "bad format" 2 "$LIAISON" solve $AB --format pdf && says "bad format" 'text, json or html'
+run "explore bad format" 2 "$LIAISON" explore $LIN --samples 4 --format pdf && says "explore bad format" 'text, json, csv or html'
 run "sweep bad format" 2 "$LIAISON" sweep $AB --vary s=0:1:3 --format pdf && says "sweep bad format" 'text, json, csv or html'
 
 # a browser: the page and the sweep chart rendered to PNG, the page printed to PDF
@@ -97,6 +133,10 @@ run "plot" 0 "$LIAISON" sweep $AB --vary s=0.2:0.4:11 --plot "$TMP/ab.svg" && {
   [ -s "$TMP/svg.png" ] && $CHECK render "$TMP/svg.png" "sweep chart in chromium" "#f4a52c" "#1a9850" ||
     not_ok "sweep chart in chromium" "no screenshot"
 }
+shot "$TMP/explore.png" 1000,2400 "$TMP/explore.html"
+# green (holds) and amber (needs transfers) bars, the Sobol bars' dark blue
+[ -s "$TMP/explore.png" ] && $CHECK render "$TMP/explore.png" "explore briefing in chromium" "#1a9850" "#f4a52c" "#08519c" ||
+  not_ok "explore briefing in chromium" "no screenshot"
 browse --no-pdf-header-footer --print-to-pdf="$TMP/print.pdf" "file://$TMP/bilateral-vs-multilateral.html"
 n=$(grep -c 'class="b-agreement"' "$TMP/bilateral-vs-multilateral.html")
 # each agreement and the glossary start a page

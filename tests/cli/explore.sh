@@ -101,3 +101,33 @@ run "bad shard" 2 "$LIAISON" explore $L --samples 4 --shard 3/2 --store "$TMP/z.
 run "several games, no --game" 2 "$LIAISON" explore models/bilateral-vs-multilateral.lia --samples 3 --range Alpha.leak=0:0.2 && {
   grep -q 'choose one with --game' "$TMP/err" && ok "several games, no --game" || not_ok "several games, no --game" "$(cat "$TMP/err")"; }
 run "unknown game" 2 "$LIAISON" explore models/bilateral-vs-multilateral.lia --samples 3 --range Alpha.leak=0:0.2 --game nope && ok "unknown game"
+
+# --target: every run judges the profile A=1, B=0 instead of the commitment. By hand from the
+# stage game (liaison compile at any s): at (1,0) A gets s - 1.38 (its sharing costs 1.38, B
+# pays it s) and B gets 0.48 - s; A's best breach is to stop sharing (0), B's best deviation
+# is to share too (1.155 - s); the only stage equilibrium is (0,0), so P = 0 for both. At
+# patience 0.9 the slack C - (1 - d)D - dP is slack.A = s - 1.38 and
+# slack.B = 0.48 - s - 0.1 (1.155 - s) = 0.3645 - 0.9 s; their sum is negative, so no
+# transfer restores it: every run breaks down.
+run "target" 0 "$LIAISON" explore $L --design lhs --samples 50 --seed 2 --target 1,0 --store "$TMP/tg.sqlite" --format csv -o "$TMP/tg.csv" && {
+  /usr/bin/python3 - "$TMP/tg.csv" <<'PYEOF' && ok "target: slack by hand to 1e-12" || not_ok "target: slack by hand to 1e-12"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) == 50
+for r in rows:
+    s = float(r["s"])
+    assert abs(float(r["slack.A"]) - (s - 1.38)) <= 1e-12, r
+    assert abs(float(r["slack.B"]) - (0.3645 - 0.9 * s)) <= 1e-12, r
+    assert r["status"] == "breaks_down", r
+PYEOF
+  # the store records the target: the same command resumes, another target is refused
+  run "target: the store again" 0 "$LIAISON" explore $L --design lhs --samples 50 --seed 2 --target 1,0 --store "$TMP/tg.sqlite" --resume --format csv &&
+    cmp -s "$TMP/out" "$TMP/tg.csv" && ok "target: the store again gives the same runs" || not_ok "target: the store again gives the same runs"
+  run "target: another target" 2 "$LIAISON" explore $L --design lhs --samples 50 --seed 2 --store "$TMP/tg.sqlite" --resume &&
+    grep -q 'another exploration of this model' "$TMP/err" && ok "target: the commitment is another exploration" ||
+    not_ok "target: the commitment is another exploration" "$(cat "$TMP/err")"
+}
+run "bad target" 2 "$LIAISON" explore $L --samples 4 --target 1,7 && {
+  grep -q "B has no strategy '7'" "$TMP/err" && ok "bad target" || not_ok "bad target" "$(cat "$TMP/err")"; }
+run "short target" 2 "$LIAISON" explore $L --samples 4 --target 1 && {
+  grep -q 'one strategy per player (2)' "$TMP/err" && ok "short target" || not_ok "short target" "$(cat "$TMP/err")"; }

@@ -19,7 +19,7 @@ declare -A TAKES=(
   [sweep]="--game --vary --csv --plot --threads --tolerance --no-refine --monitor --format --set --memory-cap -o"
   [compare]="--game --format --set --memory-cap -o"
   [params]="--format --set --memory-cap -o"
-  [explore]="--game --design --samples --seed --range --delta --threads --store --resume --shard --merge --plot --format --set --memory-cap -o"
+  [explore]="--game --design --samples --seed --range --delta --threads --store --resume --shard --merge --plot --target --format --set --memory-cap -o"
 )
 ALL=$(for c in "${!TAKES[@]}"; do echo ${TAKES[$c]}; done | tr ' ' '\n' | sort -u)
 

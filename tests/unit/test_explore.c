@@ -277,6 +277,90 @@ static void test_allocation_failures(void **state)
     lia_model_free(m);
 }
 
+/* A target instead of the commitment (lia_explore_options version 2): the profile A=1, B=0
+ * (strategy indices: levels 0, 1). By hand from the stage game at (1,0): A pays its sharing
+ * 1.38 and is paid s, C_A = s - 1.38; its best breach is to stop (D_A = 0); B gets
+ * C_B = 0.48 - s and would rather share too, D_B = 1.155 - s; the only stage equilibrium is
+ * (0,0), P = 0 for both. So slack.A = s - 1.38 - (1 - d) 0 - d 0 = s - 1.38 whatever A's
+ * patience d, and slack.B = 0.48 - s - 0.1 (1.155 - s) = 0.3645 - 0.9 s (B's patience 0.9);
+ * the sum is negative, so every run breaks down. A version-1 caller (no target field read)
+ * gets the commitment's runs. */
+static void test_target(void **state)
+{
+    (void)state;
+    lia_model *m = load();
+    const size_t target[2] = { 1, 0 };
+    lia_explore_options o = opts(LIA_DESIGN_LHS, 200, 2);
+    o.target = target;
+    lia_explore *e = NULL;
+    assert_int_equal(lia_model_explore(&e, m, NULL, &o), LIA_OK);
+    assert_non_null(lia_explore_target(e));
+    assert_int_equal(lia_explore_target(e)[0], 1);
+    assert_int_equal(lia_explore_target(e)[1], 0);
+    size_t cs = col(e, "s"), ca = col(e, "slack.A"), cb = col(e, "slack.B"), st = col(e, "status");
+    for (uint64_t k = 0; k < 200; k++) {
+        double s = lia_explore_value(e, k, cs);
+        assert_true(fabs(lia_explore_value(e, k, ca) - (s - 1.38)) <= 1e-12);
+        assert_true(fabs(lia_explore_value(e, k, cb) - (0.3645 - 0.9 * s)) <= 1e-12);
+        assert_int_equal((int)lia_explore_value(e, k, st), LIA_VERDICT_BREAKS_DOWN);
+    }
+    lia_explore_free(e);
+    /* version 1: the struct ends before target, so the field is never read */
+    o.version = 1;
+    assert_int_equal(lia_model_explore(&e, m, NULL, &o), LIA_OK);
+    assert_null(lia_explore_target(e));
+    for (uint64_t k = 0; k < 200; k++) {
+        double s = lia_explore_value(e, k, cs), d = lia_explore_value(e, k, col(e, "A.patience"));
+        assert_true(fabs(lia_explore_value(e, k, ca) - (s - 0.38 + 0.08 * d)) < 1e-12);
+    }
+    lia_explore_free(e);
+    /* a strategy the member does not have */
+    const size_t bad[2] = { 1, 2 };
+    o = opts(LIA_DESIGN_LHS, 4, 1);
+    o.target = bad;
+    assert_int_equal(lia_model_explore(&e, m, NULL, &o), LIA_EUSAGE);
+    if (!strstr(lia_explore_errmsg(e), "B strategy 2, but it has 2")) fail_msg("%s", lia_explore_errmsg(e));
+    lia_explore_free(e);
+    lia_model_free(m);
+}
+
+/* The briefing: lia_explore_write(LIA_FORMAT_HTML) is lia_explore_write_html with the default
+ * options; a page with the shares of the text output; none for a cancelled exploration. */
+static int stop_at_once(void *ctx, size_t done, size_t total)
+{
+    (void)ctx;
+    (void)total;
+    return done > 0;
+}
+
+static void test_html(void **state)
+{
+    (void)state;
+    lia_model *m = load();
+    lia_explore_options o = opts(LIA_DESIGN_SOBOL, 16, 1);
+    lia_explore *e = NULL;
+    assert_int_equal(lia_model_explore(&e, m, NULL, &o), LIA_OK);
+    char *a = NULL, *b = NULL;
+    size_t la = 0, lb = 0;
+    assert_int_equal(lia_explore_write(&a, &la, e, LIA_FORMAT_HTML), LIA_OK);
+    assert_int_equal(lia_explore_write_html(&b, &lb, e, NULL), LIA_OK);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, b, la);
+    assert_non_null(strstr(a, "<!DOCTYPE html>"));
+    assert_null(strstr(a, "<script"));
+    assert_non_null(strstr(a, "Sobol indices"));
+    lia_free(a);
+    lia_free(b);
+    lia_explore_free(e);
+    o.progress = stop_at_once;
+    assert_int_equal(lia_model_explore(&e, m, NULL, &o), LIA_ECANCELED);
+    assert_int_equal(lia_explore_write_html(&a, NULL, e, NULL), LIA_EUSAGE);
+    assert_null(a);
+    if (!strstr(lia_explore_errmsg(e), "needs every run")) fail_msg("%s", lia_explore_errmsg(e));
+    lia_explore_free(e);
+    lia_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +368,8 @@ int main(void)
         cmocka_unit_test(test_threads_and_designs),
         cmocka_unit_test(test_cancel_resume_and_shards),
         cmocka_unit_test(test_misuse),
+        cmocka_unit_test(test_target),
+        cmocka_unit_test(test_html),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
