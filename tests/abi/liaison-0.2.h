@@ -2,8 +2,12 @@
  *
  * Conventions (see docs/api.md):
  *  - Every object is an opaque handle. Functions named lia_<noun>_<verb>; output parameters first.
- *  - Every fallible call returns a lia_status. The last error message of a handle is read with
- *    lia_<noun>_errmsg(); it stays valid until the next call on that handle.
+ *  - Every fallible call returns a lia_status and leaves a message: what failed, for which
+ *    input, what to try. A call on a handle leaves it on the handle, read with
+ *    lia_<noun>_errmsg() (valid until the next call on that handle; for handles that are only
+ *    read, such as lia_eqset, the message of the calling thread's last failed call on it).
+ *    A call without a handle (lia_game_nash, lia_game_repeat, lia_game_correlated, ...)
+ *    leaves it in lia_errmsg(), the calling thread's last message.
  *  - Ownership is stated on every function: "caller frees" means with the matching _free
  *    function (or lia_free for plain strings). Freeing NULL is always a no-op.
  *  - The library never calls exit/abort and has no global mutable state: separate handles may
@@ -57,10 +61,19 @@ typedef enum lia_status {
 } lia_status;
 
 LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "invalid input" */
-/* The message of the last failure on the calling thread that had no handle to carry it (today:
- * an options struct of a version this library does not read); "" if none. Thread-local, owned
- * by the library, valid until the thread's next such failure. */
+/* The message of the last failure on the calling thread (as libgit2's git_error_last): set by
+ * every call that fails without a handle to carry the message (lia_game_nash, lia_game_repeat,
+ * lia_game_correlated, lia_model_solve, an options struct of a version this library does not
+ * read, ...) and by failed calls on read-only handles (the writers). Calls that produce a new
+ * handle clear it when they start. "" if none. Thread-local, owned by the library, valid until
+ * the thread's next failure. */
 LIA_API const char *lia_errmsg(void);
+
+/* "Did you mean": the candidate closest to word (Levenshtein distance at most 2, and less
+ * than the word's length), or NULL when none is that close. For callers that take names from
+ * users (the command line's commands, flags and game names); the library's own messages about
+ * unknown names suggest the same way. */
+LIA_API const char *lia_suggest(const char *word, const char *const *candidates, size_t n);
 
 /* OpenBLAS's worker threads: the library never changes them on its own; this is the one call
  * that does (it affects the whole process, as OpenBLAS's setting is global). n >= 1.
@@ -302,9 +315,15 @@ typedef enum lia_format {
     LIA_FORMAT_LRS = 3,    /* lrsnash input: two players only, exact rationals, never decimals */
     LIA_FORMAT_TU = 4,     /* coalition values in binary-mask order (TU games) */
     LIA_FORMAT_CSV = 5,    /* one row per record with a header line (equilibrium sets) */
-    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports and sweeps only:
-                              lia_report_write_html, lia_sweep_write_html) */
+    LIA_FORMAT_HTML = 6    /* a self-contained briefing page (solve reports, sweeps and
+                              explorations only: lia_report_write_html, lia_sweep_write_html,
+                              lia_explore_write_html) */
 } lia_format;
+/* The name of a format ("text", "json", "nfg", "lrs", "tu", "csv", "html"); NULL outside the
+ * enum, so f = 0, 1, ... lists them. Which formats a result takes is said by its writer. */
+LIA_API const char *lia_format_name(lia_format f);
+/* The format of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_format_from_name(const char *name, lia_format *out);
 
 /* Render the game. *out receives a NUL-terminated string, caller frees with lia_free.
  * LIA_EUSAGE for a format the game cannot take (lrs for three players, tu for a normal game);
@@ -355,6 +374,11 @@ typedef enum lia_nash_method {
  *
  * 1 if this build implements the method, 0 if not (lia_game_nash then gives LIA_EUSAGE). */
 LIA_API int lia_nash_method_available(lia_nash_method m);
+/* The method's name ("pure", "lp", "lh", "all", "support", "simpdiv", "qre", "gnm": the one
+ * the equilibrium set records); NULL outside the enum, so m = 0, 1, ... lists them. */
+LIA_API const char *lia_nash_method_name(lia_nash_method m);
+/* The method of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_nash_method_from_name(const char *name, lia_nash_method *out);
 
 /* Player's security (maxmin) level: the mixed strategy that maximises its payoff against the
  * worst the others can do, by LP (GLPK). strategy has strategy_count(player) entries. The
@@ -408,6 +432,8 @@ typedef struct lia_eqset lia_eqset;
  * what it needs; g may be freed first. Caller frees *out with lia_eqset_free. */
 LIA_API lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *opts);
 LIA_API void lia_eqset_free(lia_eqset *e);
+/* The message of the calling thread's last failed call on e ("" if that was another call). */
+LIA_API const char *lia_eqset_errmsg(const lia_eqset *e);
 LIA_API size_t lia_eqset_count(const lia_eqset *e);
 /* Equilibrium k's mixed profile (owned by the set), its payoffs (one per player), its regret. */
 LIA_API const double *lia_eqset_profile(const lia_eqset *e, size_t k);
@@ -466,6 +492,7 @@ typedef struct lia_report lia_report;
  * Caller frees *out with lia_report_free. */
 LIA_API lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, const lia_compile_options *opts);
 LIA_API void lia_report_free(lia_report *r);
+LIA_API const char *lia_report_errmsg(const lia_report *r);   /* as lia_eqset_errmsg */
 LIA_API size_t lia_report_count(const lia_report *r);
 LIA_API const char *lia_report_name(const lia_report *r, size_t i);        /* owned by r; NULL if out of range */
 /* The stage game's equilibria (owned by r; NULL if out of range). */
@@ -504,6 +531,7 @@ typedef struct lia_correlated_options {
  * Caller frees *out with lia_correlated_free. */
 LIA_API lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const lia_correlated_options *opts);
 LIA_API void lia_correlated_free(lia_correlated *c);
+LIA_API const char *lia_correlated_errmsg(const lia_correlated *c);   /* as lia_eqset_errmsg */
 LIA_API int lia_correlated_coarse(const lia_correlated *c);            /* 1 for CCE, 0 for CE */
 /* Welfare of the max-welfare distribution (NAN if c is NULL). */
 LIA_API double lia_correlated_welfare(const lia_correlated *c);
@@ -548,6 +576,7 @@ typedef enum lia_tu_form { LIA_TU_TABLE = 0, LIA_TU_BANKRUPTCY = 1, LIA_TU_VOTIN
  * cost != 0 marks a cost game. players <= 30. Caller frees *out with lia_tugame_free. */
 LIA_API lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values, int cost);
 LIA_API void lia_tugame_free(lia_tugame *g);
+LIA_API const char *lia_tugame_errmsg(const lia_tugame *g);   /* as lia_eqset_errmsg */
 
 LIA_API const char *lia_tugame_name(const lia_tugame *g);
 LIA_API size_t lia_tugame_player_count(const lia_tugame *g);
@@ -595,6 +624,13 @@ typedef enum lia_share_rule {
 } lia_share_rule;
 /* Static string: the JSON key, e.g. "shapley", "least_core", "kalai_smorodinsky". */
 LIA_API const char *lia_share_rule_name(lia_share_rule r);
+/* Names that select rules for lia_share_options.rules (the command line's share --method):
+ * i = 0, 1, ... until NULL. "banzhaf" selects both Banzhaf indices, "bargaining" the Nash and
+ * the Kalai-Smorodinsky solutions, "per_capita" and "montecarlo" one rule each, "core" the
+ * least core, "all" every rule that applies (rules = 0). */
+LIA_API const char *lia_share_selection_name(size_t i);
+/* The rule bits one such name selects; LIA_EUSAGE (rules untouched) for any other name. */
+LIA_API lia_status lia_share_rules_from_name(const char *name, uint64_t *rules);
 
 typedef enum lia_disagreement {
     LIA_DISAGREE_NASH = 0,       /* each member's worst payoff over the stage game's equilibria */
@@ -783,6 +819,7 @@ typedef struct lia_repeat lia_repeat;
  * game without one). Caller frees *out with lia_repeat_free. */
 LIA_API lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *target, const lia_repeat_options *opts);
 LIA_API void lia_repeat_free(lia_repeat *r);
+LIA_API const char *lia_repeat_errmsg(const lia_repeat *r);   /* as lia_eqset_errmsg */
 LIA_API size_t lia_repeat_player_count(const lia_repeat *r);
 /* Player p's row (owned by r, valid until it is freed); NULL if p is out of range. */
 LIA_API const lia_sustain *lia_repeat_player(const lia_repeat *r, size_t p);
@@ -1067,6 +1104,8 @@ typedef enum lia_design {
 } lia_design;
 /* "mc", "lhs", "sobol", "morris"; NULL outside the enum. */
 LIA_API const char *lia_design_name(lia_design d);
+/* The design of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_design_from_name(const char *name, lia_design *out);
 
 /* A range for a parameter (any name lia_model_param_find knows); it replaces the range of a
  * `let` of the same name. */
@@ -1075,9 +1114,9 @@ typedef struct lia_explore_range {
     double lo, hi;            /* lo < hi, both finite */
 } lia_explore_range;
 
-#define LIA_EXPLORE_OPTIONS_VERSION 1
+#define LIA_EXPLORE_OPTIONS_VERSION 2
 typedef struct lia_explore_options {
-    unsigned version;         /* LIA_EXPLORE_OPTIONS_VERSION */
+    unsigned version;         /* LIA_EXPLORE_OPTIONS_VERSION (1 accepted) */
     lia_design design;
     uint64_t samples;         /* N >= 1: points, base samples (sobol) or trajectories (morris) */
     uint64_t seed;
@@ -1094,8 +1133,13 @@ typedef struct lia_explore_options {
                                  (LIA_ECANCELED, the store keeps every finished batch) */
     void *progress_ctx;
     size_t memory_cap;        /* per compiled game; 0 = LIA_DEFAULT_MEMORY_CAP */
+    /* version 2: a profile every run judges instead of the agreement's commitment, as
+     * lia_game_repeat's target (liaison repeat --target): one strategy index per member, in the
+     * game's player order (lia_explore_member_name). Read during the call only; a store records
+     * it (a store of another target is another exploration). NULL: the commitment. */
+    const size_t *target;
 } lia_explore_options;
-#define LIA_EXPLORE_OPTIONS_INIT { LIA_EXPLORE_OPTIONS_VERSION, LIA_DESIGN_LHS, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0 }
+#define LIA_EXPLORE_OPTIONS_INIT { LIA_EXPLORE_OPTIONS_VERSION, LIA_DESIGN_LHS, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0, NULL }
 
 typedef struct lia_explore lia_explore;
 /* Run an exploration of `game` (NULL: the model's only game); m is not modified (runs solve on
@@ -1134,6 +1178,9 @@ LIA_API lia_status lia_explore_param_range(const lia_explore *e, size_t j, doubl
 /* The members of the game (the order of the per-member outputs). */
 LIA_API size_t lia_explore_member_count(const lia_explore *e);
 LIA_API const char *lia_explore_member_name(const lia_explore *e, size_t i);
+/* The profile the runs judged (opts->target, one strategy index per member, owned by e), or
+ * NULL when they judged the commitment. */
+LIA_API const size_t *lia_explore_target(const lia_explore *e);
 /* Columns of the table of runs, after `run`: the parameters, "status", "slack.M" for each
  * member M, "delta_star.M", "direction.M", "transfers", "welfare", "core_empty" (docs/cli.md).
  * Values are doubles: status is the lia_verdict code (-1: the model is invalid at that
@@ -1145,7 +1192,8 @@ LIA_API const char *lia_explore_column_name(const lia_explore *e, size_t c);
 LIA_API double lia_explore_value(const lia_explore *e, uint64_t k, size_t c);
 /* LIA_FORMAT_CSV: the table (one row per run, the same bytes for any threads or shards);
  * LIA_FORMAT_JSON and LIA_FORMAT_TEXT: the analyses (probabilities, Sobol indices or Morris
- * measures, scenarios; docs/cli.md). Caller frees *out with lia_free. */
+ * measures, scenarios; docs/cli.md); LIA_FORMAT_HTML: the briefing (lia_explore_write_html
+ * with default options). Caller frees *out with lia_free. */
 LIA_API lia_status lia_explore_write(char **out, size_t *len, const lia_explore *e, lia_format fmt);
 /* The CSV of runs [from, from + n) of those held (k-th held run = run first_run + k), after
  * the header line if `header`; the same bytes as the matching lines of the whole table, so a
@@ -1203,6 +1251,13 @@ LIA_API lia_status lia_report_write_html(char **out, size_t *len, const lia_repo
  * words, the breakdown points, a glossary (opts->sweep is ignored). opts may be NULL. Caller
  * frees *out with lia_free. */
 LIA_API lia_status lia_sweep_write_html(char **out, size_t *len, const lia_sweep *s, const lia_briefing_options *opts);
+/* An exploration as a briefing: its set-up in words (the agreement, design, runs, seed, the
+ * parameters and their ranges), the share of runs in each status with its Wilson interval (a
+ * chart and a table), the chart of lia_explore_write_svg inline (Sobol indices or Morris mu*,
+ * the scenario boxes), the scenarios in words, a glossary (opts->sweep is ignored). opts may be
+ * NULL. LIA_EUSAGE unless e holds every run of its design (the reason in lia_explore_errmsg).
+ * Caller frees *out with lia_free. */
+LIA_API lia_status lia_explore_write_html(char **out, size_t *len, const lia_explore *e, const lia_briefing_options *opts);
 
 /* The bilateral agreement that members i and j (indices in the agreement's member list) of
  * the multilateral agreement `name` would make on their own (docs/model.md section 12): its
@@ -1225,6 +1280,7 @@ LIA_API lia_status lia_compare_agreements(lia_compare **out, lia_model *const *m
  * lia_model_decompose makes it, with the bilateral sums. */
 LIA_API lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char *name);
 LIA_API void lia_compare_free(lia_compare *c);
+LIA_API const char *lia_compare_errmsg(const lia_compare *c);   /* as lia_eqset_errmsg */
 /* LIA_FORMAT_JSON or LIA_FORMAT_TEXT; caller frees *out with lia_free. */
 LIA_API lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt);
 
