@@ -14,31 +14,9 @@
 #include <unistd.h>
 #include "liaison.h"
 
-/* The agreement of test_explore.c (tests/cases/explore/linear.lia): with s the transfer B pays
- * A and d A's patience, slack.A = s - 0.38 + 0.08 d (derived there). */
-static const char model[] =
-    "let s = 0.3 in [0.26, 0.38]\n"
-    "topic t { common 0.5 }\n"
-    "party A { leak 0.1; need t 1; collect t 0.6; exposure t 2 }\n"
-    "party B { disclosure 0.2; need t 2; collect t 0.5; exposure t 1 }\n"
-    "agreement AB bilateral {\n"
-    "  members A, B\n"
-    "  levels 0, 1\n"
-    "  share A -> B t 1\n"
-    "  share B -> A t 0.5\n"
-    "  caveat value 0.8 disclosure 0.5\n"
-    "  facility f cost 2 value 1 split A 0.75, B 0.25\n"
-    "  transfer B -> A s\n"
-    "}\n";
-
-static const lia_explore_range patience = { "A.patience", 0.5, 0.9 };
-
-static lia_model *load(void)
-{
-    lia_model *m = NULL;
-    assert_int_equal(lia_model_parse(&m, model, strlen(model), "linear.lia"), LIA_OK);
-    return m;
-}
+/* The agreement of tests/cases/explore/linear.lia: with s the transfer B pays A and d A's
+ * patience, slack.A = s - 0.38 + 0.08 d (derived in explore_fixture.h). */
+#include "explore_fixture.h"
 
 static lia_explore_options opts(void)
 {
