@@ -74,19 +74,19 @@ static int has_ext(const char *path, const char *ext)
 static lia_status resolve(lia_model *m)
 {
     m->params_ready = 0;
-    lia_arena_free(&m->param_arena);
+    lia__arena_free(&m->param_arena);
     m->params = NULL;
     m->nparams = 0;
-    lia_diags_truncate(&m->diags, m->nparse);
-    lia_arena_free(&m->spec_arena);
+    lia__diags_truncate(&m->diags, m->nparse);
+    lia__arena_free(&m->spec_arena);
     memset(&m->spec, 0, sizeof m->spec);
     int rc;
     switch (m->format) {
-    case FMT_NFG: rc = lia_read_nfg(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name, m->read_cap); break;
-    case FMT_LRS: rc = lia_read_lrs(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name, m->read_cap); break;
-    default: rc = lia_check(&m->spec, &m->spec_arena, &m->ast, &m->sources, &m->diags, m->ov, m->nov); break;
+    case FMT_NFG: rc = lia__read_nfg(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name, m->read_cap); break;
+    case FMT_LRS: rc = lia__read_lrs(&m->spec, &m->spec_arena, &m->sources, 0, &m->diags, m->game_name, m->read_cap); break;
+    default: rc = lia__check(&m->spec, &m->spec_arena, &m->ast, &m->sources, &m->diags, m->ov, m->nov); break;
     }
-    lia_diags_sort(&m->diags, 0);
+    lia__diags_sort(&m->diags, 0);
     if (rc < 0 || m->diags.oom) {
         set_err(m, "out of memory while checking the model");
         return LIA_ENOMEM;
@@ -105,14 +105,14 @@ static lia_status resolve(lia_model *m)
 
 static lia_status load(lia_model *m, const char *name, const char *text, size_t len, model_format fmt)
 {
-    if (lia_sources_add(&m->sources, name, text, len) < 0) return LIA_ENOMEM;
+    if (lia__sources_add(&m->sources, name, text, len) < 0) return LIA_ENOMEM;
     m->format = fmt;
     if (fmt == FMT_LIA) {
-        if (lia_parse(&m->ast, &m->ast_arena, &m->sources, 0, &m->diags) < 0) {
+        if (lia__parse(&m->ast, &m->ast_arena, &m->sources, 0, &m->diags) < 0) {
             set_err(m, "out of memory while parsing");
             return LIA_ENOMEM;
         }
-        lia_diags_sort(&m->diags, 0);
+        lia__diags_sort(&m->diags, 0);
         m->nparse = m->diags.n;
     } else {
         /* the single game is named after the file: "games/N1_4x3.game" -> "N1_4x3" */
@@ -128,9 +128,9 @@ static lia_model *model_new(void)
 {
     lia_model *m = lia__calloc(1, sizeof *m);
     if (!m) return NULL;
-    lia_arena_init(&m->ast_arena);
-    lia_arena_init(&m->spec_arena);
-    lia_arena_init(&m->param_arena);
+    lia__arena_init(&m->ast_arena);
+    lia__arena_init(&m->spec_arena);
+    lia__arena_init(&m->param_arena);
     m->read_cap = LIA_DEFAULT_MEMORY_CAP;
     return m;
 }
@@ -138,8 +138,8 @@ static lia_model *model_new(void)
 static model_format detect(const char *path, const char *text, size_t len)
 {
     if (has_ext(path, ".lia")) return FMT_LIA;
-    if (has_ext(path, ".nfg") || lia_looks_like_nfg(text, len)) return FMT_NFG;
-    if (lia_looks_like_lrs(text, len)) return FMT_LRS;
+    if (has_ext(path, ".nfg") || lia__looks_like_nfg(text, len)) return FMT_NFG;
+    if (lia__looks_like_lrs(text, len)) return FMT_LRS;
     return FMT_LIA;
 }
 
@@ -169,7 +169,7 @@ static int read_all(FILE *f, size_t limit, lia_buf *b)
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (n > limit - b->len) return EFBIG;
-        lia_buf_put(b, chunk, n);
+        lia__buf_put(b, chunk, n);
         if (b->failed) return ENOMEM;
     }
     return ferror(f) ? (errno ? errno : EIO) : 0;
@@ -186,31 +186,31 @@ static lia_status model_open_in(lia_model **out, const char *path, size_t cap)
     FILE *f = fopen(path, "rb");
     if (!f) {
         set_err(m, "cannot open %s: %s", path, strerror(errno));
-        if (lia_sources_add(&m->sources, path, "", 0) < 0) { lia_model_free(m); return LIA_ENOMEM; }
+        if (lia__sources_add(&m->sources, path, "", 0) < 0) { lia_model_free(m); return LIA_ENOMEM; }
         *out = m;
         return LIA_EIO;
     }
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     size_t limit = m->read_cap < LIA_MAX_INPUT_BYTES ? m->read_cap : LIA_MAX_INPUT_BYTES;
     int err = read_all(f, limit, &b);
     fclose(f);
-    if (err == ENOMEM) { lia_buf_free(&b); lia_model_free(m); return LIA_ENOMEM; }
+    if (err == ENOMEM) { lia__buf_free(&b); lia_model_free(m); return LIA_ENOMEM; }
     if (err) {
-        lia_buf_free(&b);
+        lia__buf_free(&b);
         char lim[32];
-        lia_format_bytes(lim, sizeof lim, (double)limit);
+        lia__format_bytes(lim, sizeof lim, (double)limit);
         if (err == EFBIG)
             set_err(m, "cannot read %s: it is larger than %s, the most a model file may hold%s", path, lim,
                     limit < LIA_MAX_INPUT_BYTES ? " under the memory cap (raise the cap to read it)" : "");
         else set_err(m, "cannot read %s: %s", path, strerror(err));
-        if (lia_sources_add(&m->sources, path, "", 0) < 0) { lia_model_free(m); return LIA_ENOMEM; }
+        if (lia__sources_add(&m->sources, path, "", 0) < 0) { lia_model_free(m); return LIA_ENOMEM; }
         *out = m;
         return LIA_EIO;
     }
     const char *text = b.data ? b.data : "";
     lia_status st = load(m, path, text, b.len, detect(path, text, b.len));
-    lia_buf_free(&b);
+    lia__buf_free(&b);
     if (st == LIA_ENOMEM) { lia_model_free(m); return st; }
     *out = m;
     return st;
@@ -219,11 +219,11 @@ static lia_status model_open_in(lia_model **out, const char *path, size_t cap)
 void lia_model_free(lia_model *m)
 {
     if (!m) return;
-    lia_diags_free(&m->diags);
-    lia_sources_free(&m->sources);
-    lia_arena_free(&m->ast_arena);
-    lia_arena_free(&m->spec_arena);
-    lia_arena_free(&m->param_arena);
+    lia__diags_free(&m->diags);
+    lia__sources_free(&m->sources);
+    lia__arena_free(&m->ast_arena);
+    lia__arena_free(&m->spec_arena);
+    lia__arena_free(&m->param_arena);
     for (size_t i = 0; i < m->nov; i++) lia__free(m->ov[i].name);
     lia__free(m->ov);
     lia__free(m->game_name);
@@ -244,13 +244,13 @@ const char *lia_model_source_name(const lia_model *m)
 char *lia__model_text(const lia_model *m, size_t *len)
 {
     lia_buf b;
-    lia_buf_init(&b);
-    if (m && m->sources.n) lia_buf_put(&b, m->sources.items[0].text, m->sources.items[0].len);
+    lia__buf_init(&b);
+    if (m && m->sources.n) lia__buf_put(&b, m->sources.items[0].text, m->sources.items[0].len);
     for (size_t i = 0; m && i < m->nov; i++) {
         const lia_source *s = &m->sources.items[m->ov[i].src];
-        lia_buf_printf(&b, "\n--set %.*s", (int)s->len, s->text);
+        lia__buf_printf(&b, "\n--set %.*s", (int)s->len, s->text);
     }
-    return lia_buf_take(&b, len);
+    return lia__buf_take(&b, len);
 }
 
 void lia__model_error(lia_model *m, const char *what)
@@ -299,11 +299,11 @@ static void build_params(lia_model *m)
     lia_diags d;
     memset(&d, 0, sizeof d);
     lia_spec spec;
-    int rc = lia_check_logged(&spec, &m->param_arena, &m->ast, &m->sources, &d, m->ov, m->nov, &log);
-    lia_diags_free(&d);
+    int rc = lia__check_logged(&spec, &m->param_arena, &m->ast, &m->sources, &d, m->ov, m->nov, &log);
+    lia__diags_free(&d);
     lia_nametab seen;
-    if (rc < 0 || log.oom || !lia_nametab_init(&seen, &m->param_arena, log.n) ||
-        !(m->params = lia_arena_array(&m->param_arena, log.n ? log.n : 1, sizeof *m->params))) {
+    if (rc < 0 || log.oom || !lia__nametab_init(&seen, &m->param_arena, log.n) ||
+        !(m->params = lia__arena_array(&m->param_arena, log.n ? log.n : 1, sizeof *m->params))) {
         set_err(m, "out of memory while listing the parameters");
         m->params = NULL;
         m->params_ready = 0;   /* try again next time */
@@ -313,7 +313,7 @@ static void build_params(lia_model *m)
     }
     for (size_t i = 0; i < log.n; i++) {
         const lia_path_rec *r = &log.items[i];
-        if (lia_nametab_put(&seen, r->name, strlen(r->name), m->nparams) != m->nparams) continue;
+        if (lia__nametab_put(&seen, r->name, strlen(r->name), m->nparams) != m->nparams) continue;
         lia_param *p = &m->params[m->nparams++];
         memset(p, 0, sizeof *p);
         p->name = r->name;
@@ -378,13 +378,13 @@ static int valid_path(const char *name)
 static int override_source(lia_model *m, lia_override *o, int fresh, const char *name, const char *value)
 {
     lia_buf b;
-    lia_buf_init(&b);
-    lia_buf_printf(&b, "%s=%s", name, value);
+    lia__buf_init(&b);
+    lia__buf_printf(&b, "%s=%s", name, value);
     size_t len;
-    char *text = lia_buf_take(&b, &len);
+    char *text = lia__buf_take(&b, &len);
     if (!text) return 0;
     if (fresh) {
-        int src = lia_sources_add(&m->sources, "--set", text, len);
+        int src = lia__sources_add(&m->sources, "--set", text, len);
         lia__free(text);
         if (src < 0) return 0;
         o->src = (uint32_t)src;
@@ -456,7 +456,7 @@ static lia_status model_set_tagged(lia_model *m, const char *name, const char *v
         if (fresh) {
             lia__free(m->ov[i].name);
             m->nov--;
-            lia_sources_truncate(&m->sources, m->ov[i].src);
+            lia__sources_truncate(&m->sources, m->ov[i].src);
         } else {
             lia_source *s = &m->sources.items[m->ov[i].src];
             lia__free(s->text);
@@ -499,11 +499,11 @@ lia_status lia_model_set_number(lia_model *m, const char *name, double value)
     }
     char text[64];
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
     /* the shortest decimal that reads back as `value`: 0.1 stays the exact 1/10 */
-    lia_num_format_double(text, sizeof text, value);
+    lia__num_format_double(text, sizeof text, value);
     lia_status st = model_set_in(m, name, text);
-    lia_c_numeric_end(&loc);
+    lia__c_numeric_end(&loc);
     return st;
 }
 
@@ -554,14 +554,14 @@ static lia_status pick_game(lia_model *m, const char *name, const lia_compile_op
         return LIA_OK;
     }
     lia_buf b;
-    lia_buf_init(&b);
-    for (size_t i = 0; i < m->spec.ngames; i++) lia_buf_printf(&b, "%s%s", i ? ", " : "", m->spec.games[i].name);
+    lia__buf_init(&b);
+    for (size_t i = 0; i < m->spec.ngames; i++) lia__buf_printf(&b, "%s%s", i ? ", " : "", m->spec.games[i].name);
     if (name)
         set_err(m, "no agreement or game named '%s'; %s has: %s", name, m->sources.items[0].name, b.data ? b.data : "");
     else
         set_err(m, "%s has several agreements and games; choose one by name: %s", m->sources.items[0].name,
                 b.data ? b.data : "");
-    lia_buf_free(&b);
+    lia__buf_free(&b);
     return LIA_EUSAGE;
 }
 
@@ -574,7 +574,7 @@ static lia_status model_compile_in(lia_game **out, lia_model *m, const char *nam
     size_t gi, cap;
     lia_status st = pick_game(m, name, opts, &gi, &cap);
     if (st != LIA_OK) return st;
-    st = lia_lower_normal(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
+    st = lia__lower_normal(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
     if (st == LIA_ENOMEM) set_err(m, "out of memory while compiling '%s'", m->spec.games[gi].name);
     return st;
 }
@@ -588,7 +588,7 @@ static lia_status model_compile_tu_in(lia_tugame **out, lia_model *m, const char
     size_t gi, cap;
     lia_status st = pick_game(m, name, opts, &gi, &cap);
     if (st != LIA_OK) return st;
-    st = lia_lower_tu(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
+    st = lia__lower_tu(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
     if (st == LIA_ENOMEM) set_err(m, "out of memory while compiling '%s'", m->spec.games[gi].name);
     return st;
 }
@@ -598,9 +598,9 @@ static lia_status model_compile_tu_in(lia_tugame **out, lia_model *m, const char
 #define IN_C_LOCALE(call)                                  \
     do {                                                   \
         lia_c_numeric loc_;                                \
-        if (!lia_c_numeric_begin(&loc_)) return LIA_ENOMEM; \
+        if (!lia__c_numeric_begin(&loc_)) return LIA_ENOMEM; \
         lia_status st_ = (call);                           \
-        lia_c_numeric_end(&loc_);                          \
+        lia__c_numeric_end(&loc_);                          \
         return st_;                                        \
     } while (0)
 
@@ -745,20 +745,20 @@ static lia_status model_decompose_in(lia_model *m, const char *name, size_t i, s
     }
     const char *a = m->spec.parties[multi->agreement.members[i]].name, *b = m->spec.parties[multi->agreement.members[j]].name;
     lia_buf nb;
-    lia_buf_init(&nb);
-    lia_buf_printf(&nb, "%s_%s", a, b);
-    char *pair_name = lia_buf_take(&nb, NULL);
+    lia__buf_init(&nb);
+    lia__buf_printf(&nb, "%s_%s", a, b);
+    char *pair_name = lia__buf_take(&nb, NULL);
     lia_arena scratch;
-    lia_arena_init(&scratch);
+    lia__arena_init(&scratch);
     spec_game pair;
-    st = pair_name && lia_decompose_pair(&pair, &scratch, &m->spec, multi, i, j, pair_name) ? LIA_OK : LIA_ENOMEM;
-    if (st == LIA_OK && stage) st = lia_lower_normal(stage, &m->spec, &pair, cap, m->errmsg, sizeof m->errmsg);
-    if (st == LIA_OK && tu) st = lia_lower_tu(tu, &m->spec, &pair, cap, m->errmsg, sizeof m->errmsg);
+    st = pair_name && lia__decompose_pair(&pair, &scratch, &m->spec, multi, i, j, pair_name) ? LIA_OK : LIA_ENOMEM;
+    if (st == LIA_OK && stage) st = lia__lower_normal(stage, &m->spec, &pair, cap, m->errmsg, sizeof m->errmsg);
+    if (st == LIA_OK && tu) st = lia__lower_tu(tu, &m->spec, &pair, cap, m->errmsg, sizeof m->errmsg);
     if (st != LIA_OK) {
         if (stage) { lia_game_free(*stage); *stage = NULL; }
         if (st == LIA_ENOMEM) set_err(m, "out of memory while decomposing '%s'", multi->name);
     }
-    lia_arena_free(&scratch);
+    lia__arena_free(&scratch);
     lia__free(pair_name);
     return st;
 }

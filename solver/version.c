@@ -35,4 +35,4 @@ lia_status lia_set_blas_threads(int n)
 
 int lia_blas_threads(void) { return openblas_get_num_threads(); }
 
-void lia_thread_cleanup(void) { lia_lp_thread_done(); }
+void lia_thread_cleanup(void) { lia__lp_thread_done(); }

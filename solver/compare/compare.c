@@ -44,7 +44,7 @@ struct lia_compare {
     int regimes;                 /* some model has regimes: its columns judge it as written */
 };
 
-static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
+static const char *copy(lia_arena *a, const char *s) { return lia__arena_strndup(a, s, strlen(s)); }
 
 static lia_status name_index(lia_compare *c, const char *name, size_t cap, size_t *at)
 {
@@ -95,9 +95,9 @@ static lia_status fill(lia_compare *c, entry *e, const lia_game *g, const lia_tu
     e->kind = kind;
     if (!e->game) e->game = copy(&c->arena, lia_game_name(g));
     e->n = lia_game_player_count(g);
-    e->member = lia_arena_array(&c->arena, e->n, sizeof *e->member);
-    e->payoff = lia_arena_array(&c->arena, 5 * e->n, sizeof *e->payoff);
-    e->direction = lia_arena_array(&c->arena, e->n, sizeof *e->direction);
+    e->member = lia__arena_array(&c->arena, e->n, sizeof *e->member);
+    e->payoff = lia__arena_array(&c->arena, 5 * e->n, sizeof *e->payoff);
+    e->direction = lia__arena_array(&c->arena, e->n, sizeof *e->direction);
     if (!e->game || !e->member || !e->payoff || !e->direction) return LIA_ENOMEM;
     e->delta_star = e->payoff + e->n;
     e->exposure = e->delta_star + e->n;
@@ -172,9 +172,9 @@ static lia_status bilateral_sum(lia_compare *c)
     }
     if (!multi || bi < 2) return LIA_OK;
     c->has_sum = 1;
-    c->sum = lia_arena_array(&c->arena, c->nnames, sizeof *c->sum);
-    c->sum_adjusted = lia_arena_array(&c->arena, c->nnames, sizeof *c->sum_adjusted);
-    c->in_sum = lia_arena_array(&c->arena, c->nnames, sizeof *c->in_sum);
+    c->sum = lia__arena_array(&c->arena, c->nnames, sizeof *c->sum);
+    c->sum_adjusted = lia__arena_array(&c->arena, c->nnames, sizeof *c->sum_adjusted);
+    c->in_sum = lia__arena_array(&c->arena, c->nnames, sizeof *c->in_sum);
     if (!c->sum || !c->sum_adjusted || !c->in_sum) return LIA_ENOMEM;
     for (size_t m = 0; m < c->nnames; m++) c->sum_adjusted[m] = NAN;
     for (size_t k = 0; k < c->n; k++)
@@ -201,7 +201,7 @@ lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, c
         if (!models[k]) return lia__errmsg_default(LIA_EUSAGE, "lia_compare_agreements: model %zu is NULL", k);
     lia_compare *c = lia__calloc(1, sizeof *c);
     if (!c) return LIA_ENOMEM;
-    lia_arena_init(&c->arena);
+    lia__arena_init(&c->arena);
     size_t cap = 0;
     for (size_t k = 0; k < n; k++) {
         const char *g = games ? games[k] : NULL;
@@ -214,8 +214,8 @@ lia_status lia_compare_agreements(lia_compare **out, lia_model *const *models, c
         c->regimes |= lia_model_regime_count(models[k]) > 0;
         cap += 64;   /* members per agreement are at most 64 */
     }
-    c->e = lia_arena_array(&c->arena, n, sizeof *c->e);
-    c->names = lia_arena_array(&c->arena, cap, sizeof *c->names);
+    c->e = lia__arena_array(&c->arena, n, sizeof *c->e);
+    c->names = lia__arena_array(&c->arena, cap, sizeof *c->names);
     lia_status st = c->e && c->names ? LIA_OK : LIA_ENOMEM;
     for (size_t k = 0; k < n && st == LIA_OK; k++) {
         st = fill_named(c, &c->e[k], models[k], games ? games[k] : NULL, cap);
@@ -237,7 +237,7 @@ static lia_status auto_name(lia_compare *c, entry *e, const lia_game *g)
 {
     const char *a = lia_game_player_name(g, 0), *b = lia_game_player_name(g, 1);
     size_t n = strlen(a) + strlen(b) + sizeof "+ (auto)";
-    char *s = lia_arena_alloc(&c->arena, n);
+    char *s = lia__arena_alloc(&c->arena, n);
     if (!s) return LIA_ENOMEM;
     snprintf(s, n, "%s+%s (auto)", a, b);
     e->game = s;
@@ -258,9 +258,9 @@ lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char
     lia_game_free(multi);
     lia_compare *c = lia__calloc(1, sizeof *c);
     if (!c) return LIA_ENOMEM;
-    lia_arena_init(&c->arena);
-    c->e = lia_arena_array(&c->arena, pairs + 1, sizeof *c->e);
-    c->names = lia_arena_array(&c->arena, nm, sizeof *c->names);
+    lia__arena_init(&c->arena);
+    c->e = lia__arena_array(&c->arena, pairs + 1, sizeof *c->e);
+    c->names = lia__arena_array(&c->arena, nm, sizeof *c->names);
     st = c->e && c->names ? LIA_OK : LIA_ENOMEM;
     c->regimes = lia_model_regime_count(m) > 0;
     if (st == LIA_OK) st = fill_named(c, &c->e[0], m, name, nm);
@@ -293,7 +293,7 @@ void lia_compare_free(lia_compare *c)
 {
     lia__errmsg_forget(c);
     if (!c) return;
-    lia_arena_free(&c->arena);
+    lia__arena_free(&c->arena);
     lia__free(c);
 }
 
@@ -311,29 +311,29 @@ static const char *kind_name(lia_game_kind k)
 /* {"member": value, ...} for one of an entry's per-member arrays (NULL: null) */
 static void by_member(lia_buf *b, const lia_compare *c, const entry *e, const double *v)
 {
-    if (!v) { lia_buf_puts(b, "null"); return; }
-    lia_buf_putc(b, '{');
+    if (!v) { lia__buf_puts(b, "null"); return; }
+    lia__buf_putc(b, '{');
     for (size_t i = 0; i < e->n; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, c->names[e->member[i]]);
-        lia_buf_puts(b, ": ");
-        lia_buf_json_num(b, v[i]);
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_string(b, c->names[e->member[i]]);
+        lia__buf_puts(b, ": ");
+        lia__buf_json_num(b, v[i]);
     }
-    lia_buf_putc(b, '}');
+    lia__buf_putc(b, '}');
 }
 
 static void directions(lia_buf *b, const lia_compare *c, const entry *e)
 {
-    lia_buf_putc(b, '{');
+    lia__buf_putc(b, '{');
     for (size_t i = 0; i < e->n; i++) {
         const char *d = lia_direction_name(e->direction[i]);
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, c->names[e->member[i]]);
-        lia_buf_puts(b, ": ");
-        if (d) lia_buf_json_string(b, d);
-        else lia_buf_puts(b, "null");
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_string(b, c->names[e->member[i]]);
+        lia__buf_puts(b, ": ");
+        if (d) lia__buf_json_string(b, d);
+        else lia__buf_puts(b, "null");
     }
-    lia_buf_putc(b, '}');
+    lia__buf_putc(b, '}');
 }
 
 static int find_member(const entry *e, size_t name)
@@ -352,90 +352,90 @@ static int left_out(const entry *e, size_t m)
 
 static void write_json(lia_buf *b, const lia_compare *c)
 {
-    lia_buf_puts(b, "{\"agreements\": [");
+    lia__buf_puts(b, "{\"agreements\": [");
     for (size_t k = 0; k < c->n; k++) {
         const entry *e = &c->e[k];
-        lia_buf_puts(b, k ? ",\n  {\"name\": " : "\n  {\"name\": ");
-        lia_buf_json_string(b, e->game);
-        lia_buf_printf(b, ", \"kind\": \"%s\", \"automatic\": %s, \"welfare\": ", kind_name(e->kind),
+        lia__buf_puts(b, k ? ",\n  {\"name\": " : "\n  {\"name\": ");
+        lia__buf_json_string(b, e->game);
+        lia__buf_printf(b, ", \"kind\": \"%s\", \"automatic\": %s, \"welfare\": ", kind_name(e->kind),
                        e->automatic ? "true" : "false");
-        lia_buf_json_num(b, e->welfare);
-        lia_buf_puts(b, ", \"status\": ");
-        if (e->verdict == LIA_VERDICT_NONE) lia_buf_puts(b, "null");
-        else lia_buf_json_string(b, lia_verdict_name(e->verdict));
-        lia_buf_puts(b, ", \"self_enforcing\": ");
-        lia_buf_json_tri(b, e->self_enforcing);
-        lia_buf_puts(b, ", \"payoffs\": ");
+        lia__buf_json_num(b, e->welfare);
+        lia__buf_puts(b, ", \"status\": ");
+        if (e->verdict == LIA_VERDICT_NONE) lia__buf_puts(b, "null");
+        else lia__buf_json_string(b, lia_verdict_name(e->verdict));
+        lia__buf_puts(b, ", \"self_enforcing\": ");
+        lia__buf_json_tri(b, e->self_enforcing);
+        lia__buf_puts(b, ", \"payoffs\": ");
         by_member(b, c, e, e->payoff);
-        lia_buf_puts(b, ", \"adjusted\": ");
+        lia__buf_puts(b, ", \"adjusted\": ");
         by_member(b, c, e, e->adjusted);
-        lia_buf_puts(b, ", \"delta_star\": ");
+        lia__buf_puts(b, ", \"delta_star\": ");
         by_member(b, c, e, e->delta_star);
-        lia_buf_puts(b, ", \"direction\": ");
+        lia__buf_puts(b, ", \"direction\": ");
         directions(b, c, e);
-        lia_buf_puts(b, ", \"exposure\": ");
+        lia__buf_puts(b, ", \"exposure\": ");
         by_member(b, c, e, e->exposure);
-        lia_buf_puts(b, ", \"transfers\": {\"feasible\": ");
-        lia_buf_json_tri(b, e->transfers_feasible);
-        lia_buf_puts(b, ", \"total\": ");
-        if (e->transfers_feasible > 0) lia_buf_json_num(b, e->transfers_total);
-        else lia_buf_puts(b, "null");
-        lia_buf_puts(b, ", \"amounts\": ");
+        lia__buf_puts(b, ", \"transfers\": {\"feasible\": ");
+        lia__buf_json_tri(b, e->transfers_feasible);
+        lia__buf_puts(b, ", \"total\": ");
+        if (e->transfers_feasible > 0) lia__buf_json_num(b, e->transfers_total);
+        else lia__buf_puts(b, "null");
+        lia__buf_puts(b, ", \"amounts\": ");
         by_member(b, c, e, e->transfers_feasible > 0 ? e->transfer : NULL);
-        lia_buf_puts(b, "}, \"core_empty\": ");
-        lia_buf_json_tri(b, e->core_empty);
-        lia_buf_printf(b, ", \"breakaway\": %zu}", e->breakaway);
+        lia__buf_puts(b, "}, \"core_empty\": ");
+        lia__buf_json_tri(b, e->core_empty);
+        lia__buf_printf(b, ", \"breakaway\": %zu}", e->breakaway);
     }
-    lia_buf_puts(b, "],\n \"bilateral_sum\": ");
+    lia__buf_puts(b, "],\n \"bilateral_sum\": ");
     if (!c->has_sum) {
-        lia_buf_puts(b, "null}\n");
+        lia__buf_puts(b, "null}\n");
         return;
     }
-    lia_buf_puts(b, "{\"welfare\": ");
-    lia_buf_json_num(b, c->sum_welfare);
+    lia__buf_puts(b, "{\"welfare\": ");
+    lia__buf_json_num(b, c->sum_welfare);
     for (int part = 0; part < 3; part++) {
         static const char *const key[3] = { "payoffs", "adjusted", "left_out" };
-        lia_buf_printf(b, ", \"%s\": {", key[part]);
+        lia__buf_printf(b, ", \"%s\": {", key[part]);
         int first = 1;
         for (size_t m = 0; m < c->nnames; m++) {
             if (!c->in_sum[m]) continue;
-            if (!first) lia_buf_puts(b, ", ");
-            lia_buf_json_string(b, c->names[m]);
-            lia_buf_puts(b, ": ");
+            if (!first) lia__buf_puts(b, ", ");
+            lia__buf_json_string(b, c->names[m]);
+            lia__buf_puts(b, ": ");
             first = 0;
-            if (part < 2) { lia_buf_json_num(b, part ? c->sum_adjusted[m] : c->sum[m]); continue; }
-            lia_buf_putc(b, '[');
+            if (part < 2) { lia__buf_json_num(b, part ? c->sum_adjusted[m] : c->sum[m]); continue; }
+            lia__buf_putc(b, '[');
             int firstk = 1;
             for (size_t k = 0; k < c->n; k++)
                 if (left_out(&c->e[k], m)) {
-                    if (!firstk) lia_buf_puts(b, ", ");
-                    lia_buf_json_string(b, c->e[k].game);
+                    if (!firstk) lia__buf_puts(b, ", ");
+                    lia__buf_json_string(b, c->e[k].game);
                     firstk = 0;
                 }
-            lia_buf_putc(b, ']');
+            lia__buf_putc(b, ']');
         }
-        lia_buf_putc(b, '}');
+        lia__buf_putc(b, '}');
     }
-    lia_buf_puts(b, "}}\n");
+    lia__buf_puts(b, "}}\n");
 }
 
-/* A number for the reader (lia_buf_reading) right-aligned in `width`. */
+/* A number for the reader (lia__buf_reading) right-aligned in `width`. */
 static void reading(lia_buf *b, double v, double scale, int width, const char *suffix)
 {
     lia_buf t;
-    lia_buf_init(&t);
-    lia_buf_reading(&t, v, scale);
-    lia_buf_puts(&t, suffix);
-    char *s = lia_buf_take(&t, NULL);
+    lia__buf_init(&t);
+    lia__buf_reading(&t, v, scale);
+    lia__buf_puts(&t, suffix);
+    char *s = lia__buf_take(&t, NULL);
     if (!s) b->failed = 1;
-    lia_buf_printf(b, " %*s", width, s ? s : "");
+    lia__buf_printf(b, " %*s", width, s ? s : "");
     lia__free(s);
 }
 
 static void cell(lia_buf *b, double v, int present, int width, double scale)
 {
-    if (!present) lia_buf_printf(b, " %*s", width, "");
-    else if (isnan(v)) lia_buf_printf(b, " %*s", width, "never");
+    if (!present) lia__buf_printf(b, " %*s", width, "");
+    else if (isnan(v)) lia__buf_printf(b, " %*s", width, "never");
     else reading(b, v, scale, width, "");
 }
 
@@ -455,7 +455,7 @@ static const char *status_words(lia_verdict v)
 static void adjusted_cell(lia_buf *b, const entry *e, size_t i, int width, double scale)
 {
     if (!isnan(e->adjusted[i])) reading(b, e->adjusted[i], scale, width, "");
-    else lia_buf_printf(b, " %*s", width, e->verdict == LIA_VERDICT_BREAKS_DOWN ? "breaks down" : "-");
+    else lia__buf_printf(b, " %*s", width, e->verdict == LIA_VERDICT_BREAKS_DOWN ? "breaks down" : "-");
 }
 
 /* "Alpha  Pool 0.03797  bilateral 0.059 (Alpha+Delta (auto) breaks down: left out)" for
@@ -464,25 +464,25 @@ static void versus_line(lia_buf *b, const lia_compare *c, const entry *multi, si
 {
     int i = find_member(multi, m);
     lia_buf t;
-    lia_buf_init(&t);
-    if (!isnan(multi->adjusted[i])) lia_buf_reading(&t, multi->adjusted[i], c->scale);
-    else lia_buf_puts(&t, multi->verdict == LIA_VERDICT_BREAKS_DOWN ? "breaks down" : "-");
-    char *own = lia_buf_take(&t, NULL);
+    lia__buf_init(&t);
+    if (!isnan(multi->adjusted[i])) lia__buf_reading(&t, multi->adjusted[i], c->scale);
+    else lia__buf_puts(&t, multi->verdict == LIA_VERDICT_BREAKS_DOWN ? "breaks down" : "-");
+    char *own = lia__buf_take(&t, NULL);
     if (!own) b->failed = 1;
-    lia_buf_printf(b, "  %-*s %s %-11s  bilateral ", (int)lw, c->names[m], multi->game, own ? own : "");
+    lia__buf_printf(b, "  %-*s %s %-11s  bilateral ", (int)lw, c->names[m], multi->game, own ? own : "");
     lia__free(own);
-    if (isnan(c->sum_adjusted[m])) lia_buf_puts(b, "none");
-    else lia_buf_reading(b, c->sum_adjusted[m], c->scale);
+    if (isnan(c->sum_adjusted[m])) lia__buf_puts(b, "none");
+    else lia__buf_reading(b, c->sum_adjusted[m], c->scale);
     size_t count = 0, seen = 0;
     for (size_t k = 0; k < c->n; k++) count += (size_t)left_out(&c->e[k], m);
     for (size_t k = 0; k < c->n; k++) {
         if (!left_out(&c->e[k], m)) continue;
-        lia_buf_puts(b, seen == 0 ? " (" : seen + 1 == count ? " and " : ", ");
-        lia_buf_puts(b, c->e[k].game);
+        lia__buf_puts(b, seen == 0 ? " (" : seen + 1 == count ? " and " : ", ");
+        lia__buf_puts(b, c->e[k].game);
         seen++;
     }
-    if (count) lia_buf_printf(b, " %s)", count > 1 ? "break down: left out" : "breaks down: left out");
-    lia_buf_putc(b, '\n');
+    if (count) lia__buf_printf(b, " %s)", count > 1 ? "break down: left out" : "breaks down: left out");
+    lia__buf_putc(b, '\n');
 }
 
 static void write_text(lia_buf *b, const lia_compare *c)
@@ -502,77 +502,77 @@ static void write_text(lia_buf *b, const lia_compare *c)
         for (size_t i = 0; i < e->n; i++) any_dir |= e->direction[i] != LIA_DIRECTION_NONE;
         for (size_t m = 0; c->has_sum && m < c->nnames; m++) any_left |= left_out(e, m);
     }
-    lia_buf_printf(b, "%-*s", (int)lw, "");
-    for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*s", w, c->e[k].game);
-    if (c->has_sum) lia_buf_printf(b, " %*s", w, "bilateral sum");
-    lia_buf_printf(b, "\n%-*s", (int)lw, "kind");
-    for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*s", w, kind_name(c->e[k].kind));
-    lia_buf_printf(b, "\n%-*s", (int)lw, "welfare");
+    lia__buf_printf(b, "%-*s", (int)lw, "");
+    for (size_t k = 0; k < c->n; k++) lia__buf_printf(b, " %*s", w, c->e[k].game);
+    if (c->has_sum) lia__buf_printf(b, " %*s", w, "bilateral sum");
+    lia__buf_printf(b, "\n%-*s", (int)lw, "kind");
+    for (size_t k = 0; k < c->n; k++) lia__buf_printf(b, " %*s", w, kind_name(c->e[k].kind));
+    lia__buf_printf(b, "\n%-*s", (int)lw, "welfare");
     for (size_t k = 0; k < c->n; k++) cell(b, c->e[k].welfare, 1, w, c->scale);
     if (c->has_sum) cell(b, c->sum_welfare, 1, w, c->scale);
-    lia_buf_printf(b, "\n%-*s", (int)lw, "status");
-    for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*s", w, status_words(c->e[k].verdict));
+    lia__buf_printf(b, "\n%-*s", (int)lw, "status");
+    for (size_t k = 0; k < c->n; k++) lia__buf_printf(b, " %*s", w, status_words(c->e[k].verdict));
     static const char *const rows[5] = { "payoff", "adjusted", "delta*", "direction", "exposure" };
     for (int r = 0; r < 5; r++)
         for (size_t m = 0; m < c->nnames; m++) {
             char label[96];
             snprintf(label, sizeof label, "%s %s", rows[r], c->names[m]);
-            lia_buf_printf(b, "\n%-*s", (int)lw, label);
+            lia__buf_printf(b, "\n%-*s", (int)lw, label);
             for (size_t k = 0; k < c->n; k++) {
                 const entry *e = &c->e[k];
                 int i = find_member(e, m);
-                if (i < 0) lia_buf_printf(b, " %*s", w, "");
+                if (i < 0) lia__buf_printf(b, " %*s", w, "");
                 else if (r == 0) cell(b, e->payoff[i], 1, w, c->scale);
                 else if (r == 1) adjusted_cell(b, e, (size_t)i, w, c->scale);
                 else if (r == 2) cell(b, e->delta_star[i], 1, w, 1);
-                else if (r == 3) lia_buf_printf(b, " %*s", w, e->direction[i] ? lia_direction_name(e->direction[i]) : "-");
+                else if (r == 3) lia__buf_printf(b, " %*s", w, e->direction[i] ? lia_direction_name(e->direction[i]) : "-");
                 else cell(b, e->exposure[i], 1, w, c->scale);
             }
             if (c->has_sum && r == 0) cell(b, c->sum[m], c->in_sum[m], w, c->scale);
             if (c->has_sum && r == 1) {
                 int partial = 0;
                 for (size_t k = 0; k < c->n; k++) partial |= left_out(&c->e[k], m);
-                if (!c->in_sum[m]) lia_buf_printf(b, " %*s", w, "");
-                else if (isnan(c->sum_adjusted[m])) lia_buf_printf(b, " %*s", w, "all break down");
+                if (!c->in_sum[m]) lia__buf_printf(b, " %*s", w, "");
+                else if (isnan(c->sum_adjusted[m])) lia__buf_printf(b, " %*s", w, "all break down");
                 else reading(b, c->sum_adjusted[m], c->scale, w, partial ? "*" : "");
             }
         }
-    lia_buf_printf(b, "\n%-*s", (int)lw, "transfers needed");
+    lia__buf_printf(b, "\n%-*s", (int)lw, "transfers needed");
     for (size_t k = 0; k < c->n; k++) {
         const entry *e = &c->e[k];
-        if (e->transfers_feasible <= 0) lia_buf_printf(b, " %*s", w, "none can");
+        if (e->transfers_feasible <= 0) lia__buf_printf(b, " %*s", w, "none can");
         else cell(b, e->transfers_total, 1, w, c->scale);
     }
-    lia_buf_printf(b, "\n%-*s", (int)lw, "core");
+    lia__buf_printf(b, "\n%-*s", (int)lw, "core");
     for (size_t k = 0; k < c->n; k++)
-        lia_buf_printf(b, " %*s", w, c->e[k].core_empty < 0 ? "-" : c->e[k].core_empty ? "empty" : "stable");
-    lia_buf_printf(b, "\n%-*s", (int)lw, "break-away groups");
-    for (size_t k = 0; k < c->n; k++) lia_buf_printf(b, " %*zu", w, c->e[k].breakaway);
-    lia_buf_putc(b, '\n');
+        lia__buf_printf(b, " %*s", w, c->e[k].core_empty < 0 ? "-" : c->e[k].core_empty ? "empty" : "stable");
+    lia__buf_printf(b, "\n%-*s", (int)lw, "break-away groups");
+    for (size_t k = 0; k < c->n; k++) lia__buf_printf(b, " %*zu", w, c->e[k].breakaway);
+    lia__buf_putc(b, '\n');
     /* each multilateral agreement against its members' bilateral portfolios, both adjusted */
     for (size_t k = 0; c->has_sum && k < c->n; k++) {
         const entry *e = &c->e[k];
         if (e->kind != LIA_KIND_MULTILATERAL) continue;
-        lia_buf_printf(b, "\n%s against each member's bilateral agreements, payoffs adjusted for sustainability:\n", e->game);
+        lia__buf_printf(b, "\n%s against each member's bilateral agreements, payoffs adjusted for sustainability:\n", e->game);
         for (size_t i = 0; i < e->n; i++)
             if (c->in_sum[e->member[i]]) versus_line(b, c, e, e->member[i], 10);
     }
-    lia_buf_puts(b, "\n");
+    lia__buf_puts(b, "\n");
     if (any_auto)
-        lia_buf_printf(b, "(auto): a pair of %s as the two would deal alone (docs/model.md section 12), built by\n"
+        lia__buf_printf(b, "(auto): a pair of %s as the two would deal alone (docs/model.md section 12), built by\n"
                           "  compare: not an agreement of the file, whatever the file names its own.\n", c->e[0].game);
-    lia_buf_puts(b, "adjusted: the payoff at the commitment after the transfers it needs (needs transfers), the payoff\n"
+    lia__buf_puts(b, "adjusted: the payoff at the commitment after the transfers it needs (needs transfers), the payoff\n"
                     "  itself when it holds or is undecided; none when it breaks down.\n");
     if (any_left)
-        lia_buf_puts(b, "*: the sum leaves out the bilateral agreements of the member that break down.\n");
+        lia__buf_puts(b, "*: the sum leaves out the bilateral agreements of the member that break down.\n");
     if (any_harsh)
-        lia_buf_puts(b, "holds (harsher): held only by the harshest credible punishment, not by reverting to the stage\n"
+        lia__buf_puts(b, "holds (harsher): held only by the harshest credible punishment, not by reverting to the stage\n"
                         "  equilibrium.\n");
     if (c->regimes)
-        lia_buf_puts(b, "regimes: each agreement is judged as written, without its model's regime sets; `liaison repeat`\n"
+        lia__buf_puts(b, "regimes: each agreement is judged as written, without its model's regime sets; `liaison repeat`\n"
                         "  gives the verdict over the regimes.\n");
     if (any_dir)
-        lia_buf_puts(b, "direction: withhold = better off sharing less than committed (a breach if its patience falls\n"
+        lia__buf_puts(b, "direction: withhold = better off sharing less than committed (a breach if its patience falls\n"
                         "  short); exceed = better off sharing more (the commitment is set too low for it: never a\n"
                         "  breakdown); - = no other level pays.\n");
 }
@@ -589,7 +589,7 @@ static lia_status compare_write_body(char **out, size_t *len, const lia_compare 
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!c || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
-    return lia_render(out, len, render, c, (int)fmt);
+    return lia__render(out, len, render, c, (int)fmt);
 }
 
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-int lia_regime_valid(size_t nr, const double *pi, size_t start)
+int lia__regime_valid(size_t nr, const double *pi, size_t start)
 {
     if (nr == 0 || !pi || start >= nr || nr > 4096) return 0;
     for (size_t s = 0; s < nr; s++) {
@@ -24,7 +24,7 @@ int lia_regime_valid(size_t nr, const double *pi, size_t start)
     return 1;
 }
 
-void lia_regime_reachable(size_t nr, const double *pi, size_t start, unsigned char *reach)
+void lia__regime_reachable(size_t nr, const double *pi, size_t start, unsigned char *reach)
 {
     memset(reach, 0, nr);
     reach[start] = 1;
@@ -78,7 +78,7 @@ static lia_status resolvent(size_t nr, const double *pi, double delta, size_t k,
     return st;
 }
 
-lia_status lia_regime_values(size_t nr, const double *pi, double delta, size_t k, const double *x, double *out)
+lia_status lia__regime_values(size_t nr, const double *pi, double delta, size_t k, const double *x, double *out)
 {
     if (!(delta >= 0 && delta < 1)) return LIA_EUSAGE;
     if (out != x) memmove(out, x, nr * k * sizeof *out);
@@ -99,13 +99,13 @@ static lia_status normalised_slack(size_t nr, const double *pi, double delta, co
     return st;
 }
 
-lia_status lia_regime_slack(size_t nr, const double *pi, double delta, const double *c, const double *d,
+lia_status lia__regime_slack(size_t nr, const double *pi, double delta, const double *c, const double *d,
                             const double *p, double *v, double *w, double *slack)
 {
     if (!(delta >= 0 && delta < 1)) return LIA_EUSAGE;
     lia_status st = LIA_OK;
-    if (v && (st = lia_regime_values(nr, pi, delta, 1, c, v)) != LIA_OK) return st;
-    if (w && (st = lia_regime_values(nr, pi, delta, 1, p, w)) != LIA_OK) return st;
+    if (v && (st = lia__regime_values(nr, pi, delta, 1, c, v)) != LIA_OK) return st;
+    if (w && (st = lia__regime_values(nr, pi, delta, 1, p, w)) != LIA_OK) return st;
     if (slack && (st = normalised_slack(nr, pi, delta, c, d, p, slack)) == LIA_OK)
         for (size_t s = 0; s < nr; s++) slack[s] *= 1 - delta;
     return st;
@@ -145,7 +145,7 @@ static lia_status eval(const star_ctx *x, double delta, double *worst, size_t *a
     return LIA_OK;
 }
 
-lia_status lia_regime_delta_star(size_t nr, const double *pi, const unsigned char *reach, const double *c,
+lia_status lia__regime_delta_star(size_t nr, const double *pi, const unsigned char *reach, const double *c,
                                  const double *d, const double *p, lia_regime_star *out)
 {
     star_ctx x = { nr, pi, c, d, p, reach, 0, lia__malloc(nr * sizeof(double)) };
@@ -199,7 +199,7 @@ done:
 
 /* ---- the long-run distribution ---------------------------------------------------------- */
 
-lia_status lia_regime_limit_distribution(size_t nr, const double *pi, size_t start, double *dist)
+lia_status lia__regime_limit_distribution(size_t nr, const double *pi, size_t start, double *dist)
 {
     size_t cells;
     if (!lia__size_mul(nr, nr, &cells)) return LIA_ELIMIT;
@@ -273,7 +273,7 @@ done:
     return st;
 }
 
-double lia_regime_averaged_delta_star(size_t nr, const double *dist, const double *c, const double *d,
+double lia__regime_averaged_delta_star(size_t nr, const double *dist, const double *c, const double *d,
                                       const double *p)
 {
     double cb = 0, db = 0, pb = 0, scale = 0;
@@ -287,34 +287,34 @@ double lia_regime_averaged_delta_star(size_t nr, const double *dist, const doubl
     double eps = 1e-9 * (scale > 0 ? scale : 1);
     if (fabs(pb - cb) <= eps) pb = cb;
     if (fabs(db - cb) <= eps) db = cb;
-    return lia_delta_star(cb, db, pb);
+    return lia__delta_star(cb, db, pb);
 }
 
 /* ---- everything at once ------------------------------------------------------------------ */
 
-lia_status lia_regime_analyse(const lia_regime_problem *pb, lia_regime_result *res)
+lia_status lia__regime_analyse(const lia_regime_problem *pb, lia_regime_result *res)
 {
     size_t nr = pb->nr, np = pb->np;
-    if (!lia_regime_valid(nr, pb->pi, pb->start) || np == 0) return LIA_EUSAGE;
-    lia_regime_reachable(nr, pb->pi, pb->start, res->reach);
-    lia_status st = lia_regime_limit_distribution(nr, pb->pi, pb->start, res->dist);
+    if (!lia__regime_valid(nr, pb->pi, pb->start) || np == 0) return LIA_EUSAGE;
+    lia__regime_reachable(nr, pb->pi, pb->start, res->reach);
+    lia_status st = lia__regime_limit_distribution(nr, pb->pi, pb->start, res->dist);
     int all_patient = 1;
     for (size_t i = 0; i < np && st == LIA_OK; i++) {
         const double *c = pb->c + i * nr, *d = pb->d + i * nr, *p = pb->p + i * nr;
         double delta = pb->delta[i];
         double *v = res->v + i * nr, *w = res->w + i * nr, *sl = res->slack + i * nr;
-        if (delta >= 0 && delta < 1) st = lia_regime_slack(nr, pb->pi, delta, c, d, p, v, w, sl);
+        if (delta >= 0 && delta < 1) st = lia__regime_slack(nr, pb->pi, delta, c, d, p, v, w, sl);
         else {
             all_patient = 0;
             for (size_t s = 0; s < nr; s++) v[s] = w[s] = sl[s] = NAN;
         }
-        if (st == LIA_OK) st = lia_regime_delta_star(nr, pb->pi, res->reach, c, d, p, &res->star[i]);
-        res->avg[i] = lia_regime_averaged_delta_star(nr, res->dist, c, d, p);
+        if (st == LIA_OK) st = lia__regime_delta_star(nr, pb->pi, res->reach, c, d, p, &res->star[i]);
+        res->avg[i] = lia__regime_averaged_delta_star(nr, res->dist, c, d, p);
     }
     res->transfers_feasible = -1;
     res->cost = NAN;
     if (st == LIA_OK && all_patient)
-        st = lia_regime_transfers(nr, np, pb->pi, pb->start, pb->delta, pb->c, pb->d, pb->p,
+        st = lia__regime_transfers(nr, np, pb->pi, pb->start, pb->delta, pb->c, pb->d, pb->p,
                                   &res->transfers_feasible, res->t, &res->cost);
     return st;
 }

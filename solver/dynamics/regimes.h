@@ -2,7 +2,7 @@
  * with transition matrix Pi), docs/model.md section 10 "Regimes". Pure functions over arrays:
  * the caller computes, per regime s and member i, C_i(s) (the keep value K of the regime's
  * stage game at the target), D_i(s) (the best breach) and P_i(s) (the punishment), as
- * lia_target_deviations and lia_punishments give them.
+ * lia__target_deviations and lia__punishments give them.
  *
  * Conventions: nr regimes, np members. Pi is row-major, pi[from * nr + to], each row a
  * probability vector. Per-member vectors over regimes are contiguous: x[i * nr + s].
@@ -30,18 +30,18 @@
 
 /* 1 if pi (nr x nr) is row-stochastic (entries in [0, 1], rows summing to 1 within
  * LIA_REGIME_ROW_TOL) and start < nr. */
-int lia_regime_valid(size_t nr, const double *pi, size_t start);
+int lia__regime_valid(size_t nr, const double *pi, size_t start);
 
 /* reach[s] = 1 iff s is reachable from start over the positive entries of pi (start itself
  * always). */
-void lia_regime_reachable(size_t nr, const double *pi, size_t start, unsigned char *reach);
+void lia__regime_reachable(size_t nr, const double *pi, size_t start, unsigned char *reach);
 
 /* out = (1 - delta)(I - delta Pi)^{-1} x for k vectors x (each nr long, contiguous), 0 <= delta
  * < 1: each vector's discounted average along the chain. out may be x. */
-lia_status lia_regime_values(size_t nr, const double *pi, double delta, size_t k, const double *x, double *out);
+lia_status lia__regime_values(size_t nr, const double *pi, double delta, size_t k, const double *x, double *out);
 
 /* One member at patience delta: v = V, w = W and slack as above (each nr; any may be NULL). */
-lia_status lia_regime_slack(size_t nr, const double *pi, double delta, const double *c, const double *d,
+lia_status lia__regime_slack(size_t nr, const double *pi, double delta, const double *c, const double *d,
                             const double *p, double *v, double *w, double *slack);
 
 /* One member's critical patience over the regimes where reach[s] (reach NULL: all).
@@ -58,21 +58,21 @@ typedef struct lia_regime_star {
     size_t binding;
     int gaps;
 } lia_regime_star;
-lia_status lia_regime_delta_star(size_t nr, const double *pi, const unsigned char *reach, const double *c,
+lia_status lia__regime_delta_star(size_t nr, const double *pi, const unsigned char *reach, const double *c,
                                  const double *d, const double *p, lia_regime_star *out);
 
 /* The long-run distribution of the chain started in `start`: the Cesaro limit of the start's
  * row of Pi^n. Each recurrent class K reachable from start contributes its stationary
  * distribution (LAPACK) weighted by the probability of ending in K. With one recurrent class it
  * is Pi's stationary distribution. */
-lia_status lia_regime_limit_distribution(size_t nr, const double *pi, size_t start, double *dist);
+lia_status lia__regime_limit_distribution(size_t nr, const double *pi, size_t start, double *dist);
 
-/* The critical patience of the game averaged over dist: the static formula (lia_delta_star) on
+/* The critical patience of the game averaged over dist: the static formula (lia__delta_star) on
  * C = sum dist_s C(s), and likewise D and P. (lia_model_regimes does better with the games
  * themselves: it averages the payoff tensors and takes the averaged game's own best breach and
  * Nash reversion, since the best breach of an average is at most the average of the best
  * breaches.) */
-double lia_regime_averaged_delta_star(size_t nr, const double *dist, const double *c, const double *d,
+double lia__regime_averaged_delta_star(size_t nr, const double *dist, const double *c, const double *d,
                                       const double *p);
 
 /* State-contingent transfers: t (nr * np, t[s * np + i]) with sum_i t[s * np + i] = 0 in every
@@ -83,7 +83,7 @@ double lia_regime_averaged_delta_star(size_t nr, const double *dist, const doubl
  * start's row of (1 - d_i)(I - d_i Pi)^{-1} (each payer's discounted occupancy of the regimes,
  * at its own patience, from the start). An LP (GLPK). *feasible = 0 if none exist (t and *cost
  * untouched); *cost is the least total. delta[i] in [0, 1). */
-lia_status lia_regime_transfers(size_t nr, size_t np, const double *pi, size_t start, const double *delta,
+lia_status lia__regime_transfers(size_t nr, size_t np, const double *pi, size_t start, const double *delta,
                                 const double *c, const double *d, const double *p, int *feasible, double *t,
                                 double *cost);
 
@@ -103,6 +103,6 @@ typedef struct lia_regime_result {
     int transfers_feasible;      /* -1: not computed (a member without patience) */
     double *t, cost;
 } lia_regime_result;
-lia_status lia_regime_analyse(const lia_regime_problem *pb, lia_regime_result *res);
+lia_status lia__regime_analyse(const lia_regime_problem *pb, lia_regime_result *res);
 
 #endif

@@ -27,7 +27,7 @@ static const char *first_error(const lia_model *m)
     return lia_model_errmsg(m);
 }
 
-static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
+static const char *copy(lia_arena *a, const char *s) { return lia__arena_strndup(a, s, strlen(s)); }
 
 /* The members and arrays, from the first regime's game. */
 static lia_status setup(lia_regimes *r, const lia_game *g)
@@ -36,14 +36,14 @@ static lia_status setup(lia_regimes *r, const lia_game *g)
     size_t np = g->np, nr = r->nr, cells = np * nr;
     r->np = np;
     r->game = copy(a, g->name);
-    r->members = lia_arena_array(a, np, sizeof *r->members);
-    r->patience = lia_arena_array(a, np, sizeof *r->patience);
-    r->c = lia_arena_array(a, 6 * cells, sizeof *r->c);
-    r->reach = lia_arena_array(a, nr, 1);
-    r->star = lia_arena_array(a, np, sizeof *r->star);
-    r->avg = lia_arena_array(a, np, sizeof *r->avg);
-    r->t = lia_arena_array(a, cells, sizeof *r->t);
-    r->sustainable = lia_arena_array(a, np, sizeof *r->sustainable);
+    r->members = lia__arena_array(a, np, sizeof *r->members);
+    r->patience = lia__arena_array(a, np, sizeof *r->patience);
+    r->c = lia__arena_array(a, 6 * cells, sizeof *r->c);
+    r->reach = lia__arena_array(a, nr, 1);
+    r->star = lia__arena_array(a, np, sizeof *r->star);
+    r->avg = lia__arena_array(a, np, sizeof *r->avg);
+    r->t = lia__arena_array(a, cells, sizeof *r->t);
+    r->sustainable = lia__arena_array(a, np, sizeof *r->sustainable);
     if (!r->game || !r->members || !r->patience || !r->c || !r->reach || !r->star || !r->avg || !r->t ||
         !r->sustainable)
         return LIA_ENOMEM;
@@ -103,9 +103,9 @@ static lia_status one_regime(lia_regimes *r, const lia_model *m, const char *gam
     }
     /* the averaged stage game: the regimes' payoffs weighted by the long-run distribution */
     if (!r->avg_pay) {
-        r->ns = lia_arena_array(&r->arena, np, sizeof *r->ns);
-        r->commit = lia_arena_array(&r->arena, np, sizeof *r->commit);
-        r->avg_pay = lia_arena_array(&r->arena, np * g->nprofiles, sizeof *r->avg_pay);
+        r->ns = lia__arena_array(&r->arena, np, sizeof *r->ns);
+        r->commit = lia__arena_array(&r->arena, np, sizeof *r->commit);
+        r->avg_pay = lia__arena_array(&r->arena, np * g->nprofiles, sizeof *r->avg_pay);
         if (!r->ns || !r->commit || !r->avg_pay) { st = LIA_ENOMEM; goto done; }
         memcpy(r->ns, g->ns, np * sizeof *r->ns);
         memcpy(r->commit, commit, np * sizeof *r->commit);
@@ -117,15 +117,15 @@ static lia_status one_regime(lia_regimes *r, const lia_model *m, const char *gam
         goto done;
     }
     for (size_t k = 0; k < np * g->nprofiles; k++) r->avg_pay[k] += r->dist[s] * g->payoffs[k];
-    if ((st = lia_punishments(g, LIA_PUNISH_NASH, pn)) != LIA_OK) {
+    if ((st = lia__punishments(g, LIA_PUNISH_NASH, pn)) != LIA_OK) {
         if (st != LIA_ENOMEM) fail(r, "regime '%s': no stage equilibrium found for Nash reversion", r->names[s]);
         goto done;
     }
-    lia_target_deviations(g, prof, dv);
+    lia__target_deviations(g, prof, dv);
     for (size_t i = 0; i < np; i++) {
         /* as repeat: a punishment within rounding of the keep value is the keep value */
         double p = pn[i];
-        p = lia_snap_punishment(p, dv[i].keep);
+        p = lia__snap_punishment(p, dv[i].keep);
         r->c[i * nr + s] = dv[i].keep;
         r->d[i * nr + s] = dv[i].breach;
         r->p[i * nr + s] = p;
@@ -153,18 +153,18 @@ static lia_status averaged(lia_regimes *r)
     double *pn = lia__malloc(np * sizeof *pn);
     lia_status st = dv && pn ? lia_game_new(&ga, np, r->ns, r->avg_pay) : LIA_ENOMEM;
     size_t prof;
-    if (st == LIA_OK && !(ga->commit = lia_arena_array(&ga->arena, np, sizeof *ga->commit))) st = LIA_ENOMEM;
+    if (st == LIA_OK && !(ga->commit = lia__arena_array(&ga->arena, np, sizeof *ga->commit))) st = LIA_ENOMEM;
     if (st == LIA_OK) {
         memcpy(ga->commit, r->commit, np * sizeof *r->commit);
         st = lia_game_profile_index(ga, r->commit, &prof);
     }
-    if (st == LIA_OK) st = lia_punishments(ga, LIA_PUNISH_NASH, pn);
+    if (st == LIA_OK) st = lia__punishments(ga, LIA_PUNISH_NASH, pn);
     if (st == LIA_OK) {
-        lia_target_deviations(ga, prof, dv);
+        lia__target_deviations(ga, prof, dv);
         for (size_t i = 0; i < np; i++) {
             double p = pn[i];
-            p = lia_snap_punishment(p, dv[i].keep);
-            r->avg[i] = lia_delta_star(dv[i].keep, dv[i].breach, p);
+            p = lia__snap_punishment(p, dv[i].keep);
+            r->avg[i] = lia__delta_star(dv[i].keep, dv[i].breach, p);
         }
     }
     lia_game_free(ga);
@@ -182,20 +182,20 @@ static lia_status analyse(lia_regimes *r, const lia_model *m, const char *game)
         return LIA_EUSAGE;
     }
     r->start = lia_model_regime_start(m);
-    r->names = lia_arena_array(a, nr, sizeof *r->names);
-    r->pi = lia_arena_array(a, nr * nr, sizeof *r->pi);
+    r->names = lia__arena_array(a, nr, sizeof *r->names);
+    r->pi = lia__arena_array(a, nr * nr, sizeof *r->pi);
     if (!r->names || !r->pi) return LIA_ENOMEM;
     for (size_t s = 0; s < nr; s++) {
         if (!(r->names[s] = copy(a, lia_model_regime_name(m, s)))) return LIA_ENOMEM;
         for (size_t u = 0; u < nr; u++) r->pi[s * nr + u] = lia_model_transition(m, s, u);
     }
-    if (!lia_regime_valid(nr, r->pi, r->start)) {
+    if (!lia__regime_valid(nr, r->pi, r->start)) {
         fail(r, "the regimes' transition probabilities are not a Markov chain");
         return LIA_EINPUT;
     }
-    r->dist = lia_arena_array(a, nr, sizeof *r->dist);
+    r->dist = lia__arena_array(a, nr, sizeof *r->dist);
     if (!r->dist) return LIA_ENOMEM;
-    lia_status st0 = lia_regime_limit_distribution(nr, r->pi, r->start, r->dist);
+    lia_status st0 = lia__regime_limit_distribution(nr, r->pi, r->start, r->dist);
     if (st0 != LIA_OK) return st0;
     for (size_t s = 0; s < nr; s++) {
         lia_status st = one_regime(r, m, game, s);
@@ -203,7 +203,7 @@ static lia_status analyse(lia_regimes *r, const lia_model *m, const char *game)
     }
     lia_regime_problem pb = { nr, r->np, r->start, r->pi, r->patience, r->c, r->d, r->p };
     lia_regime_result res = { r->reach, r->dist, r->v, r->w, r->slack, r->star, r->avg, -1, r->t, NAN };
-    lia_status st = lia_regime_analyse(&pb, &res);
+    lia_status st = lia__regime_analyse(&pb, &res);
     if (st != LIA_OK) {
         if (st != LIA_ENOMEM) fail(r, "the regime analysis failed: %s", lia_status_name(st));
         return st;
@@ -233,7 +233,7 @@ lia_status lia_model_regimes(lia_regimes **out, const lia_model *m, const char *
     if (!m) return LIA_EUSAGE;
     lia_regimes *r = lia__calloc(1, sizeof *r);
     if (!r) return LIA_ENOMEM;
-    lia_arena_init(&r->arena);
+    lia__arena_init(&r->arena);
     r->transfers_feasible = -1;
     r->cost = NAN;
     lia_status st = analyse(r, m, game);
@@ -247,7 +247,7 @@ void lia_regimes_free(lia_regimes *r)
 {
     lia__errmsg_forget(r);
     if (!r) return;
-    lia_arena_free(&r->arena);
+    lia__arena_free(&r->arena);
     lia__free(r);
 }
 

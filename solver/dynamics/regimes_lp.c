@@ -10,12 +10,12 @@
  * (>= 0, >= -t: what i pays in s). Rows: per regime sum_i t = 0; per member and reachable
  * regime sum_s' M_i(s, s') t_i(s') >= -slack_i(s), with M_i = (1 - d_i)(I - d_i Pi)^{-1} (the
  * transfers enter V linearly); per column pair pay + t >= 0. Minimise sum occ_i(s) pay. */
-lia_status lia_regime_transfers(size_t nr, size_t np, const double *pi, size_t start, const double *delta,
+lia_status lia__regime_transfers(size_t nr, size_t np, const double *pi, size_t start, const double *delta,
                                 const double *c, const double *d, const double *p, int *feasible, double *t,
                                 double *cost)
 {
     *feasible = 0;
-    if (!lia_regime_valid(nr, pi, start) || np == 0) return LIA_EUSAGE;
+    if (!lia__regime_valid(nr, pi, start) || np == 0) return LIA_EUSAGE;
     for (size_t i = 0; i < np; i++)
         if (!(delta[i] >= 0 && delta[i] < 1)) return LIA_EUSAGE;
     size_t cells, nt, mcells, nnz, rows;
@@ -26,15 +26,15 @@ lia_status lia_regime_transfers(size_t nr, size_t np, const double *pi, size_t s
     double *m = lia__malloc(mcells * sizeof *m), *slack = lia__malloc(nt * sizeof *slack);
     lia_lp_arrays L = { 0 };
     lia_status st = LIA_OK;
-    if (!reach || !m || !slack || !lia_lp_arrays_alloc(&L, rows, 2 * nt, nnz)) { st = LIA_ENOMEM; goto done; }
-    lia_regime_reachable(nr, pi, start, reach);
+    if (!reach || !m || !slack || !lia__lp_arrays_alloc(&L, rows, 2 * nt, nnz)) { st = LIA_ENOMEM; goto done; }
+    lia__regime_reachable(nr, pi, start, reach);
     double scale = 0;
     for (size_t i = 0; i < np; i++) {
         /* M_i column-major: m[i * cells + s' * nr + s] = M_i(s, s') */
         double *mi = m + i * cells;
         for (size_t k = 0; k < cells; k++) mi[k] = k % (nr + 1) == 0;
-        if ((st = lia_regime_values(nr, pi, delta[i], nr, mi, mi)) != LIA_OK) goto done;
-        if ((st = lia_regime_slack(nr, pi, delta[i], c + i * nr, d + i * nr, p + i * nr, NULL, NULL,
+        if ((st = lia__regime_values(nr, pi, delta[i], nr, mi, mi)) != LIA_OK) goto done;
+        if ((st = lia__regime_slack(nr, pi, delta[i], c + i * nr, d + i * nr, p + i * nr, NULL, NULL,
                                    slack + i * nr)) != LIA_OK)
             goto done;
         for (size_t s = 0; s < nr; s++)
@@ -75,10 +75,10 @@ lia_status lia_regime_transfers(size_t nr, size_t np, const double *pi, size_t s
             /* occ_i(s): the start's row of M_i */
             L.obj[nt + j] = m[i * cells + s * nr + start];
         }
-    lia_lp lp = lia_lp_arrays_view(&L, k, 0);
+    lia_lp lp = lia__lp_arrays_view(&L, k, 0);
     lia_lp_outcome out;
     double obj;
-    if ((st = lia_lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, L.x, &obj)) != LIA_OK) goto done;
+    if ((st = lia__lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, L.x, &obj)) != LIA_OK) goto done;
     if (out != LIA_LP_OPTIMAL) goto done;   /* infeasible: no transfers exist */
     for (size_t j = 0; j < nt; j++) t[j] = fabs(L.x[j]) <= 1e-12 * scale ? 0 : L.x[j];
     *cost = fabs(obj) <= 1e-12 * scale ? 0 : obj;
@@ -87,6 +87,6 @@ done:
     lia__free(reach);
     lia__free(m);
     lia__free(slack);
-    lia_lp_arrays_free(&L);
+    lia__lp_arrays_free(&L);
     return st;
 }

@@ -94,7 +94,7 @@ struct lia_suspects {
     suspect_rec *rec;
 };
 
-static char *arena_str(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
+static char *arena_str(lia_arena *a, const char *s) { return lia__arena_strndup(a, s, strlen(s)); }
 
 static void set_err(lia_suspects *s, const char *fmt, const char *a, const char *b)
 {
@@ -195,9 +195,9 @@ static lia_status at_prior(run_ctx *c, size_t k)
     size_t n = c->s->members;
     r->has_best = lia_repeat_best(rep, &prof, &pay, &tr) == 1;
     if (r->has_best) {
-        r->profile = lia_arena_array(&c->s->arena, n, sizeof *r->profile);
-        r->payoffs = lia_arena_array(&c->s->arena, n, sizeof *r->payoffs);
-        r->transfers = lia_arena_array(&c->s->arena, n, sizeof *r->transfers);
+        r->profile = lia__arena_array(&c->s->arena, n, sizeof *r->profile);
+        r->payoffs = lia__arena_array(&c->s->arena, n, sizeof *r->payoffs);
+        r->transfers = lia__arena_array(&c->s->arena, n, sizeof *r->transfers);
         if (!r->profile || !r->payoffs || !r->transfers) st = LIA_ENOMEM;
         else {
             memcpy(r->profile, prof, n * sizeof *prof);
@@ -226,13 +226,13 @@ static lia_status names(lia_suspects *s, lia_model *m, int need_commitment)
         return LIA_EUSAGE;
     }
     s->members = lia_game_player_count(g);
-    s->member_names = lia_arena_array(&s->arena, s->members, sizeof *s->member_names);
-    s->level_names = lia_arena_array(&s->arena, s->members, sizeof *s->level_names);
+    s->member_names = lia__arena_array(&s->arena, s->members, sizeof *s->member_names);
+    s->level_names = lia__arena_array(&s->arena, s->members, sizeof *s->level_names);
     st = s->member_names && s->level_names ? LIA_OK : LIA_ENOMEM;
     for (size_t i = 0; st == LIA_OK && i < s->members; i++) {
         size_t nl = lia_game_strategy_count(g, i);
         s->member_names[i] = arena_str(&s->arena, lia_game_player_name(g, i));
-        s->level_names[i] = lia_arena_array(&s->arena, nl, sizeof **s->level_names);
+        s->level_names[i] = lia__arena_array(&s->arena, nl, sizeof **s->level_names);
         if (!s->member_names[i] || !s->level_names[i]) { st = LIA_ENOMEM; break; }
         for (size_t l = 0; l < nl; l++)
             if (!(s->level_names[i][l] = arena_str(&s->arena, lia_game_strategy_name(g, i, l)))) st = LIA_ENOMEM;
@@ -284,14 +284,14 @@ static lia_status analyse_in(lia_suspects *s, const lia_model *m, const char *ga
     if (st == LIA_OK) st = names(s, c.model, n > 0);
     if (st == LIA_OK) st = check_desc(s, d, n);
     if (st == LIA_OK && n) {
-        s->rec = lia_arena_array(&s->arena, n, sizeof *s->rec);
+        s->rec = lia__arena_array(&s->arena, n, sizeof *s->rec);
         if (!s->rec) st = LIA_ENOMEM;
     }
     for (size_t k = 0; st == LIA_OK && k < n; k++) {
         suspect_rec *r = &s->rec[k];
         size_t len = strlen(d[k].party) + sizeof ".leak";
         r->party = arena_str(&s->arena, d[k].party);
-        r->path = lia_arena_alloc(&s->arena, len);
+        r->path = lia__arena_alloc(&s->arena, len);
         if (!r->party || !r->path) { st = LIA_ENOMEM; break; }
         snprintf(r->path, len, "%s.leak", d[k].party);
         r->leak = d[k].leak;
@@ -322,7 +322,7 @@ lia_status lia__suspects_analyse(lia_suspects **out, const lia_model *m, const c
     if (!m || (n && !d)) return LIA_EUSAGE;
     lia_suspects *s = lia__calloc(1, sizeof *s);
     if (!s) return LIA_ENOMEM;
-    lia_arena_init(&s->arena);
+    lia__arena_init(&s->arena);
     lia_status st = analyse_in(s, m, game, d, n);
     if (st == LIA_ENOMEM) { lia_suspects_free(s); return st; }
     if (st != LIA_OK && !s->errmsg[0]) set_err(s, "the suspects could not be analysed: %s%s", lia_status_name(st), "");
@@ -378,7 +378,7 @@ void lia_suspects_free(lia_suspects *s)
 {
     lia__errmsg_forget(s);
     if (!s) return;
-    lia_arena_free(&s->arena);
+    lia__arena_free(&s->arena);
     lia__free(s);
 }
 

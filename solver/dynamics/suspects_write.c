@@ -13,18 +13,18 @@ static void json_profile(lia_buf *b, const lia_suspects *s, size_t k)
 {
     const size_t *prof;
     const double *pay, *tr;
-    if (!lia_suspects_probation_profile(s, k, &prof, &pay, &tr)) { lia_buf_puts(b, "null"); return; }
+    if (!lia_suspects_probation_profile(s, k, &prof, &pay, &tr)) { lia__buf_puts(b, "null"); return; }
     size_t n = lia_suspects_member_count(s);
-    lia_buf_puts(b, "{\"levels\": [");
+    lia__buf_puts(b, "{\"levels\": [");
     for (size_t i = 0; i < n; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, lia__suspects_level(s, i, prof[i]));
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_string(b, lia__suspects_level(s, i, prof[i]));
     }
-    lia_buf_puts(b, "], \"payoffs\": ");
-    lia_buf_json_nums(b, pay, n);
-    lia_buf_puts(b, ", \"transfers\": ");
-    lia_buf_json_nums(b, tr, n);
-    lia_buf_putc(b, '}');
+    lia__buf_puts(b, "], \"payoffs\": ");
+    lia__buf_json_nums(b, pay, n);
+    lia__buf_puts(b, ", \"transfers\": ");
+    lia__buf_json_nums(b, tr, n);
+    lia__buf_putc(b, '}');
 }
 
 /* Suspect k in plain words: whether and when the others can trust it with full sharing. */
@@ -36,83 +36,83 @@ static void summary(lia_buf *b, const lia_suspects *s, size_t k)
     double t = lia_suspects_threshold(s, k);
     size_t n = lia_suspects_probation(s, k);
     if (isnan(t)) {
-        lia_buf_printf(b, "%s is never trusted with full sharing: the commitment fails even if it is surely clean.", who);
+        lia__buf_printf(b, "%s is never trusted with full sharing: the commitment fails even if it is surely clean.", who);
         return;
     }
     if (t >= 1) {
-        lia_buf_printf(b, "%s can be trusted with full sharing even if it is penetrated: the commitment holds at "
+        lia__buf_printf(b, "%s can be trusted with full sharing even if it is penetrated: the commitment holds at "
                           "every belief.", who);
         return;
     }
-    lia_buf_printf(b, "The commitment holds only while the chance that %s is penetrated is at most ", who);
-    lia_buf_reading(b, t, 1);
+    lia__buf_printf(b, "The commitment holds only while the chance that %s is penetrated is at most ", who);
+    lia__buf_reading(b, t, 1);
     if (n == 0) {
-        lia_buf_puts(b, "; it is ");
-        lia_buf_reading(b, prior, 1);
-        lia_buf_printf(b, ", already within that, so %s can be trusted with full sharing now.", who);
+        lia__buf_puts(b, "; it is ");
+        lia__buf_reading(b, prior, 1);
+        lia__buf_printf(b, ", already within that, so %s can be trusted with full sharing now.", who);
     } else if (n == SIZE_MAX) {
-        lia_buf_puts(b, "; it is ");
-        lia_buf_reading(b, prior, 1);
-        lia_buf_printf(b, ", and %s, so %s is not trusted with full sharing.",
+        lia__buf_puts(b, "; it is ");
+        lia__buf_reading(b, prior, 1);
+        lia__buf_printf(b, ", and %s, so %s is not trusted with full sharing.",
                        q <= 0 ? "without any chance of detection quiet periods never lower it"
                               : "no number of quiet periods lowers it that far", who);
     } else {
-        lia_buf_puts(b, "; it is ");
-        lia_buf_reading(b, prior, 1);
-        lia_buf_printf(b, ". Trust %s with full sharing after %zu quiet period%s (each without a detection lowers "
+        lia__buf_puts(b, "; it is ");
+        lia__buf_reading(b, prior, 1);
+        lia__buf_printf(b, ". Trust %s with full sharing after %zu quiet period%s (each without a detection lowers "
                           "the chance); a penetration would be uncovered during them with probability ",
                        who, n, n == 1 ? "" : "s");
-        lia_buf_reading(b, lia_suspects_uncover_probability(s, k), 1);
-        lia_buf_putc(b, '.');
+        lia__buf_reading(b, lia_suspects_uncover_probability(s, k), 1);
+        lia__buf_putc(b, '.');
     }
 }
 
 static void write_json(lia_buf *b, const lia_suspects *s)
 {
-    lia_buf_puts(b, "{\"game\": ");
-    lia_buf_json_string(b, lia_suspects_game(s));
-    lia_buf_puts(b, ", \"suspects\": [");
+    lia__buf_puts(b, "{\"game\": ");
+    lia__buf_json_string(b, lia_suspects_game(s));
+    lia__buf_puts(b, ", \"suspects\": [");
     for (size_t k = 0; k < lia_suspects_count(s); k++) {
         double prior, leak, pen, q;
         lia_suspects_inputs(s, k, &prior, &leak, &pen, &q);
         size_t n = lia_suspects_probation(s, k);
         lia_verdict v = lia_suspects_prior_verdict(s, k);
-        if (k) lia_buf_puts(b, ", ");
-        lia_buf_puts(b, "{\"party\": ");
-        lia_buf_json_string(b, lia_suspects_party(s, k));
-        lia_buf_puts(b, ", \"prior\": ");
-        lia_buf_json_num(b, prior);
-        lia_buf_puts(b, ", \"leak\": ");
-        lia_buf_json_num(b, leak);
-        lia_buf_puts(b, ", \"leak_penetrated\": ");
-        lia_buf_json_num(b, pen);
-        lia_buf_puts(b, ", \"detect\": ");
-        lia_buf_json_num(b, q);
-        lia_buf_puts(b, ", \"threshold\": ");
-        lia_buf_json_num(b, lia_suspects_threshold(s, k));
-        lia_buf_puts(b, ", \"monotone\": ");
-        lia_buf_json_tri(b, lia_suspects_monotone(s, k));
-        lia_buf_puts(b, ", \"probation\": ");
-        if (n == SIZE_MAX) lia_buf_puts(b, "null");
-        else lia_buf_printf(b, "%zu", n);
-        lia_buf_puts(b, ", \"uncover_probability\": ");
-        lia_buf_json_num(b, lia_suspects_uncover_probability(s, k));
-        lia_buf_puts(b, ", \"status_at_prior\": ");
-        if (v == LIA_VERDICT_NONE) lia_buf_puts(b, "null");
-        else lia_buf_json_string(b, lia_verdict_name(v));
-        lia_buf_puts(b, ", \"probation_profile\": ");
+        if (k) lia__buf_puts(b, ", ");
+        lia__buf_puts(b, "{\"party\": ");
+        lia__buf_json_string(b, lia_suspects_party(s, k));
+        lia__buf_puts(b, ", \"prior\": ");
+        lia__buf_json_num(b, prior);
+        lia__buf_puts(b, ", \"leak\": ");
+        lia__buf_json_num(b, leak);
+        lia__buf_puts(b, ", \"leak_penetrated\": ");
+        lia__buf_json_num(b, pen);
+        lia__buf_puts(b, ", \"detect\": ");
+        lia__buf_json_num(b, q);
+        lia__buf_puts(b, ", \"threshold\": ");
+        lia__buf_json_num(b, lia_suspects_threshold(s, k));
+        lia__buf_puts(b, ", \"monotone\": ");
+        lia__buf_json_tri(b, lia_suspects_monotone(s, k));
+        lia__buf_puts(b, ", \"probation\": ");
+        if (n == SIZE_MAX) lia__buf_puts(b, "null");
+        else lia__buf_printf(b, "%zu", n);
+        lia__buf_puts(b, ", \"uncover_probability\": ");
+        lia__buf_json_num(b, lia_suspects_uncover_probability(s, k));
+        lia__buf_puts(b, ", \"status_at_prior\": ");
+        if (v == LIA_VERDICT_NONE) lia__buf_puts(b, "null");
+        else lia__buf_json_string(b, lia_verdict_name(v));
+        lia__buf_puts(b, ", \"probation_profile\": ");
         json_profile(b, s, k);
-        lia_buf_puts(b, ", \"summary\": ");
+        lia__buf_puts(b, ", \"summary\": ");
         lia_buf text;
-        lia_buf_init(&text);
+        lia__buf_init(&text);
         summary(&text, s, k);
-        lia_buf_putc(&text, 0);
+        lia__buf_putc(&text, 0);
         if (text.failed) b->failed = 1;
-        else lia_buf_json_string(b, text.data);
-        lia_buf_free(&text);
-        lia_buf_putc(b, '}');
+        else lia__buf_json_string(b, text.data);
+        lia__buf_free(&text);
+        lia__buf_putc(b, '}');
     }
-    lia_buf_puts(b, "]}\n");
+    lia__buf_puts(b, "]}\n");
 }
 
 static void text_profile(lia_buf *b, const lia_suspects *s, size_t k)
@@ -120,65 +120,65 @@ static void text_profile(lia_buf *b, const lia_suspects *s, size_t k)
     const size_t *prof;
     const double *pay, *tr;
     if (!lia_suspects_probation_profile(s, k, &prof, &pay, &tr)) {
-        lia_buf_puts(b, "    best profile:    none is self-enforcing at the prior, even with transfers\n");
+        lia__buf_puts(b, "    best profile:    none is self-enforcing at the prior, even with transfers\n");
         return;
     }
     size_t n = lia_suspects_member_count(s);
     double scale = 0;
     for (size_t i = 0; i < n; i++) scale = fmax(scale, fabs(pay[i]));
-    lia_buf_puts(b, "    best profile:    (");
+    lia__buf_puts(b, "    best profile:    (");
     for (size_t i = 0; i < n; i++)
-        lia_buf_printf(b, "%s%s %s", i ? ", " : "", lia_suspects_member_name(s, i), lia__suspects_level(s, i, prof[i]));
-    lia_buf_puts(b, ") at the prior, payoffs (");
-    for (size_t i = 0; i < n; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_reading(b, pay[i], scale); }
-    lia_buf_putc(b, ')');
+        lia__buf_printf(b, "%s%s %s", i ? ", " : "", lia_suspects_member_name(s, i), lia__suspects_level(s, i, prof[i]));
+    lia__buf_puts(b, ") at the prior, payoffs (");
+    for (size_t i = 0; i < n; i++) { if (i) lia__buf_puts(b, ", "); lia__buf_reading(b, pay[i], scale); }
+    lia__buf_putc(b, ')');
     int any = 0;
     for (size_t i = 0; i < n; i++) any |= fabs(tr[i]) > 1e-9 * (scale > 0 ? scale : 1);
     if (any) {
-        lia_buf_puts(b, ", transfers (");
-        for (size_t i = 0; i < n; i++) { if (i) lia_buf_puts(b, ", "); lia_buf_reading(b, tr[i], scale); }
-        lia_buf_puts(b, ") per period, + received");
+        lia__buf_puts(b, ", transfers (");
+        for (size_t i = 0; i < n; i++) { if (i) lia__buf_puts(b, ", "); lia__buf_reading(b, tr[i], scale); }
+        lia__buf_puts(b, ") per period, + received");
     }
-    lia_buf_putc(b, '\n');
+    lia__buf_putc(b, '\n');
 }
 
 static void write_text(lia_buf *b, const lia_suspects *s)
 {
-    lia_buf_printf(b, "Suspected penetration (%s):\n", lia_suspects_game(s));
+    lia__buf_printf(b, "Suspected penetration (%s):\n", lia_suspects_game(s));
     for (size_t k = 0; k < lia_suspects_count(s); k++) {
         double prior, leak, pen, q;
         lia_suspects_inputs(s, k, &prior, &leak, &pen, &q);
         double t = lia_suspects_threshold(s, k), u = lia_suspects_uncover_probability(s, k);
         size_t n = lia_suspects_probation(s, k);
-        lia_buf_printf(b, "  %s: prior %.4g that it is penetrated (leak %.4g, %.4g if penetrated); "
+        lia__buf_printf(b, "  %s: prior %.4g that it is penetrated (leak %.4g, %.4g if penetrated); "
                        "detection %.4g per period\n", lia_suspects_party(s, k), prior, leak, pen, q);
         lia_buf words;
-        lia_buf_init(&words);
+        lia__buf_init(&words);
         summary(&words, s, k);
-        lia_buf_putc(&words, 0);
+        lia__buf_putc(&words, 0);
         if (words.failed) b->failed = 1;
-        else lia_buf_wrap(b, words.data, 4, 92);
-        lia_buf_free(&words);
-        if (isnan(t)) lia_buf_puts(b, "    trust threshold: none: never trusted with full sharing, even when surely clean\n");
+        else lia__buf_wrap(b, words.data, 4, 92);
+        lia__buf_free(&words);
+        if (isnan(t)) lia__buf_puts(b, "    trust threshold: none: never trusted with full sharing, even when surely clean\n");
         else if (t >= 1) {
-            lia_buf_puts(b, "    trust threshold: 1: the commitment holds at every belief, even a certain penetration\n");
+            lia__buf_puts(b, "    trust threshold: 1: the commitment holds at every belief, even a certain penetration\n");
         } else {
-            lia_buf_printf(b, "    trust threshold: %.6g: the commitment holds while the belief is at or below it\n", t);
+            lia__buf_printf(b, "    trust threshold: %.6g: the commitment holds while the belief is at or below it\n", t);
             if (lia_suspects_monotone(s, k) == 0)
-                lia_buf_puts(b, "                     (it holds again at some higher beliefs: not monotone)\n");
+                lia__buf_puts(b, "                     (it holds again at some higher beliefs: not monotone)\n");
         }
         if (n == SIZE_MAX) {
             if (!isnan(t))
-                lia_buf_printf(b, "    probation:       none: %s\n", q <= 0 ? "without detection the belief never falls"
+                lia__buf_printf(b, "    probation:       none: %s\n", q <= 0 ? "without detection the belief never falls"
                                                                           : "the belief never falls that far");
         } else if (n == 0) {
-            lia_buf_puts(b, "    probation:       0 periods: the prior is already at or below the threshold\n");
+            lia__buf_puts(b, "    probation:       0 periods: the prior is already at or below the threshold\n");
         } else {
-            lia_buf_printf(b, "    probation:       %zu quiet period%s; a penetration is uncovered during it with "
+            lia__buf_printf(b, "    probation:       %zu quiet period%s; a penetration is uncovered during it with "
                            "probability %.4g\n", n, n == 1 ? "" : "s", u);
         }
         lia_verdict v = lia_suspects_prior_verdict(s, k);
-        lia_buf_printf(b, "    at the prior:    %s\n", lia_verdict_name(v));
+        lia__buf_printf(b, "    at the prior:    %s\n", lia_verdict_name(v));
         text_profile(b, s, k);
     }
 }
@@ -193,7 +193,7 @@ static lia_status suspects_write_body(char **out, size_t *len, const lia_suspect
 {
     if (out) *out = NULL;
     if (!out || !s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
-    return lia_render(out, len, render, s, (int)fmt);
+    return lia__render(out, len, render, s, (int)fmt);
 }
 
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */

@@ -21,7 +21,7 @@
 lia_explore *lia__explore_new(void)
 {
     lia_explore *e = lia__calloc(1, sizeof *e);
-    if (e) lia_arena_init(&e->arena);
+    if (e) lia__arena_init(&e->arena);
     return e;
 }
 
@@ -54,7 +54,7 @@ int lia__explore_status_code(const char *name)
 static const char *col_name(lia_explore *e, const char *prefix, const char *member)
 {
     size_t n = strlen(prefix) + strlen(member) + 2;
-    char *s = lia_arena_alloc(&e->arena, n);
+    char *s = lia__arena_alloc(&e->arena, n);
     if (s) snprintf(s, n, "%s.%s", prefix, member);
     return s;
 }
@@ -62,7 +62,7 @@ static const char *col_name(lia_explore *e, const char *prefix, const char *memb
 int lia__explore_columns(lia_explore *e)
 {
     e->ncols = lia__explore_ncols(e->d, e->members);
-    e->cols = lia_arena_array(&e->arena, e->ncols, sizeof *e->cols);
+    e->cols = lia__arena_array(&e->arena, e->ncols, sizeof *e->cols);
     if (!e->cols) return 0;
     for (size_t j = 0; j < e->d; j++) e->cols[j] = e->pnames[j];
     e->cols[lia__col_status(e)] = "status";
@@ -97,7 +97,7 @@ int lia__explore_append(lia_explore *e, const double *rows, size_t n)
 
 /* ---- set-up: the parameters and their ranges, the members ---- */
 
-static char *dup(lia_explore *e, const char *s) { return lia_arena_strndup(&e->arena, s, strlen(s)); }
+static char *dup(lia_explore *e, const char *s) { return lia__arena_strndup(&e->arena, s, strlen(s)); }
 
 /* Why `name` cannot be varied, into e's message: not numeric (an object with numeric
  * attributes), or unknown (with the closest name). */
@@ -133,9 +133,9 @@ static lia_status set_params(lia_explore *e, const lia_model *m, const lia_explo
 {
     size_t n = lia_model_param_count(m), cap = n + o->nranges;
     if (lia__model_params_oom(m)) return LIA_ENOMEM;
-    e->pnames = lia_arena_array(&e->arena, cap ? cap : 1, sizeof *e->pnames);
-    e->lo = lia_arena_array(&e->arena, cap ? cap : 1, sizeof *e->lo);
-    e->hi = lia_arena_array(&e->arena, cap ? cap : 1, sizeof *e->hi);
+    e->pnames = lia__arena_array(&e->arena, cap ? cap : 1, sizeof *e->pnames);
+    e->lo = lia__arena_array(&e->arena, cap ? cap : 1, sizeof *e->lo);
+    e->hi = lia__arena_array(&e->arena, cap ? cap : 1, sizeof *e->hi);
     if (!e->pnames || !e->lo || !e->hi) return LIA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const lia_param *p = lia_model_param_at(m, i);
@@ -191,13 +191,13 @@ static lia_status set_members(lia_explore *e, const lia_model *m, const lia_expl
         return st;
     }
     e->members = lia_game_player_count(g);
-    e->mnames = lia_arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->mnames);
+    e->mnames = lia__arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->mnames);
     for (size_t i = 0; e->mnames && i < e->members; i++)
         if (!(e->mnames[i] = dup(e, lia_game_player_name(g, i)))) st = LIA_ENOMEM;
     if (!e->mnames) st = LIA_ENOMEM;
     if (st == LIA_OK && o->target) {
         /* the strategy sets do not depend on the sampled numbers: checked once, here */
-        if (!(e->target = lia_arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->target))) st = LIA_ENOMEM;
+        if (!(e->target = lia__arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->target))) st = LIA_ENOMEM;
         for (size_t i = 0; st == LIA_OK && i < e->members; i++) {
             if (o->target[i] >= lia_game_strategy_count(g, i)) {
                 lia__explore_err(e, "the target gives %s strategy %zu, but it has %zu (0 to %zu)", e->mnames[i], o->target[i],
@@ -364,7 +364,7 @@ void lia_explore_free(lia_explore *e)
     lia__store_close(e->store);
     lia__free(e->rows);
     lia__free(e->model_text);
-    lia_arena_free(&e->arena);
+    lia__arena_free(&e->arena);
     lia__free(e);
 }
 

@@ -59,13 +59,13 @@ static lia_status probabilities(xa *a, const lia_explore *e)
 static lia_status outputs(xa *a, const lia_explore *e, lia_arena *ar)
 {
     a->nout = e->members + 2;
-    a->out_col = lia_arena_array(ar, a->nout, sizeof *a->out_col);
-    a->out_missing = lia_arena_array(ar, a->nout, sizeof *a->out_missing);
+    a->out_col = lia__arena_array(ar, a->nout, sizeof *a->out_col);
+    a->out_missing = lia__arena_array(ar, a->nout, sizeof *a->out_missing);
     if (!a->out_col || !a->out_missing) return LIA_ENOMEM;
     for (size_t i = 0; i < e->members; i++) a->out_col[i] = lia__col_slack(e, i);
     a->out_col[e->members] = lia__col_welfare(e);
     a->out_col[e->members + 1] = lia__col_transfers(e);
-    a->out_const = lia_arena_array(ar, a->nout, sizeof *a->out_const);
+    a->out_const = lia__arena_array(ar, a->nout, sizeof *a->out_const);
     if (!a->out_const) return LIA_ENOMEM;
     for (size_t o = 0; o < a->nout; o++) {
         double lo = INFINITY, hi = -INFINITY;
@@ -86,7 +86,7 @@ static lia_status outputs(xa *a, const lia_explore *e, lia_arena *ar)
 static lia_status sobol(xa *a, const lia_explore *e, lia_arena *ar)
 {
     size_t d = e->d;
-    a->sobol = lia_arena_array(ar, a->nout * d, sizeof *a->sobol);
+    a->sobol = lia__arena_array(ar, a->nout * d, sizeof *a->sobol);
     double *y = lia__malloc((size_t)e->nruns * sizeof *y);
     double *buf = lia__malloc(4 * d * sizeof *buf);
     lia_status st = a->sobol && y && buf ? LIA_OK : LIA_ENOMEM;
@@ -110,7 +110,7 @@ static lia_status sobol(xa *a, const lia_explore *e, lia_arena *ar)
 static lia_status morris(xa *a, const lia_explore *e, lia_arena *ar)
 {
     size_t d = e->d;
-    a->morris = lia_arena_array(ar, a->nout * d, sizeof *a->morris);
+    a->morris = lia__arena_array(ar, a->nout * d, sizeof *a->morris);
     double *x = lia__malloc((size_t)e->nruns * d * sizeof *x), *y = lia__malloc((size_t)e->nruns * sizeof *y);
     double *buf = lia__malloc(3 * d * sizeof *buf);
     lia_status st = a->morris && x && y && buf ? LIA_OK : LIA_ENOMEM;
@@ -169,7 +169,7 @@ static lia_status scenarios(xa *a, const lia_explore *e, lia_arena *ar)
     size_t d = e->d, n = (size_t)e->nruns;
     double *x = lia__malloc(n * d * sizeof *x);
     unsigned char *hit = lia__malloc(n ? n : 1);
-    a->box = lia_arena_array(ar, XA_STATUSES, sizeof *a->box);
+    a->box = lia__arena_array(ar, XA_STATUSES, sizeof *a->box);
     lia_status st = x && hit && a->box ? LIA_OK : LIA_ENOMEM;
     for (size_t r = 0; st == LIA_OK && r < n; r++)
         for (size_t j = 0; j < d; j++) x[r * d + j] = col(e, r, j);
@@ -178,9 +178,9 @@ static lia_status scenarios(xa *a, const lia_explore *e, lia_arena *ar)
         if (s == LIA_VERDICT_HOLDS) continue;
         xa_box *b = &a->box[a->nbox];
         b->status = s;
-        b->lo = lia_arena_array(ar, d, sizeof *b->lo);
-        b->hi = lia_arena_array(ar, d, sizeof *b->hi);
-        b->restricted = lia_arena_array(ar, d, sizeof *b->restricted);
+        b->lo = lia__arena_array(ar, d, sizeof *b->lo);
+        b->hi = lia__arena_array(ar, d, sizeof *b->hi);
+        b->restricted = lia__arena_array(ar, d, sizeof *b->restricted);
         if (!b->lo || !b->hi || !b->restricted) { st = LIA_ENOMEM; break; }
         for (size_t r = 0; r < n; r++) hit[r] = (int)col(e, r, lia__col_status(e)) == s;
         st = lia_prim_box(x, n, d, hit, XA_PRIM_ALPHA, XA_PRIM_COVERAGE, b->lo, b->hi, b->restricted, &b->coverage,

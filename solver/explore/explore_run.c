@@ -53,7 +53,7 @@ static lia_status solve_run(lia__explore_run *x, worker *w, uint64_t r, double *
         double v = e->lo[j] + w->u[j] * (e->hi[j] - e->lo[j]);
         w->v[j] = v > e->hi[j] ? e->hi[j] : v;   /* rounding never leaves the range */
     }
-    lia_status st = lia_sweep_solve(&w->c, w->v, &w->rec);
+    lia_status st = lia__sweep_solve(&w->c, w->v, &w->rec);
     if (st != LIA_OK) return st;
     const sweep_rec *q = &w->rec;
     for (size_t j = 0; j < e->d; j++) row[j] = w->v[j];
@@ -113,7 +113,7 @@ static void *thread_main(void *p)
 {
     thread_arg *a = p;
     work(a->x, a->w, 0);
-    lia_lp_thread_done();   /* this thread's GLPK environment dies with it */
+    lia__lp_thread_done();   /* this thread's GLPK environment dies with it */
     return NULL;
 }
 
@@ -148,7 +148,7 @@ void lia__explore_run_free(lia__explore_run *x)
     if (!x) return;
     for (size_t t = 0; x->w && t < x->threads; t++) {
         lia_model_free(x->w[t].c.model);
-        lia_arena_free(&x->w[t].scratch);
+        lia__arena_free(&x->w[t].scratch);
     }
     lia__free(x->w);
     pthread_mutex_destroy(&x->lock);
@@ -169,7 +169,7 @@ lia_status lia__explore_run_new(lia_explore *e, const lia_model *m, const lia_ex
     if (!(x->w = lia__calloc(x->threads, sizeof *x->w))) return LIA_ENOMEM;
     for (size_t t = 0; t < x->threads; t++) {
         worker *w = &x->w[t];
-        lia_arena_init(&w->scratch);
+        lia__arena_init(&w->scratch);
         w->c.game = e->game;
         w->c.names = e->pnames;
         w->c.axes = e->d;
@@ -179,9 +179,9 @@ lia_status lia__explore_run_new(lia_explore *e, const lia_model *m, const lia_ex
         w->c.delta = o->delta;
         w->c.skip_beliefs = 1;
         w->c.target = e->target;
-        w->u = lia_arena_array(&w->scratch, e->d, sizeof *w->u);
-        w->v = lia_arena_array(&w->scratch, e->d, sizeof *w->v);
-        if (!w->u || !w->v || !lia_sweep_rec_init(&w->rec, &w->scratch, e->members)) return LIA_ENOMEM;
+        w->u = lia__arena_array(&w->scratch, e->d, sizeof *w->u);
+        w->v = lia__arena_array(&w->scratch, e->d, sizeof *w->v);
+        if (!w->u || !w->v || !lia__sweep_rec_init(&w->rec, &w->scratch, e->members)) return LIA_ENOMEM;
         if (lia_model_clone(&w->c.model, m) == LIA_ENOMEM) return LIA_ENOMEM;
     }
     return LIA_OK;

@@ -41,32 +41,32 @@ static const char *col_type(const lia_explore *e, size_t c)
 
 static void ident(lia_buf *b, const char *schema, const char *name)
 {
-    if (schema) lia_buf_printf(b, "%s.", schema);
-    lia_buf_putc(b, '"');
+    if (schema) lia__buf_printf(b, "%s.", schema);
+    lia__buf_putc(b, '"');
     for (const char *p = name; *p; p++) {
-        if (*p == '"') lia_buf_putc(b, '"');
-        lia_buf_putc(b, *p);
+        if (*p == '"') lia__buf_putc(b, '"');
+        lia__buf_putc(b, *p);
     }
-    lia_buf_putc(b, '"');
+    lia__buf_putc(b, '"');
 }
 
 /* The tables of a store of e's exploration in `schema`, with its metadata. */
 static int create(sqlite3 *db, const char *schema, const lia_explore *e, uint64_t first, uint64_t count)
 {
     lia_buf b;
-    lia_buf_init(&b);
-    lia_buf_printf(&b, "CREATE TABLE %s.meta(key TEXT PRIMARY KEY, value);"
+    lia__buf_init(&b);
+    lia__buf_printf(&b, "CREATE TABLE %s.meta(key TEXT PRIMARY KEY, value);"
                        "CREATE TABLE %s.params(j INTEGER PRIMARY KEY, name TEXT NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL);"
                        "CREATE TABLE %s.members(i INTEGER PRIMARY KEY, name TEXT NOT NULL);"
                        "CREATE TABLE %s.runs(run INTEGER PRIMARY KEY",
                    schema, schema, schema, schema);
     for (size_t c = 0; c < e->ncols; c++) {
-        lia_buf_puts(&b, ", ");
+        lia__buf_puts(&b, ", ");
         ident(&b, NULL, e->cols[c]);
-        lia_buf_printf(&b, " %s", col_type(e, c));
+        lia__buf_printf(&b, " %s", col_type(e, c));
     }
-    lia_buf_puts(&b, ");");
-    char *sql = lia_buf_take(&b, NULL);
+    lia__buf_puts(&b, ");");
+    char *sql = lia__buf_take(&b, NULL);
     int rc = sql ? exec(db, sql) : SQLITE_NOMEM;
     lia__free(sql);
     if (rc != SQLITE_OK) return rc;
@@ -106,9 +106,9 @@ static int create(sqlite3 *db, const char *schema, const lia_explore *e, uint64_
     if (rc == SQLITE_OK && e->target) {
         /* the profile judged, strategy indices "1,0"; absent: the commitment (older stores) */
         lia_buf t;
-        lia_buf_init(&t);
-        for (size_t i = 0; i < e->members; i++) lia_buf_printf(&t, "%s%zu", i ? "," : "", e->target[i]);
-        char *text = lia_buf_take(&t, NULL);
+        lia__buf_init(&t);
+        for (size_t i = 0; i < e->members; i++) lia__buf_printf(&t, "%s%zu", i ? "," : "", e->target[i]);
+        char *text = lia__buf_take(&t, NULL);
         if (!text) rc = SQLITE_NOMEM;
         else {
             sqlite3_bind_text(st, 1, "target", -1, SQLITE_STATIC);
@@ -206,11 +206,11 @@ static const char *difference(int d)
 static lia_status prepare_insert(lia__store *s, lia_explore *e)
 {
     lia_buf b;
-    lia_buf_init(&b);
-    lia_buf_puts(&b, "INSERT INTO main.runs VALUES(?");
-    for (size_t c = 0; c < e->ncols; c++) lia_buf_puts(&b, ", ?");
-    lia_buf_puts(&b, ")");
-    char *sql = lia_buf_take(&b, NULL);
+    lia__buf_init(&b);
+    lia__buf_puts(&b, "INSERT INTO main.runs VALUES(?");
+    for (size_t c = 0; c < e->ncols; c++) lia__buf_puts(&b, ", ?");
+    lia__buf_puts(&b, ")");
+    char *sql = lia__buf_take(&b, NULL);
     if (!sql) return LIA_ENOMEM;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &s->insert, NULL);
     lia__free(sql);
@@ -342,7 +342,7 @@ static char *meta_text(lia_explore *e, sqlite3 *db, const char *key, size_t *len
         if (sqlite3_step(st) == SQLITE_ROW) {
             const unsigned char *t = sqlite3_column_text(st, 0);
             size_t n = (size_t)sqlite3_column_bytes(st, 0);
-            if (t) out = lia_arena_strndup(&e->arena, (const char *)t, n);
+            if (t) out = lia__arena_strndup(&e->arena, (const char *)t, n);
             if (len) *len = n;
         }
     }
@@ -381,11 +381,11 @@ static lia_status load_in(lia_explore *e, sqlite3 *db, const char *path)
     const char *target = NULL;
     if (sqlite3_prepare_v2(db, "SELECT value FROM main.meta WHERE key = 'target'", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-        target = lia_arena_strndup(&e->arena, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+        target = lia__arena_strndup(&e->arena, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
     sqlite3_finalize(st);
     st = NULL;
     if (target) {
-        if (!(e->target = lia_arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->target))) return LIA_ENOMEM;
+        if (!(e->target = lia__arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->target))) return LIA_ENOMEM;
         const char *p = target;
         for (size_t i = 0; i < e->members; i++) {
             char *end;
@@ -393,15 +393,15 @@ static lia_status load_in(lia_explore *e, sqlite3 *db, const char *path)
             p = *end == ',' ? end + 1 : end;
         }
     }
-    e->pnames = lia_arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->pnames);
-    e->lo = lia_arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->lo);
-    e->hi = lia_arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->hi);
-    e->mnames = lia_arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->mnames);
+    e->pnames = lia__arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->pnames);
+    e->lo = lia__arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->lo);
+    e->hi = lia__arena_array(&e->arena, e->d ? e->d : 1, sizeof *e->hi);
+    e->mnames = lia__arena_array(&e->arena, e->members ? e->members : 1, sizeof *e->mnames);
     if (!e->pnames || !e->lo || !e->hi || !e->mnames) return LIA_ENOMEM;
     if (sqlite3_prepare_v2(db, "SELECT name, lo, hi FROM main.params ORDER BY j", -1, &st, NULL) != SQLITE_OK)
         return db_error(e, db, path, "read the store");
     for (size_t j = 0; j < e->d && sqlite3_step(st) == SQLITE_ROW; j++) {
-        e->pnames[j] = lia_arena_strndup(&e->arena, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+        e->pnames[j] = lia__arena_strndup(&e->arena, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
         e->lo[j] = sqlite3_column_double(st, 1);
         e->hi[j] = sqlite3_column_double(st, 2);
         if (!e->pnames[j]) { sqlite3_finalize(st); return LIA_ENOMEM; }
@@ -410,7 +410,7 @@ static lia_status load_in(lia_explore *e, sqlite3 *db, const char *path)
     if (sqlite3_prepare_v2(db, "SELECT name FROM main.members ORDER BY i", -1, &st, NULL) != SQLITE_OK)
         return db_error(e, db, path, "read the store");
     for (size_t i = 0; i < e->members && sqlite3_step(st) == SQLITE_ROW; i++) {
-        e->mnames[i] = lia_arena_strndup(&e->arena, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+        e->mnames[i] = lia__arena_strndup(&e->arena, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
         if (!e->mnames[i]) { sqlite3_finalize(st); return LIA_ENOMEM; }
     }
     sqlite3_finalize(st);

@@ -30,14 +30,14 @@ static const char *fill(int s)
 
 static void rect(lia_buf *b, const char *cls, double x, double y, double w, double h, const char *colour, const char *title)
 {
-    lia_buf_printf(b, "<rect class=\"%s\"", cls);
+    lia__buf_printf(b, "<rect class=\"%s\"", cls);
     lia__svg_attr(b, "x", x);
     lia__svg_attr(b, "y", y);
     lia__svg_attr(b, "width", w > 0 ? w : 0);
     lia__svg_attr(b, "height", h);
-    lia_buf_printf(b, " fill=\"%s\"><title>", colour);
+    lia__buf_printf(b, " fill=\"%s\"><title>", colour);
     lia__svg_text(b, title, 0);
-    lia_buf_puts(b, "</title></rect>\n");
+    lia__buf_puts(b, "</title></rect>\n");
 }
 
 static size_t shown_outputs(const xa *a)
@@ -147,7 +147,7 @@ static double boxes(lia_buf *b, const lia_explore *e, const xa *a, double y)
 static lia_status svg_in(lia_buf *b, const lia_explore *e)
 {
     lia_arena ar;
-    lia_arena_init(&ar);
+    lia__arena_init(&ar);
     xa a;
     lia_status st = lia__explore_analyse(&a, e, &ar);
     if (st == LIA_OK) {
@@ -155,9 +155,9 @@ static lia_status svg_in(lia_buf *b, const lia_explore *e)
         char t[256];
         snprintf(t, sizeof t, "%s under uncertainty: %s design, %llu runs, seed %llu", e->game, lia_design_name(e->design),
                  (unsigned long long)e->total, (unsigned long long)e->seed);
-        lia_buf_puts(b, "<title>");
+        lia__buf_puts(b, "<title>");
         lia__svg_text(b, t, 0);
-        lia_buf_puts(b, "</title>\n");
+        lia__buf_puts(b, "</title>\n");
         lia__svg_label(b, "title", 18, 24, t);
         status_bar(b, &a, 50);
         double y = 110;
@@ -166,9 +166,9 @@ static lia_status svg_in(lia_buf *b, const lia_explore *e)
             lia__svg_label(b, "title", 18, y + 16, "scenarios: where each status concentrates (PRIM boxes)");
             y = boxes(b, e, &a, y + 16);
         }
-        lia_buf_puts(b, "</svg>\n");
+        lia__buf_puts(b, "</svg>\n");
     }
-    lia_arena_free(&ar);
+    lia__arena_free(&ar);
     return st == LIA_OK && b->failed ? LIA_ENOMEM : st;
 }
 
@@ -183,14 +183,14 @@ static lia_status explore_write_svg_body(char **out, size_t *len, const lia_expl
         return LIA_EUSAGE;
     }
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     lia_status st = svg_in(&b, e);
-    lia_c_numeric_end(&loc);
-    if (st != LIA_OK) { lia_buf_free(&b); return st; }
+    lia__c_numeric_end(&loc);
+    if (st != LIA_OK) { lia__buf_free(&b); return st; }
     size_t l;
-    *out = lia_buf_take(&b, &l);
+    *out = lia__buf_take(&b, &l);
     if (!*out) return LIA_ENOMEM;
     if (len) *len = l;
     return LIA_OK;

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void lia_format_bytes(char *buf, size_t cap, double b)
+void lia__format_bytes(char *buf, size_t cap, double b)
 {
     static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
     int u = 0;
@@ -15,7 +15,7 @@ void lia_format_bytes(char *buf, size_t cap, double b)
     else snprintf(buf, cap, "%.1f %s", b, units[u]);
 }
 
-void lia_format_cap(char *buf, size_t cap, size_t bytes)
+void lia__format_cap(char *buf, size_t cap, size_t bytes)
 {
     static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
     double b = (double)bytes;
@@ -24,7 +24,7 @@ void lia_format_cap(char *buf, size_t cap, size_t bytes)
     snprintf(buf, cap, u ? "%.3g %s" : "%.0f %s", b, units[u]);
 }
 
-lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
+lia_status lia__game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
                           size_t cap, size_t held, char *msg, size_t msgcap)
 {
     size_t full_cap = cap;
@@ -40,10 +40,10 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
     if (overflow || !lia__size_mul(nprof, np, &cells) || !lia__size_mul(cells, sizeof(double), &bytes) ||
         bytes > cap) {
         char need[32], have[32];
-        lia_format_bytes(need, sizeof need, approx * (double)np * sizeof(double));
+        lia__format_bytes(need, sizeof need, approx * (double)np * sizeof(double));
         char kept[32];
-        lia_format_bytes(have, sizeof have, (double)full_cap);
-        lia_format_bytes(kept, sizeof kept, (double)held);
+        lia__format_bytes(have, sizeof have, (double)full_cap);
+        lia__format_bytes(kept, sizeof kept, (double)held);
         snprintf(msg, msgcap, "game '%s' has %.4g strategy profiles; its payoff table would need %s%s%s%s, "
                  "over the memory cap of %s (raise the cap, or make the game smaller)", name, approx, need,
                  held ? " beside the " : "", held ? kept : "", held ? " of exact payoffs the model holds" : "", have);
@@ -52,18 +52,18 @@ lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const siz
     lia_game *g = lia__calloc(1, sizeof *g);
     if (!g) return LIA_ENOMEM;
     atomic_init(&g->nash_worst, NULL);
-    lia_arena_init(&g->arena);
+    lia__arena_init(&g->arena);
     g->np = np;
     g->nprofiles = nprof;
-    g->name = lia_arena_strndup(&g->arena, name, strlen(name));
-    g->players = lia_arena_array(&g->arena, np, sizeof *g->players);
-    g->ns = lia_arena_array(&g->arena, np, sizeof *g->ns);
-    g->strategies = lia_arena_array(&g->arena, np, sizeof *g->strategies);
+    g->name = lia__arena_strndup(&g->arena, name, strlen(name));
+    g->players = lia__arena_array(&g->arena, np, sizeof *g->players);
+    g->ns = lia__arena_array(&g->arena, np, sizeof *g->ns);
+    g->strategies = lia__arena_array(&g->arena, np, sizeof *g->strategies);
     g->payoffs = lia__malloc(bytes);
     if (!g->name || !g->players || !g->ns || !g->strategies || !g->payoffs) { lia_game_free(g); return LIA_ENOMEM; }
     memcpy(g->ns, ns, np * sizeof *ns);
     for (size_t p = 0; p < np; p++) {
-        g->strategies[p] = lia_arena_array(&g->arena, ns[p], sizeof(char *));
+        g->strategies[p] = lia__arena_array(&g->arena, ns[p], sizeof(char *));
         if (!g->strategies[p]) { lia_game_free(g); return LIA_ENOMEM; }
     }
     size_t ebytes;
@@ -84,11 +84,11 @@ void lia_game_free(lia_game *g)
     lia__free(g->payoffs);
     lia__free(g->exact);
     lia__free(atomic_load(&g->nash_worst));
-    lia_arena_free(&g->arena);
+    lia__arena_free(&g->arena);
     lia__free(g);
 }
 
-int lia_game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap)
+int lia__game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap)
 {
     for (size_t p = 0; p < g->np; p++)
         for (size_t k = 0; k < g->nprofiles; k++) {
@@ -120,16 +120,16 @@ static lia_status new_labelled(lia_game **out, size_t players, const size_t *nst
         if (!lia__size_mul(cells, nstrategies[p], &cells)) return LIA_EUSAGE;
     if (!lia__size_mul(cells, players, &cells)) return LIA_EUSAGE;
     lia_game *g;
-    lia_status st = lia_game_alloc(&g, "game", players, nstrategies, exact, (size_t)-1, 0, msg, sizeof msg);
+    lia_status st = lia__game_alloc(&g, "game", players, nstrategies, exact, (size_t)-1, 0, msg, sizeof msg);
     if (st != LIA_OK) return st == LIA_ELIMIT ? LIA_EUSAGE : st;
     if (exact && !g->exact) { lia_game_free(g); return LIA_EUSAGE; }   /* the exact table cannot exist */
     char label[32];
     for (size_t p = 0; p < players; p++) {
         snprintf(label, sizeof label, "%zu", p + 1);
-        g->players[p] = lia_arena_strndup(&g->arena, label, strlen(label));
+        g->players[p] = lia__arena_strndup(&g->arena, label, strlen(label));
         for (size_t s = 0; s < nstrategies[p] && g->players[p]; s++) {
             snprintf(label, sizeof label, "%zu", s + 1);
-            if (!(g->strategies[p][s] = lia_arena_strndup(&g->arena, label, strlen(label)))) break;
+            if (!(g->strategies[p][s] = lia__arena_strndup(&g->arena, label, strlen(label)))) break;
         }
         if (!g->players[p] || !g->strategies[p][nstrategies[p] - 1]) { lia_game_free(g); return LIA_ENOMEM; }
     }
@@ -165,9 +165,9 @@ lia_status lia_game_new_exact(lia_game **out, size_t players, const size_t *nstr
     lia_status st = new_labelled(&g, players, nstrategies, 1, &cells);
     if (st != LIA_OK) return st;
     for (size_t i = 0; i < cells; i++) {
-        /* lia_num_frac falls back to a double when the reduced value does not fit: refuse
+        /* lia__num_frac falls back to a double when the reduced value does not fit: refuse
          * that, since this constructor promises exact payoffs */
-        lia_num v = den[i] ? lia_num_frac(num[i], den[i]) : lia_num_bad();
+        lia_num v = den[i] ? lia__num_frac(num[i], den[i]) : lia_num_bad();
         if (!lia_num_exact(v)) { lia_game_free(g); return LIA_EUSAGE; }
         g->payoffs[i] = v.v;
         g->exact[i] = v;

@@ -30,7 +30,7 @@ struct lia_game {
  * array too, dropped silently if it would not fit in `cap` bytes less `held` (what the caller
  * already holds for this game, such as the spec's table). LIA_ELIMIT if the doubles alone
  * exceed that (msg filled). */
-lia_status lia_game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
+lia_status lia__game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,
                           size_t cap, size_t held, char *msg, size_t msgcap);
 /* Store payoff `v` of player p at profile; keeps payoffs[] and exact[] consistent. */
 static inline void lia_game_set(lia_game *g, size_t p, size_t profile, lia_num v)
@@ -41,10 +41,10 @@ static inline void lia_game_set(lia_game *g, size_t p, size_t profile, lia_num v
 }
 /* 1 if every payoff lies strictly within +-LIA_NUM_LIMIT; else 0 with msg naming the first
  * payoff outside (a computed one, such as 1e299*1e9, as much as one read). */
-int lia_game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap);
+int lia__game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap);
 /* "1.5 GiB" style size for messages. */
-void lia_format_bytes(char *buf, size_t cap, double bytes);
+void lia__format_bytes(char *buf, size_t cap, double bytes);
 /* A memory cap as a user wrote it: "1 GiB", "8 GiB", "50 KiB" (three significant digits). */
-void lia_format_cap(char *buf, size_t cap, size_t bytes);
+void lia__format_cap(char *buf, size_t cap, size_t bytes);
 
 #endif

@@ -64,20 +64,20 @@ lia_status lia_game_set_labels(lia_game *g, const char *name, const char *const 
     }
     /* copies go to the arena; the old labels stay there until the game is freed (a few bytes) */
     const char *nn = g->name;
-    if (name && !(nn = lia_arena_strndup(&g->arena, name, strlen(name)))) return LIA_ENOMEM;
+    if (name && !(nn = lia__arena_strndup(&g->arena, name, strlen(name)))) return LIA_ENOMEM;
     const char **np = NULL, **ns = NULL;
     if (players) {
-        np = lia_arena_array(&g->arena, g->np, sizeof *np);
+        np = lia__arena_array(&g->arena, g->np, sizeof *np);
         for (size_t p = 0; np && p < g->np; p++)
-            if (!(np[p] = lia_arena_strndup(&g->arena, players[p], strlen(players[p])))) np = NULL;
+            if (!(np[p] = lia__arena_strndup(&g->arena, players[p], strlen(players[p])))) np = NULL;
         if (!np) return LIA_ENOMEM;
     }
     size_t total = 0;
     for (size_t p = 0; p < g->np; p++) total += g->ns[p];
     if (strategies) {
-        ns = lia_arena_array(&g->arena, total, sizeof *ns);
+        ns = lia__arena_array(&g->arena, total, sizeof *ns);
         for (size_t i = 0; ns && i < total; i++)
-            if (!(ns[i] = lia_arena_strndup(&g->arena, strategies[i], strlen(strategies[i])))) ns = NULL;
+            if (!(ns[i] = lia__arena_strndup(&g->arena, strategies[i], strlen(strategies[i])))) ns = NULL;
         if (!ns) return LIA_ENOMEM;
     }
     g->name = nn;

@@ -9,23 +9,23 @@
 
 enum { MAX_TABLE_PLAYERS = 30 };
 
-lia_status lia_tugame_alloc(lia_tugame **out, const char *name, size_t np, lia_tu_form form, int cost)
+lia_status lia__tugame_alloc(lia_tugame **out, const char *name, size_t np, lia_tu_form form, int cost)
 {
     lia_tugame *g = lia__calloc(1, sizeof *g);
     *out = NULL;
     if (!g) return LIA_ENOMEM;
-    lia_arena_init(&g->arena);
+    lia__arena_init(&g->arena);
     g->np = np;
     g->form = form;
     g->cost = cost;
-    g->name = lia_arena_strndup(&g->arena, name, strlen(name));
-    g->players = lia_arena_array(&g->arena, np ? np : 1, sizeof *g->players);
+    g->name = lia__arena_strndup(&g->arena, name, strlen(name));
+    g->players = lia__arena_array(&g->arena, np ? np : 1, sizeof *g->players);
     if (!g->name || !g->players) { lia_tugame_free(g); return LIA_ENOMEM; }
     *out = g;
     return LIA_OK;
 }
 
-lia_status lia_tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, char *msg, size_t msgcap)
+lia_status lia__tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, char *msg, size_t msgcap)
 {
     size_t bytes = 0;
     if (g->np > MAX_TABLE_PLAYERS) {
@@ -38,8 +38,8 @@ lia_status lia_tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, cha
         char need[32], have[32];
         double b = 8.0;
         for (size_t i = 0; i < g->np; i++) b *= 2;
-        lia_format_bytes(need, sizeof need, b);
-        lia_format_bytes(have, sizeof have, (double)cap);
+        lia__format_bytes(need, sizeof need, b);
+        lia__format_bytes(have, sizeof have, (double)cap);
         snprintf(msg, msgcap, "game '%s' has %zu players: a table of all 2^%zu coalition values would need %s, "
                  "over the memory cap of %s", g->name, g->np, g->np, need, have);
         return LIA_ELIMIT;
@@ -60,7 +60,7 @@ void lia_tugame_free(lia_tugame *g)
     if (!g) return;
     lia__free(g->values);
     lia__free(g->exact);
-    lia_arena_free(&g->arena);
+    lia__arena_free(&g->arena);
     lia__free(g);
 }
 
@@ -75,12 +75,12 @@ lia_status lia_tugame_new(lia_tugame **out, size_t players, const double *values
         if (!(fabs(values[S]) < LIA_NUM_LIMIT)) return LIA_EUSAGE;   /* see LIA_NUM_LIMIT */
     lia_tugame *g;
     char msg[200];
-    lia_status st = lia_tugame_alloc(&g, "game", players, LIA_TU_TABLE, cost != 0);
-    if (st == LIA_OK) st = lia_tugame_alloc_table(g, 0, (size_t)-1, msg, sizeof msg);
+    lia_status st = lia__tugame_alloc(&g, "game", players, LIA_TU_TABLE, cost != 0);
+    if (st == LIA_OK) st = lia__tugame_alloc_table(g, 0, (size_t)-1, msg, sizeof msg);
     for (size_t p = 0; st == LIA_OK && p < players; p++) {
         char label[24];
         snprintf(label, sizeof label, "%zu", p + 1);
-        if (!(g->players[p] = lia_arena_strndup(&g->arena, label, strlen(label)))) st = LIA_ENOMEM;
+        if (!(g->players[p] = lia__arena_strndup(&g->arena, label, strlen(label)))) st = LIA_ENOMEM;
     }
     if (st != LIA_OK) { lia_tugame_free(g); return st; }
     memcpy(g->values, values, ((size_t)1 << players) * sizeof(double));
@@ -101,19 +101,19 @@ const double *lia_tugame_values(const lia_tugame *g) { return g ? g->values : NU
 static double structured_value(const lia_tugame *g, int (*in)(const void *, size_t), const void *S)
 {
     int bank = g->form == LIA_TU_BANKRUPTCY;
-    lia_num sum = lia_num_int(0);
+    lia_num sum = lia__num_int(0);
     double sumd = 0;
     for (size_t i = 0; i < g->np; i++) {
         if (in(S, i) == bank) continue;   /* bankruptcy: the others' claims; voting: S's weight */
-        sum = lia_num_add(sum, g->weights_exact[i]);
+        sum = lia__num_add(sum, g->weights_exact[i]);
         sumd += g->weights[i];
     }
     int exact = lia_num_exact(sum) && lia_num_exact(g->amount_exact);
     if (bank) {
-        if (exact) { lia_num left = lia_num_sub(g->amount_exact, sum); return left.v > 0 ? left.v : 0; }
+        if (exact) { lia_num left = lia__num_sub(g->amount_exact, sum); return left.v > 0 ? left.v : 0; }
         return g->amount > sumd ? g->amount - sumd : 0;
     }
-    return (exact ? lia_num_cmp(sum, g->amount_exact) >= 0 : sumd >= g->amount) ? 1.0 : 0.0;
+    return (exact ? lia__num_cmp(sum, g->amount_exact) >= 0 : sumd >= g->amount) ? 1.0 : 0.0;
 }
 
 static int in_mask(const void *S, size_t i) { return (int)(*(const uint64_t *)S >> i & 1); }

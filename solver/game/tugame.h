@@ -21,8 +21,8 @@ struct lia_tugame {
 };
 
 /* Shell with names but no table. */
-lia_status lia_tugame_alloc(lia_tugame **out, const char *name, size_t np, lia_tu_form form, int cost);
+lia_status lia__tugame_alloc(lia_tugame **out, const char *name, size_t np, lia_tu_form form, int cost);
 /* Allocate the 2^np table (and the exact one if asked and it fits); LIA_ELIMIT with msg. */
-lia_status lia_tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, char *msg, size_t msgcap);
+lia_status lia__tugame_alloc_table(lia_tugame *g, int want_exact, size_t cap, char *msg, size_t msgcap);
 
 #endif

@@ -4,7 +4,7 @@
 #define LIA_IO_JSON_LABELS_H
 #include "../util/buf.h"
 
-void lia_json_game_labels(lia_buf *b, const char *name, size_t np, const char *const *players, const size_t *ns,
+void lia__json_game_labels(lia_buf *b, const char *name, size_t np, const char *const *players, const size_t *ns,
                           const char *const *const *strategies);
 
 #endif

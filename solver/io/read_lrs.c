@@ -44,7 +44,7 @@ static void lnext(lrs *p)
     p->len = p->pos - p->off;
 }
 
-#define err_at(p, off, len, ...) lia_diags_error_at((p)->d, (p)->s, (p)->src, (off), (len), __VA_ARGS__)
+#define err_at(p, off, len, ...) lia__diags_error_at((p)->d, (p)->s, (p)->src, (off), (len), __VA_ARGS__)
 
 static void expected(lrs *p, const char *what)
 {
@@ -145,9 +145,9 @@ static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s
     g.np = 2;
     g.nprofiles = nprof;
     g.players = lia__reader_ordinals(arena, 2);
-    g.ns = lia_arena_array(arena, 2, sizeof *g.ns);
-    g.strategies = lia_arena_array(arena, 2, sizeof *g.strategies);
-    g.payoffs = lia_arena_array(arena, need, sizeof *g.payoffs);
+    g.ns = lia__arena_array(arena, 2, sizeof *g.ns);
+    g.strategies = lia__arena_array(arena, 2, sizeof *g.strategies);
+    g.payoffs = lia__arena_array(arena, need, sizeof *g.payoffs);
     if (!g.players || !g.ns || !g.strategies || !g.payoffs) return -1;
     g.ns[0] = m;
     g.ns[1] = n;
@@ -171,7 +171,7 @@ static int read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s
     return lia__reader_finish(out, arena, s, src, name, NULL, &g);
 }
 
-int lia_read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
+int lia__read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
                  const char *name, size_t cap)
 {
     int oom = d->oom, rc = read_lrs(out, arena, s, src, d, name, cap);
@@ -179,7 +179,7 @@ int lia_read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, u
     return rc == 0 && !out->ngames && d->oom && !oom ? -1 : rc;
 }
 
-int lia_looks_like_lrs(const char *text, size_t len)
+int lia__looks_like_lrs(const char *text, size_t len)
 {
     lrs p = { 0 };
     p.t = text;

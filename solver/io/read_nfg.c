@@ -68,7 +68,7 @@ static int parse_bare_point(const char *s, size_t n, lia_num *out)
     return parse_literal(buf, w, out);
 }
 
-/* An unsigned decimal literal. lia_num_parse overflows its 128-bit intermediate when many digits
+/* An unsigned decimal literal. lia__num_parse overflows its 128-bit intermediate when many digits
  * meet a positive exponent ("9999...9e18"), so literals that cannot be exact go around it. */
 static int parse_literal(const char *s, size_t n, lia_num *out)
 {
@@ -92,8 +92,8 @@ static int parse_literal(const char *s, size_t n, lia_num *out)
         if (neg) exp = -exp;
     }
     if (i != n) return 0;
-    if (sig + (size_t)(exp > 0 ? exp : 0) <= 36) return lia_num_parse(s, n, out);
-    *out = lia_num_double(approx_literal(s, n));
+    if (sig + (size_t)(exp > 0 ? exp : 0) <= 36) return lia__num_parse(s, n, out);
+    *out = lia__num_double(approx_literal(s, n));
     return 1;
 }
 
@@ -110,11 +110,11 @@ int lia__reader_number(const char *t, size_t len, lia_num *out)
         size_t off = i + nlen + 1;
         lia_num b;
         if (!parse_literal(t + off, len - off, &b)) return LIA_RNUM_BAD;
-        if (lia_num_is_zero(b)) return LIA_RNUM_DIVZERO;
-        a = lia_num_div(a, b);
+        if (lia__num_is_zero(b)) return LIA_RNUM_DIVZERO;
+        a = lia__num_div(a, b);
     }
     if (!(fabs(a.v) < LIA_NUM_LIMIT)) return LIA_RNUM_RANGE;   /* as in .lia: see LIA_NUM_LIMIT */
-    if (neg && !lia_num_is_zero(a)) a = lia_num_neg(a);   /* no "-0" */
+    if (neg && !lia__num_is_zero(a)) a = lia__num_neg(a);   /* no "-0" */
     *out = a;
     return LIA_RNUM_OK;
 }
@@ -124,8 +124,8 @@ int lia__reader_table_fits(size_t cells, size_t text_len, size_t cap, char *msg,
     size_t bytes;
     if (lia__size_mul(cells, sizeof(lia_num), &bytes) && bytes <= cap && text_len <= cap - bytes) return 1;
     char need[32], have[32];
-    lia_format_bytes(need, sizeof need, (double)cells * (double)sizeof(lia_num) + (double)text_len);
-    lia_format_bytes(have, sizeof have, (double)cap);
+    lia__format_bytes(need, sizeof need, (double)cells * (double)sizeof(lia_num) + (double)text_len);
+    lia__format_bytes(have, sizeof have, (double)cap);
     snprintf(msg, msgcap, "the game's %zu payoffs would need %s as exact numbers (with the file's text), over "
              "the memory cap of %s (raise the cap, or make the game smaller)", cells, need, have);
     return 0;
@@ -162,12 +162,12 @@ int lia__reader_count(const char *t, size_t len, size_t *out)
 
 const char **lia__reader_ordinals(struct lia_arena *a, size_t n)
 {
-    const char **v = lia_arena_array(a, n, sizeof *v);
+    const char **v = lia__arena_array(a, n, sizeof *v);
     if (!v) return NULL;
     for (size_t i = 0; i < n; i++) {
         char num[24];
         int w = snprintf(num, sizeof num, "%zu", i + 1);
-        if (!(v[i] = lia_arena_strndup(a, num, (size_t)w))) return NULL;
+        if (!(v[i] = lia__arena_strndup(a, num, (size_t)w))) return NULL;
     }
     return v;
 }
@@ -175,12 +175,12 @@ const char **lia__reader_ordinals(struct lia_arena *a, size_t n)
 int lia__reader_finish(lia_spec *out, struct lia_arena *a, const lia_sources *s, uint32_t src,
                        const char *name, const char *title, const spec_normal *g)
 {
-    spec_game *game = lia_arena_alloc(a, sizeof *game);
+    spec_game *game = lia__arena_alloc(a, sizeof *game);
     if (!name) name = "";
-    const char *nm = lia_arena_strndup(a, name, strlen(name));
+    const char *nm = lia__arena_strndup(a, name, strlen(name));
     if (!game || !nm) return -1;
     game->name = nm;
-    game->span = lia_span_at(s, src, 0, 0);
+    game->span = lia__span_at(s, src, 0, 0);
     game->kind = LIA_KIND_NORMAL;
     game->normal = *g;
     out->title = title;
@@ -219,7 +219,7 @@ static int push(nfg *p, avec *v, const void *item)
 {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 8;
-        void *nv = cap > v->cap ? lia_arena_array(p->a, cap, v->size) : NULL;
+        void *nv = cap > v->cap ? lia__arena_array(p->a, cap, v->size) : NULL;
         if (!nv) { p->oom = 1; return 0; }
         if (v->n) memcpy(nv, v->v, v->n * v->size);
         v->v = nv;
@@ -232,7 +232,7 @@ static int push(nfg *p, avec *v, const void *item)
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-#define err_at(p, off, len, ...) lia_diags_error_at((p)->d, (p)->s, (p)->src, (off), (len), __VA_ARGS__)
+#define err_at(p, off, len, ...) lia__diags_error_at((p)->d, (p)->s, (p)->src, (off), (len), __VA_ARGS__)
 
 static void next(nfg *p)
 {
@@ -311,13 +311,13 @@ static char *string_value(nfg *p)
     const char *q = p->t + p->off + 1;
     size_t n = p->len - 2, j = 0;
     /* names and titles reach JSON, which is UTF-8: other bytes are diagnosed where they stand */
-    size_t bad = lia_utf8_invalid_at(q, n);
+    size_t bad = lia__utf8_invalid_at(q, n);
     if (bad < n) {
         err_at(p, p->off + 1 + bad, 1, "byte 0x%02X in a string is not UTF-8 (save the file as UTF-8)",
                (unsigned char)q[bad]);
         return NULL;
     }
-    char *r = lia_arena_alloc(p->a, n + 1);
+    char *r = lia__arena_alloc(p->a, n + 1);
     if (!r) { p->oom = 1; return NULL; }
     for (size_t i = 0; i < n; i++) {
         if (q[i] == '\\' && i + 1 < n) i++;   /* \" and \\ (and any \c) stand for the character */
@@ -440,7 +440,7 @@ static int payoff_list(nfg *p, spec_normal *g)
         return 0;
     }
     /* a file too short for the game is diagnosed without allocating what it claims */
-    if (need <= have && !(g->payoffs = lia_arena_array(p->a, need, sizeof *g->payoffs))) { p->oom = 1; return 0; }
+    if (need <= have && !(g->payoffs = lia__arena_array(p->a, need, sizeof *g->payoffs))) { p->oom = 1; return 0; }
     for (; p->k != T_EOF; i++, next(p)) {
         if (i == need) {
             err_at(p, p->off, p->len, "the payoff list has %zu numbers, the game needs %zu", have, need);
@@ -470,7 +470,7 @@ static int outcome_list(nfg *p, spec_normal *g, size_t span_off, size_t span_len
         if (p->k == T_STRING) next(p);
         int good = 1;
         for (; p->k == T_WORD || p->k == T_COMMA; next(p)) {
-            lia_num v = lia_num_int(0);
+            lia_num v = lia__num_int(0);
             if (p->k == T_COMMA) continue;   /* Gambit separates payoffs by commas or blanks */
             if (!number(p, &v)) good = 0;
             if (!push(p, &pay, &v)) return 0;
@@ -494,7 +494,7 @@ static int outcome_list(nfg *p, spec_normal *g, size_t span_off, size_t span_len
             err_at(p, span_off, span_len, "%s", why);
             return 0;
         }
-        if (!(g->payoffs = lia_arena_array(p->a, cells, sizeof *g->payoffs))) { p->oom = 1; return 0; }
+        if (!(g->payoffs = lia__arena_array(p->a, cells, sizeof *g->payoffs))) { p->oom = 1; return 0; }
     }
     const lia_num *u = pay.v;
     for (; p->k != T_EOF; i++, next(p)) {
@@ -518,7 +518,7 @@ static int outcome_list(nfg *p, spec_normal *g, size_t span_off, size_t span_len
             continue;
         }
         for (size_t pl = 0; g->payoffs && pl < g->np; pl++)
-            g->payoffs[pl * g->nprofiles + i] = k ? u[(k - 1) * g->np + pl] : lia_num_int(0);
+            g->payoffs[pl * g->nprofiles + i] = k ? u[(k - 1) * g->np + pl] : lia__num_int(0);
     }
     if (i < g->nprofiles && !p->dead) {
         err_at(p, p->last_end, 0, "the list of outcome indices has %zu entries, the game has %zu profiles", have,
@@ -552,8 +552,8 @@ static int game_body(nfg *p, spec_normal *g, avec *pnames)
     if (p->k == T_STRING) next(p);   /* the optional comment */
     if (!(p->k == T_LBRACE ? outcome_list(p, g, span_off, span_len) : payoff_list(p, g))) return 0;
     /* names are made only now: a count like { 1000000 2 } was checked against the file's size */
-    g->ns = lia_arena_array(p->a, g->np, sizeof *g->ns);
-    g->strategies = lia_arena_array(p->a, g->np, sizeof *g->strategies);
+    g->ns = lia__arena_array(p->a, g->np, sizeof *g->ns);
+    g->strategies = lia__arena_array(p->a, g->np, sizeof *g->strategies);
     if (!g->ns || !g->strategies) { p->oom = 1; return 0; }
     for (size_t i = 0; i < g->np; i++) {
         g->ns[i] = e[i].ns;
@@ -563,7 +563,7 @@ static int game_body(nfg *p, spec_normal *g, avec *pnames)
     return 1;
 }
 
-int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
+int lia__read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d,
                  const char *name, size_t cap)
 {
     memset(out, 0, sizeof *out);
@@ -587,7 +587,7 @@ int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, u
     return p.oom || (d->oom && !oom) ? -1 : 0;
 }
 
-int lia_looks_like_nfg(const char *text, size_t len)
+int lia__looks_like_nfg(const char *text, size_t len)
 {
     size_t i = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) i = 3;

@@ -11,16 +11,16 @@ struct lia_arena;
  * is allocated in arena. Returns -1 on allocation failure (also when an error could not be
  * recorded for lack of memory), else 0; syntax and semantic errors go to d (check d->errors).
  * On any failure out is left zeroed (ngames == 0), never half-filled. */
-int lia_read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src,
+int lia__read_nfg(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src,
                  lia_diags *d, const char *name, size_t cap);
 /* The same for an lrsnash input file: "m n", then A (m rows of n), then B. Players "1", "2". */
-int lia_read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src,
+int lia__read_lrs(lia_spec *out, struct lia_arena *arena, const lia_sources *s, uint32_t src,
                  lia_diags *d, const char *name, size_t cap);
 
 /* Content sniffing: 1 if the text starts (after whitespace) with the word "NFG". */
-int lia_looks_like_nfg(const char *text, size_t len);
+int lia__looks_like_nfg(const char *text, size_t len);
 /* 1 if the first token that is not on a blank or comment ('*', '#') line is an integer. */
-int lia_looks_like_lrs(const char *text, size_t len);
+int lia__looks_like_lrs(const char *text, size_t len);
 
 /* `cap` (bytes) bounds the table of exact payoffs a reader builds, together with the file's
  * text it holds: an outcome-form .nfg file can name one outcome for many profiles, so its

@@ -21,61 +21,61 @@ static lia_num payoff_num(const lia_game *g, size_t p, size_t prof)
 static void put_exact(lia_buf *b, lia_num v)
 {
     char tmp[1200];
-    lia_num_format_exact(tmp, sizeof tmp, v);
-    lia_buf_puts(b, tmp);
+    lia__num_format_exact(tmp, sizeof tmp, v);
+    lia__buf_puts(b, tmp);
 }
 
 /* For .nfg: exact rationals where known, else the shortest decimal that reads back the same. */
 static void put_nfg_number(lia_buf *b, lia_num v)
 {
     if (lia_num_exact(v)) put_exact(b, v);
-    else lia_buf_double(b, v.v);
+    else lia__buf_double(b, v.v);
 }
 
 static void put_nfg_string(lia_buf *b, const char *s)
 {
-    lia_buf_putc(b, '"');
+    lia__buf_putc(b, '"');
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\') lia_buf_putc(b, '\\');
-        lia_buf_putc(b, *s);
+        if (*s == '"' || *s == '\\') lia__buf_putc(b, '\\');
+        lia__buf_putc(b, *s);
     }
-    lia_buf_putc(b, '"');
+    lia__buf_putc(b, '"');
 }
 
 static void write_nfg(lia_buf *b, const lia_game *g)
 {
-    lia_buf_puts(b, "NFG 1 R ");
+    lia__buf_puts(b, "NFG 1 R ");
     put_nfg_string(b, g->name);
-    lia_buf_puts(b, " {");
-    for (size_t p = 0; p < g->np; p++) { lia_buf_putc(b, ' '); put_nfg_string(b, g->players[p]); }
-    lia_buf_puts(b, " }\n\n{");
+    lia__buf_puts(b, " {");
+    for (size_t p = 0; p < g->np; p++) { lia__buf_putc(b, ' '); put_nfg_string(b, g->players[p]); }
+    lia__buf_puts(b, " }\n\n{");
     for (size_t p = 0; p < g->np; p++) {
-        lia_buf_puts(b, " {");
-        for (size_t s = 0; s < g->ns[p]; s++) { lia_buf_putc(b, ' '); put_nfg_string(b, g->strategies[p][s]); }
-        lia_buf_puts(b, " }\n");
+        lia__buf_puts(b, " {");
+        for (size_t s = 0; s < g->ns[p]; s++) { lia__buf_putc(b, ' '); put_nfg_string(b, g->strategies[p][s]); }
+        lia__buf_puts(b, " }\n");
     }
-    lia_buf_puts(b, "}\n\"\"\n\n");
+    lia__buf_puts(b, "}\n\"\"\n\n");
     for (size_t prof = 0; prof < g->nprofiles; prof++) {
         for (size_t p = 0; p < g->np; p++) {
-            if (p) lia_buf_putc(b, ' ');
+            if (p) lia__buf_putc(b, ' ');
             put_nfg_number(b, payoff_num(g, p, prof));
         }
-        lia_buf_putc(b, '\n');
+        lia__buf_putc(b, '\n');
     }
 }
 
 static void write_lrs(lia_buf *b, const lia_game *g)
 {
     size_t m = g->ns[0], n = g->ns[1];
-    lia_buf_printf(b, "%zu %zu\n", m, n);
+    lia__buf_printf(b, "%zu %zu\n", m, n);
     for (size_t p = 0; p < 2; p++) {
-        lia_buf_putc(b, '\n');
+        lia__buf_putc(b, '\n');
         for (size_t r = 0; r < m; r++) {
             for (size_t c = 0; c < n; c++) {
-                if (c) lia_buf_putc(b, ' ');
+                if (c) lia__buf_putc(b, ' ');
                 put_exact(b, payoff_num(g, p, r + m * c));   /* column-major storage */
             }
-            lia_buf_putc(b, '\n');
+            lia__buf_putc(b, '\n');
         }
     }
 }
@@ -86,20 +86,20 @@ static void write_lrs(lia_buf *b, const lia_game *g)
 static void json_tensor(lia_buf *b, const lia_game *g, size_t p, size_t *c, int exact)
 {
     size_t np = g->np;
-    for (size_t d = 0; d < np; d++) { c[d] = 0; lia_buf_putc(b, '['); }
+    for (size_t d = 0; d < np; d++) { c[d] = 0; lia__buf_putc(b, '['); }
     for (;;) {
         size_t prof = 0, stride = 1;
         for (size_t d = 0; d < np; d++) { prof += c[d] * stride; stride *= g->ns[d]; }
         lia_num v = payoff_num(g, p, prof);
-        if (exact) { lia_buf_putc(b, '"'); put_exact(b, v); lia_buf_putc(b, '"'); }
-        else lia_buf_double(b, v.v);
+        if (exact) { lia__buf_putc(b, '"'); put_exact(b, v); lia__buf_putc(b, '"'); }
+        else lia__buf_double(b, v.v);
         /* advance the last player's strategy first (innermost list), closing and opening lists */
         size_t d = np;
-        while (d > 0 && c[d - 1] + 1 == g->ns[d - 1]) { lia_buf_putc(b, ']'); d--; }
+        while (d > 0 && c[d - 1] + 1 == g->ns[d - 1]) { lia__buf_putc(b, ']'); d--; }
         if (d == 0) return;
         c[d - 1]++;
-        lia_buf_puts(b, ", ");
-        for (size_t e = d; e < np; e++) { c[e] = 0; lia_buf_putc(b, '['); }
+        lia__buf_puts(b, ", ");
+        for (size_t e = d; e < np; e++) { c[e] = 0; lia__buf_putc(b, '['); }
     }
 }
 
@@ -113,47 +113,47 @@ static int all_exact(const lia_game *g)
 
 static void write_json(lia_buf *b, const lia_game *g, size_t *c)
 {
-    lia_json_game_labels(b, g->name, g->np, g->players, g->ns, (const char *const *const *)g->strategies);
-    lia_buf_puts(b, ",\n \"payoffs\": [");
-    for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ",\n  "); json_tensor(b, g, p, c, 0); }
-    lia_buf_putc(b, ']');
+    lia__json_game_labels(b, g->name, g->np, g->players, g->ns, (const char *const *const *)g->strategies);
+    lia__buf_puts(b, ",\n \"payoffs\": [");
+    for (size_t p = 0; p < g->np; p++) { if (p) lia__buf_puts(b, ",\n  "); json_tensor(b, g, p, c, 0); }
+    lia__buf_putc(b, ']');
     if (all_exact(g)) {
-        lia_buf_puts(b, ",\n \"payoffs_exact\": [");
-        for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ",\n  "); json_tensor(b, g, p, c, 1); }
-        lia_buf_putc(b, ']');
+        lia__buf_puts(b, ",\n \"payoffs_exact\": [");
+        for (size_t p = 0; p < g->np; p++) { if (p) lia__buf_puts(b, ",\n  "); json_tensor(b, g, p, c, 1); }
+        lia__buf_putc(b, ']');
     }
     if (g->commit) {
-        lia_buf_puts(b, ",\n \"commitment\": [");
-        for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_json_string(b, g->strategies[p][g->commit[p]]); }
-        lia_buf_putc(b, ']');
+        lia__buf_puts(b, ",\n \"commitment\": [");
+        for (size_t p = 0; p < g->np; p++) { if (p) lia__buf_puts(b, ", "); lia__buf_json_string(b, g->strategies[p][g->commit[p]]); }
+        lia__buf_putc(b, ']');
     }
-    lia_buf_puts(b, "}\n");
+    lia__buf_puts(b, "}\n");
 }
 
 static size_t width_of(const char *s) { size_t n = 0; for (; *s; s++) if (((unsigned char)*s & 0xC0) != 0x80) n++; return n; }
 
 static void pad(lia_buf *b, const char *s, size_t w)
 {
-    lia_buf_puts(b, s);
-    for (size_t n = width_of(s); n < w; n++) lia_buf_putc(b, ' ');
+    lia__buf_puts(b, s);
+    for (size_t n = width_of(s); n < w; n++) lia__buf_putc(b, ' ');
 }
 
 static void put_cell(lia_buf *b, double v, size_t width)
 {
     char num[48];
     snprintf(num, sizeof num, "%.6g", v == 0 ? 0.0 : v);   /* no "-0" */
-    lia_buf_puts(b, "  ");
-    for (size_t n = strlen(num); n < width; n++) lia_buf_putc(b, ' ');
-    lia_buf_puts(b, num);
+    lia__buf_puts(b, "  ");
+    for (size_t n = strlen(num); n < width; n++) lia__buf_putc(b, ' ');
+    lia__buf_puts(b, num);
 }
 
 /* w: one column width per player (caller-allocated). */
 static void write_text(lia_buf *b, const lia_game *g, size_t *w)
 {
-    lia_buf_printf(b, "%s: %zu players, ", g->name, g->np);
-    for (size_t p = 0; p < g->np; p++) lia_buf_printf(b, "%s%zu", p ? " x " : "", g->ns[p]);
-    lia_buf_printf(b, " = %zu profiles\n", g->nprofiles);
-    if (g->commit) lia_buf_puts(b, "(* marks the committed profile)\n");
+    lia__buf_printf(b, "%s: %zu players, ", g->name, g->np);
+    for (size_t p = 0; p < g->np; p++) lia__buf_printf(b, "%s%zu", p ? " x " : "", g->ns[p]);
+    lia__buf_printf(b, " = %zu profiles\n", g->nprofiles);
+    if (g->commit) lia__buf_puts(b, "(* marks the committed profile)\n");
     size_t wp = 8;
     char num[48];
     for (size_t p = 0; p < g->np; p++) {
@@ -164,11 +164,11 @@ static void write_text(lia_buf *b, const lia_game *g, size_t *w)
         snprintf(num, sizeof num, "%.6g", g->payoffs[i] == 0 ? 0.0 : g->payoffs[i]);
         if (strlen(num) > wp) wp = strlen(num);
     }
-    lia_buf_puts(b, "  ");
+    lia__buf_puts(b, "  ");
     for (size_t p = 0; p < g->np; p++) pad(b, g->players[p], w[p] + 2);
-    lia_buf_puts(b, "|");
-    for (size_t p = 0; p < g->np; p++) { lia_buf_puts(b, "  "); pad(b, g->players[p], wp); }
-    lia_buf_putc(b, '\n');
+    lia__buf_puts(b, "|");
+    for (size_t p = 0; p < g->np; p++) { lia__buf_puts(b, "  "); pad(b, g->players[p], wp); }
+    lia__buf_putc(b, '\n');
     for (size_t prof = 0; prof < g->nprofiles && !b->failed; prof++) {
         int committed = g->commit != NULL;
         size_t rest = prof;
@@ -177,16 +177,16 @@ static void write_text(lia_buf *b, const lia_game *g, size_t *w)
             rest /= g->ns[p];
             if (g->commit && s != g->commit[p]) committed = 0;
         }
-        lia_buf_puts(b, committed ? "* " : "  ");
+        lia__buf_puts(b, committed ? "* " : "  ");
         rest = prof;
         for (size_t p = 0; p < g->np; p++) {
             size_t s = rest % g->ns[p];
             rest /= g->ns[p];
             pad(b, g->strategies[p][s], w[p] + 2);
         }
-        lia_buf_puts(b, "|");
+        lia__buf_puts(b, "|");
         for (size_t p = 0; p < g->np; p++) put_cell(b, g->payoffs[p * g->nprofiles + prof], wp);
-        lia_buf_putc(b, '\n');
+        lia__buf_putc(b, '\n');
     }
 }
 
@@ -209,14 +209,14 @@ static lia_status write_in(char **out, size_t *len, const lia_game *g, lia_forma
                                                "write it in the NFG format", g->name, g->np);
     if (fmt == LIA_FORMAT_JSON && json_size(g) > (double)LIA_DEFAULT_MEMORY_CAP) {
         char need[32], cap[32];
-        lia_format_bytes(need, sizeof need, json_size(g));
-        lia_format_cap(cap, sizeof cap, LIA_DEFAULT_MEMORY_CAP);
+        lia__format_bytes(need, sizeof need, json_size(g));
+        lia__format_cap(cap, sizeof cap, LIA_DEFAULT_MEMORY_CAP);
         return lia__errmsg_default(LIA_ELIMIT, "the JSON form of '%s' (one nesting level per player, %zu players) "
                                                "would take about %s, over the %s one output may take: write it in "
                                                "the NFG format", g->name, g->np, need, cap);
     }
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     size_t *scratch = NULL;   /* per-player counters or widths */
     if (fmt == LIA_FORMAT_TEXT || fmt == LIA_FORMAT_JSON) {
         scratch = lia__calloc(g->np ? g->np : 1, sizeof *scratch);
@@ -232,16 +232,16 @@ static lia_status write_in(char **out, size_t *len, const lia_game *g, lia_forma
                                                "(coalitional games take TU)", lia__format_name(fmt));
     }
     lia__free(scratch);
-    *out = lia_buf_take(&b, len);
+    *out = lia__buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 
 static lia_status game_write_body(char **out, size_t *len, const lia_game *g, lia_format fmt)
 {
     lia_c_numeric loc;   /* numbers in the C locale whatever the host set */
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_status st = write_in(out, len, g, fmt);
-    lia_c_numeric_end(&loc);
+    lia__c_numeric_end(&loc);
     return st;
 }
 

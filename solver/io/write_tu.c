@@ -24,9 +24,9 @@ static void put_value(lia_buf *b, lia_num v)
     if (lia_num_exact(v)) {
         if (v.q == 1) snprintf(tmp, sizeof tmp, "%lld", (long long)v.p);
         else snprintf(tmp, sizeof tmp, "%lld/%lld", (long long)v.p, (long long)v.q);
-        lia_buf_puts(b, tmp);
+        lia__buf_puts(b, tmp);
     } else {
-        lia_buf_double(b, v.v);
+        lia__buf_double(b, v.v);
     }
 }
 
@@ -39,45 +39,45 @@ static const char *kind_name(const lia_tugame *g)
 
 static void write_table(lia_buf *b, const lia_tugame *g, int text)
 {
-    lia_buf_printf(b, "# %s: %s game, %zu players\n# players:", g->name, kind_name(g), g->np);
-    for (size_t p = 0; p < g->np; p++) lia_buf_printf(b, " %zu=%s", p, g->players[p]);
-    lia_buf_puts(b, "  (bit i of the mask = player i)\n");
-    lia_buf_puts(b, text ? "# coalition: value\n" : "# mask\tcoalition\tvalue\n");
+    lia__buf_printf(b, "# %s: %s game, %zu players\n# players:", g->name, kind_name(g), g->np);
+    for (size_t p = 0; p < g->np; p++) lia__buf_printf(b, " %zu=%s", p, g->players[p]);
+    lia__buf_puts(b, "  (bit i of the mask = player i)\n");
+    lia__buf_puts(b, text ? "# coalition: value\n" : "# mask\tcoalition\tvalue\n");
     for (uint64_t S = 0; S < ((uint64_t)1 << g->np); S++) {
-        if (!text) lia_buf_printf(b, "%llu\t", (unsigned long long)S);
-        lia_buf_putc(b, '{');
+        if (!text) lia__buf_printf(b, "%llu\t", (unsigned long long)S);
+        lia__buf_putc(b, '{');
         int first = 1;
         for (size_t p = 0; p < g->np; p++)
-            if (S >> p & 1) { lia_buf_printf(b, "%s%s", first ? "" : ",", g->players[p]); first = 0; }
-        lia_buf_puts(b, text ? "}: " : "}\t");
+            if (S >> p & 1) { lia__buf_printf(b, "%s%s", first ? "" : ",", g->players[p]); first = 0; }
+        lia__buf_puts(b, text ? "}: " : "}\t");
         put_value(b, value_num(g, S));
-        lia_buf_putc(b, '\n');
+        lia__buf_putc(b, '\n');
     }
 }
 
 static void write_json(lia_buf *b, const lia_tugame *g)
 {
-    lia_buf_puts(b, "{\"game\": ");
-    lia_buf_json_string(b, g->name);
-    lia_buf_printf(b, ", \"kind\": \"%s\", \"players\": [", kind_name(g));
-    for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_json_string(b, g->players[p]); }
-    lia_buf_putc(b, ']');
+    lia__buf_puts(b, "{\"game\": ");
+    lia__buf_json_string(b, g->name);
+    lia__buf_printf(b, ", \"kind\": \"%s\", \"players\": [", kind_name(g));
+    for (size_t p = 0; p < g->np; p++) { if (p) lia__buf_puts(b, ", "); lia__buf_json_string(b, g->players[p]); }
+    lia__buf_putc(b, ']');
     if (g->form != LIA_TU_TABLE) {
-        lia_buf_puts(b, g->form == LIA_TU_BANKRUPTCY ? ", \"estate\": " : ", \"quota\": ");
-        lia_buf_double(b, g->amount);
-        lia_buf_puts(b, g->form == LIA_TU_BANKRUPTCY ? ", \"claims\": [" : ", \"weights\": [");
-        for (size_t p = 0; p < g->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_double(b, g->weights[p]); }
-        lia_buf_putc(b, ']');
+        lia__buf_puts(b, g->form == LIA_TU_BANKRUPTCY ? ", \"estate\": " : ", \"quota\": ");
+        lia__buf_double(b, g->amount);
+        lia__buf_puts(b, g->form == LIA_TU_BANKRUPTCY ? ", \"claims\": [" : ", \"weights\": [");
+        for (size_t p = 0; p < g->np; p++) { if (p) lia__buf_puts(b, ", "); lia__buf_double(b, g->weights[p]); }
+        lia__buf_putc(b, ']');
     }
     if (g->form == LIA_TU_TABLE || g->np <= MAX_JSON_STRUCTURED) {
-        lia_buf_puts(b, ",\n \"values\": [");
+        lia__buf_puts(b, ",\n \"values\": [");
         for (uint64_t S = 0; S < ((uint64_t)1 << g->np); S++) {
-            if (S) lia_buf_puts(b, ", ");
-            lia_buf_double(b, value_num(g, S).v);
+            if (S) lia__buf_puts(b, ", ");
+            lia__buf_double(b, value_num(g, S).v);
         }
-        lia_buf_putc(b, ']');
+        lia__buf_putc(b, ']');
     }
-    lia_buf_puts(b, "}\n");
+    lia__buf_puts(b, "}\n");
 }
 
 static lia_status write_in(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
@@ -90,7 +90,7 @@ static lia_status write_in(char **out, size_t *len, const lia_tugame *g, lia_for
                                                "list one per line (at most %d players): write it as JSON",
                                    g->np, g->np, MAX_TABULATE);
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     switch (fmt) {
     case LIA_FORMAT_TU: write_table(&b, g, 0); break;
     case LIA_FORMAT_TEXT: write_table(&b, g, 1); break;
@@ -99,16 +99,16 @@ static lia_status write_in(char **out, size_t *len, const lia_tugame *g, lia_for
         return lia__errmsg_default(LIA_EUSAGE, "a coalitional game is written as TU, text or JSON, not %s (it has "
                                                "no normal form)", lia__format_name(fmt));
     }
-    *out = lia_buf_take(&b, len);
+    *out = lia__buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 
 static lia_status tugame_write_body(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
 {
     lia_c_numeric loc;   /* numbers in the C locale whatever the host set */
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_status st = write_in(out, len, g, fmt);
-    lia_c_numeric_end(&loc);
+    lia__c_numeric_end(&loc);
     return st;
 }
 

@@ -11,7 +11,7 @@
 
 /* ---- expressions ---- */
 
-int check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
+int lia__check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
 {
     lia_num a, b;
     switch (e->kind) {
@@ -19,7 +19,7 @@ int check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
         *out = e->num;
         return !lia_num_is_bad(e->num);   /* a malformed literal was reported by the lexer */
     case EX_NAME: {
-        size_t i = lia_nametab_get(&c->let_tab, e->name.s, e->name.len);
+        size_t i = lia__nametab_get(&c->let_tab, e->name.s, e->name.len);
         if (i == (size_t)-1 || i >= c->nlets) {
             if (i != (size_t)-1)
                 ERR(c, e->span, "'%s' is used before its 'let' on line %u", e->name.s, c->lets[i].span.line);
@@ -27,7 +27,7 @@ int check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
                 const char *cands[64];
                 size_t n = 0;
                 for (size_t k = 0; k < c->nlets && n < 64; k++) cands[n++] = c->lets[k].name;
-                check_unknown(c, &e->name, "constant", cands, n);
+                lia__check_unknown(c, &e->name, "constant", cands, n);
             }
             return 0;
         }
@@ -36,19 +36,19 @@ int check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
         return 1;
     }
     case EX_NEG:
-        if (!check_eval(c, e->a, &a)) return 0;
-        *out = lia_num_neg(a);
+        if (!lia__check_eval(c, e->a, &a)) return 0;
+        *out = lia__num_neg(a);
         return 1;
     case EX_ADD: case EX_SUB: case EX_MUL: case EX_DIV: {
-        int ok = check_eval(c, e->a, &a);
-        ok = check_eval(c, e->b, &b) && ok;
+        int ok = lia__check_eval(c, e->a, &a);
+        ok = lia__check_eval(c, e->b, &b) && ok;
         if (!ok) return 0;
-        if (e->kind == EX_DIV && lia_num_is_zero(b)) {
+        if (e->kind == EX_DIV && lia__num_is_zero(b)) {
             ERR(c, e->b->span, "division by zero");
             return 0;
         }
-        *out = e->kind == EX_ADD ? lia_num_add(a, b) : e->kind == EX_SUB ? lia_num_sub(a, b)
-             : e->kind == EX_MUL ? lia_num_mul(a, b) : lia_num_div(a, b);
+        *out = e->kind == EX_ADD ? lia__num_add(a, b) : e->kind == EX_SUB ? lia__num_sub(a, b)
+             : e->kind == EX_MUL ? lia__num_mul(a, b) : lia__num_div(a, b);
         if (!isfinite(out->v)) {
             ERR(c, e->span, "the result is too large");
             return 0;
@@ -58,9 +58,9 @@ int check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
     case EX_MIN: case EX_MAX: {
         int ok = 1;
         for (size_t k = 0; k < e->nargs; k++) {
-            if (!check_eval(c, e->args[k], &b)) { ok = 0; continue; }
+            if (!lia__check_eval(c, e->args[k], &b)) { ok = 0; continue; }
             if (k == 0) a = b;
-            else a = e->kind == EX_MIN ? lia_num_min(a, b) : lia_num_max(a, b);
+            else a = e->kind == EX_MIN ? lia__num_min(a, b) : lia__num_max(a, b);
         }
         if (ok) *out = a;
         return ok;
@@ -81,7 +81,7 @@ static lia_override *find_override(check_ctx *c, const char *path, size_t *index
     return NULL;
 }
 
-int check_has_override(const check_ctx *c, const char *path)
+int lia__check_has_override(const check_ctx *c, const char *path)
 {
     for (size_t i = 0; i < c->nov; i++)
         if (strcmp(c->ov[i].name, path) == 0) return 1;
@@ -100,29 +100,29 @@ static void log_path(check_ctx *c, const char *path, double v)
     }
     lia_path_rec *r = &l->items[l->n];
     memset(r, 0, sizeof *r);
-    if (!(r->name = lia_arena_strndup(c->arena, path, strlen(path)))) { l->oom = 1; return; }
+    if (!(r->name = lia__arena_strndup(c->arena, path, strlen(path)))) { l->oom = 1; return; }
     r->is_let = c->log_let;
     r->value = v;
     l->n++;
 }
 
-void check_unlog(check_ctx *c, const char *path)
+void lia__check_unlog(check_ctx *c, const char *path)
 {
     if (c->log && c->log->n && strcmp(c->log->items[c->log->n - 1].name, path) == 0) c->log->n--;
 }
 
-int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
+int lia__check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt, lia_span dflt_span,
                 lia_val *out)
 {
     size_t oi;
     int ok = 1;
     lia_num n = dflt;
-    if (e) ok = check_eval(c, e, &n);
+    if (e) ok = lia__check_eval(c, e, &n);
     out->n = n;
     out->span = e ? e->span : dflt_span;
     if (path && find_override(c, path, &oi)) {
         if (!c->ov_expr[oi]) return 0;
-        if (!check_eval(c, c->ov_expr[oi], &out->n)) return 0;
+        if (!lia__check_eval(c, c->ov_expr[oi], &out->n)) return 0;
         out->span = c->ov_expr[oi]->span;
         ok = 1;
     }
@@ -132,10 +132,10 @@ int check_value(check_ctx *c, const char *path, const lia_expr *e, lia_num dflt,
 
 static void fmt_bound(char *buf, size_t cap, double v)
 {
-    lia_num_format_double(buf, cap, v);
+    lia__num_format_double(buf, cap, v);
 }
 
-int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,
+int lia__check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double hi, int hi_closed,
                 int hi_inf, const char *what_fmt, ...)
 {
     double x = v->n.v;
@@ -150,7 +150,7 @@ int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double
     char l[32], h[32], got[48];
     fmt_bound(l, sizeof l, lo);
     fmt_bound(h, sizeof h, hi);
-    lia_num_format_readable(got, sizeof got, v->n);
+    lia__num_format_readable(got, sizeof got, v->n);
     if (hi_inf)
         ERR(c, v->span, "%s must be %s %s, got %s", what, lo_closed ? ">=" : ">", l, got);
     else
@@ -159,7 +159,7 @@ int check_range(check_ctx *c, const lia_val *v, double lo, int lo_closed, double
     return 0;
 }
 
-int check_once(check_ctx *c, lia_stmt **seen, lia_stmt *s, const char *what)
+int lia__check_once(check_ctx *c, lia_stmt **seen, lia_stmt *s, const char *what)
 {
     if (seen[s->kw]) {
         ERR(c, s->span, "'%s' is given twice (first on line %u)", what, seen[s->kw]->span.line);
@@ -169,7 +169,7 @@ int check_once(check_ctx *c, lia_stmt **seen, lia_stmt *s, const char *what)
     return 1;
 }
 
-void check_unknown(const check_ctx *c, const lia_ident *id, const char *kind, const char **cands, size_t n)
+void lia__check_unknown(const check_ctx *c, const lia_ident *id, const char *kind, const char **cands, size_t n)
 {
     const char *sug = lia__suggest(id->s, id->len, cands, n);
     if (sug)
@@ -178,26 +178,26 @@ void check_unknown(const check_ctx *c, const lia_ident *id, const char *kind, co
         ERR(c, id->span, "unknown %s '%s'", kind, id->s);
 }
 
-size_t check_party(const check_ctx *c, const lia_ident *id)
+size_t lia__check_party(const check_ctx *c, const lia_ident *id)
 {
-    size_t i = lia_nametab_get(&c->party_tab, id->s, id->len);
+    size_t i = lia__nametab_get(&c->party_tab, id->s, id->len);
     if (i == (size_t)-1) {
         const char *cands[64];
         size_t n = 0;
         for (size_t k = 0; k < c->spec->nparties && n < 64; k++) cands[n++] = c->spec->parties[k].name;
-        check_unknown(c, id, "party", cands, n);
+        lia__check_unknown(c, id, "party", cands, n);
     }
     return i;
 }
 
-size_t check_topic(const check_ctx *c, const lia_ident *id)
+size_t lia__check_topic(const check_ctx *c, const lia_ident *id)
 {
-    size_t i = lia_nametab_get(&c->topic_tab, id->s, id->len);
+    size_t i = lia__nametab_get(&c->topic_tab, id->s, id->len);
     if (i == (size_t)-1) {
         const char *cands[64];
         size_t n = 0;
         for (size_t k = 0; k < c->spec->ntopics && n < 64; k++) cands[n++] = c->spec->topics[k].name;
-        check_unknown(c, id, "topic", cands, n);
+        lia__check_unknown(c, id, "topic", cands, n);
     }
     return i;
 }
@@ -209,12 +209,12 @@ static void check_topic_item(check_ctx *c, const lia_item *it, spec_topic *t)
     lia_stmt *seen[KW_COUNT] = { 0 };
     const lia_expr *common = NULL;
     for (lia_stmt *s = it->stmts; s; s = s->next)
-        if (check_once(c, seen, s, "common")) common = s->exprs[0];
+        if (lia__check_once(c, seen, s, "common")) common = s->exprs[0];
     char path[LIA_PATH_MAX];
     snprintf(path, sizeof path, "%s.common", it->name.s);
     t->name = it->name.s;
-    if (check_value(c, path, common, lia_num_int(0), it->name.span, &t->common))
-        check_range(c, &t->common, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "a topic's commonality");
+    if (lia__check_value(c, path, common, lia__num_int(0), it->name.span, &t->common))
+        lia__check_range(c, &t->common, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "a topic's commonality");
 }
 
 /* need/collect/exposure: one value per topic; unlisted topics are 0 (or overridden). */
@@ -222,10 +222,10 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
                                lia_val *out, double hi, int hi_inf)
 {
     size_t K = c->spec->ntopics;
-    const lia_pair **given = lia_arena_array(c->arena, K ? K : 1, sizeof *given);
+    const lia_pair **given = lia__arena_array(c->arena, K ? K : 1, sizeof *given);
     if (!given) { c->oom = 1; return; }
     for (size_t k = 0; s && k < s->npairs; k++) {
-        size_t t = check_topic(c, &s->pairs[k].name);
+        size_t t = lia__check_topic(c, &s->pairs[k].name);
         if (t == (size_t)-1) continue;
         if (given[t]) {
             ERR(c, s->pairs[k].name.span, "topic '%s' is listed twice under '%s'", s->pairs[k].name.s, attr);
@@ -236,9 +236,9 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
     char path[LIA_PATH_MAX];
     for (size_t t = 0; t < K; t++) {
         snprintf(path, sizeof path, "%s.%s.%s", it->name.s, attr, c->spec->topics[t].name);
-        if (!check_value(c, path, given[t] ? given[t]->value : NULL, lia_num_int(0), it->name.span, &out[t]))
+        if (!lia__check_value(c, path, given[t] ? given[t]->value : NULL, lia__num_int(0), it->name.span, &out[t]))
             continue;
-        check_range(c, &out[t], 0, RANGE_CLOSED, hi, RANGE_CLOSED, hi_inf, "%s's %s on '%s'", it->name.s, attr, c->spec->topics[t].name);
+        lia__check_range(c, &out[t], 0, RANGE_CLOSED, hi, RANGE_CLOSED, hi_inf, "%s's %s on '%s'", it->name.s, attr, c->spec->topics[t].name);
     }
 }
 
@@ -250,14 +250,14 @@ static void check_suspect(check_ctx *c, const lia_item *it, const lia_stmt *s, s
     char path[LIA_PATH_MAX], leak_path[LIA_PATH_MAX];
     snprintf(path, sizeof path, "%s.suspect", it->name.s);
     snprintf(leak_path, sizeof leak_path, "%s.suspect.leak", it->name.s);
-    p->suspect = s || check_has_override(c, path) || check_has_override(c, leak_path);
-    if (check_value(c, path, s ? s->value : NULL, lia_num_int(0), it->name.span, &p->suspect_prior)) {
-        check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's suspect prior (a probability)", it->name.s);
+    p->suspect = s || lia__check_has_override(c, path) || lia__check_has_override(c, leak_path);
+    if (lia__check_value(c, path, s ? s->value : NULL, lia__num_int(0), it->name.span, &p->suspect_prior)) {
+        lia__check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's suspect prior (a probability)", it->name.s);
     }
     /* by default the party's own leak, whose range is checked with it */
-    if (check_value(c, leak_path, s ? s->cost : NULL, p->leak.n, it->name.span, &p->suspect_leak) &&
-        (s || check_has_override(c, leak_path))) {
-        check_range(c, &p->suspect_leak, 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "%s's leak when penetrated (a probability)", it->name.s);
+    if (lia__check_value(c, leak_path, s ? s->cost : NULL, p->leak.n, it->name.span, &p->suspect_leak) &&
+        (s || lia__check_has_override(c, leak_path))) {
+        lia__check_range(c, &p->suspect_leak, 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "%s's leak when penetrated (a probability)", it->name.s);
     }
 }
 
@@ -268,27 +268,27 @@ static void check_party_item(check_ctx *c, const lia_item *it, spec_party *p)
         [KW_RESOURCES] = "resources", [KW_PATIENCE] = "patience", [KW_LEAK] = "leak",
         [KW_DISCLOSURE] = "disclosure", [KW_NEED] = "need", [KW_COLLECT] = "collect",
         [KW_EXPOSURE] = "exposure", [KW_SUSPECT] = "suspect" };
-    for (lia_stmt *s = it->stmts; s; s = s->next) check_once(c, seen, s, names[s->kw]);
+    for (lia_stmt *s = it->stmts; s; s = s->next) lia__check_once(c, seen, s, names[s->kw]);
     p->name = it->name.s;
     p->span = it->name.span;
     size_t K = c->spec->ntopics ? c->spec->ntopics : 1;
-    p->need = lia_arena_array(c->arena, K, sizeof(lia_val));
-    p->collect = lia_arena_array(c->arena, K, sizeof(lia_val));
-    p->exposure = lia_arena_array(c->arena, K, sizeof(lia_val));
+    p->need = lia__arena_array(c->arena, K, sizeof(lia_val));
+    p->collect = lia__arena_array(c->arena, K, sizeof(lia_val));
+    p->exposure = lia__arena_array(c->arena, K, sizeof(lia_val));
     if (!p->need || !p->collect || !p->exposure) { c->oom = 1; return; }
 
     struct { lia_kw kw; lia_val *v; lia_num dflt; double lo; int lo_closed; double hi; int hi_closed, hi_inf; const char *what; } sc[] = {
-        { KW_RESOURCES, &p->resources, lia_num_int(1), 0, RANGE_OPEN, 0, 0, 1, "resources" },
-        { KW_PATIENCE, &p->patience, lia_num_frac(9, 10), 0, RANGE_OPEN, 1, RANGE_OPEN, 0, "patience (a discount factor)" },
-        { KW_LEAK, &p->leak, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "leak (a probability)" },
-        { KW_DISCLOSURE, &p->disclosure, lia_num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "disclosure (a probability)" },
+        { KW_RESOURCES, &p->resources, lia__num_int(1), 0, RANGE_OPEN, 0, 0, 1, "resources" },
+        { KW_PATIENCE, &p->patience, lia__num_frac(9, 10), 0, RANGE_OPEN, 1, RANGE_OPEN, 0, "patience (a discount factor)" },
+        { KW_LEAK, &p->leak, lia__num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "leak (a probability)" },
+        { KW_DISCLOSURE, &p->disclosure, lia__num_int(0), 0, RANGE_CLOSED, 1, RANGE_OPEN, 0, "disclosure (a probability)" },
     };
     char path[LIA_PATH_MAX];
     for (size_t i = 0; i < sizeof sc / sizeof sc[0]; i++) {
         snprintf(path, sizeof path, "%s.%s", it->name.s, names[sc[i].kw]);
         const lia_expr *e = seen[sc[i].kw] ? seen[sc[i].kw]->exprs[0] : NULL;
-        if (!check_value(c, path, e, sc[i].dflt, it->name.span, sc[i].v)) continue;
-        check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, "%s's %s", it->name.s, sc[i].what);
+        if (!lia__check_value(c, path, e, sc[i].dflt, it->name.span, sc[i].v)) continue;
+        lia__check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, "%s's %s", it->name.s, sc[i].what);
     }
     check_suspect(c, it, seen[KW_SUSPECT], p);
     party_topic_values(c, it, seen[KW_NEED], "need", p->need, 0, 1);
@@ -311,12 +311,12 @@ static const char *kind_word(lia_item_kind k)
 /* Parse every override's value once per check (they live in their own sources). */
 static int parse_overrides(check_ctx *c)
 {
-    c->ov_expr = lia_arena_array(c->arena, c->nov ? c->nov : 1, sizeof *c->ov_expr);
+    c->ov_expr = lia__arena_array(c->arena, c->nov ? c->nov : 1, sizeof *c->ov_expr);
     if (!c->ov_expr) return 0;
     for (size_t i = 0; i < c->nov; i++) {
         int oom = 0;
         c->ov[i].used = 0;
-        c->ov_expr[i] = lia_parse_expr_at(c->arena, c->s, c->ov[i].src, c->ov[i].value_off, c->d, &oom);
+        c->ov_expr[i] = lia__parse_expr_at(c->arena, c->s, c->ov[i].src, c->ov[i].value_off, c->d, &oom);
         if (oom) return 0;
     }
     return 1;
@@ -328,19 +328,19 @@ static int parse_overrides(check_ctx *c)
 static void check_let_range(check_ctx *c, const lia_item *it, check_let *l, const lia_val *v)
 {
     lia_num lo, hi;
-    int ok = check_eval(c, it->lo, &lo);
-    ok = check_eval(c, it->hi, &hi) && ok;
+    int ok = lia__check_eval(c, it->lo, &lo);
+    ok = lia__check_eval(c, it->hi, &hi) && ok;
     if (!ok) return;
     char a[48], b[48], x[48];
-    lia_num_format_readable(a, sizeof a, lo);
-    lia_num_format_readable(b, sizeof b, hi);
+    lia__num_format_readable(a, sizeof a, lo);
+    lia__num_format_readable(b, sizeof b, hi);
     if (!(lo.v < hi.v)) {
         ERR(c, it->range_span, "the range of '%s' must have its low end below its high end, got [%s, %s]",
             it->name.s, a, b);
         return;
     }
-    if (l->ok && !check_has_override(c, it->name.s) && !(v->n.v >= lo.v && v->n.v <= hi.v)) {
-        lia_num_format_readable(x, sizeof x, v->n);
+    if (l->ok && !lia__check_has_override(c, it->name.s) && !(v->n.v >= lo.v && v->n.v <= hi.v)) {
+        lia__num_format_readable(x, sizeof x, v->n);
         ERR(c, v->span, "'%s' = %s lies outside its range [%s, %s]", it->name.s, x, a, b);
         return;
     }
@@ -356,8 +356,8 @@ static void check_let_range(check_ctx *c, const lia_item *it, check_let *l, cons
 }
 
 /* Everything but the regimes: names, lets, topics, parties, agreements and games, with the
- * context's overrides. Also run once per regime, with its `set`s added (check_regimes.c). */
-int check_items(check_ctx *c, const lia_ast *ast)
+ * context's overrides. Also run once per regime, with its `set`s added (lia__check_regimes.c). */
+int lia__check_items(check_ctx *c, const lia_ast *ast)
 {
     lia_spec *out = c->spec;
     lia_arena *arena = c->arena;
@@ -380,18 +380,18 @@ int check_items(check_ctx *c, const lia_ast *ast)
         }
     }
     lia_nametab game_tab;
-    c->lets = lia_arena_array(arena, nlet ? nlet : 1, sizeof *c->lets);
-    out->topics = lia_arena_array(arena, ntopic ? ntopic : 1, sizeof *out->topics);
-    out->parties = lia_arena_array(arena, nparty ? nparty : 1, sizeof *out->parties);
-    out->games = lia_arena_array(arena, ngame ? ngame : 1, sizeof *out->games);
+    c->lets = lia__arena_array(arena, nlet ? nlet : 1, sizeof *c->lets);
+    out->topics = lia__arena_array(arena, ntopic ? ntopic : 1, sizeof *out->topics);
+    out->parties = lia__arena_array(arena, nparty ? nparty : 1, sizeof *out->parties);
+    out->games = lia__arena_array(arena, ngame ? ngame : 1, sizeof *out->games);
     if (!c->lets || !out->topics || !out->parties || !out->games ||
-        !lia_nametab_init(&c->let_tab, arena, nlet) || !lia_nametab_init(&c->topic_tab, arena, ntopic) ||
-        !lia_nametab_init(&c->party_tab, arena, nparty) || !lia_nametab_init(&game_tab, arena, ngame))
+        !lia__nametab_init(&c->let_tab, arena, nlet) || !lia__nametab_init(&c->topic_tab, arena, ntopic) ||
+        !lia__nametab_init(&c->party_tab, arena, nparty) || !lia__nametab_init(&game_tab, arena, ngame))
         return -1;
 
     /* names first, so parties may be declared after the agreements that use them */
-    const lia_item **topic_items = lia_arena_array(arena, ntopic ? ntopic : 1, sizeof *topic_items);
-    const lia_item **party_items = lia_arena_array(arena, nparty ? nparty : 1, sizeof *party_items);
+    const lia_item **topic_items = lia__arena_array(arena, ntopic ? ntopic : 1, sizeof *topic_items);
+    const lia_item **party_items = lia__arena_array(arena, nparty ? nparty : 1, sizeof *party_items);
     if (!topic_items || !party_items) return -1;
     size_t nlets_total = 0;
     for (const lia_item *it = ast->items; it; it = it->next) {
@@ -405,7 +405,7 @@ int check_items(check_ctx *c, const lia_ast *ast)
         default: break;
         }
         if (!tab) continue;
-        size_t prev = lia_nametab_put(tab, it->name.s, it->name.len, idx);
+        size_t prev = lia__nametab_put(tab, it->name.s, it->name.len, idx);
         if (prev != idx) {
             lia_span first = it->kind == IT_LET ? c->lets[prev].span
                            : it->kind == IT_TOPIC ? topic_items[prev]->name.span
@@ -434,12 +434,12 @@ int check_items(check_ctx *c, const lia_ast *ast)
     size_t li = 0;
     for (const lia_item *it = ast->items; it; it = it->next) {
         if (it->kind != IT_LET) continue;
-        if (lia_nametab_get(&c->let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
+        if (lia__nametab_get(&c->let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
         c->nlets = li;
         lia_val v;
         memset(&v, 0, sizeof v);
         c->log_let = 1;
-        c->lets[li].ok = !it->broken && check_value(c, it->name.s, it->expr, lia_num_int(0), it->name.span, &v);
+        c->lets[li].ok = !it->broken && lia__check_value(c, it->name.s, it->expr, lia__num_int(0), it->name.span, &v);
         c->log_let = 0;
         c->lets[li].v = v.n;
         if (!it->broken && it->lo) check_let_range(c, it, &c->lets[li], &v);
@@ -453,7 +453,7 @@ int check_items(check_ctx *c, const lia_ast *ast)
     size_t gi = 0;
     for (const lia_item *it = ast->items; it && !c->oom; it = it->next) {
         if (it->kind != IT_AGREEMENT && it->kind != IT_GAME) continue;
-        if (lia_nametab_get(&game_tab, it->name.s, it->name.len) != gi) continue; /* duplicate */
+        if (lia__nametab_get(&game_tab, it->name.s, it->name.len) != gi) continue; /* duplicate */
         spec_game *g = &out->games[gi++];
         int rc = 0;
         if (it->broken) {
@@ -465,11 +465,11 @@ int check_items(check_ctx *c, const lia_ast *ast)
             continue;
         }
         switch (it->sub) {
-        case SUB_BILATERAL: case SUB_MULTILATERAL: rc = check_agreement(c, it, g); break;
-        case SUB_NORMAL: rc = check_normal(c, it, g); break;
-        case SUB_COALITIONAL: rc = check_coalitional(c, it, g); break;
-        case SUB_BANKRUPTCY: rc = check_bankruptcy(c, it, g); break;
-        case SUB_VOTING: rc = check_voting(c, it, g); break;
+        case SUB_BILATERAL: case SUB_MULTILATERAL: rc = lia__check_agreement(c, it, g); break;
+        case SUB_NORMAL: rc = lia__check_normal(c, it, g); break;
+        case SUB_COALITIONAL: rc = lia__check_coalitional(c, it, g); break;
+        case SUB_BANKRUPTCY: rc = lia__check_bankruptcy(c, it, g); break;
+        case SUB_VOTING: rc = lia__check_voting(c, it, g); break;
         case SUB_NONE: break;
         }
         if (rc < 0) c->oom = 1;
@@ -481,13 +481,13 @@ int check_items(check_ctx *c, const lia_ast *ast)
     return c->oom ? -1 : 0;
 }
 
-int lia_check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
+int lia__check(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
               lia_override *ov, size_t nov)
 {
-    return lia_check_logged(out, arena, ast, s, d, ov, nov, NULL);
+    return lia__check_logged(out, arena, ast, s, d, ov, nov, NULL);
 }
 
-int lia_check_logged(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
+int lia__check_logged(lia_spec *out, lia_arena *arena, const lia_ast *ast, const lia_sources *s, lia_diags *d,
                      lia_override *ov, size_t nov, lia_path_log *log)
 {
     check_ctx c;
@@ -501,6 +501,6 @@ int lia_check_logged(lia_spec *out, lia_arena *arena, const lia_ast *ast, const 
     c.nov = nov;
     c.spec = out;
     if (!parse_overrides(&c)) return -1;
-    if (check_items(&c, ast) < 0) return -1;
-    return check_regimes(&c, ast);
+    if (lia__check_items(&c, ast) < 0) return -1;
+    return lia__check_regimes(&c, ast);
 }

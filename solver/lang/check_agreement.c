@@ -1,4 +1,4 @@
-/* check_agreement.c — checking a bilateral or multilateral agreement block into its spec. */
+/* lia__check_agreement.c — checking a bilateral or multilateral agreement block into its spec. */
 #include "check_internal.h"
 #include "../util/mem.h"
 #include <math.h>
@@ -18,7 +18,7 @@ static size_t member_index(const spec_agreement *a, size_t party)
 /* A party named in the agreement body must be a member; diagnosed otherwise. */
 static size_t member_of(check_ctx *c, const lia_item *it, const spec_agreement *a, const lia_ident *id)
 {
-    size_t p = check_party(c, id);
+    size_t p = lia__check_party(c, id);
     if (p == (size_t)-1) return p;
     size_t m = member_index(a, p);
     if (m == (size_t)-1)
@@ -29,7 +29,7 @@ static size_t member_of(check_ctx *c, const lia_item *it, const spec_agreement *
 static const char *source_text(check_ctx *c, lia_span sp)
 {
     size_t n = sp.len > 40 ? 40 : sp.len;
-    const char *t = lia_arena_strndup(c->arena, c->s->items[sp.src].text + sp.off, n);
+    const char *t = lia__arena_strndup(c->arena, c->s->items[sp.src].text + sp.off, n);
     if (!t) c->oom = 1;
     return t ? t : "?";
 }
@@ -44,11 +44,11 @@ static int check_members(check_ctx *c, const lia_item *it, const lia_stmt *s, sp
         ERR(c, s->span, "agreement '%s' has %zu members; at most %d are supported", it->name.s, s->nnames, MAX_MEMBERS);
         return 0;
     }
-    a->members = lia_arena_array(c->arena, s->nnames, sizeof *a->members);
+    a->members = lia__arena_array(c->arena, s->nnames, sizeof *a->members);
     if (!a->members) { c->oom = 1; return 0; }
     int ok = 1;
     for (size_t i = 0; i < s->nnames; i++) {
-        size_t p = check_party(c, &s->names[i]);
+        size_t p = lia__check_party(c, &s->names[i]);
         if (p == (size_t)-1) { ok = 0; continue; }
         if (member_index(a, p) != (size_t)-1) {
             ERR(c, s->names[i].span, "'%s' is listed twice as a member", s->names[i].s);
@@ -73,13 +73,13 @@ static int check_members(check_ctx *c, const lia_item *it, const lia_stmt *s, sp
 static int check_levels(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
 {
     size_t n = s ? s->nexprs : 2;
-    a->levels = lia_arena_array(c->arena, n, sizeof *a->levels);
-    a->level_names = lia_arena_array(c->arena, n, sizeof *a->level_names);
+    a->levels = lia__arena_array(c->arena, n, sizeof *a->levels);
+    a->level_names = lia__arena_array(c->arena, n, sizeof *a->level_names);
     if (!a->levels || !a->level_names) { c->oom = 1; return 0; }
     a->nl = n;
     if (!s) {                       /* default: share nothing or everything */
-        a->levels[0] = lia_num_int(0);
-        a->levels[1] = lia_num_int(1);
+        a->levels[0] = lia__num_int(0);
+        a->levels[1] = lia__num_int(1);
         a->level_names[0] = "0";
         a->level_names[1] = "1";
         return 1;
@@ -87,11 +87,11 @@ static int check_levels(check_ctx *c, const lia_item *it, const lia_stmt *s, spe
     int ok = 1;
     for (size_t i = 0; i < n; i++) {
         lia_val v;
-        if (!check_value(c, NULL, s->exprs[i], lia_num_int(0), s->span, &v)) { ok = 0; continue; }
-        if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "a sharing level")) { ok = 0; continue; }
+        if (!lia__check_value(c, NULL, s->exprs[i], lia__num_int(0), s->span, &v)) { ok = 0; continue; }
+        if (!lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "a sharing level")) { ok = 0; continue; }
         a->levels[i] = v.n;
         a->level_names[i] = source_text(c, s->exprs[i]->span);
-        if (i > 0 && ok && lia_num_cmp(a->levels[i - 1], v.n) >= 0) {
+        if (i > 0 && ok && lia__num_cmp(a->levels[i - 1], v.n) >= 0) {
             ERR(c, s->exprs[i]->span, "sharing levels must increase: %s does not exceed %s",
                 a->level_names[i], a->level_names[i - 1]);
             ok = 0;
@@ -104,7 +104,7 @@ static int check_levels(check_ctx *c, const lia_item *it, const lia_stmt *s, spe
 static size_t level_index(const spec_agreement *a, lia_num v)
 {
     for (size_t l = 0; l < a->nl; l++) {
-        if (lia_num_exact(v) && lia_num_exact(a->levels[l]) ? lia_num_cmp(v, a->levels[l]) == 0
+        if (lia_num_exact(v) && lia_num_exact(a->levels[l]) ? lia__num_cmp(v, a->levels[l]) == 0
                                                             : fabs(v.v - a->levels[l].v) < 1e-12)
             return l;
     }
@@ -116,7 +116,7 @@ static size_t level_index(const spec_agreement *a, lia_num v)
 static const lia_pair **member_pairs(check_ctx *c, const lia_item *it, const lia_stmt *s, const spec_agreement *a,
                                      const char *verb)
 {
-    const lia_pair **given = lia_arena_array(c->arena, a->nm, sizeof *given);
+    const lia_pair **given = lia__arena_array(c->arena, a->nm, sizeof *given);
     if (!given) { c->oom = 1; return NULL; }
     for (size_t k = 0; s && k < s->npairs; k++) {
         size_t m = member_of(c, it, a, &s->pairs[k].name);
@@ -130,7 +130,7 @@ static const lia_pair **member_pairs(check_ctx *c, const lia_item *it, const lia
 static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
 {
     const lia_pair **given = member_pairs(c, it, s, a, "committed");
-    a->commit = lia_arena_array(c->arena, a->nm, sizeof *a->commit);
+    a->commit = lia__arena_array(c->arena, a->nm, sizeof *a->commit);
     if (!given || !a->commit) { c->oom = 1; return; }
     char path[LIA_PATH_MAX];
     for (size_t m = 0; m < a->nm; m++) {
@@ -138,12 +138,12 @@ static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, sp
         snprintf(path, sizeof path, "%s.commit.%s", it->name.s, pname);
         lia_val v;
         a->commit[m] = a->nl - 1;
-        if (!check_value(c, path, given[m] ? given[m]->value : NULL, a->levels[a->nl - 1], it->name.span, &v))
+        if (!lia__check_value(c, path, given[m] ? given[m]->value : NULL, a->levels[a->nl - 1], it->name.span, &v))
             continue;
         size_t l = level_index(a, v.n);
         if (l == (size_t)-1) {
             char got[48];
-            lia_num_format_double(got, sizeof got, v.n.v);
+            lia__num_format_double(got, sizeof got, v.n.v);
             ERR(c, v.span, "%s's commitment %s is not one of the agreement's sharing levels", pname, got);
             continue;
         }
@@ -155,16 +155,16 @@ static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, sp
 static void check_monitor(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_agreement *a)
 {
     const lia_pair **given = member_pairs(c, it, s, a, "monitored");
-    a->monitor = lia_arena_array(c->arena, a->nm, sizeof *a->monitor);
+    a->monitor = lia__arena_array(c->arena, a->nm, sizeof *a->monitor);
     if (!given || !a->monitor) { c->oom = 1; return; }
     char path[LIA_PATH_MAX];
     for (size_t m = 0; m < a->nm; m++) {
         const char *pname = c->spec->parties[a->members[m]].name;
         snprintf(path, sizeof path, "%s.monitor.%s", it->name.s, pname);
         lia_val v;
-        a->monitor[m] = lia_num_int(1);
-        if (check_value(c, path, given[m] ? given[m]->value : NULL, lia_num_int(1), it->name.span, &v) &&
-            check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, "the chance that %s's withholding is noticed", pname))
+        a->monitor[m] = lia__num_int(1);
+        if (lia__check_value(c, path, given[m] ? given[m]->value : NULL, lia__num_int(1), it->name.span, &v) &&
+            lia__check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, "the chance that %s's withholding is noticed", pname))
             a->monitor[m] = v.n;
     }
 }
@@ -178,16 +178,16 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
         ERR(c, it->name.span, "agreement '%s' has too many member pairs times topics", it->name.s);
         return;
     }
-    a->share = lia_arena_array(c->arena, cells, sizeof *a->share);
-    a->pool = lia_arena_array(c->arena, K ? K : 1, sizeof *a->pool);
-    const lia_pair **given = lia_arena_array(c->arena, cells, sizeof *given);
-    const lia_pair **pooled = lia_arena_array(c->arena, K ? K : 1, sizeof *pooled);
+    a->share = lia__arena_array(c->arena, cells, sizeof *a->share);
+    a->pool = lia__arena_array(c->arena, K ? K : 1, sizeof *a->pool);
+    const lia_pair **given = lia__arena_array(c->arena, cells, sizeof *given);
+    const lia_pair **pooled = lia__arena_array(c->arena, K ? K : 1, sizeof *pooled);
     if (!a->share || !a->pool || !given || !pooled) { c->oom = 1; return; }
-    for (size_t i = 0; i < cells; i++) a->share[i] = lia_num_int(0);
-    for (size_t k = 0; k < K; k++) a->pool[k] = lia_num_int(0);
+    for (size_t i = 0; i < cells; i++) a->share[i] = lia__num_int(0);
+    for (size_t k = 0; k < K; k++) a->pool[k] = lia__num_int(0);
 
     for (size_t k = 0; pool && k < pool->npairs; k++) {
-        size_t t = check_topic(c, &pool->pairs[k].name);
+        size_t t = lia__check_topic(c, &pool->pairs[k].name);
         if (t == (size_t)-1) continue;
         if (pooled[t]) { ERR(c, pool->pairs[k].name.span, "topic '%s' is pooled twice", pool->pairs[k].name.s); continue; }
         pooled[t] = &pool->pairs[k];
@@ -198,7 +198,7 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
         if (from == (size_t)-1 || to == (size_t)-1) continue;
         if (from == to) { ERR(c, s->b.span, "'%s' cannot share with itself", s->a.s); continue; }
         for (size_t k = 0; k < s->npairs; k++) {
-            size_t t = check_topic(c, &s->pairs[k].name);
+            size_t t = lia__check_topic(c, &s->pairs[k].name);
             if (t == (size_t)-1) continue;
             if (pooled[t]) {
                 ERR(c, s->pairs[k].name.span, "topic '%s' is pooled on line %u; a directed share of it would count twice",
@@ -214,15 +214,15 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
             given[cell] = &s->pairs[k];
         }
     }
-    /* resolve every cell through check_value so --set can add a flow the file did not write;
+    /* resolve every cell through lia__check_value so --set can add a flow the file did not write;
      * the pool/share exclusion is checked on the resolved scopes, so --set cannot bypass it */
     char path[LIA_PATH_MAX];
     for (size_t t = 0; t < K; t++) {
         const char *tn = c->spec->topics[t].name;
         lia_val v;
         snprintf(path, sizeof path, "%s.pool.%s", it->name.s, tn);
-        if (check_value(c, path, pooled[t] ? pooled[t]->value : NULL, lia_num_int(0), it->name.span, &v)) {
-            if (check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the pooled scope of '%s'", tn)) a->pool[t] = v.n;
+        if (lia__check_value(c, path, pooled[t] ? pooled[t]->value : NULL, lia__num_int(0), it->name.span, &v)) {
+            if (lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the pooled scope of '%s'", tn)) a->pool[t] = v.n;
         }
         for (size_t j = 0; j < nm; j++) {
             for (size_t i = 0; i < nm; i++) {
@@ -230,10 +230,10 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
                 size_t cell = (j * nm + i) * K + t;
                 const char *jn = c->spec->parties[a->members[j]].name, *in = c->spec->parties[a->members[i]].name;
                 snprintf(path, sizeof path, "%s.share.%s.%s.%s", it->name.s, jn, in, tn);
-                if (!check_value(c, path, given[cell] ? given[cell]->value : NULL, lia_num_int(0), it->name.span, &v))
+                if (!lia__check_value(c, path, given[cell] ? given[cell]->value : NULL, lia__num_int(0), it->name.span, &v))
                     continue;
-                if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the scope of %s -> %s on '%s'", jn, in, tn)) continue;
-                if (!lia_num_is_zero(v.n) && !lia_num_is_zero(a->pool[t])) {
+                if (!lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the scope of %s -> %s on '%s'", jn, in, tn)) continue;
+                if (!lia__num_is_zero(v.n) && !lia__num_is_zero(a->pool[t])) {
                     ERR(c, v.span, "topic '%s' is pooled in '%s'; a directed share %s -> %s of it would count twice",
                         tn, it->name.s, jn, in);
                     continue;
@@ -252,24 +252,24 @@ static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, 
     if (!s->cost) ERR(c, s->a.span, "facility '%s' needs a 'cost'", s->a.s);
     if (!s->value) ERR(c, s->a.span, "facility '%s' needs a 'value'", s->a.s);
     snprintf(path, sizeof path, "%s.facility.%s.cost", it->name.s, s->a.s);
-    if (check_value(c, path, s->cost, lia_num_int(0), s->a.span, &f->cost))
-        check_range(c, &f->cost, 0, RANGE_CLOSED, 0, 0, 1, "the cost of facility '%s'", s->a.s);
+    if (lia__check_value(c, path, s->cost, lia__num_int(0), s->a.span, &f->cost))
+        lia__check_range(c, &f->cost, 0, RANGE_CLOSED, 0, 0, 1, "the cost of facility '%s'", s->a.s);
     snprintf(path, sizeof path, "%s.facility.%s.value", it->name.s, s->a.s);
-    if (check_value(c, path, s->value, lia_num_int(0), s->a.span, &f->value))
-        check_range(c, &f->value, 0, RANGE_CLOSED, 0, 0, 1, "the value of facility '%s'", s->a.s);
+    if (lia__check_value(c, path, s->value, lia__num_int(0), s->a.span, &f->value))
+        lia__check_range(c, &f->value, 0, RANGE_CLOSED, 0, 0, 1, "the value of facility '%s'", s->a.s);
 
-    f->shares = lia_arena_array(c->arena, a->nm, sizeof *f->shares);
-    const lia_pair **given = lia_arena_array(c->arena, a->nm, sizeof *given);
+    f->shares = lia__arena_array(c->arena, a->nm, sizeof *f->shares);
+    const lia_pair **given = lia__arena_array(c->arena, a->nm, sizeof *given);
     if (!f->shares || !given) { c->oom = 1; return; }
     if (f->split == SPLIT_EQUAL) {
-        for (size_t m = 0; m < a->nm; m++) f->shares[m] = lia_num_frac(1, (int64_t)a->nm);
+        for (size_t m = 0; m < a->nm; m++) f->shares[m] = lia__num_frac(1, (int64_t)a->nm);
         return;
     }
     if (f->split == SPLIT_PROPORTIONAL) {
-        lia_num total = lia_num_int(0);
-        for (size_t m = 0; m < a->nm; m++) total = lia_num_add(total, c->spec->parties[a->members[m]].resources.n);
+        lia_num total = lia__num_int(0);
+        for (size_t m = 0; m < a->nm; m++) total = lia__num_add(total, c->spec->parties[a->members[m]].resources.n);
         for (size_t m = 0; m < a->nm; m++)
-            f->shares[m] = total.v > 0 ? lia_num_div(c->spec->parties[a->members[m]].resources.n, total) : lia_num_int(0);
+            f->shares[m] = total.v > 0 ? lia__num_div(c->spec->parties[a->members[m]].resources.n, total) : lia__num_int(0);
         return;
     }
     for (size_t k = 0; k < s->npairs; k++) {
@@ -278,29 +278,29 @@ static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, 
         if (given[m]) { ERR(c, s->pairs[k].name.span, "'%s' appears twice in the split", s->pairs[k].name.s); continue; }
         given[m] = &s->pairs[k];
     }
-    lia_num sum = lia_num_int(0);
+    lia_num sum = lia__num_int(0);
     int ok = 1;
     for (size_t m = 0; m < a->nm; m++) {
         const char *pn = c->spec->parties[a->members[m]].name;
         lia_val v;
         snprintf(path, sizeof path, "%s.facility.%s.split.%s", it->name.s, s->a.s, pn);
-        if (!check_value(c, path, given[m] ? given[m]->value : NULL, lia_num_int(0), s->split_span, &v)) { ok = 0; continue; }
-        if (!check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's share of facility '%s'", pn, s->a.s)) { ok = 0; continue; }
+        if (!lia__check_value(c, path, given[m] ? given[m]->value : NULL, lia__num_int(0), s->split_span, &v)) { ok = 0; continue; }
+        if (!lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's share of facility '%s'", pn, s->a.s)) { ok = 0; continue; }
         f->shares[m] = v.n;
-        sum = lia_num_add(sum, v.n);
+        sum = lia__num_add(sum, v.n);
     }
-    int one = lia_num_exact(sum) ? lia_num_eq_int(sum, 1) : fabs(sum.v - 1) < 1e-9;
+    int one = lia_num_exact(sum) ? lia__num_eq_int(sum, 1) : fabs(sum.v - 1) < 1e-9;
     if (ok && !one) {
         char got[48];
-        lia_num_format_readable(got, sizeof got, sum);
+        lia__num_format_readable(got, sizeof got, sum);
         ERR(c, s->split_span, "the shares of facility '%s' sum to %s, not 1", s->a.s, got);
     }
 }
 
 static void check_transfers(check_ctx *c, const lia_item *it, lia_stmt *const *trs, size_t ntr, spec_agreement *a)
 {
-    a->tr = lia_arena_array(c->arena, ntr ? ntr : 1, sizeof *a->tr);
-    unsigned char *given = lia_arena_alloc(c->arena, a->nm * a->nm);   /* [from*nm + to] */
+    a->tr = lia__arena_array(c->arena, ntr ? ntr : 1, sizeof *a->tr);
+    unsigned char *given = lia__arena_alloc(c->arena, a->nm * a->nm);   /* [from*nm + to] */
     if (!a->tr || !given) { c->oom = 1; return; }
     char path[LIA_PATH_MAX];
     for (size_t i = 0; i < ntr; i++) {
@@ -313,13 +313,13 @@ static void check_transfers(check_ctx *c, const lia_item *it, lia_stmt *const *t
         t->from = from;
         t->to = to;
         snprintf(path, sizeof path, "%s.transfer.%s.%s", it->name.s, s->a.s, s->b.s);
-        if (check_value(c, path, s->exprs[0], lia_num_int(0), s->span, &t->amount) &&
-            check_range(c, &t->amount, 0, RANGE_CLOSED, 0, 0, 1, "transfer %s -> %s", s->a.s, s->b.s))
+        if (lia__check_value(c, path, s->exprs[0], lia__num_int(0), s->span, &t->amount) &&
+            lia__check_range(c, &t->amount, 0, RANGE_CLOSED, 0, 0, 1, "transfer %s -> %s", s->a.s, s->b.s))
             a->ntr++;
     }
 }
 
-int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
+int lia__check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
 {
     spec_agreement *a = &g->agreement;
     g->kind = it->sub == SUB_BILATERAL ? LIA_KIND_BILATERAL : LIA_KIND_MULTILATERAL;
@@ -330,27 +330,27 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
         case KW_SHARE: nshare++; break;
         case KW_FACILITY: nfac++; break;
         case KW_TRANSFER: ntr++; break;
-        case KW_MEMBERS: check_once(c, seen, s, "members"); break;
-        case KW_LEVELS: check_once(c, seen, s, "levels"); break;
-        case KW_COMMIT: check_once(c, seen, s, "commit"); break;
-        case KW_POOL: check_once(c, seen, s, "pool"); break;
-        case KW_DILUTION: check_once(c, seen, s, "dilution"); break;
-        case KW_CAVEAT: check_once(c, seen, s, "caveat"); break;
-        case KW_MONITOR: check_once(c, seen, s, "monitor"); break;
-        case KW_DETECT: check_once(c, seen, s, "detect"); break;
+        case KW_MEMBERS: lia__check_once(c, seen, s, "members"); break;
+        case KW_LEVELS: lia__check_once(c, seen, s, "levels"); break;
+        case KW_COMMIT: lia__check_once(c, seen, s, "commit"); break;
+        case KW_POOL: lia__check_once(c, seen, s, "pool"); break;
+        case KW_DILUTION: lia__check_once(c, seen, s, "dilution"); break;
+        case KW_CAVEAT: lia__check_once(c, seen, s, "caveat"); break;
+        case KW_MONITOR: lia__check_once(c, seen, s, "monitor"); break;
+        case KW_DETECT: lia__check_once(c, seen, s, "detect"); break;
         default: break;
         }
     }
-    lia_stmt **shares = lia_arena_array(c->arena, nshare ? nshare : 1, sizeof *shares);
-    lia_stmt **facs = lia_arena_array(c->arena, nfac ? nfac : 1, sizeof *facs);
-    lia_stmt **trs = lia_arena_array(c->arena, ntr ? ntr : 1, sizeof *trs);
+    lia_stmt **shares = lia__arena_array(c->arena, nshare ? nshare : 1, sizeof *shares);
+    lia_stmt **facs = lia__arena_array(c->arena, nfac ? nfac : 1, sizeof *facs);
+    lia_stmt **trs = lia__arena_array(c->arena, ntr ? ntr : 1, sizeof *trs);
     if (!shares || !facs || !trs) return -1;
     /* `detect q`: the chance per period that a suspect's penetration is uncovered */
     char dpath[LIA_PATH_MAX];
     snprintf(dpath, sizeof dpath, "%s.detect", it->name.s);
-    if (check_value(c, dpath, seen[KW_DETECT] ? seen[KW_DETECT]->exprs[0] : NULL, lia_num_int(0), it->name.span,
+    if (lia__check_value(c, dpath, seen[KW_DETECT] ? seen[KW_DETECT]->exprs[0] : NULL, lia__num_int(0), it->name.span,
                     &a->detect))
-        check_range(c, &a->detect, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's detect (a probability per period)", it->name.s);
+        lia__check_range(c, &a->detect, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's detect (a probability per period)", it->name.s);
     nshare = nfac = ntr = 0;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         if (s->kw == KW_SHARE) shares[nshare++] = s;
@@ -369,33 +369,33 @@ int check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
         ERR(c, seen[KW_DILUTION]->span, "'dilution' applies to multilateral agreements only");
     lia_val v;
     snprintf(path, sizeof path, "%s.dilution", it->name.s);
-    a->dilution = lia_num_int(1);
-    if (check_value(c, path, seen[KW_DILUTION] ? seen[KW_DILUTION]->exprs[0] : NULL, lia_num_int(1), at, &v) &&
-        check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, "dilution"))
+    a->dilution = lia__num_int(1);
+    if (lia__check_value(c, path, seen[KW_DILUTION] ? seen[KW_DILUTION]->exprs[0] : NULL, lia__num_int(1), at, &v) &&
+        lia__check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, "dilution"))
         a->dilution = v.n;
     if (it->sub == SUB_BILATERAL && !seen[KW_DILUTION] && v.span.src != it->name.span.src)
         ERR(c, v.span, "'dilution' applies to multilateral agreements only");
     if (it->sub == SUB_BILATERAL) {
-        a->dilution = lia_num_int(1);
-        check_unlog(c, path);   /* resolved for its messages, but no parameter of a bilateral */
+        a->dilution = lia__num_int(1);
+        lia__check_unlog(c, path);   /* resolved for its messages, but no parameter of a bilateral */
     }
 
     const lia_stmt *cav = seen[KW_CAVEAT];
-    a->cav_value = a->cav_disc = lia_num_int(1);
+    a->cav_value = a->cav_disc = lia__num_int(1);
     snprintf(path, sizeof path, "%s.caveat.value", it->name.s);
-    if (check_value(c, path, cav ? cav->value : NULL, lia_num_int(1), at, &v) &&
-        check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the caveat's value factor"))
+    if (lia__check_value(c, path, cav ? cav->value : NULL, lia__num_int(1), at, &v) &&
+        lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the caveat's value factor"))
         a->cav_value = v.n;
     snprintf(path, sizeof path, "%s.caveat.disclosure", it->name.s);
-    if (check_value(c, path, cav ? cav->cost : NULL, lia_num_int(1), at, &v) &&
-        check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the caveat's disclosure factor"))
+    if (lia__check_value(c, path, cav ? cav->cost : NULL, lia__num_int(1), at, &v) &&
+        lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the caveat's disclosure factor"))
         a->cav_disc = v.n;
 
-    a->fac = lia_arena_array(c->arena, nfac ? nfac : 1, sizeof *a->fac);
+    a->fac = lia__arena_array(c->arena, nfac ? nfac : 1, sizeof *a->fac);
     lia_nametab ftab;
-    if (!a->fac || !lia_nametab_init(&ftab, c->arena, nfac)) return -1;
+    if (!a->fac || !lia__nametab_init(&ftab, c->arena, nfac)) return -1;
     for (size_t i = 0; i < nfac; i++) {
-        size_t first = lia_nametab_put(&ftab, facs[i]->a.s, facs[i]->a.len, i);
+        size_t first = lia__nametab_put(&ftab, facs[i]->a.s, facs[i]->a.len, i);
         if (first != i) {
             ERR(c, facs[i]->a.span, "facility '%s' is defined twice (first on line %u)", facs[i]->a.s,
                 facs[first]->a.span.line);

@@ -16,12 +16,12 @@ static size_t player_list(check_ctx *c, const lia_item *it, const lia_stmt *s, c
         ERR(c, s->span, "game '%s' lists %zu players; at most %zu are supported", it->name.s, s->nnames, limit);
         return 0;
     }
-    *names = lia_arena_array(c->arena, s->nnames, sizeof **names);
-    if (!*names || !lia_nametab_init(tab, c->arena, s->nnames)) { c->oom = 1; return 0; }
+    *names = lia__arena_array(c->arena, s->nnames, sizeof **names);
+    if (!*names || !lia__nametab_init(tab, c->arena, s->nnames)) { c->oom = 1; return 0; }
     size_t n = 0;
     int ok = 1;
     for (size_t i = 0; i < s->nnames; i++) {
-        if (lia_nametab_put(tab, s->names[i].s, s->names[i].len, n) != n) {
+        if (lia__nametab_put(tab, s->names[i].s, s->names[i].len, n) != n) {
             ERR(c, s->names[i].span, "player '%s' is listed twice", s->names[i].s);
             ok = 0;
             continue;
@@ -33,8 +33,8 @@ static size_t player_list(check_ctx *c, const lia_item *it, const lia_stmt *s, c
 
 static size_t player_of(check_ctx *c, const lia_nametab *tab, const char **names, size_t np, const lia_ident *id)
 {
-    size_t p = lia_nametab_get(tab, id->s, id->len);
-    if (p == (size_t)-1) check_unknown(c, id, "player", names, np > 64 ? 64 : np);
+    size_t p = lia__nametab_get(tab, id->s, id->len);
+    if (p == (size_t)-1) lia__check_unknown(c, id, "player", names, np > 64 ? 64 : np);
     return p;
 }
 
@@ -77,7 +77,7 @@ static int normal_from_matrices(check_ctx *c, const lia_item *it, spec_normal *g
         for (size_t r = 0; r < g->ns[0]; r++) {
             for (size_t col = 0; col < g->ns[1]; col++) {
                 lia_num v;
-                if (!check_eval(c, by[p]->exprs[r * g->ns[1] + col], &v)) { ok = 0; continue; }
+                if (!lia__check_eval(c, by[p]->exprs[r * g->ns[1] + col], &v)) { ok = 0; continue; }
                 g->payoffs[p * g->nprofiles + r + g->ns[0] * col] = v;
             }
         }
@@ -85,14 +85,14 @@ static int normal_from_matrices(check_ctx *c, const lia_item *it, spec_normal *g
     return ok;
 }
 
-int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
+int lia__check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
 {
     spec_normal *g = &sg->normal;
     sg->kind = LIA_KIND_NORMAL;
     lia_stmt *seen[KW_COUNT] = { 0 };
     size_t npay = 0, nmat = 0, nstrat = 0;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
-        if (s->kw == KW_PLAYERS) check_once(c, seen, s, "players");
+        if (s->kw == KW_PLAYERS) lia__check_once(c, seen, s, "players");
         else if (s->kw == KW_PAYOFF) npay++;
         else if (s->kw == KW_MATRIX) nmat++;
         else if (s->kw == KW_STRATEGIES) nstrat++;
@@ -100,9 +100,9 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
     lia_nametab ptab;
     g->np = player_list(c, it, seen[KW_PLAYERS], &g->players, &ptab, 0);
     if (!g->np) return c->oom ? -1 : 0;
-    g->ns = lia_arena_array(c->arena, g->np, sizeof *g->ns);
-    g->strategies = lia_arena_array(c->arena, g->np, sizeof *g->strategies);
-    lia_nametab *stabs = lia_arena_array(c->arena, g->np, sizeof *stabs);
+    g->ns = lia__arena_array(c->arena, g->np, sizeof *g->ns);
+    g->strategies = lia__arena_array(c->arena, g->np, sizeof *g->strategies);
+    lia_nametab *stabs = lia__arena_array(c->arena, g->np, sizeof *stabs);
     if (!g->ns || !g->strategies || !stabs) return -1;
     int ok = 1;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
@@ -110,10 +110,10 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
         size_t p = player_of(c, &ptab, g->players, g->np, &s->a);
         if (p == (size_t)-1) { ok = 0; continue; }
         if (g->ns[p]) { ERR(c, s->span, "strategies of '%s' are given twice", g->players[p]); ok = 0; continue; }
-        g->strategies[p] = lia_arena_array(c->arena, s->nnames, sizeof(char *));
-        if (!g->strategies[p] || !lia_nametab_init(&stabs[p], c->arena, s->nnames)) return -1;
+        g->strategies[p] = lia__arena_array(c->arena, s->nnames, sizeof(char *));
+        if (!g->strategies[p] || !lia__nametab_init(&stabs[p], c->arena, s->nnames)) return -1;
         for (size_t k = 0; k < s->nnames; k++) {
-            if (lia_nametab_put(&stabs[p], s->names[k].s, s->names[k].len, g->ns[p]) != g->ns[p]) {
+            if (lia__nametab_put(&stabs[p], s->names[k].s, s->names[k].len, g->ns[p]) != g->ns[p]) {
                 ERR(c, s->names[k].span, "strategy '%s' of '%s' is listed twice", s->names[k].s, g->players[p]);
                 ok = 0;
                 continue;
@@ -154,10 +154,10 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
     }
     size_t cells;
     if (!lia__size_mul(g->nprofiles, g->np, &cells)) return 0;
-    g->payoffs = lia_arena_array(c->arena, cells, sizeof *g->payoffs);
+    g->payoffs = lia__arena_array(c->arena, cells, sizeof *g->payoffs);
     if (!g->payoffs) return -1;
     if (nmat) {
-        lia_stmt **mats = lia_arena_array(c->arena, nmat, sizeof *mats);
+        lia_stmt **mats = lia__arena_array(c->arena, nmat, sizeof *mats);
         if (!mats) return -1;
         nmat = 0;
         for (lia_stmt *s = it->stmts; s; s = s->next)
@@ -165,7 +165,7 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
         normal_from_matrices(c, it, g, mats, nmat, &ptab);
         return c->oom ? -1 : 0;
     }
-    const lia_stmt **at = lia_arena_array(c->arena, g->nprofiles, sizeof *at);
+    const lia_stmt **at = lia__arena_array(c->arena, g->nprofiles, sizeof *at);
     if (!at) return -1;
     char buf[256];
     for (lia_stmt *s = it->stmts; s; s = s->next) {
@@ -178,11 +178,11 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
         size_t prof = 0, stride = 1;
         int good = 1;
         for (size_t p = 0; p < g->np; p++) {
-            size_t k = lia_nametab_get(&stabs[p], s->names[p].s, s->names[p].len);
+            size_t k = lia__nametab_get(&stabs[p], s->names[p].s, s->names[p].len);
             if (k == (size_t)-1) {
                 char kind[300];
                 snprintf(kind, sizeof kind, "strategy of '%s'", g->players[p]);
-                check_unknown(c, &s->names[p], kind, g->strategies[p], g->ns[p] > 64 ? 64 : g->ns[p]);
+                lia__check_unknown(c, &s->names[p], kind, g->strategies[p], g->ns[p] > 64 ? 64 : g->ns[p]);
                 good = 0;
                 break;
             }
@@ -205,7 +205,7 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
         }
         for (size_t p = 0; p < g->np; p++) {
             lia_val v;
-            if (!check_value(c, NULL, s->exprs[p], lia_num_int(0), s->span, &v)) { ok = 0; continue; }
+            if (!lia__check_value(c, NULL, s->exprs[p], lia__num_int(0), s->span, &v)) { ok = 0; continue; }
             g->payoffs[p * g->nprofiles + prof] = v.n;
         }
     }
@@ -219,29 +219,29 @@ int check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
             }
         }
         if (missing > 5)
-            lia_diags_add(c->d, c->s, LIA_NOTE, it->name.span, "%zu more profiles have no payoff", missing - 5);
+            lia__diags_add(c->d, c->s, LIA_NOTE, it->name.span, "%zu more profiles have no payoff", missing - 5);
     }
     return c->oom ? -1 : 0;
 }
 
-int check_coalitional(check_ctx *c, const lia_item *it, spec_game *sg)
+int lia__check_coalitional(check_ctx *c, const lia_item *it, spec_game *sg)
 {
     spec_coalitional *g = &sg->coal;
     sg->kind = it->cost ? LIA_KIND_COALITIONAL_COST : LIA_KIND_COALITIONAL;
     lia_stmt *seen[KW_COUNT] = { 0 };
     size_t nval = 0;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
-        if (s->kw == KW_PLAYERS) check_once(c, seen, s, "players");
+        if (s->kw == KW_PLAYERS) lia__check_once(c, seen, s, "players");
         else nval++;
     }
     lia_nametab ptab;
     g->np = player_list(c, it, seen[KW_PLAYERS], &g->players, &ptab, MAX_TU_PLAYERS);
     if (!g->np) return c->oom ? -1 : 0;
-    g->masks = lia_arena_array(c->arena, nval ? nval : 1, sizeof *g->masks);
-    g->values = lia_arena_array(c->arena, nval ? nval : 1, sizeof *g->values);
-    const lia_stmt **firsts = lia_arena_array(c->arena, nval ? nval : 1, sizeof *firsts);
+    g->masks = lia__arena_array(c->arena, nval ? nval : 1, sizeof *g->masks);
+    g->values = lia__arena_array(c->arena, nval ? nval : 1, sizeof *g->values);
+    const lia_stmt **firsts = lia__arena_array(c->arena, nval ? nval : 1, sizeof *firsts);
     lia_nametab seen_masks;
-    if (!g->masks || !g->values || !firsts || !lia_nametab_init(&seen_masks, c->arena, nval)) return -1;
+    if (!g->masks || !g->values || !firsts || !lia__nametab_init(&seen_masks, c->arena, nval)) return -1;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         if (s->kw != KW_VALUE) continue;
         uint64_t mask = 0;
@@ -256,12 +256,12 @@ int check_coalitional(check_ctx *c, const lia_item *it, spec_game *sg)
             mask |= (uint64_t)1 << p;
         }
         lia_val v;
-        if (!check_value(c, NULL, s->exprs[0], lia_num_int(0), s->span, &v)) good = 0;
+        if (!lia__check_value(c, NULL, s->exprs[0], lia__num_int(0), s->span, &v)) good = 0;
         if (!good) continue;
-        uint64_t *key = lia_arena_alloc(c->arena, sizeof *key);
+        uint64_t *key = lia__arena_alloc(c->arena, sizeof *key);
         if (!key) return -1;
         *key = mask;
-        size_t prev = lia_nametab_put(&seen_masks, (const char *)key, sizeof *key, g->nv);
+        size_t prev = lia__nametab_put(&seen_masks, (const char *)key, sizeof *key, g->nv);
         if (prev != g->nv) {
             ERR(c, s->span, "the value of this coalition is already given on line %u", firsts[prev]->span.line);
             continue;
@@ -271,7 +271,7 @@ int check_coalitional(check_ctx *c, const lia_item *it, spec_game *sg)
         size_t off = (size_t)snprintf(path, sizeof path, "%s.value", it->name.s);
         for (size_t p = 0; p < g->np && off < sizeof path; p++)
             if (mask & ((uint64_t)1 << p)) off += (size_t)snprintf(path + off, sizeof path - off, ".%s", g->players[p]);
-        if (!check_value(c, path, s->exprs[0], lia_num_int(0), s->span, &v)) continue;
+        if (!lia__check_value(c, path, s->exprs[0], lia__num_int(0), s->span, &v)) continue;
         firsts[g->nv] = s;
         g->masks[g->nv] = mask;
         g->values[g->nv] = v.n;
@@ -285,24 +285,24 @@ static size_t named_amounts(check_ctx *c, const lia_item *it, const lia_stmt *s,
                             const char ***names, lia_num **vals)
 {
     if (!s) { ERR(c, it->name.span, "game '%s' has no '%s' line", it->name.s, attr); return 0; }
-    *names = lia_arena_array(c->arena, s->npairs, sizeof **names);
-    *vals = lia_arena_array(c->arena, s->npairs, sizeof **vals);
+    *names = lia__arena_array(c->arena, s->npairs, sizeof **names);
+    *vals = lia__arena_array(c->arena, s->npairs, sizeof **vals);
     lia_nametab tab;
-    if (!*names || !*vals || !lia_nametab_init(&tab, c->arena, s->npairs)) { c->oom = 1; return 0; }
+    if (!*names || !*vals || !lia__nametab_init(&tab, c->arena, s->npairs)) { c->oom = 1; return 0; }
     size_t n = 0;
     int ok = 1;
     char path[LIA_PATH_MAX];
     for (size_t k = 0; k < s->npairs; k++) {
         const lia_pair *pr = &s->pairs[k];
-        if (lia_nametab_put(&tab, pr->name.s, pr->name.len, n) != n) {
+        if (lia__nametab_put(&tab, pr->name.s, pr->name.len, n) != n) {
             ERR(c, pr->name.span, "'%s' is listed twice", pr->name.s);
             ok = 0;
             continue;
         }
         lia_val v;
         snprintf(path, sizeof path, "%s.%s.%s", it->name.s, attr, pr->name.s);
-        if (!check_value(c, path, pr->value, lia_num_int(0), pr->name.span, &v) ||
-            !check_range(c, &v, 0, RANGE_CLOSED, 0, 0, 1, "%s's %s", pr->name.s, strcmp(attr, "claims") == 0 ? "claim" : "weight")) {
+        if (!lia__check_value(c, path, pr->value, lia__num_int(0), pr->name.span, &v) ||
+            !lia__check_range(c, &v, 0, RANGE_CLOSED, 0, 0, 1, "%s's %s", pr->name.s, strcmp(attr, "claims") == 0 ? "claim" : "weight")) {
             ok = 0;
             continue;
         }
@@ -317,12 +317,12 @@ static int scalar(check_ctx *c, const lia_item *it, const lia_stmt *s, const cha
 {
     char path[LIA_PATH_MAX];
     snprintf(path, sizeof path, "%s.%s", it->name.s, attr);
-    if (!s && !check_has_override(c, path)) {
+    if (!s && !lia__check_has_override(c, path)) {
         ERR(c, it->name.span, "game '%s' has no '%s' line", it->name.s, attr);
         return 0;
     }
-    if (!s) return check_value(c, path, NULL, lia_num_int(0), it->name.span, v);   /* from --set */
-    return check_value(c, path, s->exprs[0], lia_num_int(0), s->span, v);
+    if (!s) return lia__check_value(c, path, NULL, lia__num_int(0), it->name.span, v);   /* from --set */
+    return lia__check_value(c, path, s->exprs[0], lia__num_int(0), s->span, v);
 }
 
 /* Bankruptcy and voting games share a shape: an amount (estate, quota) weighed against a
@@ -337,26 +337,26 @@ static int check_structured(check_ctx *c, const lia_item *it, const structured_d
                             const char ***players, lia_num **list, size_t *np)
 {
     lia_stmt *seen[KW_COUNT] = { 0 };
-    for (lia_stmt *s = it->stmts; s; s = s->next) check_once(c, seen, s, s->kw == def->amount_kw ? def->amount : def->list);
+    for (lia_stmt *s = it->stmts; s; s = s->next) lia__check_once(c, seen, s, s->kw == def->amount_kw ? def->amount : def->list);
     lia_kw list_kw = def->amount_kw == KW_ESTATE ? KW_CLAIMS : KW_WEIGHTS;
     lia_val v;
     int ok = scalar(c, it, seen[def->amount_kw], def->amount, &v) &&
-             check_range(c, &v, 0, def->amount_open ? RANGE_OPEN : RANGE_CLOSED, 0, 0, 1, "%s", def->amount_what);
+             lia__check_range(c, &v, 0, def->amount_open ? RANGE_OPEN : RANGE_CLOSED, 0, 0, 1, "%s", def->amount_what);
     *np = named_amounts(c, it, seen[list_kw], def->list, players, list);
     if (!ok || !*np) return c->oom ? -1 : 0;
     *amount = v.n;
-    lia_num total = lia_num_int(0);
-    for (size_t i = 0; i < *np; i++) total = lia_num_add(total, (*list)[i]);
-    if (lia_num_cmp(v.n, total) > 0) {
+    lia_num total = lia__num_int(0);
+    for (size_t i = 0; i < *np; i++) total = lia__num_add(total, (*list)[i]);
+    if (lia__num_cmp(v.n, total) > 0) {
         char a[48], t[48];
-        lia_num_format_double(a, sizeof a, v.n.v);
-        lia_num_format_double(t, sizeof t, total.v);
+        lia__num_format_double(a, sizeof a, v.n.v);
+        lia__num_format_double(t, sizeof t, total.v);
         ERR(c, v.span, "%s (%s) exceeds %s (%s): %s", def->amount_what, a, def->total_what, t, def->overflow);
     }
     return c->oom ? -1 : 0;
 }
 
-int check_bankruptcy(check_ctx *c, const lia_item *it, spec_game *sg)
+int lia__check_bankruptcy(check_ctx *c, const lia_item *it, spec_game *sg)
 {
     static const structured_def def = { KW_ESTATE, "estate", "claims", "the estate", "the total claims",
                                         "there is nothing to ration", 0 };
@@ -364,7 +364,7 @@ int check_bankruptcy(check_ctx *c, const lia_item *it, spec_game *sg)
     return check_structured(c, it, &def, &sg->bank.estate, &sg->bank.players, &sg->bank.claims, &sg->bank.np);
 }
 
-int check_voting(check_ctx *c, const lia_item *it, spec_game *sg)
+int lia__check_voting(check_ctx *c, const lia_item *it, spec_game *sg)
 {
     static const structured_def def = { KW_QUOTA, "quota", "weights", "the quota", "the total weight",
                                         "no coalition can win", 1 };

@@ -1,4 +1,4 @@
-/* check_regimes.c — regimes (`regime`, `transition`, `start`): names, the transition matrix,
+/* lia__check_regimes.c — regimes (`regime`, `transition`, `start`): names, the transition matrix,
  * and each regime's `set`s, which are checked by checking the whole model again with them
  * added as overrides. */
 #include "check_internal.h"
@@ -12,12 +12,12 @@ static const char *const TRANSITION_PREFIX = "transition.";
 
 static size_t find_regime(const check_ctx *c, const lia_nametab *tab, const lia_ident *id)
 {
-    size_t i = lia_nametab_get(tab, id->s, id->len);
+    size_t i = lia__nametab_get(tab, id->s, id->len);
     if (i == (size_t)-1) {
         const char *cands[64];
         size_t n = 0;
         for (size_t k = 0; k < c->spec->nregimes && n < 64; k++) cands[n++] = c->spec->regimes[k].name;
-        check_unknown(c, id, "regime", cands, n);
+        lia__check_unknown(c, id, "regime", cands, n);
     }
     return i;
 }
@@ -26,7 +26,7 @@ static int regime_sets(check_ctx *c, const lia_item *it, spec_regime *r)
 {
     size_t n = 0;
     for (const lia_stmt *s = it->stmts; s; s = s->next) n += s->kw == KW_SET;
-    r->sets = lia_arena_array(c->arena, n ? n : 1, sizeof *r->sets);
+    r->sets = lia__arena_array(c->arena, n ? n : 1, sizeof *r->sets);
     if (!r->sets) return -1;
     size_t plen = strlen(TRANSITION_PREFIX);
     for (const lia_stmt *s = it->stmts; s; s = s->next) {
@@ -63,11 +63,11 @@ typedef struct cell {
 /* Add one cell to its row's sum; 1 (diagnosed, at the cell's value) if the sum now exceeds 1. */
 static int add_cell(check_ctx *c, size_t f, const cell *x, lia_num *sum)
 {
-    *sum = lia_num_add(*sum, x->v.n);
-    int over = lia_num_exact(*sum) ? lia_num_cmp(*sum, lia_num_int(1)) > 0 : sum->v > 1 + 1e-12;
+    *sum = lia__num_add(*sum, x->v.n);
+    int over = lia_num_exact(*sum) ? lia__num_cmp(*sum, lia__num_int(1)) > 0 : sum->v > 1 + 1e-12;
     if (over) {
         char got[48];
-        lia_num_format_readable(got, sizeof got, *sum);
+        lia__num_format_readable(got, sizeof got, *sum);
         ERR(c, x->v.span, "the transitions out of regime '%s' sum to %s, more than 1", c->spec->regimes[f].name, got);
     }
     return over;
@@ -83,11 +83,11 @@ static void check_rows(check_ctx *c, const lia_ast *ast, const cell *cells, cons
         int ok = 1;
         for (size_t t = 0; t < R; t++) ok = ok && (t == f || cells[f * R + t].ok);
         if (!ok) continue;
-        lia_num sum = lia_num_int(0);
+        lia_num sum = lia__num_int(0);
         int over = 0;
         for (const lia_item *it = ast->items; it && !over; it = it->next) {
-            if (it->kind != IT_TRANSITION || lia_nametab_get(tab, it->name.s, it->name.len) != f) continue;
-            size_t t = lia_nametab_get(tab, it->to.s, it->to.len);
+            if (it->kind != IT_TRANSITION || lia__nametab_get(tab, it->name.s, it->name.len) != f) continue;
+            size_t t = lia__nametab_get(tab, it->to.s, it->to.len);
             const cell *x = t == (size_t)-1 ? NULL : &cells[f * R + t];
             if (x && t != f && x->given == it && !x->overridden) over = add_cell(c, f, x, &sum);
         }
@@ -98,7 +98,7 @@ static void check_rows(check_ctx *c, const lia_ast *ast, const cell *cells, cons
         if (over) continue;
         double *row = &c->spec->transition[f * R];
         for (size_t t = 0; t < R; t++) row[t] = t == f ? 0 : cells[f * R + t].v.n.v;
-        lia_num stay = lia_num_sub(lia_num_int(1), sum);
+        lia_num stay = lia__num_sub(lia__num_int(1), sum);
         row[f] = stay.v < 0 ? 0 : stay.v;
     }
 }
@@ -108,8 +108,8 @@ static int check_transitions(check_ctx *c, const lia_ast *ast, const lia_nametab
     size_t R = c->spec->nregimes;
     size_t cells_n;
     if (!lia__size_mul(R, R, &cells_n)) return -1;
-    cell *cells = lia_arena_array(c->arena, cells_n, sizeof *cells);
-    c->spec->transition = lia_arena_array(c->arena, cells_n, sizeof *c->spec->transition);
+    cell *cells = lia__arena_array(c->arena, cells_n, sizeof *cells);
+    c->spec->transition = lia__arena_array(c->arena, cells_n, sizeof *c->spec->transition);
     if (!cells || !c->spec->transition) return -1;
     for (size_t f = 0; f < R; f++) c->spec->transition[f * R + f] = 1;
     for (const lia_item *it = ast->items; it; it = it->next) {
@@ -136,10 +136,10 @@ static int check_transitions(check_ctx *c, const lia_ast *ast, const lia_nametab
             cell *x = &cells[f * R + t];
             const char *from = c->spec->regimes[f].name, *to = c->spec->regimes[t].name;
             snprintf(path, sizeof path, "%s%s.%s", TRANSITION_PREFIX, from, to);
-            x->overridden = check_has_override(c, path);
-            if (!check_value(c, path, x->given ? x->given->expr : NULL, lia_num_int(0), c->spec->regimes[f].span, &x->v))
+            x->overridden = lia__check_has_override(c, path);
+            if (!lia__check_value(c, path, x->given ? x->given->expr : NULL, lia__num_int(0), c->spec->regimes[f].span, &x->v))
                 continue;
-            x->ok = check_range(c, &x->v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the probability of transition %s -> %s", from, to);
+            x->ok = lia__check_range(c, &x->v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the probability of transition %s -> %s", from, to);
         }
     }
     check_rows(c, ast, cells, tab);
@@ -155,7 +155,7 @@ static int check_with_sets(check_ctx *c, const lia_ast *ast, const spec_regime *
                            size_t first_cap, unsigned *first_line, int *first_in_file, int *unused)
 {
     lia_arena arena;
-    lia_arena_init(&arena);
+    lia__arena_init(&arena);
     lia_diags d;
     memset(&d, 0, sizeof d);
     lia_spec spec;
@@ -164,8 +164,8 @@ static int check_with_sets(check_ctx *c, const lia_ast *ast, const spec_regime *
     size_t nuser = 0;
     for (size_t i = 0; i < c->nov; i++) nuser += c->ov[i].regime == 0;
     size_t n = nuser + nsets;
-    lia_override *ov = lia_arena_array(&arena, n ? n : 1, sizeof *ov);
-    lia_expr **ov_expr = lia_arena_array(&arena, n ? n : 1, sizeof *ov_expr);
+    lia_override *ov = lia__arena_array(&arena, n ? n : 1, sizeof *ov);
+    lia_expr **ov_expr = lia__arena_array(&arena, n ? n : 1, sizeof *ov_expr);
     if (!ov || !ov_expr) goto done;
     size_t k = 0;
     for (size_t i = 0; i < c->nov; i++) {
@@ -187,8 +187,8 @@ static int check_with_sets(check_ctx *c, const lia_ast *ast, const spec_regime *
     sub.nov = n;
     sub.ov_expr = ov_expr;
     sub.spec = &spec;
-    if (check_items(&sub, ast) < 0 || d.oom) goto done;
-    lia_diags_sort(&d, 0);
+    if (lia__check_items(&sub, ast) < 0 || d.oom) goto done;
+    lia__diags_sort(&d, 0);
     rc = (int)(d.errors < 1000 ? d.errors : 1000);
     for (size_t i = 0; i < d.n; i++) {
         if (d.items[i].severity != LIA_ERROR) continue;
@@ -200,8 +200,8 @@ static int check_with_sets(check_ctx *c, const lia_ast *ast, const spec_regime *
     if (unused)
         for (size_t i = 0; i < nsets; i++) unused[i] = !ov[nuser + i].used;
 done:
-    lia_diags_free(&d);
-    lia_arena_free(&arena);
+    lia__diags_free(&d);
+    lia__arena_free(&arena);
     return rc;
 }
 
@@ -246,18 +246,18 @@ static int check_regime_sets(check_ctx *c, const lia_ast *ast, const spec_regime
 
 /* ---- driver ---- */
 
-int check_regimes(check_ctx *c, const lia_ast *ast)
+int lia__check_regimes(check_ctx *c, const lia_ast *ast)
 {
     lia_spec *sp = c->spec;
     size_t nreg = 0;
     const lia_item *first_start = NULL;
     for (const lia_item *it = ast->items; it; it = it->next) nreg += it->kind == IT_REGIME;
-    sp->regimes = lia_arena_array(c->arena, nreg ? nreg : 1, sizeof *sp->regimes);
+    sp->regimes = lia__arena_array(c->arena, nreg ? nreg : 1, sizeof *sp->regimes);
     lia_nametab tab;
-    if (!sp->regimes || !lia_nametab_init(&tab, c->arena, nreg)) return -1;
+    if (!sp->regimes || !lia__nametab_init(&tab, c->arena, nreg)) return -1;
     for (const lia_item *it = ast->items; it; it = it->next) {
         if (it->kind == IT_REGIME) {
-            size_t prev = lia_nametab_put(&tab, it->name.s, it->name.len, sp->nregimes);
+            size_t prev = lia__nametab_put(&tab, it->name.s, it->name.len, sp->nregimes);
             if (prev != sp->nregimes) {
                 ERR(c, it->name.span, "regime '%s' is already defined on line %u", it->name.s,
                     sp->regimes[prev].span.line);

@@ -4,7 +4,7 @@
 #include "../util/utf8.h"
 #include <string.h>
 
-void lia_lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags *d,
+void lia__lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags *d,
                     struct lia_arena *arena)
 {
     memset(lx, 0, sizeof *lx);
@@ -19,7 +19,7 @@ void lia_lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags
     lx->last = TK_NEWLINE;
 }
 
-const char *lia_tok_describe(lia_tok_kind k)
+const char *lia__tok_describe(lia_tok_kind k)
 {
     switch (k) {
     case TK_EOF: return "end of file";
@@ -75,7 +75,7 @@ static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
 static void lex_error(lia_lexer *lx, lia_span sp, const char *msg)
 {
-    lia_diags_add(lx->diags, lx->sources, LIA_ERROR, sp, "%s", msg);
+    lia__diags_add(lx->diags, lx->sources, LIA_ERROR, sp, "%s", msg);
 }
 
 static lia_token lex_string(lia_lexer *lx, lia_token t)
@@ -89,7 +89,7 @@ static lia_token lex_string(lia_lexer *lx, lia_token t)
         i++;
         cap++;
     }
-    char *out = lia_arena_alloc(lx->arena, cap + 1);
+    char *out = lia__arena_alloc(lx->arena, cap + 1);
     if (!out) lx->oom = 1;
     size_t n = 0;
     while (lx->pos < lx->len && lx->s[lx->pos] != '"' && lx->s[lx->pos] != '\n') {
@@ -104,10 +104,10 @@ static lia_token lex_string(lia_lexer *lx, lia_token t)
             }
         }
         /* text reaches JSON: a byte that is not UTF-8 is diagnosed where it stands */
-        if ((unsigned char)c >= 0x80 && !lia_utf8_char((const unsigned char *)lx->s + lx->pos, lx->len - lx->pos)) {
+        if ((unsigned char)c >= 0x80 && !lia__utf8_char((const unsigned char *)lx->s + lx->pos, lx->len - lx->pos)) {
             lia_span bad = here(lx);
             bad.len = 1;
-            lia_diags_add(lx->diags, lx->sources, LIA_ERROR, bad,
+            lia__diags_add(lx->diags, lx->sources, LIA_ERROR, bad,
                           "byte 0x%02X in a string is not UTF-8 (save the file as UTF-8)", (unsigned char)c);
         }
         /* advance() steps over a whole UTF-8 character: copy every byte it passed */
@@ -157,7 +157,7 @@ static lia_token lex_number(lia_lexer *lx, lia_token t)
         t.kind = TK_NUMBER;
         return t;
     }
-    if (!lia_num_parse(lx->s + t.span.off, t.span.len, &t.num)) {
+    if (!lia__num_parse(lx->s + t.span.off, t.span.len, &t.num)) {
         lex_error(lx, t.span, "malformed number");
         t.num = lia_num_bad();
     } else if (!lia_num_exact(t.num) && !(t.num.v < LIA_NUM_LIMIT && t.num.v > -LIA_NUM_LIMIT)) {
@@ -168,7 +168,7 @@ static lia_token lex_number(lia_lexer *lx, lia_token t)
     return t;
 }
 
-lia_token lia_lexer_next(lia_lexer *lx)
+lia_token lia__lexer_next(lia_lexer *lx)
 {
     for (;;) {
         lia_token t;
@@ -220,7 +220,7 @@ lia_token lia_lexer_next(lia_lexer *lx)
             size_t max = lx->dotted ? LIA_MAX_DOTTED : LIA_MAX_NAME;
             if (t.text_len > max) {
                 t.span.len = t.text_len;
-                lia_diags_add(lx->diags, lx->sources, LIA_ERROR, t.span, "%s longer than %zu characters",
+                lia__diags_add(lx->diags, lx->sources, LIA_ERROR, t.span, "%s longer than %zu characters",
                               lx->dotted ? "path" : "name", max);
                 t.text_len = max;   /* keep going with a usable name */
             }
@@ -262,9 +262,9 @@ lia_token lia_lexer_next(lia_lexer *lx)
                 sp.len = lx->pos - sp.off;
                 if (!lx->junk) {
                     if (c >= 0x20 && c < 0x7f)
-                        lia_diags_add(lx->diags, lx->sources, LIA_ERROR, sp, "unexpected character '%c'", c);
+                        lia__diags_add(lx->diags, lx->sources, LIA_ERROR, sp, "unexpected character '%c'", c);
                     else
-                        lia_diags_add(lx->diags, lx->sources, LIA_ERROR, sp,
+                        lia__diags_add(lx->diags, lx->sources, LIA_ERROR, sp,
                                       "unexpected byte 0x%02X (is this a text file?)", c);
                 }
                 lx->junk = 1;

@@ -39,9 +39,9 @@ typedef struct lia_lexer {
     int dotted;               /* a name may have inner dots (the path of a regime's `set`) */
 } lia_lexer;
 
-void lia_lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags *d,
+void lia__lexer_init(lia_lexer *lx, const lia_sources *s, uint32_t src, lia_diags *d,
                     struct lia_arena *arena);
-lia_token lia_lexer_next(lia_lexer *lx);
-const char *lia_tok_describe(lia_tok_kind k);
+lia_token lia__lexer_next(lia_lexer *lx);
+const char *lia__tok_describe(lia_tok_kind k);
 
 #endif

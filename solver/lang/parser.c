@@ -43,7 +43,7 @@ static void *vec_finish(parser *p, vec *v, size_t size, size_t *n)
     void *out = NULL;
     *n = v->n;
     if (v->n) {
-        out = lia_arena_array(p->arena, v->n, size);
+        out = lia__arena_array(p->arena, v->n, size);
         if (out) memcpy(out, v->data, v->n * size);
         else p->oom = 1;
     }
@@ -58,13 +58,13 @@ static void *vec_finish(parser *p, vec *v, size_t size, size_t *n)
 static void next(parser *p)
 {
     if (p->has_peek) { p->tok = p->peek; p->has_peek = 0; return; }
-    p->tok = lia_lexer_next(&p->lx);
+    p->tok = lia__lexer_next(&p->lx);
     if (p->lx.oom) p->oom = 1;
 }
 
 static const lia_token *peek(parser *p)
 {
-    if (!p->has_peek) { p->peek = lia_lexer_next(&p->lx); p->has_peek = 1; if (p->lx.oom) p->oom = 1; }
+    if (!p->has_peek) { p->peek = lia__lexer_next(&p->lx); p->has_peek = 1; if (p->lx.oom) p->oom = 1; }
     return &p->peek;
 }
 
@@ -86,7 +86,7 @@ static void describe_found(const parser *p, const lia_token *t, char *buf, size_
         int n = t->span.len > 40 ? 40 : (int)t->span.len;
         snprintf(buf, cap, "'%.*s'", n, text);
     } else {
-        snprintf(buf, cap, "%s", lia_tok_describe(t->kind));
+        snprintf(buf, cap, "%s", lia__tok_describe(t->kind));
     }
 }
 
@@ -96,7 +96,7 @@ static void error_expected(parser *p, const char *what)
     describe_found(p, &p->tok, found, sizeof found);
     lia_span sp = p->tok.span;
     if (p->tok.kind == TK_NEWLINE) sp.len = 0;
-    lia_diags_add(p->diags, p->sources, LIA_ERROR, sp, "expected %s, found %s", what, found);
+    lia__diags_add(p->diags, p->sources, LIA_ERROR, sp, "expected %s, found %s", what, found);
 }
 
 /* After an error inside an unclosed ( or [, the lexer has been joining lines; stop that, and
@@ -134,7 +134,7 @@ static int expect(parser *p, lia_tok_kind k, const char *what)
 static int ident(parser *p, lia_ident *out, const char *what)
 {
     if (p->tok.kind != TK_IDENT) { error_expected(p, what); return 0; }
-    out->s = lia_arena_strndup(p->arena, p->tok.text, p->tok.text_len);
+    out->s = lia__arena_strndup(p->arena, p->tok.text, p->tok.text_len);
     if (!out->s) { p->oom = 1; return 0; }
     out->len = p->tok.text_len;
     out->span = p->tok.span;
@@ -150,14 +150,14 @@ enum { MAX_EXPR_HEIGHT = 256 };
 static int too_deep(parser *p, lia_expr *e)
 {
     if (e->height <= MAX_EXPR_HEIGHT) return 0;
-    lia_diags_add(p->diags, p->sources, LIA_ERROR, e->span, "expression nested too deeply (more than %d levels)",
+    lia__diags_add(p->diags, p->sources, LIA_ERROR, e->span, "expression nested too deeply (more than %d levels)",
                   MAX_EXPR_HEIGHT);
     return 1;
 }
 
 static lia_expr *new_expr(parser *p, lia_expr_kind k, lia_span sp)
 {
-    lia_expr *e = lia_arena_alloc(p->arena, sizeof *e);
+    lia_expr *e = lia__arena_alloc(p->arena, sizeof *e);
     if (!e) { p->oom = 1; return NULL; }
     e->kind = k;
     e->span = sp;
@@ -185,7 +185,7 @@ static lia_expr *primary(parser *p)
     }
     if (t.kind == TK_LPAREN) {
         if (++p->depth > MAX_EXPR_HEIGHT) {
-            lia_diags_add(p->diags, p->sources, LIA_ERROR, t.span, "expression nested too deeply (more than %d levels)",
+            lia__diags_add(p->diags, p->sources, LIA_ERROR, t.span, "expression nested too deeply (more than %d levels)",
                           MAX_EXPR_HEIGHT);
             p->depth--;
             return NULL;
@@ -199,7 +199,7 @@ static lia_expr *primary(parser *p)
         if (!e) return NULL;
         if (p->tok.kind != TK_RPAREN) {
             if (p->tok.span.line != t.span.line)
-                lia_diags_add(p->diags, p->sources, LIA_ERROR, t.span, "this '(' is never closed");
+                lia__diags_add(p->diags, p->sources, LIA_ERROR, t.span, "this '(' is never closed");
             else
                 error_expected(p, "')'");
             return NULL;
@@ -212,7 +212,7 @@ static lia_expr *primary(parser *p)
         int is_min = is_kw(&t, "min"), is_max = is_kw(&t, "max");
         if ((is_min || is_max) && peek(p)->kind == TK_LPAREN) {
             if (p->depth + 1 > MAX_EXPR_HEIGHT) {
-                lia_diags_add(p->diags, p->sources, LIA_ERROR, t.span,
+                lia__diags_add(p->diags, p->sources, LIA_ERROR, t.span,
                               "expression nested too deeply (more than %d levels)", MAX_EXPR_HEIGHT);
                 return NULL;
             }
@@ -258,7 +258,7 @@ static lia_expr *unary(parser *p)
         lia_token t = p->tok;
         next(p);
         if (++p->depth > MAX_EXPR_HEIGHT) {
-            lia_diags_add(p->diags, p->sources, LIA_ERROR, t.span, "expression nested too deeply (more than %d levels)",
+            lia__diags_add(p->diags, p->sources, LIA_ERROR, t.span, "expression nested too deeply (more than %d levels)",
                           MAX_EXPR_HEIGHT);
             p->depth--;
             return NULL;
@@ -375,7 +375,7 @@ static int single_expr(parser *p, lia_stmt *s)
 {
     lia_expr *e = expr(p);
     if (!e) return 0;
-    s->exprs = lia_arena_alloc(p->arena, sizeof e);
+    s->exprs = lia__arena_alloc(p->arena, sizeof e);
     if (!s->exprs) { p->oom = 1; return 0; }
     s->exprs[0] = e;
     s->nexprs = 1;
@@ -400,7 +400,7 @@ static int facility(parser *p, lia_stmt *s)
             int is_cost = is_kw(&p->tok, "cost");
             lia_expr **slot = is_cost ? &s->cost : &s->value;
             if (*slot) {
-                lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "facility '%s' gives '%s' twice",
+                lia__diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "facility '%s' gives '%s' twice",
                               s->a.s, is_cost ? "cost" : "value");
                 return 0;
             }
@@ -409,7 +409,7 @@ static int facility(parser *p, lia_stmt *s)
             if (!*slot) return 0;
         } else if (is_kw(&p->tok, "split")) {
             if (seen_split) {
-                lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "facility '%s' gives 'split' twice", s->a.s);
+                lia__diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "facility '%s' gives 'split' twice", s->a.s);
                 return 0;
             }
             seen_split = 1;
@@ -441,7 +441,7 @@ static int caveat(parser *p, lia_stmt *s)
         if (!is_val && !is_disc) { error_expected(p, "'value' or 'disclosure'"); return 0; }
         lia_expr **slot = is_val ? &s->value : &s->cost;
         if (*slot) {
-            lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "caveat gives '%s' twice",
+            lia__diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "caveat gives '%s' twice",
                           is_val ? "value" : "disclosure");
             return 0;
         }
@@ -480,13 +480,13 @@ static int matrix(parser *p, lia_stmt *s)
     for (;;) {
         if (p->tok.kind == TK_RBRACK || p->tok.kind == TK_SEMI) {
             if (in_row == 0 && !(p->tok.kind == TK_RBRACK && rows > 0)) {
-                lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "empty matrix row");
+                lia__diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "empty matrix row");
                 goto fail;
             }
             if (in_row) {
                 if (rows == 0) cols = in_row;
                 else if (in_row != cols) {
-                    lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span,
+                    lia__diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span,
                                   "matrix row %zu has %zu entries but row 1 has %zu", rows + 1, in_row, cols);
                     goto fail;
                 }
@@ -498,7 +498,7 @@ static int matrix(parser *p, lia_stmt *s)
             continue;
         }
         if (p->tok.kind == TK_EOF) {
-            lia_diags_add(p->diags, p->sources, LIA_ERROR, open, "'[' is never closed");
+            lia__diags_add(p->diags, p->sources, LIA_ERROR, open, "'[' is never closed");
             goto fail;
         }
         if (p->tok.kind == TK_COMMA && in_row) { next(p); continue; }
@@ -637,10 +637,10 @@ static void unknown_kw(parser *p, const kwdef *kws, const char *block)
     const char *sug = lia__suggest(p->tok.text, p->tok.text_len, names, n);
     int len = p->tok.text_len > 40 ? 40 : (int)p->tok.text_len;
     if (sug)
-        lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span,
+        lia__diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span,
                       "unknown attribute '%.*s' in %s; did you mean '%s'?", len, p->tok.text, block, sug);
     else
-        lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span,
+        lia__diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span,
                       "unknown attribute '%.*s' in %s; expected one of: %s", len, p->tok.text, block, list);
 }
 
@@ -662,7 +662,7 @@ static lia_stmt *block(parser *p, const kwdef *kws, const char *what, int *broke
         if (p->oom) return head;
         if (p->tok.kind == TK_RBRACE) { next(p); break; }
         if (p->tok.kind == TK_EOF) {
-            lia_diags_add(p->diags, p->sources, LIA_ERROR, open, "this '{' of the %s is never closed", what);
+            lia__diags_add(p->diags, p->sources, LIA_ERROR, open, "this '{' of the %s is never closed", what);
             *broken = 1;
             break;
         }
@@ -675,7 +675,7 @@ static lia_stmt *block(parser *p, const kwdef *kws, const char *what, int *broke
             sync_stmt(p);
             continue;
         }
-        lia_stmt *s = lia_arena_alloc(p->arena, sizeof *s);
+        lia_stmt *s = lia__arena_alloc(p->arena, sizeof *s);
         if (!s) { p->oom = 1; return head; }
         p->stmt_line = p->tok.span.line;
         s->kw = kw;
@@ -765,7 +765,7 @@ static lia_item *item(parser *p)
 {
     static const char *const tops[] = { "model", "let", "topic", "party", "agreement", "game", "regime",
                                         "transition", "start" };
-    lia_item *it = lia_arena_alloc(p->arena, sizeof *it);
+    lia_item *it = lia__arena_alloc(p->arena, sizeof *it);
     if (!it) { p->oom = 1; return NULL; }
     it->span = p->tok.span;
     p->stmt_line = p->tok.span.line;
@@ -834,7 +834,7 @@ static lia_item *item(parser *p)
         const char *sug = p->tok.kind == TK_IDENT ? lia__suggest(p->tok.text, p->tok.text_len, tops, 9) : NULL;
         if (sug) {
             int len = p->tok.text_len > 40 ? 40 : (int)p->tok.text_len;
-            lia_diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "unknown item '%.*s'; did you mean '%s'?",
+            lia__diags_add(p->diags, p->sources, LIA_ERROR, p->tok.span, "unknown item '%.*s'; did you mean '%s'?",
                           len, p->tok.text, sug);
         } else {
             error_expected(p, "'model', 'let', 'topic', 'party', 'agreement', 'game', 'regime', 'transition' or 'start'");
@@ -851,20 +851,20 @@ static lia_item *item(parser *p)
 
 /* file := ((item | '') (NEWLINE | ';'))* EOF — the grammar rule of each construct is written
  * above the function that parses it; docs/language.md has the whole grammar. */
-int lia_parse(lia_ast *ast, lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d)
+int lia__parse(lia_ast *ast, lia_arena *arena, const lia_sources *s, uint32_t src, lia_diags *d)
 {
     parser p;
     memset(&p, 0, sizeof p);
     p.arena = arena;
     p.sources = s;
     p.diags = d;
-    lia_lexer_init(&p.lx, s, src, d, arena);
+    lia__lexer_init(&p.lx, s, src, d, arena);
     next(&p);
     lia_item **tail = &ast->items;
     while (p.tok.kind != TK_EOF && !p.oom && !d->capped) {
         if (p.tok.kind == TK_NEWLINE || p.tok.kind == TK_SEMI) { next(&p); continue; }
         if (p.tok.kind == TK_RBRACE) {
-            lia_diags_add(d, s, LIA_ERROR, p.tok.span, "'}' without a matching '{'");
+            lia__diags_add(d, s, LIA_ERROR, p.tok.span, "'}' without a matching '{'");
             next(&p);
             continue;
         }
@@ -875,7 +875,7 @@ int lia_parse(lia_ast *ast, lia_arena *arena, const lia_sources *s, uint32_t src
 }
 
 /* Expression parsing for --set values: the text from `off` on must be one expression. */
-lia_expr *lia_parse_expr_at(lia_arena *arena, const lia_sources *s, uint32_t src, size_t off,
+lia_expr *lia__parse_expr_at(lia_arena *arena, const lia_sources *s, uint32_t src, size_t off,
                             lia_diags *d, int *oom)
 {
     parser p;
@@ -883,7 +883,7 @@ lia_expr *lia_parse_expr_at(lia_arena *arena, const lia_sources *s, uint32_t src
     p.arena = arena;
     p.sources = s;
     p.diags = d;
-    lia_lexer_init(&p.lx, s, src, d, arena);
+    lia__lexer_init(&p.lx, s, src, d, arena);
     while (p.lx.pos < off && p.lx.pos < p.lx.len) {
         /* move the lexer to the value without treating the name as tokens */
         if (((unsigned char)p.lx.s[p.lx.pos] & 0xC0) != 0x80) p.lx.col++;

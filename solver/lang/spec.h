@@ -141,7 +141,7 @@ typedef struct lia_override {
 struct lia_arena;
 /* Check the AST and build the spec in arena, applying overrides. Diagnostics go to d.
  * Returns -1 on allocation failure, else 0 (errors counted in d). */
-int lia_check(lia_spec *out, struct lia_arena *arena, const lia_ast *ast, const lia_sources *s,
+int lia__check(lia_spec *out, struct lia_arena *arena, const lia_ast *ast, const lia_sources *s,
               lia_diags *d, lia_override *ov, size_t nov);
 
 /* Every name an override can set, as the checker met it: a let constant or a numeric
@@ -160,8 +160,8 @@ typedef struct lia_path_log {
     size_t n, cap;
     int oom;
 } lia_path_log;
-/* lia_check, also appending every settable name to log (in file order; a name may repeat). */
-int lia_check_logged(lia_spec *out, struct lia_arena *arena, const lia_ast *ast, const lia_sources *s,
+/* lia__check, also appending every settable name to log (in file order; a name may repeat). */
+int lia__check_logged(lia_spec *out, struct lia_arena *arena, const lia_ast *ast, const lia_sources *s,
                      lia_diags *d, lia_override *ov, size_t nov, lia_path_log *log);
 
 #endif

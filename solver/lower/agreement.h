@@ -34,7 +34,7 @@ typedef struct lia_terms {
 } lia_terms;
 
 /* Coefficients that depend only on the coalition S (see agreement_terms.inc). Fill once per
- * S, then evaluate members at many profiles. Arrays come from lia_agreement_scope_alloc. */
+ * S, then evaluate members at many profiles. Arrays come from lia__agreement_scope_alloc. */
 typedef struct agreement_scope_exact {
     uint64_t S;
     size_t *src, *nsrc;          /* [i*nm + r]: the r-th other member of S; count per member */
@@ -52,34 +52,34 @@ typedef struct agreement_scope {
 } agreement_scope;
 
 /* Returns 0 on allocation failure. */
-int lia_agreement_tables_init(agreement_tables *t, struct lia_arena *a, const lia_spec *spec, const spec_agreement *ag);
+int lia__agreement_tables_init(agreement_tables *t, struct lia_arena *a, const lia_spec *spec, const spec_agreement *ag);
 /* Allocate scope arrays (either may be NULL); returns 0 on allocation failure. */
-int lia_agreement_scope_alloc(const agreement_tables *t, struct lia_arena *a, agreement_scope_exact *ex,
+int lia__agreement_scope_alloc(const agreement_tables *t, struct lia_arena *a, agreement_scope_exact *ex,
                               agreement_scope *d);
 
 /* Fill the coefficients for coalition S (bit m = member m); S = all members is the stage game. */
-void lia_agreement_scope_fill_exact(const agreement_tables *t, uint64_t S, agreement_scope_exact *sc);
-void lia_agreement_scope_fill(const agreement_tables *t, uint64_t S, agreement_scope *sc);
+void lia__agreement_scope_fill_exact(const agreement_tables *t, uint64_t S, agreement_scope_exact *sc);
+void lia__agreement_scope_fill(const agreement_tables *t, uint64_t S, agreement_scope *sc);
 
 /* Member i's terms when members play level indices lv[0..nm-1], whose values are x[0..nm-1]
  * (both given: the factor table wants indices, the linear terms values); members outside the
  * scope's coalition must have x = 0. */
-void lia_agreement_member_exact(const agreement_tables *t, const agreement_scope_exact *sc, const size_t *lv,
+void lia__agreement_member_exact(const agreement_tables *t, const agreement_scope_exact *sc, const size_t *lv,
                                 const lia_num *x, size_t i, lia_terms_exact *out);
-void lia_agreement_member(const agreement_tables *t, const agreement_scope *sc, const size_t *lv, const double *x,
+void lia__agreement_member(const agreement_tables *t, const agreement_scope *sc, const size_t *lv, const double *x,
                           size_t i, lia_terms *out);
 
 /* Whether every member's payoff stays an exact rational at the profile where all members of
  * S share at the top level: that profile multiplies the most factors, so when it overflows
  * into doubles most of the game would, and exact arithmetic is not worth its cost. */
-int lia_agreement_exact_probe(const agreement_tables *t, const spec_agreement *ag, agreement_scope_exact *sc,
+int lia__agreement_exact_probe(const agreement_tables *t, const spec_agreement *ag, agreement_scope_exact *sc,
                               uint64_t S);
 
 /* One-off evaluation at level values x (each one of the agreement's levels, or 0 outside S;
  * allocates a scope: for tests and reports, not inner loops). Returns 0 on allocation
  * failure or if some x is not a level. */
-int lia_agreement_terms(const agreement_tables *t, const double *x, uint64_t S, size_t i, lia_terms *out);
-lia_num lia_terms_total_exact(const lia_terms_exact *t);
-double lia_terms_total(const lia_terms *t);
+int lia__agreement_terms(const agreement_tables *t, const double *x, uint64_t S, size_t i, lia_terms *out);
+lia_num lia__terms_total_exact(const lia_terms_exact *t);
+double lia__terms_total(const lia_terms *t);
 
 #endif

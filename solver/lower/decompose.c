@@ -8,13 +8,13 @@
 #include "../util/arena.h"
 #include <string.h>
 
-static lia_num ratio(lia_num a, lia_num b) { return lia_num_div(a, b); }
+static lia_num ratio(lia_num a, lia_num b) { return lia__num_div(a, b); }
 
 /* sigma for the pair by the facility's split rule */
 static void pair_split(const lia_spec *spec, const spec_agreement *ag, const spec_facility *f, size_t i, size_t j,
                        lia_num *out)
 {
-    lia_num half = lia_num_frac(1, 2), a, b;
+    lia_num half = lia__num_frac(1, 2), a, b;
     switch (f->split) {
     case SPLIT_PROPORTIONAL:
         a = spec->parties[ag->members[i]].resources.n;
@@ -28,13 +28,13 @@ static void pair_split(const lia_spec *spec, const spec_agreement *ag, const spe
         out[0] = out[1] = half;
         return;
     }
-    lia_num sum = lia_num_add(a, b);
-    if (lia_num_is_zero(sum)) { out[0] = out[1] = half; return; }
+    lia_num sum = lia__num_add(a, b);
+    if (lia__num_is_zero(sum)) { out[0] = out[1] = half; return; }
     out[0] = ratio(a, sum);
-    out[1] = lia_num_sub(lia_num_int(1), out[0]);
+    out[1] = lia__num_sub(lia__num_int(1), out[0]);
 }
 
-int lia_decompose_pair(spec_game *out, lia_arena *a, const lia_spec *spec, const spec_game *multi, size_t i, size_t j,
+int lia__decompose_pair(spec_game *out, lia_arena *a, const lia_spec *spec, const spec_game *multi, size_t i, size_t j,
                        const char *name)
 {
     const spec_agreement *ag = &multi->agreement;
@@ -48,33 +48,33 @@ int lia_decompose_pair(spec_game *out, lia_arena *a, const lia_spec *spec, const
     p->nl = ag->nl;
     p->levels = ag->levels;
     p->level_names = ag->level_names;
-    p->members = lia_arena_array(a, 2, sizeof *p->members);
-    p->commit = lia_arena_array(a, 2, sizeof *p->commit);
-    p->share = lia_arena_array(a, 4 * (K ? K : 1), sizeof *p->share);
-    p->pool = lia_arena_array(a, K ? K : 1, sizeof *p->pool);
-    p->fac = lia_arena_array(a, ag->nfac ? ag->nfac : 1, sizeof *p->fac);
-    p->tr = lia_arena_array(a, ag->ntr ? ag->ntr : 1, sizeof *p->tr);
+    p->members = lia__arena_array(a, 2, sizeof *p->members);
+    p->commit = lia__arena_array(a, 2, sizeof *p->commit);
+    p->share = lia__arena_array(a, 4 * (K ? K : 1), sizeof *p->share);
+    p->pool = lia__arena_array(a, K ? K : 1, sizeof *p->pool);
+    p->fac = lia__arena_array(a, ag->nfac ? ag->nfac : 1, sizeof *p->fac);
+    p->tr = lia__arena_array(a, ag->ntr ? ag->ntr : 1, sizeof *p->tr);
     if (!p->members || !p->commit || !p->share || !p->pool || !p->fac || !p->tr) return 0;
     for (size_t x = 0; x < 2; x++) {
         p->members[x] = ag->members[pm[x]];
         p->commit[x] = ag->commit[pm[x]];
     }
     for (size_t k = 0; k < K; k++) {
-        p->pool[k] = lia_num_int(0);
+        p->pool[k] = lia__num_int(0);
         for (size_t from = 0; from < 2; from++)
             for (size_t to = 0; to < 2; to++) {
-                lia_num s = lia_num_int(0);
-                if (from != to) s = lia_num_add(ag->share[(pm[from] * ag->nm + pm[to]) * K + k], ag->pool[k]);
+                lia_num s = lia__num_int(0);
+                if (from != to) s = lia__num_add(ag->share[(pm[from] * ag->nm + pm[to]) * K + k], ag->pool[k]);
                 p->share[(from * 2 + to) * K + k] = s;
             }
     }
-    p->dilution = lia_num_int(1);
+    p->dilution = lia__num_int(1);
     p->cav_value = ag->cav_value;
     p->cav_disc = ag->cav_disc;
     p->nfac = ag->nfac;
     for (size_t f = 0; f < ag->nfac; f++) {
         p->fac[f] = ag->fac[f];
-        if (!(p->fac[f].shares = lia_arena_array(a, 2, sizeof(lia_num)))) return 0;
+        if (!(p->fac[f].shares = lia__arena_array(a, 2, sizeof(lia_num)))) return 0;
         pair_split(spec, ag, &ag->fac[f], i, j, p->fac[f].shares);
     }
     for (size_t t = 0; t < ag->ntr; t++) {

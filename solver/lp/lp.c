@@ -5,7 +5,7 @@
 #include <limits.h>
 #include <math.h>
 
-int lia_lp_valid(const lia_lp *lp)
+int lia__lp_valid(const lia_lp *lp)
 {
     if (!lp || lp->cols == 0 || !lp->obj || (lp->rows && (!lp->kind || !lp->rhs)) || (lp->nnz && (!lp->row || !lp->col || !lp->val)))
         return 0;
@@ -31,21 +31,21 @@ static int bound_type(double lo, double hi)
     return lo == hi ? GLP_FX : GLP_DB;
 }
 
-lia_status lia_lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, double *objective)
+lia_status lia__lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, double *objective)
 {
-    return lia_lp_solve_by(lp, LIA_LP_PRIMAL, outcome, x, objective);
+    return lia__lp_solve_by(lp, LIA_LP_PRIMAL, outcome, x, objective);
 }
 
-lia_status lia_lp_solve_by(const lia_lp *lp, lia_lp_method method, lia_lp_outcome *outcome, double *x, double *objective)
+lia_status lia__lp_solve_by(const lia_lp *lp, lia_lp_method method, lia_lp_outcome *outcome, double *x, double *objective)
 {
     if (!lp) return LIA_EUSAGE;
-    return lia_lp_solve_many(lp, method, 1, lp->obj, &lp->maximize, outcome, x, objective);
+    return lia__lp_solve_many(lp, method, 1, lp->obj, &lp->maximize, outcome, x, objective);
 }
 
-lia_status lia_lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, const double *objs, const int *maximize,
+lia_status lia__lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, const double *objs, const int *maximize,
                              lia_lp_outcome *outcome, double *x, double *objective)
 {
-    if (!outcome || !lia_lp_valid(lp) || (unsigned)method > LIA_LP_PRIMAL_TIGHT || !k || !objs || !maximize)
+    if (!outcome || !lia__lp_valid(lp) || (unsigned)method > LIA_LP_PRIMAL_TIGHT || !k || !objs || !maximize)
         return LIA_EUSAGE;
     for (size_t t = 0; t < k; t++)
         for (size_t j = 0; j < lp->cols; j++)
@@ -120,12 +120,12 @@ lia_status lia_lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, c
     return st;
 }
 
-void lia_lp_thread_done(void)
+void lia__lp_thread_done(void)
 {
     glp_free_env();
 }
 
-int lia_lp_arrays_alloc(lia_lp_arrays *a, size_t rows, size_t cols, size_t nnz)
+int lia__lp_arrays_alloc(lia_lp_arrays *a, size_t rows, size_t cols, size_t nnz)
 {
     *a = (lia_lp_arrays){ rows, cols, lia__malloc(nnz * sizeof(size_t)), lia__malloc(nnz * sizeof(size_t)),
                           lia__malloc(nnz * sizeof(double)), lia__malloc(rows * sizeof(double)),
@@ -133,18 +133,18 @@ int lia_lp_arrays_alloc(lia_lp_arrays *a, size_t rows, size_t cols, size_t nnz)
                           lia__malloc(cols * sizeof(double)), lia__malloc(cols * sizeof(double)),
                           lia__malloc(rows * sizeof(lia_row_kind)) };
     if (a->row && a->col && a->val && a->rhs && a->obj && a->lo && a->hi && a->x && a->kind) return 1;
-    lia_lp_arrays_free(a);
+    lia__lp_arrays_free(a);
     return 0;
 }
 
-void lia_lp_arrays_free(lia_lp_arrays *a)
+void lia__lp_arrays_free(lia_lp_arrays *a)
 {
     lia__free(a->row); lia__free(a->col); lia__free(a->val); lia__free(a->rhs); lia__free(a->obj);
     lia__free(a->lo); lia__free(a->hi); lia__free(a->x); lia__free(a->kind);
     *a = (lia_lp_arrays){ 0 };
 }
 
-lia_lp lia_lp_arrays_view(const lia_lp_arrays *a, size_t nnz, int maximize)
+lia_lp lia__lp_arrays_view(const lia_lp_arrays *a, size_t nnz, int maximize)
 {
     return (lia_lp){ a->rows, a->cols, nnz, maximize, a->obj, a->row, a->col, a->val, a->kind, a->rhs, a->lo, a->hi };
 }

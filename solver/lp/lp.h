@@ -26,8 +26,8 @@ typedef struct lia_lp {
 typedef enum { LIA_LP_OPTIMAL, LIA_LP_INFEASIBLE, LIA_LP_UNBOUNDED } lia_lp_outcome;
 
 /* The arrays of a small LP built by hand: triplets (nnz), rows (kind, rhs), columns (obj
- * zeroed, bounds, solution). lia_lp_arrays_alloc returns 0 on allocation failure (everything
- * freed); lia_lp_arrays_free frees what is there. lia_lp_arrays_view gives the lia_lp over
+ * zeroed, bounds, solution). lia__lp_arrays_alloc returns 0 on allocation failure (everything
+ * freed); lia__lp_arrays_free frees what is there. lia__lp_arrays_view gives the lia_lp over
  * the first nnz triplets. */
 typedef struct lia_lp_arrays {
     size_t rows, cols;
@@ -35,18 +35,18 @@ typedef struct lia_lp_arrays {
     double *val, *rhs, *obj, *lo, *hi, *x;
     lia_row_kind *kind;
 } lia_lp_arrays;
-int lia_lp_arrays_alloc(lia_lp_arrays *a, size_t rows, size_t cols, size_t nnz);
-void lia_lp_arrays_free(lia_lp_arrays *a);
-lia_lp lia_lp_arrays_view(const lia_lp_arrays *a, size_t nnz, int maximize);
+int lia__lp_arrays_alloc(lia_lp_arrays *a, size_t rows, size_t cols, size_t nnz);
+void lia__lp_arrays_free(lia_lp_arrays *a);
+lia_lp lia__lp_arrays_view(const lia_lp_arrays *a, size_t nnz, int maximize);
 
 /* 1 if lp is well formed: sizes within GLPK's int indices, every index in range, every number
  * finite except infinite bounds, lo <= hi. Everything GLPK would abort on is caught here. */
-int lia_lp_valid(const lia_lp *lp);
+int lia__lp_valid(const lia_lp *lp);
 
 /* Solve by LIA_LP_PRIMAL (below). On LIA_OK, *outcome says what GLPK found; x (cols) and
  * *objective are filled when optimal. LIA_EUSAGE: malformed problem (checked before GLPK sees
  * it). LIA_EINTERNAL: GLPK failed or raised an error (caught; its environment was reset). */
-lia_status lia_lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, double *objective);
+lia_status lia__lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, double *objective);
 
 /* How GLPK searches. LIA_LP_PRIMAL: the primal simplex from GLPK's standard basis with its
  * default tolerances (1e-7), for the small LPs of security levels. LIA_LP_DUAL_TIGHT: the
@@ -55,12 +55,12 @@ lia_status lia_lp_solve(const lia_lp *lp, lia_lp_outcome *outcome, double *x, do
  * LIA_LP_PRIMAL_TIGHT: the primal simplex from the standard basis, tolerances 1e-9, a second
  * opinion where the dual one fails. */
 typedef enum { LIA_LP_PRIMAL = 0, LIA_LP_DUAL_TIGHT = 1, LIA_LP_PRIMAL_TIGHT = 2 } lia_lp_method;
-lia_status lia_lp_solve_by(const lia_lp *lp, lia_lp_method method, lia_lp_outcome *outcome, double *x, double *objective);
+lia_status lia__lp_solve_by(const lia_lp *lp, lia_lp_method method, lia_lp_outcome *outcome, double *x, double *objective);
 /* The same constraints for k objectives in turn: objective t is objs[t * cols ..] maximised
  * if maximize[t] (lp->obj and lp->maximize are not used), so GLPK loads and scales the matrix
  * once. The dual method starts each objective from Bixby's basis, the primal ones from the
  * last optimal basis. outcome[t]; x (k * cols) and objective (k) filled where optimal. */
-lia_status lia_lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, const double *objs, const int *maximize,
+lia_status lia__lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, const double *objs, const int *maximize,
                              lia_lp_outcome *outcome, double *x, double *objective);
 
 /* Write lp in CPLEX LP format (Maximize/Minimize, Subject To, Bounds, End), which glpsol --lp,
@@ -70,43 +70,43 @@ lia_status lia_lp_solve_many(const lia_lp *lp, lia_lp_method method, size_t k, c
  * NULL) becomes a comment. Numbers are shortest round-trip decimals in any host locale.
  * *out is NUL-terminated, caller frees with lia__free. LIA_EUSAGE: malformed lp, or the same
  * (row, col) twice (the reader refuses a variable used twice in a row). */
-lia_status lia_lp_write_cplex(char **out, size_t *len, const lia_lp *lp, const char *title,
+lia_status lia__lp_write_cplex(char **out, size_t *len, const lia_lp *lp, const char *title,
                               const char *const *colnames, const char *const *rownames);
 
 /* "prefix(part0,part1,...)" in the arena: a row or column name built from game labels.
  * NULL on allocation failure. */
-const char *lia_lp_name(lia_arena *a, const char *prefix, size_t nparts, const char *const *parts);
+const char *lia__lp_name(lia_arena *a, const char *prefix, size_t nparts, const char *const *parts);
 
 /* An LP kept alive across calls for row generation: rows are added and re-bounded between
  * solves, and each solve starts from the last basis (the dual simplex, since added rows leave
- * it dual feasible). Every call is fenced like lia_lp_solve; after a GLPK failure the handle
- * is dead (every later call returns LIA_EINTERNAL) and only lia_lp_inc_free is useful. GLPK's
+ * it dual feasible). Every call is fenced like lia__lp_solve; after a GLPK failure the handle
+ * is dead (every later call returns LIA_EINTERNAL) and only lia__lp_inc_free is useful. GLPK's
  * environment is per thread, so a handle must stay on the thread that created it (it lives
  * within one library call). No scaling: the caller keeps the numbers near 1. */
 typedef struct lia_lp_inc lia_lp_inc;
 /* cols columns with objective obj (copied), bounds col_lo/col_hi (NULL: x >= 0). */
-lia_status lia_lp_inc_new(lia_lp_inc **out, size_t cols, const double *obj, int maximize,
+lia_status lia__lp_inc_new(lia_lp_inc **out, size_t cols, const double *obj, int maximize,
                           const double *col_lo, const double *col_hi);
-void lia_lp_inc_free(lia_lp_inc *p);
-size_t lia_lp_inc_rows(const lia_lp_inc *p);
+void lia__lp_inc_free(lia_lp_inc *p);
+size_t lia__lp_inc_rows(const lia_lp_inc *p);
 /* Append the row  sum val[k] x[col[k]] (kind) rhs; its index (0-based, rows are never
  * renumbered) in *index (may be NULL). */
-lia_status lia_lp_inc_add_row(lia_lp_inc *p, size_t nnz, const size_t *col, const double *val,
+lia_status lia__lp_inc_add_row(lia_lp_inc *p, size_t nnz, const size_t *col, const double *val,
                               lia_row_kind kind, double rhs, size_t *index);
 /* Replace row `row` (coefficients, kind and right-hand side). */
-lia_status lia_lp_inc_set_row(lia_lp_inc *p, size_t row, size_t nnz, const size_t *col, const double *val,
+lia_status lia__lp_inc_set_row(lia_lp_inc *p, size_t row, size_t nnz, const size_t *col, const double *val,
                               lia_row_kind kind, double rhs);
 /* Make row `row` free (never binding): a way to drop it without renumbering the others. */
-lia_status lia_lp_inc_relax_row(lia_lp_inc *p, size_t row);
+lia_status lia__lp_inc_relax_row(lia_lp_inc *p, size_t row);
 /* Solve from the last basis; x (cols) and *objective when optimal, may be NULL. */
-lia_status lia_lp_inc_solve(lia_lp_inc *p, lia_lp_outcome *outcome, double *x, double *objective);
+lia_status lia__lp_inc_solve(lia_lp_inc *p, lia_lp_outcome *outcome, double *x, double *objective);
 /* After an optimal solve: the row duals (rows entries) and the reduced costs of the columns
  * (cols entries); either may be NULL. */
-lia_status lia_lp_inc_duals(lia_lp_inc *p, double *row_dual, double *col_dual);
+lia_status lia__lp_inc_duals(lia_lp_inc *p, double *row_dual, double *col_dual);
 
 /* At the end of a thread the library started itself (sweep workers): free the GLPK
  * environment GLPK made for that thread, which would otherwise leak when it exits. Never on a
  * host's thread: it would free the host's own GLPK objects too. */
-void lia_lp_thread_done(void);
+void lia__lp_thread_done(void);
 
 #endif

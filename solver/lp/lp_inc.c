@@ -34,7 +34,7 @@ static int row_ok(const lia_lp_inc *p, size_t nnz, const size_t *col, const doub
     return 1;
 }
 
-lia_status lia_lp_inc_new(lia_lp_inc **out, size_t cols, const double *obj, int maximize,
+lia_status lia__lp_inc_new(lia_lp_inc **out, size_t cols, const double *obj, int maximize,
                           const double *col_lo, const double *col_hi)
 {
     if (!out) return LIA_EUSAGE;
@@ -50,7 +50,7 @@ lia_status lia_lp_inc_new(lia_lp_inc **out, size_t cols, const double *obj, int 
     p->cols = cols;
     p->ind = lia__malloc((cols + 1) * sizeof *p->ind);
     p->val = lia__malloc((cols + 1) * sizeof *p->val);
-    if (!p->ind || !p->val) { lia_lp_inc_free(p); return LIA_ENOMEM; }
+    if (!p->ind || !p->val) { lia__lp_inc_free(p); return LIA_ENOMEM; }
     FENCE_ENTER(p);
     p->prob = glp_create_prob();
     glp_set_obj_dir(p->prob, maximize ? GLP_MAX : GLP_MIN);
@@ -66,7 +66,7 @@ lia_status lia_lp_inc_new(lia_lp_inc **out, size_t cols, const double *obj, int 
     return LIA_OK;
 }
 
-void lia_lp_inc_free(lia_lp_inc *p)
+void lia__lp_inc_free(lia_lp_inc *p)
 {
     if (!p) return;
     if (p->prob) {
@@ -84,7 +84,7 @@ void lia_lp_inc_free(lia_lp_inc *p)
     lia__free(p);
 }
 
-size_t lia_lp_inc_rows(const lia_lp_inc *p) { return p ? p->rows : 0; }
+size_t lia__lp_inc_rows(const lia_lp_inc *p) { return p ? p->rows : 0; }
 
 /* Load one row into GLPK (inside the caller's fence). */
 static void load_row(lia_lp_inc *p, int r, size_t nnz, const size_t *col, const double *val, lia_row_kind kind, double rhs)
@@ -98,7 +98,7 @@ static void load_row(lia_lp_inc *p, int r, size_t nnz, const size_t *col, const 
     glp_set_row_bnds(p->prob, r, type, rhs, rhs);
 }
 
-lia_status lia_lp_inc_add_row(lia_lp_inc *p, size_t nnz, const size_t *col, const double *val,
+lia_status lia__lp_inc_add_row(lia_lp_inc *p, size_t nnz, const size_t *col, const double *val,
                               lia_row_kind kind, double rhs, size_t *index)
 {
     if (!p || !row_ok(p, nnz, col, val, kind, rhs) || p->rows + 1 >= INT_MAX) return LIA_EUSAGE;
@@ -112,7 +112,7 @@ lia_status lia_lp_inc_add_row(lia_lp_inc *p, size_t nnz, const size_t *col, cons
     return LIA_OK;
 }
 
-lia_status lia_lp_inc_set_row(lia_lp_inc *p, size_t row, size_t nnz, const size_t *col, const double *val,
+lia_status lia__lp_inc_set_row(lia_lp_inc *p, size_t row, size_t nnz, const size_t *col, const double *val,
                               lia_row_kind kind, double rhs)
 {
     if (!p || row >= p->rows || !row_ok(p, nnz, col, val, kind, rhs)) return LIA_EUSAGE;
@@ -123,7 +123,7 @@ lia_status lia_lp_inc_set_row(lia_lp_inc *p, size_t row, size_t nnz, const size_
     return LIA_OK;
 }
 
-lia_status lia_lp_inc_relax_row(lia_lp_inc *p, size_t row)
+lia_status lia__lp_inc_relax_row(lia_lp_inc *p, size_t row)
 {
     if (!p || row >= p->rows) return LIA_EUSAGE;
     if (!p->prob) return LIA_EINTERNAL;
@@ -133,7 +133,7 @@ lia_status lia_lp_inc_relax_row(lia_lp_inc *p, size_t row)
     return LIA_OK;
 }
 
-lia_status lia_lp_inc_solve(lia_lp_inc *p, lia_lp_outcome *outcome, double *x, double *objective)
+lia_status lia__lp_inc_solve(lia_lp_inc *p, lia_lp_outcome *outcome, double *x, double *objective)
 {
     if (!p || !outcome) return LIA_EUSAGE;
     if (!p->prob) return LIA_EINTERNAL;
@@ -176,7 +176,7 @@ lia_status lia_lp_inc_solve(lia_lp_inc *p, lia_lp_outcome *outcome, double *x, d
     return st;
 }
 
-lia_status lia_lp_inc_duals(lia_lp_inc *p, double *row_dual, double *col_dual)
+lia_status lia__lp_inc_duals(lia_lp_inc *p, double *row_dual, double *col_dual)
 {
     if (!p) return LIA_EUSAGE;
     if (!p->prob) return LIA_EINTERNAL;

@@ -58,14 +58,14 @@ static void put_sanitised(lia_buf *b, const char *given, char kind, size_t i)
 {
     char tmp[NAME_CAP + 2];
     size_t n = 0;
-    if (!given || !*given) { lia_buf_printf(b, "%c%zu", kind, i + 1); return; }
+    if (!given || !*given) { lia__buf_printf(b, "%c%zu", kind, i + 1); return; }
     /* a name may not start like a number */
     if ((*given >= '0' && *given <= '9') || *given == '.') tmp[n++] = '_';
     for (const char *p = given; *p && n < NAME_CAP; p++)
         tmp[n++] = is_alnum((unsigned char)*p) || strchr(name_punct, *p) ? *p : '_';
     tmp[n] = 0;
-    if (is_keyword(tmp)) lia_buf_putc(b, '_');
-    lia_buf_puts(b, tmp);
+    if (is_keyword(tmp)) lia__buf_putc(b, '_');
+    lia__buf_puts(b, tmp);
 }
 
 static int names_build(names *nm, size_t n, const char *const *given, char kind)
@@ -77,7 +77,7 @@ static int names_build(names *nm, size_t n, const char *const *given, char kind)
     for (size_t i = 0; ok && i < n; i++) {
         nm->at[i] = nm->text.len;
         put_sanitised(&nm->text, given ? given[i] : NULL, kind, i);
-        lia_buf_putc(&nm->text, 0);
+        lia__buf_putc(&nm->text, 0);
         ok = !nm->text.failed;
     }
     if (ok) {
@@ -92,7 +92,7 @@ static int names_build(names *nm, size_t n, const char *const *given, char kind)
 
 static void names_free(names *nm)
 {
-    lia_buf_free(&nm->text);
+    lia__buf_free(&nm->text);
     lia__free(nm->at);
     lia__free(nm->repeat);
 }
@@ -106,24 +106,24 @@ typedef struct writer {
 
 static void put_name(writer *w, const names *nm, size_t i)
 {
-    lia_buf_puts(&w->b, nm->text.data + nm->at[i]);
-    if (nm->repeat[i]) lia_buf_printf(&w->b, "~%zu", i + 1);
+    lia__buf_puts(&w->b, nm->text.data + nm->at[i]);
+    if (nm->repeat[i]) lia__buf_printf(&w->b, "~%zu", i + 1);
 }
 
-static void newline(writer *w) { lia_buf_putc(&w->b, '\n'); w->line = w->b.len; }
+static void newline(writer *w) { lia__buf_putc(&w->b, '\n'); w->line = w->b.len; }
 
 /* Continuation lines are indented: a reader looks for keywords only at the start of a line. */
 static void wrap(writer *w)
 {
-    if (w->b.len - w->line > LINE_WRAP) { newline(w); lia_buf_puts(&w->b, "   "); }
+    if (w->b.len - w->line > LINE_WRAP) { newline(w); lia__buf_puts(&w->b, "   "); }
 }
 
 static void put_term(writer *w, double v, size_t j, int first)
 {
     if (!first) wrap(w);
-    if (v < 0) lia_buf_puts(&w->b, first ? "- " : " - ");
-    else if (!first) lia_buf_puts(&w->b, " + ");
-    if (fabs(v) != 1) { lia_buf_double(&w->b, fabs(v)); lia_buf_putc(&w->b, ' '); }
+    if (v < 0) lia__buf_puts(&w->b, first ? "- " : " - ");
+    else if (!first) lia__buf_puts(&w->b, " + ");
+    if (fabs(v) != 1) { lia__buf_double(&w->b, fabs(v)); lia__buf_putc(&w->b, ' '); }
     put_name(w, w->cols, j);
     w->seen[j] = 1;
 }
@@ -131,7 +131,7 @@ static void put_term(writer *w, double v, size_t j, int first)
 /* A linear form needs at least one term; an all-zero one is written "0 x1". */
 static void put_empty_form(writer *w)
 {
-    lia_buf_puts(&w->b, "0 ");
+    lia__buf_puts(&w->b, "0 ");
     put_name(w, w->cols, 0);
     w->seen[0] = 1;
 }
@@ -143,19 +143,19 @@ static void put_bounds(writer *w, const lia_lp *lp)
         double lo = lp->col_lo ? lp->col_lo[j] : 0, hi = lp->col_hi ? lp->col_hi[j] : INFINITY;
         /* the default 0 <= x; a column used nowhere is still declared, or the reader drops it */
         if (lo == 0 && hi == INFINITY && w->seen[j]) continue;
-        if (!any) { lia_buf_puts(&w->b, "Bounds"); newline(w); any = 1; }
-        lia_buf_putc(&w->b, ' ');
-        if (lo == -INFINITY && hi == INFINITY) { put_name(w, w->cols, j); lia_buf_puts(&w->b, " free"); }
-        else if (lo == hi) { put_name(w, w->cols, j); lia_buf_puts(&w->b, " = "); lia_buf_double(&w->b, lo); }
-        else if (hi == INFINITY) { put_name(w, w->cols, j); lia_buf_puts(&w->b, " >= "); lia_buf_double(&w->b, lo); }
+        if (!any) { lia__buf_puts(&w->b, "Bounds"); newline(w); any = 1; }
+        lia__buf_putc(&w->b, ' ');
+        if (lo == -INFINITY && hi == INFINITY) { put_name(w, w->cols, j); lia__buf_puts(&w->b, " free"); }
+        else if (lo == hi) { put_name(w, w->cols, j); lia__buf_puts(&w->b, " = "); lia__buf_double(&w->b, lo); }
+        else if (hi == INFINITY) { put_name(w, w->cols, j); lia__buf_puts(&w->b, " >= "); lia__buf_double(&w->b, lo); }
         else {
             /* "x <= hi" alone would keep the lower bound 0: always write both */
-            if (lo == -INFINITY) lia_buf_puts(&w->b, "-inf");
-            else lia_buf_double(&w->b, lo);
-            lia_buf_puts(&w->b, " <= ");
+            if (lo == -INFINITY) lia__buf_puts(&w->b, "-inf");
+            else lia__buf_double(&w->b, lo);
+            lia__buf_puts(&w->b, " <= ");
             put_name(w, w->cols, j);
-            lia_buf_puts(&w->b, " <= ");
-            lia_buf_double(&w->b, hi);
+            lia__buf_puts(&w->b, " <= ");
+            lia__buf_double(&w->b, hi);
         }
         newline(w);
     }
@@ -165,39 +165,39 @@ static void put_text(writer *w, const lia_lp *lp, const char *title, const names
                      const size_t *start, const size_t *ord)
 {
     if (title) {
-        lia_buf_puts(&w->b, "\\* ");
+        lia__buf_puts(&w->b, "\\* ");
         for (const unsigned char *p = (const unsigned char *)title; *p; p++)   /* readers refuse control characters */
-            lia_buf_putc(&w->b, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
-        lia_buf_puts(&w->b, " *\\");
+            lia__buf_putc(&w->b, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+        lia__buf_puts(&w->b, " *\\");
         newline(w);
     }
-    lia_buf_puts(&w->b, lp->maximize ? "Maximize" : "Minimize");
+    lia__buf_puts(&w->b, lp->maximize ? "Maximize" : "Minimize");
     newline(w);
-    lia_buf_puts(&w->b, " obj: ");
+    lia__buf_puts(&w->b, " obj: ");
     int first = 1;
     for (size_t j = 0; j < lp->cols; j++)
         if (lp->obj[j] != 0) { put_term(w, lp->obj[j], j, first); first = 0; }
     if (first) put_empty_form(w);
     newline(w);
-    lia_buf_puts(&w->b, "Subject To");
+    lia__buf_puts(&w->b, "Subject To");
     newline(w);
     /* the section cannot be empty: a row without terms constrains nothing */
-    if (lp->rows == 0) { lia_buf_puts(&w->b, " _none: "); put_empty_form(w); lia_buf_puts(&w->b, " >= 0"); newline(w); }
+    if (lp->rows == 0) { lia__buf_puts(&w->b, " _none: "); put_empty_form(w); lia__buf_puts(&w->b, " >= 0"); newline(w); }
     for (size_t i = 0; i < lp->rows; i++) {
-        lia_buf_putc(&w->b, ' ');
+        lia__buf_putc(&w->b, ' ');
         put_name(w, rows, i);
-        lia_buf_puts(&w->b, ": ");
+        lia__buf_puts(&w->b, ": ");
         first = 1;
         for (size_t k = start[i]; k < start[i + 1]; k++)
             if (lp->val[ord[k]] != 0) { put_term(w, lp->val[ord[k]], lp->col[ord[k]], first); first = 0; }
         if (first) put_empty_form(w);
         wrap(w);
-        lia_buf_puts(&w->b, lp->kind[i] == LIA_ROW_LE ? " <= " : lp->kind[i] == LIA_ROW_GE ? " >= " : " = ");
-        lia_buf_double(&w->b, lp->rhs[i]);
+        lia__buf_puts(&w->b, lp->kind[i] == LIA_ROW_LE ? " <= " : lp->kind[i] == LIA_ROW_GE ? " >= " : " = ");
+        lia__buf_double(&w->b, lp->rhs[i]);
         newline(w);
     }
     put_bounds(w, lp);
-    lia_buf_puts(&w->b, "End");
+    lia__buf_puts(&w->b, "End");
     newline(w);
 }
 
@@ -217,17 +217,17 @@ static int group_rows(const lia_lp *lp, size_t *start, size_t *ord, size_t *mark
     return 1;
 }
 
-lia_status lia_lp_write_cplex(char **out, size_t *len, const lia_lp *lp, const char *title,
+lia_status lia__lp_write_cplex(char **out, size_t *len, const lia_lp *lp, const char *title,
                               const char *const *colnames, const char *const *rownames)
 {
     if (!out) return LIA_EUSAGE;
     *out = NULL;
-    if (!lia_lp_valid(lp)) return LIA_EUSAGE;
+    if (!lia__lp_valid(lp)) return LIA_EUSAGE;
     names cn = { .at = NULL }, rn = { .at = NULL };
-    lia_buf_init(&cn.text);
-    lia_buf_init(&rn.text);
+    lia__buf_init(&cn.text);
+    lia__buf_init(&rn.text);
     writer w = { .cols = &cn };
-    lia_buf_init(&w.b);
+    lia__buf_init(&w.b);
     size_t *start = lia__calloc(lp->rows + 1, sizeof *start), *ord = lia__malloc(lp->nnz * sizeof *ord);
     size_t *mark = lia__calloc(lp->cols, sizeof *mark);
     w.seen = lia__calloc(lp->cols, 1);
@@ -236,13 +236,13 @@ lia_status lia_lp_write_cplex(char **out, size_t *len, const lia_lp *lp, const c
     if (!group_rows(lp, start, ord, mark)) { st = LIA_EUSAGE; goto done; }
     if (!names_build(&cn, lp->cols, colnames, 'x') || !names_build(&rn, lp->rows, rownames, 'r')) goto done;
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) goto done;
+    if (!lia__c_numeric_begin(&loc)) goto done;
     put_text(&w, lp, title, &rn, start, ord);
-    lia_c_numeric_end(&loc);
-    *out = lia_buf_take(&w.b, len);
+    lia__c_numeric_end(&loc);
+    *out = lia__buf_take(&w.b, len);
     if (*out) st = LIA_OK;
 done:
-    lia_buf_free(&w.b);
+    lia__buf_free(&w.b);
     names_free(&cn);
     names_free(&rn);
     lia__free(start);
@@ -252,11 +252,11 @@ done:
     return st;
 }
 
-const char *lia_lp_name(lia_arena *a, const char *prefix, size_t nparts, const char *const *parts)
+const char *lia__lp_name(lia_arena *a, const char *prefix, size_t nparts, const char *const *parts)
 {
     size_t n = strlen(prefix) + 3 + nparts;   /* parentheses, commas, NUL */
     for (size_t k = 0; k < nparts; k++) n += strlen(parts[k]);
-    char *s = lia_arena_alloc(a, n);
+    char *s = lia__arena_alloc(a, n);
     if (!s) return NULL;
     char *p = s;
     p += strlen(strcpy(p, prefix));

@@ -10,7 +10,7 @@ typedef enum { K_PD, K_DEADLOCK, K_HARMONY, K_CHICKEN, K_LEADER, K_HERO, K_COORD
 /* a vs b: exactly when both are exact rationals */
 static int cmp(const lia_game *g, size_t a, size_t b)
 {
-    if (g->exact && lia_num_exact(g->exact[a]) && lia_num_exact(g->exact[b])) return lia_num_cmp(g->exact[a], g->exact[b]);
+    if (g->exact && lia_num_exact(g->exact[a]) && lia_num_exact(g->exact[b])) return lia__num_cmp(g->exact[a], g->exact[b]);
     return (g->payoffs[a] > g->payoffs[b]) - (g->payoffs[a] < g->payoffs[b]);
 }
 

@@ -60,16 +60,16 @@ static lia_status close_family(uint64_t **fam, size_t *nfam, size_t *capfam, con
     size_t w = C->words;
     uint64_t *tmp = lia__malloc(w * sizeof *tmp);
     lia_bitset_table seen;
-    lia_bitset_table_init(&seen, w);
+    lia__bitset_table_init(&seen, w);
     lia_status st = tmp ? LIA_OK : LIA_ENOMEM;
     for (size_t a = 0; st == LIA_OK && a < *nfam; a++)
-        if (lia_bitset_table_put(&seen, *fam + a * w, a, NULL) < 0) st = LIA_ENOMEM;
+        if (lia__bitset_table_put(&seen, *fam + a * w, a, NULL) < 0) st = LIA_ENOMEM;
     for (size_t a = 0; a < *nfam && st == LIA_OK; a++) {
         for (size_t x = 0; x < C->nx && st == LIA_OK; x++) {
             for (size_t i = 0; i < w; i++) tmp[i] = (*fam)[a * w + i] & C->nbr[x * w + i];
             if (is_empty(tmp, w)) continue;
             size_t found;
-            if (lia_bitset_table_get(&seen, tmp, &found)) continue;
+            if (lia__bitset_table_get(&seen, tmp, &found)) continue;
             if (*nfam >= limit) { st = LIA_ELIMIT; break; }
             if (*nfam == *capfam) {
                 size_t cap = *capfam * 2;
@@ -79,11 +79,11 @@ static lia_status close_family(uint64_t **fam, size_t *nfam, size_t *capfam, con
                 *capfam = cap;
             }
             memcpy(*fam + *nfam * w, tmp, w * sizeof *tmp);
-            if (lia_bitset_table_put(&seen, tmp, *nfam, NULL) < 0) { st = LIA_ENOMEM; break; }
+            if (lia__bitset_table_put(&seen, tmp, *nfam, NULL) < 0) { st = LIA_ENOMEM; break; }
             (*nfam)++;
         }
     }
-    lia_bitset_table_free(&seen);
+    lia__bitset_table_free(&seen);
     lia__free(tmp);
     return st;
 }
@@ -148,7 +148,7 @@ static lia_status one_component(growable *start, growable *edge, growable *comp,
     return st;
 }
 
-lia_status lia_bicliques_find(lia_bicliques *out, const lia_biclique_input *in, size_t limit)
+lia_status lia__bicliques_find(lia_bicliques *out, const lia_biclique_input *in, size_t limit)
 {
     memset(out, 0, sizeof *out);
     size_t nv = in->nx + in->ny;
@@ -205,7 +205,7 @@ lia_status lia_bicliques_find(lia_bicliques *out, const lia_biclique_input *in, 
     return LIA_OK;
 }
 
-void lia_bicliques_free(lia_bicliques *b)
+void lia__bicliques_free(lia_bicliques *b)
 {
     lia__free(b->start);
     lia__free(b->edge);

@@ -23,8 +23,8 @@ typedef struct lia_bicliques {
  * cliques are exactly the nonempty intersections of neighbourhoods N(x), closed under
  * intersection (Avis, Rosenberg, Savani & von Stengel 2010 enumerate the same sets).
  * LIA_ELIMIT if a component has more than `limit` cliques. Caller frees with
- * lia_bicliques_free. */
-lia_status lia_bicliques_find(lia_bicliques *out, const lia_biclique_input *in, size_t limit);
-void lia_bicliques_free(lia_bicliques *b);
+ * lia__bicliques_free. */
+lia_status lia__bicliques_find(lia_bicliques *out, const lia_biclique_input *in, size_t limit);
+void lia__bicliques_free(lia_bicliques *b);
 
 #endif

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define WELFARE SIZE_MAX         /* the objective that sums every player's payoff */
-/* Our triplets (24 bytes), lia_lp_solve's 1-based copy (16) and GLPK's row and column lists
+/* Our triplets (24 bytes), lia__lp_solve's 1-based copy (16) and GLPK's row and column lists
  * and simplex matrix (about 80): what one nonzero of the LP costs while it is solved. */
 #define BYTES_PER_NONZERO 128
 
@@ -192,7 +192,7 @@ static lia_status verify(const ce_lp *c, const lia_game *g, int coarse, size_t w
 {
     /* every Nash equilibrium is a CE, so the LP is feasible, and distributions are bounded */
     if (out != LIA_LP_OPTIMAL || !clean(x, g->nprofiles)) return LIA_EINTERNAL;
-    double tol = lia_regret_tolerance(g);
+    double tol = lia__regret_tolerance(g);
     if (!(max_gain(g, coarse, x) <= tol)) return LIA_EINTERNAL;
     *value = expected(g, who, x);
     double lpvalue = z * (who == WELFARE ? c->wscale : c->scale[who]);
@@ -221,17 +221,17 @@ static lia_status correlated_solve(lia_correlated *r, const lia_game *g, int coa
         maximize[t] = t % 2 == 1 || t == 0;
     }
     c.lp.obj = objs;
-    st = lia_lp_solve_many(&c.lp, LIA_LP_DUAL_TIGHT, k, objs, maximize, out, x, z);
+    st = lia__lp_solve_many(&c.lp, LIA_LP_DUAL_TIGHT, k, objs, maximize, out, x, z);
     for (size_t t = 0; st == LIA_OK && t < k; t++) {
         size_t who = t == 0 ? WELFARE : (t - 1) / 2;
         if (verify(&c, g, coarse, who, out[t], x + t * P, z[t], v + t) == LIA_OK) continue;
-        st = lia_lp_solve_many(&c.lp, LIA_LP_PRIMAL_TIGHT, 1, objs + t * P, maximize + t, out + t, x + t * P, z + t);
+        st = lia__lp_solve_many(&c.lp, LIA_LP_PRIMAL_TIGHT, 1, objs + t * P, maximize + t, out + t, x + t * P, z + t);
         if (st == LIA_OK) st = verify(&c, g, coarse, who, out[t], x + t * P, z[t], v + t);
     }
     if (st != LIA_OK) goto done;
     r->welfare = v[0];
     memcpy(r->distribution, x, P * sizeof *x);
-    double tol = lia_regret_tolerance(g);
+    double tol = lia__regret_tolerance(g);
     r->has_ranges = ranges;
     for (size_t i = 0; st == LIA_OK && i < g->np; i++) {
         r->payoffs[i] = expected(g, i, r->distribution);
@@ -267,7 +267,7 @@ static lia_status ce_explain(lia_status st, const lia_game *g, int coarse, size_
 {
     const char *kind = coarse ? "coarse correlated-equilibrium" : "correlated-equilibrium";
     char size[32];
-    lia_format_cap(size, sizeof size, cap);
+    lia__format_cap(size, sizeof size, cap);
     if (st == LIA_ELIMIT)
         return lia__errmsg_default(st, "the %s LP of '%s' would exceed the memory cap of %s "
                                        "(lia_correlated_options.memory_cap)", kind, g->name, size);
@@ -289,7 +289,7 @@ lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const li
     if (!options_read(&o, opts)) return LIA_EUSAGE;   /* message set */
     if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_game_correlated: the game is NULL");
     int coarse = o.coarse != 0;
-    lia_correlated *r = lia_correlated_new(g, coarse);
+    lia_correlated *r = lia__correlated_new(g, coarse);
     if (!r) return ce_explain(LIA_ENOMEM, g, coarse, o.memory_cap);
     lia_status st = correlated_solve(r, g, coarse, o.ranges != 0, o.memory_cap);
     if (st != LIA_OK) { lia_correlated_free(r); return ce_explain(st, g, coarse, o.memory_cap); }
@@ -300,12 +300,12 @@ lia_status lia_game_correlated(lia_correlated **out, const lia_game *g, const li
 /* Column p(s_0,..) per profile; rows ic(player,a,b) or cc(player,b), then total. */
 static int ce_names(lia_arena *a, const lia_game *g, int coarse, const char **cols, const char **rows)
 {
-    const char **parts = lia_arena_array(a, g->np > 3 ? g->np : 3, sizeof *parts);
+    const char **parts = lia__arena_array(a, g->np > 3 ? g->np : 3, sizeof *parts);
     if (!parts) return 0;
     for (size_t s = 0; s < g->nprofiles; s++) {
         size_t rest = s;
         for (size_t q = 0; q < g->np; rest /= g->ns[q], q++) parts[q] = g->strategies[q][rest % g->ns[q]];
-        if (!(cols[s] = lia_lp_name(a, "p", g->np, parts))) return 0;
+        if (!(cols[s] = lia__lp_name(a, "p", g->np, parts))) return 0;
     }
     size_t r = 0;
     for (size_t i = 0; i < g->np; i++)
@@ -315,7 +315,7 @@ static int ce_names(lia_arena *a, const lia_game *g, int coarse, const char **co
                 parts[0] = g->players[i];
                 parts[1] = g->strategies[i][coarse ? y : x];
                 parts[2] = g->strategies[i][y];
-                if (!(rows[r++] = lia_lp_name(a, coarse ? "cc" : "ic", coarse ? 2 : 3, parts))) return 0;
+                if (!(rows[r++] = lia__lp_name(a, coarse ? "cc" : "ic", coarse ? 2 : 3, parts))) return 0;
             }
     rows[r] = "total";
     return 1;
@@ -335,18 +335,18 @@ lia_status lia_game_correlated_lp(char **out, size_t *len, const lia_game *g, co
     if (st != LIA_OK) return ce_explain(st, g, coarse, o.memory_cap);
     ce_objective(&c, g, WELFARE, c.obj);
     lia_arena a;
-    lia_arena_init(&a);
-    const char **cols = lia_arena_array(&a, c.lp.cols, sizeof *cols);
-    const char **rows = lia_arena_array(&a, c.lp.rows, sizeof *rows);
+    lia__arena_init(&a);
+    const char **cols = lia__arena_array(&a, c.lp.cols, sizeof *cols);
+    const char **rows = lia__arena_array(&a, c.lp.rows, sizeof *rows);
     size_t tcap = strlen(g->name) + 80;
-    char *title = lia_arena_alloc(&a, tcap);
+    char *title = lia__arena_alloc(&a, tcap);
     st = LIA_ENOMEM;
     if (cols && rows && title && ce_names(&a, g, coarse, cols, rows)) {
         snprintf(title, tcap, "liaison: max-welfare %scorrelated equilibrium LP of game %s",
                  coarse ? "coarse " : "", g->name);
-        st = lia_lp_write_cplex(out, len, &c.lp, title, cols, rows);
+        st = lia__lp_write_cplex(out, len, &c.lp, title, cols, rows);
     }
-    lia_arena_free(&a);
+    lia__arena_free(&a);
     ce_free(&c);
     return st == LIA_OK ? st : ce_explain(st, g, coarse, o.memory_cap);
 }

@@ -21,13 +21,13 @@ struct lia_correlated {
 };
 
 /* An empty handle labelled like g, its arrays zeroed; NULL on allocation failure. */
-lia_correlated *lia_correlated_new(const lia_game *g, int coarse);
+lia_correlated *lia__correlated_new(const lia_game *g, int coarse);
 
 /* The JSON members without braces or labels ("coarse" ... "worst"), for the nash output that
  * embeds them under "correlated". */
 struct lia_buf;
-void lia_correlated_json_fields(struct lia_buf *b, const lia_correlated *c);
+void lia__correlated_json_fields(struct lia_buf *b, const lia_correlated *c);
 /* The text form, appended to b. */
-void lia_correlated_text(struct lia_buf *b, const lia_correlated *c);
+void lia__correlated_text(struct lia_buf *b, const lia_correlated *c);
 
 #endif

@@ -9,30 +9,30 @@
 #include <math.h>
 #include <string.h>
 
-static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
+static const char *copy(lia_arena *a, const char *s) { return lia__arena_strndup(a, s, strlen(s)); }
 
-lia_correlated *lia_correlated_new(const lia_game *g, int coarse)
+lia_correlated *lia__correlated_new(const lia_game *g, int coarse)
 {
     lia_correlated *c = lia__calloc(1, sizeof *c);
     if (!c) return NULL;
-    lia_arena_init(&c->arena);
+    lia__arena_init(&c->arena);
     lia_arena *a = &c->arena;
     c->coarse = coarse;
     c->np = g->np;
     c->nprofiles = g->nprofiles;
     c->game = copy(a, g->name);
-    c->players = lia_arena_array(a, g->np, sizeof *c->players);
-    c->ns = lia_arena_array(a, g->np, sizeof *c->ns);
-    c->strategies = lia_arena_array(a, g->np, sizeof *c->strategies);
-    c->distribution = lia_arena_array(a, g->nprofiles, sizeof(double));
-    c->payoffs = lia_arena_array(a, g->np, sizeof(double));
-    c->best = lia_arena_array(a, g->np, sizeof(double));
-    c->worst = lia_arena_array(a, g->np, sizeof(double));
+    c->players = lia__arena_array(a, g->np, sizeof *c->players);
+    c->ns = lia__arena_array(a, g->np, sizeof *c->ns);
+    c->strategies = lia__arena_array(a, g->np, sizeof *c->strategies);
+    c->distribution = lia__arena_array(a, g->nprofiles, sizeof(double));
+    c->payoffs = lia__arena_array(a, g->np, sizeof(double));
+    c->best = lia__arena_array(a, g->np, sizeof(double));
+    c->worst = lia__arena_array(a, g->np, sizeof(double));
     int ok = c->game && c->players && c->ns && c->strategies && c->distribution && c->payoffs && c->best && c->worst;
     for (size_t p = 0; ok && p < g->np; p++) {
         c->ns[p] = g->ns[p];
         ok = (c->players[p] = copy(a, g->players[p])) != NULL &&
-             (c->strategies[p] = lia_arena_array(a, g->ns[p], sizeof(char *))) != NULL;
+             (c->strategies[p] = lia__arena_array(a, g->ns[p], sizeof(char *))) != NULL;
         for (size_t s = 0; ok && s < g->ns[p]; s++) ok = (c->strategies[p][s] = copy(a, g->strategies[p][s])) != NULL;
     }
     if (!ok) { lia_correlated_free(c); return NULL; }
@@ -44,7 +44,7 @@ void lia_correlated_free(lia_correlated *c)
 {
     lia__errmsg_forget(c);
     if (!c) return;
-    lia_arena_free(&c->arena);
+    lia__arena_free(&c->arena);
     lia__free(c);
 }
 
@@ -67,84 +67,84 @@ lia_status lia_correlated_range(const lia_correlated *c, size_t player, double *
 static void put_profile(lia_buf *b, const lia_correlated *c, size_t s, int json)
 {
     for (size_t p = 0; p < c->np; s /= c->ns[p], p++) {
-        if (p) lia_buf_puts(b, ", ");
-        if (json) lia_buf_json_string(b, c->strategies[p][s % c->ns[p]]);
-        else lia_buf_puts(b, c->strategies[p][s % c->ns[p]]);
+        if (p) lia__buf_puts(b, ", ");
+        if (json) lia__buf_json_string(b, c->strategies[p][s % c->ns[p]]);
+        else lia__buf_puts(b, c->strategies[p][s % c->ns[p]]);
     }
 }
 
 static void put_list(lia_buf *b, const double *v, size_t n, const char *sep)
 {
-    for (size_t k = 0; k < n; k++) { if (k) lia_buf_puts(b, sep); lia_buf_double(b, v[k] + 0.0); }
+    for (size_t k = 0; k < n; k++) { if (k) lia__buf_puts(b, sep); lia__buf_double(b, v[k] + 0.0); }
 }
 
-void lia_correlated_text(lia_buf *b, const lia_correlated *c)
+void lia__correlated_text(lia_buf *b, const lia_correlated *c)
 {
     /* numbers for a reader: four significant digits, noise (1e-9 of the payoff scale, or of 1
      * for a probability) as 0; a profile whose probability is noise is left out */
     const char *kind = c->coarse ? "coarse correlated" : "correlated";
-    lia_buf_printf(b, "%s: max-welfare %s equilibrium, welfare ", c->game, kind);
-    lia_buf_reading(b, c->welfare, c->scale);
-    lia_buf_puts(b, "\n");
+    lia__buf_printf(b, "%s: max-welfare %s equilibrium, welfare ", c->game, kind);
+    lia__buf_reading(b, c->welfare, c->scale);
+    lia__buf_puts(b, "\n");
     for (size_t s = 0; s < c->nprofiles; s++) {
         if (fabs(c->distribution[s]) <= 1e-9) continue;
-        lia_buf_puts(b, "  ");
-        lia_buf_reading(b, c->distribution[s], 1);
-        lia_buf_puts(b, "  (");
+        lia__buf_puts(b, "  ");
+        lia__buf_reading(b, c->distribution[s], 1);
+        lia__buf_puts(b, "  (");
         put_profile(b, c, s, 0);
-        lia_buf_puts(b, ")\n");
+        lia__buf_puts(b, ")\n");
     }
-    lia_buf_puts(b, "  payoffs");
+    lia__buf_puts(b, "  payoffs");
     for (size_t p = 0; p < c->np; p++) {
-        lia_buf_printf(b, "%s %s=", p ? "," : "", c->players[p]);
-        lia_buf_reading(b, c->payoffs[p], c->scale);
+        lia__buf_printf(b, "%s %s=", p ? "," : "", c->players[p]);
+        lia__buf_reading(b, c->payoffs[p], c->scale);
     }
-    lia_buf_puts(b, "\n");
+    lia__buf_puts(b, "\n");
     if (!c->has_ranges) return;
-    lia_buf_printf(b, "  payoff range over all %s equilibria", kind);
+    lia__buf_printf(b, "  payoff range over all %s equilibria", kind);
     for (size_t p = 0; p < c->np; p++) {
-        lia_buf_printf(b, "%s %s in [", p ? "," : "", c->players[p]);
-        lia_buf_reading(b, c->worst[p], c->scale);
-        lia_buf_puts(b, ", ");
-        lia_buf_reading(b, c->best[p], c->scale);
-        lia_buf_putc(b, ']');
+        lia__buf_printf(b, "%s %s in [", p ? "," : "", c->players[p]);
+        lia__buf_reading(b, c->worst[p], c->scale);
+        lia__buf_puts(b, ", ");
+        lia__buf_reading(b, c->best[p], c->scale);
+        lia__buf_putc(b, ']');
     }
-    lia_buf_puts(b, "\n");
+    lia__buf_puts(b, "\n");
 }
 
-void lia_correlated_json_fields(lia_buf *b, const lia_correlated *c)
+void lia__correlated_json_fields(lia_buf *b, const lia_correlated *c)
 {
-    lia_buf_printf(b, "\"coarse\": %s, \"welfare\": ", c->coarse ? "true" : "false");
-    lia_buf_double(b, c->welfare + 0.0);
-    lia_buf_puts(b, ",\n \"distribution\": [");
+    lia__buf_printf(b, "\"coarse\": %s, \"welfare\": ", c->coarse ? "true" : "false");
+    lia__buf_double(b, c->welfare + 0.0);
+    lia__buf_puts(b, ",\n \"distribution\": [");
     put_list(b, c->distribution, c->nprofiles, ", ");
-    lia_buf_puts(b, "],\n \"support\": [");
+    lia__buf_puts(b, "],\n \"support\": [");
     int first = 1;
     for (size_t s = 0; s < c->nprofiles; s++) {
         if (c->distribution[s] == 0) continue;
-        lia_buf_puts(b, first ? "\n  {\"profile\": [" : ",\n  {\"profile\": [");
+        lia__buf_puts(b, first ? "\n  {\"profile\": [" : ",\n  {\"profile\": [");
         first = 0;
         put_profile(b, c, s, 1);
-        lia_buf_puts(b, "], \"probability\": ");
-        lia_buf_double(b, c->distribution[s]);
-        lia_buf_putc(b, '}');
+        lia__buf_puts(b, "], \"probability\": ");
+        lia__buf_double(b, c->distribution[s]);
+        lia__buf_putc(b, '}');
     }
-    lia_buf_puts(b, first ? "],\n \"payoffs\": [" : "\n ],\n \"payoffs\": [");
+    lia__buf_puts(b, first ? "],\n \"payoffs\": [" : "\n ],\n \"payoffs\": [");
     put_list(b, c->payoffs, c->np, ", ");
-    if (!c->has_ranges) { lia_buf_puts(b, "], \"best\": null, \"worst\": null"); return; }
-    lia_buf_puts(b, "], \"best\": [");
+    if (!c->has_ranges) { lia__buf_puts(b, "], \"best\": null, \"worst\": null"); return; }
+    lia__buf_puts(b, "], \"best\": [");
     put_list(b, c->best, c->np, ", ");
-    lia_buf_puts(b, "], \"worst\": [");
+    lia__buf_puts(b, "], \"worst\": [");
     put_list(b, c->worst, c->np, ", ");
-    lia_buf_putc(b, ']');
+    lia__buf_putc(b, ']');
 }
 
 static void write_json(lia_buf *b, const lia_correlated *c)
 {
-    lia_json_game_labels(b, c->game, c->np, c->players, c->ns, (const char *const *const *)c->strategies);
-    lia_buf_puts(b, ",\n ");
-    lia_correlated_json_fields(b, c);
-    lia_buf_puts(b, "}\n");
+    lia__json_game_labels(b, c->game, c->np, c->players, c->ns, (const char *const *const *)c->strategies);
+    lia__buf_puts(b, ",\n ");
+    lia__correlated_json_fields(b, c);
+    lia__buf_puts(b, "}\n");
 }
 
 static lia_status correlated_write_body(char **out, size_t *len, const lia_correlated *c, lia_format fmt)
@@ -153,13 +153,13 @@ static lia_status correlated_write_body(char **out, size_t *len, const lia_corre
     *out = NULL;
     if (!c || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON)) return LIA_EUSAGE;
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_buf b;
-    lia_buf_init(&b);
-    if (fmt == LIA_FORMAT_TEXT) lia_correlated_text(&b, c);
+    lia__buf_init(&b);
+    if (fmt == LIA_FORMAT_TEXT) lia__correlated_text(&b, c);
     else write_json(&b, c);
-    lia_c_numeric_end(&loc);
-    *out = lia_buf_take(&b, len);
+    lia__c_numeric_end(&loc);
+    *out = lia__buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 

@@ -9,26 +9,26 @@
 #include <math.h>
 #include <string.h>
 
-static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
+static const char *copy(lia_arena *a, const char *s) { return lia__arena_strndup(a, s, strlen(s)); }
 
-lia_eqset *lia_eqset_new(const lia_game *g, const char *method)
+lia_eqset *lia__eqset_new(const lia_game *g, const char *method)
 {
     lia_eqset *e = lia__calloc(1, sizeof *e);
     if (!e) return NULL;
-    lia_arena_init(&e->arena);
+    lia__arena_init(&e->arena);
     e->memory_cap = LIA_DEFAULT_MEMORY_CAP;   /* lia_game_nash sets the caller's */
     e->np = g->np;
     e->game = copy(&e->arena, g->name);
     e->method = copy(&e->arena, method);
-    e->players = lia_arena_array(&e->arena, g->np, sizeof *e->players);
-    e->ns = lia_arena_array(&e->arena, g->np, sizeof *e->ns);
-    e->strategies = lia_arena_array(&e->arena, g->np, sizeof *e->strategies);
+    e->players = lia__arena_array(&e->arena, g->np, sizeof *e->players);
+    e->ns = lia__arena_array(&e->arena, g->np, sizeof *e->ns);
+    e->strategies = lia__arena_array(&e->arena, g->np, sizeof *e->strategies);
     int ok = e->game && e->method && e->players && e->ns && e->strategies;
     for (size_t p = 0; ok && p < g->np; p++) {
         e->ns[p] = g->ns[p];
         e->width += g->ns[p];
         ok = (e->players[p] = copy(&e->arena, g->players[p])) != NULL &&
-             (e->strategies[p] = lia_arena_array(&e->arena, g->ns[p], sizeof(char *))) != NULL;
+             (e->strategies[p] = lia__arena_array(&e->arena, g->ns[p], sizeof(char *))) != NULL;
         for (size_t s = 0; ok && s < g->ns[p]; s++) ok = (e->strategies[p][s] = copy(&e->arena, g->strategies[p][s])) != NULL;
     }
     if (!ok) { lia_eqset_free(e); return NULL; }
@@ -36,7 +36,7 @@ lia_eqset *lia_eqset_new(const lia_game *g, const char *method)
     return e;
 }
 
-int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret)
+int lia__eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret)
 {
     if (e->n == e->cap) {
         size_t cap = e->cap ? e->cap * 2 : 8, b1, b2;
@@ -59,7 +59,7 @@ int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, do
     return 1;
 }
 
-int lia_eqset_add_exact(lia_eqset *e, const char *const *values)
+int lia__eqset_add_exact(lia_eqset *e, const char *const *values)
 {
     size_t stride = e->width + e->np, need;
     if (!e->n || !lia__size_mul(e->cap, stride, &need)) return 0;
@@ -72,7 +72,7 @@ int lia_eqset_add_exact(lia_eqset *e, const char *const *values)
     }
     char **row = e->exact + (e->n - 1) * stride;
     for (size_t i = 0; i < stride; i++)
-        if (!(row[i] = lia_arena_strndup(&e->arena, values[i], strlen(values[i])))) return 0;
+        if (!(row[i] = lia__arena_strndup(&e->arena, values[i], strlen(values[i])))) return 0;
     return 1;
 }
 
@@ -97,17 +97,17 @@ static int add_point(const lia_eqset *e, size_t *n, size_t *cap, double **lam, d
     return 1;
 }
 
-int lia_eqset_add_path(lia_eqset *e, double lambda, const double *profile)
+int lia__eqset_add_path(lia_eqset *e, double lambda, const double *profile)
 {
     return add_point(e, &e->path_n, &e->path_cap, &e->path_lambda, &e->path_profiles, lambda, profile);
 }
 
-int lia_eqset_add_branch(lia_eqset *e, double lambda, const double *profile)
+int lia__eqset_add_branch(lia_eqset *e, double lambda, const double *profile)
 {
     return add_point(e, &e->branch_n, &e->branch_cap, &e->branch_lambda, &e->branch_profiles, lambda, profile);
 }
 
-void lia_eqset_clear(lia_eqset *e)
+void lia__eqset_clear(lia_eqset *e)
 {
     e->n = 0;
     e->path_n = 0;
@@ -115,7 +115,7 @@ void lia_eqset_clear(lia_eqset *e)
     e->qre_end = NULL;
     if (e->exact)
         for (size_t i = 0; i < e->exact_cap; i++) e->exact[i] = NULL;   /* the strings live in the arena */
-    lia_bicliques_free(&e->cliques);
+    lia__bicliques_free(&e->cliques);
     e->has_cliques = 0;
 }
 
@@ -148,17 +148,17 @@ void lia_eqset_free(lia_eqset *e)
     lia__free(e->path_lambda);
     lia__free(e->path_profiles);
     lia__free(e->exact);
-    lia_bicliques_free(&e->cliques);
+    lia__bicliques_free(&e->cliques);
     lia__free(e->profiles);
     lia__free(e->payoffs);
     lia__free(e->regrets);
-    lia_arena_free(&e->arena);
+    lia__arena_free(&e->arena);
     lia__free(e);
 }
 
 const char *lia_eqset_errmsg(const lia_eqset *e) { return lia__errmsg_of(e); }
 
-double lia_player_tolerance(const lia_game *g, size_t p)
+double lia__player_tolerance(const lia_game *g, size_t p)
 {
     /* 1e-9 of the player's payoff spread (what a gain is measured against: a game whose
      * payoffs all sit near 1e12 still has differences of 0.5 that matter), plus a few ulps of
@@ -173,7 +173,7 @@ double lia_player_tolerance(const lia_game *g, size_t p)
     return LIA_REGRET_TOL * (hi - lo) + 1e-15 * big;
 }
 
-double lia_regret_tolerance(const lia_game *g)
+double lia__regret_tolerance(const lia_game *g)
 {
     /* no floor at 1: a game of payoffs around 1e-12 must be checked at its own scale */
     double scale = 0;
@@ -188,10 +188,10 @@ double lia_eqset_regret(const lia_eqset *e, size_t k) { return e && k < e->n ? e
 
 const char *lia_eqset_exact(const lia_eqset *e, size_t k, size_t i)
 {
-    return e && e->show_exact ? lia_eqset_exact_raw(e, k, i) : NULL;
+    return e && e->show_exact ? lia__eqset_exact_raw(e, k, i) : NULL;
 }
 
-const char *lia_eqset_exact_raw(const lia_eqset *e, size_t k, size_t i)
+const char *lia__eqset_exact_raw(const lia_eqset *e, size_t k, size_t i)
 {
     size_t stride = e ? e->width + e->np : 0;
     if (!e || !e->exact || k >= e->n || i >= stride || k * stride + i >= e->exact_cap) return NULL;
@@ -214,8 +214,8 @@ lia_status lia_eqset_clique(const lia_eqset *e, size_t c, const size_t **equilib
 static void put_value(lia_buf *b, const lia_eqset *e, size_t k, size_t i, double v)
 {
     const char *x = lia_eqset_exact(e, k, i);
-    if (x) lia_buf_puts(b, x);
-    else lia_buf_double(b, v + 0.0);
+    if (x) lia__buf_puts(b, x);
+    else lia__buf_double(b, v + 0.0);
 }
 
 /* The same for a reader: the exact rational only when fractions are wanted, else four
@@ -223,8 +223,8 @@ static void put_value(lia_buf *b, const lia_eqset *e, size_t k, size_t i, double
 static void put_reading(lia_buf *b, const lia_eqset *e, size_t k, size_t i, double v, double scale, int fractions)
 {
     const char *x = fractions ? lia_eqset_exact(e, k, i) : NULL;
-    if (x) lia_buf_puts(b, x);
-    else lia_buf_reading(b, v, scale);
+    if (x) lia__buf_puts(b, x);
+    else lia__buf_reading(b, v, scale);
 }
 
 /* The strategy played with probability 1, or NULL if the strategy is mixed. */
@@ -235,55 +235,55 @@ static const char *pure_choice(const lia_eqset *e, const double *x, size_t p)
     return NULL;
 }
 
-void lia_eqset_text(lia_buf *b, const lia_eqset *e, int fractions)
+void lia__eqset_text(lia_buf *b, const lia_eqset *e, int fractions)
 {
     /* "4 pure equilibria", "75 extreme equilibria" (method all lists the extreme ones) */
     const char *what = strcmp(e->method, "all") == 0 ? "extreme" : e->method;
-    lia_buf_printf(b, "%s: %zu %s equilibri%s\n", e->game, e->n, what, e->n == 1 ? "um" : "a");
+    lia__buf_printf(b, "%s: %zu %s equilibri%s\n", e->game, e->n, what, e->n == 1 ? "um" : "a");
     for (size_t k = 0; k < e->n; k++) {
         const double *x = e->profiles + k * e->width;
-        lia_buf_printf(b, "  %zu:", k + 1);
+        lia__buf_printf(b, "  %zu:", k + 1);
         for (size_t p = 0, at = 0; p < e->np; at += e->ns[p], p++) {
             const char *pure = pure_choice(e, x + at, p);
-            lia_buf_printf(b, "%s %s=", p ? "," : "", e->players[p]);
-            if (pure) { lia_buf_puts(b, pure); continue; }
-            lia_buf_putc(b, '(');
+            lia__buf_printf(b, "%s %s=", p ? "," : "", e->players[p]);
+            if (pure) { lia__buf_puts(b, pure); continue; }
+            lia__buf_putc(b, '(');
             for (size_t s = 0; s < e->ns[p]; s++) {
-                if (s) lia_buf_puts(b, ", ");
+                if (s) lia__buf_puts(b, ", ");
                 put_reading(b, e, k, at + s, x[at + s], 1, fractions);
             }
-            lia_buf_putc(b, ')');
+            lia__buf_putc(b, ')');
         }
-        lia_buf_puts(b, "   payoffs");
+        lia__buf_puts(b, "   payoffs");
         for (size_t p = 0; p < e->np; p++) {
-            lia_buf_puts(b, p ? ", " : " ");
+            lia__buf_puts(b, p ? ", " : " ");
             put_reading(b, e, k, e->width + p, e->payoffs[k * e->np + p], e->scale, fractions);
         }
-        lia_buf_puts(b, "\n");
+        lia__buf_puts(b, "\n");
     }
     if (e->path_n) {
-        lia_buf_printf(b, "logit QRE path: %zu points, lambda from ", e->path_n);
+        lia__buf_printf(b, "logit QRE path: %zu points, lambda from ", e->path_n);
         /* lambda is in inverse payoff units and never noise: four digits, no rounding to 0 */
-        lia_buf_printf(b, "%.4g to %.4g", e->path_lambda[0], e->path_lambda[e->path_n - 1]);
-        lia_buf_puts(b, " (the JSON form lists them)\n");
+        lia__buf_printf(b, "%.4g to %.4g", e->path_lambda[0], e->path_lambda[e->path_n - 1]);
+        lia__buf_puts(b, " (the JSON form lists them)\n");
     }
     if (e->qre_end && strcmp(e->qre_end, "limit") != 0)
-        lia_buf_puts(b, strcmp(e->qre_end, "support system") == 0
+        lia__buf_puts(b, strcmp(e->qre_end, "support system") == 0
                             ? "  the path converges too slowly to follow to its end (it runs along a continuum of "
                               "equilibria or towards a singular end): the equilibrium above is the last one verified on "
                               "the support it converges to\n"
                             : "  the path converges slowly (along a continuum of equilibria or towards a singular end): "
                               "the equilibrium above is its limit extrapolated from the path, then verified\n");
     for (size_t k = 0; k < e->branch_n; k++)
-        lia_buf_printf(b, "  branch point of the path near lambda %.4g: another branch of QRE meets it there\n",
+        lia__buf_printf(b, "  branch point of the path near lambda %.4g: another branch of QRE meets it there\n",
                        e->branch_lambda[k]);
     if (!e->has_cliques) return;
-    lia_buf_printf(b, "%zu convex component%s (maximal cliques of extreme equilibria):\n", e->cliques.ncomponents,
+    lia__buf_printf(b, "%zu convex component%s (maximal cliques of extreme equilibria):\n", e->cliques.ncomponents,
                    e->cliques.ncomponents == 1 ? "" : "s");
     for (size_t c = 0; c < e->cliques.ncliques; c++) {
-        lia_buf_printf(b, "  component %zu, clique %zu: equilibria", e->cliques.comp[c] + 1, c + 1);
-        for (size_t i = e->cliques.start[c]; i < e->cliques.start[c + 1]; i++) lia_buf_printf(b, " %zu", e->cliques.edge[i] + 1);
-        lia_buf_puts(b, "\n");
+        lia__buf_printf(b, "  component %zu, clique %zu: equilibria", e->cliques.comp[c] + 1, c + 1);
+        for (size_t i = e->cliques.start[c]; i < e->cliques.start[c + 1]; i++) lia__buf_printf(b, " %zu", e->cliques.edge[i] + 1);
+        lia__buf_puts(b, "\n");
     }
 }
 
@@ -293,13 +293,13 @@ static void json_strategy(lia_buf *b, const lia_eqset *e, size_t k, size_t p, in
     size_t at = 0;
     for (size_t q = 0; q < p; q++) at += e->ns[q];
     const double *x = e->profiles + k * e->width;
-    lia_buf_putc(b, '[');
+    lia__buf_putc(b, '[');
     for (size_t s = 0; s < e->ns[p]; s++) {
-        if (s) lia_buf_puts(b, ", ");
-        if (exact) lia_buf_json_string(b, lia_eqset_exact(e, k, at + s));
-        else lia_buf_double(b, x[at + s]);
+        if (s) lia__buf_puts(b, ", ");
+        if (exact) lia__buf_json_string(b, lia_eqset_exact(e, k, at + s));
+        else lia__buf_double(b, x[at + s]);
     }
-    lia_buf_putc(b, ']');
+    lia__buf_putc(b, ']');
 }
 
 /* Does equilibrium k have the same part for player p as an earlier one among list[0..upto)? */
@@ -318,28 +318,28 @@ static int seen_part(const lia_eqset *e, const size_t *list, size_t upto, size_t
 static void write_components(lia_buf *b, const lia_eqset *e)
 {
     const lia_bicliques *C = &e->cliques;
-    lia_buf_puts(b, ",\n \"components\": [");
+    lia__buf_puts(b, ",\n \"components\": [");
     for (size_t c = 0; c < C->ncliques; c++) {
         int first_of_comp = c == 0 || C->comp[c] != C->comp[c - 1];
-        if (first_of_comp) lia_buf_puts(b, c ? "]},\n  {\"cliques\": [" : "\n  {\"cliques\": [");
-        else lia_buf_puts(b, ", ");
+        if (first_of_comp) lia__buf_puts(b, c ? "]},\n  {\"cliques\": [" : "\n  {\"cliques\": [");
+        else lia__buf_puts(b, ", ");
         const size_t *list = C->edge + C->start[c];
         size_t cnt = C->start[c + 1] - C->start[c];
-        lia_buf_puts(b, "{\"equilibria\": [");
-        for (size_t i = 0; i < cnt; i++) lia_buf_printf(b, i ? ", %zu" : "%zu", list[i]);
-        lia_buf_puts(b, "], \"strategies\": [");
+        lia__buf_puts(b, "{\"equilibria\": [");
+        for (size_t i = 0; i < cnt; i++) lia__buf_printf(b, i ? ", %zu" : "%zu", list[i]);
+        lia__buf_puts(b, "], \"strategies\": [");
         for (size_t p = 0; p < e->np; p++) {
-            lia_buf_puts(b, p ? ", [" : "[");
+            lia__buf_puts(b, p ? ", [" : "[");
             for (size_t i = 0, out = 0; i < cnt; i++) {
                 if (seen_part(e, list, i, list[i], p)) continue;
-                if (out++) lia_buf_puts(b, ", ");
+                if (out++) lia__buf_puts(b, ", ");
                 json_strategy(b, e, list[i], p, 0);
             }
-            lia_buf_putc(b, ']');
+            lia__buf_putc(b, ']');
         }
-        lia_buf_puts(b, "]}");
+        lia__buf_puts(b, "]}");
     }
-    lia_buf_puts(b, C->ncliques ? "]}\n ]" : "]");
+    lia__buf_puts(b, C->ncliques ? "]}\n ]" : "]");
 }
 
 /* "qre_path": [{"lambda": l, "strategies": [[...], ...]}] — the logit path, lambda in the
@@ -347,105 +347,105 @@ static void write_components(lia_buf *b, const lia_eqset *e)
 static void write_points(lia_buf *b, const lia_eqset *e, const char *name, size_t n, const double *lam,
                          const double *prof)
 {
-    lia_buf_printf(b, ",\n \"%s\": [", name);
+    lia__buf_printf(b, ",\n \"%s\": [", name);
     for (size_t k = 0; k < n; k++) {
         const double *x = prof + k * e->width;
-        lia_buf_puts(b, k ? ",\n  {\"lambda\": " : "\n  {\"lambda\": ");
-        lia_buf_double(b, lam[k]);
-        lia_buf_puts(b, ", \"strategies\": [");
+        lia__buf_puts(b, k ? ",\n  {\"lambda\": " : "\n  {\"lambda\": ");
+        lia__buf_double(b, lam[k]);
+        lia__buf_puts(b, ", \"strategies\": [");
         for (size_t p = 0, at = 0; p < e->np; at += e->ns[p], p++) {
-            lia_buf_puts(b, p ? ", [" : "[");
-            for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia_buf_puts(b, ", "); lia_buf_double(b, x[at + s]); }
-            lia_buf_putc(b, ']');
+            lia__buf_puts(b, p ? ", [" : "[");
+            for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia__buf_puts(b, ", "); lia__buf_double(b, x[at + s]); }
+            lia__buf_putc(b, ']');
         }
-        lia_buf_puts(b, "]}");
+        lia__buf_puts(b, "]}");
     }
-    lia_buf_puts(b, n ? "\n ]" : "]");
+    lia__buf_puts(b, n ? "\n ]" : "]");
 }
 
-void lia_eqset_json_fields(lia_buf *b, const lia_eqset *e)
+void lia__eqset_json_fields(lia_buf *b, const lia_eqset *e)
 {
-    lia_buf_puts(b, "\"method\": ");
-    lia_buf_json_string(b, e->method);
-    lia_buf_puts(b, ", \"equilibria\": [");
+    lia__buf_puts(b, "\"method\": ");
+    lia__buf_json_string(b, e->method);
+    lia__buf_puts(b, ", \"equilibria\": [");
     for (size_t k = 0; k < e->n; k++) {
         const double *x = e->profiles + k * e->width;
-        lia_buf_puts(b, k ? ",\n  {\"strategies\": [" : "\n  {\"strategies\": [");
+        lia__buf_puts(b, k ? ",\n  {\"strategies\": [" : "\n  {\"strategies\": [");
         for (size_t p = 0, at = 0; p < e->np; at += e->ns[p], p++) {
-            lia_buf_puts(b, p ? ", [" : "[");
-            for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia_buf_puts(b, ", "); lia_buf_double(b, x[at + s]); }
-            lia_buf_putc(b, ']');
+            lia__buf_puts(b, p ? ", [" : "[");
+            for (size_t s = 0; s < e->ns[p]; s++) { if (s) lia__buf_puts(b, ", "); lia__buf_double(b, x[at + s]); }
+            lia__buf_putc(b, ']');
         }
-        lia_buf_puts(b, "], \"payoffs\": [");
-        for (size_t p = 0; p < e->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_double(b, e->payoffs[k * e->np + p] + 0.0); }
-        lia_buf_puts(b, "], \"regret\": ");
-        lia_buf_double(b, e->regrets[k] + 0.0);
+        lia__buf_puts(b, "], \"payoffs\": [");
+        for (size_t p = 0; p < e->np; p++) { if (p) lia__buf_puts(b, ", "); lia__buf_double(b, e->payoffs[k * e->np + p] + 0.0); }
+        lia__buf_puts(b, "], \"regret\": ");
+        lia__buf_double(b, e->regrets[k] + 0.0);
         if (lia_eqset_exact(e, k, 0)) {
-            lia_buf_puts(b, ", \"exact\": {\"strategies\": [");
-            for (size_t p = 0; p < e->np; p++) { if (p) lia_buf_puts(b, ", "); json_strategy(b, e, k, p, 1); }
-            lia_buf_puts(b, "], \"payoffs\": [");
-            for (size_t p = 0; p < e->np; p++) { if (p) lia_buf_puts(b, ", "); lia_buf_json_string(b, lia_eqset_exact(e, k, e->width + p)); }
-            lia_buf_puts(b, "]}");
+            lia__buf_puts(b, ", \"exact\": {\"strategies\": [");
+            for (size_t p = 0; p < e->np; p++) { if (p) lia__buf_puts(b, ", "); json_strategy(b, e, k, p, 1); }
+            lia__buf_puts(b, "], \"payoffs\": [");
+            for (size_t p = 0; p < e->np; p++) { if (p) lia__buf_puts(b, ", "); lia__buf_json_string(b, lia_eqset_exact(e, k, e->width + p)); }
+            lia__buf_puts(b, "]}");
         }
-        lia_buf_putc(b, '}');
+        lia__buf_putc(b, '}');
     }
-    lia_buf_puts(b, e->n ? "\n ]" : "]");
+    lia__buf_puts(b, e->n ? "\n ]" : "]");
     if (e->has_cliques) write_components(b, e);
     if (e->path_n) {
         write_points(b, e, "qre_path", e->path_n, e->path_lambda, e->path_profiles);
         write_points(b, e, "qre_branch_points", e->branch_n, e->branch_lambda, e->branch_profiles);
         if (e->qre_end) {
-            lia_buf_puts(b, ",\n \"qre_end\": ");
-            lia_buf_json_string(b, e->qre_end);
+            lia__buf_puts(b, ",\n \"qre_end\": ");
+            lia__buf_json_string(b, e->qre_end);
         }
     }
 }
 
 static void write_json(lia_buf *b, const lia_eqset *e)
 {
-    lia_json_game_labels(b, e->game, e->np, e->players, e->ns, (const char *const *const *)e->strategies);
-    lia_buf_puts(b, ",\n ");
-    lia_eqset_json_fields(b, e);
-    lia_buf_puts(b, "}\n");
+    lia__json_game_labels(b, e->game, e->np, e->players, e->ns, (const char *const *const *)e->strategies);
+    lia__buf_puts(b, ",\n ");
+    lia__eqset_json_fields(b, e);
+    lia__buf_puts(b, "}\n");
 }
 
 /* The CSV field "a:b", quoted when it holds a comma, quote or line break (RFC 4180). */
 static void csv_field(lia_buf *b, const char *a, const char *c)
 {
     int quote = strpbrk(a, ",\"\r\n") || strpbrk(c, ",\"\r\n");
-    if (quote) lia_buf_putc(b, '"');
+    if (quote) lia__buf_putc(b, '"');
     for (int part = 0; part < 2; part++) {
-        if (part) lia_buf_putc(b, ':');
+        if (part) lia__buf_putc(b, ':');
         for (const char *s = part ? c : a; *s; s++) {
-            if (*s == '"') lia_buf_putc(b, '"');
-            lia_buf_putc(b, *s);
+            if (*s == '"') lia__buf_putc(b, '"');
+            lia__buf_putc(b, *s);
         }
     }
-    if (quote) lia_buf_putc(b, '"');
+    if (quote) lia__buf_putc(b, '"');
 }
 
 /* One row per equilibrium: its number, every probability (columns "player:strategy"), the
  * payoffs ("payoff:player"), the regret; exact rationals in place of decimals when known. */
 static void write_csv(lia_buf *b, const lia_eqset *e)
 {
-    lia_buf_puts(b, "equilibrium");
+    lia__buf_puts(b, "equilibrium");
     for (size_t p = 0; p < e->np; p++)
         for (size_t s = 0; s < e->ns[p]; s++) {
-            lia_buf_putc(b, ',');
+            lia__buf_putc(b, ',');
             csv_field(b, e->players[p], e->strategies[p][s]);
         }
     for (size_t p = 0; p < e->np; p++) {
-        lia_buf_putc(b, ',');
+        lia__buf_putc(b, ',');
         csv_field(b, "payoff", e->players[p]);
     }
-    lia_buf_puts(b, ",regret\n");
+    lia__buf_puts(b, ",regret\n");
     for (size_t k = 0; k < e->n; k++) {
-        lia_buf_printf(b, "%zu", k + 1);
-        for (size_t i = 0; i < e->width; i++) { lia_buf_putc(b, ','); put_value(b, e, k, i, e->profiles[k * e->width + i]); }
-        for (size_t p = 0; p < e->np; p++) { lia_buf_putc(b, ','); put_value(b, e, k, e->width + p, e->payoffs[k * e->np + p]); }
-        lia_buf_putc(b, ',');
-        lia_buf_double(b, e->regrets[k] + 0.0);
-        lia_buf_putc(b, '\n');
+        lia__buf_printf(b, "%zu", k + 1);
+        for (size_t i = 0; i < e->width; i++) { lia__buf_putc(b, ','); put_value(b, e, k, i, e->profiles[k * e->width + i]); }
+        for (size_t p = 0; p < e->np; p++) { lia__buf_putc(b, ','); put_value(b, e, k, e->width + p, e->payoffs[k * e->np + p]); }
+        lia__buf_putc(b, ',');
+        lia__buf_double(b, e->regrets[k] + 0.0);
+        lia__buf_putc(b, '\n');
     }
 }
 
@@ -455,14 +455,14 @@ static lia_status eqset_write_body(char **out, size_t *len, const lia_eqset *e, 
     *out = NULL;
     if (!e || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_buf b;
-    lia_buf_init(&b);
-    if (fmt == LIA_FORMAT_TEXT) lia_eqset_text(&b, e, e->show_exact);
+    lia__buf_init(&b);
+    if (fmt == LIA_FORMAT_TEXT) lia__eqset_text(&b, e, e->show_exact);
     else if (fmt == LIA_FORMAT_CSV) write_csv(&b, e);
     else write_json(&b, e);
-    lia_c_numeric_end(&loc);
-    *out = lia_buf_take(&b, len);
+    lia__c_numeric_end(&loc);
+    *out = lia__buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 

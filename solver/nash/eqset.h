@@ -32,44 +32,44 @@ struct lia_eqset {
 };
 
 /* An empty set labelled like g; NULL on allocation failure. */
-lia_eqset *lia_eqset_new(const lia_game *g, const char *method);
+lia_eqset *lia__eqset_new(const lia_game *g, const char *method);
 /* Append a verified equilibrium (copies); 0 on allocation failure. */
-int lia_eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret);
+int lia__eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret);
 
 /* Entry i of equilibrium k's exact form whether or not it is shown, or NULL. */
-const char *lia_eqset_exact_raw(const lia_eqset *e, size_t k, size_t i);
+const char *lia__eqset_exact_raw(const lia_eqset *e, size_t k, size_t i);
 /* Attach the exact form of the last equilibrium added: width probabilities then np payoffs,
  * each a rational string (copied). 0 on allocation failure. */
-int lia_eqset_add_exact(lia_eqset *e, const char *const *values);
+int lia__eqset_add_exact(lia_eqset *e, const char *const *values);
 
 /* Forget every equilibrium, exact form, clique and path point (the labels stay). */
-void lia_eqset_clear(lia_eqset *e);
+void lia__eqset_clear(lia_eqset *e);
 
 /* Append a point (lambda, profile) of a QRE path (copies); 0 on allocation failure. */
-int lia_eqset_add_path(lia_eqset *e, double lambda, const double *profile);
+int lia__eqset_add_path(lia_eqset *e, double lambda, const double *profile);
 /* Append a branch point of a QRE path (copies); 0 on allocation failure. */
-int lia_eqset_add_branch(lia_eqset *e, double lambda, const double *profile);
+int lia__eqset_add_branch(lia_eqset *e, double lambda, const double *profile);
 
 /* The set's JSON members without braces: "method", "equilibria"[, "components"] (for
  * reports that embed an equilibrium set in a larger object). */
 struct lia_buf;
-void lia_eqset_json_fields(struct lia_buf *b, const lia_eqset *e);
+void lia__eqset_json_fields(struct lia_buf *b, const lia_eqset *e);
 
 /* The text form appended to b: numbers for a reader (four significant digits), or the exact
  * fractions where known when `fractions` (the public writer passes whether they were asked for;
  * the solve report, which computes them for its JSON, passes 0). */
-void lia_eqset_text(struct lia_buf *b, const lia_eqset *e, int fractions);
+void lia__eqset_text(struct lia_buf *b, const lia_eqset *e, int fractions);
 
 /* Equilibria whose regret exceeds 1e-9 times the payoff scale (the largest |payoff|) are never
  * reported: the check must not depend on the units payoffs are written in. */
 #define LIA_REGRET_TOL 1e-9
-double lia_regret_tolerance(const lia_game *g);
+double lia__regret_tolerance(const lia_game *g);
 /* Player p's own tolerance: LIA_REGRET_TOL times the spread of its payoffs (max - min), plus
  * 1e-15 times its largest |payoff| for rounding. */
-double lia_player_tolerance(const lia_game *g, size_t p);
+double lia__player_tolerance(const lia_game *g, size_t p);
 /* The check every method applies before listing a profile: *regret is the largest gain of
- * any player, and *pass is 1 only if each player's gain is within lia_player_tolerance. LIA_EUSAGE if x is not a
+ * any player, and *pass is 1 only if each player's gain is within lia__player_tolerance. LIA_EUSAGE if x is not a
  * profile of probability vectors. */
-lia_status lia_regret_verify(const lia_game *g, const double *x, double *regret, int *pass);
+lia_status lia__regret_verify(const lia_game *g, const double *x, double *regret, int *pass);
 
 #endif

@@ -16,7 +16,7 @@ struct lia_exact_enum {
     lia_big L[2], off[2];    /* original payoff = (integer payoff + off) / L */
 };
 
-int lia_exact_enum_possible(const lia_game *g)
+int lia__exact_enum_possible(const lia_game *g)
 {
     if (!g->exact || g->np != 2) return 0;
     for (size_t i = 0; i < 2 * g->nprofiles; i++)
@@ -24,9 +24,9 @@ int lia_exact_enum_possible(const lia_game *g)
     return 1;
 }
 
-const lia_big *lia_exact_enum_matrix(const lia_exact_enum *X, size_t p) { return p == 0 ? X->A : X->B; }
+const lia_big *lia__exact_enum_matrix(const lia_exact_enum *X, size_t p) { return p == 0 ? X->A : X->B; }
 
-void lia_exact_enum_free(lia_exact_enum *X)
+void lia__exact_enum_free(lia_exact_enum *X)
 {
     if (!X) return;
     lia__free(X->A);
@@ -40,34 +40,34 @@ static lia_status integerise(lia_exact_enum *X, const lia_game *g, size_t p, lia
     size_t m = X->m, n = X->n;
     const lia_num *u = g->exact + p * g->nprofiles;
     lia_big L, t, q, gg, one;
-    lia_big_set_i64(&L, 1);
-    lia_big_set_i64(&one, 1);
+    lia__big_set_i64(&L, 1);
+    lia__big_set_i64(&one, 1);
     size_t lo = 0;
     for (size_t s = 0; s < m * n; s++) {
-        lia_big_set_i64(&q, u[s].q);
-        if (!lia_big_gcd(&gg, &L, &q) || !lia_big_divmod(&t, NULL, &L, &gg) || !lia_big_mul(&L, &t, &q)) return LIA_ELIMIT;
-        if (lia_num_cmp(u[s], u[lo]) < 0) lo = s;
+        lia__big_set_i64(&q, u[s].q);
+        if (!lia__big_gcd(&gg, &L, &q) || !lia__big_divmod(&t, NULL, &L, &gg) || !lia__big_mul(&L, &t, &q)) return LIA_ELIMIT;
+        if (lia__num_cmp(u[s], u[lo]) < 0) lo = s;
     }
     /* off = L * min - 1, so payoff = (integer + off) / L with integer = L u - off */
     lia_big num, scaled;
-    lia_big_set_i64(&num, u[lo].p);
-    lia_big_set_i64(&q, u[lo].q);
-    if (!lia_big_divmod(&t, NULL, &L, &q) || !lia_big_mul(&scaled, &t, &num) || !lia_big_sub(&X->off[p], &scaled, &one))
+    lia__big_set_i64(&num, u[lo].p);
+    lia__big_set_i64(&q, u[lo].q);
+    if (!lia__big_divmod(&t, NULL, &L, &q) || !lia__big_mul(&scaled, &t, &num) || !lia__big_sub(&X->off[p], &scaled, &one))
         return LIA_ELIMIT;
     X->L[p] = L;
     for (size_t i = 0; i < m; i++)
         for (size_t j = 0; j < n; j++) {
             lia_num v = u[i + m * j];
-            lia_big_set_i64(&num, v.p);
-            lia_big_set_i64(&q, v.q);
+            lia__big_set_i64(&num, v.p);
+            lia__big_set_i64(&q, v.q);
             lia_big *o = out + i * n + j;
-            if (!lia_big_divmod(&t, NULL, &L, &q) || !lia_big_mul(&scaled, &t, &num) || !lia_big_sub(o, &scaled, &X->off[p]))
+            if (!lia__big_divmod(&t, NULL, &L, &q) || !lia__big_mul(&scaled, &t, &num) || !lia__big_sub(o, &scaled, &X->off[p]))
                 return LIA_ELIMIT;
         }
     return LIA_OK;
 }
 
-lia_status lia_exact_enum_new(lia_exact_enum **out, const lia_game *g)
+lia_status lia__exact_enum_new(lia_exact_enum **out, const lia_game *g)
 {
     *out = NULL;
     lia_exact_enum *X = lia__calloc(1, sizeof *X);
@@ -79,7 +79,7 @@ lia_status lia_exact_enum_new(lia_exact_enum **out, const lia_game *g)
     lia_status st = X->A && X->B ? LIA_OK : LIA_ENOMEM;
     if (st == LIA_OK) st = integerise(X, g, 0, X->A);
     if (st == LIA_OK) st = integerise(X, g, 1, X->B);
-    if (st != LIA_OK) { lia_exact_enum_free(X); return st; }
+    if (st != LIA_OK) { lia__exact_enum_free(X); return st; }
     *out = X;
     return LIA_OK;
 }
@@ -116,10 +116,10 @@ static lia_status vertex(const side *S, const uint64_t *lab, lia_big *num, lia_b
     }
     for (size_t i = 0; ok && i < nr; i++) {
         for (size_t j = 0; j < t; j++) T[i * w + j] = *entry(S, rows[i], cols[j]);
-        lia_big_set_i64(&T[i * w + t], 1);
+        lia__big_set_i64(&T[i * w + t], 1);
     }
     lia_big prev, a, b;
-    lia_big_set_i64(&prev, 1);
+    lia__big_set_i64(&prev, 1);
     int fit = 1;   /* 0 once a number outgrew the fixed-size integers: LIA_ELIMIT, not a bad label */
 #define FIT(expr) (fit = fit && (expr))
     for (size_t c = 0; ok && fit && c < t; c++) {   /* Bareiss elimination of column c */
@@ -130,20 +130,20 @@ static lia_status vertex(const side *S, const uint64_t *lab, lia_big *num, lia_b
             for (size_t j = 0; j < w; j++) { lia_big s = T[p * w + j]; T[p * w + j] = T[c * w + j]; T[c * w + j] = s; }
         for (size_t i = c + 1; fit && i < nr; i++) {
             for (size_t j = c + 1; fit && j < w; j++)
-                FIT(lia_big_mul(&a, &T[c * w + c], &T[i * w + j]) && lia_big_mul(&b, &T[i * w + c], &T[c * w + j]) &&
-                    lia_big_sub(&a, &a, &b) && lia_big_divmod(&T[i * w + j], NULL, &a, &prev));
-            lia_big_set_i64(&T[i * w + c], 0);
+                FIT(lia__big_mul(&a, &T[c * w + c], &T[i * w + j]) && lia__big_mul(&b, &T[i * w + c], &T[c * w + j]) &&
+                    lia__big_sub(&a, &a, &b) && lia__big_divmod(&T[i * w + j], NULL, &a, &prev));
+            lia__big_set_i64(&T[i * w + c], 0);
         }
         prev = T[c * w + c];
     }
     for (size_t i = t; ok && fit && i < nr; i++) ok = lia_big_is_zero(&T[i * w + t]);   /* consistent */
     /* back substitution: num_c = (det * rhs_c - sum_{j > c} U[c][j] num_j) / U[c][c] */
     lia_big *x = num;
-    for (size_t c = 0; ok && fit && c < d; c++) lia_big_set_i64(&x[c], 0);
+    for (size_t c = 0; ok && fit && c < d; c++) lia__big_set_i64(&x[c], 0);
     for (size_t ci = t; ok && fit && ci-- > 0;) {
-        FIT(lia_big_mul(&a, &prev, &T[ci * w + t]));
-        for (size_t j = ci + 1; fit && j < t; j++) FIT(lia_big_mul(&b, &T[ci * w + j], &x[cols[j]]) && lia_big_sub(&a, &a, &b));
-        FIT(lia_big_divmod(&x[cols[ci]], NULL, &a, &T[ci * w + ci]));
+        FIT(lia__big_mul(&a, &prev, &T[ci * w + t]));
+        for (size_t j = ci + 1; fit && j < t; j++) FIT(lia__big_mul(&b, &T[ci * w + j], &x[cols[j]]) && lia__big_sub(&a, &a, &b));
+        FIT(lia__big_divmod(&x[cols[ci]], NULL, &a, &T[ci * w + ci]));
     }
     ok = ok && fit;
     if (ok && lia_big_sign(&prev) < 0)
@@ -157,9 +157,9 @@ static lia_status vertex(const side *S, const uint64_t *lab, lia_big *num, lia_b
         else if (sg == 0) lia_bit_set(exact_lab, S->coord0 + c);
     }
     for (size_t r = 0; ok && r < k; r++) {
-        lia_big_set_i64(&a, 0);
-        for (size_t j = 0; fit && j < t; j++) FIT(lia_big_mul(&b, entry(S, r, cols[j]), &x[cols[j]]) && lia_big_add(&a, &a, &b));
-        int c = fit ? lia_big_cmp(&a, det) : 1;
+        lia__big_set_i64(&a, 0);
+        for (size_t j = 0; fit && j < t; j++) FIT(lia__big_mul(&b, entry(S, r, cols[j]), &x[cols[j]]) && lia__big_add(&a, &a, &b));
+        int c = fit ? lia__big_cmp(&a, det) : 1;
         if (c > 0) ok = 0;
         else if (c == 0) lia_bit_set(exact_lab, S->cons0 + r);
     }
@@ -174,23 +174,23 @@ static lia_status vertex(const side *S, const uint64_t *lab, lia_big *num, lia_b
 static int rational(char *buf, size_t cap, const lia_big *p, const lia_big *q)
 {
     lia_big g, a, b;
-    if (!lia_big_gcd(&g, p, q)) return 0;
+    if (!lia__big_gcd(&g, p, q)) return 0;
     if (lia_big_is_zero(&g)) return 0;
-    if (!lia_big_divmod(&a, NULL, p, &g) || !lia_big_divmod(&b, NULL, q, &g)) return 0;
+    if (!lia__big_divmod(&a, NULL, p, &g) || !lia__big_divmod(&b, NULL, q, &g)) return 0;
     if (lia_big_sign(&b) < 0) { lia_big_negate(&a); lia_big_negate(&b); }
-    size_t len = lia_big_to_str(buf, cap, &a);
+    size_t len = lia__big_to_str(buf, cap, &a);
     if (!len) return 0;
     lia_big one;
-    lia_big_set_i64(&one, 1);
-    if (lia_big_cmp(&b, &one) == 0) return 1;
+    lia__big_set_i64(&one, 1);
+    if (lia__big_cmp(&b, &one) == 0) return 1;
     if (len + 2 > cap) return 0;
     buf[len] = '/';
-    return lia_big_to_str(buf + len + 1, cap - len - 1, &b) > 0;
+    return lia__big_to_str(buf + len + 1, cap - len - 1, &b) > 0;
 }
 
 enum { DIGITS = LIA_BIG_LIMBS * 10 + 2 };
 
-lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *labx, const uint64_t *laby, int attach)
+lia_status lia__exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *labx, const uint64_t *laby, int attach)
 {
     size_t m = X->m, n = X->n, nlab = m + n, lw = (nlab + 63) / 64, stride = e->width + e->np;
     /* P: coordinates x_i (labels i), constraints (B^T x)_j (labels m + j); Q the other way */
@@ -205,10 +205,10 @@ lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *l
     for (size_t l = 0; st == LIA_OK && l < nlab; l++)   /* exactly completely labelled */
         if (!lia_bit(ex, l) && !lia_bit(ey, l)) st = LIA_EINTERNAL;
     if (!attach) goto done;
-    lia_big_set_i64(&sx, 0);
-    lia_big_set_i64(&sy, 0);
-    for (size_t i = 0; st == LIA_OK && i < m; i++) if (!lia_big_add(&sx, &sx, &nx[i])) st = LIA_ELIMIT;
-    for (size_t j = 0; st == LIA_OK && j < n; j++) if (!lia_big_add(&sy, &sy, &ny[j])) st = LIA_ELIMIT;
+    lia__big_set_i64(&sx, 0);
+    lia__big_set_i64(&sy, 0);
+    for (size_t i = 0; st == LIA_OK && i < m; i++) if (!lia__big_add(&sx, &sx, &nx[i])) st = LIA_ELIMIT;
+    for (size_t j = 0; st == LIA_OK && j < n; j++) if (!lia__big_add(&sy, &sy, &ny[j])) st = LIA_ELIMIT;
     for (size_t i = 0; st == LIA_OK && i < m; i++)
         if (!rational(text + i * DIGITS, DIGITS, &nx[i], &sx)) st = LIA_ELIMIT;
     for (size_t j = 0; st == LIA_OK && j < n; j++)
@@ -218,18 +218,18 @@ lia_status lia_exact_enum_add(lia_exact_enum *X, lia_eqset *e, const uint64_t *l
     for (size_t p = 0; st == LIA_OK && p < 2; p++) {
         const lia_big *det = p == 0 ? &dy : &dx, *sum = p == 0 ? &sy : &sx;
         lia_big a, b;
-        if (!lia_big_mul(&a, &X->off[p], sum) || !lia_big_add(&a, &a, det) || !lia_big_mul(&b, &X->L[p], sum) ||
+        if (!lia__big_mul(&a, &X->off[p], sum) || !lia__big_add(&a, &a, det) || !lia__big_mul(&b, &X->L[p], sum) ||
             !rational(text + (m + n + p) * DIGITS, DIGITS, &a, &b))
             st = LIA_ELIMIT;
         else
-            e->payoffs[(e->n - 1) * e->np + p] = lia_big_ratio(&a, &b);   /* the nearest double */
+            e->payoffs[(e->n - 1) * e->np + p] = lia__big_ratio(&a, &b);   /* the nearest double */
     }
     /* the floating-point profile becomes the nearest doubles of the exact one */
     double *prof = e->profiles + (e->n - 1) * e->width;
-    for (size_t i = 0; st == LIA_OK && i < m; i++) prof[i] = lia_big_ratio(&nx[i], &sx);
-    for (size_t j = 0; st == LIA_OK && j < n; j++) prof[m + j] = lia_big_ratio(&ny[j], &sy);
+    for (size_t i = 0; st == LIA_OK && i < m; i++) prof[i] = lia__big_ratio(&nx[i], &sx);
+    for (size_t j = 0; st == LIA_OK && j < n; j++) prof[m + j] = lia__big_ratio(&ny[j], &sy);
     for (size_t i = 0; i < stride && st == LIA_OK; i++) vals[i] = text + i * DIGITS;
-    if (st == LIA_OK && !lia_eqset_add_exact(e, vals)) st = LIA_ENOMEM;
+    if (st == LIA_OK && !lia__eqset_add_exact(e, vals)) st = LIA_ENOMEM;
 done:
     lia__free(nx);
     lia__free(ny);

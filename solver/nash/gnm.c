@@ -19,7 +19,7 @@
  * on the boundary, the pattern is switched and the new piece's tangent is oriented into the
  * new region (the curve passes through such boundaries). The first crossing of lambda = 0 is
  * solved for exactly, then refined by Newton on the indifference system of its support
- * (indiff.c, the solver support enumeration uses) and re-verified by lia_regret_verify.
+ * (indiff.c, the solver support enumeration uses) and re-verified by lia__regret_verify.
  *
  * Why this rather than simplicial subdivision: both are globally convergent, but a
  * simplicial method reaches accuracy 1/m only on a grid of mesh 1/m, at a number of pivots
@@ -259,14 +259,14 @@ static lia_status report(gnm *G, lia_eqset *e, int *done)
             if (G->in[a]) { sup[at + k[p]++] = a - G->off[p]; }
         at += k[p];
     }
-    st = lia_indiff_init(&sys, g, k, sup, scale);
+    st = lia__indiff_init(&sys, g, k, sup, scale);
     if (st != LIA_OK) goto done;
     have_sys = 1;
     z = lia__malloc((sys.d ? sys.d : 1) * sizeof *z);
     if (!z) { st = LIA_ENOMEM; goto done; }
-    lia_indiff_unknowns(&sys, x, z);
-    lia_indiff_newton(&sys, z, 30);
-    lia_indiff_profile(&sys, z, polished);
+    lia__indiff_unknowns(&sys, x, z);
+    lia__indiff_newton(&sys, z, 30);
+    lia__indiff_profile(&sys, z, polished);
     int polished_ok = 1;
     for (size_t p = 0; p < np && polished_ok; p++) {
         double sum = 0;
@@ -281,10 +281,10 @@ static lia_status report(gnm *G, lia_eqset *e, int *done)
     }
     double r_raw = INFINITY, r_pol = INFINITY;
     int pass_raw = 0, pass_pol = 0;
-    st = lia_regret_verify(g, x, &r_raw, &pass_raw);
+    st = lia__regret_verify(g, x, &r_raw, &pass_raw);
     if (st == LIA_EUSAGE) { st = LIA_OK; pass_raw = 0; }
     if (st == LIA_OK && polished_ok) {
-        st = lia_regret_verify(g, polished, &r_pol, &pass_pol);
+        st = lia__regret_verify(g, polished, &r_pol, &pass_pol);
         if (st == LIA_EUSAGE) { st = LIA_OK; pass_pol = 0; }
     }
     if (st != LIA_OK) goto done;
@@ -294,10 +294,10 @@ static lia_status report(gnm *G, lia_eqset *e, int *done)
     double r = pol ? r_pol : r_raw;
     st = lia_game_expected_payoffs(g, best, pay);
     if (st != LIA_OK) goto done;
-    if (!lia_eqset_add(e, best, pay, r)) { st = LIA_ENOMEM; goto done; }
+    if (!lia__eqset_add(e, best, pay, r)) { st = LIA_ENOMEM; goto done; }
     *done = 1;
 done:
-    if (have_sys) lia_indiff_free(&sys);
+    if (have_sys) lia__indiff_free(&sys);
     lia__free(z);
     lia__free(x);
     lia__free(pay);
@@ -541,7 +541,7 @@ static lia_status follow(gnm *G, lia_eqset *e, size_t attempt, int *done)
     return LIA_OK;
 }
 
-lia_status lia_nash_gnm(lia_eqset *e, const lia_game *g)
+lia_status lia__nash_gnm(lia_eqset *e, const lia_game *g)
 {
     size_t np = g->np, N = e->width, n1 = N + 1, P = g->nprofiles;
     gnm G = { .g = g, .np = np, .N = N, .P = P, .rng = 0x676E6D };

@@ -109,7 +109,7 @@ static void start_eval(tracker *T, const double complex *z)
 static void homotopy_eval(tracker *T, const double complex *z, double t, int want_dt)
 {
     size_t d = T->d;
-    lia_indiff_eval(T->s, z, T->F, T->J);
+    lia__indiff_eval(T->s, z, T->F, T->J);
     start_eval(T, z);
     double complex a = (1 - t) * T->gamma;
     for (size_t i = 0; i < d; i++) {
@@ -192,7 +192,7 @@ static int track(tracker *T)
     /* at t = 1 the homotopy is F itself: a few more Newton steps on it */
     memcpy(T->z1, T->z, d * sizeof *T->z);
     for (int it = 0; it < END_NEWTON; it++) {
-        lia_indiff_eval(T->s, T->z1, T->F, T->A);
+        lia__indiff_eval(T->s, T->z1, T->F, T->A);
         memcpy(T->b, T->F, d * sizeof *T->b);
         if (!solve(T, T->b)) break;
         for (size_t i = 0; i < d; i++) T->z1[i] -= T->b[i];
@@ -229,7 +229,7 @@ static lia_status enumerate(tracker *T, size_t e, double *zr)
         for (size_t i = 0; i < d; i++)
             if (fabs(cimag(T->z[i])) > 1e-5 * (1 + size)) return LIA_OK;
         for (size_t i = 0; i < d; i++) zr[i] = creal(T->z[i]);
-        lia_indiff_newton(s, zr, 20);   /* the caller verifies whatever comes out */
+        lia__indiff_newton(s, zr, 20);   /* the caller verifies whatever comes out */
         return T->found(T->ctx, zr);
     }
     size_t p = owner(s, e);
@@ -244,7 +244,7 @@ static lia_status enumerate(tracker *T, size_t e, double *zr)
     return LIA_OK;
 }
 
-lia_status lia_homotopy_solve(lia_indiff *s, lia_homotopy_found found, void *ctx, size_t *paths)
+lia_status lia__homotopy_solve(lia_indiff *s, lia_homotopy_found found, void *ctx, size_t *paths)
 {
     if (paths) *paths = 0;
     size_t d = s->d, np = s->np, K = s->soff[np];

@@ -13,6 +13,6 @@ typedef lia_status (*lia_homotopy_found)(void *ctx, const double *z);
  * product of random linear forms with F's multidegree, to t = 1. Paths that diverge, or stall
  * at a singular end (a continuum of solutions), are dropped after a bounded number of steps.
  * *paths, if not NULL, receives the number of paths tracked. LIA_ENOMEM on allocation failure. */
-lia_status lia_homotopy_solve(lia_indiff *s, lia_homotopy_found found, void *ctx, size_t *paths);
+lia_status lia__homotopy_solve(lia_indiff *s, lia_homotopy_found found, void *ctx, size_t *paths);
 
 #endif

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-void lia_indiff_free(lia_indiff *s)
+void lia__indiff_free(lia_indiff *s)
 {
     lia__free(s->k);
     lia__free(s->sup);
@@ -47,7 +47,7 @@ static void next_profile(const lia_indiff *s, size_t p)
     }
 }
 
-lia_status lia_indiff_init(lia_indiff *s, const lia_game *g, const size_t *k, const size_t *sup, const double *scale)
+lia_status lia__indiff_init(lia_indiff *s, const lia_game *g, const size_t *k, const size_t *sup, const double *scale)
 {
     memset(s, 0, sizeof *s);
     size_t np = g->np, ksum = 0, width = 0;
@@ -77,7 +77,7 @@ lia_status lia_indiff_init(lia_indiff *s, const lia_game *g, const size_t *k, co
     s->ipiv = lia__malloc(dn * sizeof *s->ipiv);
     if (!s->k || !s->sup || !s->soff || !s->zoff || !s->doff || !s->ns || !s->x || !s->pre || !s->suf ||
         !s->t || !s->F || !s->zc || !s->J || !s->Jr || !s->r || !s->ipiv) {
-        lia_indiff_free(s);
+        lia__indiff_free(s);
         return LIA_ENOMEM;
     }
     memcpy(s->k, k, np * sizeof *k);
@@ -91,7 +91,7 @@ lia_status lia_indiff_init(lia_indiff *s, const lia_game *g, const size_t *k, co
     }
     s->D = lia__malloc((s->doff[np] ? s->doff[np] : 1) * sizeof *s->D);
     if (!s->D) {
-        lia_indiff_free(s);
+        lia__indiff_free(s);
         return LIA_ENOMEM;
     }
     for (size_t p = 0; p < np; p++) {
@@ -116,7 +116,7 @@ lia_status lia_indiff_init(lia_indiff *s, const lia_game *g, const size_t *k, co
     return LIA_OK;
 }
 
-void lia_indiff_eval(lia_indiff *s, const double complex *z, double complex *F, double complex *J)
+void lia__indiff_eval(lia_indiff *s, const double complex *z, double complex *F, double complex *J)
 {
     size_t np = s->np, d = s->d;
     for (size_t p = 0; p < np; p++) {
@@ -165,13 +165,13 @@ void lia_indiff_eval(lia_indiff *s, const double complex *z, double complex *F, 
     }
 }
 
-int lia_indiff_newton(lia_indiff *s, double *z, int maxit)
+int lia__indiff_newton(lia_indiff *s, double *z, int maxit)
 {
     size_t d = s->d;
     if (d == 0) return 1;
     for (int it = 0; it < maxit; it++) {
         for (size_t i = 0; i < d; i++) s->zc[i] = z[i];
-        lia_indiff_eval(s, s->zc, s->F, s->J);
+        lia__indiff_eval(s, s->zc, s->F, s->J);
         double res = 0;
         for (size_t i = 0; i < d; i++) {
             s->r[i] = creal(s->F[i]);
@@ -192,7 +192,7 @@ int lia_indiff_newton(lia_indiff *s, double *z, int maxit)
     return 0;
 }
 
-int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit)
+int lia__indiff_newton_minnorm(lia_indiff *s, double *z, int maxit)
 {
     size_t d = s->d;
     if (d == 0) return 1;
@@ -218,7 +218,7 @@ int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit)
     int done = 0;
     for (int it = 0; it < maxit && !done; it++) {
         for (size_t i = 0; i < d; i++) s->zc[i] = z[i];
-        lia_indiff_eval(s, s->zc, s->F, s->J);
+        lia__indiff_eval(s, s->zc, s->F, s->J);
         double res = 0;
         for (size_t i = 0; i < d; i++) {
             s->r[i] = creal(s->F[i]);
@@ -245,7 +245,7 @@ int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit)
     }
     if (done) {   /* a solution, not merely a stalled least-squares iterate */
         for (size_t i = 0; i < d; i++) s->zc[i] = z[i];
-        lia_indiff_eval(s, s->zc, s->F, NULL);
+        lia__indiff_eval(s, s->zc, s->F, NULL);
         for (size_t i = 0; i < d; i++) done = done && fabs(creal(s->F[i])) <= 1e-12;
     }
     lia__free(sv);
@@ -254,7 +254,7 @@ int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit)
     return done;
 }
 
-void lia_indiff_profile(const lia_indiff *s, const double *z, double *x)
+void lia__indiff_profile(const lia_indiff *s, const double *z, double *x)
 {
     memset(x, 0, s->width * sizeof *x);
     for (size_t p = 0, at = 0; p < s->np; at += s->ns[p], p++) {
@@ -268,7 +268,7 @@ void lia_indiff_profile(const lia_indiff *s, const double *z, double *x)
     }
 }
 
-void lia_indiff_unknowns(const lia_indiff *s, const double *x, double *z)
+void lia__indiff_unknowns(const lia_indiff *s, const double *x, double *z)
 {
     for (size_t p = 0, at = 0; p < s->np; at += s->ns[p], p++) {
         const size_t *sp = s->sup + s->soff[p];

@@ -38,25 +38,25 @@ typedef struct lia_indiff {
  * player after player); player p's payoff differences are divided by scale[p] (its largest
  * |payoff|), so each equation reads the same in any payoff units, however different the
  * players' scales. LIA_ENOMEM on allocation failure (nothing to free then). */
-lia_status lia_indiff_init(lia_indiff *s, const lia_game *g, const size_t *k, const size_t *sup, const double *scale);
-void lia_indiff_free(lia_indiff *s);
+lia_status lia__indiff_init(lia_indiff *s, const lia_game *g, const size_t *k, const size_t *sup, const double *scale);
+void lia__indiff_free(lia_indiff *s);
 
 /* F(z) into F[d], and the Jacobian dF/dz into J (d x d, column-major) unless J is NULL. */
-void lia_indiff_eval(lia_indiff *s, const double complex *z, double complex *F, double complex *J);
+void lia__indiff_eval(lia_indiff *s, const double complex *z, double complex *F, double complex *J);
 
 /* Real Newton from z (d entries, updated in place), at most maxit steps. Returns 1 if it
  * converged (a step below 1e-14 relative), 0 otherwise (singular, or not within maxit); z then
  * holds the last iterate. */
-int lia_indiff_newton(lia_indiff *s, double *z, int maxit);
+int lia__indiff_newton(lia_indiff *s, double *z, int maxit);
 
 /* Newton with least-norm steps (SVD), for a singular system, whose solutions near z form a
  * continuum: converges to a solution near z (1: |F| <= 1e-12 at the end), 0 if not, -1 if out
  * of memory. */
-int lia_indiff_newton_minnorm(lia_indiff *s, double *z, int maxit);
+int lia__indiff_newton_minnorm(lia_indiff *s, double *z, int maxit);
 
 /* The full mixed profile (width entries, zeros off the supports) of unknowns z, and back:
  * the unknowns of a full profile (each player's support part renormalised to sum 1). */
-void lia_indiff_profile(const lia_indiff *s, const double *z, double *x);
-void lia_indiff_unknowns(const lia_indiff *s, const double *x, double *z);
+void lia__indiff_profile(const lia_indiff *s, const double *z, double *x);
+void lia__indiff_unknowns(const lia_indiff *s, const double *x, double *z);
 
 #endif

@@ -321,7 +321,7 @@ static double path_bytes(size_t m, size_t n)
     return tableau_bytes(n, m + n) + tableau_bytes(m, m + n);
 }
 
-/* Bytes of the game's matrices and scratch (as lia_nash_lh takes them), of `paths` paths, and
+/* Bytes of the game's matrices and scratch (as lia__nash_lh takes them), of `paths` paths, and
  * of the equilibria kept (each one's profile, payoffs and regret, twice over for the set's
  * growth by doubling; one equilibrium per label at most). */
 static double lh_bytes(size_t m, size_t n, size_t paths, size_t equilibria)
@@ -357,7 +357,7 @@ static lia_status lh_race(lh_game *G, const lia_game *g, double *x, double *regr
             lia_status ps = path_profile(&w[r], G, x);
             if (ps == LIA_ENOMEM) { st = ps; break; }
             int pass = 0;
-            if (ps == LIA_OK && lia_regret_verify(g, x, regret, &pass) == LIA_OK && pass) found = 1;
+            if (ps == LIA_OK && lia__regret_verify(g, x, regret, &pass) == LIA_OK && pass) found = 1;
         }
     }
     for (size_t r = 0; r < started; r++) path_end(&w[r], G->budget);
@@ -385,7 +385,7 @@ static int keep(lh_budget *b, size_t nlab)
 /* The most equilibria a run keeps: one per label followed (all labels), else one. */
 static size_t lh_kept(size_t nlab, long label) { return label == -1 ? nlab : 1; }
 
-lia_status lia_nash_lh_needed(const lia_game *g, long label, double *bytes)
+lia_status lia__nash_lh_needed(const lia_game *g, long label, double *bytes)
 {
     if (g->np != 2) return LIA_EUSAGE;
     size_t m = g->ns[0], n = g->ns[1];
@@ -393,7 +393,7 @@ lia_status lia_nash_lh_needed(const lia_game *g, long label, double *bytes)
     return LIA_OK;
 }
 
-lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap)
+lia_status lia__nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap)
 {
     if (g->np != 2) return LIA_EUSAGE;
     size_t m = g->ns[0], n = g->ns[1], nlab = m + n;
@@ -442,7 +442,7 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap)
         double regret;
         st = lh_race(&G, g, x, &regret);
         if (st == LIA_OK && !keep(&budget, nlab)) st = LIA_ELIMIT;
-        if (st == LIA_OK && (lia_game_expected_payoffs(g, x, u) != LIA_OK || !lia_eqset_add(e, x, u, regret)))
+        if (st == LIA_OK && (lia_game_expected_payoffs(g, x, u) != LIA_OK || !lia__eqset_add(e, x, u, regret)))
             st = LIA_ENOMEM;
         goto done;
     }
@@ -452,7 +452,7 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap)
         st = lh_single(&G, k, x);
         double regret = INFINITY;
         int pass = 0;
-        if (st == LIA_OK) st = lia_regret_verify(g, x, &regret, &pass);
+        if (st == LIA_OK) st = lia__regret_verify(g, x, &regret, &pass);
         if (st == LIA_EINTERNAL || (st == LIA_OK && !pass)) {
             /* a path that failed numerically is never reported; with all labels, the others
              * still count (one drifting label must not discard what the rest found) */
@@ -465,7 +465,7 @@ lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap)
         for (size_t q = 0; q < e->n && !seen; q++) seen = same_profile(e->profiles + q * e->width, x, nlab);
         if (seen && label < 0) continue;      /* all labels: each equilibrium once */
         if (!keep(&budget, nlab)) { st = LIA_ELIMIT; break; }
-        if (lia_game_expected_payoffs(g, x, u) != LIA_OK || !lia_eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
+        if (lia_game_expected_payoffs(g, x, u) != LIA_OK || !lia__eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
     }
     if (st == LIA_OK && label < 0 && e->n == 0 && failed) st = LIA_EINTERNAL;
 done:

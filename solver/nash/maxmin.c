@@ -95,7 +95,7 @@ static lia_status security_lp(const lia_game *g, size_t p, double *value, double
     if (st != LIA_OK) return st;
     double *sol = lia__malloc((n + 1) * sizeof *sol);
     lia_lp_outcome out;
-    st = sol ? lia_lp_solve(&sec.lp, &out, sol, NULL) : LIA_ENOMEM;
+    st = sol ? lia__lp_solve(&sec.lp, &out, sol, NULL) : LIA_ENOMEM;
     if (st == LIA_OK && out != LIA_LP_OPTIMAL) st = LIA_EINTERNAL;   /* always feasible and bounded */
     if (st == LIA_OK) {
         double sum = 0;
@@ -140,10 +140,10 @@ static int security_names(lia_arena *a, const lia_game *g, size_t p, const char 
     const char *parts[1] = { NULL };
     for (size_t s = 0; s < g->ns[p]; s++) {
         parts[0] = g->strategies[p][s];
-        if (!(cols[s] = lia_lp_name(a, "x", 1, parts))) return 0;
+        if (!(cols[s] = lia__lp_name(a, "x", 1, parts))) return 0;
     }
     cols[g->ns[p]] = "v";
-    const char **others = lia_arena_array(a, g->np, sizeof *others);
+    const char **others = lia__arena_array(a, g->np, sizeof *others);
     if (!others) return 0;
     size_t r = 0;
     for (size_t t = 0; t < g->nprofiles; t++) {
@@ -153,7 +153,7 @@ static int security_names(lia_arena *a, const lia_game *g, size_t p, const char 
             else others[k++] = g->strategies[q][rest % g->ns[q]];
         }
         if (own) continue;                 /* one row per profile of the others: those with s_p = 0 */
-        if (!(rows[r++] = lia_lp_name(a, "vs", k, others))) return 0;
+        if (!(rows[r++] = lia__lp_name(a, "vs", k, others))) return 0;
     }
     rows[r] = "total";
     return 1;
@@ -169,17 +169,17 @@ lia_status lia_game_maxmin_lp(char **out, size_t *len, const lia_game *g, size_t
     lia_status st = security_build(&sec, g, player, 0);   /* in the game's units: its optimum is the value */
     if (st != LIA_OK) return security_explain(st, g, player);
     lia_arena a;
-    lia_arena_init(&a);
-    const char **cols = lia_arena_array(&a, sec.lp.cols, sizeof *cols);
-    const char **rows = lia_arena_array(&a, sec.lp.rows, sizeof *rows);
+    lia__arena_init(&a);
+    const char **cols = lia__arena_array(&a, sec.lp.cols, sizeof *cols);
+    const char **rows = lia__arena_array(&a, sec.lp.rows, sizeof *rows);
     size_t tcap = strlen(g->name) + strlen(g->players[player]) + 64;
-    char *title = lia_arena_alloc(&a, tcap);
+    char *title = lia__arena_alloc(&a, tcap);
     st = LIA_ENOMEM;
     if (cols && rows && title && security_names(&a, g, player, cols, rows)) {
         snprintf(title, tcap, "liaison: security (maxmin) LP of player %s in game %s", g->players[player], g->name);
-        st = lia_lp_write_cplex(out, len, &sec.lp, title, cols, rows);
+        st = lia__lp_write_cplex(out, len, &sec.lp, title, cols, rows);
     }
-    lia_arena_free(&a);
+    lia__arena_free(&a);
     security_free(&sec);
     return security_explain(st, g, player);
 }
@@ -190,12 +190,12 @@ static int constant_sum(const lia_game *g)
     if (g->np != 2) return 0;
     const size_t P = g->nprofiles;
     if (g->exact) {
-        lia_num c = lia_num_add(g->exact[0], g->exact[P]);
+        lia_num c = lia__num_add(g->exact[0], g->exact[P]);
         int all = lia_num_exact(c);
         for (size_t k = 1; all && k < P; k++) {
-            lia_num s = lia_num_add(g->exact[k], g->exact[P + k]);
+            lia_num s = lia__num_add(g->exact[k], g->exact[P + k]);
             if (!lia_num_exact(s)) { all = 0; break; }
-            if (lia_num_cmp(s, c) != 0) return 0;
+            if (lia__num_cmp(s, c) != 0) return 0;
         }
         if (all) return 1;
     }
@@ -206,7 +206,7 @@ static int constant_sum(const lia_game *g)
     return 1;
 }
 
-lia_status lia_nash_lp(lia_eqset *e, const lia_game *g)
+lia_status lia__nash_lp(lia_eqset *e, const lia_game *g)
 {
     if (!constant_sum(g)) return LIA_EUSAGE;
     double *x = lia__malloc(e->width * sizeof *x), u[2], v0, v1, regret;
@@ -215,8 +215,8 @@ lia_status lia_nash_lp(lia_eqset *e, const lia_game *g)
     if (st == LIA_OK) st = security_lp(g, 1, &v1, x + g->ns[0]);
     if (st == LIA_OK) st = lia_game_regret(g, x, &regret);
     if (st == LIA_OK) st = lia_game_expected_payoffs(g, x, u);
-    if (st == LIA_OK && regret > lia_regret_tolerance(g)) st = LIA_EINTERNAL;   /* the minimax theorem says 0 */
-    if (st == LIA_OK && !lia_eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
+    if (st == LIA_OK && regret > lia__regret_tolerance(g)) st = LIA_EINTERNAL;   /* the minimax theorem says 0 */
+    if (st == LIA_OK && !lia__eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
     lia__free(x);
     return st;
 }

@@ -16,13 +16,13 @@ typedef lia_status (*method_fn)(lia_eqset *e, const lia_game *g, const lia_nash_
 static lia_status run_pure(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
 {
     (void)o;
-    return lia_nash_pure(e, g, e->memory_cap);
+    return lia__nash_pure(e, g, e->memory_cap);
 }
-static lia_status run_lp(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_lp(e, g); }
+static lia_status run_lp(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_lp(e, g); }
 static size_t cap_of(const lia_nash_options *o) { return o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP; }
 static lia_status run_lh(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
 {
-    return lia_nash_lh(e, g, o->label, cap_of(o));
+    return lia__nash_lh(e, g, o->label, cap_of(o));
 }
 /* Threads asked for, or every online core (at most 64). */
 static unsigned threads_of(const lia_nash_options *o)
@@ -34,12 +34,12 @@ static unsigned threads_of(const lia_nash_options *o)
 static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
 {
     /* every profile an equilibrium: a structure to read off, not a degenerate polytope to walk */
-    if (g->np == 2 && lia_nash_all_indifferent(g)) return lia_nash_enum_indifferent(e, g, o->exact);
-    return lia_nash_enum(e, g, o->exact, cap_of(o), threads_of(o));
+    if (g->np == 2 && lia__nash_all_indifferent(g)) return lia__nash_enum_indifferent(e, g, o->exact);
+    return lia__nash_enum(e, g, o->exact, cap_of(o), threads_of(o));
 }
-static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_support(e, g); }
-static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_qre(e, g); }
-static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia_nash_gnm(e, g); }
+static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_support(e, g); }
+static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_qre(e, g); }
+static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_gnm(e, g); }
 
 static const struct { const char *name; method_fn run; } methods[] = {
     [LIA_NASH_PURE] = { "pure", run_pure },
@@ -84,7 +84,7 @@ lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opt
     lia_nash_options o;
     if (!g || !bytes || !current_options(&o, opts) || o.method != LIA_NASH_LH) return LIA_EUSAGE;
     double need = 0;
-    lia_status st = lia_nash_lh_needed(g, o.label, &need);
+    lia_status st = lia__nash_lh_needed(g, o.label, &need);
     if (st != LIA_OK) return st;
     *bytes = need < (double)SIZE_MAX ? (size_t)ceil(need) : SIZE_MAX;
     return LIA_OK;
@@ -102,7 +102,7 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
     if (!lia_nash_method_available(opts->method))
         return lia__errmsg_default(LIA_EUSAGE, "lia_game_nash: method %d is not available in this build (%s): see "
                                                "lia_nash_method_available", (int)opts->method, LIA_VERSION);
-    lia_eqset *e = lia_eqset_new(g, methods[opts->method].name);
+    lia_eqset *e = lia__eqset_new(g, methods[opts->method].name);
     if (!e) return lia__errmsg_default(LIA_ENOMEM, "out of memory starting an equilibrium set for '%s'", g->name);
     e->memory_cap = o.memory_cap ? o.memory_cap : LIA_DEFAULT_MEMORY_CAP;
     lia_status st = methods[opts->method].run(e, g, opts);

@@ -5,34 +5,34 @@
 #include "../game/game.h"
 
 /* `cap` bounds the memory the listed equilibria may take (LIA_ELIMIT beyond). */
-lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap);
+lia_status lia__nash_pure(lia_eqset *e, const lia_game *g, size_t cap);
 /* Lemke-Howson from one dropped label (0 .. m+n-1; rows first), from every label when label
  * is -1 (each equilibrium listed once), or one equilibrium by racing labels (LIA_LH_RACE).
  * Two players only. */
-lia_status lia_nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap);
-/* The bytes lia_nash_lh needs at least for this game and label (its refusal threshold). */
-lia_status lia_nash_lh_needed(const lia_game *g, long label, double *bytes);
+lia_status lia__nash_lh(lia_eqset *e, const lia_game *g, long label, size_t cap);
+/* The bytes lia__nash_lh needs at least for this game and label (its refusal threshold). */
+lia_status lia__nash_lh_needed(const lia_game *g, long label, double *bytes);
 /* Two-player constant-sum games: the pair of security strategies (LIA_EUSAGE otherwise). */
-lia_status lia_nash_lp(lia_eqset *e, const lia_game *g);
+lia_status lia__nash_lp(lia_eqset *e, const lia_game *g);
 /* Two players: every extreme equilibrium and the maximal cliques of the equilibrium graph
  * (vertex enumeration of both best-response polytopes). With `exact`, each equilibrium is
  * also rebuilt and checked in exact rationals (LIA_EUSAGE if the payoffs are not exact). */
-lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t cap, unsigned threads);
+lia_status lia__nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t cap, unsigned threads);
 /* n players: every isolated equilibrium (every equilibrium of a generic game) by support
  * enumeration in Porter-Nudelman-Shoham order (support_enum.c). LIA_ELIMIT when the search's
  * worst case is hopeless: two players with more than 2^32 balanced support pairs
  * (C(m+n, m) - 1), or n players whose support profiles times the total-degree bound
  * (n-1)^(sum (n_p - 1)) on each one's homotopy paths exceed 2^36. */
-lia_status lia_nash_support(lia_eqset *e, const lia_game *g);
+lia_status lia__nash_support(lia_eqset *e, const lia_game *g);
 /* n players: one equilibrium by the Govindan-Wilson global Newton method, polished on its
  * support (gnm.c). LIA_EINTERNAL, with nothing added, if the path cannot be followed within
  * the step budget. */
-lia_status lia_nash_gnm(lia_eqset *e, const lia_game *g);
+lia_status lia__nash_gnm(lia_eqset *e, const lia_game *g);
 
 /* n players: the logit QRE path from lambda = 0, kept as points in the set, and the Nash
  * equilibrium it ends at, polished on its support and verified (qre.c). LIA_EINTERNAL, with
  * no equilibrium added, if the path cannot be followed to a verified end. */
-lia_status lia_nash_qre(lia_eqset *e, const lia_game *g);
+lia_status lia__nash_qre(lia_eqset *e, const lia_game *g);
 
 /* Record why lia_game_nash failed with st (lia_errmsg), unless a deeper failure already did
  * (nash_errors.c). */

@@ -74,7 +74,7 @@ void lia__nash_explain(lia_status st, const lia_game *g, const lia_nash_options 
 {
     char sh[64], cap[32];
     shape(sh, sizeof sh, g);
-    lia_format_cap(cap, sizeof cap, o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP);
+    lia__format_cap(cap, sizeof cap, o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP);
     const char *m = method_name(o->method);
     switch (st) {
     case LIA_EUSAGE:
@@ -94,12 +94,12 @@ void lia__nash_explain(lia_status st, const lia_game *g, const lia_nash_options 
             /* every allocation of Lemke-Howson counts against the cap: say what it needs */
             double need = 0;
             char needs[32] = "more";
-            if (lia_nash_lh_needed(g, o->label, &need) == LIA_OK && need < 1e18) lia_format_cap(needs, sizeof needs, (size_t)need);
+            if (lia__nash_lh_needed(g, o->label, &need) == LIA_OK && need < 1e18) lia__format_cap(needs, sizeof needs, (size_t)need);
             lia__errmsg_default(st, "Lemke-Howson on '%s' (%s) needs %s, over the memory cap of %s "
                                     "(lia_nash_options.memory_cap)", g->name, sh, needs, cap);
         } else if (o->method == LIA_NASH_QRE) {
             /* the logit path's arrays are bounded by the default cap, not the options' */
-            lia_format_cap(cap, sizeof cap, LIA_DEFAULT_MEMORY_CAP);
+            lia__format_cap(cap, sizeof cap, LIA_DEFAULT_MEMORY_CAP);
             lia__errmsg_default(st, "'%s' (%s) is too large for the qre method: its working arrays would exceed "
                                     "the fixed %s it may take (lia_nash_options.memory_cap does not govern it): use "
                                     "the gnm method", g->name, sh, cap);

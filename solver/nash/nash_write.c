@@ -22,24 +22,24 @@ static lia_status nash_write_body(char **out, size_t *len, const lia_eqset *e, c
     lia_status st = fmt == LIA_FORMAT_TEXT ? lia_eqset_write(&first, NULL, e, fmt) : LIA_OK;
     if (st != LIA_OK) return st;
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) { lia__free(first); return LIA_ENOMEM; }
+    if (!lia__c_numeric_begin(&loc)) { lia__free(first); return LIA_ENOMEM; }
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     if (fmt == LIA_FORMAT_TEXT) {
-        lia_buf_puts(&b, first);
-        lia_buf_putc(&b, '\n');
-        lia_correlated_text(&b, c);
+        lia__buf_puts(&b, first);
+        lia__buf_putc(&b, '\n');
+        lia__correlated_text(&b, c);
     } else {
-        lia_json_game_labels(&b, e->game, e->np, e->players, e->ns, (const char *const *const *)e->strategies);
-        lia_buf_puts(&b, ",\n ");
-        lia_eqset_json_fields(&b, e);
-        lia_buf_puts(&b, ",\n \"correlated\": {");
-        lia_correlated_json_fields(&b, c);
-        lia_buf_puts(&b, "}}\n");
+        lia__json_game_labels(&b, e->game, e->np, e->players, e->ns, (const char *const *const *)e->strategies);
+        lia__buf_puts(&b, ",\n ");
+        lia__eqset_json_fields(&b, e);
+        lia__buf_puts(&b, ",\n \"correlated\": {");
+        lia__correlated_json_fields(&b, c);
+        lia__buf_puts(&b, "}}\n");
     }
-    lia_c_numeric_end(&loc);
+    lia__c_numeric_end(&loc);
     lia__free(first);
-    *out = lia_buf_take(&b, len);
+    *out = lia__buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 

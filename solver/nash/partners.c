@@ -28,7 +28,7 @@
 #define SURE 1e-8
 #define RCOND_MIN 1e-9
 
-int lia_vpairs_add(lia_vpairs *E, size_t a, size_t b)
+int lia__vpairs_add(lia_vpairs *E, size_t a, size_t b)
 {
     if (E->n == E->cap) {
         size_t cap = E->cap ? E->cap * 2 : 32;
@@ -45,7 +45,7 @@ int lia_vpairs_add(lia_vpairs *E, size_t a, size_t b)
     return 1;
 }
 
-void lia_vpairs_free(lia_vpairs *E)
+void lia__vpairs_free(lia_vpairs *E)
 {
     lia__free(E->a);
     lia__free(E->b);
@@ -54,7 +54,7 @@ void lia_vpairs_free(lia_vpairs *E)
 }
 
 /* Shell sort on (a, b): no allocation, and fast enough for the equilibria of one game. */
-void lia_vpairs_sort(lia_vpairs *E)
+void lia__vpairs_sort(lia_vpairs *E)
 {
     static const size_t gaps[] = { 701, 301, 132, 57, 23, 10, 4, 1 };
     for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
@@ -101,7 +101,7 @@ typedef struct finder {
 static lia_status listed(finder *F, const uint64_t *lab, const uint64_t *bas, size_t *idx)
 {
     lia_vertices *V = F->VO;
-    int fresh = lia_bitset_table_put(&F->byLabels, lab, V->n, idx);
+    int fresh = lia__bitset_table_put(&F->byLabels, lab, V->n, idx);
     if (fresh < 0) return LIA_ENOMEM;
     if (!fresh) return LIA_OK;
     *idx = V->n;
@@ -116,7 +116,7 @@ static lia_status listed(finder *F, const uint64_t *lab, const uint64_t *bas, si
         if (!b) return LIA_ENOMEM;
         V->basis = b;
         F->vcap = c;
-        if ((double)c * (V->lwords + V->bwords) * 8 + (double)lia_bitset_table_bytes(&F->byLabels) > (double)F->cap)
+        if ((double)c * (V->lwords + V->bwords) * 8 + (double)lia__bitset_table_bytes(&F->byLabels) > (double)F->cap)
             return LIA_ELIMIT;
     }
     memcpy(V->labels + V->n * V->lwords, lab, V->lwords * sizeof *lab);
@@ -189,7 +189,7 @@ static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int 
     *done = 1;
     size_t idx;
     lia_status st = listed(F, F->lab, F->bas, &idx);
-    if (st == LIA_OK && !lia_vpairs_add(E, zv, idx)) st = LIA_ENOMEM;
+    if (st == LIA_OK && !lia__vpairs_add(E, zv, idx)) st = LIA_ENOMEM;
     return st;
 }
 
@@ -210,7 +210,7 @@ static lia_status enumerate_face(finder *F, size_t t, size_t zv, lia_vpairs *E)
     lia_polytope sub = { t, ok, O->nlab, F->Msub, coord_label, O->cons_label };
     lia_polytope_exact xsub = { t, ok, O->nlab, F->Xsub, coord_label, O->cons_label };
     lia_vertices V = { 0 };
-    lia_status st = lia_polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap, 1);
+    lia_status st = lia__polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap, 1);
     size_t lw = F->VO->lwords, bw = F->VO->bwords, sbw = V.bwords;
     for (size_t u = 0; st == LIA_OK && u < V.n; u++) {
         const uint64_t *L = V.labels + u * lw, *B = V.basis + u * sbw;
@@ -228,16 +228,16 @@ static lia_status enumerate_face(finder *F, size_t t, size_t zv, lia_vpairs *E)
             if (lia_bit(B, t + c)) lia_bit_set(F->bas, od + c);
         size_t idx;
         st = listed(F, F->lab, F->bas, &idx);
-        if (st == LIA_OK && !lia_vpairs_add(E, zv, idx)) st = LIA_ENOMEM;
+        if (st == LIA_OK && !lia__vpairs_add(E, zv, idx)) st = LIA_ENOMEM;
     }
-    lia_vertices_free(&V);
+    lia__vertices_free(&V);
     lia__free(coord_label);
     return st;
 }
 
 static void finder_free(finder *F)
 {
-    lia_bitset_table_free(&F->byLabels);
+    lia__bitset_table_free(&F->byLabels);
     lia__free(F->sup);
     lia__free(F->bind);
     lia__free(F->inT);
@@ -253,7 +253,7 @@ static void finder_free(finder *F)
     lia__free(F->bas);
 }
 
-lia_status lia_partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
+lia_status lia__partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
                              const lia_polytope *O, const lia_polytope_exact *XO, size_t cap)
 {
     size_t d = S->d, k = S->k, t_max = d < k ? d : k;
@@ -267,7 +267,7 @@ lia_status lia_partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices
     F.XO = XO;
     F.cap = cap;
     F.VO = VO;
-    lia_bitset_table_init(&F.byLabels, VO->lwords);
+    lia__bitset_table_init(&F.byLabels, VO->lwords);
     F.sup = lia__malloc((d + 1) * sizeof *F.sup);
     F.bind = lia__malloc((k + 1) * sizeof *F.bind);
     F.inT = lia__malloc((k + 1) * sizeof *F.inT);
@@ -301,8 +301,8 @@ lia_status lia_partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices
     }
     finder_free(&F);
     if (st != LIA_OK) {
-        lia_vertices_free(VO);
-        lia_vpairs_free(E);
+        lia__vertices_free(VO);
+        lia__vpairs_free(E);
     }
     return st;
 }

@@ -8,10 +8,10 @@
 
 /* Pairs of vertex indices (a in one list, b in the other). */
 typedef struct lia_vpairs { size_t *a, *b, n, cap; } lia_vpairs;
-int lia_vpairs_add(lia_vpairs *E, size_t a, size_t b);
-void lia_vpairs_free(lia_vpairs *E);
+int lia__vpairs_add(lia_vpairs *E, size_t a, size_t b);
+void lia__vpairs_free(lia_vpairs *E);
 /* Order by a, then b. */
-void lia_vpairs_sort(lia_vpairs *E);
+void lia__vpairs_sort(lia_vpairs *E);
 
 /* S is the polytope enumerated (vertices VS), O the other one: O's coordinates are S's
  * constraints and O's constraints S's coordinates (O->d == S->k, O->k == S->d), with the same
@@ -20,7 +20,7 @@ void lia_vpairs_sort(lia_vpairs *E);
  * index) added to E. XO is O in exact integers (games with exact payoffs), for the faces;
  * NULL otherwise. A decision too close to call in floating point sends that vertex to the
  * enumeration of its face. cap bounds the bytes of VO and of each face. */
-lia_status lia_partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
+lia_status lia__partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
                              const lia_polytope *O, const lia_polytope_exact *XO, size_t cap);
 
 #endif

@@ -220,7 +220,7 @@ static int add_vertex(lia_vertices *out, size_t *cap, const uint64_t *lab, const
     return 1;
 }
 
-lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap)
+lia_status lia__polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap)
 {
     memset(out, 0, sizeof *out);
     size_t d = P->d, k = P->k, bw = (d + k + 63) / 64, lw = (P->nlab + 63) / 64;
@@ -228,14 +228,14 @@ lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, s
     out->bwords = bw;
     work w;
     lia_bitset_table seen, verts;
-    lia_bitset_table_init(&seen, bw);
-    lia_bitset_table_init(&verts, lw);
+    lia__bitset_table_init(&seen, bw);
+    lia__bitset_table_init(&verts, lw);
     uint64_t *stack = NULL, *key = lia__calloc(bw, sizeof *key), *lab = lia__calloc(lw, sizeof *lab);
     size_t nstack = 0, stackcap = 0, vcap = 0;
     lia_status st = LIA_ENOMEM;
     if (!work_init(&w, P) || !key || !lab) goto done;
     for (size_t r = 0; r < k; r++) lia_bit_set(key, d + r);   /* the origin: every slack basic */
-    if (lia_bitset_table_put(&seen, key, 0, NULL) < 0 || !push(&stack, &nstack, &stackcap, key, bw)) goto done;
+    if (lia__bitset_table_put(&seen, key, 0, NULL) < 0 || !push(&stack, &nstack, &stackcap, key, bw)) goto done;
     st = LIA_OK;
     while (nstack > 0 && st == LIA_OK) {
         nstack--;
@@ -247,7 +247,7 @@ lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, s
         if (st != LIA_OK) break;
         out->nbases++;
         vertex_labels(&w, lab, lw);
-        int fresh = lia_bitset_table_put(&verts, lab, out->n, NULL);
+        int fresh = lia__bitset_table_put(&verts, lab, out->n, NULL);
         if (fresh < 0 || (fresh > 0 && !add_vertex(out, &vcap, lab, key))) { st = LIA_ENOMEM; break; }
         for (size_t q = 0; q < d && st == LIA_OK; q++) {
             size_t row = ratio_test(&w, q);
@@ -256,23 +256,23 @@ lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, s
             size_t enter = w.nb[q], leave = w.rowvar[row];
             next[enter / 64] |= (uint64_t)1 << (enter % 64);
             next[leave / 64] &= ~((uint64_t)1 << (leave % 64));
-            int r = lia_bitset_table_put(&seen, next, 0, NULL);
+            int r = lia__bitset_table_put(&seen, next, 0, NULL);
             if (r < 0 || (r > 0 && !push(&stack, &nstack, &stackcap, next, bw))) st = LIA_ENOMEM;
             next[leave / 64] |= (uint64_t)1 << (leave % 64);
             next[enter / 64] &= ~((uint64_t)1 << (enter % 64));
         }
-        double bytes = (double)lia_bitset_table_bytes(&seen) + (double)lia_bitset_table_bytes(&verts) +
+        double bytes = (double)lia__bitset_table_bytes(&seen) + (double)lia__bitset_table_bytes(&verts) +
                        (double)stackcap * bw * 8 + (double)vcap * (lw + bw) * 8;
         if (st == LIA_OK && bytes > (double)cap) st = LIA_ELIMIT;
     }
 done:
     work_free(&w);
-    lia_bitset_table_free(&seen);
-    lia_bitset_table_free(&verts);
+    lia__bitset_table_free(&seen);
+    lia__bitset_table_free(&verts);
     lia__free(stack);
     lia__free(key);
     lia__free(lab);
-    if (st != LIA_OK) lia_vertices_free(out);
+    if (st != LIA_OK) lia__vertices_free(out);
     return st;
 }
 
@@ -284,19 +284,19 @@ done:
 #define CLOSE_CALL 1e-7
 #define SMALL 20000
 
-lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
+lia_status lia__polytope_vertices(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
                                  unsigned threads)
 {
-    lia_status st = lia_polytope_vertices_rs(out, P, X, cap, threads);
+    lia_status st = lia__polytope_vertices_rs(out, P, X, cap, threads);
     if (X && st == LIA_OK && out->closest < CLOSE_CALL && out->nbases <= SMALL) {
-        lia_vertices_free(out);
+        lia__vertices_free(out);
         st = LIA_RS_UNSURE;
     }
     if (st != LIA_RS_UNSURE) return st;
-    return X ? lia_polytope_vertices_exact(out, X, cap) : lia_polytope_vertices_lex(out, P, cap);
+    return X ? lia__polytope_vertices_exact(out, X, cap) : lia__polytope_vertices_lex(out, P, cap);
 }
 
-lia_status lia_vertices_append(lia_vertices *out, size_t *cap, lia_bitset_table *seen, size_t d, size_t k,
+lia_status lia__vertices_append(lia_vertices *out, size_t *cap, lia_bitset_table *seen, size_t d, size_t k,
                                const size_t *coord_label, const size_t *cons_label, const size_t *colvar,
                                const size_t *rowvar, const unsigned char *zero)
 {
@@ -330,7 +330,7 @@ lia_status lia_vertices_append(lia_vertices *out, size_t *cap, lia_bitset_table 
     }
     out->nbases++;
     if (degenerate) {
-        int fresh = lia_bitset_table_put(seen, lab, out->n, NULL);
+        int fresh = lia__bitset_table_put(seen, lab, out->n, NULL);
         if (fresh < 0) return LIA_ENOMEM;
         if (!fresh) return LIA_OK;   /* another basis of a vertex already listed */
     }
@@ -338,7 +338,7 @@ lia_status lia_vertices_append(lia_vertices *out, size_t *cap, lia_bitset_table 
     return LIA_OK;
 }
 
-void lia_vertices_free(lia_vertices *v)
+void lia__vertices_free(lia_vertices *v)
 {
     lia__free(v->labels);
     lia__free(v->basis);
@@ -346,7 +346,7 @@ void lia_vertices_free(lia_vertices *v)
     v->n = 0;
 }
 
-lia_status lia_polytope_point(const lia_polytope *P, const uint64_t *basis, double *z)
+lia_status lia__polytope_point(const lia_polytope *P, const uint64_t *basis, double *z)
 {
     work w;
     lia_status st = LIA_ENOMEM;

@@ -34,25 +34,25 @@ typedef struct lia_vertices {
  * (eps, eps^2, ...), so every basis is a vertex of a simple polytope and the search graph is
  * connected), each basis factored afresh from M (LAPACK) so no error accumulates along the
  * search. `cap` bounds the bytes used (LIA_ELIMIT beyond); LIA_EINTERNAL if the arithmetic
- * breaks down. The reverse search runs on up to `threads` threads. Caller frees with lia_vertices_free. */
+ * breaks down. The reverse search runs on up to `threads` threads. Caller frees with lia__vertices_free. */
 struct lia_polytope_exact;
-lia_status lia_polytope_vertices(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
+lia_status lia__polytope_vertices(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
                                  size_t cap, unsigned threads);
 /* The lexicographic search alone (the fallback; tests compare the two). */
-lia_status lia_polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap);
-void lia_vertices_free(lia_vertices *v);
+lia_status lia__polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap);
+void lia__vertices_free(lia_vertices *v);
 
 /* Append the vertex of a basis (basic variables rowvar, nonbasic colvar; zero[i] when row i's
  * basic variable is at zero): its labels are the nonbasic variables and the basic ones at
  * zero. A degenerate vertex can have several bases and is listed once (table `seen`, keyed by
  * labels); every call counts one basis. *cap is the arrays' capacity. */
 struct lia_bitset_table;
-lia_status lia_vertices_append(lia_vertices *out, size_t *cap, struct lia_bitset_table *seen, size_t d, size_t k,
+lia_status lia__vertices_append(lia_vertices *out, size_t *cap, struct lia_bitset_table *seen, size_t d, size_t k,
                                const size_t *coord_label, const size_t *cons_label, const size_t *colvar,
                                const size_t *rowvar, const unsigned char *zero);
 
 /* The coordinates of the vertex given by a basis (d values). */
-lia_status lia_polytope_point(const lia_polytope *P, const uint64_t *basis, double *z);
+lia_status lia__polytope_point(const lia_polytope *P, const uint64_t *basis, double *z);
 
 static inline int lia_bit(const uint64_t *set, size_t i) { return (int)(set[i / 64] >> (i % 64) & 1); }
 static inline void lia_bit_set(uint64_t *set, size_t i) { set[i / 64] |= (uint64_t)1 << (i % 64); }

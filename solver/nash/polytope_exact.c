@@ -75,19 +75,19 @@ static inline int i64_bareiss(int64_t *r, const int64_t *a, const int64_t *p, co
 static int big_cmp_prod(const lia_big *x1, const lia_big *y1, const lia_big *x2, const lia_big *y2)
 {
     lia_big a, b;
-    if (!lia_big_mul(&a, x1, y1) || !lia_big_mul(&b, x2, y2)) return UNFIT;
-    return lia_big_cmp(&a, &b);
+    if (!lia__big_mul(&a, x1, y1) || !lia__big_mul(&b, x2, y2)) return UNFIT;
+    return lia__big_cmp(&a, &b);
 }
 static int big_bareiss(lia_big *r, const lia_big *a, const lia_big *p, const lia_big *b, const lia_big *c,
                        const lia_big *D)
 {
     lia_big t, u;
-    return lia_big_mul(&t, a, p) && lia_big_mul(&u, b, c) && lia_big_sub(&t, &t, &u) && lia_big_divmod(r, NULL, &t, D);
+    return lia__big_mul(&t, a, p) && lia__big_mul(&u, b, c) && lia__big_sub(&t, &t, &u) && lia__big_divmod(r, NULL, &t, D);
 }
 
 #define NUM lia_big
 #define SFX(name) big_##name
-#define N_SET_I64(r, v) lia_big_set_i64(r, v)
+#define N_SET_I64(r, v) lia__big_set_i64(r, v)
 #define N_FROM_BIG(r, b) (*(r) = *(b), 1)
 #define N_SIGN(a) lia_big_sign(a)
 #define N_NEGATE(a) lia_big_negate(a)
@@ -95,7 +95,7 @@ static int big_bareiss(lia_big *r, const lia_big *a, const lia_big *p, const lia
 #define N_BAREISS(r, a, p, b, c, D) big_bareiss(r, a, p, b, c, D)
 #include "polytope_exact_body.h"
 
-lia_status lia_polytope_vertices_exact(lia_vertices *out, const lia_polytope_exact *P, size_t cap)
+lia_status lia__polytope_vertices_exact(lia_vertices *out, const lia_polytope_exact *P, size_t cap)
 {
     lia_status st = i64_vertices(out, P, cap);
     if (st == XS_OVERFLOW) st = big_vertices(out, P, cap);
@@ -116,7 +116,7 @@ struct lia_exact_node {
     big_dict D;
 };
 
-void lia_exact_node_free(lia_exact_node *N)
+void lia__exact_node_free(lia_exact_node *N)
 {
     if (!N) return;
     lia__free(N->D.T);
@@ -125,7 +125,7 @@ void lia_exact_node_free(lia_exact_node *N)
     lia__free(N);
 }
 
-lia_status lia_exact_node_new(lia_exact_node **out, const lia_polytope_exact *P, const double *weights,
+lia_status lia__exact_node_new(lia_exact_node **out, const lia_polytope_exact *P, const double *weights,
                               const uint64_t *basis)
 {
     size_t d = P->d, k = P->k;
@@ -136,18 +136,18 @@ lia_status lia_exact_node_new(lia_exact_node **out, const lia_polytope_exact *P,
     if (!N || !big_level_alloc(&N->D, d, k)) { lia__free(N); return LIA_ENOMEM; }
     N->d = d;
     N->k = k;
-    if (!big_level_alloc(&E, d, k)) { lia_exact_node_free(N); return LIA_ENOMEM; }
+    if (!big_level_alloc(&E, d, k)) { lia__exact_node_free(N); return LIA_ENOMEM; }
     big_dict *D = &N->D;
-    lia_big_set_i64(&D->D, 1);
+    lia__big_set_i64(&D->D, 1);
     for (size_t i = 0; i < k; i++) {
         for (size_t j = 0; j < d; j++) D->T[i * d + j] = P->M[i * d + j];
-        lia_big_set_i64(&D->beta[i], 1);
+        lia__big_set_i64(&D->beta[i], 1);
         D->rowvar[i] = d + i;
         D->where[d + i] = i;
         D->basic[d + i] = 1;
     }
     for (size_t j = 0; j < d; j++) {
-        lia_big_set_i64(&D->c[j], (int64_t)ldexp(weights[j], 52));   /* exact: weights are below 2 */
+        lia__big_set_i64(&D->c[j], (int64_t)ldexp(weights[j], 52));   /* exact: weights are below 2 */
         D->colvar[j] = j;
         D->where[j] = j;
         D->basic[j] = 0;
@@ -169,7 +169,7 @@ lia_status lia_exact_node_new(lia_exact_node **out, const lia_polytope_exact *P,
     lia__free(E.T);
     lia__free(E.rowvar);
     lia__free(E.basic);
-    if (st != LIA_OK) { lia_exact_node_free(N); return st; }
+    if (st != LIA_OK) { lia__exact_node_free(N); return st; }
     /* the pivots may have left D negative; the lexicographic rules compare with D > 0 */
     if (lia_big_sign(&D->D) < 0) {
         lia_big_negate(&D->D);
@@ -179,7 +179,7 @@ lia_status lia_exact_node_new(lia_exact_node **out, const lia_polytope_exact *P,
     return LIA_OK;
 }
 
-int lia_exact_node_child(const lia_exact_node *N, size_t enter, size_t *leave)
+int lia__exact_node_child(const lia_exact_node *N, size_t enter, size_t *leave)
 {
     const big_dict *D = &N->D;
     size_t s = D->where[enter];
@@ -193,7 +193,7 @@ int lia_exact_node_child(const lia_exact_node *N, size_t enter, size_t *leave)
     return child;
 }
 
-int lia_exact_node_sign(const lia_exact_node *N, size_t var)
+int lia__exact_node_sign(const lia_exact_node *N, size_t var)
 {
     const big_dict *D = &N->D;
     return D->basic[var] ? lia_big_sign(&D->beta[D->where[var]]) : 0;

@@ -157,7 +157,7 @@ static lia_status SFX(record)(lia_vertices *out, size_t *cap, lia_bitset_table *
         if (sg < 0) return LIA_EINTERNAL;   /* a lexicographic basis is feasible: a bug */
         zero[i] = sg == 0;
     }
-    return lia_vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
+    return lia__vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
                                zero);
 }
 
@@ -170,7 +170,7 @@ static lia_status SFX(vertices)(lia_vertices *out, const lia_polytope_exact *P, 
     out->bwords = (d + k + 63) / 64;
     SFX(search) S = { d, k, NULL, 0 };
     lia_bitset_table degenerate;
-    lia_bitset_table_init(&degenerate, out->lwords);
+    lia__bitset_table_init(&degenerate, out->lwords);
     size_t vcap = 0, depth = 0;
     unsigned char *zero = lia__malloc(k);
     lia_status st = zero && SFX(ensure_level)(&S, 0) ? LIA_OK : LIA_ENOMEM;
@@ -216,13 +216,13 @@ static lia_status SFX(vertices)(lia_vertices *out, const lia_polytope_exact *P, 
         if (!SFX(pivot)(&S.level[depth + 1], D, d, k, r, s)) { st = XS_OVERFLOW; break; }
         depth++;
         st = SFX(record)(out, &vcap, &degenerate, &S.level[depth], P, zero);
-        double bytes = (double)vcap * (out->lwords + out->bwords) * 8 + (double)lia_bitset_table_bytes(&degenerate) +
+        double bytes = (double)vcap * (out->lwords + out->bwords) * 8 + (double)lia__bitset_table_bytes(&degenerate) +
                        (double)S.nlevels * (double)(k * d + k + d) * sizeof(NUM);
         if (st == LIA_OK && bytes > (double)cap) st = LIA_ELIMIT;
     }
     lia__free(zero);
     SFX(search_free)(&S);
-    lia_bitset_table_free(&degenerate);
-    if (st != LIA_OK) lia_vertices_free(out);
+    lia__bitset_table_free(&degenerate);
+    if (st != LIA_OK) lia__vertices_free(out);
     return st;
 }

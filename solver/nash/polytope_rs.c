@@ -255,7 +255,7 @@ static lia_status record(lia_vertices *out, size_t *cap, lia_bitset_table *degen
         if (sg == UNSURE || sg < 0) return LIA_RS_UNSURE;
         zero[i] = sg == 0;
     }
-    return lia_vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
+    return lia__vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
                                zero);
 }
 
@@ -346,7 +346,7 @@ static void job_free(job *J)
 {
     if (!J) return;
     lia__free(J->basis);
-    lia_vertices_free(&J->v);
+    lia__vertices_free(&J->v);
     lia__free(J->kids);
     lia__free(J);
 }
@@ -414,12 +414,12 @@ static int decide_exactly(search *S, const dict *D, size_t s, size_t *r, uint64_
 {
     lia_exact_node *N;
     basis_of(D, S->k, scratch, bw);
-    lia_status st = lia_exact_node_new(&N, S->exact, S->w, scratch);
+    lia_status st = lia__exact_node_new(&N, S->exact, S->w, scratch);
     if (st == LIA_ENOMEM) return -(int)st;
     if (st != LIA_OK) return UNSURE;   /* outgrown integers, or a basis the search should not have reached */
     size_t leave = 0;
-    int c = lia_exact_node_child(N, D->colvar[s], &leave);
-    lia_exact_node_free(N);
+    int c = lia__exact_node_child(N, D->colvar[s], &leave);
+    lia__exact_node_free(N);
     if (c < 0) return UNSURE;
     if (c) *r = D->where[leave];
     return c;
@@ -432,19 +432,19 @@ static lia_status record_exactly(search *S, lia_vertices *out, size_t *cap, lia_
     const lia_polytope *P = S->P;
     lia_exact_node *N;
     basis_of(D, S->k, scratch, bw);
-    lia_status st = lia_exact_node_new(&N, S->exact, S->w, scratch);
+    lia_status st = lia__exact_node_new(&N, S->exact, S->w, scratch);
     if (st == LIA_ENOMEM) return st;
     if (st != LIA_OK) return LIA_RS_UNSURE;
     for (size_t i = 0; i < P->k && st == LIA_OK; i++) {
-        int sg = lia_exact_node_sign(N, D->rowvar[i]);
+        int sg = lia__exact_node_sign(N, D->rowvar[i]);
         /* infeasible in exact terms: earlier floating-point decisions went wrong here, and the
          * polytope is left to the exact search */
         if (sg < 0) st = LIA_RS_UNSURE;
         S->zero[i] = sg == 0;
     }
-    lia_exact_node_free(N);
+    lia__exact_node_free(N);
     if (st != LIA_OK) return st;
-    return lia_vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
+    return lia__vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
                                S->zero);
 }
 
@@ -456,7 +456,7 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
     const lia_polytope *P = S->P;
     size_t d = S->d, k = S->k, depth = 0, visited = 1;
     lia_bitset_table degenerate;
-    lia_bitset_table_init(&degenerate, J->v.lwords);
+    lia__bitset_table_init(&degenerate, J->v.lwords);
     tols coarse = COARSE, fine = FINE;
     coarse.closest = fine.closest = &J->closest;
     *nkids = 0;
@@ -516,7 +516,7 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
             }
         }
     }
-    lia_bitset_table_free(&degenerate);
+    lia__bitset_table_free(&degenerate);
     return st;
 }
 
@@ -594,7 +594,7 @@ static lia_status merge(lia_vertices *out, pool *Pl)
     out->basis = lia__malloc((total + 1) * bw * sizeof *out->basis);
     size_t *stack = lia__malloc((Pl->njobs + 1) * sizeof *stack), nstack = 0;
     lia_bitset_table seen;
-    lia_bitset_table_init(&seen, lw);
+    lia__bitset_table_init(&seen, lw);
     lia_status st = out->labels && out->basis && stack ? LIA_OK : LIA_ENOMEM;
     if (st == LIA_OK) stack[nstack++] = 0;
     while (st == LIA_OK && nstack > 0) {
@@ -604,7 +604,7 @@ static lia_status merge(lia_vertices *out, pool *Pl)
             size_t c = 0;
             for (size_t i = 0; i < lw; i++) c += (size_t)__builtin_popcountll(L[i]);
             if (c > d) {
-                int fresh = lia_bitset_table_put(&seen, L, out->n, NULL);
+                int fresh = lia__bitset_table_put(&seen, L, out->n, NULL);
                 if (fresh < 0) { st = LIA_ENOMEM; break; }
                 if (!fresh) continue;
             }
@@ -613,14 +613,14 @@ static lia_status merge(lia_vertices *out, pool *Pl)
             out->n++;
         }
         for (size_t i = J->nkids; i-- > 0;) stack[nstack++] = J->kids[i];   /* first kid on top */
-        lia_vertices_free(&J->v);   /* merged: give the memory back as we go */
+        lia__vertices_free(&J->v);   /* merged: give the memory back as we go */
     }
     lia__free(stack);
-    lia_bitset_table_free(&seen);
+    lia__bitset_table_free(&seen);
     return st;
 }
 
-lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
+lia_status lia__polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
                                     unsigned threads)
 {
     size_t d = P->d, k = P->k;
@@ -684,6 +684,6 @@ lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, co
     lia__free(Pl.queue);
     pthread_cond_destroy(&Pl.cv);
     pthread_mutex_destroy(&Pl.mu);
-    if (st != LIA_OK) lia_vertices_free(out);
+    if (st != LIA_OK) lia__vertices_free(out);
     return st;
 }

@@ -13,7 +13,7 @@
  * decision floating point cannot make is made exactly on that one dictionary. LIA_OK,
  * LIA_RS_UNSURE (out empty), LIA_ENOMEM or LIA_ELIMIT. */
 struct lia_polytope_exact;
-lia_status lia_polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
+lia_status lia__polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
                                     size_t cap, unsigned threads);
 
 #endif

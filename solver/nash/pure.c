@@ -13,7 +13,7 @@ static int below(const lia_game *g, const double *scale, size_t p, size_t a, siz
 {
     size_t ia = p * g->nprofiles + a, ib = p * g->nprofiles + b;
     if (g->exact && lia_num_exact(g->exact[ia]) && lia_num_exact(g->exact[ib]))
-        return lia_num_cmp(g->exact[ia], g->exact[ib]) < 0;
+        return lia__num_cmp(g->exact[ia], g->exact[ib]) < 0;
     double x = g->payoffs[ia], y = g->payoffs[ib];
     return x < y - 1e-3 * scale[p];   /* far inside the check's tolerance, so the two agree */
 }
@@ -34,7 +34,7 @@ static int pure_check(const lia_game *g, size_t prof, const double *tol, double 
             size_t dev = base + t * stride;
             if (u[dev] - u[prof] > worst) worst = u[dev] - u[prof];
             if (u[dev] - u[prof] > tol[p]) within = 0;
-            if (q && lia_num_exact(q[dev]) && lia_num_exact(q[prof]) && lia_num_cmp(q[dev], q[prof]) > 0) exact_ok = 0;
+            if (q && lia_num_exact(q[dev]) && lia_num_exact(q[prof]) && lia__num_cmp(q[dev], q[prof]) > 0) exact_ok = 0;
         }
         stride *= g->ns[p];
     }
@@ -42,14 +42,14 @@ static int pure_check(const lia_game *g, size_t prof, const double *tol, double 
     return exact_ok && within;
 }
 
-lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap)
+lia_status lia__nash_pure(lia_eqset *e, const lia_game *g, size_t cap)
 {
     size_t words = (g->nprofiles + 63) / 64;
     uint64_t *ok = lia__malloc(words * sizeof *ok);
     double *scale = lia__calloc(g->np, sizeof *scale);   /* each player's tolerance (eqset.h) */
     if (!ok || !scale) { lia__free(ok); lia__free(scale); return LIA_ENOMEM; }
     memset(ok, 0xFF, words * sizeof *ok);
-    for (size_t p = 0; p < g->np; p++) scale[p] = lia_player_tolerance(g, p);
+    for (size_t p = 0; p < g->np; p++) scale[p] = lia__player_tolerance(g, p);
     size_t stride = 1;
     for (size_t p = 0; p < g->np; p++) {
         size_t n = g->ns[p], block = stride * n;
@@ -73,7 +73,7 @@ lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap)
         lia__free(scale);
         return LIA_ELIMIT;   /* e.g. a constant game: every profile is an equilibrium */
     }
-    /* each player against its own payoff scale (as lia_regret_verify) */
+    /* each player against its own payoff scale (as lia__regret_verify) */
     double *x = lia__calloc(e->width, sizeof *x), *u = lia__malloc(g->np * sizeof *u);
     double *tol = scale;
     lia_status st = x && u ? LIA_OK : LIA_ENOMEM;
@@ -89,7 +89,7 @@ lia_status lia_nash_pure(lia_eqset *e, const lia_game *g, size_t cap)
             at += g->ns[p];
             u[p] = g->payoffs[p * g->nprofiles + prof];
         }
-        if (!lia_eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
+        if (!lia__eqset_add(e, x, u, regret)) st = LIA_ENOMEM;
     }
     lia__free(x);
     lia__free(u);

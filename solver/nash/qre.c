@@ -260,7 +260,7 @@ static lia_status polish(const qre *Q, const double *p, double *out, double *reg
     lia_indiff sys;
     int have = 0;
     if (st == LIA_OK) {
-        st = lia_indiff_init(&sys, g, k, sup, Q->pscale);
+        st = lia__indiff_init(&sys, g, k, sup, Q->pscale);
         have = st == LIA_OK;
     }
     /* Newton on the support's indifference system; where that system is singular (a
@@ -268,20 +268,20 @@ static lia_status polish(const qre *Q, const double *p, double *out, double *reg
      * supports pin down), Newton with least-norm steps, which lands on the solution set near
      * the path instead of failing */
     for (int pass = 0; st == LIA_OK && pass < 2 && !*ok; pass++) {
-        lia_indiff_unknowns(&sys, p, z);
-        int conv = pass == 0 ? lia_indiff_newton(&sys, z, 50) : lia_indiff_newton_minnorm(&sys, z, 50);
+        lia__indiff_unknowns(&sys, p, z);
+        int conv = pass == 0 ? lia__indiff_newton(&sys, z, 50) : lia__indiff_newton_minnorm(&sys, z, 50);
         if (conv < 0) st = LIA_ENOMEM;
         if (conv <= 0) continue;
-        lia_indiff_profile(&sys, z, out);
+        lia__indiff_profile(&sys, z, out);
         int feasible = 1;
         for (size_t a = 0; a < width; a++) {
             if (!isfinite(out[a]) || out[a] < -1e-12) feasible = 0;
             if (out[a] < 0) out[a] = 0;
         }
-        if (feasible) st = lia_regret_verify(g, out, regret, ok);
+        if (feasible) st = lia__regret_verify(g, out, regret, ok);
         if (st == LIA_EUSAGE) { st = LIA_OK; *ok = 0; }   /* not a probability vector after all */
     }
-    if (have) lia_indiff_free(&sys);
+    if (have) lia__indiff_free(&sys);
     /* a degenerate end (a singular support system: e.g. a player indifferent among strategies
      * the path mixes evenly) can still be an equilibrium as it stands: the path point with its
      * vanishing probabilities set to zero */
@@ -293,7 +293,7 @@ static lia_status polish(const qre *Q, const double *p, double *out, double *reg
             for (size_t a = Q->off[i]; a < Q->off[i + 1]; a++) sum += out[a] = p[a] >= cut[c] * top ? p[a] : 0;
             for (size_t a = Q->off[i]; a < Q->off[i + 1]; a++) out[a] /= sum;
         }
-        st = lia_regret_verify(g, out, regret, ok);
+        st = lia__regret_verify(g, out, regret, ok);
         if (st == LIA_EUSAGE) { st = LIA_OK; *ok = 0; }
     }
     lia__free(k);
@@ -351,7 +351,7 @@ static double maxdiff(const double *a, const double *b, size_t n)
 static const char *const END_LIMIT = "limit", *const END_EXTRAPOLATED = "extrapolated limit",
                          *const END_STOPPED = "support system";
 
-lia_status lia_nash_qre(lia_eqset *e, const lia_game *g)
+lia_status lia__nash_qre(lia_eqset *e, const lia_game *g)
 {
     qre Q;
     lia_status st = qre_init(&Q, g);
@@ -383,7 +383,7 @@ lia_status lia_nash_qre(lia_eqset *e, const lia_game *g)
             int newsign = Q.detsign;
             locate_branch(&Q, hlast, lastsign);
             for (size_t k = 0; k < N; k++) full[k] = exp(Q.y[k]);
-            if (!lia_eqset_add_branch(e, Q.y[N] / Q.scale, full)) { st = LIA_ENOMEM; break; }
+            if (!lia__eqset_add_branch(e, Q.y[N] / Q.scale, full)) { st = LIA_ENOMEM; break; }
             if (!tangent(&Q, Q.x, Q.prev, Q.tan)) break;   /* restore the tangent at the current point */
             Q.detsign = newsign;
         }
@@ -417,7 +417,7 @@ lia_status lia_nash_qre(lia_eqset *e, const lia_game *g)
         for (size_t k = 0; k < N; k++) full[k] = exp(Q.x[k]);
         /* keep the path at about every 5% growth of lambda */
         if (e->path_n < MAX_POINTS && lambda > 1.05 * last_recorded + 1e-3) {
-            if (!lia_eqset_add_path(e, lambda / Q.scale, full)) { st = LIA_ENOMEM; break; }
+            if (!lia__eqset_add_path(e, lambda / Q.scale, full)) { st = LIA_ENOMEM; break; }
             last_recorded = lambda;
         }
         if (lambda < next_polish && lambda < LAMBDA_END) continue;
@@ -497,7 +497,7 @@ lia_status lia_nash_qre(lia_eqset *e, const lia_game *g)
                 double mid = (lo + hi) / 2, r;
                 int ok = 0;
                 for (size_t k = 0; k < N; k++) full[k] = last_ok[k] + mid * (lim[k] - last_ok[k]);
-                st = lia_regret_verify(g, full, &r, &ok);
+                st = lia__regret_verify(g, full, &r, &ok);
                 if (st == LIA_EUSAGE) { st = LIA_OK; ok = 0; }
                 if (ok) { lo = mid; memcpy(eq, full, N * sizeof *eq); }
                 else hi = mid;
@@ -508,10 +508,10 @@ lia_status lia_nash_qre(lia_eqset *e, const lia_game *g)
     if (st == LIA_OK) {
         double regret = INFINITY;
         int ok = 0;
-        st = lia_regret_verify(g, eq, &regret, &ok);
+        st = lia__regret_verify(g, eq, &regret, &ok);
         if (st == LIA_OK && !ok) st = LIA_EINTERNAL;
         if (st == LIA_OK) st = lia_game_expected_payoffs(g, eq, pay);
-        if (st == LIA_OK && !lia_eqset_add(e, eq, pay, regret)) st = LIA_ENOMEM;
+        if (st == LIA_OK && !lia__eqset_add(e, eq, pay, regret)) st = LIA_ENOMEM;
         if (st == LIA_OK) e->qre_end = end;
     }
 done:

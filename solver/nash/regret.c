@@ -72,7 +72,7 @@ static lia_status evaluate_full(const lia_game *g, const double *x, double *payo
         }
         if (payoffs) payoffs[p] = expected;
         if (best - expected > worst) worst = best - expected;
-        if (pass && !(best - expected <= lia_player_tolerance(g, p))) *pass = 0;
+        if (pass && !(best - expected <= lia__player_tolerance(g, p))) *pass = 0;
     }
     if (regret) *regret = worst;
     lia__free(off);
@@ -80,7 +80,7 @@ static lia_status evaluate_full(const lia_game *g, const double *x, double *payo
     return LIA_OK;
 }
 
-lia_status lia_regret_verify(const lia_game *g, const double *x, double *regret, int *pass)
+lia_status lia__regret_verify(const lia_game *g, const double *x, double *regret, int *pass)
 {
     *pass = 1;
     lia_status st = evaluate_full(g, x, NULL, regret, pass);

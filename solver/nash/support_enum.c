@@ -16,7 +16,7 @@
  * LAPACK (dgetrf + dgetrs, see small_solve.h). n players: the system is multilinear;
  * homotopy.c tracks one path per multihomogeneous Bezout root, reaching every isolated
  * solution. Each solution inside the simplices is then re-verified independently of how it
- * was found (lia_regret_verify: every player's gain within 1e-9 of its own payoff scale) and
+ * was found (lia__regret_verify: every player's gain within 1e-9 of its own payoff scale) and
  * listed once. */
 #include "nash.h"
 #include "homotopy.h"
@@ -57,7 +57,7 @@ static int strictly_below(const senum *S, size_t p, size_t a, size_t b)
     const lia_game *g = S->g;
     size_t ia = p * g->nprofiles + a, ib = p * g->nprofiles + b;
     if (g->exact && lia_num_exact(g->exact[ia]) && lia_num_exact(g->exact[ib]))
-        return lia_num_cmp(g->exact[ia], g->exact[ib]) < 0;
+        return lia__num_cmp(g->exact[ia], g->exact[ib]) < 0;
     /* near-ties (relative to the player's own scale) are ties: a doubtful dominance only
      * costs pruning, never an equilibrium */
     return g->payoffs[ia] < g->payoffs[ib] - 1e-12 * S->scale[p];
@@ -139,7 +139,7 @@ static lia_status candidate(senum *S, double *x)
     }
     double regret;
     int pass;
-    lia_status st = lia_regret_verify(S->g, x, &regret, &pass);
+    lia_status st = lia__regret_verify(S->g, x, &regret, &pass);
     if (st == LIA_EUSAGE) return LIA_OK;   /* not a probability vector after all */
     if (st != LIA_OK) return st;
     if (!pass) return LIA_OK;
@@ -151,14 +151,14 @@ static lia_status candidate(senum *S, double *x)
     }
     st = lia_game_expected_payoffs(S->g, x, S->u);
     if (st != LIA_OK) return st;
-    return lia_eqset_add(S->e, x, S->u, regret) ? LIA_OK : LIA_ENOMEM;
+    return lia__eqset_add(S->e, x, S->u, regret) ? LIA_OK : LIA_ENOMEM;
 }
 
 /* A real root of the current support's system: its profile, if inside the simplices. */
 static lia_status found_root(void *ctx, const double *z)
 {
     senum *S = ctx;
-    lia_indiff_profile(S->cur, z, S->x);
+    lia__indiff_profile(S->cur, z, S->x);
     return candidate(S, S->x);
 }
 
@@ -214,12 +214,12 @@ static lia_status solve_leaf(senum *S, const unsigned char *R)
         return candidate(S, S->x);
     }
     lia_indiff sys;
-    lia_status st = lia_indiff_init(&sys, S->g, S->k, S->sup, S->scale);
+    lia_status st = lia__indiff_init(&sys, S->g, S->k, S->sup, S->scale);
     if (st != LIA_OK) return st;
     S->cur = &sys;
-    st = lia_homotopy_solve(&sys, found_root, S, NULL);
+    st = lia__homotopy_solve(&sys, found_root, S, NULL);
     S->cur = NULL;
-    lia_indiff_free(&sys);
+    lia__indiff_free(&sys);
     return st;
 }
 
@@ -278,7 +278,7 @@ static int too_large(const lia_game *g)
     return !(profiles * per <= MAX_PATHS);
 }
 
-lia_status lia_nash_support(lia_eqset *e, const lia_game *g)
+lia_status lia__nash_support(lia_eqset *e, const lia_game *g)
 {
     if (too_large(g)) return LIA_ELIMIT;
     size_t np = g->np, width = e->width;

@@ -54,7 +54,7 @@ static lia_status match(lia_vpairs *E, const lia_vertices *VP, const lia_vertice
     unsigned char *degP = lia__calloc(VP->n + 1, 1), *degQ = lia__calloc(VQ->n + 1, 1);
     size_t *degQlist = lia__malloc((VQ->n + 1) * sizeof *degQlist), ndegQ = 0;
     lia_bitset_table byQ;
-    lia_bitset_table_init(&byQ, w);
+    lia__bitset_table_init(&byQ, w);
     lia_status st = all && want && degP && degQ && degQlist ? LIA_OK : LIA_ENOMEM;
     for (size_t l = 0; st == LIA_OK && l < m + n; l++) lia_bit_set(all, l);
     /* 0 = origin (skipped), 1 = nondegenerate, 2 = degenerate */
@@ -65,7 +65,7 @@ static lia_status match(lia_vpairs *E, const lia_vertices *VP, const lia_vertice
     for (size_t v = 0; st == LIA_OK && v < VQ->n; v++) {
         const uint64_t *L = VQ->labels + v * w;
         degQ[v] = has_all(L, m, m + n) ? 0 : popcount(L, w) == n ? 1 : 2;
-        if (degQ[v] == 1 && lia_bitset_table_put(&byQ, L, v, NULL) < 0) st = LIA_ENOMEM;
+        if (degQ[v] == 1 && lia__bitset_table_put(&byQ, L, v, NULL) < 0) st = LIA_ENOMEM;
         if (degQ[v] == 2) degQlist[ndegQ++] = v;
     }
     for (size_t v = 0; st == LIA_OK && v < VP->n; v++) {
@@ -73,29 +73,29 @@ static lia_status match(lia_vpairs *E, const lia_vertices *VP, const lia_vertice
         if (degP[v] == 1) {
             for (size_t i = 0; i < w; i++) want[i] = all[i] & ~L[i];
             size_t q;
-            if (lia_bitset_table_get(&byQ, want, &q) && !lia_vpairs_add(E, v, q)) st = LIA_ENOMEM;
+            if (lia__bitset_table_get(&byQ, want, &q) && !lia__vpairs_add(E, v, q)) st = LIA_ENOMEM;
             /* degenerate partners of a nondegenerate x */
             for (size_t i = 0; st == LIA_OK && i < ndegQ; i++)
-                if (covers(L, VQ->labels + degQlist[i] * w, all, w) && !lia_vpairs_add(E, v, degQlist[i])) st = LIA_ENOMEM;
+                if (covers(L, VQ->labels + degQlist[i] * w, all, w) && !lia__vpairs_add(E, v, degQlist[i])) st = LIA_ENOMEM;
         } else if (degP[v] == 2) {
             for (size_t u = 0; st == LIA_OK && u < VQ->n; u++)
-                if (degQ[u] && covers(L, VQ->labels + u * w, all, w) && !lia_vpairs_add(E, v, u)) st = LIA_ENOMEM;
+                if (degQ[u] && covers(L, VQ->labels + u * w, all, w) && !lia__vpairs_add(E, v, u)) st = LIA_ENOMEM;
         }
     }
-    if (st == LIA_OK) lia_vpairs_sort(E);
+    if (st == LIA_OK) lia__vpairs_sort(E);
     lia__free(all);
     lia__free(want);
     lia__free(degP);
     lia__free(degQ);
     lia__free(degQlist);
-    lia_bitset_table_free(&byQ);
+    lia__bitset_table_free(&byQ);
     return st;
 }
 
 /* Vertex coordinates, normalised to a mixed strategy. */
 static lia_status mixed(const lia_polytope *P, const uint64_t *basis, double *out)
 {
-    lia_status st = lia_polytope_point(P, basis, out);
+    lia_status st = lia__polytope_point(P, basis, out);
     if (st != LIA_OK) return st;
     double sum = 0;
     for (size_t c = 0; c < P->d; c++) { out[c] = out[c] > 0 ? out[c] : 0; sum += out[c]; }
@@ -167,7 +167,7 @@ static int same_part(const lia_eqset *e, size_t a, size_t b, size_t p)
 {
     size_t at = p == 0 ? 0 : e->ns[0];
     for (size_t s = 0; s < e->ns[p]; s++) {
-        const char *xa = lia_eqset_exact_raw(e, a, at + s), *xb = lia_eqset_exact_raw(e, b, at + s);
+        const char *xa = lia__eqset_exact_raw(e, a, at + s), *xb = lia__eqset_exact_raw(e, b, at + s);
         if (xa && xb) {
             if (strcmp(xa, xb) != 0) return 0;
         } else if (fabs(e->profiles[a * e->width + at + s] - e->profiles[b * e->width + at + s]) > 1e-9) {
@@ -189,16 +189,16 @@ static lia_status report(lia_eqset *e, const lia_game *g, const bimatrix *G, con
     for (size_t k = 0; k < E->n && st == LIA_OK; k++) {
         st = mixed(&G->P, VP->basis + E->a[k] * VP->bwords, x);
         if (st == LIA_OK) st = mixed(&G->Q, VQ->basis + E->b[k] * VQ->bwords, x + m);
-        if (st == LIA_OK && !lia_eqset_add(e, x, (double[2]){ 0, 0 }, INFINITY)) st = LIA_ENOMEM;
+        if (st == LIA_OK && !lia__eqset_add(e, x, (double[2]){ 0, 0 }, INFINITY)) st = LIA_ENOMEM;
         /* the exact check first, for a game with exact payoffs: it gives the equilibrium its
          * exact form (shown only when asked for, but the identity of vertices either way) and
          * replaces the floating-point profile by the nearest doubles of the exact one, which is
          * then what the regret check sees */
         if (st == LIA_OK && X)
-            st = lia_exact_enum_add(X, e, VP->labels + E->a[k] * VP->lwords, VQ->labels + E->b[k] * VQ->lwords, 1);
+            st = lia__exact_enum_add(X, e, VP->labels + E->a[k] * VP->lwords, VQ->labels + E->b[k] * VQ->lwords, 1);
         double regret = INFINITY, *prof = st == LIA_OK ? e->profiles + (e->n - 1) * e->width : NULL;
         int pass = 0;
-        if (st == LIA_OK) st = lia_regret_verify(g, prof, &regret, &pass);
+        if (st == LIA_OK) st = lia__regret_verify(g, prof, &regret, &pass);
         /* a completely labelled pair that fails the check means the floating-point labels were
          * wrong; an incomplete set must not pass for a complete one */
         if (st == LIA_OK && !pass) st = LIA_EINTERNAL;
@@ -224,7 +224,7 @@ static lia_status report(lia_eqset *e, const lia_game *g, const bimatrix *G, con
     if (st == LIA_OK && e->n == 0) st = LIA_EINTERNAL;
     if (st == LIA_OK) {
         lia_biclique_input in = { e->n, nx, ny, xid, yid };
-        st = lia_bicliques_find(&e->cliques, &in, CLIQUE_LIMIT);
+        st = lia__bicliques_find(&e->cliques, &in, CLIQUE_LIMIT);
         if (st == LIA_OK) e->has_cliques = 1;
         if (st == LIA_ELIMIT) st = LIA_OK;   /* too many cliques to list: the equilibria stand alone */
     }
@@ -240,11 +240,11 @@ static void exact_polytopes(const bimatrix *G, const lia_exact_enum *X, lia_big 
                             lia_polytope_exact *XQ)
 {
     size_t m = G->m, n = G->n;
-    const lia_big *B = lia_exact_enum_matrix(X, 1);
+    const lia_big *B = lia__exact_enum_matrix(X, 1);
     for (size_t i = 0; i < m; i++)
         for (size_t j = 0; j < n; j++) BT[j * m + i] = B[i * n + j];
     *XP = (lia_polytope_exact){ m, n, m + n, BT, G->labP, G->labP + m };
-    *XQ = (lia_polytope_exact){ n, m, m + n, lia_exact_enum_matrix(X, 0), G->labQ, G->labQ + n };
+    *XQ = (lia_polytope_exact){ n, m, m + n, lia__exact_enum_matrix(X, 0), G->labQ, G->labQ + n };
 }
 
 /* Games that are not square: enumerate only the polytope of smaller dimension (the larger one
@@ -264,20 +264,20 @@ static lia_status one_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, 
     lia_vpairs E = { 0 };
     *suspect = 0;
     lia_status st =
-        exact_small ? lia_polytope_vertices_exact(&VS, XS, cap) : lia_polytope_vertices(&VS, S, XS, cap, threads);
-    if (st == LIA_OK) st = lia_partners_find(&VO, &E, &VS, S, O, XO, cap);
+        exact_small ? lia__polytope_vertices_exact(&VS, XS, cap) : lia__polytope_vertices(&VS, S, XS, cap, threads);
+    if (st == LIA_OK) st = lia__partners_find(&VO, &E, &VS, S, O, XO, cap);
     if (st == LIA_OK && !smallP) {   /* pairs are (P vertex, Q vertex) */
         size_t *t = E.a;
         E.a = E.b;
         E.b = t;
     }
-    if (st == LIA_OK) lia_vpairs_sort(&E);
+    if (st == LIA_OK) lia__vpairs_sort(&E);
     if (st == LIA_OK) st = report(e, g, G, smallP ? &VS : &VO, smallP ? &VO : &VS, &E, X);
     if (st == LIA_OK)
         *suspect = nondegenerate(&VS, S->d) && nondegenerate(&VO, O->d) && e->n % 2 == 0;
-    lia_vertices_free(&VS);
-    lia_vertices_free(&VO);
-    lia_vpairs_free(&E);
+    lia__vertices_free(&VS);
+    lia__vertices_free(&VO);
+    lia__vpairs_free(&E);
     return st;
 }
 
@@ -295,8 +295,8 @@ typedef struct side {
 static void *enumerate_side(void *arg)
 {
     side *S = arg;
-    S->st = S->exact ? lia_polytope_vertices_exact(S->V, S->X, S->cap)
-                     : lia_polytope_vertices(S->V, S->P, S->X, S->cap, S->threads);
+    S->st = S->exact ? lia__polytope_vertices_exact(S->V, S->X, S->cap)
+                     : lia__polytope_vertices(S->V, S->P, S->X, S->cap, S->threads);
     return NULL;
 }
 
@@ -322,16 +322,16 @@ static lia_status two_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, 
     if (st == LIA_OK) st = match(&E, &VP, &VQ, G->m, G->n);
     if (st == LIA_OK) st = report(e, g, G, &VP, &VQ, &E, X);
     if (st == LIA_OK) *suspect = nondegenerate(&VP, G->m) && nondegenerate(&VQ, G->n) && e->n % 2 == 0;
-    lia_vertices_free(&VP);
-    lia_vertices_free(&VQ);
-    lia_vpairs_free(&E);
+    lia__vertices_free(&VP);
+    lia__vertices_free(&VQ);
+    lia__vpairs_free(&E);
     return st;
 }
 
-lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memory_cap, unsigned threads)
+lia_status lia__nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memory_cap, unsigned threads)
 {
     if (g->np != 2) return LIA_EUSAGE;
-    if (exact && !lia_exact_enum_possible(g)) return LIA_EUSAGE;
+    if (exact && !lia__exact_enum_possible(g)) return LIA_EUSAGE;
     bimatrix G;
     lia_exact_enum *X = NULL;
     lia_big *BT = NULL;
@@ -340,8 +340,8 @@ lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memo
     /* games with exact payoffs get the exact search as their fallback (and, with `exact`, the
      * exact reconstruction); if their numbers are too large for it, the floating-point path
      * still serves unless exactness was asked for */
-    if (st == LIA_OK && lia_exact_enum_possible(g)) {
-        st = lia_exact_enum_new(&X, g);
+    if (st == LIA_OK && lia__exact_enum_possible(g)) {
+        st = lia__exact_enum_new(&X, g);
         if (st == LIA_ELIMIT && !exact) st = LIA_OK;
         if (st == LIA_OK && X && !(BT = lia__malloc(G.m * G.n * sizeof *BT))) st = LIA_ENOMEM;
         if (st == LIA_OK && X) exact_polytopes(&G, X, BT, &XP, &XQ);
@@ -358,23 +358,23 @@ lia_status lia_nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t memo
     if (st == LIA_OK && !exact && G.m != G.n) {
         st = one_sided(e, g, &G, xp, xq, X, cap, threads, 0, &suspect);
         if (X && (st == LIA_EINTERNAL || (st == LIA_OK && suspect))) {
-            lia_eqset_clear(e);
+            lia__eqset_clear(e);
             st = one_sided(e, g, &G, xp, xq, X, cap, threads, 1, &suspect);
         }
         done = st != LIA_RS_UNSURE && st != LIA_EINTERNAL;
         if (!done) {
-            lia_eqset_clear(e);
+            lia__eqset_clear(e);
             st = LIA_OK;
         }
     }
     if (st == LIA_OK && !done) {
         st = two_sided(e, g, &G, xp, xq, X, cap, threads, exact, &suspect);
         if (X && !exact && (st == LIA_EINTERNAL || (st == LIA_OK && suspect))) {
-            lia_eqset_clear(e);
+            lia__eqset_clear(e);
             st = two_sided(e, g, &G, xp, xq, X, cap, threads, 1, &suspect);
         }
     }
-    lia_exact_enum_free(X);
+    lia__exact_enum_free(X);
     lia__free(BT);
     bimatrix_free(&G);
     return st;

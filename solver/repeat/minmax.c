@@ -8,7 +8,7 @@
  * v (free): minimise v subject to v >= sum_r q_r u_i(a, r) for each own strategy a, and
  * sum q = 1. Payoffs are shifted and scaled to [0, 1] so GLPK's tolerances mean the same for
  * every game; the value is mapped back and re-checked against the distribution found. */
-lia_status lia_minmax_correlated(const lia_game *g, size_t i, double *value)
+lia_status lia__minmax_correlated(const lia_game *g, size_t i, double *value)
 {
     size_t own = g->ns[i], m = g->nprofiles / own, stride = 1;
     for (size_t j = 0; j < i; j++) stride *= g->ns[j];
@@ -18,7 +18,7 @@ lia_status lia_minmax_correlated(const lia_game *g, size_t i, double *value)
     double span = hi > lo ? hi - lo : 1;
     if (!(hi > lo)) { *value = lo; return LIA_OK; }   /* constant payoffs: nothing to punish with */
     lia_lp_arrays L;
-    if (!lia_lp_arrays_alloc(&L, own + 1, m + 1, own * m + own + m)) return LIA_ENOMEM;
+    if (!lia__lp_arrays_alloc(&L, own + 1, m + 1, own * m + own + m)) return LIA_ENOMEM;
     /* column r is the others' profile whose index, with i's strategy removed, is r: the full
      * profile is (r / stride) * stride * own + a * stride + r % stride */
     size_t k = 0;
@@ -38,10 +38,10 @@ lia_status lia_minmax_correlated(const lia_game *g, size_t i, double *value)
     L.lo[m] = -INFINITY;
     L.hi[m] = INFINITY;
     L.obj[m] = 1;
-    lia_lp lp = lia_lp_arrays_view(&L, k, 0);
+    lia_lp lp = lia__lp_arrays_view(&L, k, 0);
     lia_lp_outcome out;
     double v;
-    lia_status st = lia_lp_solve_by(&lp, m > 4 * own ? LIA_LP_DUAL_TIGHT : LIA_LP_PRIMAL_TIGHT, &out, L.x, &v);
+    lia_status st = lia__lp_solve_by(&lp, m > 4 * own ? LIA_LP_DUAL_TIGHT : LIA_LP_PRIMAL_TIGHT, &out, L.x, &v);
     if (st == LIA_OK && out != LIA_LP_OPTIMAL) st = LIA_EINTERNAL;   /* bounded and feasible by construction */
     if (st != LIA_OK) goto done;
     /* the best reply to the distribution found is the value, up to the LP's tolerance */
@@ -55,6 +55,6 @@ lia_status lia_minmax_correlated(const lia_game *g, size_t i, double *value)
     if (!(fabs(best - (lo + v * span)) <= 1e-7 * span)) { st = LIA_EINTERNAL; goto done; }
     *value = best;
 done:
-    lia_lp_arrays_free(&L);
+    lia__lp_arrays_free(&L);
     return st;
 }

@@ -48,14 +48,14 @@ static double from_unit(const scale *s, double t)
  * Returns how many (at most 4) it wrote to wc. */
 static size_t continuations(const lia_pt *W, size_t nW, lia_pt ga, lia_pt h, lia_pt *wc)
 {
-    if (ga.x >= h.x - EPS && ga.y >= h.y - EPS && lia_poly_dist(W, nW, ga) <= EPS) {
+    if (ga.x >= h.x - EPS && ga.y >= h.y - EPS && lia__poly_dist(W, nW, ga) <= EPS) {
         wc[0] = ga;
         return 1;
     }
     size_t nc = 0;
     for (int axis = 0; axis < 2; axis++) {
         double c = axis ? h.y : h.x, other = axis ? h.x : h.y, cc, lo, hi;
-        if (!lia_poly_chord(W, nW, axis, c, EPS, &cc, &lo, &hi)) continue;
+        if (!lia__poly_chord(W, nW, axis, c, EPS, &cc, &lo, &hi)) continue;
         lo = fmax(lo, other);                 /* the other player's constraint cuts the segment */
         if (lo > hi + EPS) continue;
         if (lo > hi) lo = hi;
@@ -66,7 +66,7 @@ static size_t continuations(const lia_pt *W, size_t nW, lia_pt ga, lia_pt h, lia
     return nc;
 }
 
-lia_status lia_spe_payoff_set(const double *u1, const double *u2, size_t m1, size_t m2, double delta,
+lia_status lia__spe_payoff_set(const double *u1, const double *u2, size_t m1, size_t m2, double delta,
                               double tol, size_t max_iter, double **out, size_t *nv, size_t *iterations)
 {
     if (!out || !nv) return LIA_EUSAGE;
@@ -104,7 +104,7 @@ lia_status lia_spe_payoff_set(const double *u1, const double *u2, size_t m1, siz
 
     /* W_0: the feasible set, which holds every equilibrium payoff. */
     memcpy(pts, g, na * sizeof *pts);
-    size_t nW = lia_poly_flatten(H, lia_poly_hull(pts, na, H), FLAT_EPS);
+    size_t nW = lia__poly_flatten(H, lia__poly_hull(pts, na, H), FLAT_EPS);
     memcpy(W, H, nW * sizeof *W);
 
     double c = (1 - delta) / delta;
@@ -127,8 +127,8 @@ lia_status lia_spe_payoff_set(const double *u1, const double *u2, size_t m1, siz
             st = LIA_OK;
             break;
         }
-        size_t nH = lia_poly_flatten(H, lia_poly_hull(pts, np, H), FLAT_EPS);
-        double d = lia_poly_hausdorff(W, nW, H, nH);
+        size_t nH = lia__poly_flatten(H, lia__poly_hull(pts, np, H), FLAT_EPS);
+        double d = lia__poly_hausdorff(W, nW, H, nH);
         memcpy(W, H, nH * sizeof *W);
         nW = nH;
         if (d <= tol) {
@@ -144,8 +144,8 @@ lia_status lia_spe_payoff_set(const double *u1, const double *u2, size_t m1, siz
 
     /* Merge what the iteration left apart by less than its own accuracy. */
     double ct = fmin(1e-6, fmax(1e-9, 10 * tol / (1 - delta)));
-    nW = lia_poly_clean(W, nW, ct);
-    lia_poly_rotate_start(W, nW, ct);
+    nW = lia__poly_clean(W, nW, ct);
+    lia__poly_rotate_start(W, nW, ct);
     double *v = lia__malloc(2 * nW * sizeof *v);
     if (!v) {
         lia__free(g);

@@ -47,7 +47,7 @@
  * finite, delta not in (0, 1), tol negative or not finite, max_iter zero. LIA_ENOMEM: an
  * allocation failed (18 |A| points of 16 bytes are needed). On any status but LIA_OK, *out is
  * NULL and *nv is 0 (when they are not NULL themselves). */
-lia_status lia_spe_payoff_set(const double *u1, const double *u2, size_t m1, size_t m2, double delta,
+lia_status lia__spe_payoff_set(const double *u1, const double *u2, size_t m1, size_t m2, double delta,
                               double tol, size_t max_iter, double **out, size_t *nv, size_t *iterations);
 
 #endif

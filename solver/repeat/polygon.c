@@ -15,7 +15,7 @@ static int cmp_pt(const void *pa, const void *pb)
     return 0;
 }
 
-size_t lia_poly_hull(lia_pt *p, size_t n, lia_pt *h)
+size_t lia__poly_hull(lia_pt *p, size_t n, lia_pt *h)
 {
     if (n == 0) return 0;
     qsort(p, n, sizeof *p, cmp_pt);
@@ -36,7 +36,7 @@ size_t lia_poly_hull(lia_pt *p, size_t n, lia_pt *h)
     return k - 1;                                            /* the last point repeats the first */
 }
 
-size_t lia_poly_flatten(lia_pt *p, size_t n, double eps)
+size_t lia__poly_flatten(lia_pt *p, size_t n, double eps)
 {
     if (n < 2) return n;
     size_t b = 0, c = 0;                  /* b farthest from p[0], c farthest from b: a diameter */
@@ -64,7 +64,7 @@ static double seg_dist(lia_pt q, lia_pt a, lia_pt b)
     return dist(q, f);
 }
 
-size_t lia_poly_clean(lia_pt *p, size_t n, double tol)
+size_t lia__poly_clean(lia_pt *p, size_t n, double tol)
 {
     for (int changed = 1; changed && n >= 2;) {
         changed = 0;
@@ -82,7 +82,7 @@ size_t lia_poly_clean(lia_pt *p, size_t n, double tol)
     return n;
 }
 
-void lia_poly_rotate_start(lia_pt *p, size_t n, double tol)
+void lia__poly_rotate_start(lia_pt *p, size_t n, double tol)
 {
     if (n < 2) return;
     double xmin = p[0].x;
@@ -97,7 +97,7 @@ void lia_poly_rotate_start(lia_pt *p, size_t n, double tol)
     }
 }
 
-double lia_poly_dist(const lia_pt *p, size_t n, lia_pt q)
+double lia__poly_dist(const lia_pt *p, size_t n, lia_pt q)
 {
     if (n == 0) return INFINITY;
     if (n == 1) return dist(q, p[0]);
@@ -112,15 +112,15 @@ double lia_poly_dist(const lia_pt *p, size_t n, lia_pt q)
 }
 
 /* Distance to a convex set is convex, so its maximum over a polygon is at a vertex. */
-double lia_poly_hausdorff(const lia_pt *a, size_t na, const lia_pt *b, size_t nb)
+double lia__poly_hausdorff(const lia_pt *a, size_t na, const lia_pt *b, size_t nb)
 {
     double h = 0;
-    for (size_t i = 0; i < na; i++) h = fmax(h, lia_poly_dist(b, nb, a[i]));
-    for (size_t i = 0; i < nb; i++) h = fmax(h, lia_poly_dist(a, na, b[i]));
+    for (size_t i = 0; i < na; i++) h = fmax(h, lia__poly_dist(b, nb, a[i]));
+    for (size_t i = 0; i < nb; i++) h = fmax(h, lia__poly_dist(a, na, b[i]));
     return h;
 }
 
-int lia_poly_chord(const lia_pt *p, size_t n, int axis, double c, double eps, double *cc, double *lo, double *hi)
+int lia__poly_chord(const lia_pt *p, size_t n, int axis, double c, double eps, double *cc, double *lo, double *hi)
 {
     if (n == 0) return 0;
 #define X(q) (axis ? (q).y : (q).x)

@@ -8,19 +8,19 @@
 
 /* Each player's punishment payoff: Nash reversion (its worst payoff over the stage game's
  * equilibria: every extreme one for two players, the pure ones for more, or the support-
- * enumeration ones when there is no pure equilibrium) or minmax (lia_minmax_correlated). */
-lia_status lia_punishments(const lia_game *g, lia_punishment kind, double *p);
+ * enumeration ones when there is no pure equilibrium) or minmax (lia__minmax_correlated). */
+lia_status lia__punishments(const lia_game *g, lia_punishment kind, double *p);
 /* The Nash-reversion point alone (reversion.c): computed once per game, whoever asks first. */
-lia_status lia_nash_reversion(const lia_game *g, double *p);
+lia_status lia__nash_reversion(const lia_game *g, double *p);
 /* An analysis that found g's equilibria with `method` offers the set, so that the reversion
  * point need not be computed again (taken only when the method is the one it is defined by). */
-void lia_nash_reversion_offer(const lia_game *g, const lia_eqset *e, lia_nash_method method);
+void lia__nash_reversion_offer(const lia_game *g, const lia_eqset *e, lia_nash_method method);
 
 /* Player i's minmax when the others may correlate the punishment: the least, over joint
  * distributions of the others' pure profiles, of i's best reply (an LP through GLPK). No
  * punishment the others can carry out, equilibrium or not, holds i below it; for two
  * players it is the mixed minmax, which equals i's maxmin value. */
-lia_status lia_minmax_correlated(const lia_game *g, size_t i, double *value);
+lia_status lia__minmax_correlated(const lia_game *g, size_t i, double *value);
 
 /* A player's one-shot deviations from a target. In an agreement's stage game the strategies
  * are increasing sharing levels and the commitment is a floor: only a lower level breaches it
@@ -37,37 +37,37 @@ typedef struct lia_deviation {
     size_t best_strategy;
     lia_direction direction;
 } lia_deviation;
-void lia_target_deviations(const lia_game *g, size_t prof, lia_deviation *out);
+void lia__target_deviations(const lia_game *g, size_t prof, lia_deviation *out);
 
-/* C_i = u_i(target) and D_i = the best payoff of a breach (as lia_target_deviations), with
+/* C_i = u_i(target) and D_i = the best payoff of a breach (as lia__target_deviations), with
  * its strategy in dev[i] (may be NULL). */
-void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, size_t *dev);
+void lia__target_values(const lia_game *g, size_t prof, double *c, double *d, size_t *dev);
 
 /* delta* = (D - C)/(D - P): NaN ("never") if C < P, else 0 if D <= C. With imperfect
  * monitoring (a breach noticed with probability q per period, the deviator breaching until
  * caught) delta*(q) = (D - C)/((D - C) + q (C - P)); q = 1 is the formula above. */
-double lia_delta_star(double c, double d, double p);
+double lia__delta_star(double c, double d, double p);
 /* A punishment payoff within rounding of the member's keep value is that value: C < P by
  * 1e-17 must not read as "prefers the punishment". */
-double lia_snap_punishment(double p, double keep);
-double lia_delta_star_q(double c, double d, double p, double q);
+double lia__snap_punishment(double p, double keep);
+double lia__delta_star_q(double c, double d, double p, double q);
 /* What keeping to the target must be worth for the member to keep to it at patience delta:
  * the value of breaching until caught, ((1 - delta) D + delta q P)/(1 - delta + delta q). */
-double lia_keep_threshold(double d, double p, double delta, double q);
+double lia__keep_threshold(double d, double p, double delta, double q);
 /* The least detection probability at which the member keeps to the target at patience
  * delta: 0 if D <= C, NaN if C < P or if even q = 1 is not enough. */
-double lia_q_needed(double c, double d, double p, double delta);
+double lia__q_needed(double c, double d, double p, double delta);
 
-/* The budget-balanced transfers t (sum 0) with C_i + t_i >= lia_keep_threshold(D_i, P_i,
+/* The budget-balanced transfers t (sum 0) with C_i + t_i >= lia__keep_threshold(D_i, P_i,
  * delta_i, q_i) (q NULL: perfect monitoring) that pay the least in total (an LP through GLPK);
  * among those, each member with a surplus pays the same fraction of it. *feasible = 0 when no
  * such t exists (t untouched). */
-lia_status lia_transfers(size_t n, const double *c, const double *d, const double *p, const double *delta,
+lia_status lia__transfers(size_t n, const double *c, const double *d, const double *p, const double *delta,
                          const double *q, int *feasible, double *t);
 
 /* The pure profile of highest total payoff that transfers can make self-enforcing (ties: the
  * one needing the least transfers, then the lowest profile index). *found = 0 if none. */
-lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const double *delta, const double *q,
+lia_status lia__best_self_enforcing(const lia_game *g, const double *p, const double *delta, const double *q,
                                    int *found, size_t *prof);
 
 /* "transfers": ..., "best_self_enforcing": ... of r as JSON (gap: what goes between the two,

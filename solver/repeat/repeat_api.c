@@ -12,18 +12,18 @@
 #include <stddef.h>
 #include <string.h>
 
-static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
+static const char *copy(lia_arena *a, const char *s) { return lia__arena_strndup(a, s, strlen(s)); }
 
 static lia_status copy_labels(lia_repeat *r, const lia_game *g)
 {
     lia_arena *a = &r->arena;
     r->game = copy(a, g->name);
-    r->players = lia_arena_array(a, g->np, sizeof *r->players);
-    r->strategies = lia_arena_array(a, g->np, sizeof *r->strategies);
+    r->players = lia__arena_array(a, g->np, sizeof *r->players);
+    r->strategies = lia__arena_array(a, g->np, sizeof *r->strategies);
     if (!r->game || !r->players || !r->strategies) return LIA_ENOMEM;
     for (size_t p = 0; p < g->np; p++) {
         if (!(r->players[p] = copy(a, g->players[p]))) return LIA_ENOMEM;
-        if (!(r->strategies[p] = lia_arena_array(a, g->ns[p], sizeof(char *)))) return LIA_ENOMEM;
+        if (!(r->strategies[p] = lia__arena_array(a, g->ns[p], sizeof(char *)))) return LIA_ENOMEM;
         for (size_t s = 0; s < g->ns[p]; s++)
             if (!(r->strategies[p][s] = copy(a, g->strategies[p][s]))) return LIA_ENOMEM;
     }
@@ -41,7 +41,7 @@ static void balance(lia_sustain *row, const lia_member_terms *t, double breach, 
         row->ratio = row->received / row->given;
         if (!isnan(row->patience))
             row->ratio_threshold =
-                1 + lia_keep_threshold(breach, row->punishment, row->patience, q) / row->given;
+                1 + lia__keep_threshold(breach, row->punishment, row->patience, q) / row->given;
     }
 }
 
@@ -62,7 +62,7 @@ static double span_of(const lia_game *g, size_t i)
 
 static lia_status payoff_set(lia_repeat *r, const lia_game *g, double delta)
 {
-    lia_status st = lia_spe_payoff_set(g->payoffs, g->payoffs + g->nprofiles, g->ns[0], g->ns[1], delta, 1e-12,
+    lia_status st = lia__spe_payoff_set(g->payoffs, g->payoffs + g->nprofiles, g->ns[0], g->ns[1], delta, 1e-12,
                                        1000000, &r->set, &r->nset, NULL);
     if (st == LIA_OK) r->set_done = 1;
     return st;
@@ -134,14 +134,14 @@ static void fill_rows(lia_repeat *r, const lia_game *g, const lia_deviation *dv,
         m->minmax = pm[i];
         m->keep = v->keep;
         m->q = r->q[i];
-        m->nash_delta = lia_delta_star_q(v->keep, v->breach, pn[i], m->q);
-        m->minmax_delta = lia_delta_star_q(v->keep, v->breach, pm[i], m->q);
+        m->nash_delta = lia__delta_star_q(v->keep, v->breach, pn[i], m->q);
+        m->minmax_delta = lia__delta_star_q(v->keep, v->breach, pm[i], m->q);
         m->harsh = NAN;
         row->punishment = r->punish == LIA_PUNISH_NASH ? pn[i] : pm[i];
         row->delta_star = r->punish == LIA_PUNISH_NASH ? m->nash_delta : m->minmax_delta;
         row->received = row->given = row->ratio = row->ratio_threshold = NAN;
         row->sustainable = -1;
-        m->q_needed = lia_q_needed(v->keep, v->breach, pn[i], row->patience);
+        m->q_needed = lia__q_needed(v->keep, v->breach, pn[i], row->patience);
         if (!isnan(row->patience)) {
             m->nash_ok = !isnan(m->nash_delta) && row->patience >= m->nash_delta;
             m->minmax_ok = !isnan(m->minmax_delta) && row->patience >= m->minmax_delta;
@@ -160,34 +160,34 @@ static void fill_rows(lia_repeat *r, const lia_game *g, const lia_deviation *dv,
 static void snap(const lia_game *g, const lia_deviation *dv, double *p)
 {
     for (size_t i = 0; i < g->np; i++)
-        p[i] = lia_snap_punishment(p[i], dv[i].keep);
+        p[i] = lia__snap_punishment(p[i], dv[i].keep);
 }
 
 static lia_status remedies(lia_repeat *r, const lia_game *g, const lia_deviation *dv, const double *p,
                            const double *pn, int *nash_transfers)
 {
     size_t n = g->np;
-    double *c = lia_arena_array(&r->arena, 3 * n, sizeof *c), *d = c + n, *delta = d + n;
-    r->transfers = lia_arena_array(&r->arena, n, sizeof *r->transfers);
-    r->best = lia_arena_array(&r->arena, n, sizeof *r->best);
-    r->best_payoffs = lia_arena_array(&r->arena, 2 * n, sizeof *r->best_payoffs);
+    double *c = lia__arena_array(&r->arena, 3 * n, sizeof *c), *d = c + n, *delta = d + n;
+    r->transfers = lia__arena_array(&r->arena, n, sizeof *r->transfers);
+    r->best = lia__arena_array(&r->arena, n, sizeof *r->best);
+    r->best_payoffs = lia__arena_array(&r->arena, 2 * n, sizeof *r->best_payoffs);
     if (!c || !r->transfers || !r->best || !r->best_payoffs) return LIA_ENOMEM;
     r->best_transfers = r->best_payoffs + n;
     for (size_t i = 0; i < n; i++) { c[i] = dv[i].keep; d[i] = dv[i].breach; delta[i] = r->rows[i].patience; }
-    lia_status st = lia_transfers(n, c, d, p, delta, r->q, &r->transfers_feasible, r->transfers);
+    lia_status st = lia__transfers(n, c, d, p, delta, r->q, &r->transfers_feasible, r->transfers);
     if (st != LIA_OK) return st;
     *nash_transfers = r->transfers_feasible;
     if (p != pn) {
-        double *scratch = lia_arena_array(&r->arena, n, sizeof *scratch);
+        double *scratch = lia__arena_array(&r->arena, n, sizeof *scratch);
         if (!scratch) return LIA_ENOMEM;
-        if ((st = lia_transfers(n, c, d, pn, delta, r->q, nash_transfers, scratch)) != LIA_OK) return st;
+        if ((st = lia__transfers(n, c, d, pn, delta, r->q, nash_transfers, scratch)) != LIA_OK) return st;
     }
     size_t best;
-    if ((st = lia_best_self_enforcing(g, p, delta, r->q, &r->best_found, &best)) != LIA_OK) return st;
+    if ((st = lia__best_self_enforcing(g, p, delta, r->q, &r->best_found, &best)) != LIA_OK) return st;
     if (r->best_found) {
-        lia_target_values(g, best, c, d, NULL);
+        lia__target_values(g, best, c, d, NULL);
         int feasible;
-        if ((st = lia_transfers(n, c, d, p, delta, r->q, &feasible, r->best_transfers)) != LIA_OK) return st;
+        if ((st = lia__transfers(n, c, d, p, delta, r->q, &feasible, r->best_transfers)) != LIA_OK) return st;
         /* the screen above and the LP agree up to rounding; trust the LP */
         r->best_found = feasible;
         size_t rest = best;
@@ -203,21 +203,21 @@ static lia_status remedies(lia_repeat *r, const lia_game *g, const lia_deviation
 static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const lia_repeat_options *o, int at_commit)
 {
     size_t n = g->np;
-    r->q = lia_arena_array(&r->arena, n, sizeof *r->q);
+    r->q = lia__arena_array(&r->arena, n, sizeof *r->q);
     if (!r->q) return LIA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         r->q[i] = o->monitor ? o->monitor[i] : g->monitor ? g->monitor[i] : 1;
         r->monitored |= r->q[i] < 1;
     }
-    double *pn = lia_arena_array(&r->arena, 2 * n, sizeof *pn), *pm = pn + n;
-    lia_deviation *dv = lia_arena_array(&r->arena, n, sizeof *dv);
-    r->mem = lia_arena_array(&r->arena, n, sizeof *r->mem);
+    double *pn = lia__arena_array(&r->arena, 2 * n, sizeof *pn), *pm = pn + n;
+    lia_deviation *dv = lia__arena_array(&r->arena, n, sizeof *dv);
+    r->mem = lia__arena_array(&r->arena, n, sizeof *r->mem);
     if (!pn || !dv || !r->mem) return LIA_ENOMEM;
     memset(r->mem, 0, n * sizeof *r->mem);
-    lia_status st = lia_punishments(g, LIA_PUNISH_NASH, pn);
-    if (st == LIA_OK) st = lia_punishments(g, LIA_PUNISH_MINMAX, pm);
+    lia_status st = lia__punishments(g, LIA_PUNISH_NASH, pn);
+    if (st == LIA_OK) st = lia__punishments(g, LIA_PUNISH_MINMAX, pm);
     if (st != LIA_OK) return st;
-    lia_target_deviations(g, prof, dv);
+    lia__target_deviations(g, prof, dv);
     snap(g, dv, pn);
     snap(g, dv, pm);
     for (size_t k = 0; k < n * g->nprofiles; k++) r->scale = fmax(r->scale, fabs(g->payoffs[k]));
@@ -274,11 +274,11 @@ lia_status lia_game_repeat(lia_repeat **out, const lia_game *g, const size_t *ta
     int at_commit = g->commit && memcmp(t, g->commit, g->np * sizeof *t) == 0;
     lia_repeat *r = lia__calloc(1, sizeof *r);
     if (!r) return lia__errmsg_default(LIA_ENOMEM, "out of memory starting the repeated-game analysis of '%s'", g->name);
-    lia_arena_init(&r->arena);
+    lia__arena_init(&r->arena);
     r->np = g->np;
     r->punish = o->punish;
-    r->target = lia_arena_array(&r->arena, g->np, sizeof *r->target);
-    r->rows = lia_arena_array(&r->arena, g->np, sizeof *r->rows);
+    r->target = lia__arena_array(&r->arena, g->np, sizeof *r->target);
+    r->rows = lia__arena_array(&r->arena, g->np, sizeof *r->rows);
     lia_status st = r->target && r->rows ? copy_labels(r, g) : LIA_ENOMEM;
     if (st == LIA_OK) {
         memcpy(r->target, t, g->np * sizeof *t);
@@ -299,7 +299,7 @@ void lia_repeat_free(lia_repeat *r)
     lia__errmsg_forget(r);
     if (!r) return;
     lia__free(r->set);
-    lia_arena_free(&r->arena);
+    lia__arena_free(&r->arena);
     lia__free(r);
 }
 

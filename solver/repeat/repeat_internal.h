@@ -39,7 +39,7 @@ struct lia_repeat {
     int best_found;
     size_t *best;
     double *best_payoffs, *best_transfers;
-    double *set;                 /* lia__malloc'ed by lia_spe_payoff_set */
+    double *set;                 /* lia__malloc'ed by lia__spe_payoff_set */
     size_t nset;
     int set_done;                /* computed (an empty set has set == NULL) */
     int set_shown;               /* asked for (payoff_set): written out */

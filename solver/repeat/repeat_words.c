@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-static void num(lia_buf *b, const lia_repeat *r, double v) { lia_buf_reading(b, v, r->scale); }
+static void num(lia_buf *b, const lia_repeat *r, double v) { lia__buf_reading(b, v, r->scale); }
 
 /* Is the transfer t an amount at all, or rounding? */
 static int paid(const lia_repeat *r, double t) { return fabs(t) > 1e-9 * (r->scale > 0 ? r->scale : 1); }
@@ -19,25 +19,25 @@ void lia__repeat_transfer_words(lia_buf *b, const lia_repeat *r, const double *t
         if (t[i] < 0) { payers++; payer = i; }
         else { takers++; taker = i; }
     }
-    if (!payers) { lia_buf_puts(b, "no payment"); return; }
+    if (!payers) { lia__buf_puts(b, "no payment"); return; }
     if (payers == 1 && takers == 1) {
-        lia_buf_printf(b, "%s pays %s ", r->players[payer], r->players[taker]);
+        lia__buf_printf(b, "%s pays %s ", r->players[payer], r->players[taker]);
         num(b, r, t[taker]);
-        lia_buf_puts(b, " per period");
+        lia__buf_puts(b, " per period");
         return;
     }
     for (int side = 0; side < 2; side++) {
         size_t k = 0, count = side ? takers : payers;
-        if (side) lia_buf_puts(b, "; ");
+        if (side) lia__buf_puts(b, "; ");
         for (size_t i = 0; i < r->np; i++) {
             if (!paid(r, t[i]) || (t[i] > 0) != side) continue;
-            lia_buf_puts(b, k == 0 ? "" : k + 1 == count ? " and " : ", ");
-            lia_buf_printf(b, "%s %s ", r->players[i], side ? "receives" : "pays");
+            lia__buf_puts(b, k == 0 ? "" : k + 1 == count ? " and " : ", ");
+            lia__buf_printf(b, "%s %s ", r->players[i], side ? "receives" : "pays");
             num(b, r, fabs(t[i]));
             k++;
         }
     }
-    lia_buf_puts(b, " per period");
+    lia__buf_puts(b, " per period");
 }
 
 /* The cost of its own sharing that weighs most on member i at the commitment, as
@@ -47,10 +47,10 @@ static void driver(lia_buf *b, const lia_repeat *r, size_t i, const char *before
     const repeat_member *m = &r->mem[i];
     if (!m->has_terms || !(fmax(m->terms.exposure, m->terms.facility_cost) > 0)) return;
     int exp = m->terms.exposure >= m->terms.facility_cost;
-    lia_buf_puts(b, before);
-    lia_buf_puts(b, exp ? "the exposure of its own material (" : "its share of the facility costs (");
+    lia__buf_puts(b, before);
+    lia__buf_puts(b, exp ? "the exposure of its own material (" : "its share of the facility costs (");
     num(b, r, exp ? m->terms.exposure : m->terms.facility_cost);
-    lia_buf_puts(b, " per period)");
+    lia__buf_puts(b, " per period)");
 }
 
 /* Why member i would leave the commitment, after its name and "would ..." */
@@ -59,28 +59,28 @@ static void why(lia_buf *b, const lia_repeat *r, size_t i)
     const lia_sustain *s = &r->rows[i];
     const repeat_member *m = &r->mem[i];
     if (m->keep < m->nash) {
-        lia_buf_puts(b, r->levels ? ": under the commitment it gets " : ": at the target it gets ");
+        lia__buf_puts(b, r->levels ? ": under the commitment it gets " : ": at the target it gets ");
         num(b, r, m->keep);
-        lia_buf_puts(b, r->levels ? " per period, less than the " : " per period, less than the ");
+        lia__buf_puts(b, r->levels ? " per period, less than the " : " per period, less than the ");
         num(b, r, m->nash);
-        lia_buf_puts(b, r->levels ? " it gets once cooperation has stopped" : " of the stage equilibrium it would revert to");
+        lia__buf_puts(b, r->levels ? " it gets once cooperation has stopped" : " of the stage equilibrium it would revert to");
         driver(b, r, i, ", largely because of ");
-        lia_buf_puts(b, r->levels ? ", so the threat of stopping does not hold it" : ", so the threat of reverting does not hold it");
+        lia__buf_puts(b, r->levels ? ", so the threat of stopping does not hold it" : ", so the threat of reverting does not hold it");
         return;
     }
     if (m->direction == LIA_DIRECTION_WITHHOLD)
-        lia_buf_printf(b, " (share %s instead of %s)", r->strategies[i][s->best_deviation], r->strategies[i][r->target[i]]);
+        lia__buf_printf(b, " (share %s instead of %s)", r->strategies[i][s->best_deviation], r->strategies[i][r->target[i]]);
     if (m->has_terms && fmax(m->terms.exposure, m->terms.facility_cost) > 0) {
         driver(b, r, i, " to cut ");
     } else {
-        lia_buf_puts(b, ": once, that pays it ");
+        lia__buf_puts(b, ": once, that pays it ");
         num(b, r, m->breach);
-        lia_buf_puts(b, " against ");
+        lia__buf_puts(b, " against ");
         num(b, r, s->value);
     }
-    lia_buf_puts(b, "; it would need patience ");
+    lia__buf_puts(b, "; it would need patience ");
     num(b, r, m->nash_delta);
-    lia_buf_puts(b, " and has ");
+    lia__buf_puts(b, " and has ");
     num(b, r, s->patience);
 }
 
@@ -91,8 +91,8 @@ static size_t failing(lia_buf *b, const lia_repeat *r)
     for (size_t i = 0; i < r->np; i++) total += !r->mem[i].nash_ok;
     for (size_t i = 0; i < r->np; i++) {
         if (r->mem[i].nash_ok) continue;
-        lia_buf_puts(b, n == 0 ? "" : n + 1 == total ? " and " : ", ");
-        lia_buf_puts(b, r->players[i]);
+        lia__buf_puts(b, n == 0 ? "" : n + 1 == total ? " and " : ", ");
+        lia__buf_puts(b, r->players[i]);
         n++;
     }
     return total;
@@ -102,15 +102,15 @@ static void each_reason(lia_buf *b, const lia_repeat *r)
 {
     for (size_t i = 0; i < r->np; i++) {
         if (r->mem[i].nash_ok) continue;
-        lia_buf_printf(b, " %s would %s", r->players[i], r->levels ? "withhold" : "deviate");
+        lia__buf_printf(b, " %s would %s", r->players[i], r->levels ? "withhold" : "deviate");
         why(b, r, i);
-        lia_buf_putc(b, '.');
+        lia__buf_putc(b, '.');
     }
 }
 
 static void holds(lia_buf *b, const lia_repeat *r)
 {
-    lia_buf_puts(b, r->levels ? "The commitment holds: no member gains by withholding once if the others would "
+    lia__buf_puts(b, r->levels ? "The commitment holds: no member gains by withholding once if the others would "
                                 "then stop cooperating."
                               : "The target holds: no player gains by deviating once if the others would then "
                                 "revert to the stage equilibrium worst for it.");
@@ -118,77 +118,77 @@ static void holds(lia_buf *b, const lia_repeat *r)
     for (size_t i = 0; i < r->np; i++)
         if (r->mem[i].direction == LIA_DIRECTION_WITHHOLD && (k == r->np || r->mem[i].nash_delta > r->mem[k].nash_delta)) k = i;
     if (k == r->np) return;
-    lia_buf_printf(b, " The most tempted is %s", r->players[k]);
+    lia__buf_printf(b, " The most tempted is %s", r->players[k]);
     driver(b, r, k, ", by ");
-    lia_buf_puts(b, ": it needs patience ");
+    lia__buf_puts(b, ": it needs patience ");
     num(b, r, r->mem[k].nash_delta);
-    lia_buf_puts(b, " and has ");
+    lia__buf_puts(b, " and has ");
     num(b, r, r->rows[k].patience);
-    lia_buf_putc(b, '.');
+    lia__buf_putc(b, '.');
 }
 
 static void harsher(lia_buf *b, const lia_repeat *r)
 {
-    lia_buf_puts(b, r->levels ? "The commitment holds, but only under a harsher punishment than stopping cooperation."
+    lia__buf_puts(b, r->levels ? "The commitment holds, but only under a harsher punishment than stopping cooperation."
                               : "The target holds, but only under a harsher punishment than reverting to the stage "
                                 "equilibrium.");
     each_reason(b, r);
-    lia_buf_puts(b, " Holding ");
+    lia__buf_puts(b, " Holding ");
     failing(b, r);
-    lia_buf_puts(b, " to the worst payoff a credible (subgame-perfect) punishment can impose deters it:");
+    lia__buf_puts(b, " to the worst payoff a credible (subgame-perfect) punishment can impose deters it:");
     for (size_t i = 0, k = 0; i < r->np; i++) {
         if (r->mem[i].nash_ok) continue;
-        lia_buf_printf(b, "%s %s ", k++ ? "," : "", r->players[i]);
+        lia__buf_printf(b, "%s %s ", k++ ? "," : "", r->players[i]);
         num(b, r, r->mem[i].harsh);
     }
-    lia_buf_putc(b, '.');
+    lia__buf_putc(b, '.');
 }
 
 static void undecided(lia_buf *b, const lia_repeat *r)
 {
-    lia_buf_puts(b, r->levels ? "Undecided: stopping cooperation is too weak a threat to hold "
+    lia__buf_puts(b, r->levels ? "Undecided: stopping cooperation is too weak a threat to hold "
                               : "Undecided: reverting to the stage equilibrium is too weak a threat to hold ");
     failing(b, r);
-    lia_buf_puts(b, " to it, but every member passes the minmax condition, so a harsher punishment "
+    lia__buf_puts(b, " to it, but every member passes the minmax condition, so a harsher punishment "
                     "might still hold it; no exact test exists for ");
-    lia_buf_puts(b, r->np > 2 ? "three or more members." : "members of different patience.");
+    lia__buf_puts(b, r->np > 2 ? "three or more members." : "members of different patience.");
     each_reason(b, r);
 }
 
 static void fails(lia_buf *b, const lia_repeat *r, int saved)
 {
     const char *what = r->levels ? "The commitment" : "The target";
-    lia_buf_printf(b, saved ? "%s cannot hold on its own, but a side payment restores it."
+    lia__buf_printf(b, saved ? "%s cannot hold on its own, but a side payment restores it."
                             : "%s breaks down: no budget-balanced side payment can restore it.", what);
     each_reason(b, r);
     for (size_t i = 0; i < r->np; i++)
         if (!r->mem[i].minmax_ok)
-            lia_buf_printf(b, " No punishment, however harsh, could hold %s to it.", r->players[i]);
+            lia__buf_printf(b, " No punishment, however harsh, could hold %s to it.", r->players[i]);
     if (saved && r->transfers_feasible && r->punish == LIA_PUNISH_NASH) {
-        lia_buf_puts(b, " The cheapest: ");
+        lia__buf_puts(b, " The cheapest: ");
         lia__repeat_transfer_words(b, r, r->transfers);
-        lia_buf_puts(b, " (in payoff units, like the coverage values).");
+        lia__buf_puts(b, " (in payoff units, like the coverage values).");
     }
     for (size_t i = 0; i < r->np; i++) {
         const repeat_member *m = &r->mem[i];
         if (m->nash_ok || isnan(m->nash_delta)) continue;
-        lia_buf_printf(b, " %s would keep to it unaided with patience of at least ", r->players[i]);
+        lia__buf_printf(b, " %s would keep to it unaided with patience of at least ", r->players[i]);
         num(b, r, m->nash_delta);
         if (r->monitored && !isnan(m->q_needed) && m->q_needed > m->q) {
-            lia_buf_puts(b, r->levels ? ", or if its withholding were noticed with probability "
+            lia__buf_puts(b, r->levels ? ", or if its withholding were noticed with probability "
                                       : ", or if its deviation were noticed with probability ");
-            lia_buf_reading(b, m->q_needed, 1);
-            lia_buf_puts(b, " per period instead of ");
-            lia_buf_reading(b, m->q, 1);
+            lia__buf_reading(b, m->q_needed, 1);
+            lia__buf_puts(b, " per period instead of ");
+            lia__buf_reading(b, m->q, 1);
         }
-        lia_buf_putc(b, '.');
+        lia__buf_putc(b, '.');
     }
 }
 
 int lia__repeat_summarise(lia_repeat *r)
 {
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     switch (r->verdict) {
     case LIA_VERDICT_NONE: break;
     case LIA_VERDICT_HOLDS: holds(&b, r); break;
@@ -200,15 +200,15 @@ int lia__repeat_summarise(lia_repeat *r)
     for (size_t i = 0; r->verdict != LIA_VERDICT_NONE && i < r->np; i++) {
         const lia_sustain *s = &r->rows[i];
         if (r->mem[i].direction != LIA_DIRECTION_EXCEED) continue;
-        lia_buf_printf(&b, " %s would share more than committed (%s instead of %s, worth ", r->players[i],
+        lia__buf_printf(&b, " %s would share more than committed (%s instead of %s, worth ", r->players[i],
                        r->strategies[i][s->best_deviation], r->strategies[i][r->target[i]]);
         num(&b, r, s->deviation - s->value);
-        lia_buf_puts(&b, " more per period to it): the commitment is set too low for it, which is no breakdown.");
+        lia__buf_puts(&b, " more per period to it): the commitment is set too low for it, which is no breakdown.");
     }
-    char *text = lia_buf_take(&b, NULL);
+    char *text = lia__buf_take(&b, NULL);
     if (!text) return 0;
     const char *t = text[0] == ' ' ? text + 1 : text;
-    r->summary = lia_arena_strndup(&r->arena, t, strlen(t));
+    r->summary = lia__arena_strndup(&r->arena, t, strlen(t));
     lia__free(text);
     return r->summary != NULL;
 }

@@ -12,53 +12,53 @@
 
 static void nums(lia_buf *b, const lia_repeat *r, size_t offset)
 {
-    lia_buf_putc(b, '[');
+    lia__buf_putc(b, '[');
     for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_num(b, *(const double *)((const char *)&r->rows[i] + offset));
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_num(b, *(const double *)((const char *)&r->rows[i] + offset));
     }
-    lia_buf_putc(b, ']');
+    lia__buf_putc(b, ']');
 }
 
 static void member_nums(lia_buf *b, const lia_repeat *r, size_t offset)
 {
-    lia_buf_putc(b, '[');
+    lia__buf_putc(b, '[');
     for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_num(b, *(const double *)((const char *)&r->mem[i] + offset));
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_num(b, *(const double *)((const char *)&r->mem[i] + offset));
     }
-    lia_buf_putc(b, ']');
+    lia__buf_putc(b, ']');
 }
 
 static void member_tris(lia_buf *b, const lia_repeat *r, size_t offset)
 {
-    lia_buf_putc(b, '[');
+    lia__buf_putc(b, '[');
     for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_tri(b, r->has_patience ? *(const int *)((const char *)&r->mem[i] + offset) : -1);
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_tri(b, r->has_patience ? *(const int *)((const char *)&r->mem[i] + offset) : -1);
     }
-    lia_buf_putc(b, ']');
+    lia__buf_putc(b, ']');
 }
 
 static void names(lia_buf *b, const lia_repeat *r, const size_t *prof)
 {
-    lia_buf_putc(b, '[');
+    lia__buf_putc(b, '[');
     for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, r->strategies[i][prof[i]]);
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_string(b, r->strategies[i][prof[i]]);
     }
-    lia_buf_putc(b, ']');
+    lia__buf_putc(b, ']');
 }
 
 /* payoffs + transfers, member by member */
 static void after(lia_buf *b, const lia_repeat *r, const double *pay, const double *t)
 {
-    lia_buf_putc(b, '[');
+    lia__buf_putc(b, '[');
     for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_num(b, pay[i] + t[i]);
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_num(b, pay[i] + t[i]);
     }
-    lia_buf_putc(b, ']');
+    lia__buf_putc(b, ']');
 }
 
 #define ROW(f) offsetof(lia_sustain, f)
@@ -66,129 +66,129 @@ static void after(lia_buf *b, const lia_repeat *r, const double *pay, const doub
 
 void lia__repeat_json_remedies(lia_buf *b, const lia_repeat *r, const char *gap)
 {
-    lia_buf_printf(b, "\"transfers\": ");
-    if (!r->has_patience) lia_buf_puts(b, "null");
+    lia__buf_printf(b, "\"transfers\": ");
+    if (!r->has_patience) lia__buf_puts(b, "null");
     else if (!r->transfers_feasible)
-        lia_buf_printf(b, "{\"under\": \"%s\", \"feasible\": false, \"amounts\": null, \"payoffs_after\": null}",
+        lia__buf_printf(b, "{\"under\": \"%s\", \"feasible\": false, \"amounts\": null, \"payoffs_after\": null}",
                        r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
     else {
-        lia_buf_printf(b, "{\"under\": \"%s\", \"feasible\": true, \"amounts\": ", r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
-        lia_buf_json_nums(b, r->transfers, r->np);
-        lia_buf_puts(b, ", \"payoffs_after\": [");
+        lia__buf_printf(b, "{\"under\": \"%s\", \"feasible\": true, \"amounts\": ", r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
+        lia__buf_json_nums(b, r->transfers, r->np);
+        lia__buf_puts(b, ", \"payoffs_after\": [");
         for (size_t i = 0; i < r->np; i++) {
-            if (i) lia_buf_puts(b, ", ");
-            lia_buf_json_num(b, r->rows[i].value + r->transfers[i]);
+            if (i) lia__buf_puts(b, ", ");
+            lia__buf_json_num(b, r->rows[i].value + r->transfers[i]);
         }
-        lia_buf_puts(b, "]}");
+        lia__buf_puts(b, "]}");
     }
-    lia_buf_printf(b, ",%s\"best_self_enforcing\": ", gap);
+    lia__buf_printf(b, ",%s\"best_self_enforcing\": ", gap);
     if (!r->has_patience || !r->best_found) {
-        lia_buf_puts(b, "null");
+        lia__buf_puts(b, "null");
         return;
     }
-    lia_buf_puts(b, "{\"profile\": ");
+    lia__buf_puts(b, "{\"profile\": ");
     names(b, r, r->best);
-    lia_buf_puts(b, ", \"payoffs\": ");
-    lia_buf_json_nums(b, r->best_payoffs, r->np);
-    lia_buf_puts(b, ", \"transfers\": ");
-    lia_buf_json_nums(b, r->best_transfers, r->np);
-    lia_buf_puts(b, ", \"payoffs_after\": ");
+    lia__buf_puts(b, ", \"payoffs\": ");
+    lia__buf_json_nums(b, r->best_payoffs, r->np);
+    lia__buf_puts(b, ", \"transfers\": ");
+    lia__buf_json_nums(b, r->best_transfers, r->np);
+    lia__buf_puts(b, ", \"payoffs_after\": ");
     after(b, r, r->best_payoffs, r->best_transfers);
-    lia_buf_putc(b, '}');
+    lia__buf_putc(b, '}');
 }
 
 void lia__repeat_json_status(lia_buf *b, const lia_repeat *r)
 {
-    lia_buf_puts(b, "\"status\": ");
-    if (r->verdict == LIA_VERDICT_NONE) lia_buf_puts(b, "null");
-    else lia_buf_json_string(b, lia_verdict_name(r->verdict));
-    lia_buf_puts(b, ", \"summary\": ");
-    lia_buf_json_string(b, r->summary ? r->summary : "");
+    lia__buf_puts(b, "\"status\": ");
+    if (r->verdict == LIA_VERDICT_NONE) lia__buf_puts(b, "null");
+    else lia__buf_json_string(b, lia_verdict_name(r->verdict));
+    lia__buf_puts(b, ", \"summary\": ");
+    lia__buf_json_string(b, r->summary ? r->summary : "");
 }
 
 void lia__repeat_json_tests(lia_buf *b, const lia_repeat *r)
 {
-    lia_buf_puts(b, "\"monitoring\": {\"q\": ");
+    lia__buf_puts(b, "\"monitoring\": {\"q\": ");
     member_nums(b, r, MEM(q));
-    lia_buf_puts(b, ", \"q_needed\": ");
+    lia__buf_puts(b, ", \"q_needed\": ");
     member_nums(b, r, MEM(q_needed));
-    lia_buf_puts(b, "}, ");
-    lia_buf_puts(b, "\"minmax\": {\"payoffs\": ");
+    lia__buf_puts(b, "}, ");
+    lia__buf_puts(b, "\"minmax\": {\"payoffs\": ");
     member_nums(b, r, MEM(minmax));
-    lia_buf_puts(b, ", \"delta_star\": ");
+    lia__buf_puts(b, ", \"delta_star\": ");
     member_nums(b, r, MEM(minmax_delta));
-    lia_buf_puts(b, ", \"sustainable\": ");
+    lia__buf_puts(b, ", \"sustainable\": ");
     member_tris(b, r, MEM(minmax_ok));
-    lia_buf_puts(b, "}, \"harsher\": ");
+    lia__buf_puts(b, "}, \"harsher\": ");
     if (!r->harsh_done) {
-        lia_buf_puts(b, "null");
+        lia__buf_puts(b, "null");
         return;
     }
-    lia_buf_puts(b, "{\"payoffs\": ");
+    lia__buf_puts(b, "{\"payoffs\": ");
     member_nums(b, r, MEM(harsh));
-    lia_buf_puts(b, ", \"sustainable\": ");
+    lia__buf_puts(b, ", \"sustainable\": ");
     member_tris(b, r, MEM(harsh_ok));
-    lia_buf_putc(b, '}');
+    lia__buf_putc(b, '}');
 }
 
 /* The JSON fields after "game" and "players". */
 static void json_body(lia_buf *b, const lia_repeat *r)
 {
-    lia_buf_puts(b, "\"target\": ");
+    lia__buf_puts(b, "\"target\": ");
     names(b, r, r->target);
-    lia_buf_puts(b, ", ");
+    lia__buf_puts(b, ", ");
     lia__repeat_json_status(b, r);
-    lia_buf_puts(b, ", \"values\": ");
+    lia__buf_puts(b, ", \"values\": ");
     nums(b, r, ROW(value));
-    lia_buf_puts(b, ", \"deviations\": {\"payoffs\": ");
+    lia__buf_puts(b, ", \"deviations\": {\"payoffs\": ");
     nums(b, r, ROW(deviation));
-    lia_buf_puts(b, ", \"strategies\": [");
+    lia__buf_puts(b, ", \"strategies\": [");
     for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_string(b, r->strategies[i][r->rows[i].best_deviation]);
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_string(b, r->strategies[i][r->rows[i].best_deviation]);
     }
-    lia_buf_puts(b, "], \"direction\": [");
+    lia__buf_puts(b, "], \"direction\": [");
     for (size_t i = 0; i < r->np; i++) {
         const char *d = lia_direction_name(r->mem[i].direction);
-        if (i) lia_buf_puts(b, ", ");
-        if (d) lia_buf_json_string(b, d);
-        else lia_buf_puts(b, "null");
+        if (i) lia__buf_puts(b, ", ");
+        if (d) lia__buf_json_string(b, d);
+        else lia__buf_puts(b, "null");
     }
-    lia_buf_puts(b, "]}, \"punishment\": {\"kind\": ");
-    lia_buf_json_string(b, r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
-    lia_buf_puts(b, ", \"payoffs\": ");
+    lia__buf_puts(b, "]}, \"punishment\": {\"kind\": ");
+    lia__buf_json_string(b, r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
+    lia__buf_puts(b, ", \"payoffs\": ");
     nums(b, r, ROW(punishment));
-    lia_buf_puts(b, "}, \"delta_star\": ");
+    lia__buf_puts(b, "}, \"delta_star\": ");
     nums(b, r, ROW(delta_star));
-    lia_buf_puts(b, ", \"patience\": ");
+    lia__buf_puts(b, ", \"patience\": ");
     nums(b, r, ROW(patience));
-    lia_buf_puts(b, ", \"sustainable\": [");
+    lia__buf_puts(b, ", \"sustainable\": [");
     for (size_t i = 0; i < r->np; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_tri(b, r->rows[i].sustainable);
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_tri(b, r->rows[i].sustainable);
     }
-    lia_buf_puts(b, "], ");
+    lia__buf_puts(b, "], ");
     lia__repeat_json_tests(b, r);
-    lia_buf_puts(b, ", \"self_enforcing\": ");
-    lia_buf_json_tri(b, r->self_enforcing);
-    lia_buf_puts(b, ", ");
+    lia__buf_puts(b, ", \"self_enforcing\": ");
+    lia__buf_json_tri(b, r->self_enforcing);
+    lia__buf_puts(b, ", ");
     lia__repeat_json_remedies(b, r, " ");
     if (r->set_shown) {
-        lia_buf_puts(b, ", \"payoff_set\": [");
+        lia__buf_puts(b, ", \"payoff_set\": [");
         for (size_t k = 0; k < r->nset; k++) {
-            lia_buf_puts(b, k ? ", [" : "[");
-            lia_buf_json_num(b, r->set[2 * k]);
-            lia_buf_puts(b, ", ");
-            lia_buf_json_num(b, r->set[2 * k + 1]);
-            lia_buf_putc(b, ']');
+            lia__buf_puts(b, k ? ", [" : "[");
+            lia__buf_json_num(b, r->set[2 * k]);
+            lia__buf_puts(b, ", ");
+            lia__buf_json_num(b, r->set[2 * k + 1]);
+            lia__buf_putc(b, ']');
         }
-        lia_buf_putc(b, ']');
+        lia__buf_putc(b, ']');
     }
 }
 
 static void cell(lia_buf *b, const lia_repeat *r, double v, const char *nan_text)
 {
-    lia_buf_reading_cell(b, v, r->scale, 9, nan_text);
+    lia__buf_reading_cell(b, v, r->scale, 9, nan_text);
 }
 
 /* The member's verdict in words: its direction and whether the chosen punishment holds it. */
@@ -216,7 +216,7 @@ static const char *status_words(lia_verdict v)
 
 void lia__repeat_text_summary(lia_buf *b, const lia_repeat *r, size_t indent)
 {
-    if (r->summary && *r->summary) lia_buf_wrap(b, r->summary, indent, 92);
+    if (r->summary && *r->summary) lia__buf_wrap(b, r->summary, indent, 92);
 }
 
 const char *lia__repeat_status_words(const lia_repeat *r) { return status_words(r->verdict); }
@@ -225,16 +225,16 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
 {
     size_t w = 6;
     for (size_t i = 0; i < r->np; i++) w = strlen(r->players[i]) > w ? strlen(r->players[i]) : w;
-    lia_buf_puts(b, "  target");
-    for (size_t i = 0; i < r->np; i++) lia_buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->target[i]]);
-    lia_buf_printf(b, "; grim trigger, punishment: %s\n",
+    lia__buf_puts(b, "  target");
+    for (size_t i = 0; i < r->np; i++) lia__buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->target[i]]);
+    lia__buf_printf(b, "; grim trigger, punishment: %s\n",
                    r->punish == LIA_PUNISH_NASH ? "the stage equilibrium worst for the member"
                                                 : "the minmax (the others may correlate)");
-    lia_buf_printf(b, "  %-*s %9s %9s %9s %9s %9s %9s %9s  %s\n", (int)w, "member", "C", "D", "P", "delta*", "patience",
+    lia__buf_printf(b, "  %-*s %9s %9s %9s %9s %9s %9s %9s  %s\n", (int)w, "member", "C", "D", "P", "delta*", "patience",
                    "minmax", "delta*mm", "verdict");
     for (size_t i = 0; i < r->np; i++) {
         const lia_sustain *s = &r->rows[i];
-        lia_buf_printf(b, "  %-*s", (int)w, r->players[i]);
+        lia__buf_printf(b, "  %-*s", (int)w, r->players[i]);
         cell(b, r, s->value, "-");
         cell(b, r, s->deviation, "-");
         cell(b, r, s->punishment, "-");
@@ -242,97 +242,97 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         cell(b, r, s->patience, "-");
         cell(b, r, r->mem[i].minmax, "-");
         cell(b, r, r->mem[i].minmax_delta, "never");
-        lia_buf_printf(b, "  %s\n", member_verdict(r, i));
+        lia__buf_printf(b, "  %s\n", member_verdict(r, i));
     }
-    lia_buf_puts(b, "  (C payoff per period at the target, D its best deviation for one period, P the punishment's\n"
+    lia__buf_puts(b, "  (C payoff per period at the target, D its best deviation for one period, P the punishment's\n"
                     "  payoff, delta* the least patience that keeps the member to it; minmax the least the others\n"
                     "  could hold it to, delta*mm the patience it would need under that punishment)\n");
-    lia_buf_puts(b, !r->monitored ? "" : r->levels ? "  withholding noticed per period with probability:"
+    lia__buf_puts(b, !r->monitored ? "" : r->levels ? "  withholding noticed per period with probability:"
                                                    : "  a deviation noticed per period with probability:");
     for (size_t i = 0; r->monitored && i < r->np; i++) {
-        lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
-        lia_buf_reading(b, r->mem[i].q, 1);
+        lia__buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
+        lia__buf_reading(b, r->mem[i].q, 1);
     }
-    if (r->monitored) lia_buf_putc(b, '\n');
+    if (r->monitored) lia__buf_putc(b, '\n');
     if (r->has_patience) {
-        lia_buf_puts(b, "  detection each member needs at its patience (stage-equilibrium punishment):");
+        lia__buf_puts(b, "  detection each member needs at its patience (stage-equilibrium punishment):");
         for (size_t i = 0; i < r->np; i++) {
-            lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
-            if (isnan(r->mem[i].q_needed)) lia_buf_puts(b, "none suffices");
-            else lia_buf_reading(b, r->mem[i].q_needed, 1);
+            lia__buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
+            if (isnan(r->mem[i].q_needed)) lia__buf_puts(b, "none suffices");
+            else lia__buf_reading(b, r->mem[i].q_needed, 1);
         }
-        lia_buf_putc(b, '\n');
+        lia__buf_putc(b, '\n');
     }
     if (r->harsh_done) {
-        lia_buf_puts(b, "  harshest credible punishment (worst subgame-perfect payoff):");
+        lia__buf_puts(b, "  harshest credible punishment (worst subgame-perfect payoff):");
         for (size_t i = 0; i < r->np; i++) {
-            lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
-            lia_buf_reading(b, r->mem[i].harsh, r->scale);
-            lia_buf_puts(b, r->mem[i].harsh_ok ? " (holds it)" : " (does not hold it)");
+            lia__buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
+            lia__buf_reading(b, r->mem[i].harsh, r->scale);
+            lia__buf_puts(b, r->mem[i].harsh_ok ? " (holds it)" : " (does not hold it)");
         }
-        lia_buf_putc(b, '\n');
+        lia__buf_putc(b, '\n');
     }
     if (r->set_shown) {
-        if (!r->nset) lia_buf_puts(b, "  subgame-perfect payoff set (pure strategies, public randomisation): empty\n");
-        else lia_buf_printf(b, "  subgame-perfect payoff set (pure strategies, public randomisation%s), %zu vertices:\n   ",
+        if (!r->nset) lia__buf_puts(b, "  subgame-perfect payoff set (pure strategies, public randomisation): empty\n");
+        else lia__buf_printf(b, "  subgame-perfect payoff set (pure strategies, public randomisation%s), %zu vertices:\n   ",
                             r->monitored ? ", every deviation seen" : "", r->nset);
         for (size_t k = 0; k < r->nset; k++) {
-            lia_buf_puts(b, " (");
-            lia_buf_reading(b, r->set[2 * k], r->scale);
-            lia_buf_puts(b, ", ");
-            lia_buf_reading(b, r->set[2 * k + 1], r->scale);
-            lia_buf_putc(b, ')');
+            lia__buf_puts(b, " (");
+            lia__buf_reading(b, r->set[2 * k], r->scale);
+            lia__buf_puts(b, ", ");
+            lia__buf_reading(b, r->set[2 * k + 1], r->scale);
+            lia__buf_putc(b, ')');
         }
-        if (r->nset) lia_buf_putc(b, '\n');
+        if (r->nset) lia__buf_putc(b, '\n');
     }
     if (!r->has_patience) return;
     if (r->verdict != LIA_VERDICT_HOLDS) {
         if (!r->transfers_feasible) {
-            lia_buf_puts(b, r->punish == LIA_PUNISH_NASH
+            lia__buf_puts(b, r->punish == LIA_PUNISH_NASH
                                 ? "  transfers: no budget-balanced side payment keeps every member to the target\n"
                                 : "  transfers: none keeps every member to the target even under the minmax punishment\n");
         } else {
-            lia_buf_puts(b, r->punish == LIA_PUNISH_NASH ? "  transfers that keep every member to the target: "
+            lia__buf_puts(b, r->punish == LIA_PUNISH_NASH ? "  transfers that keep every member to the target: "
                                                          : "  transfers that keep every member to the target under the minmax punishment "
                                                            "(not necessarily credible; the status uses reversion): ");
             lia__repeat_transfer_words(b, r, r->transfers);
-            lia_buf_puts(b, " (in payoff units)\n    payoffs after them:");
+            lia__buf_puts(b, " (in payoff units)\n    payoffs after them:");
             for (size_t i = 0; i < r->np; i++) {
-                lia_buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
-                lia_buf_reading(b, r->rows[i].value + r->transfers[i], r->scale);
+                lia__buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
+                lia__buf_reading(b, r->rows[i].value + r->transfers[i], r->scale);
             }
-            lia_buf_putc(b, '\n');
+            lia__buf_putc(b, '\n');
         }
     }
     if (r->best_found) {
-        lia_buf_puts(b, "  best profile that transfers make self-enforcing:");
-        for (size_t i = 0; i < r->np; i++) lia_buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->best[i]]);
+        lia__buf_puts(b, "  best profile that transfers make self-enforcing:");
+        for (size_t i = 0; i < r->np; i++) lia__buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->best[i]]);
         int none = 1;
         for (size_t i = 0; i < r->np; i++) none &= fabs(r->best_transfers[i]) <= 1e-9 * (r->scale > 0 ? r->scale : 1);
-        lia_buf_puts(b, none ? "\n    payoffs" : "\n    payoffs before transfers:");
-        for (size_t i = 0; i < r->np; i++) { lia_buf_puts(b, i ? ", " : " "); lia_buf_reading(b, r->best_payoffs[i], r->scale); }
+        lia__buf_puts(b, none ? "\n    payoffs" : "\n    payoffs before transfers:");
+        for (size_t i = 0; i < r->np; i++) { lia__buf_puts(b, i ? ", " : " "); lia__buf_reading(b, r->best_payoffs[i], r->scale); }
         if (none) {
-            lia_buf_puts(b, "; no transfer needed\n");
+            lia__buf_puts(b, "; no transfer needed\n");
             return;
         }
-        lia_buf_puts(b, "; transfers: ");
+        lia__buf_puts(b, "; transfers: ");
         lia__repeat_transfer_words(b, r, r->best_transfers);
-        lia_buf_puts(b, "; after:");
+        lia__buf_puts(b, "; after:");
         for (size_t i = 0; i < r->np; i++) {
-            lia_buf_puts(b, i ? ", " : " ");
-            lia_buf_reading(b, r->best_payoffs[i] + r->best_transfers[i], r->scale);
+            lia__buf_puts(b, i ? ", " : " ");
+            lia__buf_reading(b, r->best_payoffs[i] + r->best_transfers[i], r->scale);
         }
-        lia_buf_putc(b, '\n');
+        lia__buf_putc(b, '\n');
     } else {
-        lia_buf_puts(b, "  no profile is self-enforcing, even with transfers\n");
+        lia__buf_puts(b, "  no profile is self-enforcing, even with transfers\n");
     }
 }
 
 static void write_text(lia_buf *b, const lia_repeat *r)
 {
-    lia_buf_printf(b, "%s: %s\n", r->game, status_words(r->verdict));
+    lia__buf_printf(b, "%s: %s\n", r->game, status_words(r->verdict));
     lia__repeat_text_summary(b, r, 2);
-    if (r->summary && *r->summary) lia_buf_putc(b, '\n');
+    if (r->summary && *r->summary) lia__buf_putc(b, '\n');
     lia__repeat_text_table(b, r);
 }
 
@@ -342,22 +342,22 @@ static lia_status repeat_write_body(char **out, size_t *len, const lia_repeat *r
     *out = NULL;
     if (!r || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     if (fmt == LIA_FORMAT_JSON) {
-        lia_buf_puts(&b, "{\"game\": ");
-        lia_buf_json_string(&b, r->game);
-        lia_buf_puts(&b, ", \"players\": [");
-        for (size_t i = 0; i < r->np; i++) { if (i) lia_buf_puts(&b, ", "); lia_buf_json_string(&b, r->players[i]); }
-        lia_buf_puts(&b, "], ");
+        lia__buf_puts(&b, "{\"game\": ");
+        lia__buf_json_string(&b, r->game);
+        lia__buf_puts(&b, ", \"players\": [");
+        for (size_t i = 0; i < r->np; i++) { if (i) lia__buf_puts(&b, ", "); lia__buf_json_string(&b, r->players[i]); }
+        lia__buf_puts(&b, "], ");
         json_body(&b, r);
-        lia_buf_puts(&b, "}\n");
+        lia__buf_puts(&b, "}\n");
     } else {
         write_text(&b, r);
     }
-    lia_c_numeric_end(&loc);
-    *out = lia_buf_take(&b, len);
+    lia__c_numeric_end(&loc);
+    *out = lia__buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 

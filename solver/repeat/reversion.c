@@ -43,7 +43,7 @@ static lia_status publish(const lia_game *g, const lia_eqset *e)
     return LIA_OK;
 }
 
-void lia_nash_reversion_offer(const lia_game *g, const lia_eqset *e, lia_nash_method method)
+void lia__nash_reversion_offer(const lia_game *g, const lia_eqset *e, lia_nash_method method)
 {
     /* only a set of the same definition: all extreme equilibria of two players, or a
      * nonempty set of pure equilibria of more */
@@ -52,7 +52,7 @@ void lia_nash_reversion_offer(const lia_game *g, const lia_eqset *e, lia_nash_me
     (void)publish(g, e);   /* out of memory here only means it is computed again later */
 }
 
-lia_status lia_nash_reversion(const lia_game *g, double *p)
+lia_status lia__nash_reversion(const lia_game *g, double *p)
 {
     double *w = atomic_load(&g->nash_worst);
     if (!w) {

@@ -4,11 +4,11 @@
 #include "../util/mem.h"
 #include <math.h>
 
-lia_status lia_punishments(const lia_game *g, lia_punishment kind, double *p)
+lia_status lia__punishments(const lia_game *g, lia_punishment kind, double *p)
 {
-    if (kind == LIA_PUNISH_NASH) return lia_nash_reversion(g, p);
+    if (kind == LIA_PUNISH_NASH) return lia__nash_reversion(g, p);
     lia_status st = LIA_OK;
-    for (size_t i = 0; i < g->np && st == LIA_OK; i++) st = lia_minmax_correlated(g, i, &p[i]);
+    for (size_t i = 0; i < g->np && st == LIA_OK; i++) st = lia__minmax_correlated(g, i, &p[i]);
     return st;
 }
 
@@ -21,7 +21,7 @@ static double noise(const lia_game *g, size_t i)
     return 1e-9 * (scale > 0 ? scale : 1);
 }
 
-void lia_target_deviations(const lia_game *g, size_t prof, lia_deviation *out)
+void lia__target_deviations(const lia_game *g, size_t prof, lia_deviation *out)
 {
     size_t stride = 1;
     for (size_t i = 0; i < g->np; i++) {
@@ -49,7 +49,7 @@ void lia_target_deviations(const lia_game *g, size_t prof, lia_deviation *out)
     }
 }
 
-void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, size_t *dev)
+void lia__target_values(const lia_game *g, size_t prof, double *c, double *d, size_t *dev)
 {
     size_t stride = 1;
     for (size_t i = 0; i < g->np; i++) {
@@ -66,20 +66,20 @@ void lia_target_values(const lia_game *g, size_t prof, double *c, double *d, siz
     }
 }
 
-double lia_delta_star_q(double c, double d, double p, double q)
+double lia__delta_star_q(double c, double d, double p, double q)
 {
     if (c < p) return NAN;
     if (d <= c) return 0;
     return (d - c) / ((d - c) + q * (c - p));
 }
 
-double lia_keep_threshold(double d, double p, double delta, double q)
+double lia__keep_threshold(double d, double p, double delta, double q)
 {
     return ((1 - delta) * d + delta * q * p) / (1 - delta + delta * q);
 }
 
 /* delta = (D - C)/((D - C) + q (C - P)) solved for q */
-double lia_q_needed(double c, double d, double p, double delta)
+double lia__q_needed(double c, double d, double p, double delta)
 {
     if (c < p || isnan(delta)) return NAN;
     if (d <= c) return 0;
@@ -88,12 +88,12 @@ double lia_q_needed(double c, double d, double p, double delta)
     return q <= 1 ? q : NAN;
 }
 
-double lia_snap_punishment(double p, double keep)
+double lia__snap_punishment(double p, double keep)
 {
     return fabs(p - keep) <= 1e-9 * fmax(1, fabs(keep)) ? keep : p;
 }
 
-double lia_delta_star(double c, double d, double p)
+double lia__delta_star(double c, double d, double p)
 {
     /* checked first: a member who prefers the punishment to the commitment gains by any
      * deviation that triggers it, however little the deviation itself pays */

@@ -1,5 +1,5 @@
 /* transfers.c — compensating transfers (docs/model.md section 10) and the best self-enforcing
- * profile. Member i keeps to the profile iff C_i + t_i >= lia_keep_threshold(D_i, P_i, delta_i,
+ * profile. Member i keeps to the profile iff C_i + t_i >= lia__keep_threshold(D_i, P_i, delta_i,
  * q_i), which is (1 - delta_i) D_i + delta_i P_i under perfect monitoring. */
 #include "repeat.h"
 #include "../lp/lp.h"
@@ -12,16 +12,16 @@
 /* member i's threshold: what keeping to the target must be worth to it */
 static double threshold(const double *d, const double *p, const double *delta, const double *q, size_t i)
 {
-    return lia_keep_threshold(d[i], p[i], delta[i], q ? q[i] : 1);
+    return lia__keep_threshold(d[i], p[i], delta[i], q ? q[i] : 1);
 }
 
-lia_status lia_transfers(size_t n, const double *c, const double *d, const double *p, const double *delta,
+lia_status lia__transfers(size_t n, const double *c, const double *d, const double *p, const double *delta,
                          const double *q, int *feasible, double *t)
 {
     *feasible = 0;
     size_t cols = 2 * n + 1, rows = 1 + 2 * n + 1;
     lia_lp_arrays L;
-    if (!lia_lp_arrays_alloc(&L, rows, cols, n + 2 * n + 2 * n + n)) return LIA_ENOMEM;
+    if (!lia__lp_arrays_alloc(&L, rows, cols, n + 2 * n + 2 * n + n)) return LIA_ENOMEM;
     size_t k = 0, r = 0;
     for (size_t i = 0; i < n; i++) { L.row[k] = r; L.col[k] = i; L.val[k++] = 1; }
     L.kind[r] = LIA_ROW_EQ;
@@ -45,10 +45,10 @@ lia_status lia_transfers(size_t n, const double *c, const double *d, const doubl
     L.lo[2 * n] = L.hi[2 * n] = 0;
     for (size_t i = 0; i < n; i++) L.obj[n + i] = 1;
     /* the first LP: least total paid */
-    lia_lp lp = lia_lp_arrays_view(&L, k, 0);
+    lia_lp lp = lia__lp_arrays_view(&L, k, 0);
     lia_lp_outcome out;
     double paid;
-    lia_status st = lia_lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, L.x, &paid);
+    lia_status st = lia__lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, L.x, &paid);
     if (st != LIA_OK || out != LIA_LP_OPTIMAL) goto done;   /* infeasible: the total need exceeds the surplus */
     /* The least total is the members' combined shortfall; who pays it is open whenever more
      * than one member has a surplus, and an LP vertex would pick arbitrarily. Each payer gives
@@ -66,11 +66,11 @@ lia_status lia_transfers(size_t n, const double *c, const double *d, const doubl
     }
     *feasible = 1;
 done:
-    lia_lp_arrays_free(&L);
+    lia__lp_arrays_free(&L);
     return st;
 }
 
-lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const double *delta, const double *q, int *found,
+lia_status lia__best_self_enforcing(const lia_game *g, const double *p, const double *delta, const double *q, int *found,
                                    size_t *prof)
 {
     size_t n = g->np;
@@ -79,7 +79,7 @@ lia_status lia_best_self_enforcing(const lia_game *g, const double *p, const dou
     *found = 0;
     double best = -INFINITY, best_need = INFINITY;
     for (size_t k = 0; k < g->nprofiles; k++) {
-        lia_target_values(g, k, c, d, NULL);
+        lia__target_values(g, k, c, d, NULL);
         /* feasible iff the members' surpluses cover their needs: sum of (rhs_i - C_i) <= 0 */
         double total = 0, need = 0, slack = 0, scale = 0;
         for (size_t i = 0; i < n; i++) {

@@ -15,13 +15,13 @@ static const char *const rule_colour[] = { "#0072b2", "#e69f00", "#009e73" };
 /* The start of an inline chart: its size, its title for screen readers and tooltips. */
 static void chart_open(lia_buf *b, double h, const char *label)
 {
-    lia_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\" "
+    lia__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\" "
                       "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"11\" role=\"img\" aria-label=\"",
                    CW, h, CW, h);
     lia__brief_text(b, label);
-    lia_buf_puts(b, "\">\n<title>");
+    lia__buf_puts(b, "\">\n<title>");
     lia__brief_text(b, label);
-    lia_buf_puts(b, "</title>\n");
+    lia__buf_puts(b, "</title>\n");
 }
 
 /* The column the members' names take: as wide as the longest, within reason. */
@@ -35,43 +35,43 @@ static double name_column(const char *const *names, size_t n)
 /* A name at the left of row y (cut to the column). */
 static void row_name(lia_buf *b, double x, double y, const char *name)
 {
-    lia_buf_printf(b, "<text class=\"bc-name\" text-anchor=\"end\" x=\"%.1f\" y=\"%.1f\">", x, y);
+    lia__buf_printf(b, "<text class=\"bc-name\" text-anchor=\"end\" x=\"%.1f\" y=\"%.1f\">", x, y);
     lia__svg_text(b, name, 30);
-    lia_buf_puts(b, "</text>\n");
+    lia__buf_puts(b, "</text>\n");
 }
 
 static void rect(lia_buf *b, double x0, double x1, double y, double h, const char *fill)
 {
-    lia_buf_puts(b, "<rect");
+    lia__buf_puts(b, "<rect");
     lia__svg_attr(b, "x", fmin(x0, x1));
     lia__svg_attr(b, "y", y);
     lia__svg_attr(b, "width", fmax(fabs(x1 - x0), 0.8));   /* a zero still shows as a hairline */
     lia__svg_attr(b, "height", h);
-    lia_buf_printf(b, " fill=\"%s\"/>\n", fill);
+    lia__buf_printf(b, " fill=\"%s\"/>\n", fill);
 }
 
 /* A value as the text of a chart label (the page's reading form, without markup). */
 static void value_text(char *buf, size_t cap, double v, double scale)
 {
     char digits[48];
-    lia_reading_text(digits, sizeof digits, v, scale);
+    lia__reading_text(digits, sizeof digits, v, scale);
     /* a true minus sign, as in the tables */
     snprintf(buf, cap, "%s%s", digits[0] == '-' ? "\xe2\x88\x92" : "", digits + (digits[0] == '-'));
 }
 
 static void value_label(lia_buf *b, double x, double y, const char *anchor, const char *text)
 {
-    lia_buf_printf(b, "<text class=\"bc-val\" text-anchor=\"%s\" x=\"%.1f\" y=\"%.1f\">", anchor, x, y);
+    lia__buf_printf(b, "<text class=\"bc-val\" text-anchor=\"%s\" x=\"%.1f\" y=\"%.1f\">", anchor, x, y);
     lia__svg_text(b, text, 0);
-    lia_buf_puts(b, "</text>\n");
+    lia__buf_puts(b, "</text>\n");
 }
 
 static double key(lia_buf *b, double x, double y, const char *fill, const char *text, int line)
 {
-    if (line) lia_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
+    if (line) lia__buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
                              x + 6, y - 11, x + 6, y + 2, fill);
-    else lia_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\"/>\n", x, y - 9, fill);
-    lia_buf_printf(b, "<text class=\"bc-key\" x=\"%.1f\" y=\"%.1f\">%s</text>\n", x + 19, y, text);
+    else lia__buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\"/>\n", x, y - 9, fill);
+    lia__buf_printf(b, "<text class=\"bc-key\" x=\"%.1f\" y=\"%.1f\">%s</text>\n", x + 19, y, text);
     return x + 19 + lia__svg_text_width(text, 11) + 22;
 }
 
@@ -109,7 +109,7 @@ void lia__brief_patience_chart(lia_buf *b, const lia_repeat *r, const char *cons
         }
         if (isfinite(s->patience)) {
             double px = lia__svg_px(&x, fmin(fmax(s->patience, 0), 1));
-            lia_buf_printf(b, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#1d232b\" stroke-width=\"2.5\"/>\n",
+            lia__buf_printf(b, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#1d232b\" stroke-width=\"2.5\"/>\n",
                            px, yc - 12, px, yc + 9);
             char v[40];
             value_text(v, sizeof v, s->patience, 1);
@@ -120,7 +120,7 @@ void lia__brief_patience_chart(lia_buf *b, const lia_repeat *r, const char *cons
     }
     lia__svg_label(b, "axislabel", (ml + pr) / 2, top + ROWH * (double)shown + 36,
                    "discount factor: critical patience \xce\xb4* (bar) and the member's patience (line)");
-    lia_buf_puts(b, "</svg>\n");
+    lia__buf_puts(b, "</svg>\n");
 }
 
 /* The fair splits drawn beside the actual one, when computed. */
@@ -170,10 +170,10 @@ void lia__brief_shares_chart(lia_buf *b, const lia_share *s, double scale)
             value_label(b, val < 0 ? fmin(px, zero) - 3 : fmax(px, zero) + 3, yb + bar - 1, val < 0 ? "end" : "start", t);
         }
     }
-    lia_buf_printf(b, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#1d232b\"/>\n", zero, top, zero,
+    lia__buf_printf(b, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#1d232b\"/>\n", zero, top, zero,
                    top + rowh * (double)shown);
     lia__svg_label(b, "axislabel", (ml + pr) / 2, top + rowh * (double)shown + 36, "payoff per period");
-    lia_buf_puts(b, "</svg>\n");
+    lia__buf_puts(b, "</svg>\n");
 }
 
 void lia__brief_exploitation_chart(lia_buf *b, const lia_share *s)
@@ -205,9 +205,9 @@ void lia__brief_exploitation_chart(lia_buf *b, const lia_share *s)
         value_label(b, px + 4, y + 11, "start", t);
     }
     double one = lia__svg_px(&x, 1);
-    lia_buf_printf(b, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#1d232b\" stroke-dasharray=\"4 3\"/>\n",
+    lia__buf_printf(b, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#1d232b\" stroke-dasharray=\"4 3\"/>\n",
                    one, top - 4, one, top + rowh * (double)shown);
     lia__svg_label(b, "axislabel", (ml + pr) / 2, top + rowh * (double)shown + 36,
                    "share of the costs / share of the benefits (1: in proportion)");
-    lia_buf_puts(b, "</svg>\n");
+    lia__buf_puts(b, "</svg>\n");
 }

@@ -22,50 +22,50 @@ void lia__brief_text(lia_buf *b, const char *s) { lia__svg_text(b, s ? s : "", 0
 void lia__brief_num(lia_buf *b, double v, double scale, const char *nan_text)
 {
     if (v != v) { lia__brief_text(b, nan_text); return; }
-    if (isinf(v)) { lia_buf_puts(b, v < 0 ? "\xe2\x88\x92\xe2\x88\x9e" : "\xe2\x88\x9e"); return; }
+    if (isinf(v)) { lia__buf_puts(b, v < 0 ? "\xe2\x88\x92\xe2\x88\x9e" : "\xe2\x88\x9e"); return; }
     char tmp[48];
-    lia_reading_text(tmp, sizeof tmp, v, scale);   /* the digits of every text output */
+    lia__reading_text(tmp, sizeof tmp, v, scale);   /* the digits of every text output */
     const char *p = tmp;
-    if (*p == '-') { lia_buf_puts(b, "\xe2\x88\x92"); p++; }   /* U+2212 MINUS SIGN */
+    if (*p == '-') { lia__buf_puts(b, "\xe2\x88\x92"); p++; }   /* U+2212 MINUS SIGN */
     const char *e = strchr(p, 'e');
-    if (!e) { lia_buf_puts(b, p); return; }
+    if (!e) { lia__buf_puts(b, p); return; }
     /* 1.5e-05 -> 1.5×10⁻⁵ written with <sup> */
-    lia_buf_put(b, p, (size_t)(e - p));
-    lia_buf_puts(b, "\xc3\x97" "10<sup>");
+    lia__buf_put(b, p, (size_t)(e - p));
+    lia__buf_puts(b, "\xc3\x97" "10<sup>");
     e++;
-    if (*e == '-') { lia_buf_puts(b, "\xe2\x88\x92"); e++; }
+    if (*e == '-') { lia__buf_puts(b, "\xe2\x88\x92"); e++; }
     else if (*e == '+') e++;
     while (*e == '0' && e[1]) e++;
-    lia_buf_puts(b, e);
-    lia_buf_puts(b, "</sup>");
+    lia__buf_puts(b, e);
+    lia__buf_puts(b, "</sup>");
 }
 
 void lia__brief_percent(lia_buf *b, double p)
 {
-    if (p != p) { lia_buf_puts(b, "\xe2\x80\x93"); return; }
+    if (p != p) { lia__buf_puts(b, "\xe2\x80\x93"); return; }
     double pc = 100 * p;
-    if (fabs(pc) >= 10 || pc == 0) lia_buf_printf(b, "%.0f%%", pc + 0.0);
-    else lia_buf_printf(b, "%.2g%%", pc);
+    if (fabs(pc) >= 10 || pc == 0) lia__buf_printf(b, "%.0f%%", pc + 0.0);
+    else lia__buf_printf(b, "%.2g%%", pc);
 }
 
 void lia__brief_td_num(lia_buf *b, double v, double scale, const char *nan_text)
 {
-    lia_buf_puts(b, "<td class=\"b-n\">");
+    lia__buf_puts(b, "<td class=\"b-n\">");
     lia__brief_num(b, v, scale, nan_text);
-    lia_buf_puts(b, "</td>");
+    lia__buf_puts(b, "</td>");
 }
 
 void lia__brief_td_text(lia_buf *b, const char *s)
 {
-    lia_buf_puts(b, "<td>");
+    lia__buf_puts(b, "<td>");
     lia__brief_text(b, s);
-    lia_buf_puts(b, "</td>");
+    lia__buf_puts(b, "</td>");
 }
 
 void lia__brief_names(lia_buf *b, const char *const *names, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        lia_buf_puts(b, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+        lia__buf_puts(b, i == 0 ? "" : i + 1 == n ? " and " : ", ");
         lia__brief_text(b, names[i]);
     }
 }
@@ -86,7 +86,7 @@ void lia__brief_badge(lia_buf *b, lia_verdict v)
 {
     /* light fills carry dark text, as in the sweep chart */
     int dark = v != LIA_VERDICT_HOLDS && v != LIA_VERDICT_BREAKS_DOWN;
-    lia_buf_printf(b, "<span class=\"b-badge%s\" style=\"background:%s\">%s</span>", dark ? " b-dark" : "",
+    lia__buf_printf(b, "<span class=\"b-badge%s\" style=\"background:%s\">%s</span>", dark ? " b-dark" : "",
                    lia__svg_verdict_fill(v), lia__brief_status_words(v));
 }
 
@@ -147,27 +147,27 @@ static const char page_css[] =
 void lia__brief_open(lia_buf *b, const char *title, const char *fallback, const char *source, const char *what)
 {
     const char *t = title && *title ? title : fallback;
-    lia_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    lia__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<meta name=\"generator\" content=\"liaison ");
-    lia_buf_puts(b, lia_version());
-    lia_buf_puts(b, "\">\n<title>");
+    lia__buf_puts(b, lia_version());
+    lia__buf_puts(b, "\">\n<title>");
     lia__brief_text(b, t);
-    lia_buf_puts(b, " \xe2\x80\x94 briefing</title>\n<style>");
-    lia_buf_puts(b, page_css);
-    lia_buf_puts(b, "</style>\n");
+    lia__buf_puts(b, " \xe2\x80\x94 briefing</title>\n<style>");
+    lia__buf_puts(b, page_css);
+    lia__buf_puts(b, "</style>\n");
     lia__svg_style(b);   /* the charts' classes, once for every chart on the page */
-    lia_buf_puts(b, "</head>\n<body>\n<header>\n<p class=\"b-kicker\">Briefing</p>\n<h1>");
+    lia__buf_puts(b, "</head>\n<body>\n<header>\n<p class=\"b-kicker\">Briefing</p>\n<h1>");
     lia__brief_text(b, t);
-    lia_buf_puts(b, "</h1>\n<p class=\"b-meta\">");
+    lia__buf_puts(b, "</h1>\n<p class=\"b-meta\">");
     if (source && *source) {
-        lia_buf_puts(b, "Model file <code>");
+        lia__buf_puts(b, "Model file <code>");
         lia__brief_text(b, source);
-        lia_buf_puts(b, "</code>");
-        if (what && *what) lia_buf_puts(b, " \xc2\xb7 ");
+        lia__buf_puts(b, "</code>");
+        if (what && *what) lia__buf_puts(b, " \xc2\xb7 ");
     }
     lia__brief_text(b, what);
-    lia_buf_puts(b, "</p>\n</header>\n<main>\n");
+    lia__buf_puts(b, "</p>\n</header>\n<main>\n");
 }
 
 /* The terms a reader meets on the page (docs/cli.md section 8 says the same). */
@@ -221,21 +221,21 @@ void lia__brief_close(lia_buf *b, const lia_briefing_options *o) { lia__brief_cl
 
 void lia__brief_close_terms(lia_buf *b, const lia_briefing_options *o, const char *const (*extra)[2], size_t n)
 {
-    lia_buf_puts(b, "</main>\n<section class=\"b-terms\" id=\"terms\">\n<h2>Terms</h2>\n<dl class=\"b-gloss\">\n");
-    for (size_t k = 0; k < n; k++) lia_buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", extra[k][0], extra[k][1]);
+    lia__buf_puts(b, "</main>\n<section class=\"b-terms\" id=\"terms\">\n<h2>Terms</h2>\n<dl class=\"b-gloss\">\n");
+    for (size_t k = 0; k < n; k++) lia__buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", extra[k][0], extra[k][1]);
     for (size_t k = 0; k < sizeof glossary / sizeof *glossary; k++)
-        lia_buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", glossary[k][0], glossary[k][1]);
-    lia_buf_puts(b, "</dl>\n<p class=\"b-small\">Payoffs are per period, in the model's payoff unit (the unit of "
+        lia__buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", glossary[k][0], glossary[k][1]);
+    lia__buf_puts(b, "</dl>\n<p class=\"b-small\">Payoffs are per period, in the model's payoff unit (the unit of "
                     "coverage value). Every number on this page is computed from the model file; the model's "
                     "calibration is its author's.</p>\n</section>\n<footer>\n<p>Made by liaison ");
-    lia_buf_puts(b, lia_version());
-    lia_buf_puts(b, ".");
+    lia__buf_puts(b, lia_version());
+    lia__buf_puts(b, ".");
     if (o->command && *o->command) {
-        lia_buf_puts(b, " To regenerate this page: <code>");
+        lia__buf_puts(b, " To regenerate this page: <code>");
         lia__brief_text(b, o->command);
-        lia_buf_puts(b, "</code></p>\n");
+        lia__buf_puts(b, "</code></p>\n");
     } else {
-        lia_buf_puts(b, "</p>\n");
+        lia__buf_puts(b, "</p>\n");
     }
-    lia_buf_puts(b, "</footer>\n</body>\n</html>\n");
+    lia__buf_puts(b, "</footer>\n</body>\n</html>\n");
 }

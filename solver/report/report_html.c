@@ -25,54 +25,54 @@ static void verdict_box(lia_buf *b, const lia_report_entry *e)
 {
     lia_verdict v = verdict_of(e);
     if (!e->repeat) return;
-    lia_buf_printf(b, "<div class=\"b-verdict\" style=\"border-left-color:%s\">\n<p class=\"b-status\">",
+    lia__buf_printf(b, "<div class=\"b-verdict\" style=\"border-left-color:%s\">\n<p class=\"b-status\">",
                    lia__svg_verdict_fill(v));
-    if (v == LIA_VERDICT_NONE) lia_buf_puts(b, "No verdict: the model gives no patience");
-    else { lia_buf_puts(b, "The commitment "); lia__brief_badge(b, v); }
-    lia_buf_puts(b, "</p>\n");
+    if (v == LIA_VERDICT_NONE) lia__buf_puts(b, "No verdict: the model gives no patience");
+    else { lia__buf_puts(b, "The commitment "); lia__brief_badge(b, v); }
+    lia__buf_puts(b, "</p>\n");
     const char *summary = lia_repeat_summary(e->repeat);
-    if (summary && *summary) { lia_buf_puts(b, "<p>"); lia__brief_text(b, summary); lia_buf_puts(b, "</p>\n"); }
+    if (summary && *summary) { lia__buf_puts(b, "<p>"); lia__brief_text(b, summary); lia__buf_puts(b, "</p>\n"); }
     char line[512];
     for (size_t k = 0; e->suspects && k < lia_suspects_count(e->suspects); k++) {
         lia__report_suspect_sentence(line, sizeof line, e, k, 1);
-        lia_buf_puts(b, "<p>");
+        lia__buf_puts(b, "<p>");
         lia__brief_text(b, line);
-        lia_buf_puts(b, "</p>\n");
+        lia__buf_puts(b, "</p>\n");
     }
     if (e->regimes) {
         lia__report_regimes_sentence(line, sizeof line, e);
-        lia_buf_puts(b, "<p>");
+        lia__buf_puts(b, "<p>");
         lia__brief_text(b, line);
-        lia_buf_puts(b, "</p>\n");
+        lia__buf_puts(b, "</p>\n");
     }
-    lia_buf_puts(b, "</div>\n");
+    lia__buf_puts(b, "</div>\n");
 }
 
 static void glance(lia_buf *b, const lia_report *r)
 {
-    lia_buf_puts(b, "<nav class=\"b-glance\">\n<h2>At a glance</h2>\n<table>\n<thead><tr><th>agreement</th><th>kind</th>"
+    lia__buf_puts(b, "<nav class=\"b-glance\">\n<h2>At a glance</h2>\n<table>\n<thead><tr><th>agreement</th><th>kind</th>"
                     "<th>members</th><th>the commitment</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < r->n; i++) {
         const lia_report_entry *e = &r->entries[i];
-        lia_buf_printf(b, "<tr><td><a href=\"#agreement-%zu\">", i + 1);
+        lia__buf_printf(b, "<tr><td><a href=\"#agreement-%zu\">", i + 1);
         lia__brief_text(b, e->name);
-        lia_buf_printf(b, "</a></td><td>%s</td><td>", kind_words(e));
+        lia__buf_printf(b, "</a></td><td>%s</td><td>", kind_words(e));
         lia__brief_names(b, e->members, e->np);
-        lia_buf_puts(b, "</td><td>");
+        lia__buf_puts(b, "</td><td>");
         if (e->repeat && verdict_of(e) != LIA_VERDICT_NONE) lia__brief_badge(b, verdict_of(e));
-        else lia_buf_puts(b, "\xe2\x80\x93");
-        lia_buf_puts(b, "</td></tr>\n");
+        else lia__buf_puts(b, "\xe2\x80\x93");
+        lia__buf_puts(b, "</td></tr>\n");
     }
-    lia_buf_puts(b, "</tbody></table>\n</nav>\n");
+    lia__buf_puts(b, "</tbody></table>\n</nav>\n");
 }
 
 static void entry(lia_buf *b, const lia_report_entry *e, size_t i, const lia_briefing_options *o, size_t *s)
 {
-    lia_buf_printf(b, "<section class=\"b-agreement\" id=\"agreement-%zu\">\n<h2>", i + 1);
+    lia__buf_printf(b, "<section class=\"b-agreement\" id=\"agreement-%zu\">\n<h2>", i + 1);
     lia__brief_text(b, e->name);
-    lia_buf_printf(b, "</h2>\n<p class=\"b-meta\">%s of ", kind_words(e));
+    lia__buf_printf(b, "</h2>\n<p class=\"b-meta\">%s of ", kind_words(e));
     lia__brief_names(b, e->members, e->np);
-    lia_buf_puts(b, "</p>\n");
+    lia__buf_puts(b, "</p>\n");
     verdict_box(b, e);
     lia__brief_stage_game(b, e, s);
     if (e->repeat) {
@@ -83,7 +83,7 @@ static void entry(lia_buf *b, const lia_report_entry *e, size_t i, const lia_bri
     if (e->suspects) lia__brief_suspects(b, e);
     if (e->kind != LIA_KIND_NORMAL) lia__brief_burden(b, e);
     if (o->sweep && strcmp(lia__sweep_game(o->sweep), e->name) == 0) lia__brief_sweep(b, o->sweep, 3);
-    lia_buf_puts(b, "</section>\n");
+    lia__buf_puts(b, "</section>\n");
 }
 
 static lia_status report_write_html_body(char **out, size_t *len, const lia_report *r, const lia_briefing_options *opts)
@@ -102,9 +102,9 @@ static lia_status report_write_html_body(char **out, size_t *len, const lia_repo
     size_t *scratch = lia__calloc(most, sizeof *scratch);
     if (!scratch) return LIA_ENOMEM;
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) { lia__free(scratch); return LIA_ENOMEM; }
+    if (!lia__c_numeric_begin(&loc)) { lia__free(scratch); return LIA_ENOMEM; }
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     char what[96];
     size_t games = 0;
     for (size_t i = 0; i < r->n; i++) games += r->entries[i].kind == LIA_KIND_NORMAL;
@@ -116,9 +116,9 @@ static lia_status report_write_html_body(char **out, size_t *len, const lia_repo
     if (r->n > 1) glance(&b, r);
     for (size_t i = 0; i < r->n; i++) entry(&b, &r->entries[i], i, &o, scratch);
     lia__brief_close(&b, &o);
-    lia_c_numeric_end(&loc);
+    lia__c_numeric_end(&loc);
     lia__free(scratch);
-    *out = lia_buf_take(&b, len);
+    *out = lia__buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *copy(lia_arena *a, const char *s) { return lia_arena_strndup(a, s, strlen(s)); }
+static const char *copy(lia_arena *a, const char *s) { return lia__arena_strndup(a, s, strlen(s)); }
 
 /* The class of a two-player stage game: of the game itself when it is 2 x 2, else of its
  * restriction to each member's lowest level (withholding) and committed level, which is the
@@ -48,22 +48,22 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
     r->name = copy(a, name);
     r->kind = kind;
     r->np = g->np;
-    r->members = lia_arena_array(a, g->np, sizeof *r->members);
-    r->levels = lia_arena_array(a, g->np, sizeof *r->levels);
-    r->nlevels = lia_arena_array(a, g->np, sizeof *r->nlevels);
-    r->commit = lia_arena_array(a, g->np, sizeof *r->commit);
-    r->commit_payoffs = lia_arena_array(a, g->np, sizeof *r->commit_payoffs);
+    r->members = lia__arena_array(a, g->np, sizeof *r->members);
+    r->levels = lia__arena_array(a, g->np, sizeof *r->levels);
+    r->nlevels = lia__arena_array(a, g->np, sizeof *r->nlevels);
+    r->commit = lia__arena_array(a, g->np, sizeof *r->commit);
+    r->commit_payoffs = lia__arena_array(a, g->np, sizeof *r->commit_payoffs);
     if (!r->name || !r->members || !r->levels || !r->nlevels || !r->commit || !r->commit_payoffs) return LIA_ENOMEM;
     for (size_t p = 0; p < g->np; p++) {
         if (!(r->members[p] = copy(a, g->players[p]))) return LIA_ENOMEM;
         r->nlevels[p] = g->ns[p];
-        if (!(r->levels[p] = lia_arena_array(a, g->ns[p], sizeof(char *)))) return LIA_ENOMEM;
+        if (!(r->levels[p] = lia__arena_array(a, g->ns[p], sizeof(char *)))) return LIA_ENOMEM;
         for (size_t s = 0; s < g->ns[p]; s++)
             if (!(r->levels[p][s] = copy(a, g->strategies[p][s]))) return LIA_ENOMEM;
     }
     r->nprofiles = g->nprofiles;
     if (g->nprofiles <= LIA_REPORT_KEEP_PROFILES) {
-        if (!(r->payoffs = lia_arena_array(a, g->np * g->nprofiles, sizeof *r->payoffs))) return LIA_ENOMEM;
+        if (!(r->payoffs = lia__arena_array(a, g->np * g->nprofiles, sizeof *r->payoffs))) return LIA_ENOMEM;
         memcpy(r->payoffs, g->payoffs, g->np * g->nprofiles * sizeof *r->payoffs);
     }
     r->has_commit = lia_game_commitment(g, r->commit);
@@ -80,7 +80,7 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
     lia_nash_options o = LIA_NASH_OPTIONS_INIT;
     if (g->np == 2) {
         o.method = LIA_NASH_ALL;
-        o.exact = lia_exact_enum_possible(g);
+        o.exact = lia__exact_enum_possible(g);
     }
     st = lia_game_nash(&r->eq, g, &o);
     /* exact numbers too large for the fixed-size integers: the floating-point set still serves */
@@ -89,7 +89,7 @@ static lia_status entry(lia_report *rep, lia_report_entry *r, const lia_game *g,
         st = lia_game_nash(&r->eq, g, &o);
     }
     if (st != LIA_OK) return st;
-    lia_nash_reversion_offer(g, r->eq, o.method);
+    lia__nash_reversion_offer(g, r->eq, o.method);
     if (r->has_commit && kind != LIA_KIND_NORMAL) st = lia_game_repeat(&r->repeat, g, NULL, NULL);
     return st;
 }
@@ -101,7 +101,7 @@ static lia_status shares(lia_report *rep, lia_report_entry *r, lia_model *m, con
 {
     lia_share_options so = LIA_SHARE_OPTIONS_INIT;
     if (opts) so.memory_cap = opts->memory_cap;
-    lia_status st = lia_model_share_stage(&r->shares, m, r->name, &so, stage);
+    lia_status st = lia__model_share_stage(&r->shares, m, r->name, &so, stage);
     if (st == LIA_ENOMEM) return st;
     if (st == LIA_OK) return LIA_OK;
     const char *why = r->shares && *lia_share_errmsg(r->shares) ? lia_share_errmsg(r->shares) : lia_model_errmsg(m);
@@ -121,7 +121,7 @@ lia_status lia_model_solve(lia_report **out, lia_model *m, const char *name, con
     if (name && lia__model_pick(m, name, &only) != LIA_OK) return LIA_EUSAGE;   /* the model says why */
     lia_report *rep = lia__calloc(1, sizeof *rep);
     if (!rep) return LIA_ENOMEM;
-    lia_arena_init(&rep->arena);
+    lia__arena_init(&rep->arena);
     rep->entries = lia__calloc(count + 1, sizeof *rep->entries);
     rep->title = copy(&rep->arena, lia_model_title(m));
     rep->source = copy(&rep->arena, lia_model_source_name(m) ? lia_model_source_name(m) : "");
@@ -193,7 +193,7 @@ void lia_report_free(lia_report *r)
         lia_suspects_free(r->entries[i].suspects);
     }
     lia__free(r->entries);
-    lia_arena_free(&r->arena);
+    lia__arena_free(&r->arena);
     lia__free(r);
 }
 

@@ -174,7 +174,7 @@ static lia_status run_sorted(rule r, double E, const double *c, size_t n, double
     return LIA_OK;
 }
 
-lia_status lia_bankruptcy_proportional(double E, const double *c, size_t n, double *x)
+lia_status lia__bankruptcy_proportional(double E, const double *c, size_t n, double *x)
 {
     double C;
     lia_status st = check(&E, c, n, x, &C);
@@ -189,17 +189,17 @@ lia_status lia_bankruptcy_proportional(double E, const double *c, size_t n, doub
     return LIA_OK;
 }
 
-lia_status lia_bankruptcy_cea(double E, const double *c, size_t n, double *x)
+lia_status lia__bankruptcy_cea(double E, const double *c, size_t n, double *x)
 {
     return run_sorted(RULE_CEA, E, c, n, x);
 }
 
-lia_status lia_bankruptcy_cel(double E, const double *c, size_t n, double *x)
+lia_status lia__bankruptcy_cel(double E, const double *c, size_t n, double *x)
 {
     return run_sorted(RULE_CEL, E, c, n, x);
 }
 
-lia_status lia_bankruptcy_talmud(double E, const double *c, size_t n, double *x)
+lia_status lia__bankruptcy_talmud(double E, const double *c, size_t n, double *x)
 {
     return run_sorted(RULE_TALMUD, E, c, n, x);
 }

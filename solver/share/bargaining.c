@@ -245,7 +245,7 @@ static int solve_frontier(bpt *f, size_t n, bpt *nbs, bpt *ks)
     return 1;
 }
 
-lia_status lia_bargain(const double *pts, size_t m, const double d[2], double nbs[2], double ks[2])
+lia_status lia__bargain(const double *pts, size_t m, const double d[2], double nbs[2], double ks[2])
 {
     if (!pts || !d || !nbs || !ks || m == 0) return LIA_EUSAGE;
     if (!all_finite(pts, 2 * m) || !all_finite(d, 2)) return LIA_EUSAGE;

@@ -384,7 +384,7 @@ static lia_status solve_judge(balance_lp *b, const d_columns *c, uint32_t b0, li
 {
     lia_lp_outcome out;
     double z;
-    lia_status st = lia_lp_solve_by(&b->lp, m, &out, b->sol, &z);
+    lia_status st = lia__lp_solve_by(&b->lp, m, &out, b->sol, &z);
     *verdict = BAL_UNSURE;
     if (st == LIA_OK) *verdict = judge(b, c, b0, out);
     return st == LIA_EINTERNAL ? LIA_OK : st;   /* a GLPK failure is one opinion fewer */
@@ -536,7 +536,7 @@ static lia_status cut_solve(const kcheck *k, cut_lp *c, lia_lp_outcome *out, dou
             for (uint32_t s = c->r[j]; s; s &= s - 1) put(&b, &e, 1 + j, popcount32((s & -s) - 1), 1);
         }
         lia_lp lp = { rows, k->n, nnz, 1, c->obj, b.row, b.col, b.val, b.kind, b.rhs, c->lo, c->hi };
-        st = lia_lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, out, c->y, z);
+        st = lia__lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, out, c->y, z);
     }
     balance_free(&b);
     return st;
@@ -743,7 +743,7 @@ static int finite_scale(const double *v, size_t n, const double *x, double *scal
     return 1;
 }
 
-lia_status lia_kohlberg_check(const double *v, size_t n, const double *x, int pre, double tol, int *holds)
+lia_status lia__kohlberg_check(const double *v, size_t n, const double *x, int pre, double tol, int *holds)
 {
     if (holds) *holds = 0;
     double scale, sum = 0;

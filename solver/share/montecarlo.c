@@ -93,7 +93,7 @@ static void ranges(const lia_tugame *g, double *width)
     }
 }
 
-lia_status lia_shapley_mc(const lia_tugame *g, uint64_t samples, uint64_t seed, double confidence, double *phi,
+lia_status lia__shapley_mc(const lia_tugame *g, uint64_t samples, uint64_t seed, double confidence, double *phi,
                           double *half, lia_progress_fn progress, void *ctx)
 {
     if (!g || !phi || !half || samples == 0 || !(confidence > 0 && confidence < 1)) return LIA_EUSAGE;

@@ -135,7 +135,7 @@ static lia_status activate(nucl *nu, uint64_t s, int *added)
         nu->capw = cap;
     }
     size_t nnz = row_of(nu, s, 1), row;
-    lia_status st = lia_lp_inc_add_row(nu->lp, nnz, nu->cols, nu->vals, LIA_ROW_GE, nu->v[s] * nu->inv, &row);
+    lia_status st = lia__lp_inc_add_row(nu->lp, nnz, nu->cols, nu->vals, LIA_ROW_GE, nu->v[s] * nu->inv, &row);
     if (st != LIA_OK) return st;
     nu->w[nu->nw].mask = s;
     nu->w[nu->nw++].row = row;
@@ -227,7 +227,7 @@ static void scan(nucl *nu, double t, int seed)
 static lia_status solve(nucl *nu)
 {
     lia_lp_outcome out;
-    lia_status st = lia_lp_inc_solve(nu->lp, &out, nu->x, NULL);
+    lia_status st = lia__lp_inc_solve(nu->lp, &out, nu->x, NULL);
     nu->stats.solves++;
     if (st != LIA_OK) return fail(nu, st, "GLPK failed on a stage LP");
     if (out != LIA_LP_OPTIMAL) return fail(nu, LIA_EINTERNAL, "a stage LP was not solved to optimality");
@@ -257,7 +257,7 @@ static lia_status stage_optimum(nucl *nu)
 
 static lia_status ensure_duals(nucl *nu)
 {
-    size_t rows = lia_lp_inc_rows(nu->lp);
+    size_t rows = lia__lp_inc_rows(nu->lp);
     if (rows <= nu->cap_dual) return LIA_OK;
     double *d = lia__realloc(nu->row_dual, rows * sizeof *d);
     if (!d) return LIA_ENOMEM;
@@ -270,7 +270,7 @@ static lia_status ensure_duals(nucl *nu)
 static lia_status fix_tight(nucl *nu, double t)
 {
     lia_status st = ensure_duals(nu);
-    if (st == LIA_OK) st = lia_lp_inc_duals(nu->lp, nu->row_dual, nu->col_dual);
+    if (st == LIA_OK) st = lia__lp_inc_duals(nu->lp, nu->row_dual, nu->col_dual);
     if (st != LIA_OK) return st == LIA_ENOMEM ? st : fail(nu, st, "GLPK gave no duals for a stage LP");
     size_t keep = 0;
     for (size_t a = 0; a < nu->nw; a++) {
@@ -280,10 +280,10 @@ static lia_status fix_tight(nucl *nu, double t)
         indicator(nu, r.mask, vec);
         if (span_add(nu, vec)) {
             size_t nnz = row_of(nu, r.mask, 0);
-            st = lia_lp_inc_set_row(nu->lp, r.row, nnz, nu->cols, nu->vals, LIA_ROW_EQ,
+            st = lia__lp_inc_set_row(nu->lp, r.row, nnz, nu->cols, nu->vals, LIA_ROW_EQ,
                                     nu->v[r.mask] * nu->inv + weight(nu, r.mask) * t);
         } else {
-            st = lia_lp_inc_relax_row(nu->lp, r.row);   /* implied by the fixed rows */
+            st = lia__lp_inc_relax_row(nu->lp, r.row);   /* implied by the fixed rows */
         }
         if (st != LIA_OK) return st;
         set_bit(nu->settled, r.mask);
@@ -301,7 +301,7 @@ static lia_status fix_tight(nucl *nu, double t)
     for (size_t a = 0; a < nu->nw; a++) {
         row_ref r = nu->w[a];
         if (!spanned(nu, r.mask)) { nu->w[keep++] = r; continue; }
-        if ((st = lia_lp_inc_relax_row(nu->lp, r.row)) != LIA_OK) return st;
+        if ((st = lia__lp_inc_relax_row(nu->lp, r.row)) != LIA_OK) return st;
         set_bit(nu->settled, r.mask);
         clear_bit(nu->in_w, r.mask);
     }
@@ -338,10 +338,10 @@ static lia_status setup(nucl *nu)
     if (!nu->pre)
         for (size_t i = 0; i < n; i++) lo[i] = nu->v[(uint64_t)1 << i] * nu->inv;
     obj[n] = 1;
-    lia_status st = lia_lp_inc_new(&nu->lp, n + 1, obj, 1, lo, hi);
+    lia_status st = lia__lp_inc_new(&nu->lp, n + 1, obj, 1, lo, hi);
     if (st != LIA_OK) return st;
     size_t nnz = row_of(nu, nu->full, 0);
-    if ((st = lia_lp_inc_add_row(nu->lp, nnz, nu->cols, nu->vals, LIA_ROW_EQ, nu->v[nu->full] * nu->inv, NULL)) != LIA_OK)
+    if ((st = lia__lp_inc_add_row(nu->lp, nnz, nu->cols, nu->vals, LIA_ROW_EQ, nu->v[nu->full] * nu->inv, NULL)) != LIA_OK)
         return st;
     size_t added = 0;
     if (nu->all_rows)   /* the baseline: every coalition's row from the start */
@@ -352,7 +352,7 @@ static lia_status setup(nucl *nu)
 
 static void teardown(nucl *nu)
 {
-    lia_lp_inc_free(nu->lp);
+    lia__lp_inc_free(nu->lp);
     lia__free(nu->settled);
     lia__free(nu->in_w);
     lia__free(nu->w);
@@ -419,20 +419,20 @@ static lia_status nucleolus(const double *v, size_t n, int pre, int per_capita, 
     }
     if (st == LIA_OK)   /* a share that is zero up to the simplex's rounding is reported as 0 */
         for (size_t i = 0; i < n; i++) x[i] = fabs(nu.x[i]) < 1e-13 ? 0 : nu.x[i] * nu.scale;
-    nu.stats.rows = lia_lp_inc_rows(nu.lp);
+    nu.stats.rows = lia__lp_inc_rows(nu.lp);
     if (stats) *stats = nu.stats;
     teardown(&nu);
     if (st == LIA_ENOMEM) fail(&nu, st, "out of memory");
     return st;
 }
 
-lia_status lia_nucleolus_table(const double *v, size_t n, int pre, int per_capita, double *x, double *level1,
+lia_status lia__nucleolus_table(const double *v, size_t n, int pre, int per_capita, double *x, double *level1,
                                lia_nucleolus_stats *stats, char *msg, size_t msgcap)
 {
     return nucleolus(v, n, pre, per_capita, 0, x, level1, stats, msg, msgcap);
 }
 
-lia_status lia_nucleolus_table_all_rows(const double *v, size_t n, int pre, double *x, lia_nucleolus_stats *stats)
+lia_status lia__nucleolus_table_all_rows(const double *v, size_t n, int pre, double *x, lia_nucleolus_stats *stats)
 {
     return nucleolus(v, n, pre, 0, 1, x, NULL, stats, NULL, 0);
 }

@@ -11,17 +11,17 @@
 
 /* ---- values of tabulated games (values.c) ---- */
 /* Shapley value phi (n entries) of the table v (2^n entries), n <= 30. */
-lia_status lia_shapley_table(const double *v, size_t n, double *phi);
+lia_status lia__shapley_table(const double *v, size_t n, double *phi);
 /* Banzhaf value: beta_i = 2^-(n-1) * sum over S without i of v(S+i) - v(S). */
-lia_status lia_banzhaf_table(const double *v, size_t n, double *beta);
+lia_status lia__banzhaf_table(const double *v, size_t n, double *beta);
 
 /* ---- bankruptcy rules (bankruptcy_rules.c) ---- *
  * Estate E >= 0, claims c_i >= 0, with E <= sum c (else every rule gives each its claim and
  * the surplus is not divided: LIA_EUSAGE). x has n entries. O(n log n). */
-lia_status lia_bankruptcy_proportional(double E, const double *c, size_t n, double *x);
-lia_status lia_bankruptcy_cea(double E, const double *c, size_t n, double *x);    /* constrained equal awards */
-lia_status lia_bankruptcy_cel(double E, const double *c, size_t n, double *x);    /* constrained equal losses */
-lia_status lia_bankruptcy_talmud(double E, const double *c, size_t n, double *x); /* Aumann-Maschler = nucleolus */
+lia_status lia__bankruptcy_proportional(double E, const double *c, size_t n, double *x);
+lia_status lia__bankruptcy_cea(double E, const double *c, size_t n, double *x);    /* constrained equal awards */
+lia_status lia__bankruptcy_cel(double E, const double *c, size_t n, double *x);    /* constrained equal losses */
+lia_status lia__bankruptcy_talmud(double E, const double *c, size_t n, double *x); /* Aumann-Maschler = nucleolus */
 
 /* ---- weighted voting power (voting_power.c) ---- *
  * Game: v(S) = 1 iff sum_{i in S} w_i >= quota. ss and bz (n entries each, either may be
@@ -31,7 +31,7 @@ lia_status lia_bankruptcy_talmud(double E, const double *c, size_t n, double *x)
  * dynamic programme runs over integer weight sums up to the quota. LIA_ELIMIT with a message
  * when the scaled weights are too large for it (msg may be NULL), or when its arrays would
  * take more than `cap` bytes (0: LIA_DEFAULT_MEMORY_CAP), before taking them. */
-lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_exact, const lia_num *wexact,
+lia_status lia__voting_power(double quota, const double *w, const lia_num *quota_exact, const lia_num *wexact,
                             size_t n, double *ss, double *bz, double *bz_raw, size_t cap, char *msg, size_t msgcap);
 
 /* ---- two-party bargaining (bargaining.c) ---- *
@@ -43,7 +43,7 @@ lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_
  * strictly improves on d for both, both solutions are the best point dominating d (those points
  * then lie on one segment along u1 = d1 or along u2 = d2, and the best is its end farthest
  * from d, which dominates the others; d itself only when nothing else dominates d). */
-lia_status lia_bargain(const double *pts, size_t m, const double d[2], double nbs[2], double ks[2]);
+lia_status lia__bargain(const double *pts, size_t m, const double d[2], double nbs[2], double ks[2]);
 
 /* ---- nucleolus, prenucleolus, least core (nucleolus.c) ---- *
  * By sequential LPs (Maschler-Peleg-Shapley), each solved by row generation: the LP holds only
@@ -57,11 +57,11 @@ lia_status lia_bargain(const double *pts, size_t m, const double d[2], double nb
  * smallest satisfaction x(S) - v(S) (divided by |S| per capita) over proper coalitions, so
  * for the prenucleolus -*level1 is the least-core epsilon. */
 typedef struct lia_nucleolus_stats { size_t stages, solves, scans, rows; } lia_nucleolus_stats;
-lia_status lia_nucleolus_table(const double *v, size_t n, int pre, int per_capita, double *x, double *level1,
+lia_status lia__nucleolus_table(const double *v, size_t n, int pre, int per_capita, double *x, double *level1,
                                lia_nucleolus_stats *stats, char *msg, size_t msgcap);
 /* The same with all 2^n - 2 rows in the LP from the start: the baseline `make bench` times the
  * row generation against, and a cross-check for the tests. */
-lia_status lia_nucleolus_table_all_rows(const double *v, size_t n, int pre, double *x, lia_nucleolus_stats *stats);
+lia_status lia__nucleolus_table_all_rows(const double *v, size_t n, int pre, double *x, lia_nucleolus_stats *stats);
 
 /* ---- Kohlberg's criterion (kohlberg.c) ---- */
 /* Kohlberg's criterion at x for the table game v (2^n entries, n <= 30, x efficient).
@@ -83,6 +83,6 @@ lia_status lia_nucleolus_table_all_rows(const double *v, size_t n, int pre, doub
  * if GLPK fails twice (dual, then primal simplex). *holds = 0 on
  * every error. Balancedness is decided (by LP, or by a cheaper proof) only at the levels that
  * raise the rank of the collection: at most n of them. */
-lia_status lia_kohlberg_check(const double *v, size_t n, const double *x, int pre, double tol, int *holds);
+lia_status lia__kohlberg_check(const double *v, size_t n, const double *x, int pre, double tol, int *holds);
 
 #endif

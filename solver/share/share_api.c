@@ -58,7 +58,7 @@ void lia_share_free(lia_share *s)
 {
     lia__errmsg_forget(s);
     if (!s) return;
-    lia_arena_free(&s->arena);
+    lia__arena_free(&s->arena);
     lia__free(s);
 }
 
@@ -111,13 +111,13 @@ lia_status lia_share_breakaway(const lia_share *s, size_t k, uint64_t *members, 
 
 lia_status lia_tu_shapley(const double *values, size_t players, double *phi)
 {
-    return lia_shapley_table(values, players, phi);
+    return lia__shapley_table(values, players, phi);
 }
 
 lia_status lia_tu_nucleolus(const double *values, size_t players, int pre, double *x, double *epsilon)
 {
     double level1 = 0;
-    lia_status st = lia_nucleolus_table(values, players, pre, 0, x, &level1, NULL, NULL, 0);
+    lia_status st = lia__nucleolus_table(values, players, pre, 0, x, &level1, NULL, NULL, 0);
     if (st == LIA_OK && epsilon) *epsilon = -level1;
     return st;
 }
@@ -125,15 +125,15 @@ lia_status lia_tu_nucleolus(const double *values, size_t players, int pre, doubl
 lia_status lia_bankruptcy_rule(lia_share_rule r, double estate, const double *claims, size_t n, double *x)
 {
     switch (r) {
-    case LIA_SHARE_TALMUD: case LIA_SHARE_NUCLEOLUS: return lia_bankruptcy_talmud(estate, claims, n, x);
-    case LIA_SHARE_PROPORTIONAL: return lia_bankruptcy_proportional(estate, claims, n, x);
-    case LIA_SHARE_CEA: return lia_bankruptcy_cea(estate, claims, n, x);
-    case LIA_SHARE_CEL: return lia_bankruptcy_cel(estate, claims, n, x);
+    case LIA_SHARE_TALMUD: case LIA_SHARE_NUCLEOLUS: return lia__bankruptcy_talmud(estate, claims, n, x);
+    case LIA_SHARE_PROPORTIONAL: return lia__bankruptcy_proportional(estate, claims, n, x);
+    case LIA_SHARE_CEA: return lia__bankruptcy_cea(estate, claims, n, x);
+    case LIA_SHARE_CEL: return lia__bankruptcy_cel(estate, claims, n, x);
     default: return LIA_EUSAGE;
     }
 }
 
 lia_status lia_voting_power_indices(double quota, const double *weights, size_t n, double *ss, double *bz)
 {
-    return lia_voting_power(quota, weights, NULL, NULL, n, ss, bz, NULL, 0, NULL, 0);
+    return lia__voting_power(quota, weights, NULL, NULL, n, ss, bz, NULL, 0, NULL, 0);
 }

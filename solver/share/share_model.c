@@ -42,7 +42,7 @@ static lia_status disagreement_point(const lia_game *g, lia_disagreement kind, d
     }
     /* Nash reversion: each member's worst payoff over the stage game's extreme equilibria, the
      * same punishment the repeated-game analysis uses (and computed once for both) */
-    return lia_nash_reversion(g, d);
+    return lia__nash_reversion(g, d);
 }
 
 static lia_status bargain_game(const lia_game *g, lia_disagreement kind, double *d, double *nbs, double *ks)
@@ -56,7 +56,7 @@ static lia_status bargain_game(const lia_game *g, lia_disagreement kind, double 
         pts[2 * k] = g->payoffs[k];
         pts[2 * k + 1] = g->payoffs[g->nprofiles + k];
     }
-    st = lia_bargain(pts, g->nprofiles, d, nbs, ks);
+    st = lia__bargain(pts, g->nprofiles, d, nbs, ks);
     lia__free(pts);
     return st;
 }
@@ -70,23 +70,23 @@ lia_status lia_game_bargaining(const lia_game *g, lia_disagreement d, double *po
                                g->np, lia_status_name(st), g->np != 2 ? " (two-party bargaining needs two players)" : "");
 }
 
-lia_status lia_share_fill_bargaining(lia_share *s, const lia_game *g, const lia_share_options *o)
+lia_status lia__share_fill_bargaining(lia_share *s, const lia_game *g, const lia_share_options *o)
 {
     int want = lia_share_wants(o, LIA_SHARE_NASH_BARGAINING) || lia_share_wants(o, LIA_SHARE_KALAI_SMORODINSKY);
     if (!want) return LIA_OK;
-    s->dpoint = lia_arena_array(&s->arena, 2, sizeof *s->dpoint);
-    double *nbs = lia_share_put(s, LIA_SHARE_NASH_BARGAINING), *ks = lia_share_put(s, LIA_SHARE_KALAI_SMORODINSKY);
+    s->dpoint = lia__arena_array(&s->arena, 2, sizeof *s->dpoint);
+    double *nbs = lia__share_put(s, LIA_SHARE_NASH_BARGAINING), *ks = lia__share_put(s, LIA_SHARE_KALAI_SMORODINSKY);
     if (!s->dpoint || !nbs || !ks) return LIA_ENOMEM;
     s->dkind = o->disagreement;
     lia_status st = bargain_game(g, o->disagreement, s->dpoint, nbs, ks);
     if (st == LIA_ENOMEM) return st;
     if (st != LIA_OK) {
-        lia_share_skip(s, LIA_SHARE_NASH_BARGAINING, st, "no bargaining solution: the disagreement point could not be found or is not improved on");
-        lia_share_skip(s, LIA_SHARE_KALAI_SMORODINSKY, st, "no bargaining solution: the disagreement point could not be found or is not improved on");
+        lia__share_skip(s, LIA_SHARE_NASH_BARGAINING, st, "no bargaining solution: the disagreement point could not be found or is not improved on");
+        lia__share_skip(s, LIA_SHARE_KALAI_SMORODINSKY, st, "no bargaining solution: the disagreement point could not be found or is not improved on");
         s->dpoint = NULL;
         return st;
     }
-    /* Who gains over d: lia_bargain returns d itself (exactly, or up to its relative rounding
+    /* Who gains over d: lia__bargain returns d itself (exactly, or up to its relative rounding
      * tolerance) when no feasible point dominates it otherwise, and a point on one of the rays
      * from d when only one party can gain; the text says so in words. */
     double scale = 0;
@@ -108,17 +108,17 @@ static lia_status simple_splits(lia_share *s, const lia_game *g, const lia_share
     double rsum = 0;
     for (size_t i = 0; i < n; i++) rsum += g->terms[i].resources;
     if (lia_share_wants(o, LIA_SHARE_EQUAL)) {
-        double *x = lia_share_put(s, LIA_SHARE_EQUAL);
+        double *x = lia__share_put(s, LIA_SHARE_EQUAL);
         if (!x) return LIA_ENOMEM;
         for (size_t i = 0; i < n; i++) x[i] = s->grand / (double)n;
     }
     if (lia_share_wants(o, LIA_SHARE_RESOURCES)) {
-        double *x = lia_share_put(s, LIA_SHARE_RESOURCES);
+        double *x = lia__share_put(s, LIA_SHARE_RESOURCES);
         if (!x) return LIA_ENOMEM;
         for (size_t i = 0; i < n; i++) x[i] = s->grand * g->terms[i].resources / rsum;
     }
     /* the actual split is needed for the gaps and break-aways even when not asked for */
-    double *x = lia_share_put(s, LIA_SHARE_ACTUAL);
+    double *x = lia__share_put(s, LIA_SHARE_ACTUAL);
     if (!x) return LIA_ENOMEM;
     if (lia_game_profile_index(g, g->commit, &prof) != LIA_OK) return LIA_EINTERNAL;
     for (size_t i = 0; i < n; i++) x[i] = g->payoffs[i * g->nprofiles + prof];
@@ -133,7 +133,7 @@ static lia_status gaps(lia_share *s)
     for (size_t k = 0; k < sizeof fair / sizeof *fair; k++) {
         const double *f = s->vec[fair[k]];
         if (!f) continue;
-        double *gp = lia_arena_array(&s->arena, s->n, sizeof *gp);
+        double *gp = lia__arena_array(&s->arena, s->n, sizeof *gp);
         if (!gp) return LIA_ENOMEM;
         for (size_t i = 0; i < s->n; i++) gp[i] = act[i] - f[i];
         s->gap[fair[k]] = gp;
@@ -154,7 +154,7 @@ static lia_status exploitation(lia_share *s, const lia_game *g)
         bsum += b[i];
         csum += c[i];
     }
-    s->exploit = lia_arena_array(&s->arena, n, sizeof *s->exploit);
+    s->exploit = lia__arena_array(&s->arena, n, sizeof *s->exploit);
     if (!s->exploit) { lia__free(b); return LIA_ENOMEM; }
     for (size_t i = 0; i < n; i++) {
         if (csum <= 0) s->exploit[i] = 0;                          /* nobody bears anything */
@@ -205,7 +205,7 @@ static lia_status breakaways(lia_share *s, const lia_tugame *tg)
     for (size_t S = 0; S < m; S++) scale = fmax(scale, fabs(v[S]));
     for (size_t i = 0; i < n; i++) scale = fmax(scale, fabs(act[i]));
     double tol = 1e-9 * (scale > 0 ? scale : 1);
-    s->brk = lia_arena_array(&s->arena, LIA_BREAKAWAY_KEEP, sizeof *s->brk);
+    s->brk = lia__arena_array(&s->arena, LIA_BREAKAWAY_KEEP, sizeof *s->brk);
     double *xs = lia__malloc(m * sizeof *xs);
     if (!s->brk || !xs) { lia__free(xs); return LIA_ENOMEM; }
     xs[0] = 0;
@@ -232,11 +232,11 @@ static lia_status agreement_share(lia_share **out, lia_model *m, const char *nam
     const lia_game *g = stage ? stage : own;
     if (st == LIA_OK) st = lia_model_compile_tu(&tg, m, name, co);
     if (st != LIA_OK) { lia_game_free(own); return st; }
-    lia_share *s = lia_share_new(name, g->np, (const char *const *)g->players);
+    lia_share *s = lia__share_new(name, g->np, (const char *const *)g->players);
     if (!s) st = LIA_ENOMEM;
     lia_status rules = LIA_OK;
     if (st == LIA_OK) {
-        rules = lia_share_fill_tu(s, tg, o);
+        rules = lia__share_fill_tu(s, tg, o);
         s->kind = kind;
         if (rules == LIA_ENOMEM) st = rules;
     }
@@ -245,7 +245,7 @@ static lia_status agreement_share(lia_share **out, lia_model *m, const char *nam
     if (st == LIA_OK) st = exploitation(s, g);
     if (st == LIA_OK) st = breakaways(s, tg);
     if (st == LIA_OK && g->np == 2) {
-        lia_status b = lia_share_fill_bargaining(s, g, o);
+        lia_status b = lia__share_fill_bargaining(s, g, o);
         if (b == LIA_ENOMEM) st = b;
         else if (b != LIA_OK && o->rules != 0 && rules == LIA_OK) rules = b;
     }
@@ -253,9 +253,9 @@ static lia_status agreement_share(lia_share **out, lia_model *m, const char *nam
     lia_game_free(own);
     lia_tugame_free(tg);
     if (st != LIA_OK) { lia_share_free(s); return st; }
-    lia_status asked = lia_share_check_asked(s, o);
+    lia_status asked = lia__share_check_asked(s, o);
     if (rules == LIA_OK) rules = asked;
-    if (rules != LIA_OK) lia_share_explain(s);
+    if (rules != LIA_OK) lia__share_explain(s);
     *out = s;
     return rules;
 }
@@ -275,17 +275,17 @@ static lia_status normal_share(lia_share **out, lia_model *m, const char *name, 
         lia_game_free(g);
         return LIA_EUSAGE;
     }
-    lia_share *s = lia_share_new(name, 2, (const char *const *)g->players);
+    lia_share *s = lia__share_new(name, 2, (const char *const *)g->players);
     if (!s) { lia_game_free(g); return LIA_ENOMEM; }
     s->kind = LIA_KIND_NORMAL;
     lia_share_options all = *o;
     all.rules = o->rules ? o->rules : ((uint64_t)1 << LIA_SHARE_NASH_BARGAINING | (uint64_t)1 << LIA_SHARE_KALAI_SMORODINSKY);
-    st = lia_share_fill_bargaining(s, g, &all);
+    st = lia__share_fill_bargaining(s, g, &all);
     lia_game_free(g);
     if (st == LIA_ENOMEM) { lia_share_free(s); return st; }
-    lia_status asked = lia_share_check_asked(s, o);
+    lia_status asked = lia__share_check_asked(s, o);
     if (st == LIA_OK) st = asked;
-    if (st != LIA_OK) lia_share_explain(s);
+    if (st != LIA_OK) lia__share_explain(s);
     *out = s;
     return st;
 }
@@ -318,7 +318,7 @@ lia_status lia_model_share(lia_share **out, lia_model *m, const char *name, cons
     return st;
 }
 
-lia_status lia_model_share_stage(lia_share **out, lia_model *m, const char *name, const lia_share_options *o,
+lia_status lia__model_share_stage(lia_share **out, lia_model *m, const char *name, const lia_share_options *o,
                                  const lia_game *stage)
 {
     *out = NULL;

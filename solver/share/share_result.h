@@ -41,11 +41,11 @@ struct lia_share {
 };
 
 /* An empty handle for n players (names copied); NULL on allocation failure. */
-lia_share *lia_share_new(const char *game, size_t n, const char *const *players);
+lia_share *lia__share_new(const char *game, size_t n, const char *const *players);
 /* Record that rule r was not computed and why (printf-style, copied into the arena). */
-void lia_share_skip(lia_share *s, lia_share_rule r, lia_status st, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void lia__share_skip(lia_share *s, lia_share_rule r, lia_status st, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* A vector of n doubles in the handle's arena, registered as rule r's result. */
-double *lia_share_put(lia_share *s, lia_share_rule r);
+double *lia__share_put(lia_share *s, lia_share_rule r);
 /* Whether the options ask for rule r (explicitly, or every applicable rule). */
 static inline int lia_share_wants(const lia_share_options *o, lia_share_rule r)
 {
@@ -58,22 +58,22 @@ static inline int lia_share_wants(const lia_share_options *o, lia_share_rule r)
 int lia__share_options_read(lia_share_options *o, const lia_share_options *given, char *msg, size_t cap);
 /* Every rule asked for by name that was neither computed nor explained gets "does not apply";
  * LIA_EUSAGE if there was one. */
-lia_status lia_share_check_asked(lia_share *s, const lia_share_options *o);
+lia_status lia__share_check_asked(lia_share *s, const lia_share_options *o);
 /* After a failed fill: the message of the first rule that failed, into s->errmsg. */
-void lia_share_explain(lia_share *s);
+void lia__share_explain(lia_share *s);
 /* Fill the solutions of the TU game g into s (players and names already set). */
-lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_options *o);
+lia_status lia__share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_options *o);
 /* Bargaining over the stage game g into s. */
-lia_status lia_share_fill_bargaining(lia_share *s, const lia_game *g, const lia_share_options *o);
+lia_status lia__share_fill_bargaining(lia_share *s, const lia_game *g, const lia_share_options *o);
 /* lia_model_share for a report that has the game's stage game compiled already (agreements;
  * other kinds compile as usual): the stage game, and what it has computed once (the Nash-
  * reversion point), serve the bargaining too. o must be valid. */
-lia_status lia_model_share_stage(lia_share **out, lia_model *m, const char *name, const lia_share_options *o,
+lia_status lia__model_share_stage(lia_share **out, lia_model *m, const char *name, const lia_share_options *o,
                                  const lia_game *stage);
 
 /* Monte-Carlo Shapley (montecarlo.c): phi and per-player half-widths holding together with
  * probability >= confidence (Hoeffding with a union bound over the players). */
-lia_status lia_shapley_mc(const lia_tugame *g, uint64_t samples, uint64_t seed, double confidence, double *phi,
+lia_status lia__shapley_mc(const lia_tugame *g, uint64_t samples, uint64_t seed, double confidence, double *phi,
                           double *half, lia_progress_fn progress, void *ctx);
 
 #endif

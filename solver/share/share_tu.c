@@ -19,24 +19,24 @@
 
 enum { TABLE_PLAYERS = 22 };   /* structured games: 2^22 doubles = 32 MiB */
 
-lia_share *lia_share_new(const char *game, size_t n, const char *const *players)
+lia_share *lia__share_new(const char *game, size_t n, const char *const *players)
 {
     lia_share *s = lia__calloc(1, sizeof *s);
     if (!s) return NULL;
-    lia_arena_init(&s->arena);
+    lia__arena_init(&s->arena);
     s->n = n;
     s->core_empty = -1;
     s->grand = NAN;
-    s->game = lia_arena_strndup(&s->arena, game, strlen(game));
-    s->players = lia_arena_array(&s->arena, n ? n : 1, sizeof *s->players);
+    s->game = lia__arena_strndup(&s->arena, game, strlen(game));
+    s->players = lia__arena_array(&s->arena, n ? n : 1, sizeof *s->players);
     int ok = s->game && s->players;
-    for (size_t i = 0; ok && i < n; i++) ok = (s->players[i] = lia_arena_strndup(&s->arena, players[i], strlen(players[i]))) != NULL;
+    for (size_t i = 0; ok && i < n; i++) ok = (s->players[i] = lia__arena_strndup(&s->arena, players[i], strlen(players[i]))) != NULL;
     for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++) s->status[r] = LIA_EUSAGE;
     if (!ok) { lia_share_free(s); return NULL; }
     return s;
 }
 
-void lia_share_skip(lia_share *s, lia_share_rule r, lia_status st, const char *fmt, ...)
+void lia__share_skip(lia_share *s, lia_share_rule r, lia_status st, const char *fmt, ...)
 {
     char buf[400];
     va_list ap;
@@ -45,12 +45,12 @@ void lia_share_skip(lia_share *s, lia_share_rule r, lia_status st, const char *f
     va_end(ap);
     s->status[r] = st;
     s->vec[r] = NULL;
-    s->why[r] = lia_arena_strndup(&s->arena, buf, strlen(buf));   /* NULL on failure: reads as "" */
+    s->why[r] = lia__arena_strndup(&s->arena, buf, strlen(buf));   /* NULL on failure: reads as "" */
 }
 
-double *lia_share_put(lia_share *s, lia_share_rule r)
+double *lia__share_put(lia_share *s, lia_share_rule r)
 {
-    double *v = lia_arena_array(&s->arena, s->n ? s->n : 1, sizeof *v);
+    double *v = lia__arena_array(&s->arena, s->n ? s->n : 1, sizeof *v);
     if (v) { s->vec[r] = v; s->status[r] = LIA_OK; s->why[r] = NULL; }
     return v;
 }
@@ -104,16 +104,16 @@ static lia_status savings_table(const double *c, size_t n, double **out)
 static lia_status linear_rules(lia_share *s, const double *v, const lia_share_options *o)
 {
     if (lia_share_wants(o, LIA_SHARE_SHAPLEY) && !s->vec[LIA_SHARE_SHAPLEY]) {
-        double *phi = lia_share_put(s, LIA_SHARE_SHAPLEY);
+        double *phi = lia__share_put(s, LIA_SHARE_SHAPLEY);
         if (!phi) return LIA_ENOMEM;
-        lia_status st = lia_shapley_table(v, s->n, phi);
-        if (st != LIA_OK) { lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "the coalition values are not finite"); return st; }
+        lia_status st = lia__shapley_table(v, s->n, phi);
+        if (st != LIA_OK) { lia__share_skip(s, LIA_SHARE_SHAPLEY, st, "the coalition values are not finite"); return st; }
     }
     if (lia_share_wants(o, LIA_SHARE_BANZHAF) && !s->vec[LIA_SHARE_BANZHAF]) {
-        double *b = lia_share_put(s, LIA_SHARE_BANZHAF);
+        double *b = lia__share_put(s, LIA_SHARE_BANZHAF);
         if (!b) return LIA_ENOMEM;
-        lia_status st = lia_banzhaf_table(v, s->n, b);
-        if (st != LIA_OK) { lia_share_skip(s, LIA_SHARE_BANZHAF, st, "the coalition values are not finite"); return st; }
+        lia_status st = lia__banzhaf_table(v, s->n, b);
+        if (st != LIA_OK) { lia__share_skip(s, LIA_SHARE_BANZHAF, st, "the coalition values are not finite"); return st; }
     }
     return LIA_OK;
 }
@@ -123,19 +123,19 @@ static lia_status nucleolus_rule(lia_share *s, lia_share_rule r, const double *s
                                  const lia_share_options *o, double *level1)
 {
     char msg[300];
-    double *x = lia_share_put(s, r);
+    double *x = lia__share_put(s, r);
     if (!x) return LIA_ENOMEM;
     int pre = r != LIA_SHARE_NUCLEOLUS && r != LIA_SHARE_PER_CAPITA_NUCLEOLUS;
-    lia_status st = lia_nucleolus_table(sv, s->n, pre, r == LIA_SHARE_PER_CAPITA_NUCLEOLUS, x, level1, NULL, msg, sizeof msg);
+    lia_status st = lia__nucleolus_table(sv, s->n, pre, r == LIA_SHARE_PER_CAPITA_NUCLEOLUS, x, level1, NULL, msg, sizeof msg);
     if (st == LIA_ENOMEM) return st;
-    if (st != LIA_OK) { lia_share_skip(s, r, st, "%s", msg); return st; }
+    if (st != LIA_OK) { lia__share_skip(s, r, st, "%s", msg); return st; }
     if (r != LIA_SHARE_PER_CAPITA_NUCLEOLUS && s->n <= o->verify_players) {
         int holds = 0;
-        st = lia_kohlberg_check(sv, s->n, x, pre, 1e-7, &holds);
+        st = lia__kohlberg_check(sv, s->n, x, pre, 1e-7, &holds);
         if (st == LIA_ENOMEM) return st;
         if (st == LIA_ELIMIT) goto unverified;   /* too many tied coalitions to decide quickly */
         if (st != LIA_OK || !holds) {
-            lia_share_skip(s, r, LIA_EINTERNAL, "the computed %s failed Kohlberg's criterion", lia_share_rule_name(r));
+            lia__share_skip(s, r, LIA_EINTERNAL, "the computed %s failed Kohlberg's criterion", lia_share_rule_name(r));
             return LIA_EINTERNAL;
         }
         s->verified[r] = 1;
@@ -151,7 +151,7 @@ unverified:
 static lia_status banzhaf_index_from_value(lia_share *s)
 {
     const double *raw = s->vec[LIA_SHARE_BANZHAF];
-    double *abs = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE), sum = 0;
+    double *abs = lia__share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE), sum = 0;
     if (!abs) return LIA_ENOMEM;
     for (size_t i = 0; i < s->n; i++) { abs[i] = raw[i]; sum += raw[i]; }
     for (size_t i = 0; i < s->n; i++) s->vec[LIA_SHARE_BANZHAF][i] = sum > 0 ? raw[i] / sum : 0;
@@ -178,7 +178,7 @@ static lia_status lp_rules(lia_share *s, const double *v, int cost, const lia_sh
             s->core_empty = level1 < -1e-9 * (scale > 0 ? scale : 1);
             if (fabs(s->epsilon) <= 1e-9 * (scale > 0 ? scale : 1)) s->epsilon = 0;   /* rounding at a boundary */
             if (lia_share_wants(o, LIA_SHARE_LEAST_CORE)) {
-                double *lc = lia_share_put(s, LIA_SHARE_LEAST_CORE);
+                double *lc = lia__share_put(s, LIA_SHARE_LEAST_CORE);
                 if (!lc) st = LIA_ENOMEM;
                 else memcpy(lc, s->vec[LIA_SHARE_PRENUCLEOLUS], s->n * sizeof *lc);
             }
@@ -214,10 +214,10 @@ static lia_status bankruptcy_rules(lia_share *s, const lia_tugame *g, const lia_
     static const lia_share_rule rules[] = { LIA_SHARE_TALMUD, LIA_SHARE_PROPORTIONAL, LIA_SHARE_CEA, LIA_SHARE_CEL };
     for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
         if (!lia_share_wants(o, rules[k])) continue;
-        double *x = lia_share_put(s, rules[k]);
+        double *x = lia__share_put(s, rules[k]);
         if (!x) return LIA_ENOMEM;
         lia_status st = lia_bankruptcy_rule(rules[k], g->amount, g->weights, g->np, x);
-        if (st != LIA_OK) { lia_share_skip(s, rules[k], st, "the estate and claims are not a bankruptcy problem"); return st; }
+        if (st != LIA_OK) { lia__share_skip(s, rules[k], st, "the estate and claims are not a bankruptcy problem"); return st; }
     }
     /* Aumann and Maschler (1985): the Talmud rule is the bankruptcy game's nucleolus, so games
      * too large to tabulate still get one; the game is convex, so its core is never empty */
@@ -235,22 +235,22 @@ static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_shar
     int ss = lia_share_wants(o, LIA_SHARE_SHAPLEY), bz = lia_share_wants(o, LIA_SHARE_BANZHAF);
     int ab = lia_share_wants(o, LIA_SHARE_BANZHAF_ABSOLUTE);
     if (!ss && !bz && !ab) return LIA_OK;
-    double *a = lia_share_put(s, LIA_SHARE_SHAPLEY), *b = lia_share_put(s, LIA_SHARE_BANZHAF);
-    double *c = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE);
+    double *a = lia__share_put(s, LIA_SHARE_SHAPLEY), *b = lia__share_put(s, LIA_SHARE_BANZHAF);
+    double *c = lia__share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE);
     if (!a || !b || !c) return LIA_ENOMEM;
     /* Shapley-Shubik only when wanted: it is n/4 times the work of Banzhaf */
-    lia_status st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np,
+    lia_status st = lia__voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np,
                                      ss || g->np <= TABLE_PLAYERS ? a : NULL, b, c, o->memory_cap, msg, sizeof msg);
     if (st == LIA_ENOMEM) return st;
     lia_status worst = LIA_OK;
     if (st == LIA_ELIMIT && ss && (bz || ab)) {
         /* Shapley-Shubik alone is out of reach: keep its reason, try Banzhaf by itself */
-        lia_share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
+        lia__share_skip(s, LIA_SHARE_SHAPLEY, st, "%s", msg);
         if ((o->rules >> LIA_SHARE_SHAPLEY & 1) || g->np <= TABLE_PLAYERS) worst = g->np <= TABLE_PLAYERS ? LIA_OK : st;
         ss = 0;
-        if (!(b = lia_share_put(s, LIA_SHARE_BANZHAF)) || !(c = lia_share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE)))
+        if (!(b = lia__share_put(s, LIA_SHARE_BANZHAF)) || !(c = lia__share_put(s, LIA_SHARE_BANZHAF_ABSOLUTE)))
             return LIA_ENOMEM;
-        st = lia_voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, NULL, b, c,
+        st = lia__voting_power(g->amount, g->weights, &g->amount_exact, g->weights_exact, g->np, NULL, b, c,
                               o->memory_cap, msg, sizeof msg);
         if (st == LIA_ENOMEM) return st;
     }
@@ -259,7 +259,7 @@ static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_shar
         int want[] = { ss, bz, ab };
         for (size_t k = 0; k < 3; k++) {
             if (!want[k]) { if (rules[k] != LIA_SHARE_SHAPLEY || !s->why[rules[k]]) s->vec[rules[k]] = NULL; continue; }
-            lia_share_skip(s, rules[k], st, "%s", msg);
+            lia__share_skip(s, rules[k], st, "%s", msg);
             /* small games still get the values from the table; others fail only if asked by name */
             if (g->np > TABLE_PLAYERS && (o->rules >> rules[k] & 1)) worst = st;
         }
@@ -273,12 +273,12 @@ static lia_status voting_rules(lia_share *s, const lia_tugame *g, const lia_shar
 
 static lia_status mc_rule(lia_share *s, const lia_tugame *g, const lia_share_options *o)
 {
-    double *phi = lia_share_put(s, LIA_SHARE_SHAPLEY_MC);
-    s->mc_half = lia_arena_array(&s->arena, s->n ? s->n : 1, sizeof *s->mc_half);
+    double *phi = lia__share_put(s, LIA_SHARE_SHAPLEY_MC);
+    s->mc_half = lia__arena_array(&s->arena, s->n ? s->n : 1, sizeof *s->mc_half);
     if (!phi || !s->mc_half) return LIA_ENOMEM;
-    lia_status st = lia_shapley_mc(g, o->samples, o->seed, o->confidence, phi, s->mc_half, o->progress, o->progress_ctx);
+    lia_status st = lia__shapley_mc(g, o->samples, o->seed, o->confidence, phi, s->mc_half, o->progress, o->progress_ctx);
     if (st != LIA_OK) {
-        lia_share_skip(s, LIA_SHARE_SHAPLEY_MC, st, "%s", st == LIA_ECANCELED ? "Monte-Carlo sampling was cancelled by "
+        lia__share_skip(s, LIA_SHARE_SHAPLEY_MC, st, "%s", st == LIA_ECANCELED ? "Monte-Carlo sampling was cancelled by "
                        "its progress callback" : "Monte-Carlo sampling failed");
         return st;
     }
@@ -296,10 +296,10 @@ static lia_status talmud_nucleoli(lia_share *s, const lia_tugame *g, const lia_s
     static const lia_share_rule both[] = { LIA_SHARE_NUCLEOLUS, LIA_SHARE_PRENUCLEOLUS };
     for (size_t k = 0; k < 2; k++) {
         if (!lia_share_wants(o, both[k])) continue;
-        double *x = lia_share_put(s, both[k]);
+        double *x = lia__share_put(s, both[k]);
         if (!x) return LIA_ENOMEM;
-        lia_status st = lia_bankruptcy_talmud(g->amount, g->weights, g->np, x);
-        if (st != LIA_OK) { lia_share_skip(s, both[k], st, "the estate and claims are not a bankruptcy problem"); return st; }
+        lia_status st = lia__bankruptcy_talmud(g->amount, g->weights, g->np, x);
+        if (st != LIA_OK) { lia__share_skip(s, both[k], st, "the estate and claims are not a bankruptcy problem"); return st; }
     }
     return LIA_OK;
 }
@@ -317,7 +317,7 @@ static lia_status grand_value(const lia_tugame *g, double *v)
     return LIA_OK;
 }
 
-lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_options *o)
+lia_status lia__share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_options *o)
 {
     s->cost = g->cost;
     s->kind = g->form == LIA_TU_BANKRUPTCY ? LIA_KIND_BANKRUPTCY : g->form == LIA_TU_VOTING ? LIA_KIND_VOTING
@@ -360,7 +360,7 @@ lia_status lia_share_fill_tu(lia_share *s, const lia_tugame *g, const lia_share_
                 continue;
             /* a rule that already failed for its own reason (the voting programme's work
              * limit, say) keeps that reason */
-            if (!s->why[r]) lia_share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
+            if (!s->why[r]) lia__share_skip(s, (lia_share_rule)r, LIA_ELIMIT, "%s", why);
             if (o->rules >> r & 1) worst = LIA_ELIMIT;   /* asked for by name: an error */
         }
     }
@@ -400,17 +400,17 @@ lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_shar
     if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_tugame_share: the coalitional game is NULL");
     if (g->form == LIA_TU_TABLE && !g->values)
         return lia__errmsg_default(LIA_EUSAGE, "'%s' has no table of coalition values to share", g->name);
-    lia_share *s = lia_share_new(g->name, g->np, g->players);
+    lia_share *s = lia__share_new(g->name, g->np, g->players);
     if (!s) return lia__errmsg_default(LIA_ENOMEM, "out of memory starting the shares of '%s'", g->name);
-    lia_status st = lia_share_fill_tu(s, g, o);
+    lia_status st = lia__share_fill_tu(s, g, o);
     if (st == LIA_ENOMEM) {
         lia_share_free(s);
         return lia__errmsg_default(st, "out of memory sharing '%s' (%zu players)", g->name, g->np);
     }
-    lia_status asked = lia_share_check_asked(s, o);
+    lia_status asked = lia__share_check_asked(s, o);
     if (st == LIA_OK) st = asked;
     if (st != LIA_OK) {
-        lia_share_explain(s);
+        lia__share_explain(s);
         /* the share's message, for callers that read lia_errmsg after every game-level call */
         lia__errmsg_default(st, "%s", *lia_share_errmsg(s) ? lia_share_errmsg(s) : "the shares could not be computed");
     }
@@ -418,18 +418,18 @@ lia_status lia_tugame_share(lia_share **out, const lia_tugame *g, const lia_shar
     return st;
 }
 
-lia_status lia_share_check_asked(lia_share *s, const lia_share_options *o)
+lia_status lia__share_check_asked(lia_share *s, const lia_share_options *o)
 {
     lia_status st = LIA_OK;
     for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
         if ((o->rules >> r & 1) && !s->vec[r] && !s->why[r]) {
-            lia_share_skip(s, (lia_share_rule)r, LIA_EUSAGE, "does not apply to a game of this kind");
+            lia__share_skip(s, (lia_share_rule)r, LIA_EUSAGE, "does not apply to a game of this kind");
             st = LIA_EUSAGE;
         }
     return st;
 }
 
-void lia_share_explain(lia_share *s)
+void lia__share_explain(lia_share *s)
 {
     /* a failure proper first, then a rule that merely could not be computed */
     for (int pass = 0; pass < 2 && !s->errmsg[0]; pass++)

@@ -73,5 +73,5 @@ static lia_status linear_value(const double *v, size_t n, double *out, weights_f
     return LIA_OK;
 }
 
-lia_status lia_shapley_table(const double *v, size_t n, double *phi) { return linear_value(v, n, phi, shapley_weights); }
-lia_status lia_banzhaf_table(const double *v, size_t n, double *beta) { return linear_value(v, n, beta, banzhaf_weights); }
+lia_status lia__shapley_table(const double *v, size_t n, double *phi) { return linear_value(v, n, phi, shapley_weights); }
+lia_status lia__banzhaf_table(const double *v, size_t n, double *beta) { return linear_value(v, n, beta, banzhaf_weights); }

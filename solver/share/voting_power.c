@@ -408,7 +408,7 @@ static lia_status check_work(const game *g, int want_ss, int want_bz, size_t *R,
     return LIA_OK;
 }
 
-lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_exact, const lia_num *wexact,
+lia_status lia__voting_power(double quota, const double *w, const lia_num *quota_exact, const lia_num *wexact,
                             size_t n, double *ss, double *bz, double *bz_raw, size_t cap, char *msg, size_t msgcap)
 {
     if (!cap) cap = LIA_DEFAULT_MEMORY_CAP;
@@ -437,8 +437,8 @@ lia_status lia_voting_power(double quota, const double *w, const lia_num *quota_
      * refused with what they would need */
     if (st == LIA_OK && (double)nd + 2.0 * (double)R * sizeof *P + (double)K * sizeof(voter) > (double)cap) {
         char need[32], have[32];
-        lia_format_bytes(need, sizeof need, (double)nd + 2.0 * (double)R * sizeof *P + (double)K * sizeof(voter));
-        lia_format_bytes(have, sizeof have, (double)cap);
+        lia__format_bytes(need, sizeof need, (double)nd + 2.0 * (double)R * sizeof *P + (double)K * sizeof(voter));
+        lia__format_bytes(have, sizeof have, (double)cap);
         say(msg, msgcap, "voting power of %zu voters over weight sums up to %zu needs %s, over the memory cap of %s "
             "(raise the memory cap)", K, R, need, have);
         st = LIA_ELIMIT;

@@ -45,7 +45,7 @@ double lia__svg_px(const svg_axis *a, double v)
 void lia__svg_num(lia_buf *b, double px)
 {
     double r = round(px * 100) / 100;
-    lia_buf_printf(b, "%.2f", r == 0 ? 0.0 : r);   /* never "-0.00" */
+    lia__buf_printf(b, "%.2f", r == 0 ? 0.0 : r);   /* never "-0.00" */
 }
 
 void lia__svg_tick_label(char *buf, size_t cap, const svg_axis *a, double v)
@@ -85,17 +85,17 @@ void lia__svg_text(lia_buf *b, const char *s, size_t max_chars)
     for (size_t k = 0; k < keep; k++, p += unit(p)) {
         size_t n = utf8_char(p);
         switch (n ? *p : 0) {
-        case '&': lia_buf_puts(b, "&amp;"); break;
-        case '<': lia_buf_puts(b, "&lt;"); break;
-        case '>': lia_buf_puts(b, "&gt;"); break;
-        case '"': lia_buf_puts(b, "&quot;"); break;
-        case '\'': lia_buf_puts(b, "&#39;"); break;
-        case '\t': case '\n': lia_buf_putc(b, ' '); break;
-        case 0: lia_buf_putc(b, '?'); break;
-        default: lia_buf_put(b, (const char *)p, n);
+        case '&': lia__buf_puts(b, "&amp;"); break;
+        case '<': lia__buf_puts(b, "&lt;"); break;
+        case '>': lia__buf_puts(b, "&gt;"); break;
+        case '"': lia__buf_puts(b, "&quot;"); break;
+        case '\'': lia__buf_puts(b, "&#39;"); break;
+        case '\t': case '\n': lia__buf_putc(b, ' '); break;
+        case 0: lia__buf_putc(b, '?'); break;
+        default: lia__buf_put(b, (const char *)p, n);
         }
     }
-    if (keep < total) lia_buf_puts(b, "...");
+    if (keep < total) lia__buf_puts(b, "...");
 }
 
 double lia__svg_text_width(const char *s, double font)
@@ -108,14 +108,14 @@ double lia__svg_text_width(const char *s, double font)
 
 void lia__svg_attr(lia_buf *b, const char *name, double px)
 {
-    lia_buf_printf(b, " %s=\"", name);
+    lia__buf_printf(b, " %s=\"", name);
     lia__svg_num(b, px);
-    lia_buf_putc(b, '"');
+    lia__buf_putc(b, '"');
 }
 
 void lia__svg_line(lia_buf *b, const char *cls, double x1, double y1, double x2, double y2)
 {
-    lia_buf_printf(b, "<line class=\"%s\"", cls);
+    lia__buf_printf(b, "<line class=\"%s\"", cls);
     lia__svg_attr(b, "x1", x1);
     lia__svg_attr(b, "y1", y1);
     lia__svg_attr(b, "x2", x2);
@@ -125,7 +125,7 @@ void lia__svg_line(lia_buf *b, const char *cls, double x1, double y1, double x2,
 static void tick_line(lia_buf *b, const char *cls, double x1, double y1, double x2, double y2)
 {
     lia__svg_line(b, cls, x1, y1, x2, y2);
-    lia_buf_puts(b, "/>\n");
+    lia__buf_puts(b, "/>\n");
 }
 
 static void ticks(lia_buf *b, const svg_axis *a, int vertical, double from, double to, int flags)
@@ -139,17 +139,17 @@ static void ticks(lia_buf *b, const svg_axis *a, int vertical, double from, doub
             if (flags & SVG_GRID) tick_line(b, "grid", p, from, p, to);
             tick_line(b, "tick", p, to, p, to + 4);
             if (!(flags & SVG_LABELS)) continue;
-            lia_buf_puts(b, "<text class=\"xtick\"");
+            lia__buf_puts(b, "<text class=\"xtick\"");
             lia__svg_attr(b, "x", p);
             lia__svg_attr(b, "y", to + 16);
         } else {
             if (flags & SVG_GRID) tick_line(b, "grid", from, p, to, p);
             tick_line(b, "tick", from - 4, p, from, p);
-            lia_buf_puts(b, "<text class=\"ytick\"");
+            lia__buf_puts(b, "<text class=\"ytick\"");
             lia__svg_attr(b, "x", from - 7);
             lia__svg_attr(b, "y", p + 4);
         }
-        lia_buf_printf(b, ">%s</text>\n", label);
+        lia__buf_printf(b, ">%s</text>\n", label);
     }
 }
 
@@ -165,35 +165,35 @@ void lia__svg_yticks(lia_buf *b, const svg_axis *y, double x_left, double x_righ
 
 void lia__svg_frame(lia_buf *b, double x0, double y0, double x1, double y1)
 {
-    lia_buf_puts(b, "<rect class=\"frame\"");
+    lia__buf_puts(b, "<rect class=\"frame\"");
     lia__svg_attr(b, "x", x0);
     lia__svg_attr(b, "y", y0);
     lia__svg_attr(b, "width", x1 - x0);
     lia__svg_attr(b, "height", y1 - y0);
-    lia_buf_puts(b, "/>\n");
+    lia__buf_puts(b, "/>\n");
 }
 
 void lia__svg_vlabel(lia_buf *b, double x, double y, const char *text)
 {
-    lia_buf_printf(b, "<text class=\"axislabel\" transform=\"rotate(-90 %.2f %.2f)\" x=\"%.2f\" y=\"%.2f\">", x, y, x, y);
+    lia__buf_printf(b, "<text class=\"axislabel\" transform=\"rotate(-90 %.2f %.2f)\" x=\"%.2f\" y=\"%.2f\">", x, y, x, y);
     lia__svg_text(b, text, 0);
-    lia_buf_puts(b, "</text>\n");
+    lia__buf_puts(b, "</text>\n");
 }
 
 void lia__svg_key(lia_buf *b, double x, double y, int kind, const char *colour)
 {
     if (kind == SVG_KEY_LINE || kind == SVG_KEY_DASHED)
-        lia_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", x, y - 4,
+        lia__buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", x, y - 4,
                        x + 24, y - 4, colour, kind == SVG_KEY_DASHED ? " stroke-dasharray=\"7 4\"" : "");
     else if (kind == SVG_KEY_BOX)
-        lia_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"11\" fill=\"%s\" stroke=\"#999\"/>\n", x + 4, y - 10, colour);
+        lia__buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"11\" fill=\"%s\" stroke=\"#999\"/>\n", x + 4, y - 10, colour);
     else if (kind == SVG_KEY_DOT)
-        lia_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\" stroke=\"#fff\"/>\n", x + 12, y - 4, colour);
+        lia__buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\" stroke=\"#fff\"/>\n", x + 12, y - 4, colour);
     else if (kind == SVG_KEY_RING)
-        lia_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"1.5\"/>\n", x + 12,
+        lia__buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"1.5\"/>\n", x + 12,
                        y - 4, colour);
     else
-        lia_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"3 2\"/>\n", x + 12,
+        lia__buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"3 2\"/>\n", x + 12,
                        y - 11, x + 12, y + 2, colour);
 }
 
@@ -201,9 +201,9 @@ double lia__svg_legend(lia_buf *b, double x, double y, int kind, const char *col
                        size_t max_chars)
 {
     lia__svg_key(b, x, y, kind, colour);
-    lia_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\">%s", x + 30, y, text);
+    lia__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\">%s", x + 30, y, text);
     if (name) lia__svg_text(b, name, max_chars);
-    lia_buf_puts(b, "</text>\n");
+    lia__buf_puts(b, "</text>\n");
     return y + 17;
 }
 
@@ -232,16 +232,16 @@ int lia__svg_stagger(const double *left, const double *right, size_t n, int max_
 
 void lia__svg_open(lia_buf *b, double width, double height)
 {
-    lia_buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+    lia__buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
                       "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n",
                    width, height, width, height);
     lia__svg_style(b);
-    lia_buf_puts(b, "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
+    lia__buf_puts(b, "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
 }
 
 void lia__svg_style(lia_buf *b)
 {
-    lia_buf_puts(b, "<style>.grid{stroke:#e8e8e8}.tick{stroke:#444}.frame{fill:none;stroke:#444}"
+    lia__buf_puts(b, "<style>.grid{stroke:#e8e8e8}.tick{stroke:#444}.frame{fill:none;stroke:#444}"
                     ".xtick{text-anchor:middle}.ytick{text-anchor:end}.count{text-anchor:middle;font-size:9px}"
                     ".note{fill:#555;font-size:10px}"
                     ".delta,.payoff{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}"
@@ -254,12 +254,12 @@ void lia__svg_style(lia_buf *b)
 
 void lia__svg_label(lia_buf *b, const char *cls, double x, double y, const char *text)
 {
-    lia_buf_printf(b, "<text class=\"%s\"", cls);
+    lia__buf_printf(b, "<text class=\"%s\"", cls);
     lia__svg_attr(b, "x", x);
     lia__svg_attr(b, "y", y);
-    lia_buf_putc(b, '>');
+    lia__buf_putc(b, '>');
     lia__svg_text(b, text, 0);
-    lia_buf_puts(b, "</text>\n");
+    lia__buf_puts(b, "</text>\n");
 }
 
 static const char *status_words(const char *name, size_t n)

@@ -99,15 +99,15 @@ static lia_status bisect(shared *sh, int reporter, sweep_ctx *c, const bisect_jo
     double lo[2], hi[2];
     point_values(s, j->a, lo);
     point_values(s, j->b, hi);
-    long left = lia_sweep_key(&s->recs[j->a], j->kind, j->member);
+    long left = lia__sweep_key(&s->recs[j->a], j->kind, j->member);
     while (fabs(hi[j->axis] - lo[j->axis]) > sh->o->tolerance) {
         if (poll_stop(sh, reporter)) return LIA_ECANCELED;
         double v[2] = { lo[0], lo[1] };
         v[j->axis] = 0.5 * (lo[j->axis] + hi[j->axis]);
         if (v[j->axis] == lo[j->axis] || v[j->axis] == hi[j->axis]) break;   /* one ulp apart */
-        lia_status st = lia_sweep_solve(c, v, mid);
+        lia_status st = lia__sweep_solve(c, v, mid);
         if (st != LIA_OK) return st;
-        if (lia_sweep_key(mid, j->kind, j->member) == left) lo[j->axis] = v[j->axis];
+        if (lia__sweep_key(mid, j->kind, j->member) == left) lo[j->axis] = v[j->axis];
         else hi[j->axis] = v[j->axis];
     }
     *at = 0.5 * (lo[j->axis] + hi[j->axis]);
@@ -137,10 +137,10 @@ static void work(shared *sh, int reporter)
     c.copts = (lia_compile_options)LIA_COMPILE_OPTIONS_INIT;
     c.copts.memory_cap = sh->o->memory_cap;
     lia_arena scratch;
-    lia_arena_init(&scratch);
+    lia__arena_init(&scratch);
     sweep_rec mid;
     lia_status st = lia_model_clone(&c.model, sh->model);
-    if (st == LIA_ENOMEM || !lia_sweep_rec_init(&mid, &scratch, s->members)) {
+    if (st == LIA_ENOMEM || !lia__sweep_rec_init(&mid, &scratch, s->members)) {
         fail(sh, LIA_ENOMEM, "out of memory");
         goto out;
     }
@@ -152,7 +152,7 @@ static void work(shared *sh, int reporter)
         else {
             double v[2];
             point_values(s, k, v);
-            st = lia_sweep_solve(&c, v, &s->recs[k]);
+            st = lia__sweep_solve(&c, v, &s->recs[k]);
         }
         if (st == LIA_ECANCELED) break;   /* recorded by poll_stop */
         if (st != LIA_OK) {
@@ -164,13 +164,13 @@ static void work(shared *sh, int reporter)
     }
 out:
     lia_model_free(c.model);
-    lia_arena_free(&scratch);
+    lia__arena_free(&scratch);
 }
 
 static void *worker(void *arg)
 {
     work(arg, 0);
-    lia_lp_thread_done();   /* this thread's GLPK environment dies with it */
+    lia__lp_thread_done();   /* this thread's GLPK environment dies with it */
     return NULL;
 }
 
@@ -204,7 +204,7 @@ static size_t changes(const lia_sweep *s, size_t a, size_t b, size_t axis, bisec
         if (kind != SWEEP_OK && (!x->ok || !y->ok)) break;
         size_t count = kind == SWEEP_SUSTAIN || kind == SWEEP_REGIMES || kind == SWEEP_TRUST ? s->members : 1;
         for (size_t i = 0; i < count; i++)
-            if (lia_sweep_key(x, kind, i) != lia_sweep_key(y, kind, i)) {
+            if (lia__sweep_key(x, kind, i) != lia__sweep_key(y, kind, i)) {
                 if (out) { bisect_job j = { a, b, axis, kind, i }; out[n] = j; }
                 n++;
             }
@@ -251,7 +251,7 @@ static lia_status merge(lia_sweep *s)
             continue;
         }
         size_t n = strlen(prev->change) + strlen(d->change) + 3;
-        char *text = lia_arena_alloc(&s->arena, n);
+        char *text = lia__arena_alloc(&s->arena, n);
         if (!text) return LIA_ENOMEM;
         snprintf(text, n, "%s; %s", prev->change, d->change);
         prev->change = text;
@@ -264,7 +264,7 @@ static lia_status merge(lia_sweep *s)
 
 static lia_status record(lia_sweep *s, const bisect_job *jobs, const double *at, size_t n)
 {
-    s->brk = lia_arena_array(&s->arena, n ? n : 1, sizeof *s->brk);
+    s->brk = lia__arena_array(&s->arena, n ? n : 1, sizeof *s->brk);
     if (!s->brk) return LIA_ENOMEM;
     for (size_t k = 0; k < n; k++) {
         const bisect_job *j = &jobs[k];
@@ -284,7 +284,7 @@ static lia_status record(lia_sweep *s, const bisect_job *jobs, const double *at,
             snprintf(text, sizeof text, "delta* crosses the patience: %s", b->sustainable[j->member] > 0
                      ? "keeps to the commitment from here" : "withholds from here");
         } else {
-            lia_sweep_describe(a, b, j->kind, text, sizeof text);
+            lia__sweep_describe(a, b, j->kind, text, sizeof text);
         }
         double other[2];
         point_values(s, j->a, other);
@@ -292,7 +292,7 @@ static lia_status record(lia_sweep *s, const bisect_job *jobs, const double *at,
         d->axis = j->axis;
         d->value = at[k];
         d->other = s->axes == 2 ? other[1 - j->axis] : NAN;
-        d->change = lia_arena_strndup(&s->arena, text, strlen(text));
+        d->change = lia__arena_strndup(&s->arena, text, strlen(text));
         d->party = party;
         if (!d->change) return LIA_ENOMEM;
     }
@@ -327,9 +327,9 @@ static lia_status members(lia_sweep *s, const lia_model *m, const lia_compile_op
         return st;
     }
     s->members = lia_game_player_count(g);
-    s->member_names = lia_arena_array(&s->arena, s->members, sizeof *s->member_names);
+    s->member_names = lia__arena_array(&s->arena, s->members, sizeof *s->member_names);
     for (size_t i = 0; s->member_names && i < s->members; i++)
-        if (!(s->member_names[i] = lia_arena_strndup(&s->arena, lia_game_player_name(g, i), strlen(lia_game_player_name(g, i)))))
+        if (!(s->member_names[i] = lia__arena_strndup(&s->arena, lia_game_player_name(g, i), strlen(lia_game_player_name(g, i)))))
             st = LIA_ENOMEM;
     if (!s->member_names) st = LIA_ENOMEM;
     lia_game_free(g);
@@ -362,19 +362,19 @@ static lia_status sweep_in(lia_sweep *s, const lia_model *m, const lia_sweep_opt
     /* the grid's records are allocated up front: within the cap, or refused with their size
      * before any of it is taken */
     size_t cap = o->memory_cap ? o->memory_cap : LIA_DEFAULT_MEMORY_CAP;
-    double per = lia_sweep_rec_bytes(s->members);
+    double per = lia__sweep_rec_bytes(s->members);
     if ((double)s->npoints * per > (double)cap) {
         char need[32], have[32];
-        lia_format_bytes(need, sizeof need, (double)s->npoints * per);
-        lia_format_bytes(have, sizeof have, (double)cap);
+        lia__format_bytes(need, sizeof need, (double)s->npoints * per);
+        lia__format_bytes(have, sizeof have, (double)cap);
         snprintf(s->errmsg, sizeof s->errmsg, "a grid of %zu points needs %s for its results, over the memory cap of "
                  "%s (raise the memory cap, or take fewer steps)", s->npoints, need, have);
         return LIA_ELIMIT;
     }
-    s->recs = lia_arena_array(&s->arena, s->npoints, sizeof *s->recs);
+    s->recs = lia__arena_array(&s->arena, s->npoints, sizeof *s->recs);
     if (!s->recs) return LIA_ENOMEM;
     for (size_t k = 0; k < s->npoints; k++)
-        if (!lia_sweep_rec_init(&s->recs[k], &s->arena, s->members)) return LIA_ENOMEM;
+        if (!lia__sweep_rec_init(&s->recs[k], &s->arena, s->members)) return LIA_ENOMEM;
     shared sh;
     memset(&sh, 0, sizeof sh);
     sh.s = s;
@@ -435,19 +435,19 @@ lia_status lia_model_sweep(lia_sweep **out, const lia_model *m, const char *game
         return LIA_EUSAGE;
     lia_sweep *s = lia__calloc(1, sizeof *s);
     if (!s) return LIA_ENOMEM;
-    lia_arena_init(&s->arena);
+    lia__arena_init(&s->arena);
     s->axes = o->axes;
     s->npoints = 1;
     s->tolerance = o->tolerance;
     lia_status st = LIA_OK;
     if (!game) game = lia_model_game_count(m) == 1 ? lia_model_game_name(m, 0) : NULL;
-    if (!game || !(s->game = lia_arena_strndup(&s->arena, game, strlen(game)))) st = game ? LIA_ENOMEM : LIA_EUSAGE;
+    if (!game || !(s->game = lia__arena_strndup(&s->arena, game, strlen(game)))) st = game ? LIA_ENOMEM : LIA_EUSAGE;
     const char *title = lia_model_title(m), *source = lia_model_source_name(m) ? lia_model_source_name(m) : "";
-    if (st == LIA_OK && (!(s->title = lia_arena_strndup(&s->arena, title, strlen(title))) ||
-                         !(s->source = lia_arena_strndup(&s->arena, source, strlen(source)))))
+    if (st == LIA_OK && (!(s->title = lia__arena_strndup(&s->arena, title, strlen(title))) ||
+                         !(s->source = lia__arena_strndup(&s->arena, source, strlen(source)))))
         st = LIA_ENOMEM;
     for (size_t a = 0; a < o->axes && st == LIA_OK; a++) {
-        s->names[a] = lia_arena_strndup(&s->arena, o->axis[a].name, strlen(o->axis[a].name));
+        s->names[a] = lia__arena_strndup(&s->arena, o->axis[a].name, strlen(o->axis[a].name));
         s->from[a] = o->axis[a].from;
         s->to[a] = o->axis[a].to;
         s->steps[a] = o->axis[a].steps;
@@ -467,7 +467,7 @@ void lia_sweep_free(lia_sweep *s)
 {
     lia__errmsg_forget(s);
     if (!s) return;
-    lia_arena_free(&s->arena);
+    lia__arena_free(&s->arena);
     lia__free(s);
 }
 
@@ -508,7 +508,7 @@ lia_direction lia_sweep_direction_at(const lia_sweep *s, size_t k, size_t i)
 static int publish_points(lia_sweep *s)
 {
     if (!s->recs) return 1;
-    s->points = lia_arena_array(&s->arena, s->npoints, sizeof *s->points);
+    s->points = lia__arena_array(&s->arena, s->npoints, sizeof *s->points);
     if (!s->points) return 0;
     for (size_t k = 0; k < s->npoints; k++) {
         const sweep_rec *r = &s->recs[k];

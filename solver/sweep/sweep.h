@@ -39,19 +39,19 @@ typedef struct sweep_ctx {
 } sweep_ctx;
 
 /* Allocate the arrays of r for n members (arena); 0 on failure. */
-int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n);
+int lia__sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n);
 /* The bytes one record for n members takes (the fixed part and the arrays rec_init allocates). */
-double lia_sweep_rec_bytes(size_t n);
+double lia__sweep_rec_bytes(size_t n);
 /* Solve the point at values[0..axes-1] (r->values keeps the first two); LIA_OK also when the model is invalid there (r->ok = 0);
  * LIA_ENOMEM or LIA_EINTERNAL stop the sweep. */
-lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r);
+lia_status lia__sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r);
 
 /* The verdicts two points are compared on: kind 0..KINDS-1, member-indexed ones per member. */
 enum { SWEEP_OK = 0, SWEEP_STATUS, SWEEP_SUSTAIN, SWEEP_REGIMES, SWEEP_TRUST, SWEEP_TRANSFERS, SWEEP_CLASS, SWEEP_EQUILIBRIA, SWEEP_CORE, SWEEP_KINDS };
 /* The value of verdict `kind` (member i where it applies) at r, as an integer. */
-long lia_sweep_key(const sweep_rec *r, int kind, size_t i);
+long lia__sweep_key(const sweep_rec *r, int kind, size_t i);
 /* What a change from a to b of the verdict means, in words, into buf. */
-void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *buf, size_t cap);
+void lia__sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *buf, size_t cap);
 
 /* The sweep's set-up, for the writers; lia__sweep_failed: the handle holds only a message. */
 int lia__sweep_failed(const lia_sweep *s);

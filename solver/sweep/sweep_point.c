@@ -6,27 +6,27 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Keep in step with lia_sweep_rec_init: the arrays it takes, each rounded up by the arena's
+/* Keep in step with lia__sweep_rec_init: the arrays it takes, each rounded up by the arena's
  * 16-byte alignment. */
-double lia_sweep_rec_bytes(size_t n)
+double lia__sweep_rec_bytes(size_t n)
 {
     size_t m = n ? n : 1;
     return (double)sizeof(sweep_rec) + 5.0 * (double)((m * sizeof(double) + 15) / 16 * 16) +
            4.0 * (double)((m * sizeof(int) + 15) / 16 * 16);
 }
 
-int lia_sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
+int lia__sweep_rec_init(sweep_rec *r, lia_arena *a, size_t n)
 {
     memset(r, 0, sizeof *r);
-    r->payoffs = lia_arena_array(a, n ? n : 1, sizeof *r->payoffs);
-    r->delta_star = lia_arena_array(a, n ? n : 1, sizeof *r->delta_star);
-    r->patience = lia_arena_array(a, n ? n : 1, sizeof *r->patience);
-    r->deviation = lia_arena_array(a, n ? n : 1, sizeof *r->deviation);
-    r->punishment = lia_arena_array(a, n ? n : 1, sizeof *r->punishment);
-    r->sustainable = lia_arena_array(a, n ? n : 1, sizeof *r->sustainable);
-    r->direction = lia_arena_array(a, n ? n : 1, sizeof *r->direction);
-    r->over_regimes = lia_arena_array(a, n ? n : 1, sizeof *r->over_regimes);
-    r->trusted = lia_arena_array(a, n ? n : 1, sizeof *r->trusted);
+    r->payoffs = lia__arena_array(a, n ? n : 1, sizeof *r->payoffs);
+    r->delta_star = lia__arena_array(a, n ? n : 1, sizeof *r->delta_star);
+    r->patience = lia__arena_array(a, n ? n : 1, sizeof *r->patience);
+    r->deviation = lia__arena_array(a, n ? n : 1, sizeof *r->deviation);
+    r->punishment = lia__arena_array(a, n ? n : 1, sizeof *r->punishment);
+    r->sustainable = lia__arena_array(a, n ? n : 1, sizeof *r->sustainable);
+    r->direction = lia__arena_array(a, n ? n : 1, sizeof *r->direction);
+    r->over_regimes = lia__arena_array(a, n ? n : 1, sizeof *r->over_regimes);
+    r->trusted = lia__arena_array(a, n ? n : 1, sizeof *r->trusted);
     return r->payoffs && r->delta_star && r->patience && r->deviation && r->punishment && r->sustainable && r->direction && r->over_regimes &&
            r->trusted;
 }
@@ -63,7 +63,7 @@ static lia_status stage_verdicts(sweep_ctx *c, const lia_game *g, sweep_rec *r)
     lia_status st = lia_game_nash(&e, g, &no);
     if (st != LIA_OK) return st == LIA_ENOMEM ? st : LIA_EINTERNAL;
     r->equilibria = lia_eqset_count(e);
-    lia_nash_reversion_offer(g, e, no.method);   /* the repeated game below need not find them again */
+    lia__nash_reversion_offer(g, e, no.method);   /* the repeated game below need not find them again */
     lia_eqset_free(e);
     r->self_enforcing = r->transfers_feasible = -1;
     r->welfare = NAN;
@@ -141,7 +141,7 @@ static lia_status core_verdict(sweep_ctx *c, sweep_rec *r)
     return LIA_OK;
 }
 
-lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r)
+lia_status lia__sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r)
 {
     r->ok = 1;
     r->message[0] = 0;
@@ -174,7 +174,7 @@ lia_status lia_sweep_solve(sweep_ctx *c, const double *values, sweep_rec *r)
     return st;
 }
 
-long lia_sweep_key(const sweep_rec *r, int kind, size_t i)
+long lia__sweep_key(const sweep_rec *r, int kind, size_t i)
 {
     if (kind == SWEEP_OK) return r->ok;
     if (!r->ok) return -2;
@@ -191,7 +191,7 @@ long lia_sweep_key(const sweep_rec *r, int kind, size_t i)
     return 0;
 }
 
-void lia_sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *buf, size_t cap)
+void lia__sweep_describe(const sweep_rec *a, const sweep_rec *b, int kind, char *buf, size_t cap)
 {
     switch (kind) {
     case SWEEP_OK:

@@ -95,29 +95,29 @@ static const char *party_colour(const chart *c, const char *party, const char *n
 static void title_text(chart *c)
 {
     esc(c, lia__sweep_game(c->s));
-    lia_buf_puts(c->b, c->axes == 1 ? ": how the commitment holds as " : ": where the commitment holds over ");
+    lia__buf_puts(c->b, c->axes == 1 ? ": how the commitment holds as " : ": where the commitment holds over ");
     esc(c, lia__sweep_axis_name(c->s, 0));
-    if (c->axes == 2) { lia_buf_puts(c->b, " and "); esc(c, lia__sweep_axis_name(c->s, 1)); }
-    else lia_buf_puts(c->b, " varies");
+    if (c->axes == 2) { lia__buf_puts(c->b, " and "); esc(c, lia__sweep_axis_name(c->s, 1)); }
+    else lia__buf_puts(c->b, " varies");
 }
 
 static void head(chart *c, double height)
 {
     lia_buf *b = c->b;
     lia__svg_open(b, W, height);
-    lia_buf_puts(b, "<title>");
+    lia__buf_puts(b, "<title>");
     title_text(c);
-    lia_buf_puts(b, "</title>\n");
-    lia_buf_printf(b, "<text class=\"title\" x=\"18\" y=\"24\">");
+    lia__buf_puts(b, "</title>\n");
+    lia__buf_printf(b, "<text class=\"title\" x=\"18\" y=\"24\">");
     title_text(c);
-    lia_buf_printf(b, "</text>\n<text class=\"note\" x=\"18\" y=\"42\">%zu grid points:", c->npoints);
+    lia__buf_printf(b, "</text>\n<text class=\"note\" x=\"18\" y=\"42\">%zu grid points:", c->npoints);
     for (size_t a = 0; a < c->axes; a++) {
-        lia_buf_puts(b, a ? ", " : " ");
+        lia__buf_puts(b, a ? ", " : " ");
         esc(c, lia__sweep_axis_name(c->s, a));
-        lia_buf_printf(b, " from %.6g to %.6g (%zu steps)", c->from[a] + 0.0, c->to[a] + 0.0, c->steps[a]);
+        lia__buf_printf(b, " from %.6g to %.6g (%zu steps)", c->from[a] + 0.0, c->to[a] + 0.0, c->steps[a]);
     }
-    if (c->nbrk) lia_buf_printf(b, "; %zu breakdown point%s</text>\n", c->nbrk, c->nbrk == 1 ? "" : "s");
-    else lia_buf_puts(b, "; no verdict changes anywhere on the grid</text>\n");
+    if (c->nbrk) lia__buf_printf(b, "; %zu breakdown point%s</text>\n", c->nbrk, c->nbrk == 1 ? "" : "s");
+    else lia__buf_puts(b, "; no verdict changes anywhere on the grid</text>\n");
 }
 
 static double legend(chart *c, double y, int kind, const char *colour, const char *text, const char *name)
@@ -137,10 +137,10 @@ static double legend_verdicts(chart *c, double y)
 static void series(chart *c, const svg_axis *x, const svg_axis *y, size_t i, int field, const char *cls)
 {
     lia_buf *b = c->b;
-    lia_buf_printf(b, "<path class=\"%s\" stroke=\"%s\"", cls, COLOUR(i));
+    lia__buf_printf(b, "<path class=\"%s\" stroke=\"%s\"", cls, COLOUR(i));
     size_t m = c->members < 4 ? c->members : 4;   /* patience dashes interleave where they coincide */
-    if (field == 2) lia_buf_printf(b, " stroke-dasharray=\"6 %zu\" stroke-dashoffset=\"%zu\"", 6 * m - 6 + (m < 2) * 4, 6 * (i % m));
-    lia_buf_puts(b, " d=\"");
+    if (field == 2) lia__buf_printf(b, " stroke-dasharray=\"6 %zu\" stroke-dashoffset=\"%zu\"", 6 * m - 6 + (m < 2) * 4, 6 * (i % m));
+    lia__buf_puts(b, " d=\"");
     size_t run = 0;
     int any = 0;
     for (size_t k = 0; k <= c->npoints; k++) {
@@ -148,20 +148,20 @@ static void series(chart *c, const svg_axis *x, const svg_axis *y, size_t i, int
         double v = NAN;
         if (k < c->npoints && (p = point(c, k))->ok) v = (field == 0 ? p->delta_star : field == 1 ? p->payoffs : p->patience)[i];
         if (!isfinite(v)) {
-            if (run == 1) lia_buf_puts(b, " h0");
+            if (run == 1) lia__buf_puts(b, " h0");
             run = 0;
             continue;
         }
-        lia_buf_puts(b, run ? " L" : any ? " M" : "M");
+        lia__buf_puts(b, run ? " L" : any ? " M" : "M");
         lia__svg_num(b, lia__svg_px(x, p->values[0]));
-        lia_buf_putc(b, ',');
+        lia__buf_putc(b, ',');
         lia__svg_num(b, lia__svg_px(y, v));
         run++;
         any = 1;
     }
-    lia_buf_puts(b, "\"><title>");
+    lia__buf_puts(b, "\"><title>");
     esc(c, lia_sweep_member_name(c->s, i));
-    lia_buf_printf(b, ": %s</title></path>\n", field == 0 ? "delta*" : field == 1 ? "payoff at the commitment" : "patience");
+    lia__buf_printf(b, ": %s</title></path>\n", field == 0 ? "delta*" : field == 1 ? "payoff at the commitment" : "patience");
 }
 
 /* Where the verdict changes between grid points k and k + 1: at the one breakdown between
@@ -187,12 +187,12 @@ static void breakdown_lines(chart *c, const svg_axis *x, double T1, double botto
         const lia_sweep_breakdown *d = breakdown(c, k);
         double px = lia__svg_px(x, d->value);
         lia__svg_line(b, "breakdown", px, row[k] < 0 ? T1 : T1 - 3 - row[k] * ROW, px, bottom);
-        lia_buf_puts(b, "><title>");
+        lia__buf_puts(b, "><title>");
         esc(c, lia__sweep_axis_name(c->s, 0));
-        lia_buf_printf(b, " = %.9g: ", d->value + 0.0);
-        if (d->party) { esc(c, d->party); lia_buf_puts(b, ", "); }
+        lia__buf_printf(b, " = %.9g: ", d->value + 0.0);
+        if (d->party) { esc(c, d->party); lia__buf_puts(b, ", "); }
         esc(c, d->change);
-        lia_buf_puts(b, "</title></line>\n");
+        lia__buf_puts(b, "</title></line>\n");
     }
     for (size_t k = 0; k < c->nbrk; k++) {
         if (row[k] < 0) continue;
@@ -250,12 +250,12 @@ static void chart1(chart *c)
         for (size_t k = 0; k < c->npoints; k++) {
             const lia_sweep_point *p = point(c, k);
             if (!p->ok || !isfinite(p->delta_star[i]) || !exceeds_at(c, k, i)) continue;
-            lia_buf_puts(b, "<circle class=\"exceed\"");
+            lia__buf_puts(b, "<circle class=\"exceed\"");
             lia__svg_attr(b, "cx", lia__svg_px(&x, p->values[0]));
             lia__svg_attr(b, "cy", lia__svg_px(&y1, p->delta_star[i]));
-            lia_buf_printf(b, " r=\"3\" stroke=\"%s\"><title>", COLOUR(i));
+            lia__buf_printf(b, " r=\"3\" stroke=\"%s\"><title>", COLOUR(i));
             esc(c, lia_sweep_member_name(c->s, i));
-            lia_buf_printf(b, " would share more than committed at %.6g: set too low for it, no breach</title></circle>\n",
+            lia__buf_printf(b, " would share more than committed at %.6g: set too low for it, no breach</title></circle>\n",
                            p->values[0] + 0.0);
         }
     int valid = c->present[V_NONE];
@@ -269,7 +269,7 @@ static void chart1(chart *c)
         if (k + 1 < c->npoints && verdict(c, k + 1) == v) continue;
         double a = start ? verdict_edge(c, start - 1) : c->from[0], e = k + 1 < c->npoints ? verdict_edge(c, k) : c->to[0];
         double xa = lia__svg_px(&x, fmin(a, e)), xe = lia__svg_px(&x, fmax(a, e));
-        lia_buf_printf(b, "<rect class=\"verdict\" x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"12\" fill=\"%s\"><title>%s</title></rect>\n",
+        lia__buf_printf(b, "<rect class=\"verdict\" x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"12\" fill=\"%s\"><title>%s</title></rect>\n",
                        xa, S, xe - xa, v_fill[v], v_name[v]);
         start = k + 1;
     }
@@ -279,14 +279,14 @@ static void chart1(chart *c)
     lia__svg_yticks(b, &y2, ML, c->right, SVG_GRID);
     if (y2.lo < 0 && y2.hi > 0) {
         lia__svg_line(b, "zero", ML, lia__svg_px(&y2, 0), c->right, lia__svg_px(&y2, 0));
-        lia_buf_puts(b, "/>\n");
+        lia__buf_puts(b, "/>\n");
     }
     lia__svg_frame(b, ML, T2, c->right, T2 + H2);
     lia__svg_vlabel(b, ML - 44, T2 + H2 / 2, "payoff at the commitment");
     for (size_t i = 0; i < c->members; i++) series(c, &x, &y2, i, 1, "payoff");
     lia__svg_label(b, "axislabel", (ML + c->right) / 2, T2 + H2 + 36, lia__sweep_axis_name(c->s, 0));
     if (unlabelled)
-        lia_buf_printf(b, "<text class=\"note\" x=\"%d\" y=\"%.1f\">%zu breakdown line%s left unlabelled for room: the text output "
+        lia__buf_printf(b, "<text class=\"note\" x=\"%d\" y=\"%.1f\">%zu breakdown line%s left unlabelled for room: the text output "
                           "lists every breakdown</text>\n", ML, T2 + H2 + 54, unlabelled, unlabelled == 1 ? "" : "s");
     breakdown_lines(c, &x, T1, T2 + H2, row, left);
     /* the legend */
@@ -323,35 +323,35 @@ static void chart2(chart *c)
     double cw = lia__svg_px(&x, h0) - lia__svg_px(&x, -h0), ch = lia__svg_px(&y, -h1) - lia__svg_px(&y, h1);
     int counts = cw >= 26 && ch >= 16, rings = cw >= 8 + 7.0 * (double)c->members && ch >= 10;
     head(c, fmax(T + PH + 52, T + 17.0 * (double)(2 * c->members + 1 + V_KINDS) + 86));
-    lia_buf_puts(b, "<g shape-rendering=\"crispEdges\">\n");
+    lia__buf_puts(b, "<g shape-rendering=\"crispEdges\">\n");
     for (size_t k = 0; k < c->npoints; k++) {
         const lia_sweep_point *p = point(c, k);
         double x0 = lia__svg_px(&x, p->values[0] - h0), y0 = lia__svg_px(&y, p->values[1] + h1);
-        lia_buf_puts(b, "<rect class=\"cell\"");
+        lia__buf_puts(b, "<rect class=\"cell\"");
         lia__svg_attr(b, "x", x0);
         lia__svg_attr(b, "y", y0);
         lia__svg_attr(b, "width", lia__svg_px(&x, p->values[0] + h0) - x0);
         lia__svg_attr(b, "height", lia__svg_px(&y, p->values[1] - h1) - y0);
         int v = verdict(c, k);
-        lia_buf_printf(b, " fill=\"%s\"><title>", v_fill[v]);
+        lia__buf_printf(b, " fill=\"%s\"><title>", v_fill[v]);
         for (size_t a = 0; a < 2; a++) {
             esc(c, lia__sweep_axis_name(c->s, a));
-            lia_buf_printf(b, " = %.6g%s", p->values[a] + 0.0, a ? ": " : ", ");
+            lia__buf_printf(b, " = %.6g%s", p->values[a] + 0.0, a ? ": " : ", ");
         }
-        lia_buf_puts(b, v_name[v]);
+        lia__buf_puts(b, v_name[v]);
         for (size_t i = 0; p->ok && i < c->members; i++)
-            if (exceeds_at(c, k, i)) { lia_buf_puts(b, "; "); esc(c, lia_sweep_member_name(c->s, i)); lia_buf_puts(b, " would share more"); }
-        lia_buf_puts(b, "</title></rect>\n");
+            if (exceeds_at(c, k, i)) { lia__buf_puts(b, "; "); esc(c, lia_sweep_member_name(c->s, i)); lia__buf_puts(b, " would share more"); }
+        lia__buf_puts(b, "</title></rect>\n");
     }
-    lia_buf_puts(b, "</g>\n");
+    lia__buf_puts(b, "</g>\n");
     for (size_t k = 0; rings && exceeding && k < c->npoints; k++) {   /* who would share more than committed */
         const lia_sweep_point *p = point(c, k);
         for (size_t i = 0; p->ok && i < c->members; i++) {
             if (!exceeds_at(c, k, i)) continue;
-            lia_buf_puts(b, "<circle class=\"exceed\"");
+            lia__buf_puts(b, "<circle class=\"exceed\"");
             lia__svg_attr(b, "cx", lia__svg_px(&x, p->values[0] - h0) + 5 + 7.0 * (double)i);
             lia__svg_attr(b, "cy", lia__svg_px(&y, p->values[1] + h1) + 5);
-            lia_buf_printf(b, " r=\"2.5\" stroke=\"%s\"/>\n", COLOUR(i));
+            lia__buf_printf(b, " r=\"2.5\" stroke=\"%s\"/>\n", COLOUR(i));
         }
     }
     for (size_t k = 0; counts && k < c->npoints; k++) {
@@ -360,10 +360,10 @@ static void chart2(chart *c)
         if (v == V_INVALID || v == V_NONE) continue;
         size_t keep = 0;
         for (size_t i = 0; i < p->members; i++) keep += p->sustainable[i] > 0;
-        lia_buf_printf(b, "<text class=\"count\" fill=\"%s\"", v_dark_text[v] ? "#222" : "#fff");
+        lia__buf_printf(b, "<text class=\"count\" fill=\"%s\"", v_dark_text[v] ? "#222" : "#fff");
         lia__svg_attr(b, "x", lia__svg_px(&x, p->values[0]));
         lia__svg_attr(b, "y", lia__svg_px(&y, p->values[1]) + fmin(ch / 2 - 3, 14));
-        lia_buf_printf(b, ">%zu/%zu</text>\n", keep, p->members);
+        lia__buf_printf(b, ">%zu/%zu</text>\n", keep, p->members);
     }
     lia__svg_xticks(b, &x, T, T + PH, SVG_LABELS);
     lia__svg_yticks(b, &y, ML, c->right, 0);
@@ -371,17 +371,17 @@ static void chart2(chart *c)
     for (size_t k = 0; k < c->nbrk; k++) {
         const lia_sweep_breakdown *d = breakdown(c, k);
         double v[2] = { d->axis ? d->other : d->value, d->axis ? d->value : d->other };
-        lia_buf_puts(b, "<circle class=\"breakdown\"");
+        lia__buf_puts(b, "<circle class=\"breakdown\"");
         lia__svg_attr(b, "cx", lia__svg_px(&x, v[0]));
         lia__svg_attr(b, "cy", lia__svg_px(&y, v[1]));
-        lia_buf_printf(b, " r=\"3.5\" fill=\"%s\" stroke=\"#fff\"><title>", party_colour(c, d->party, "#222"));
+        lia__buf_printf(b, " r=\"3.5\" fill=\"%s\" stroke=\"#fff\"><title>", party_colour(c, d->party, "#222"));
         for (size_t a = 0; a < 2; a++) {
             esc(c, lia__sweep_axis_name(c->s, a));
-            lia_buf_printf(b, " = %.9g%s", v[a] + 0.0, a ? ": " : ", ");
+            lia__buf_printf(b, " = %.9g%s", v[a] + 0.0, a ? ": " : ", ");
         }
-        if (d->party) { esc(c, d->party); lia_buf_puts(b, ", "); }
+        if (d->party) { esc(c, d->party); lia__buf_puts(b, ", "); }
         esc(c, d->change);
-        lia_buf_puts(b, "</title></circle>\n");
+        lia__buf_puts(b, "</title></circle>\n");
     }
     lia__svg_label(b, "axislabel", (ML + c->right) / 2, T + PH + 38, lia__sweep_axis_name(c->s, 0));
     lia__svg_vlabel(b, ML - 50, T + PH / 2, lia__sweep_axis_name(c->s, 1));
@@ -426,15 +426,15 @@ static lia_status sweep_write_svg_body(char **out, size_t *len, const lia_sweep 
     c.legend_x = W - fmin(fmax(w + 34, 170), 300) - 4;
     c.right = c.legend_x - 24;
     lia_c_numeric loc;
-    if (!lia_c_numeric_begin(&loc)) return LIA_ENOMEM;
+    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     c.b = &b;
     if (c.axes == 2) chart2(&c);
     else chart1(&c);
-    lia_buf_puts(&b, "</svg>\n");
-    lia_c_numeric_end(&loc);
-    *out = lia_buf_take(&b, len);
+    lia__buf_puts(&b, "</svg>\n");
+    lia__c_numeric_end(&loc);
+    *out = lia__buf_take(&b, len);
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 

@@ -11,9 +11,9 @@ struct lia_arena_block {
 
 enum { BLOCK_MIN = 16 * 1024 };
 
-void lia_arena_init(lia_arena *a) { a->head = NULL; a->used = 0; }
+void lia__arena_init(lia_arena *a) { a->head = NULL; a->used = 0; }
 
-void *lia_arena_alloc(lia_arena *a, size_t n)
+void *lia__arena_alloc(lia_arena *a, size_t n)
 {
     if (n > (size_t)-1 - 15u) return NULL;
     n = (n + 15u) & ~(size_t)15u;
@@ -36,22 +36,22 @@ void *lia_arena_alloc(lia_arena *a, size_t n)
     return p;
 }
 
-void *lia_arena_array(lia_arena *a, size_t count, size_t size)
+void *lia__arena_array(lia_arena *a, size_t count, size_t size)
 {
     size_t n;
     if (!lia__size_mul(count, size, &n)) return NULL;
-    return lia_arena_alloc(a, n);
+    return lia__arena_alloc(a, n);
 }
 
-char *lia_arena_strndup(lia_arena *a, const char *s, size_t n)
+char *lia__arena_strndup(lia_arena *a, const char *s, size_t n)
 {
     if (n == (size_t)-1) return NULL;
-    char *d = lia_arena_alloc(a, n + 1);
+    char *d = lia__arena_alloc(a, n + 1);
     if (d) memcpy(d, s, n);
     return d;
 }
 
-void lia_arena_free(lia_arena *a)
+void lia__arena_free(lia_arena *a)
 {
     lia_arena_block *b = a->head;
     while (b) {

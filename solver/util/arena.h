@@ -9,10 +9,10 @@ typedef struct lia_arena {
     size_t used;          /* bytes handed out, for diagnostics and tests */
 } lia_arena;
 
-void lia_arena_init(lia_arena *a);
-void *lia_arena_alloc(lia_arena *a, size_t n);           /* zeroed, 16-byte aligned; NULL on failure */
-void *lia_arena_array(lia_arena *a, size_t count, size_t size); /* overflow-checked */
-char *lia_arena_strndup(lia_arena *a, const char *s, size_t n);
-void lia_arena_free(lia_arena *a);
+void lia__arena_init(lia_arena *a);
+void *lia__arena_alloc(lia_arena *a, size_t n);           /* zeroed, 16-byte aligned; NULL on failure */
+void *lia__arena_array(lia_arena *a, size_t count, size_t size); /* overflow-checked */
+char *lia__arena_strndup(lia_arena *a, const char *s, size_t n);
+void lia__arena_free(lia_arena *a);
 
 #endif

@@ -9,7 +9,7 @@ static void trim(lia_big *a)
     if (!a->n) a->neg = 0;
 }
 
-void lia_big_set_i64(lia_big *r, int64_t v)
+void lia__big_set_i64(lia_big *r, int64_t v)
 {
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     r->neg = v < 0;
@@ -27,7 +27,7 @@ static int cmp_mag(const lia_big *a, const lia_big *b)
     return 0;
 }
 
-int lia_big_cmp(const lia_big *a, const lia_big *b)
+int lia__big_cmp(const lia_big *a, const lia_big *b)
 {
     int sa = lia_big_sign(a), sb = lia_big_sign(b);
     if (sa != sb) return sa < sb ? -1 : 1;
@@ -82,10 +82,10 @@ static int add_signed(lia_big *r, const lia_big *a, const lia_big *b, int bneg)
     return 1;
 }
 
-int lia_big_add(lia_big *r, const lia_big *a, const lia_big *b) { return add_signed(r, a, b, b->neg); }
-int lia_big_sub(lia_big *r, const lia_big *a, const lia_big *b) { return add_signed(r, a, b, b->n ? !b->neg : 0); }
+int lia__big_add(lia_big *r, const lia_big *a, const lia_big *b) { return add_signed(r, a, b, b->neg); }
+int lia__big_sub(lia_big *r, const lia_big *a, const lia_big *b) { return add_signed(r, a, b, b->n ? !b->neg : 0); }
 
-int lia_big_mul(lia_big *r, const lia_big *a, const lia_big *b)
+int lia__big_mul(lia_big *r, const lia_big *a, const lia_big *b)
 {
     if (!a->n || !b->n) { r->n = 0; r->neg = 0; return 1; }
     if (a->n + b->n > LIA_BIG_LIMBS + 1) return 0;
@@ -166,7 +166,7 @@ static void divmnu(uint32_t *q, uint32_t *r, const uint32_t *u, const uint32_t *
     r[n - 1] = un[n - 1] >> s;
 }
 
-int lia_big_divmod(lia_big *q, lia_big *rem, const lia_big *a, const lia_big *b)
+int lia__big_divmod(lia_big *q, lia_big *rem, const lia_big *a, const lia_big *b)
 {
     if (!b->n) return 0;
     int qneg = a->neg != b->neg, rneg = a->neg;
@@ -193,12 +193,12 @@ int lia_big_divmod(lia_big *q, lia_big *rem, const lia_big *a, const lia_big *b)
     return 1;
 }
 
-int lia_big_gcd(lia_big *r, const lia_big *a, const lia_big *b)
+int lia__big_gcd(lia_big *r, const lia_big *a, const lia_big *b)
 {
     lia_big x = *a, y = *b, t;
     x.neg = y.neg = 0;
     while (y.n) {
-        if (!lia_big_divmod(NULL, &t, &x, &y)) return 0;
+        if (!lia__big_divmod(NULL, &t, &x, &y)) return 0;
         x = y;
         y = t;
     }
@@ -206,16 +206,16 @@ int lia_big_gcd(lia_big *r, const lia_big *a, const lia_big *b)
     return 1;
 }
 
-size_t lia_big_to_str(char *buf, size_t cap, const lia_big *a)
+size_t lia__big_to_str(char *buf, size_t cap, const lia_big *a)
 {
     char tmp[LIA_BIG_LIMBS * 10 + 2];
     size_t len = 0;
     lia_big x = *a, q, r;
     x.neg = 0;
     lia_big billion;
-    lia_big_set_i64(&billion, 1000000000);
+    lia__big_set_i64(&billion, 1000000000);
     do {
-        lia_big_divmod(&q, &r, &x, &billion);
+        lia__big_divmod(&q, &r, &x, &billion);
         uint32_t chunk = r.n ? r.d[0] : 0;
         for (int i = 0; i < 9; i++) {
             tmp[len++] = (char)('0' + chunk % 10);
@@ -238,7 +238,7 @@ static double top_value(const lia_big *a, unsigned drop)
     return a->neg ? -v : v;
 }
 
-double lia_big_ratio(const lia_big *a, const lia_big *b)
+double lia__big_ratio(const lia_big *a, const lia_big *b)
 {
     /* drop the same number of low limbs from both, so neither overflows a double; 30 limbs
      * (960 bits) stay in range and keep far more precision than a double has */

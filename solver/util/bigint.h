@@ -17,24 +17,24 @@ typedef struct lia_big {
     uint32_t d[LIA_BIG_LIMBS];  /* magnitude, least significant first */
 } lia_big;
 
-void lia_big_set_i64(lia_big *r, int64_t v);
+void lia__big_set_i64(lia_big *r, int64_t v);
 static inline int lia_big_is_zero(const lia_big *a) { return a->n == 0; }
 static inline int lia_big_sign(const lia_big *a) { return a->n == 0 ? 0 : a->neg ? -1 : 1; }
-int lia_big_cmp(const lia_big *a, const lia_big *b);
+int lia__big_cmp(const lia_big *a, const lia_big *b);
 
 /* r = a op b; r may alias a or b. Return 0 on overflow (r is then unspecified). */
-int lia_big_add(lia_big *r, const lia_big *a, const lia_big *b);
-int lia_big_sub(lia_big *r, const lia_big *a, const lia_big *b);
-int lia_big_mul(lia_big *r, const lia_big *a, const lia_big *b);
+int lia__big_add(lia_big *r, const lia_big *a, const lia_big *b);
+int lia__big_sub(lia_big *r, const lia_big *a, const lia_big *b);
+int lia__big_mul(lia_big *r, const lia_big *a, const lia_big *b);
 /* Truncating division: q = trunc(a / b), rem = a - q b (either may be NULL); 0 if b is zero. */
-int lia_big_divmod(lia_big *q, lia_big *rem, const lia_big *a, const lia_big *b);
+int lia__big_divmod(lia_big *q, lia_big *rem, const lia_big *a, const lia_big *b);
 /* gcd(|a|, |b|) >= 0. */
-int lia_big_gcd(lia_big *r, const lia_big *a, const lia_big *b);
+int lia__big_gcd(lia_big *r, const lia_big *a, const lia_big *b);
 static inline void lia_big_negate(lia_big *a) { if (a->n) a->neg = !a->neg; }
 
 /* Decimal text; returns the length written, or 0 if cap is too small. */
-size_t lia_big_to_str(char *buf, size_t cap, const lia_big *a);
+size_t lia__big_to_str(char *buf, size_t cap, const lia_big *a);
 /* a / b as a double (b != 0), also when a and b are beyond the range of doubles. */
-double lia_big_ratio(const lia_big *a, const lia_big *b);
+double lia__big_ratio(const lia_big *a, const lia_big *b);
 
 #endif

@@ -3,13 +3,13 @@
 #include "mem.h"
 #include <string.h>
 
-void lia_bitset_table_init(lia_bitset_table *t, size_t words)
+void lia__bitset_table_init(lia_bitset_table *t, size_t words)
 {
     memset(t, 0, sizeof *t);
     t->words = words;
 }
 
-void lia_bitset_table_free(lia_bitset_table *t)
+void lia__bitset_table_free(lia_bitset_table *t)
 {
     lia__free(t->keys);
     lia__free(t->vals);
@@ -68,7 +68,7 @@ static int grow(lia_bitset_table *t)
     return 1;
 }
 
-int lia_bitset_table_put(lia_bitset_table *t, const uint64_t *key, size_t val, size_t *found)
+int lia__bitset_table_put(lia_bitset_table *t, const uint64_t *key, size_t val, size_t *found)
 {
     if (t->cap) {
         size_t at = probe(t, key);
@@ -85,7 +85,7 @@ int lia_bitset_table_put(lia_bitset_table *t, const uint64_t *key, size_t val, s
     return 1;
 }
 
-int lia_bitset_table_get(const lia_bitset_table *t, const uint64_t *key, size_t *val)
+int lia__bitset_table_get(const lia_bitset_table *t, const uint64_t *key, size_t *val)
 {
     if (!t->cap) return 0;
     size_t at = probe(t, key);
@@ -94,7 +94,7 @@ int lia_bitset_table_get(const lia_bitset_table *t, const uint64_t *key, size_t 
     return 1;
 }
 
-size_t lia_bitset_table_bytes(const lia_bitset_table *t)
+size_t lia__bitset_table_bytes(const lia_bitset_table *t)
 {
     return t->cap * (t->words * sizeof(uint64_t) + sizeof(size_t));
 }

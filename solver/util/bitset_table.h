@@ -12,14 +12,14 @@ typedef struct lia_bitset_table {
     size_t *vals;              /* cap; SIZE_MAX marks an empty slot */
 } lia_bitset_table;
 
-void lia_bitset_table_init(lia_bitset_table *t, size_t words);
-void lia_bitset_table_free(lia_bitset_table *t);
+void lia__bitset_table_init(lia_bitset_table *t, size_t words);
+void lia__bitset_table_free(lia_bitset_table *t);
 /* Insert key -> val unless the key is present. Returns 1 if inserted, 0 if it was there
  * (*found = its value, if found is not NULL), -1 on allocation failure (table unchanged). */
-int lia_bitset_table_put(lia_bitset_table *t, const uint64_t *key, size_t val, size_t *found);
+int lia__bitset_table_put(lia_bitset_table *t, const uint64_t *key, size_t val, size_t *found);
 /* 1 and *val if present, else 0. */
-int lia_bitset_table_get(const lia_bitset_table *t, const uint64_t *key, size_t *val);
+int lia__bitset_table_get(const lia_bitset_table *t, const uint64_t *key, size_t *val);
 /* Bytes the table holds, for memory caps. */
-size_t lia_bitset_table_bytes(const lia_bitset_table *t);
+size_t lia__bitset_table_bytes(const lia_bitset_table *t);
 
 #endif

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void lia_buf_init(lia_buf *b) { b->data = NULL; b->len = b->cap = 0; b->failed = 0; }
+void lia__buf_init(lia_buf *b) { b->data = NULL; b->len = b->cap = 0; b->failed = 0; }
 
 static int reserve(lia_buf *b, size_t extra)
 {
@@ -27,7 +27,7 @@ static int reserve(lia_buf *b, size_t extra)
     return 1;
 }
 
-void lia_buf_put(lia_buf *b, const char *s, size_t n)
+void lia__buf_put(lia_buf *b, const char *s, size_t n)
 {
     if (!reserve(b, n)) return;
     memcpy(b->data + b->len, s, n);
@@ -35,10 +35,10 @@ void lia_buf_put(lia_buf *b, const char *s, size_t n)
     b->data[b->len] = 0;
 }
 
-void lia_buf_puts(lia_buf *b, const char *s) { lia_buf_put(b, s, strlen(s)); }
-void lia_buf_putc(lia_buf *b, char c) { lia_buf_put(b, &c, 1); }
+void lia__buf_puts(lia_buf *b, const char *s) { lia__buf_put(b, s, strlen(s)); }
+void lia__buf_putc(lia_buf *b, char c) { lia__buf_put(b, &c, 1); }
 
-void lia_buf_vprintf(lia_buf *b, const char *fmt, va_list ap)
+void lia__buf_vprintf(lia_buf *b, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
@@ -49,101 +49,101 @@ void lia_buf_vprintf(lia_buf *b, const char *fmt, va_list ap)
     b->len += (size_t)n;
 }
 
-void lia_buf_printf(lia_buf *b, const char *fmt, ...)
+void lia__buf_printf(lia_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    lia_buf_vprintf(b, fmt, ap);
+    lia__buf_vprintf(b, fmt, ap);
     va_end(ap);
 }
 
-void lia_buf_json_string(lia_buf *b, const char *s)
+void lia__buf_json_string(lia_buf *b, const char *s)
 {
-    lia_buf_putc(b, '"');
+    lia__buf_putc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': lia_buf_puts(b, "\\\""); break;
-        case '\\': lia_buf_puts(b, "\\\\"); break;
-        case '\n': lia_buf_puts(b, "\\n"); break;
-        case '\t': lia_buf_puts(b, "\\t"); break;
-        case '\r': lia_buf_puts(b, "\\r"); break;
+        case '"': lia__buf_puts(b, "\\\""); break;
+        case '\\': lia__buf_puts(b, "\\\\"); break;
+        case '\n': lia__buf_puts(b, "\\n"); break;
+        case '\t': lia__buf_puts(b, "\\t"); break;
+        case '\r': lia__buf_puts(b, "\\r"); break;
         default:
-            if (*p < 0x20) lia_buf_printf(b, "\\u%04x", *p);
-            else if (*p < 0x80) lia_buf_putc(b, (char)*p);
+            if (*p < 0x20) lia__buf_printf(b, "\\u%04x", *p);
+            else if (*p < 0x80) lia__buf_putc(b, (char)*p);
             else {
                 /* JSON is UTF-8: a byte that does not begin a well-formed character (a name
                  * set through the API, say) becomes U+FFFD, the replacement character */
-                size_t k = lia_utf8_char(p, strnlen((const char *)p, 4));
-                if (!k) { lia_buf_puts(b, "\\ufffd"); break; }
-                lia_buf_put(b, (const char *)p, k);
+                size_t k = lia__utf8_char(p, strnlen((const char *)p, 4));
+                if (!k) { lia__buf_puts(b, "\\ufffd"); break; }
+                lia__buf_put(b, (const char *)p, k);
                 p += k - 1;
             }
         }
     }
-    lia_buf_putc(b, '"');
+    lia__buf_putc(b, '"');
 }
 
-void lia_buf_csv_field(lia_buf *b, const char *prefix, const char *s)
+void lia__buf_csv_field(lia_buf *b, const char *prefix, const char *s)
 {
     int quote = strpbrk(prefix, ",\"\r\n") || strpbrk(s, ",\"\r\n");
-    if (quote) lia_buf_putc(b, '"');
+    if (quote) lia__buf_putc(b, '"');
     for (int part = 0; part < 2; part++)
         for (const char *c = part ? s : prefix; *c; c++) {
-            if (*c == '"') lia_buf_putc(b, '"');
-            lia_buf_putc(b, *c);
+            if (*c == '"') lia__buf_putc(b, '"');
+            lia__buf_putc(b, *c);
         }
-    if (quote) lia_buf_putc(b, '"');
+    if (quote) lia__buf_putc(b, '"');
 }
 
-void lia_buf_double(lia_buf *b, double v)
+void lia__buf_double(lia_buf *b, double v)
 {
     /* the last line of defence for JSON: NaN and infinities are not numbers there (a writer
-     * that can meet them words them itself, as lia_buf_json_num does) */
-    if (!(v == v && v - v == 0)) { lia_buf_puts(b, "null"); return; }
+     * that can meet them words them itself, as lia__buf_json_num does) */
+    if (!(v == v && v - v == 0)) { lia__buf_puts(b, "null"); return; }
     char tmp[48];
-    lia_num_format_double(tmp, sizeof tmp, v);
-    lia_buf_puts(b, tmp);
+    lia__num_format_double(tmp, sizeof tmp, v);
+    lia__buf_puts(b, tmp);
 }
 
-void lia_buf_json_num(lia_buf *b, double v)
+void lia__buf_json_num(lia_buf *b, double v)
 {
-    if (v == v && v - v == 0) lia_buf_double(b, v + 0.0);   /* finite; + 0.0 turns -0 into 0 */
-    else lia_buf_puts(b, "null");
+    if (v == v && v - v == 0) lia__buf_double(b, v + 0.0);   /* finite; + 0.0 turns -0 into 0 */
+    else lia__buf_puts(b, "null");
 }
 
-void lia_buf_json_nums(lia_buf *b, const double *v, size_t n)
+void lia__buf_json_nums(lia_buf *b, const double *v, size_t n)
 {
-    if (!v) { lia_buf_puts(b, "null"); return; }
-    lia_buf_putc(b, '[');
+    if (!v) { lia__buf_puts(b, "null"); return; }
+    lia__buf_putc(b, '[');
     for (size_t i = 0; i < n; i++) {
-        if (i) lia_buf_puts(b, ", ");
-        lia_buf_json_num(b, v[i]);
+        if (i) lia__buf_puts(b, ", ");
+        lia__buf_json_num(b, v[i]);
     }
-    lia_buf_putc(b, ']');
+    lia__buf_putc(b, ']');
 }
 
-void lia_reading_text(char *out, size_t cap, double v, double scale)
+void lia__reading_text(char *out, size_t cap, double v, double scale)
 {
     if (fabs(v) <= 1e-9 * (scale > 0 ? scale : 1)) v = 0;
     snprintf(out, cap, "%.4g", v + 0.0);
 }
 
-void lia_buf_reading(lia_buf *b, double v, double scale)
+void lia__buf_reading(lia_buf *b, double v, double scale)
 {
     char tmp[48];
-    lia_reading_text(tmp, sizeof tmp, v, scale);
-    lia_buf_puts(b, tmp);
+    lia__reading_text(tmp, sizeof tmp, v, scale);
+    lia__buf_puts(b, tmp);
 }
 
-void lia_buf_reading_cell(lia_buf *b, double v, double scale, int width, const char *nan_text)
+void lia__buf_reading_cell(lia_buf *b, double v, double scale, int width, const char *nan_text)
 {
     char tmp[48];
     if (v != v) snprintf(tmp, sizeof tmp, "%s", nan_text);
-    else lia_reading_text(tmp, sizeof tmp, v, scale);
-    lia_buf_printf(b, " %*s", width, tmp);
+    else lia__reading_text(tmp, sizeof tmp, v, scale);
+    lia__buf_printf(b, " %*s", width, tmp);
 }
 
-void lia_buf_wrap(lia_buf *b, const char *text, size_t indent, size_t width)
+void lia__buf_wrap(lia_buf *b, const char *text, size_t indent, size_t width)
 {
     size_t room = width > indent + 20 ? width - indent : 20;
     while (*text) {
@@ -155,18 +155,18 @@ void lia_buf_wrap(lia_buf *b, const char *text, size_t indent, size_t width)
             while (cut > 0 && text[cut] != ' ') cut--;
             if (cut == 0) { cut = room; while (text[cut] && text[cut] != ' ') cut++; }
         }
-        lia_buf_printf(b, "%*s", (int)indent, "");
-        lia_buf_put(b, text, cut);
-        lia_buf_putc(b, '\n');
+        lia__buf_printf(b, "%*s", (int)indent, "");
+        lia__buf_put(b, text, cut);
+        lia__buf_putc(b, '\n');
         text += cut;
     }
 }
 
-void lia_buf_json_tri(lia_buf *b, int v) { lia_buf_puts(b, v < 0 ? "null" : v ? "true" : "false"); }
+void lia__buf_json_tri(lia_buf *b, int v) { lia__buf_puts(b, v < 0 ? "null" : v ? "true" : "false"); }
 
-char *lia_buf_take(lia_buf *b, size_t *len)
+char *lia__buf_take(lia_buf *b, size_t *len)
 {
-    if (!reserve(b, 0)) { lia_buf_free(b); return NULL; }
+    if (!reserve(b, 0)) { lia__buf_free(b); return NULL; }
     char *d = b->data;
     d[b->len] = 0;   /* also when nothing was written */
     if (len) *len = b->len;
@@ -175,4 +175,4 @@ char *lia_buf_take(lia_buf *b, size_t *len)
     return d;
 }
 
-void lia_buf_free(lia_buf *b) { lia__free(b->data); lia_buf_init(b); }
+void lia__buf_free(lia_buf *b) { lia__free(b->data); lia__buf_init(b); }

@@ -1,7 +1,7 @@
 /* c_numeric.c — a thread-local switch to the C numeric locale around the library's work. */
 #include "c_numeric.h"
 
-int lia_c_numeric_begin(lia_c_numeric *s)
+int lia__c_numeric_begin(lia_c_numeric *s)
 {
     s->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     if (!s->c) return 0;
@@ -9,7 +9,7 @@ int lia_c_numeric_begin(lia_c_numeric *s)
     return 1;
 }
 
-void lia_c_numeric_end(lia_c_numeric *s)
+void lia__c_numeric_end(lia_c_numeric *s)
 {
     uselocale(s->saved);
     freelocale(s->c);

@@ -9,8 +9,8 @@ typedef struct lia_c_numeric {
 } lia_c_numeric;
 
 /* Switch this thread to the C numeric locale (per thread: other threads are untouched);
- * returns 0 if the locale object cannot be allocated. Pair with lia_c_numeric_end. */
-int lia_c_numeric_begin(lia_c_numeric *s);
-void lia_c_numeric_end(lia_c_numeric *s);
+ * returns 0 if the locale object cannot be allocated. Pair with lia__c_numeric_end. */
+int lia__c_numeric_begin(lia_c_numeric *s);
+void lia__c_numeric_end(lia_c_numeric *s);
 
 #endif

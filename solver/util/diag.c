@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int lia_sources_add(lia_sources *s, const char *name, const char *text, size_t len)
+int lia__sources_add(lia_sources *s, const char *name, const char *text, size_t len)
 {
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 4;
@@ -28,7 +28,7 @@ int lia_sources_add(lia_sources *s, const char *name, const char *text, size_t l
     return (int)s->n++;
 }
 
-void lia_sources_truncate(lia_sources *s, size_t keep)
+void lia__sources_truncate(lia_sources *s, size_t keep)
 {
     while (s->n > keep) {
         s->n--;
@@ -37,9 +37,9 @@ void lia_sources_truncate(lia_sources *s, size_t keep)
     }
 }
 
-void lia_sources_free(lia_sources *s)
+void lia__sources_free(lia_sources *s)
 {
-    lia_sources_truncate(s, 0);
+    lia__sources_truncate(s, 0);
     lia__free(s->items);
     s->items = NULL;
     s->cap = 0;
@@ -53,7 +53,7 @@ static unsigned count_cp(const char *p, size_t n)
     return c;
 }
 
-lia_span lia_span_at(const lia_sources *s, uint32_t src, size_t off, size_t len)
+lia_span lia__span_at(const lia_sources *s, uint32_t src, size_t off, size_t len)
 {
     if (off > s->items[src].len) off = s->items[src].len;
     lia_span sp = { src, 1, 1, off, len, 0 };
@@ -68,7 +68,7 @@ lia_span lia_span_at(const lia_sources *s, uint32_t src, size_t off, size_t len)
     return sp;
 }
 
-void lia_diags_add(lia_diags *d, const lia_sources *s, lia_severity sev, lia_span at,
+void lia__diags_add(lia_diags *d, const lia_sources *s, lia_severity sev, lia_span at,
                    const char *fmt, ...)
 {
     if (d->capped) return;
@@ -86,12 +86,12 @@ void lia_diags_add(lia_diags *d, const lia_sources *s, lia_severity sev, lia_spa
         d->cap = cap;
     }
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    lia_buf_vprintf(&b, fmt, ap);
+    lia__buf_vprintf(&b, fmt, ap);
     va_end(ap);
-    char *msg = lia_buf_take(&b, NULL);
+    char *msg = lia__buf_take(&b, NULL);
     if (!msg) { d->oom = 1; return; }
     const lia_source *src = &s->items[at.src];
     lia_diag *g = &d->items[d->n++];
@@ -113,7 +113,7 @@ void lia_diags_add(lia_diags *d, const lia_sources *s, lia_severity sev, lia_spa
     if (sev == LIA_ERROR) d->errors++;
 }
 
-void lia_diags_error_at(lia_diags *d, const lia_sources *s, uint32_t src, size_t off, size_t len,
+void lia__diags_error_at(lia_diags *d, const lia_sources *s, uint32_t src, size_t off, size_t len,
                         const char *fmt, ...)
 {
     char msg[512];
@@ -124,10 +124,10 @@ void lia_diags_error_at(lia_diags *d, const lia_sources *s, uint32_t src, size_t
     size_t n = s->items[src].len;
     if (off > n) off = n;
     if (len > n - off) len = n - off;
-    lia_diags_add(d, s, LIA_ERROR, lia_span_at(s, src, off, len), "%s", msg);
+    lia__diags_add(d, s, LIA_ERROR, lia__span_at(s, src, off, len), "%s", msg);
 }
 
-void lia_diags_truncate(lia_diags *d, size_t keep)
+void lia__diags_truncate(lia_diags *d, size_t keep)
 {
     while (d->n > keep) {
         d->n--;
@@ -141,16 +141,16 @@ void lia_diags_truncate(lia_diags *d, size_t keep)
     d->oom = 0;
 }
 
-void lia_diags_free(lia_diags *d)
+void lia__diags_free(lia_diags *d)
 {
-    lia_diags_truncate(d, 0);
+    lia__diags_truncate(d, 0);
     lia__free(d->items);
     d->items = NULL;
     d->cap = 0;
 }
 
 /* Insertion sort: lists are short (capped at LIA_MAX_ERRORS errors) and it is stable. */
-void lia_diags_sort(lia_diags *d, size_t from)
+void lia__diags_sort(lia_diags *d, size_t from)
 {
     size_t n = d->capped ? d->capped_at : d->n;   /* the "too many errors" note stays last */
     for (size_t i = from + 1; i < n; i++) {

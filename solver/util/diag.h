@@ -36,26 +36,26 @@ typedef struct lia_diags {
 } lia_diags;
 
 /* Add a source (text is copied); returns its index or -1 on allocation failure. */
-int lia_sources_add(lia_sources *s, const char *name, const char *text, size_t len);
-void lia_sources_free(lia_sources *s);
+int lia__sources_add(lia_sources *s, const char *name, const char *text, size_t len);
+void lia__sources_free(lia_sources *s);
 /* Remove sources from index `keep` on (the --set sources when overrides are re-applied). */
-void lia_sources_truncate(lia_sources *s, size_t keep);
+void lia__sources_truncate(lia_sources *s, size_t keep);
 
-void lia_diags_add(lia_diags *d, const lia_sources *s, lia_severity sev, lia_span at,
+void lia__diags_add(lia_diags *d, const lia_sources *s, lia_severity sev, lia_span at,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Keep the first `keep` diagnostics (recomputing the error count). */
-void lia_diags_truncate(lia_diags *d, size_t keep);
-void lia_diags_free(lia_diags *d);
+void lia__diags_truncate(lia_diags *d, size_t keep);
+void lia__diags_free(lia_diags *d);
 /* Stable sort by source, then offset (parse and check errors interleave by position). */
-void lia_diags_sort(lia_diags *d, size_t from);
+void lia__diags_sort(lia_diags *d, size_t from);
 
 /* An error at bytes [off, off+len) of source src (clamped to the text), for readers that keep
  * byte offsets rather than spans. */
-void lia_diags_error_at(lia_diags *d, const lia_sources *s, uint32_t src, size_t off, size_t len,
+void lia__diags_error_at(lia_diags *d, const lia_sources *s, uint32_t src, size_t off, size_t len,
                         const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* Span covering [off, off+len) of source src, computing line/col by scanning (for readers that
  * do not track positions token by token). */
-lia_span lia_span_at(const lia_sources *s, uint32_t src, size_t off, size_t len);
+lia_span lia__span_at(const lia_sources *s, uint32_t src, size_t off, size_t len);
 
 #endif

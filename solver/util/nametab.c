@@ -10,19 +10,19 @@ static size_t hash(const char *s, size_t n)
     return h;
 }
 
-int lia_nametab_init(lia_nametab *t, struct lia_arena *a, size_t expected)
+int lia__nametab_init(lia_nametab *t, struct lia_arena *a, size_t expected)
 {
     size_t cap = 8;
     while (cap < expected * 2 + 1) cap *= 2;
     t->cap = cap;
     t->n = 0;
-    t->keys = lia_arena_array(a, cap, sizeof *t->keys);
-    t->lens = lia_arena_array(a, cap, sizeof *t->lens);
-    t->vals = lia_arena_array(a, cap, sizeof *t->vals);
+    t->keys = lia__arena_array(a, cap, sizeof *t->keys);
+    t->lens = lia__arena_array(a, cap, sizeof *t->lens);
+    t->vals = lia__arena_array(a, cap, sizeof *t->vals);
     return t->keys && t->lens && t->vals;
 }
 
-size_t lia_nametab_put(lia_nametab *t, const char *key, size_t len, size_t val)
+size_t lia__nametab_put(lia_nametab *t, const char *key, size_t len, size_t val)
 {
     size_t i = hash(key, len) & (t->cap - 1);
     while (t->keys[i]) {
@@ -37,7 +37,7 @@ size_t lia_nametab_put(lia_nametab *t, const char *key, size_t len, size_t val)
     return val;
 }
 
-size_t lia_nametab_get(const lia_nametab *t, const char *key, size_t len)
+size_t lia__nametab_get(const lia_nametab *t, const char *key, size_t len)
 {
     if (!t->cap) return (size_t)-1;
     size_t i = hash(key, len) & (t->cap - 1);

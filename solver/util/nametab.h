@@ -11,11 +11,11 @@ typedef struct lia_nametab {
 } lia_nametab;
 
 /* Room for up to `expected` names; returns 0 on allocation failure. */
-int lia_nametab_init(lia_nametab *t, struct lia_arena *a, size_t expected);
+int lia__nametab_init(lia_nametab *t, struct lia_arena *a, size_t expected);
 /* Insert; returns the existing index if the name is already there (and does not insert),
  * else `val`. Keys are not copied. */
-size_t lia_nametab_put(lia_nametab *t, const char *key, size_t len, size_t val);
+size_t lia__nametab_put(lia_nametab *t, const char *key, size_t len, size_t val);
 /* Index or (size_t)-1. */
-size_t lia_nametab_get(const lia_nametab *t, const char *key, size_t len);
+size_t lia__nametab_get(const lia_nametab *t, const char *key, size_t len);
 
 #endif

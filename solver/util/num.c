@@ -86,22 +86,22 @@ static lia_num make128(i128 p, i128 q)
     return r;
 }
 
-lia_num lia_num_int(int64_t n)
+lia_num lia__num_int(int64_t n)
 {
     if (n > INT64_MAX / 2 || n < -(INT64_MAX / 2)) return inexact((double)n);
     lia_num r = { (double)n, n, 1 };
     return r;
 }
 
-lia_num lia_num_frac(int64_t p, int64_t q) { return make128(p, q); }
+lia_num lia__num_frac(int64_t p, int64_t q) { return make128(p, q); }
 
-lia_num lia_num_double(double v)
+lia_num lia__num_double(double v)
 {
-    if (isfinite(v) && v == floor(v) && fabs(v) < 4e18) return lia_num_int((int64_t)v);
+    if (isfinite(v) && v == floor(v) && fabs(v) < 4e18) return lia__num_int((int64_t)v);
     return inexact(v);
 }
 
-lia_num lia_num_add(lia_num a, lia_num b)
+lia_num lia__num_add(lia_num a, lia_num b)
 {
     if (!a.q || !b.q) return inexact(a.v + b.v);
     if (a.p == 0) return b;
@@ -110,19 +110,19 @@ lia_num lia_num_add(lia_num a, lia_num b)
     return make128((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q);
 }
 
-lia_num lia_num_neg(lia_num a)
+lia_num lia__num_neg(lia_num a)
 {
     a.v = -a.v;
     a.p = -a.p;
     return a;
 }
 
-lia_num lia_num_sub(lia_num a, lia_num b) { return lia_num_add(a, lia_num_neg(b)); }
+lia_num lia__num_sub(lia_num a, lia_num b) { return lia__num_add(a, lia__num_neg(b)); }
 
-lia_num lia_num_mul(lia_num a, lia_num b)
+lia_num lia__num_mul(lia_num a, lia_num b)
 {
     if (!a.q || !b.q) return inexact(a.v * b.v);
-    if (a.p == 0 || b.p == 0) return lia_num_int(0);
+    if (a.p == 0 || b.p == 0) return lia__num_int(0);
     if (a.p == 1 && a.q == 1) return b;
     if (b.p == 1 && b.q == 1) return a;
     if (a.q == 1 && b.q == 1) return fit128((i128)a.p * b.p, 1);
@@ -133,15 +133,15 @@ lia_num lia_num_mul(lia_num a, lia_num b)
     return fit128(p, q);
 }
 
-lia_num lia_num_div(lia_num a, lia_num b)
+lia_num lia__num_div(lia_num a, lia_num b)
 {
     if (!a.q || !b.q) return inexact(a.v / b.v);
     lia_num inv = { 1.0 / b.v, b.q, b.p };
     if (inv.q < 0) { inv.q = -inv.q; inv.p = -inv.p; }
-    return lia_num_mul(a, inv);
+    return lia__num_mul(a, inv);
 }
 
-int lia_num_cmp(lia_num a, lia_num b)
+int lia__num_cmp(lia_num a, lia_num b)
 {
     if (a.q && b.q) {
         i128 l = (i128)a.p * b.q, r = (i128)b.p * a.q;
@@ -150,12 +150,12 @@ int lia_num_cmp(lia_num a, lia_num b)
     return (a.v > b.v) - (a.v < b.v);
 }
 
-lia_num lia_num_min(lia_num a, lia_num b) { return lia_num_cmp(b, a) < 0 ? b : a; }
-lia_num lia_num_max(lia_num a, lia_num b) { return lia_num_cmp(b, a) > 0 ? b : a; }
-int lia_num_is_zero(lia_num a) { return a.q ? a.p == 0 : a.v == 0.0; }
-int lia_num_eq_int(lia_num a, int64_t n) { return a.q ? (a.q == 1 && a.p == n) : a.v == (double)n; }
+lia_num lia__num_min(lia_num a, lia_num b) { return lia__num_cmp(b, a) < 0 ? b : a; }
+lia_num lia__num_max(lia_num a, lia_num b) { return lia__num_cmp(b, a) > 0 ? b : a; }
+int lia__num_is_zero(lia_num a) { return a.q ? a.p == 0 : a.v == 0.0; }
+int lia__num_eq_int(lia_num a, int64_t n) { return a.q ? (a.q == 1 && a.p == n) : a.v == (double)n; }
 
-int lia_num_parse(const char *s, size_t len, lia_num *out)
+int lia__num_parse(const char *s, size_t len, lia_num *out)
 {
     size_t i = 0;
     i128 mant = 0;
@@ -234,7 +234,7 @@ static int format_big(char *buf, size_t cap, int neg, uint64_t m, int e)
     return w;
 }
 
-int lia_num_format_exact(char *buf, size_t cap, lia_num a)
+int lia__num_format_exact(char *buf, size_t cap, lia_num a)
 {
     if (a.q == 1) return snprintf(buf, cap, "%lld", (long long)a.p);
     if (a.q) return snprintf(buf, cap, "%lld/%lld", (long long)a.p, (long long)a.q);
@@ -264,7 +264,7 @@ static int round_trips(double v, int prec, int plain_ok, char *tmp, size_t cap)
     return strtod(tmp, NULL) == v;
 }
 
-int lia_num_format_double(char *buf, size_t cap, double v)
+int lia__num_format_double(char *buf, size_t cap, double v)
 {
     if (v == 0) return snprintf(buf, cap, "0");
     if (!isfinite(v)) return snprintf(buf, cap, "%s", v != v ? "nan" : v > 0 ? "inf" : "-inf");
@@ -282,7 +282,7 @@ int lia_num_format_double(char *buf, size_t cap, double v)
     return snprintf(buf, cap, "%.*g", lo, v);
 }
 
-int lia_num_format_readable(char *buf, size_t cap, lia_num a)
+int lia__num_format_readable(char *buf, size_t cap, lia_num a)
 {
     if (a.q > 1) {
         int64_t q = a.q;
@@ -290,5 +290,5 @@ int lia_num_format_readable(char *buf, size_t cap, lia_num a)
         while (q % 5 == 0) q /= 5;
         if (q != 1) return snprintf(buf, cap, "%lld/%lld", (long long)a.p, (long long)a.q);
     }
-    return lia_num_format_double(buf, cap, a.v);
+    return lia__num_format_double(buf, cap, a.v);
 }

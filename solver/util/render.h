@@ -7,6 +7,6 @@
 
 typedef void (*lia_render_fn)(lia_buf *b, const void *obj, int variant);
 /* Run fn(b, obj, variant) and hand over the text (*out, caller frees with lia_free). */
-lia_status lia_render(char **out, size_t *len, lia_render_fn fn, const void *obj, int variant);
+lia_status lia__render(char **out, size_t *len, lia_render_fn fn, const void *obj, int variant);
 
 #endif

@@ -1,7 +1,7 @@
 /* utf8.c — UTF-8 validation by the table of well-formed byte sequences (Unicode 15, table 3-7). */
 #include "utf8.h"
 
-size_t lia_utf8_char(const unsigned char *s, size_t n)
+size_t lia__utf8_char(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
     if (c < 0x80) return 1;
@@ -23,12 +23,12 @@ size_t lia_utf8_char(const unsigned char *s, size_t n)
     return len;
 }
 
-size_t lia_utf8_invalid_at(const char *s, size_t n)
+size_t lia__utf8_invalid_at(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        size_t k = lia_utf8_char(u + i, n - i);
+        size_t k = lia__utf8_char(u + i, n - i);
         if (!k) return i;
         i += k;
     }

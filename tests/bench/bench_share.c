@@ -59,11 +59,11 @@ static void nucleolus_case(size_t n, int baseline, double target)
     double *v = random_game(n), x[32], y[32];
     lia_nucleolus_stats st;
     double t0 = now();
-    check(lia_nucleolus_table(v, n, 0, 0, x, NULL, &st, NULL, 0), "nucleolus");
+    check(lia__nucleolus_table(v, n, 0, 0, x, NULL, &st, NULL, 0), "nucleolus");
     double ours = now() - t0, base = 0;
     if (baseline) {
         t0 = now();
-        check(lia_nucleolus_table_all_rows(v, n, 0, y, NULL), "nucleolus baseline");
+        check(lia__nucleolus_table_all_rows(v, n, 0, y, NULL), "nucleolus baseline");
         base = now() - t0;
         if (max_diff(x, y, n) > 1e-7) { fprintf(stderr, "bench_share: nucleolus baseline disagrees\n"); exit(3); }
     }

@@ -19,6 +19,11 @@ extra=$(comm -13 tests/abi/symbols.txt "$TMP/now")
 [ -z "$extra" ] && ok "no unlisted symbol exported (add new API to tests/abi/symbols.txt)" || not_ok "no unlisted symbol exported (add new API to tests/abi/symbols.txt)" $extra
 bad=$(grep -v '^lia_[a-z]' "$TMP/now" | grep -v '^lia__' ; grep '^lia__' "$TMP/now")
 [ -z "$bad" ] && ok "only lia_ names exported" || not_ok "only lia_ names exported" $bad
+# the static library's other globals are internal, and their names say so (lia__module_...)
+nm -g --defined-only "$BUILD/lib/libliaison.a" 2>/dev/null | awk '$2 ~ /^[TDBRC]$/ {print $3}' | sort -u >"$TMP/all"
+unmarked=$(comm -23 "$TMP/all" tests/abi/symbols.txt | grep -v '^lia__')
+[ -s "$TMP/all" ] && [ -z "$unmarked" ] && ok "internal globals are named lia__ (libliaison.a)" \
+  || not_ok "internal globals are named lia__ (libliaison.a)" $unmarked
 # every exported name is declared in the public header
 undeclared=$(while read -r s; do grep -q "\b$s(" include/liaison.h || echo "$s"; done <"$TMP/now")
 [ -z "$undeclared" ] && ok "every export is in liaison.h" || not_ok "every export is in liaison.h" $undeclared

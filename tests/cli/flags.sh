@@ -51,7 +51,9 @@ run "check --output" 2 "$LIAISON" check "$M" --output x && {
 wrong=""
 for c in "${!TAKES[@]}"; do
   for f in ${TAKES[$c]}; do
-    timeout 60 "$LIAISON" "$c" "$M" "$f" 1 >"$TMP/out" 2>"$TMP/err"
+    # the value 1 given to -o or --store would be a file named "1" in the caller's folder
+    arg=1; case $f in -o|--store|--plot) arg="$TMP/1" ;; esac
+    timeout 60 "$LIAISON" "$c" "$M" "$f" "$arg" >"$TMP/out" 2>"$TMP/err"
     grep -qE -- "is not an option|unknown option|not kept" "$TMP/err" && wrong+=" $c$f"
   done
 done

@@ -84,7 +84,7 @@ says "share a three-player normal game" "'2x2x2' is a normal-form game of 3 play
 
 ## no library message names a command-line flag (the CLI adds its own hints)
 if grep -rnE '"[^"]*--(game|memory-cap|set|emit|format|delta|range|resume|method|label)\b' solver --include=*.c \
-     | grep -v '^solver/cli/' | grep -vE 'lia_sources_add\(&m->sources, "--set"|"\\n--set ' >"$TMP/flags"; then
+     | grep -v '^solver/cli/' | grep -vE 'lia__sources_add\(&m->sources, "--set"|"\\n--set ' >"$TMP/flags"; then
   not_ok "library messages name no CLI flag" "$(head -5 "$TMP/flags")"
 else
   ok "library messages name no CLI flag"

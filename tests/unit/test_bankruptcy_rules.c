@@ -16,8 +16,8 @@
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-9)
 
 typedef lia_status (*rule_fn)(double, const double *, size_t, double *);
-static const rule_fn rules[4] = { lia_bankruptcy_proportional, lia_bankruptcy_cea, lia_bankruptcy_cel,
-                                  lia_bankruptcy_talmud };
+static const rule_fn rules[4] = { lia__bankruptcy_proportional, lia__bankruptcy_cea, lia__bankruptcy_cel,
+                                  lia__bankruptcy_talmud };
 static const char *const rule_names[4] = { "proportional", "cea", "cel", "talmud" };
 
 static void expect3(rule_fn f, double E, const double c[3], double a, double b, double d)
@@ -36,13 +36,13 @@ static void test_talmud_table(void **state)
 {
     (void)state;
     const double c[3] = { 100, 200, 300 };
-    expect3(lia_bankruptcy_talmud, 100, c, 100.0 / 3, 100.0 / 3, 100.0 / 3);
-    expect3(lia_bankruptcy_talmud, 200, c, 50, 75, 75);
-    expect3(lia_bankruptcy_talmud, 300, c, 50, 100, 150);
+    expect3(lia__bankruptcy_talmud, 100, c, 100.0 / 3, 100.0 / 3, 100.0 / 3);
+    expect3(lia__bankruptcy_talmud, 200, c, 50, 75, 75);
+    expect3(lia__bankruptcy_talmud, 300, c, 50, 100, 150);
     /* by the table's own logic at E = 400 = C - 200: self-duality gives c - (50, 75, 75) */
-    expect3(lia_bankruptcy_talmud, 400, c, 50, 125, 225);
-    expect3(lia_bankruptcy_talmud, 600, c, 100, 200, 300);
-    expect3(lia_bankruptcy_talmud, 0, c, 0, 0, 0);
+    expect3(lia__bankruptcy_talmud, 400, c, 50, 125, 225);
+    expect3(lia__bankruptcy_talmud, 600, c, 100, 200, 300);
+    expect3(lia__bankruptcy_talmud, 0, c, 0, 0, 0);
 }
 
 /* The other rules on the same claims, by hand (C = 600):
@@ -55,34 +55,34 @@ static void test_other_rules_by_hand(void **state)
 {
     (void)state;
     const double c[3] = { 100, 200, 300 };
-    expect3(lia_bankruptcy_proportional, 100, c, 100.0 / 6, 100.0 / 3, 50);
-    expect3(lia_bankruptcy_proportional, 200, c, 100.0 / 3, 200.0 / 3, 100);
-    expect3(lia_bankruptcy_proportional, 300, c, 50, 100, 150);
-    expect3(lia_bankruptcy_cea, 100, c, 100.0 / 3, 100.0 / 3, 100.0 / 3);
-    expect3(lia_bankruptcy_cea, 200, c, 200.0 / 3, 200.0 / 3, 200.0 / 3);
-    expect3(lia_bankruptcy_cea, 300, c, 100, 100, 100);
-    expect3(lia_bankruptcy_cea, 500, c, 100, 200, 200);          /* lambda = (500 - 300) / 1 */
-    expect3(lia_bankruptcy_cel, 100, c, 0, 0, 100);
-    expect3(lia_bankruptcy_cel, 200, c, 0, 50, 150);
-    expect3(lia_bankruptcy_cel, 300, c, 0, 100, 200);
-    expect3(lia_bankruptcy_cel, 500, c, 200.0 / 3, 500.0 / 3, 800.0 / 3);   /* 600 - 3 mu = 500: mu = 100/3 */
+    expect3(lia__bankruptcy_proportional, 100, c, 100.0 / 6, 100.0 / 3, 50);
+    expect3(lia__bankruptcy_proportional, 200, c, 100.0 / 3, 200.0 / 3, 100);
+    expect3(lia__bankruptcy_proportional, 300, c, 50, 100, 150);
+    expect3(lia__bankruptcy_cea, 100, c, 100.0 / 3, 100.0 / 3, 100.0 / 3);
+    expect3(lia__bankruptcy_cea, 200, c, 200.0 / 3, 200.0 / 3, 200.0 / 3);
+    expect3(lia__bankruptcy_cea, 300, c, 100, 100, 100);
+    expect3(lia__bankruptcy_cea, 500, c, 100, 200, 200);          /* lambda = (500 - 300) / 1 */
+    expect3(lia__bankruptcy_cel, 100, c, 0, 0, 100);
+    expect3(lia__bankruptcy_cel, 200, c, 0, 50, 150);
+    expect3(lia__bankruptcy_cel, 300, c, 0, 100, 200);
+    expect3(lia__bankruptcy_cel, 500, c, 200.0 / 3, 500.0 / 3, 800.0 / 3);   /* 600 - 3 mu = 500: mu = 100/3 */
     /* ties and order of the input: claims (40, 10, 10), E = 30. CEA: lambda = 10 exactly
      * meets both small claims: (10, 10, 10). CEL: 40 - mu = 30, mu = 10: (30, 0, 0). Talmud:
      * E = C/2, every claimant has half: (20, 5, 5). */
     const double t[3] = { 40, 10, 10 };
-    expect3(lia_bankruptcy_cea, 30, t, 10, 10, 10);
-    expect3(lia_bankruptcy_cel, 30, t, 30, 0, 0);
-    expect3(lia_bankruptcy_talmud, 30, t, 20, 5, 5);
+    expect3(lia__bankruptcy_cea, 30, t, 10, 10, 10);
+    expect3(lia__bankruptcy_cel, 30, t, 30, 0, 0);
+    expect3(lia__bankruptcy_talmud, 30, t, 20, 5, 5);
     /* Talmud below half: CEA on the halves (20, 5, 5). E = 12: 3 lambda = 12, lambda = 4 < 5:
      * (4, 4, 4). E = 18: at lambda = 5 only 15 is given, so the two small halves are met and
      * the first gets 18 - 10: (8, 5, 5). Above half: E = 50 = 30 +
      * 20, and 20 is divided by CEL on the halves: the losses (20 - mu) + 2 (5 - mu) = 20 give
      * mu = 10/3 (< 5, so all three take part); x = halves + (50/3, 5/3, 5/3). By
      * self-duality T(10) = c - T(50) = (10/3, 10/3, 10/3), CEA on halves at lambda = 10/3. */
-    expect3(lia_bankruptcy_talmud, 12, t, 4, 4, 4);
-    expect3(lia_bankruptcy_talmud, 18, t, 8, 5, 5);
-    expect3(lia_bankruptcy_talmud, 50, t, 20 + 50.0 / 3, 5 + 5.0 / 3, 5 + 5.0 / 3);
-    expect3(lia_bankruptcy_talmud, 10, t, 10.0 / 3, 10.0 / 3, 10.0 / 3);
+    expect3(lia__bankruptcy_talmud, 12, t, 4, 4, 4);
+    expect3(lia__bankruptcy_talmud, 18, t, 8, 5, 5);
+    expect3(lia__bankruptcy_talmud, 50, t, 20 + 50.0 / 3, 5 + 5.0 / 3, 5 + 5.0 / 3);
+    expect3(lia__bankruptcy_talmud, 10, t, 10.0 / 3, 10.0 / 3, 10.0 / 3);
 }
 
 /* Precision when the claims dwarf the estate: a rule that forms mu = (C - E) / k and then
@@ -93,13 +93,13 @@ static void test_disparate_scales(void **state)
     (void)state;
     const double c[3] = { 1e300, 1, 1 };
     double x[3];
-    assert_int_equal(lia_bankruptcy_cel(1.5, c, 3, x), LIA_OK);
+    assert_int_equal(lia__bankruptcy_cel(1.5, c, 3, x), LIA_OK);
     assert_true(x[0] == 1.5 && x[1] == 0 && x[2] == 0);
-    assert_int_equal(lia_bankruptcy_talmud(1.5, c, 3, x), LIA_OK);
+    assert_int_equal(lia__bankruptcy_talmud(1.5, c, 3, x), LIA_OK);
     assert_true(x[0] == 0.5 && x[1] == 0.5 && x[2] == 0.5);
-    assert_int_equal(lia_bankruptcy_cea(1.5, c, 3, x), LIA_OK);
+    assert_int_equal(lia__bankruptcy_cea(1.5, c, 3, x), LIA_OK);
     assert_true(x[0] == 0.5 && x[1] == 0.5 && x[2] == 0.5);
-    assert_int_equal(lia_bankruptcy_proportional(1.5, c, 3, x), LIA_OK);
+    assert_int_equal(lia__bankruptcy_proportional(1.5, c, 3, x), LIA_OK);
     NEAR(x[0], 1.5);
     assert_true(x[1] > 0 && x[1] < 1e-299);
 }
@@ -155,10 +155,10 @@ static void test_random_properties(void **state)
             if (fabs(s - E) > tol) fail_msg("%s: sum %.17g, estate %.17g", rule_names[r], s, E);
         }
         /* CEL(E, c) = c - CEA(C - E, c) */
-        assert_int_equal(lia_bankruptcy_cea(C - E > 0 ? C - E : 0, c, n, y), LIA_OK);
+        assert_int_equal(lia__bankruptcy_cea(C - E > 0 ? C - E : 0, c, n, y), LIA_OK);
         for (size_t i = 0; i < n; i++) assert_true(fabs(x[2][i] - (c[i] - y[i])) <= tol);
         /* T(E, c) = c - T(C - E, c); below half the estate nobody gets over half a claim */
-        assert_int_equal(lia_bankruptcy_talmud(C - E > 0 ? C - E : 0, c, n, z), LIA_OK);
+        assert_int_equal(lia__bankruptcy_talmud(C - E > 0 ? C - E : 0, c, n, z), LIA_OK);
         for (size_t i = 0; i < n; i++) {
             assert_true(fabs(x[3][i] - (c[i] - z[i])) <= tol);
             if (E <= C / 2) assert_true(x[3][i] <= c[i] / 2 + tol);

@@ -28,7 +28,7 @@ static const double PI = 3.14159265358979323846, SQRT1_2 = 0.7071067811865475244
 static void bargain(const double *pts, size_t m, double d1, double d2, double nbs[2], double ks[2])
 {
     double d[2] = { d1, d2 };
-    assert_int_equal(lia_bargain(pts, m, d, nbs, ks), LIA_OK);
+    assert_int_equal(lia__bargain(pts, m, d, nbs, ks), LIA_OK);
 }
 
 static void expect(const double *pts, size_t m, double d1, double d2, double n1, double n2, double k1,
@@ -45,7 +45,7 @@ static void expect(const double *pts, size_t m, double d1, double d2, double n1,
 static lia_status bargain_status(const double *pts, size_t m, double d1, double d2)
 {
     double d[2] = { d1, d2 }, nbs[2], ks[2];
-    return lia_bargain(pts, m, d, nbs, ks);
+    return lia__bargain(pts, m, d, nbs, ks);
 }
 
 /* ---- hand-computed cases ---- */
@@ -236,22 +236,22 @@ static void test_misuse(void **state)
     (void)state;
     const double pd[] = { 9, 9, 1, 10, 10, 1, 3, 3 };
     double d[2] = { 3, 3 }, nbs[2] = { 42, 42 }, ks[2] = { 42, 42 };
-    assert_int_equal(lia_bargain(NULL, 4, d, nbs, ks), LIA_EUSAGE);
-    assert_int_equal(lia_bargain(pd, 0, d, nbs, ks), LIA_EUSAGE);
-    assert_int_equal(lia_bargain(pd, 4, NULL, nbs, ks), LIA_EUSAGE);
-    assert_int_equal(lia_bargain(pd, 4, d, NULL, ks), LIA_EUSAGE);
-    assert_int_equal(lia_bargain(pd, 4, d, nbs, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(NULL, 4, d, nbs, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(pd, 0, d, nbs, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(pd, 4, NULL, nbs, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(pd, 4, d, NULL, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(pd, 4, d, nbs, NULL), LIA_EUSAGE);
     double bad[] = { 9, 9, 1, NAN, 10, 1 };
-    assert_int_equal(lia_bargain(bad, 3, d, nbs, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(bad, 3, d, nbs, ks), LIA_EUSAGE);
     bad[3] = INFINITY;
-    assert_int_equal(lia_bargain(bad, 3, d, nbs, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(bad, 3, d, nbs, ks), LIA_EUSAGE);
     double dinf[2] = { -INFINITY, 3 };
-    assert_int_equal(lia_bargain(pd, 4, dinf, nbs, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(pd, 4, dinf, nbs, ks), LIA_EUSAGE);
     double dnan[2] = { 3, NAN };
-    assert_int_equal(lia_bargain(pd, 4, dnan, nbs, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(pd, 4, dnan, nbs, ks), LIA_EUSAGE);
     /* an unreachable d leaves the outputs alone too */
     double far[2] = { 20, 20 };
-    assert_int_equal(lia_bargain(pd, 4, far, nbs, ks), LIA_EUSAGE);
+    assert_int_equal(lia__bargain(pd, 4, far, nbs, ks), LIA_EUSAGE);
     assert_true(nbs[0] == 42 && nbs[1] == 42 && ks[0] == 42 && ks[1] == 42);
 }
 
@@ -343,7 +343,7 @@ static double nash_product(const double *u, const double *d) { return (u[0] - d[
 
 /* max of the Nash product over the hull with u >= d, and where. Feasibility is judged against
  * dl, a little below d: d itself is a rounded convex combination and may miss the hull by
- * rounding, which lia_bargain tolerates. */
+ * rounding, which lia__bargain tolerates. */
 static double brute_nash(const double *pts, size_t m, const double *d, const double *dl, double arg[2])
 {
     double best = -INFINITY;
@@ -598,7 +598,7 @@ static void test_allocation_failures(void **state)
     for (k = 1; k < 1000; k++) {
         double nbs[2] = { 42, 42 }, ks[2] = { 42, 42 };
         lia__mem_fail_after(k);
-        lia_status st = lia_bargain(pd, 4, d, nbs, ks);
+        lia_status st = lia__bargain(pd, 4, d, nbs, ks);
         lia__mem_fail_after(0);
         if (st == LIA_OK) {
             NEAR(nbs[0], 9);

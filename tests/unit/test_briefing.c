@@ -176,9 +176,9 @@ static char *num(double v, double scale, const char *nan_text)
 {
     static char text[128];
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     lia__brief_num(&b, v, scale, nan_text);
-    char *s = lia_buf_take(&b, NULL);
+    char *s = lia__buf_take(&b, NULL);
     snprintf(text, sizeof text, "%s", s);
     lia__free(s);
     return text;
@@ -188,9 +188,9 @@ static char *percent(double p)
 {
     static char text[64];
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     lia__brief_percent(&b, p);
-    char *s = lia_buf_take(&b, NULL);
+    char *s = lia__buf_take(&b, NULL);
     snprintf(text, sizeof text, "%s", s);
     lia__free(s);
     return text;

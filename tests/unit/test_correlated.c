@@ -349,11 +349,11 @@ static void test_lp_writer_names_and_numbers(void **state)
     double obj[12], lo[12], hi[12], x[12], z;
     lia_lp lp = hostile_lp(obj, lo, hi);
     lia_lp_outcome out;
-    assert_int_equal(lia_lp_solve(&lp, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_solve(&lp, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_OPTIMAL);
     NEAR(z, 59.0 / 189 + 191.0 / 630 + 760.0 / 63 - 1 + 10.5);
     char *text;
-    assert_int_equal(lia_lp_write_cplex(&text, NULL, &lp, "hostile\nnames", hostile_cols, hostile_rows), LIA_OK);
+    assert_int_equal(lia__lp_write_cplex(&text, NULL, &lp, "hostile\nnames", hostile_cols, hostile_rows), LIA_OK);
     SAME_OPTIMUM(glpsol_optimum(text), z);
     /* legal and unique: a leading digit or a keyword gets '_', other characters become '_', a
      * repeat gets ~index (1-based), including a given name equal to a generated one */
@@ -379,10 +379,10 @@ static void test_lp_writer_names_and_numbers(void **state)
     twice.row = dup_row;
     twice.col = dup_col;
     char *t2 = (char *)1;
-    assert_int_equal(lia_lp_write_cplex(&t2, NULL, &twice, NULL, NULL, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__lp_write_cplex(&t2, NULL, &twice, NULL, NULL, NULL), LIA_EUSAGE);
     assert_null(t2);
     /* generated names and no title */
-    assert_int_equal(lia_lp_write_cplex(&t2, NULL, &lp, NULL, NULL, NULL), LIA_OK);
+    assert_int_equal(lia__lp_write_cplex(&t2, NULL, &lp, NULL, NULL, NULL), LIA_OK);
     const char *head = "Maximize\n obj: 0.3333333333333333 x1 + 0.1 x2 + 2 x3 - x6 + 1e-300 x7";
     assert_true(strncmp(t2, head, strlen(head)) == 0);
     SAME_OPTIMUM(glpsol_optimum(t2), z);
@@ -396,7 +396,7 @@ static void test_lp_text_ignores_the_host_locale(void **state)
     double obj[12], lo[12], hi[12];
     lia_lp lp = hostile_lp(obj, lo, hi);
     char *c_text, *de_text;
-    assert_int_equal(lia_lp_write_cplex(&c_text, NULL, &lp, NULL, hostile_cols, hostile_rows), LIA_OK);
+    assert_int_equal(lia__lp_write_cplex(&c_text, NULL, &lp, NULL, hostile_cols, hostile_rows), LIA_OK);
     /* a notebook may run under a locale that writes 0,5; generate one (Debian's `locales`) */
     char dir[] = "/tmp/lia-locale-XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -408,7 +408,7 @@ static void test_lp_text_ignores_the_host_locale(void **state)
     char probe[16];
     snprintf(probe, sizeof probe, "%.1f", 0.5);
     assert_string_equal(probe, "0,5");
-    assert_int_equal(lia_lp_write_cplex(&de_text, NULL, &lp, NULL, hostile_cols, hostile_rows), LIA_OK);
+    assert_int_equal(lia__lp_write_cplex(&de_text, NULL, &lp, NULL, hostile_cols, hostile_rows), LIA_OK);
     lia_game *g = chicken();
     lia_correlated *c = solve(g, 0);
     char *json;
@@ -477,7 +477,7 @@ static lia_status step_hostile(const lia_game *g, char **t)
     (void)g;
     double obj[12], lo[12], hi[12];
     lia_lp lp = hostile_lp(obj, lo, hi);
-    return lia_lp_write_cplex(t, NULL, &lp, "t", hostile_cols, hostile_rows);
+    return lia__lp_write_cplex(t, NULL, &lp, "t", hostile_cols, hostile_rows);
 }
 
 static void test_allocation_failures(void **state)
@@ -553,8 +553,8 @@ static void test_misuse(void **state)
     assert_int_equal(lia_correlated_write(&text, NULL, NULL, LIA_FORMAT_JSON), LIA_EUSAGE);
     lia_correlated_free(c);
     /* the LP layer refuses a malformed problem before GLPK or the writer sees it */
-    assert_int_equal(lia_lp_write_cplex(NULL, NULL, NULL, NULL, NULL, NULL), LIA_EUSAGE);
-    assert_int_equal(lia_lp_write_cplex(&text, NULL, NULL, NULL, NULL, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__lp_write_cplex(NULL, NULL, NULL, NULL, NULL, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__lp_write_cplex(&text, NULL, NULL, NULL, NULL, NULL), LIA_EUSAGE);
     lia_game_free(g);
 }
 

@@ -46,16 +46,16 @@ static void test_json_numbers_finite(void **state)
 {
     (void)state;
     lia_buf b;
-    lia_buf_init(&b);
-    lia_buf_double(&b, INFINITY);
-    lia_buf_putc(&b, ' ');
-    lia_buf_double(&b, -INFINITY);
-    lia_buf_putc(&b, ' ');
-    lia_buf_double(&b, NAN);
-    lia_buf_putc(&b, ' ');
-    lia_buf_double(&b, 0.25);
+    lia__buf_init(&b);
+    lia__buf_double(&b, INFINITY);
+    lia__buf_putc(&b, ' ');
+    lia__buf_double(&b, -INFINITY);
+    lia__buf_putc(&b, ' ');
+    lia__buf_double(&b, NAN);
+    lia__buf_putc(&b, ' ');
+    lia__buf_double(&b, 0.25);
     size_t len;
-    char *s = lia_buf_take(&b, &len);
+    char *s = lia__buf_take(&b, &len);
     assert_string_equal(s, "null null null 0.25");
     lia__free(s);
 }
@@ -77,10 +77,10 @@ static void test_json_strings_utf8(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         lia_buf b;
-        lia_buf_init(&b);
-        lia_buf_json_string(&b, cases[i].in);
+        lia__buf_init(&b);
+        lia__buf_json_string(&b, cases[i].in);
         size_t len;
-        char *s = lia_buf_take(&b, &len);
+        char *s = lia__buf_take(&b, &len);
         assert_string_equal(s, cases[i].want);
         lia__free(s);
     }

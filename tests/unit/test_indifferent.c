@@ -1,7 +1,7 @@
 /* test_indifferent.c — issue 17 item 4: games in which no player's own choice changes its
  * payoff have every profile as an equilibrium; lia_game_nash reads that off the structure
  * instead of enumerating a fully degenerate polytope, and must give what vertex enumeration
- * gives (checked here against lia_nash_enum itself). The stage set is found once per game
+ * gives (checked here against lia__nash_enum itself). The stage set is found once per game
  * for the repeated game's punishment and the bargaining's disagreement point. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -37,25 +37,25 @@ static void test_detection(void **state)
 {
     (void)state;
     lia_game *g = opponent_only();
-    assert_true(lia_nash_all_indifferent(g));
+    assert_true(lia__nash_all_indifferent(g));
     lia_game_free(g);
     /* matching pennies: not indifferent */
     size_t ns[2] = { 2, 2 };
     double mp[8] = { 1, -1, -1, 1, -1, 1, 1, -1 };
     assert_int_equal(lia_game_new(&g, 2, ns, mp), LIA_OK);
-    assert_false(lia_nash_all_indifferent(g));
+    assert_false(lia__nash_all_indifferent(g));
     lia_game_free(g);
     /* indifferent player 1 only (u1 = 0), player 2 not: not every profile */
     double half[8] = { 0, 0, 0, 0, 1, 0, 0, 1 };
     assert_int_equal(lia_game_new(&g, 2, ns, half), LIA_OK);
-    assert_false(lia_nash_all_indifferent(g));
+    assert_false(lia__nash_all_indifferent(g));
     lia_game_free(g);
     /* three players with constant payoffs 5 */
     size_t n3[3] = { 2, 3, 2 };
     double c3[36];
     for (size_t k = 0; k < 36; k++) c3[k] = 5;
     assert_int_equal(lia_game_new(&g, 3, n3, c3), LIA_OK);
-    assert_true(lia_nash_all_indifferent(g));
+    assert_true(lia__nash_all_indifferent(g));
     lia_game_free(g);
 }
 
@@ -65,12 +65,12 @@ static void test_same_as_vertex_enumeration(void **state)
 {
     (void)state;
     lia_game *g = opponent_only();
-    lia_eqset *fast = NULL, *slow = lia_eqset_new(g, "all");
+    lia_eqset *fast = NULL, *slow = lia__eqset_new(g, "all");
     lia_nash_options o = LIA_NASH_OPTIONS_INIT;
     o.method = LIA_NASH_ALL;
     assert_int_equal(lia_game_nash(&fast, g, &o), LIA_OK);
     assert_non_null(slow);
-    assert_int_equal(lia_nash_enum(slow, g, 0, LIA_DEFAULT_MEMORY_CAP, 1), LIA_OK);
+    assert_int_equal(lia__nash_enum(slow, g, 0, LIA_DEFAULT_MEMORY_CAP, 1), LIA_OK);
     assert_int_equal(lia_eqset_count(fast), 12);
     assert_int_equal(lia_eqset_count(slow), 12);
     for (size_t k = 0; k < 12; k++) {
@@ -131,15 +131,15 @@ static void test_reversion_once(void **state)
     lia_eqset *pure = NULL, *all = NULL;
     lia_nash_options o = LIA_NASH_OPTIONS_INIT;
     assert_int_equal(lia_game_nash(&pure, g, &o), LIA_OK);   /* no pure equilibrium */
-    lia_nash_reversion_offer(g, pure, LIA_NASH_PURE);
+    lia__nash_reversion_offer(g, pure, LIA_NASH_PURE);
     assert_null(atomic_load(&g->nash_worst));                /* not the defining set */
     o.method = LIA_NASH_ALL;
     assert_int_equal(lia_game_nash(&all, g, &o), LIA_OK);
-    lia_nash_reversion_offer(g, all, LIA_NASH_ALL);
+    lia__nash_reversion_offer(g, all, LIA_NASH_ALL);
     assert_non_null(atomic_load(&g->nash_worst));
     double p[2], q[2];
-    assert_int_equal(lia_punishments(g, LIA_PUNISH_NASH, p), LIA_OK);
-    assert_int_equal(lia_punishments(h, LIA_PUNISH_NASH, q), LIA_OK);   /* computed afresh */
+    assert_int_equal(lia__punishments(g, LIA_PUNISH_NASH, p), LIA_OK);
+    assert_int_equal(lia__punishments(h, LIA_PUNISH_NASH, q), LIA_OK);   /* computed afresh */
     assert_true(fabs(p[0]) < 1e-12 && fabs(p[1]) < 1e-12 && p[0] == q[0] && p[1] == q[1]);
     lia_eqset_free(pure);
     lia_eqset_free(all);

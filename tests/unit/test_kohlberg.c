@@ -20,7 +20,7 @@
 static int kohlberg(const double *v, size_t n, const double *x, int pre, double tol)
 {
     int holds = -1;
-    assert_int_equal(lia_kohlberg_check(v, n, x, pre, tol, &holds), LIA_OK);
+    assert_int_equal(lia__kohlberg_check(v, n, x, pre, tol, &holds), LIA_OK);
     assert_true(holds == 0 || holds == 1);
     return holds;
 }
@@ -342,7 +342,7 @@ static double solve_small(small_lp *p, int maximize, double *sol)
     lia_lp lp = { p->rows, p->n + 1, p->nnz, maximize, p->obj, p->row, p->col, p->val, p->kind, p->rhs, p->lo, p->hi };
     lia_lp_outcome out;
     double z;
-    assert_int_equal(lia_lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, sol, &z), LIA_OK);
+    assert_int_equal(lia__lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, sol, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_OPTIMAL);
     return z;
 }
@@ -423,7 +423,7 @@ static int naive_balanced(const uint32_t *d, size_t m, uint32_t b0, size_t n)
         obj[j] = 1;
         lia_lp lp = { n, cols, nnz, 1, obj, row, col, val, kind, rhs, NULL, hi };
         lia_lp_outcome out;
-        assert_int_equal(lia_lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, sol, &z), LIA_OK);
+        assert_int_equal(lia__lp_solve_by(&lp, LIA_LP_PRIMAL_TIGHT, &out, sol, &z), LIA_OK);
         if (out != LIA_LP_OPTIMAL || z <= 1e-9) return 0;
         for (size_t k = 0; k < m; k++)
             if (sol[k] > 1e-9) positive[k] = 1;
@@ -533,30 +533,30 @@ static void test_misuse(void **state)
     (void)state;
     double v[8] = { 0, 0, 0, 1, 0, 1, 0, 1 }, x[3] = { 1, 0, 0 };
     int h = 7;
-    assert_int_equal(lia_kohlberg_check(NULL, 3, x, 1, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(NULL, 3, x, 1, TOL, &h), LIA_EUSAGE);
     assert_int_equal(h, 0);
-    assert_int_equal(lia_kohlberg_check(v, 3, NULL, 1, TOL, &h), LIA_EUSAGE);
-    assert_int_equal(lia_kohlberg_check(v, 3, x, 1, TOL, NULL), LIA_EUSAGE);
-    assert_int_equal(lia_kohlberg_check(v, 0, x, 1, TOL, &h), LIA_EUSAGE);
-    assert_int_equal(lia_kohlberg_check(v, 31, x, 1, TOL, &h), LIA_EUSAGE);
-    assert_int_equal(lia_kohlberg_check(v, 3, x, 1, -1, &h), LIA_EUSAGE);
-    assert_int_equal(lia_kohlberg_check(v, 3, x, 1, NAN, &h), LIA_EUSAGE);
-    assert_int_equal(lia_kohlberg_check(v, 3, x, 1, INFINITY, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, NULL, 1, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, x, 1, TOL, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 0, x, 1, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 31, x, 1, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, x, 1, -1, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, x, 1, NAN, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, x, 1, INFINITY, &h), LIA_EUSAGE);
     v[2] = NAN;
-    assert_int_equal(lia_kohlberg_check(v, 3, x, 1, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, x, 1, TOL, &h), LIA_EUSAGE);
     v[2] = 0;
     x[1] = INFINITY;
-    assert_int_equal(lia_kohlberg_check(v, 3, x, 1, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, x, 1, TOL, &h), LIA_EUSAGE);
     x[1] = 1e-3;   /* x(N) = 1.001 != v(N) */
-    assert_int_equal(lia_kohlberg_check(v, 3, x, 1, TOL, &h), LIA_EUSAGE);
-    assert_int_equal(lia_kohlberg_check(v, 3, x, 0, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, x, 1, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v, 3, x, 0, TOL, &h), LIA_EUSAGE);
     assert_int_equal(h, 0);
     /* one player: no proper coalition, the criterion is vacuous */
     double v1[2] = { 0, 5 }, x1[1] = { 5 };
     assert_int_equal(kohlberg(v1, 1, x1, 1, 0), 1);
     assert_int_equal(kohlberg(v1, 1, x1, 0, 0), 1);
     x1[0] = 4;
-    assert_int_equal(lia_kohlberg_check(v1, 1, x1, 1, TOL, &h), LIA_EUSAGE);
+    assert_int_equal(lia__kohlberg_check(v1, 1, x1, 1, TOL, &h), LIA_EUSAGE);
     /* two players: the standard solution, halves of the surplus */
     double v2[4] = { 0, 1, 2, 5 }, x2[2] = { 2, 3 };
     expect_both(v2, 2, x2, 1);
@@ -601,7 +601,7 @@ static void test_allocation_failures(void **state)
         for (k = 1; k < 10000; k++) {
             h = 7;
             lia__mem_fail_after(k);
-            lia_status st = lia_kohlberg_check(m->v, m->n, m->x, m->pre, TOL, &h);
+            lia_status st = lia__kohlberg_check(m->v, m->n, m->x, m->pre, TOL, &h);
             lia__mem_fail_after(0);
             if (st == LIA_OK) {
                 assert_int_equal(h, ref);

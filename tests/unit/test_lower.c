@@ -69,26 +69,26 @@ typedef struct fixture {
 static void load(fixture *f, const char *text)
 {
     memset(f, 0, sizeof *f);
-    lia_arena_init(&f->ast_arena);
-    lia_arena_init(&f->arena);
-    assert_int_equal(lia_sources_add(&f->s, "t.lia", text, strlen(text)), 0);
-    assert_int_equal(lia_parse(&f->ast, &f->ast_arena, &f->s, 0, &f->d), 0);
-    assert_int_equal(lia_check(&f->spec, &f->arena, &f->ast, &f->s, &f->d, NULL, 0), 0);
+    lia__arena_init(&f->ast_arena);
+    lia__arena_init(&f->arena);
+    assert_int_equal(lia__sources_add(&f->s, "t.lia", text, strlen(text)), 0);
+    assert_int_equal(lia__parse(&f->ast, &f->ast_arena, &f->s, 0, &f->d), 0);
+    assert_int_equal(lia__check(&f->spec, &f->arena, &f->ast, &f->s, &f->d, NULL, 0), 0);
     assert_int_equal(f->d.errors, 0);
-    assert_true(lia_agreement_tables_init(&f->t, &f->arena, &f->spec, &f->spec.games[0].agreement));
+    assert_true(lia__agreement_tables_init(&f->t, &f->arena, &f->spec, &f->spec.games[0].agreement));
 }
 
 static void unload(fixture *f)
 {
-    lia_arena_free(&f->ast_arena);
-    lia_arena_free(&f->arena);
-    lia_diags_free(&f->d);
-    lia_sources_free(&f->s);
+    lia__arena_free(&f->ast_arena);
+    lia__arena_free(&f->arena);
+    lia__diags_free(&f->d);
+    lia__sources_free(&f->s);
 }
 
 static void terms(fixture *f, const double *x, uint64_t S, size_t i, lia_terms *out)
 {
-    assert_true(lia_agreement_terms(&f->t, x, S, i, out));
+    assert_true(lia__agreement_terms(&f->t, x, S, i, out));
 }
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-12)
@@ -114,7 +114,7 @@ static void test_bilateral_terms_by_hand(void **state)
     NEAR(a.facility_cost, 1.5);
     NEAR(a.transfer_in, 0);
     NEAR(a.transfer_out, 0.3);
-    NEAR(lia_terms_total(&a), -0.6);   /* 0.08 + 0.24 - 0.12 + 1 - 1.5 - 0.3 */
+    NEAR(lia__terms_total(&a), -0.6);   /* 0.08 + 0.24 - 0.12 + 1 - 1.5 - 0.3 */
     terms(&f, both, 3, 1, &b);
     /* B at (1,1):
      *   coverage  = 2*0.5*(1*1*0.6*0.8) = 0.48;  spillover = 0.5*2*1*0.5*0.5*0.8 = 0.2
@@ -124,7 +124,7 @@ static void test_bilateral_terms_by_hand(void **state)
     NEAR(b.exposure, 0.025);
     NEAR(b.facility_value - b.facility_cost, 0.5);
     NEAR(b.transfer_in, 0.3);
-    NEAR(lia_terms_total(&b), 1.455);  /* 0.48 + 0.2 - 0.025 + 0.5 + 0.3 */
+    NEAR(lia__terms_total(&b), 1.455);  /* 0.48 + 0.2 - 0.025 + 0.5 + 0.3 */
     unload(&f);
 }
 
@@ -185,25 +185,25 @@ static void test_pooled_terms_by_hand(void **state)
     NEAR(x.spillover, 0);
     NEAR(x.exposure, 0.25);
     NEAR(x.facility_value - x.facility_cost, 1);
-    NEAR(lia_terms_total(&x), 0.875);
+    NEAR(lia__terms_total(&x), 0.875);
     terms(&f, all, 7, 1, &y);
     /* Y: coverage 0.125; exposure 0.5*(1 - (1-0.2)(1-0.5)) = 0.3; facility 2 - (3/5)*5 = -1 */
     NEAR(y.exposure, 0.3);
-    NEAR(lia_terms_total(&y), -1.175);
+    NEAR(lia__terms_total(&y), -1.175);
     terms(&f, all, 7, 2, &z);
     /* Z collects nothing: coverage = 1*(1 - (1-0.25)(1-0.25)) = 0.4375; facility 2 - 1 = 1 */
     NEAR(z.coverage, 0.4375);
     NEAR(z.exposure, 0);
-    NEAR(lia_terms_total(&z), 1.4375);
+    NEAR(lia__terms_total(&z), 1.4375);
     /* (1,0,1): nobody staffs fully, so no facility value; the pool still reaches Y
      *   X: exposure 0.25, cost 1 -> -1.25;  Y: coverage from X 0.5*0.25 = 0.125;
      *   Z: coverage from X 1*(1 - (1 - 0.25)) = 0.25, cost 1 -> -0.75 */
     terms(&f, xz, 7, 0, &x);
-    NEAR(lia_terms_total(&x), -1.25);
+    NEAR(lia__terms_total(&x), -1.25);
     terms(&f, xz, 7, 1, &y);
-    NEAR(lia_terms_total(&y), 0.125);
+    NEAR(lia__terms_total(&y), 0.125);
     terms(&f, xz, 7, 2, &z);
-    NEAR(lia_terms_total(&z), -0.75);
+    NEAR(lia__terms_total(&z), -0.75);
     unload(&f);
 }
 
@@ -221,9 +221,9 @@ static void test_coalition_restricts_flows(void **state)
     lia_terms a, b;
     terms(&f, x, 3, 0, &a);
     terms(&f, x, 3, 1, &b);
-    NEAR(lia_terms_total(&a), 0.875);
+    NEAR(lia__terms_total(&a), 0.875);
     NEAR(b.exposure, 0.1);
-    NEAR(lia_terms_total(&b), -1.725);
+    NEAR(lia__terms_total(&b), -1.725);
     unload(&f);
 
     /* v({X,Y}) = max(0, (1,1): -0.85, (1,0): -1.25 + 0.125, (0,1): 0.125 - 0.1 - 3.75) = 0 */
@@ -260,7 +260,7 @@ static void test_multilateral_spill_exposure_by_hand(void **state)
     NEAR(x.spillover, 0.18 + 0.12);
     NEAR(x.exposure, 0.345 + 0.14375);
     NEAR(x.coverage, 0.1312 + 0.16);
-    NEAR(lia_terms_total(&x), 0.2912 + 0.3 - 0.48875);   /* 0.10245 */
+    NEAR(lia__terms_total(&x), 0.2912 + 0.3 - 0.48875);   /* 0.10245 */
     terms(&f, all, 7, 1, &y);
     /* Y at (1,1,1): p to X and Z at 0.5 each; d to X alone at scope 1.
      *   spill p = 0.5*1*0.5*0.8*(1 - 0.5*0.5) = 0.2*0.75 = 0.15

@@ -25,24 +25,24 @@ static void test_fence_checks_before_glpk(void **state)
     lia_row_kind kind[1] = { LIA_ROW_LE };
     lia_lp lp = { 1, 2, 2, 1, obj, row, col, val, kind, rhs, NULL, NULL };
     lia_lp_outcome out;
-    assert_int_equal(lia_lp_solve(&lp, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_solve(&lp, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_OPTIMAL);
     NEAR(z, 1);
     /* an index out of range would make GLPK abort the process: refused before it sees it */
     size_t badcol[2] = { 0, 7 };
     lia_lp bad = lp;
     bad.col = badcol;
-    assert_int_equal(lia_lp_solve(&bad, &out, x, &z), LIA_EUSAGE);
+    assert_int_equal(lia__lp_solve(&bad, &out, x, &z), LIA_EUSAGE);
     double nanobj[2] = { NAN, 1 };
     bad = lp;
     bad.obj = nanobj;
-    assert_int_equal(lia_lp_solve(&bad, &out, x, &z), LIA_EUSAGE);
+    assert_int_equal(lia__lp_solve(&bad, &out, x, &z), LIA_EUSAGE);
     double lo[2] = { 2, 0 }, hi[2] = { 1, INFINITY };          /* lower bound above upper */
     bad = lp;
     bad.col_lo = lo;
     bad.col_hi = hi;
-    assert_int_equal(lia_lp_solve(&bad, &out, x, &z), LIA_EUSAGE);
-    assert_int_equal(lia_lp_solve(NULL, &out, x, &z), LIA_EUSAGE);
+    assert_int_equal(lia__lp_solve(&bad, &out, x, &z), LIA_EUSAGE);
+    assert_int_equal(lia__lp_solve(NULL, &out, x, &z), LIA_EUSAGE);
 }
 
 static void test_glpk_error_is_caught(void **state)
@@ -63,7 +63,7 @@ static void test_glpk_error_is_caught(void **state)
     int saved = dup(1);
     dup2(fd, 1);
     for (int round = 0; round < 3; round++)   /* ...every time: the hook is re-installed per call */
-        assert_int_equal(lia_lp_solve(&twice, &out, x, &z), LIA_EINTERNAL);
+        assert_int_equal(lia__lp_solve(&twice, &out, x, &z), LIA_EINTERNAL);
     fflush(stdout);
     dup2(saved, 1);
     close(saved);
@@ -72,7 +72,7 @@ static void test_glpk_error_is_caught(void **state)
     unlink(path);
     /* ...and GLPK works again afterwards */
     lia_lp ok = { 1, 1, 1, 1, obj, row, col, val, kind, rhs, NULL, NULL };
-    assert_int_equal(lia_lp_solve(&ok, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_solve(&ok, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_OPTIMAL);
     NEAR(z, 1);
 }
@@ -85,16 +85,16 @@ static void test_infeasible_and_unbounded(void **state)
     lia_row_kind kind[2] = { LIA_ROW_LE, LIA_ROW_GE };          /* x <= 1 and x >= 2 */
     lia_lp lp = { 2, 1, 2, 1, obj, row, col, val, kind, rhs, NULL, NULL };
     lia_lp_outcome out;
-    assert_int_equal(lia_lp_solve(&lp, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_solve(&lp, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_INFEASIBLE);
     lia_row_kind ge[1] = { LIA_ROW_GE };                        /* max x s.t. x >= 1 */
     lia_lp up = { 1, 1, 1, 1, obj, row, col, val, ge, rhs, NULL, NULL };
-    assert_int_equal(lia_lp_solve(&up, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_solve(&up, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_UNBOUNDED);
     /* the fence leaves GLPK usable: solve again in the same thread */
     lia_row_kind le[1] = { LIA_ROW_LE };
     lia_lp ok = { 1, 1, 1, 1, obj, row, col, val, le, rhs, NULL, NULL };
-    assert_int_equal(lia_lp_solve(&ok, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_solve(&ok, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_OPTIMAL);
     NEAR(x[0], 1);
 }
@@ -205,52 +205,52 @@ static void test_incremental_lp(void **state)
     double r1[2] = { 1, 2 }, r2[2] = { 3, 1 };
     lia_lp_inc *p = NULL;
     lia_lp_outcome out;
-    assert_int_equal(lia_lp_inc_new(&p, 2, obj, 1, NULL, NULL), LIA_OK);
-    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_inc_new(&p, 2, obj, 1, NULL, NULL), LIA_OK);
+    assert_int_equal(lia__lp_inc_solve(p, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_UNBOUNDED);   /* no rows yet */
     size_t row;
-    assert_int_equal(lia_lp_inc_add_row(p, 2, cols, r1, LIA_ROW_LE, 4, &row), LIA_OK);
+    assert_int_equal(lia__lp_inc_add_row(p, 2, cols, r1, LIA_ROW_LE, 4, &row), LIA_OK);
     assert_int_equal(row, 0);
-    assert_int_equal(lia_lp_inc_add_row(p, 2, cols, r2, LIA_ROW_LE, 6, &row), LIA_OK);
-    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_inc_add_row(p, 2, cols, r2, LIA_ROW_LE, 6, &row), LIA_OK);
+    assert_int_equal(lia__lp_inc_solve(p, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_OPTIMAL);
     NEAR(z, 2.8);
     NEAR(x[0], 1.6);
     NEAR(x[1], 1.2);
-    assert_int_equal(lia_lp_inc_duals(p, rd, cd), LIA_OK);
+    assert_int_equal(lia__lp_inc_duals(p, rd, cd), LIA_OK);
     NEAR(rd[0], 0.4);
     NEAR(rd[1], 0.2);
     /* a third row, warm start: x + y <= 2 binds alone (value 2) */
     double r3[2] = { 1, 1 };
-    assert_int_equal(lia_lp_inc_add_row(p, 2, cols, r3, LIA_ROW_LE, 2, NULL), LIA_OK);
-    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_inc_add_row(p, 2, cols, r3, LIA_ROW_LE, 2, NULL), LIA_OK);
+    assert_int_equal(lia__lp_inc_solve(p, &out, x, &z), LIA_OK);
     NEAR(z, 2);
     /* the third row dropped again and the first made an equality x + 2y = 4: the optimum
      * (8/5, 6/5) lies on it, so the value is 14/5 again */
-    assert_int_equal(lia_lp_inc_relax_row(p, 2), LIA_OK);
-    assert_int_equal(lia_lp_inc_set_row(p, 0, 2, cols, r1, LIA_ROW_EQ, 4), LIA_OK);
-    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_inc_relax_row(p, 2), LIA_OK);
+    assert_int_equal(lia__lp_inc_set_row(p, 0, 2, cols, r1, LIA_ROW_EQ, 4), LIA_OK);
+    assert_int_equal(lia__lp_inc_solve(p, &out, x, &z), LIA_OK);
     NEAR(z, 2.8);
     /* infeasible: x + y >= 10 against the rest */
-    assert_int_equal(lia_lp_inc_set_row(p, 2, 2, cols, r3, LIA_ROW_GE, 10), LIA_OK);
-    assert_int_equal(lia_lp_inc_solve(p, &out, x, &z), LIA_OK);
+    assert_int_equal(lia__lp_inc_set_row(p, 2, 2, cols, r3, LIA_ROW_GE, 10), LIA_OK);
+    assert_int_equal(lia__lp_inc_solve(p, &out, x, &z), LIA_OK);
     assert_int_equal(out, LIA_LP_INFEASIBLE);
-    assert_int_equal(lia_lp_inc_duals(p, rd, cd), LIA_EUSAGE);   /* no optimum to read */
-    assert_int_equal(lia_lp_inc_rows(p), 3);
+    assert_int_equal(lia__lp_inc_duals(p, rd, cd), LIA_EUSAGE);   /* no optimum to read */
+    assert_int_equal(lia__lp_inc_rows(p), 3);
     /* everything GLPK would abort on is refused before it sees it */
     size_t bad[1] = { 7 };
     double nan1[1] = { NAN };
-    assert_int_equal(lia_lp_inc_add_row(p, 1, bad, r1, LIA_ROW_LE, 1, NULL), LIA_EUSAGE);
-    assert_int_equal(lia_lp_inc_add_row(p, 1, cols, nan1, LIA_ROW_LE, 1, NULL), LIA_EUSAGE);
-    assert_int_equal(lia_lp_inc_add_row(p, 1, cols, r1, LIA_ROW_LE, INFINITY, NULL), LIA_EUSAGE);
-    assert_int_equal(lia_lp_inc_set_row(p, 3, 1, cols, r1, LIA_ROW_LE, 1), LIA_EUSAGE);
-    assert_int_equal(lia_lp_inc_relax_row(p, 3), LIA_EUSAGE);
-    lia_lp_inc_free(p);
+    assert_int_equal(lia__lp_inc_add_row(p, 1, bad, r1, LIA_ROW_LE, 1, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__lp_inc_add_row(p, 1, cols, nan1, LIA_ROW_LE, 1, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__lp_inc_add_row(p, 1, cols, r1, LIA_ROW_LE, INFINITY, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__lp_inc_set_row(p, 3, 1, cols, r1, LIA_ROW_LE, 1), LIA_EUSAGE);
+    assert_int_equal(lia__lp_inc_relax_row(p, 3), LIA_EUSAGE);
+    lia__lp_inc_free(p);
     double lo[1] = { 1 }, hi[1] = { 0 };
-    assert_int_equal(lia_lp_inc_new(&p, 1, obj, 1, lo, hi), LIA_EUSAGE);
+    assert_int_equal(lia__lp_inc_new(&p, 1, obj, 1, lo, hi), LIA_EUSAGE);
     assert_null(p);
-    assert_int_equal(lia_lp_inc_new(&p, 0, obj, 1, NULL, NULL), LIA_EUSAGE);
-    lia_lp_inc_free(NULL);
+    assert_int_equal(lia__lp_inc_new(&p, 0, obj, 1, NULL, NULL), LIA_EUSAGE);
+    lia__lp_inc_free(NULL);
 }
 
 int main(void)

@@ -279,16 +279,16 @@ static void test_close_calls_decided_exactly(void **state)
             seed = seed * 6364136223846793005u + 1442695040888963407u;
             int64_t a = (int64_t)((seed >> 33) % 4), e = (int64_t)((seed >> 40) % 3) - 1;
             M[i] = 1 + (double)a / 4 + (double)e * ldexp(1, -30);
-            lia_big_set_i64(&MI[i], ((int64_t)1 << 32) + a * ((int64_t)1 << 30) + e * 4);
+            lia__big_set_i64(&MI[i], ((int64_t)1 << 32) + a * ((int64_t)1 << 30) + e * 4);
         }
         for (size_t l = 0; l < nlab; l++) lab[l] = l;
         lia_polytope P = { d, k, nlab, M, lab, lab + d };
         lia_polytope_exact X = { d, k, nlab, MI, lab, lab + d };
         lia_vertices a, b, c, v;
-        lia_status sb = lia_polytope_vertices_rs(&b, &P, &X, (size_t)1 << 26, 1);
+        lia_status sb = lia__polytope_vertices_rs(&b, &P, &X, (size_t)1 << 26, 1);
         assert_true(sb == LIA_OK || sb == LIA_RS_UNSURE);
         unsure_with += sb == LIA_RS_UNSURE;
-        lia_status st = lia_polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1);
+        lia_status st = lia__polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1);
         if (st == LIA_RS_UNSURE) {
             unsure_without++;
             assert_true(sb != LIA_OK || b.closest == 0);
@@ -297,18 +297,18 @@ static void test_close_calls_decided_exactly(void **state)
             assert_int_equal(a.n, b.n);
             assert_int_equal(a.nbases, b.nbases);
             assert_memory_equal(a.labels, b.labels, a.n * sizeof *a.labels);
-            lia_vertices_free(&a);
+            lia__vertices_free(&a);
         }
-        lia_vertices_free(&b);
-        assert_int_equal(lia_polytope_vertices(&v, &P, &X, (size_t)1 << 26, 1), LIA_OK);
-        assert_int_equal(lia_polytope_vertices_exact(&c, &X, (size_t)1 << 26), LIA_OK);
+        lia__vertices_free(&b);
+        assert_int_equal(lia__polytope_vertices(&v, &P, &X, (size_t)1 << 26, 1), LIA_OK);
+        assert_int_equal(lia__polytope_vertices_exact(&c, &X, (size_t)1 << 26), LIA_OK);
         assert_int_equal(v.n, c.n);
         assert_int_equal(v.nbases, c.nbases);
         sort_vertices(&v);
         sort_vertices(&c);
         assert_memory_equal(v.labels, c.labels, v.n * sizeof *v.labels);
-        lia_vertices_free(&v);
-        lia_vertices_free(&c);
+        lia__vertices_free(&v);
+        lia__vertices_free(&c);
     }
     assert_true(unsure_without > 10);   /* the close calls are there: without X it gives up */
     assert_true(4 * unsure_with < unsure_without);
@@ -329,15 +329,15 @@ static void test_reverse_search_equals_lex(void **state)
             seed = seed * 6364136223846793005u + 1442695040888963407u;
             int64_t r = (int64_t)((seed >> 33) % (uint64_t)range);
             M[i] = 1 + (double)r / range;
-            lia_big_set_i64(&MI[i], range + r);
+            lia__big_set_i64(&MI[i], range + r);
         }
         for (size_t l = 0; l < nlab; l++) lab[l] = l;
         lia_polytope P = { d, k, nlab, M, lab, lab + d };
         lia_vertices a, b;
-        lia_status st = lia_polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1);
+        lia_status st = lia__polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1);
         if (st == LIA_RS_UNSURE) continue;
         assert_int_equal(st, LIA_OK);
-        assert_int_equal(lia_polytope_vertices_lex(&b, &P, (size_t)1 << 26), LIA_OK);
+        assert_int_equal(lia__polytope_vertices_lex(&b, &P, (size_t)1 << 26), LIA_OK);
         assert_int_equal(a.n, b.n);
         assert_int_equal(a.nbases, b.nbases);   /* the same lexicographic bases, each once */
         assert_int_equal(a.lwords, 1);
@@ -348,16 +348,16 @@ static void test_reverse_search_equals_lex(void **state)
          * same label sets and the same number of lexicographic bases */
         lia_polytope_exact X = { d, k, nlab, MI, lab, lab + d };
         lia_vertices c;
-        assert_int_equal(lia_polytope_vertices_exact(&c, &X, (size_t)1 << 26), LIA_OK);
+        assert_int_equal(lia__polytope_vertices_exact(&c, &X, (size_t)1 << 26), LIA_OK);
         assert_int_equal(c.n, a.n);
         assert_int_equal(c.nbases, a.nbases);
         qsort(c.labels, c.n, sizeof *c.labels, cmp_labels);
         assert_memory_equal(c.labels, a.labels, a.n * sizeof *a.labels);
-        lia_vertices_free(&c);
+        lia__vertices_free(&c);
         compared++;
         degenerate += a.nbases > a.n;
-        lia_vertices_free(&a);
-        lia_vertices_free(&b);
+        lia__vertices_free(&a);
+        lia__vertices_free(&b);
     }
     assert_true(compared > 300);   /* the fast path handles degenerate polytopes too */
     assert_true(degenerate > 50);
@@ -366,12 +366,12 @@ static void test_reverse_search_equals_lex(void **state)
 static void big(lia_big *r, const char *dec)
 {
     lia_big ten, d;
-    lia_big_set_i64(r, 0);
-    lia_big_set_i64(&ten, 10);
+    lia__big_set_i64(r, 0);
+    lia__big_set_i64(&ten, 10);
     int neg = *dec == '-';
     for (const char *p = dec + neg; *p; p++) {
-        lia_big_set_i64(&d, *p - '0');
-        assert_true(lia_big_mul(r, r, &ten) && lia_big_add(r, r, &d));
+        lia__big_set_i64(&d, *p - '0');
+        assert_true(lia__big_mul(r, r, &ten) && lia__big_add(r, r, &d));
     }
     if (neg) lia_big_negate(r);
 }
@@ -383,90 +383,90 @@ static void test_bigint(void **state)
     char s[256];
     /* (2^64 + 1)^2 = 340282366920938463500268095579187314689 */
     big(&a, "18446744073709551617");
-    assert_true(lia_big_mul(&b, &a, &a));
-    lia_big_to_str(s, sizeof s, &b);
+    assert_true(lia__big_mul(&b, &a, &a));
+    lia__big_to_str(s, sizeof s, &b);
     assert_string_equal(s, "340282366920938463500268095579187314689");
     /* division: 340282366920938463500268095579187314689 = 18446744073709551617^2, remainder 0;
      * and 10^30 + 7 = 123456789012345 * 8100000072900045 + 25444543944482 (checked with Python) */
-    assert_true(lia_big_divmod(&q, &r, &b, &a));
-    assert_int_equal(lia_big_cmp(&q, &a), 0);
+    assert_true(lia__big_divmod(&q, &r, &b, &a));
+    assert_int_equal(lia__big_cmp(&q, &a), 0);
     assert_true(lia_big_is_zero(&r));
     big(&a, "1000000000000000000000000000007");
     big(&b, "123456789012345");
-    assert_true(lia_big_divmod(&q, &r, &a, &b));
-    lia_big_to_str(s, sizeof s, &q);
+    assert_true(lia__big_divmod(&q, &r, &a, &b));
+    lia__big_to_str(s, sizeof s, &q);
     assert_string_equal(s, "8100000072900045");
-    lia_big_to_str(s, sizeof s, &r);
+    lia__big_to_str(s, sizeof s, &r);
     assert_string_equal(s, "25444543944482");
     /* truncation toward zero with signs: -7 / 2 = -3 rem -1 */
-    lia_big_set_i64(&a, -7);
-    lia_big_set_i64(&b, 2);
-    assert_true(lia_big_divmod(&q, &r, &a, &b));
-    lia_big_to_str(s, sizeof s, &q);
+    lia__big_set_i64(&a, -7);
+    lia__big_set_i64(&b, 2);
+    assert_true(lia__big_divmod(&q, &r, &a, &b));
+    lia__big_to_str(s, sizeof s, &q);
     assert_string_equal(s, "-3");
-    lia_big_to_str(s, sizeof s, &r);
+    lia__big_to_str(s, sizeof s, &r);
     assert_string_equal(s, "-1");
     /* gcd(2^100, 6^50) = 2^50 = 1125899906842624 */
     big(&a, "1267650600228229401496703205376");
     big(&b, "808281277464764060643139600456536293376");
-    assert_true(lia_big_gcd(&t, &a, &b));
-    lia_big_to_str(s, sizeof s, &t);
+    assert_true(lia__big_gcd(&t, &a, &b));
+    lia__big_to_str(s, sizeof s, &t);
     assert_string_equal(s, "1125899906842624");
     /* a multi-limb divisor: 2^128 - 1 = (2^64 + 3) * 18446744073709551613 + 8 */
     big(&a, "340282366920938463463374607431768211455");
     big(&b, "18446744073709551619");
-    assert_true(lia_big_divmod(&q, &r, &a, &b));
-    lia_big_to_str(s, sizeof s, &q);
+    assert_true(lia__big_divmod(&q, &r, &a, &b));
+    lia__big_to_str(s, sizeof s, &q);
     assert_string_equal(s, "18446744073709551613");
-    lia_big_to_str(s, sizeof s, &r);
+    lia__big_to_str(s, sizeof s, &r);
     assert_string_equal(s, "8");
     /* and q * b + r == a on a spread of random multi-limb operands */
     uint64_t seed = 12345;
     for (int trial = 0; trial < 2000; trial++) {
         lia_big x, y, limb;
-        lia_big_set_i64(&x, 0);
-        lia_big_set_i64(&y, 0);
-        lia_big_set_i64(&limb, (int64_t)1 << 31);
+        lia__big_set_i64(&x, 0);
+        lia__big_set_i64(&y, 0);
+        lia__big_set_i64(&limb, (int64_t)1 << 31);
         int nx = 1 + trial % 9, ny = 1 + (trial / 9) % 5;
         for (int i = 0; i < nx + ny; i++) {
             seed = seed * 6364136223846793005u + 1442695040888963407u;
             lia_big d;
-            lia_big_set_i64(&d, (int64_t)(seed >> 33));
+            lia__big_set_i64(&d, (int64_t)(seed >> 33));
             lia_big *z = i < nx ? &x : &y;
-            lia_big_mul(z, z, &limb);
-            lia_big_mul(z, z, &limb);   /* shift by 62 bits */
-            lia_big_add(z, z, &d);
+            lia__big_mul(z, z, &limb);
+            lia__big_mul(z, z, &limb);   /* shift by 62 bits */
+            lia__big_add(z, z, &d);
         }
         if (lia_big_is_zero(&y)) continue;
         if (trial % 3 == 0) lia_big_negate(&x);
-        assert_true(lia_big_divmod(&q, &r, &x, &y));
-        lia_big_mul(&t, &q, &y);
-        lia_big_add(&t, &t, &r);
-        assert_int_equal(lia_big_cmp(&t, &x), 0);
+        assert_true(lia__big_divmod(&q, &r, &x, &y));
+        lia__big_mul(&t, &q, &y);
+        lia__big_add(&t, &t, &r);
+        assert_int_equal(lia__big_cmp(&t, &x), 0);
         lia_big ra = r, ya = y;
         ra.neg = 0;
         ya.neg = 0;
-        assert_true(lia_big_cmp(&ra, &ya) < 0);
+        assert_true(lia__big_cmp(&ra, &ya) < 0);
         assert_true(lia_big_sign(&r) == 0 || lia_big_sign(&r) == lia_big_sign(&x));
     }
     /* overflow is reported, never wrapped */
-    lia_big_set_i64(&a, 1);
-    lia_big_set_i64(&b, (int64_t)1 << 62);
+    lia__big_set_i64(&a, 1);
+    lia__big_set_i64(&b, (int64_t)1 << 62);
     int ok = 1;
-    for (int i = 0; i < 60 && ok; i++) ok = lia_big_mul(&a, &a, &b);
+    for (int i = 0; i < 60 && ok; i++) ok = lia__big_mul(&a, &a, &b);
     assert_false(ok);
-    assert_true(lia_big_divmod(&q, NULL, &b, &b));
-    lia_big_set_i64(&t, 0);
-    assert_false(lia_big_divmod(&q, &r, &b, &t));
+    assert_true(lia__big_divmod(&q, NULL, &b, &b));
+    lia__big_set_i64(&t, 0);
+    assert_false(lia__big_divmod(&q, &r, &b, &t));
     /* ratio beyond double range: (10^400 + 1) / (3 * 10^399) ~ 3.3333 */
-    lia_big_set_i64(&a, 1);
-    lia_big_set_i64(&t, 10);
-    for (int i = 0; i < 400; i++) lia_big_mul(&a, &a, &t);
-    lia_big_set_i64(&b, 1);
-    for (int i = 0; i < 399; i++) lia_big_mul(&b, &b, &t);
-    lia_big_set_i64(&t, 3);
-    lia_big_mul(&b, &b, &t);
-    assert_true(fabs(lia_big_ratio(&a, &b) - 10.0 / 3) < 1e-12);
+    lia__big_set_i64(&a, 1);
+    lia__big_set_i64(&t, 10);
+    for (int i = 0; i < 400; i++) lia__big_mul(&a, &a, &t);
+    lia__big_set_i64(&b, 1);
+    for (int i = 0; i < 399; i++) lia__big_mul(&b, &b, &t);
+    lia__big_set_i64(&t, 3);
+    lia__big_mul(&b, &b, &t);
+    assert_true(fabs(lia__big_ratio(&a, &b) - 10.0 / 3) < 1e-12);
 }
 
 int main(void)

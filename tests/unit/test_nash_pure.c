@@ -155,12 +155,12 @@ static void test_regret_per_player_scale(void **state)
     assert_int_equal(lia_game_new(&g, 2, ns, pay), LIA_OK);
     double x[4] = { 1, 0, 1, 0 }, regret;
     int pass = 1;
-    assert_int_equal(lia_regret_verify(g, x, &regret, &pass), LIA_OK);
+    assert_int_equal(lia__regret_verify(g, x, &regret, &pass), LIA_OK);
     assert_true(fabs(regret - 1e-4) < 1e-9);
-    assert_true(regret <= lia_regret_tolerance(g));   /* the shared tolerance would let it pass */
+    assert_true(regret <= lia__regret_tolerance(g));   /* the shared tolerance would let it pass */
     assert_int_equal(pass, 0);
     double y[4] = { 1, 0, 0, 1 };                      /* (row 1, column 2) is an equilibrium */
-    assert_int_equal(lia_regret_verify(g, y, &regret, &pass), LIA_OK);
+    assert_int_equal(lia__regret_verify(g, y, &regret, &pass), LIA_OK);
     assert_int_equal(pass, 1);
     /* and no method reports the false one: pure finds only (r1, c2) */
     lia_eqset *e;
@@ -188,7 +188,7 @@ static void test_regret_offset_payoffs(void **state)
     lia_eqset_free(e);
     double x[4] = { 1, 0, 1, 0 }, regret;
     int pass = 1;
-    assert_int_equal(lia_regret_verify(g, x, &regret, &pass), LIA_OK);
+    assert_int_equal(lia__regret_verify(g, x, &regret, &pass), LIA_OK);
     assert_true(fabs(regret - 0.5) < 1e-3 && pass == 0);
     lia_game_free(g);
 }

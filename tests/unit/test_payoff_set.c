@@ -107,7 +107,7 @@ static double *spe(const double *u1, const double *u2, size_t m1, size_t m2, dou
 {
     double *v = NULL;
     size_t it = 0;
-    assert_int_equal(lia_spe_payoff_set(u1, u2, m1, m2, d, TOL, MAXIT, &v, nv, &it), LIA_OK);
+    assert_int_equal(lia__spe_payoff_set(u1, u2, m1, m2, d, TOL, MAXIT, &v, nv, &it), LIA_OK);
     assert_true(it >= 1 && it < MAXIT);
     if (*nv == 0) assert_null(v);
     else assert_non_null(v);
@@ -162,40 +162,40 @@ static void test_polygon_helpers(void **state)
 {
     (void)state;
     lia_pt p[8] = { { 0, 0 }, { 1, 0 }, { 2, 0 }, { 2, 2 }, { 0, 2 }, { 1, 1 }, { 0, 0 }, { 2, 1 } }, h[16];
-    size_t n = lia_poly_hull(p, 8, h);          /* duplicates, collinear and interior points go */
+    size_t n = lia__poly_hull(p, 8, h);          /* duplicates, collinear and interior points go */
     assert_int_equal(n, 4);
     const double sq[8] = { 0, 0, 2, 0, 2, 2, 0, 2 };
     for (size_t i = 0; i < 4; i++) { assert_true(h[i].x == sq[2 * i]); assert_true(h[i].y == sq[2 * i + 1]); }
     double cc, lo, hi;
-    assert_true(lia_poly_chord(h, n, 0, 1, 1e-12, &cc, &lo, &hi));
+    assert_true(lia__poly_chord(h, n, 0, 1, 1e-12, &cc, &lo, &hi));
     assert_true(cc == 1 && lo == 0 && hi == 2);
-    assert_true(lia_poly_chord(h, n, 1, 2 + 1e-13, 1e-12, &cc, &lo, &hi));   /* just outside: moved in */
+    assert_true(lia__poly_chord(h, n, 1, 2 + 1e-13, 1e-12, &cc, &lo, &hi));   /* just outside: moved in */
     assert_true(cc == 2 && lo == 0 && hi == 2);
-    assert_false(lia_poly_chord(h, n, 0, 2.5, 1e-12, &cc, &lo, &hi));
-    assert_true(lia_poly_dist(h, n, (lia_pt){ 1, 1 }) == 0);
-    assert_true(fabs(lia_poly_dist(h, n, (lia_pt){ 3, 3 }) - sqrt(2)) < 1e-15);
+    assert_false(lia__poly_chord(h, n, 0, 2.5, 1e-12, &cc, &lo, &hi));
+    assert_true(lia__poly_dist(h, n, (lia_pt){ 1, 1 }) == 0);
+    assert_true(fabs(lia__poly_dist(h, n, (lia_pt){ 3, 3 }) - sqrt(2)) < 1e-15);
     lia_pt sh[4] = { { 0.5, 0 }, { 2.5, 0 }, { 2.5, 2 }, { 0.5, 2 } };
-    assert_true(fabs(lia_poly_hausdorff(h, n, sh, 4) - 0.5) < 1e-15);
+    assert_true(fabs(lia__poly_hausdorff(h, n, sh, 4) - 0.5) < 1e-15);
     /* collinear points: a segment; one point repeated: a point */
     lia_pt c[3] = { { 2, 2 }, { 0, 0 }, { 1, 1 } };
-    assert_int_equal(lia_poly_hull(c, 3, h), 2);
+    assert_int_equal(lia__poly_hull(c, 3, h), 2);
     assert_true(h[0].x == 0 && h[1].x == 2);
-    assert_true(lia_poly_chord(h, 2, 0, 0.5, 0, &cc, &lo, &hi) && lo == 0.5 && hi == 0.5);
+    assert_true(lia__poly_chord(h, 2, 0, 0.5, 0, &cc, &lo, &hi) && lo == 0.5 && hi == 0.5);
     lia_pt one[3] = { { 1, 1 }, { 1, 1 }, { 1, 1 } };
-    assert_int_equal(lia_poly_hull(one, 3, h), 1);
+    assert_int_equal(lia__poly_hull(one, 3, h), 1);
     /* a sliver thinner than eps is a segment, its ends the two extreme points */
     lia_pt t[3] = { { 0, 0 }, { 5, 1e-14 }, { 9, 0 } };
-    n = lia_poly_flatten(h, lia_poly_hull(t, 3, h), 1e-12);
+    n = lia__poly_flatten(h, lia__poly_hull(t, 3, h), 1e-12);
     assert_int_equal(n, 2);
     assert_true(h[0].x == 0 && h[1].x == 9);
     /* clean-up keeps the tip of a sliver (its neighbours' line passes near it, their segment
      * does not) and drops the near-collinear middle */
     lia_pt s[3] = { { 5, 4 }, { 5.39, 4 - 1e-10 }, { 8, 4 } };
-    n = lia_poly_clean(s, 3, 1e-9);
+    n = lia__poly_clean(s, 3, 1e-9);
     assert_int_equal(n, 2);
     assert_true(s[0].x == 5 && s[1].x == 8);
     lia_pt q[4] = { { 1, 2 }, { 0, 5 }, { 0, 1 }, { 3, 0 } };
-    lia_poly_rotate_start(q, 4, 1e-9);
+    lia__poly_rotate_start(q, 4, 1e-9);
     assert_true(q[0].x == 0 && q[0].y == 1 && q[1].x == 3);
 }
 
@@ -376,7 +376,7 @@ static void test_degenerate_games(void **state)
     double *v;
     /* one profile: its payoff, at once */
     const double one1[1] = { 5 }, one2[1] = { -2 }, pt[2] = { 5, -2 };
-    assert_int_equal(lia_spe_payoff_set(one1, one2, 1, 1, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_OK);
+    assert_int_equal(lia__spe_payoff_set(one1, one2, 1, 1, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_OK);
     assert_poly(v, nv, pt, 1, 0);
     assert_int_equal(it, 1);
     lia__free(v);
@@ -548,7 +548,7 @@ static size_t aps(const double *u1, const double *u2, size_t m1, size_t m2, doub
     size_t n = m1 * m2;
     double r = range_of(u1, u2, n), c = (1 - d) / d;
     for (size_t k = 0; k < n; k++) pts[k] = (lia_pt){ u1[k], u2[k] };
-    size_t nW = lia_poly_flatten(H, lia_poly_hull(pts, n, H), 1e-12 * r);
+    size_t nW = lia__poly_flatten(H, lia__poly_hull(pts, n, H), 1e-12 * r);
     memcpy(W, H, nW * sizeof *W);
     for (int it = 0; it < 20000; it++) {
         double p1 = INFINITY, p2 = INFINITY;
@@ -567,8 +567,8 @@ static size_t aps(const double *u1, const double *u2, size_t m1, size_t m2, doub
                     pts[np++] = (lia_pt){ (1 - d) * u1[k] + d * B[j].x, (1 - d) * u2[k] + d * B[j].y };
             }
         if (np == 0) return 0;
-        size_t nH = lia_poly_flatten(H, lia_poly_hull(pts, np, H), 1e-12 * r);
-        double h = lia_poly_hausdorff(W, nW, H, nH);
+        size_t nH = lia__poly_flatten(H, lia__poly_hull(pts, np, H), 1e-12 * r);
+        double h = lia__poly_hausdorff(W, nW, H, nH);
         memcpy(W, H, nH * sizeof *W);
         nW = nH;
         if (h <= 1e-13 * r) break;
@@ -609,28 +609,28 @@ static void test_bad_arguments(void **state)
     (void)state;
     double *v = (double *)PD1;                         /* must come back NULL */
     size_t nv = 9, it;
-    assert_int_equal(lia_spe_payoff_set(NULL, PD2, 2, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(NULL, PD2, 2, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
     assert_null(v);
     assert_int_equal(nv, 0);
-    assert_int_equal(lia_spe_payoff_set(PD1, NULL, 2, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, MAXIT, NULL, &nv, &it), LIA_EUSAGE);
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, MAXIT, &v, NULL, &it), LIA_EUSAGE);
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, 0, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 0, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, SIZE_MAX, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(PD1, NULL, 2, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, MAXIT, NULL, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, MAXIT, &v, NULL, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, 0, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 0, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, SIZE_MAX, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
     const double bad_d[5] = { 0, 1, -0.5, 1.5, NAN };
     for (int i = 0; i < 5; i++)
-        assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 2, bad_d[i], TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
+        assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 2, bad_d[i], TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
     const double bad_tol[3] = { -1e-10, NAN, INFINITY };
     for (int i = 0; i < 3; i++)
-        assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 2, 0.9, bad_tol[i], MAXIT, &v, &nv, &it), LIA_EUSAGE);
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, 0, &v, &nv, &it), LIA_EUSAGE);
+        assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 2, 0.9, bad_tol[i], MAXIT, &v, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, 0, &v, &nv, &it), LIA_EUSAGE);
     const double nan1[4] = { 9, 10, NAN, 3 }, inf2[4] = { 9, 1, 10, -INFINITY };
-    assert_int_equal(lia_spe_payoff_set(nan1, PD2, 2, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
-    assert_int_equal(lia_spe_payoff_set(PD1, inf2, 2, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(nan1, PD2, 2, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
+    assert_int_equal(lia__spe_payoff_set(PD1, inf2, 2, 2, 0.9, TOL, MAXIT, &v, &nv, &it), LIA_EUSAGE);
     assert_null(v);
     /* iterations may be NULL */
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, MAXIT, &v, &nv, NULL), LIA_OK);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, MAXIT, &v, &nv, NULL), LIA_OK);
     assert_int_equal(nv, 4);
     lia__free(v);
 }
@@ -640,12 +640,12 @@ static void test_iteration_limit(void **state)
     (void)state;
     double *v = (double *)PD1;
     size_t nv = 9, it = 0;
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, 5, &v, &nv, &it), LIA_ELIMIT);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, 5, &v, &nv, &it), LIA_ELIMIT);
     assert_null(v);
     assert_int_equal(nv, 0);
     assert_int_equal(it, 5);
     /* the PD at 0.9 converges geometrically, in well under a thousand iterations */
-    assert_int_equal(lia_spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, 1000, &v, &nv, &it), LIA_OK);
+    assert_int_equal(lia__spe_payoff_set(PD1, PD2, 2, 2, 0.9, TOL, 1000, &v, &nv, &it), LIA_OK);
     assert_true(it > 5 && it < 1000);
     lia__free(v);
 }
@@ -662,7 +662,7 @@ static void test_allocation_failures(void **state)
         double *v;
         size_t nv, it;
         lia__mem_count_reset();
-        assert_int_equal(lia_spe_payoff_set(g1[g], g2[g], m[g], m[g], 0.9, TOL, MAXIT, &v, &nv, &it), LIA_OK);
+        assert_int_equal(lia__spe_payoff_set(g1[g], g2[g], m[g], m[g], 0.9, TOL, MAXIT, &v, &nv, &it), LIA_OK);
         unsigned long n = lia__mem_count();
         assert_true(n >= 1);
         lia__free(v);
@@ -670,13 +670,13 @@ static void test_allocation_failures(void **state)
             v = (double *)PD1;
             nv = 9;
             lia__mem_fail_after(k);
-            assert_int_equal(lia_spe_payoff_set(g1[g], g2[g], m[g], m[g], 0.9, TOL, MAXIT, &v, &nv, &it), LIA_ENOMEM);
+            assert_int_equal(lia__spe_payoff_set(g1[g], g2[g], m[g], m[g], 0.9, TOL, MAXIT, &v, &nv, &it), LIA_ENOMEM);
             lia__mem_fail_after(0);
             assert_null(v);
             assert_int_equal(nv, 0);
         }
         lia__mem_fail_after(n + 1);                    /* beyond the last: succeeds */
-        assert_int_equal(lia_spe_payoff_set(g1[g], g2[g], m[g], m[g], 0.9, TOL, MAXIT, &v, &nv, &it), LIA_OK);
+        assert_int_equal(lia__spe_payoff_set(g1[g], g2[g], m[g], m[g], 0.9, TOL, MAXIT, &v, &nv, &it), LIA_OK);
         lia__mem_fail_after(0);
         lia__free(v);
     }
@@ -700,7 +700,7 @@ static void test_performance(void **state)
         size_t m = sizes[c], nv, it;
         random_game(u1, u2, m * m, 0);
         double *v, t0 = now();
-        assert_int_equal(lia_spe_payoff_set(u1, u2, m, m, ds[c], TOL, MAXIT, &v, &nv, &it), LIA_OK);
+        assert_int_equal(lia__spe_payoff_set(u1, u2, m, m, ds[c], TOL, MAXIT, &v, &nv, &it), LIA_OK);
         double t = now() - t0;
         print_message("%zux%zu random game at delta %.2f: %.1f ms, %zu iterations, %zu vertices\n", m, m, ds[c],
                       1e3 * t, it, nv);

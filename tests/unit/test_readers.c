@@ -24,14 +24,14 @@ typedef struct fixture {
 static void fx_init(fixture *f)
 {
     memset(f, 0, sizeof *f);
-    lia_arena_init(&f->a);
+    lia__arena_init(&f->a);
 }
 
 static void fx_free(fixture *f)
 {
-    lia_arena_free(&f->a);
-    lia_diags_free(&f->d);
-    lia_sources_free(&f->s);
+    lia__arena_free(&f->a);
+    lia__diags_free(&f->d);
+    lia__sources_free(&f->s);
 }
 
 static void dump(const fixture *f)
@@ -44,7 +44,7 @@ static void dump(const fixture *f)
 static void run(fixture *f, reader_fn rd, const char *name, const char *text, size_t len)
 {
     fx_init(f);
-    int src = lia_sources_add(&f->s, name, text, len);
+    int src = lia__sources_add(&f->s, name, text, len);
     assert_true(src >= 0);
     f->rc = rd(&f->spec, &f->a, &f->s, (uint32_t)src, &f->d, "g", LIA_DEFAULT_MEMORY_CAP);
 }
@@ -124,7 +124,7 @@ static void nfg_inline_outcome_form(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_text(&f, lia_read_nfg, NFG_2X2);
+    const spec_normal *g = ok_text(&f, lia__read_nfg, NFG_2X2);
     assert_string_equal(f.spec.title, "Two person 2 x 2 game with unique mixed equilibrium");
     assert_int_equal(g->np, 2);
     assert_string_equal(g->players[0], "Player 1");
@@ -146,7 +146,7 @@ static void nfg_fig3_outcome_file(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/fig3.nfg");
+    const spec_normal *g = ok_file(&f, lia__read_nfg, "tests/cases/nfg/fig3.nfg");
     assert_int_equal(g->np, 2);
     assert_string_equal(g->players[0], "1");
     assert_int_equal(g->nprofiles, 9);
@@ -167,7 +167,7 @@ static void nfg_coord2_payoff_file(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/coord2.nfg");
+    const spec_normal *g = ok_file(&f, lia__read_nfg, "tests/cases/nfg/coord2.nfg");
     /* 3 2 0 0 0 0 2 2: profiles (1,1) (2,1) (1,2) (2,2), one payoff per player each */
     assert_exact(pay(g, 0, P2(0, 0)), 3, 1);
     assert_exact(pay(g, 1, P2(0, 0)), 2, 1);
@@ -183,7 +183,7 @@ static void nfg_three_players(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/2x2x2.nfg");
+    const spec_normal *g = ok_file(&f, lia__read_nfg, "tests/cases/nfg/2x2x2.nfg");
     assert_int_equal(g->np, 3);
     assert_string_equal(g->players[2], "Player 3");
     assert_int_equal(g->nprofiles, 8);
@@ -195,7 +195,7 @@ static void nfg_three_players(void **state)
     fx_free(&f);
 
     /* counts form { 2 2 2 } with a multi-line comment, payoff form */
-    g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/2x2x2_nfg_from_local_max_cut_2_pure_1_mixed_eq.nfg");
+    g = ok_file(&f, lia__read_nfg, "tests/cases/nfg/2x2x2_nfg_from_local_max_cut_2_pure_1_mixed_eq.nfg");
     assert_int_equal(g->np, 3);
     assert_string_equal(g->strategies[2][0], "1");
     assert_string_equal(g->strategies[2][1], "2");
@@ -209,7 +209,7 @@ static void nfg_counts_payoff_form(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_nfg, "tests/cases/nfg/mixed_strategy.nfg");
+    const spec_normal *g = ok_file(&f, lia__read_nfg, "tests/cases/nfg/mixed_strategy.nfg");
     assert_string_equal(f.spec.title, "");
     assert_int_equal(g->ns[0], 3);
     assert_int_equal(g->ns[1], 2);
@@ -234,11 +234,11 @@ static void nfg_all_case_files(void **state)
         size_t len;
         snprintf(path, sizeof path, "tests/cases/nfg/%s", files[i]);
         char *text = slurp(path, &len);
-        assert_true(lia_looks_like_nfg(text, len));
-        assert_false(lia_looks_like_lrs(text, len));
+        assert_true(lia__looks_like_nfg(text, len));
+        assert_false(lia__looks_like_lrs(text, len));
         free(text);
         fixture f;
-        const spec_normal *g = ok_file(&f, lia_read_nfg, path);
+        const spec_normal *g = ok_file(&f, lia__read_nfg, path);
         for (size_t k = 0; k < g->np * g->nprofiles; k++) assert_true(lia_num_exact(g->payoffs[k]));
         if (strcmp(files[i], "6x6_game_with_75_eq.nfg") == 0) {
             assert_int_equal(g->nprofiles, 36);
@@ -255,7 +255,7 @@ static void nfg_numbers_and_strings(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_text(&f, lia_read_nfg,
+    const spec_normal *g = ok_text(&f, lia__read_nfg,
                                    "NFG 1 D \"a \\\"quoted\\\" \\\\ title\nover two lines\"\n"
                                    "{ \"Row\" \"Col\" } { { \"up\" \"down\" } { \"left\" \"right\" } }\n"
                                    "2/3 -1/2 0.25 1e-3 -1.5e2 +7 -0 12/8\r\n");
@@ -273,7 +273,7 @@ static void nfg_numbers_and_strings(void **state)
     fx_free(&f);
 
     /* outcome payoffs separated by blanks, named outcomes, the null outcome 0, rationals */
-    g = ok_text(&f, lia_read_nfg,
+    g = ok_text(&f, lia__read_nfg,
                 "NFG 1 R \"\" { \"A\" \"B\" } { 2 1 } \"c\" { { \"win\" 1/3 2/3 } { \"lose\", -5/7, 9 } } 2 0");
     assert_exact(pay(g, 0, P2(0, 0)), -5, 7);
     assert_exact(pay(g, 1, P2(0, 0)), 9, 1);
@@ -281,8 +281,8 @@ static void nfg_numbers_and_strings(void **state)
     assert_exact(pay(g, 1, P2(1, 0)), 0, 1);
     fx_free(&f);
 
-    /* a literal that overflows lia_num_parse's intermediate stays a (huge, inexact) number */
-    g = ok_text(&f, lia_read_nfg, "NFG 1 R \"\" { \"A\" } { 2 } 9999999999999999999999999999999e18 1/3");
+    /* a literal that overflows lia__num_parse's intermediate stays a (huge, inexact) number */
+    g = ok_text(&f, lia__read_nfg, "NFG 1 R \"\" { \"A\" } { 2 } 9999999999999999999999999999999e18 1/3");
     assert_false(lia_num_exact(g->payoffs[0]));
     assert_true(g->payoffs[0].v > 9.99e48 && g->payoffs[0].v < 1.001e49);
     assert_exact(g->payoffs[1], 1, 3);
@@ -293,7 +293,7 @@ static void lrs_n1_layout(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_file(&f, lia_read_lrs, "tests/cases/games/N1_4x3.game");
+    const spec_normal *g = ok_file(&f, lia__read_lrs, "tests/cases/games/N1_4x3.game");
     assert_null(f.spec.title);
     assert_int_equal(g->np, 2);
     assert_string_equal(g->players[0], "1");
@@ -326,11 +326,11 @@ static void lrs_all_case_files(void **state)
         size_t len;
         snprintf(path, sizeof path, "tests/cases/games/%s.game", files[i]);
         char *text = slurp(path, &len);
-        assert_true(lia_looks_like_lrs(text, len));
-        assert_false(lia_looks_like_nfg(text, len));
+        assert_true(lia__looks_like_lrs(text, len));
+        assert_false(lia__looks_like_nfg(text, len));
         free(text);
         fixture f;
-        const spec_normal *g = ok_file(&f, lia_read_lrs, path);
+        const spec_normal *g = ok_file(&f, lia__read_lrs, path);
         assert_int_equal(g->np, 2);
         assert_int_equal(g->nprofiles, g->ns[0] * g->ns[1]);
         if (strcmp(files[i], "G1_gambit_6x6_longLH") == 0) {
@@ -345,7 +345,7 @@ static void lrs_rationals_comments_blank_lines(void **state)
 {
     (void)state;
     fixture f;
-    const spec_normal *g = ok_text(&f, lia_read_lrs,
+    const spec_normal *g = ok_text(&f, lia__read_lrs,
                                    "* a comment line\n# another\n\n  2   3\n\n1/2 0.5 -2/3\n\n"
                                    "4 5 6\n   # indented comment\n\n7 8 9\n1e2 -0.125 12/4\n");
     assert_int_equal(g->ns[0], 2);
@@ -436,7 +436,7 @@ static void malformed_inputs(void **state)
     for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
         const bad_case *c = &BAD[i];
         fixture f;
-        run(&f, c->lrs ? lia_read_lrs : lia_read_nfg, "bad.in", c->text, strlen(c->text));
+        run(&f, c->lrs ? lia__read_lrs : lia__read_nfg, "bad.in", c->text, strlen(c->text));
         assert_int_equal(f.rc, 0);
         const lia_diag *e = NULL;
         for (size_t k = 0; k < f.d.n && !e; k++)
@@ -458,7 +458,7 @@ static void several_errors_reported(void **state)
     (void)state;
     fixture f;
     static const char text[] = "NFG 1 R \"t\" { \"A\" \"B\" } { 2 2 } \"\"\n{ { \"\" 1, 2 } }\n5 1 7 1";
-    run(&f, lia_read_nfg, "t.nfg", text, sizeof text - 1);
+    run(&f, lia__read_nfg, "t.nfg", text, sizeof text - 1);
     assert_int_equal(f.d.errors, 2);
     assert_int_equal(f.d.items[0].column, 1);
     assert_int_equal(f.d.items[1].column, 5);
@@ -482,7 +482,7 @@ static void outcome_form_table_cap(void **state)
     for (int i = 0; i < NS; i++) w += (size_t)snprintf(text + w, cap - w, "0 ");
     assert_true(w < cap);
     fixture f;
-    run(&f, lia_read_nfg, "big.nfg", text, w);
+    run(&f, lia__read_nfg, "big.nfg", text, w);
     free(text);
     assert_int_equal(f.rc, 0);
     assert_int_equal(f.d.errors, 1);
@@ -504,8 +504,8 @@ static void truncation_and_mutation(void **state)
     size_t lrs_len;
     char *lrs_text = slurp("tests/cases/games/N1_4x3.game", &lrs_len);
     const struct { reader_fn rd; const char *text; size_t len; } in[] = {
-        { lia_read_nfg, NFG_2X2, sizeof NFG_2X2 - 1 },
-        { lia_read_lrs, lrs_text, lrs_len },
+        { lia__read_nfg, NFG_2X2, sizeof NFG_2X2 - 1 },
+        { lia__read_lrs, lrs_text, lrs_len },
     };
     for (size_t w = 0; w < 2; w++) {
         for (size_t n = 0; n < in[w].len; n++) {
@@ -547,17 +547,17 @@ static void allocation_failures(void **state)
 {
     (void)state;
     const struct { reader_fn rd; const char *text; } in[] = {
-        { lia_read_nfg, NFG_2X2 },
-        { lia_read_nfg, "NFG 1 R \"t\" { \"A\" \"B\" } { 3 2 } 1 2 3 4 5 6 7 8 9 10 11 12" },
-        { lia_read_lrs, "2 2\n1 2\n3 4\n5 6\n7 8\n" },
-        { lia_read_nfg, "NFG 1 R \"t\" { \"A\" \"B\" } { 2 2 } 1 2 3 x 5 6 7 8" },
+        { lia__read_nfg, NFG_2X2 },
+        { lia__read_nfg, "NFG 1 R \"t\" { \"A\" \"B\" } { 3 2 } 1 2 3 4 5 6 7 8 9 10 11 12" },
+        { lia__read_lrs, "2 2\n1 2\n3 4\n5 6\n7 8\n" },
+        { lia__read_nfg, "NFG 1 R \"t\" { \"A\" \"B\" } { 2 2 } 1 2 3 x 5 6 7 8" },
     };
     for (size_t w = 0; w < sizeof in / sizeof *in; w++) {
         int done = 0;
         for (unsigned long k = 1; k < 1000 && !done; k++) {
             fixture f;
             fx_init(&f);
-            int src = lia_sources_add(&f.s, "oom", in[w].text, strlen(in[w].text));
+            int src = lia__sources_add(&f.s, "oom", in[w].text, strlen(in[w].text));
             assert_true(src >= 0);
             lia__mem_fail_after(k);
             f.rc = in[w].rd(&f.spec, &f.a, &f.s, (uint32_t)src, &f.d, "g", LIA_DEFAULT_MEMORY_CAP);
@@ -579,21 +579,21 @@ static void allocation_failures(void **state)
 static void sniffing(void **state)
 {
     (void)state;
-    assert_true(lia_looks_like_nfg("NFG 1 R \"x\"", 11));
-    assert_true(lia_looks_like_nfg("\n\t  NFG\n1", 9));
-    assert_true(lia_looks_like_nfg("NFG", 3));
-    assert_false(lia_looks_like_nfg("NFGX 1", 6));
-    assert_false(lia_looks_like_nfg("NF", 2));
-    assert_false(lia_looks_like_nfg("", 0));
-    assert_false(lia_looks_like_nfg("EFG 2 R", 7));
-    assert_true(lia_looks_like_lrs("4 3\n1 2", 7));
-    assert_true(lia_looks_like_lrs("* comment\n# more\n\n  12 3", 24));
-    assert_false(lia_looks_like_lrs("NFG 1 R", 7));
-    assert_false(lia_looks_like_lrs("model \"x\"", 9));
-    assert_false(lia_looks_like_lrs("4x3", 3));
-    assert_false(lia_looks_like_lrs("-4 3", 4));
-    assert_false(lia_looks_like_lrs("* only comments\n", 16));
-    assert_false(lia_looks_like_lrs("", 0));
+    assert_true(lia__looks_like_nfg("NFG 1 R \"x\"", 11));
+    assert_true(lia__looks_like_nfg("\n\t  NFG\n1", 9));
+    assert_true(lia__looks_like_nfg("NFG", 3));
+    assert_false(lia__looks_like_nfg("NFGX 1", 6));
+    assert_false(lia__looks_like_nfg("NF", 2));
+    assert_false(lia__looks_like_nfg("", 0));
+    assert_false(lia__looks_like_nfg("EFG 2 R", 7));
+    assert_true(lia__looks_like_lrs("4 3\n1 2", 7));
+    assert_true(lia__looks_like_lrs("* comment\n# more\n\n  12 3", 24));
+    assert_false(lia__looks_like_lrs("NFG 1 R", 7));
+    assert_false(lia__looks_like_lrs("model \"x\"", 9));
+    assert_false(lia__looks_like_lrs("4x3", 3));
+    assert_false(lia__looks_like_lrs("-4 3", 4));
+    assert_false(lia__looks_like_lrs("* only comments\n", 16));
+    assert_false(lia__looks_like_lrs("", 0));
 }
 
 int main(void)

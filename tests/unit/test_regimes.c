@@ -42,8 +42,8 @@ static void test_worked_example_delta_star(void **state)
         double pi[4], c[4], d[4], p[4];
         example(ps[k], pi, c, d, p);
         lia_regime_star a, b;
-        assert_int_equal(lia_regime_delta_star(2, pi, NULL, c, d, p, &a), LIA_OK);
-        assert_int_equal(lia_regime_delta_star(2, pi, NULL, c + 2, d + 2, p + 2, &b), LIA_OK);
+        assert_int_equal(lia__regime_delta_star(2, pi, NULL, c, d, p, &a), LIA_OK);
+        assert_int_equal(lia__regime_delta_star(2, pi, NULL, c + 2, d + 2, p + 2, &b), LIA_OK);
         NEAR(b.delta_star, want[k]);
         NEAR(a.delta_star, want[k]);
         assert_int_equal(b.binding, 0);
@@ -51,11 +51,11 @@ static void test_worked_example_delta_star(void **state)
         assert_int_equal(b.gaps, 0);
         /* the averaged game: stationary (1/2, 1/2), C = 1, D = P = 0: delta* 0 for both */
         double dist[2];
-        assert_int_equal(lia_regime_limit_distribution(2, pi, 0, dist), LIA_OK);
+        assert_int_equal(lia__regime_limit_distribution(2, pi, 0, dist), LIA_OK);
         NEAR(dist[0], 0.5);
         NEAR(dist[1], 0.5);
-        assert_true(lia_regime_averaged_delta_star(2, dist, c + 2, d + 2, p + 2) == 0);
-        assert_true(lia_regime_averaged_delta_star(2, dist, c, d, p) == 0);
+        assert_true(lia__regime_averaged_delta_star(2, dist, c + 2, d + 2, p + 2) == 0);
+        assert_true(lia__regime_averaged_delta_star(2, dist, c, d, p) == 0);
     }
 }
 
@@ -66,7 +66,7 @@ static void test_worked_example_values(void **state)
      * V_A = (8/3, -2/3); the slack is V itself (D = P = 0) */
     double pi[4], c[4], d[4], p[4], v[2], w[2], sl[2];
     example(0.1, pi, c, d, p);
-    assert_int_equal(lia_regime_slack(2, pi, 0.5, c + 2, d + 2, p + 2, v, w, sl), LIA_OK);
+    assert_int_equal(lia__regime_slack(2, pi, 0.5, c + 2, d + 2, p + 2, v, w, sl), LIA_OK);
     NEAR(v[0], -2.0 / 3);
     NEAR(v[1], 8.0 / 3);
     NEAR(w[0], 0);
@@ -74,10 +74,10 @@ static void test_worked_example_values(void **state)
     NEAR(sl[0], -2.0 / 3);
     NEAR(sl[1], 8.0 / 3);
     /* at d = 5/6 exactly: k = (1/6)/(1/6 + 1/6) = 1/2, V_B(0) = 0 */
-    assert_int_equal(lia_regime_slack(2, pi, 5.0 / 6, c + 2, d + 2, p + 2, v, NULL, sl), LIA_OK);
+    assert_int_equal(lia__regime_slack(2, pi, 5.0 / 6, c + 2, d + 2, p + 2, v, NULL, sl), LIA_OK);
     NEAR(sl[0], 0);
     NEAR(v[1], 2);
-    assert_int_equal(lia_regime_slack(2, pi, 1, c, d, p, v, w, sl), LIA_EUSAGE);
+    assert_int_equal(lia__regime_slack(2, pi, 1, c, d, p, v, w, sl), LIA_EUSAGE);
 }
 
 /* Transfers in the worked example at p = 0.1, d = 0.5 for both (k = 5/6): A pays B x in the
@@ -96,7 +96,7 @@ static void test_worked_example_transfers(void **state)
     double pi[4], c[4], d[4], p[4], delta[2] = { 0.5, 0.5 }, t[4], cost;
     int feasible;
     example(0.1, pi, c, d, p);
-    assert_int_equal(lia_regime_transfers(2, 2, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
+    assert_int_equal(lia__regime_transfers(2, 2, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
     assert_int_equal(feasible, 1);
     /* t[s * np + i] */
     NEAR(t[0], -0.8);
@@ -106,7 +106,7 @@ static void test_worked_example_transfers(void **state)
     NEAR(cost, 0.8);
     /* above delta* = 5/6 nobody needs anything */
     delta[0] = delta[1] = 0.9;
-    assert_int_equal(lia_regime_transfers(2, 2, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
+    assert_int_equal(lia__regime_transfers(2, 2, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
     assert_int_equal(feasible, 1);
     for (int k = 0; k < 4; k++) NEAR(t[k], 0);
     NEAR(cost, 0);
@@ -126,7 +126,7 @@ static void test_three_regime_chain(void **state)
     double h = 0.5;
     double pi[9] = { h, h, 0, 0, h, h, h, 0, h };
     double c[3] = { 4, 1, -2 }, d[3] = { 5, 2, 0 }, p[3] = { 1, 1, 1 }, v[3], w[3], sl[3];
-    assert_int_equal(lia_regime_slack(3, pi, 0.5, c, d, p, v, w, sl), LIA_OK);
+    assert_int_equal(lia__regime_slack(3, pi, 0.5, c, d, p, v, w, sl), LIA_OK);
     NEAR(v[0], 37.0 / 13);
     NEAR(v[1], 7.0 / 13);
     NEAR(v[2], -5.0 / 13);
@@ -135,12 +135,12 @@ static void test_three_regime_chain(void **state)
     NEAR(sl[1], -25.0 / 26);
     NEAR(sl[2], -23.0 / 26);
     double dist[3];
-    assert_int_equal(lia_regime_limit_distribution(3, pi, 1, dist), LIA_OK);
+    assert_int_equal(lia__regime_limit_distribution(3, pi, 1, dist), LIA_OK);
     for (int s = 0; s < 3; s++) NEAR(dist[s], 1.0 / 3);
-    NEAR(lia_regime_averaged_delta_star(3, dist, c, d, p), 1);
+    NEAR(lia__regime_averaged_delta_star(3, dist, c, d, p), 1);
     /* slack(s) = V(s) - (1 - d) D(s) - d (Pi W)(s) with each term computed on its own */
     double vw[3];
-    assert_int_equal(lia_regime_values(3, pi, 0.5, 1, p, vw), LIA_OK);
+    assert_int_equal(lia__regime_values(3, pi, 0.5, 1, p, vw), LIA_OK);
     for (int s = 0; s < 3; s++) {
         double piw = 0;
         for (int u = 0; u < 3; u++) piw += pi[s * 3 + u] * vw[u];
@@ -167,24 +167,24 @@ static void test_deterministic_cycle(void **state)
     double c[3] = { 2, 2, -1 }, d[3] = { 2, 2, 0 }, p[3] = { 0, 0, 0 };
     double want = (sqrt(3) - 1) / 2;
     lia_regime_star st;
-    assert_int_equal(lia_regime_delta_star(3, pi, NULL, c, d, p, &st), LIA_OK);
+    assert_int_equal(lia__regime_delta_star(3, pi, NULL, c, d, p, &st), LIA_OK);
     NEAR(st.delta_star, want);
     assert_true(st.binding == 1 || st.binding == 2);
     assert_int_equal(st.gaps, 0);
     d[2] = -1;
-    assert_int_equal(lia_regime_delta_star(3, pi, NULL, c, d, p, &st), LIA_OK);
+    assert_int_equal(lia__regime_delta_star(3, pi, NULL, c, d, p, &st), LIA_OK);
     NEAR(st.delta_star, want);
     assert_int_equal(st.binding, 1);
     assert_int_equal(st.gaps, 1);
     /* at d = 1/2, V = (1/2)(C(s) + C(s+1)/2 + C(s+2)/4)/(7/8) = (4/7)(...) = (11, 8, 2)/7 */
     double v[3];
-    assert_int_equal(lia_regime_slack(3, pi, 0.5, c, d, p, v, NULL, NULL), LIA_OK);
+    assert_int_equal(lia__regime_slack(3, pi, 0.5, c, d, p, v, NULL, NULL), LIA_OK);
     NEAR(v[0], 11.0 / 7);
     NEAR(v[1], 8.0 / 7);
     NEAR(v[2], 2.0 / 7);
     /* the cycle's stationary distribution is uniform */
     double dist[3];
-    assert_int_equal(lia_regime_limit_distribution(3, pi, 0, dist), LIA_OK);
+    assert_int_equal(lia__regime_limit_distribution(3, pi, 0, dist), LIA_OK);
     for (int s = 0; s < 3; s++) NEAR(dist[s], 1.0 / 3);
 }
 
@@ -199,7 +199,7 @@ static void test_one_regime_is_static(void **state)
                                  { 3, 2, 0, 0 } };
     for (int k = 0; k < 5; k++) {
         lia_regime_star st;
-        assert_int_equal(lia_regime_delta_star(1, pi, NULL, &cases[k][0], &cases[k][1], &cases[k][2], &st), LIA_OK);
+        assert_int_equal(lia__regime_delta_star(1, pi, NULL, &cases[k][0], &cases[k][1], &cases[k][2], &st), LIA_OK);
         if (isnan(cases[k][3])) {
             assert_true(isnan(st.delta_star));
             assert_int_equal(st.binding, 0);
@@ -208,8 +208,8 @@ static void test_one_regime_is_static(void **state)
             assert_int_equal(st.binding, cases[k][3] > 0 ? 0 : LIA_REGIME_NONE);
         }
         double dist[1];
-        assert_int_equal(lia_regime_limit_distribution(1, pi, 0, dist), LIA_OK);
-        double avg = lia_regime_averaged_delta_star(1, dist, &cases[k][0], &cases[k][1], &cases[k][2]);
+        assert_int_equal(lia__regime_limit_distribution(1, pi, 0, dist), LIA_OK);
+        double avg = lia__regime_averaged_delta_star(1, dist, &cases[k][0], &cases[k][1], &cases[k][2]);
         if (isnan(cases[k][3])) assert_true(isnan(avg));
         else NEAR_TIGHT(avg, cases[k][3]);
     }
@@ -223,19 +223,19 @@ static void test_identical_regimes_are_static(void **state)
     double pi[4] = { 0.3, 0.7, 0.6, 0.4 };
     double c[2] = { 9, 9 }, d[2] = { 10, 10 }, p[2] = { 3, 3 }, v[2], sl[2];
     lia_regime_star st;
-    assert_int_equal(lia_regime_delta_star(2, pi, NULL, c, d, p, &st), LIA_OK);
+    assert_int_equal(lia__regime_delta_star(2, pi, NULL, c, d, p, &st), LIA_OK);
     NEAR_TIGHT(st.delta_star, 1.0 / 7);
-    assert_int_equal(lia_regime_slack(2, pi, 0.5, c, d, p, v, NULL, sl), LIA_OK);
+    assert_int_equal(lia__regime_slack(2, pi, 0.5, c, d, p, v, NULL, sl), LIA_OK);
     NEAR(v[0], 9);
     NEAR(v[1], 9);
     NEAR(sl[0], 2.5);
     NEAR(sl[1], 2.5);
     /* stationary: pi0 0.7 = pi1 0.6, so (6/13, 7/13); the average is the static game */
     double dist[2];
-    assert_int_equal(lia_regime_limit_distribution(2, pi, 0, dist), LIA_OK);
+    assert_int_equal(lia__regime_limit_distribution(2, pi, 0, dist), LIA_OK);
     NEAR(dist[0], 6.0 / 13);
     NEAR(dist[1], 7.0 / 13);
-    NEAR_TIGHT(lia_regime_averaged_delta_star(2, dist, c, d, p), 1.0 / 7);
+    NEAR_TIGHT(lia__regime_averaged_delta_star(2, dist, c, d, p), 1.0 / 7);
 }
 
 /* Pi = [[1, 0], [0.5, 0.5]] from regime 0: regime 1 is never reached, and its ruinous numbers
@@ -247,14 +247,14 @@ static void test_unreachable_regime_ignored(void **state)
     double pi[4] = { 1, 0, 0.5, 0.5 };
     double c[2] = { 9, -100 }, d[2] = { 10, 0 }, p[2] = { 3, 0 };
     unsigned char reach[2];
-    lia_regime_reachable(2, pi, 0, reach);
+    lia__regime_reachable(2, pi, 0, reach);
     assert_int_equal(reach[0], 1);
     assert_int_equal(reach[1], 0);
     lia_regime_star st;
-    assert_int_equal(lia_regime_delta_star(2, pi, reach, c, d, p, &st), LIA_OK);
+    assert_int_equal(lia__regime_delta_star(2, pi, reach, c, d, p, &st), LIA_OK);
     NEAR_TIGHT(st.delta_star, 1.0 / 7);
     assert_int_equal(st.binding, 0);
-    lia_regime_reachable(2, pi, 1, reach);
+    lia__regime_reachable(2, pi, 1, reach);
     assert_int_equal(reach[0], 1);
     assert_int_equal(reach[1], 1);
     /* from regime 1: with q = d/2 staying... the condition in regime 1 is, with u = (1 - d)/(1 - d/2)
@@ -263,22 +263,22 @@ static void test_unreachable_regime_ignored(void **state)
      * V(1) = 9 - 109 u = 9 - 218/101 = 691/101; (Pi W)(1) = (6 - 6/101)/2 = 300/101;
      * slack(1) = 691/101 - 0.99 * 300/101 = (691 - 297)/101 = 394/101. */
     double v[2], sl[2];
-    assert_int_equal(lia_regime_slack(2, pi, 0.99, c, d, p, v, NULL, sl), LIA_OK);
+    assert_int_equal(lia__regime_slack(2, pi, 0.99, c, d, p, v, NULL, sl), LIA_OK);
     NEAR(v[1], 691.0 / 101);
     NEAR(sl[1], 394.0 / 101);
-    assert_int_equal(lia_regime_delta_star(2, pi, reach, c, d, p, &st), LIA_OK);
+    assert_int_equal(lia__regime_delta_star(2, pi, reach, c, d, p, &st), LIA_OK);
     assert_true(st.delta_star > 1.0 / 7 && st.delta_star < 0.99);
     assert_int_equal(st.binding, 1);
     double dist[2];
     for (size_t s = 0; s < 2; s++) {
-        assert_int_equal(lia_regime_limit_distribution(2, pi, s, dist), LIA_OK);
+        assert_int_equal(lia__regime_limit_distribution(2, pi, s, dist), LIA_OK);
         NEAR(dist[0], 1);
         NEAR(dist[1], 0);
     }
     /* transfers leave the unreachable regime alone: one member, nothing to balance against */
     double delta[1] = { 0.5 }, t[2] = { 7, 7 }, cost;
     int feasible;
-    assert_int_equal(lia_regime_transfers(2, 1, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
+    assert_int_equal(lia__regime_transfers(2, 1, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
     assert_int_equal(feasible, 1);
     NEAR(t[0], 0);
     NEAR(t[1], 0);
@@ -291,21 +291,21 @@ static void test_limit_distribution(void **state)
 {
     (void)state;
     double pi[9] = { 1, 0, 0, 0, 1, 0, 0.25, 0.5, 0.25 }, dist[3];
-    assert_int_equal(lia_regime_limit_distribution(3, pi, 2, dist), LIA_OK);
+    assert_int_equal(lia__regime_limit_distribution(3, pi, 2, dist), LIA_OK);
     NEAR(dist[0], 1.0 / 3);
     NEAR(dist[1], 2.0 / 3);
     NEAR(dist[2], 0);
-    assert_int_equal(lia_regime_limit_distribution(3, pi, 1, dist), LIA_OK);
+    assert_int_equal(lia__regime_limit_distribution(3, pi, 1, dist), LIA_OK);
     NEAR(dist[1], 1);
     double pi2[4] = { 0.9, 0.1, 0.3, 0.7 };
-    assert_int_equal(lia_regime_limit_distribution(2, pi2, 1, dist), LIA_OK);
+    assert_int_equal(lia__regime_limit_distribution(2, pi2, 1, dist), LIA_OK);
     NEAR(dist[0], 0.75);
     NEAR(dist[1], 0.25);
     /* not stochastic, or start out of range */
     double bad[4] = { 0.5, 0.4, 0.3, 0.7 };
-    assert_false(lia_regime_valid(2, bad, 0));
-    assert_false(lia_regime_valid(2, pi2, 2));
-    assert_true(lia_regime_valid(2, pi2, 1));
+    assert_false(lia__regime_valid(2, bad, 0));
+    assert_false(lia__regime_valid(2, pi2, 2));
+    assert_true(lia__regime_valid(2, pi2, 1));
 }
 
 /* One regime, two members, the static transfer examples of docs/model.md section 10: the
@@ -318,10 +318,10 @@ static void test_one_regime_transfers(void **state)
     double pi[1] = { 1 }, c[2] = { 9, 9 }, d[2] = { 10, 10 }, p[2] = { 3, 3 }, delta[2] = { 0.14, 0.14 };
     double t[2] = { 0, 0 }, cost = -1;
     int feasible;
-    assert_int_equal(lia_regime_transfers(1, 2, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
+    assert_int_equal(lia__regime_transfers(1, 2, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
     assert_int_equal(feasible, 0);
     d[1] = 9.5;
-    assert_int_equal(lia_regime_transfers(1, 2, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
+    assert_int_equal(lia__regime_transfers(1, 2, pi, 0, delta, c, d, p, &feasible, t, &cost), LIA_OK);
     assert_int_equal(feasible, 1);
     NEAR(t[0], 0.02);
     NEAR(t[1], -0.02);
@@ -340,7 +340,7 @@ static void test_analyse_and_allocation_failures(void **state)
     double dist[2], v[4], w[4], sl[4], avg[2], t[4];
     lia_regime_star star[2];
     lia_regime_result res = { reach, dist, v, w, sl, star, avg, 0, t, 0 };
-    assert_int_equal(lia_regime_analyse(&pb, &res), LIA_OK);
+    assert_int_equal(lia__regime_analyse(&pb, &res), LIA_OK);
     NEAR(star[0].delta_star, 5.0 / 6);
     NEAR(star[1].delta_star, 5.0 / 6);
     NEAR(avg[0], 0);
@@ -349,13 +349,13 @@ static void test_analyse_and_allocation_failures(void **state)
     NEAR(sl[2], -2.0 / 3);   /* B, first regime */
     for (unsigned long k = 1; k < 200; k++) {
         lia__mem_fail_after(k);
-        lia_status st = lia_regime_analyse(&pb, &res);
+        lia_status st = lia__regime_analyse(&pb, &res);
         lia__mem_fail_after(0);
         assert_true(st == LIA_OK || st == LIA_ENOMEM);
     }
     /* a member without patience: no values, no transfers, delta* still */
     delta[1] = NAN;
-    assert_int_equal(lia_regime_analyse(&pb, &res), LIA_OK);
+    assert_int_equal(lia__regime_analyse(&pb, &res), LIA_OK);
     assert_true(isnan(v[2]));
     assert_int_equal(res.transfers_feasible, -1);
     NEAR(star[1].delta_star, 5.0 / 6);

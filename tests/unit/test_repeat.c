@@ -96,9 +96,9 @@ static void test_minmax_below_nash(void **state)
     const double u1[4] = { 4, 1, 0, 1 }, u2[4] = { 1, 0, 0, 2 };
     lia_game *g = two(u1, u2);
     double p[2];
-    assert_int_equal(lia_punishments(g, LIA_PUNISH_NASH, p), LIA_OK);
+    assert_int_equal(lia__punishments(g, LIA_PUNISH_NASH, p), LIA_OK);
     assert_true(fabs(p[0] - 1) < 1e-9 && fabs(p[1] - 2.0 / 3) < 1e-9);
-    assert_int_equal(lia_punishments(g, LIA_PUNISH_MINMAX, p), LIA_OK);
+    assert_int_equal(lia__punishments(g, LIA_PUNISH_MINMAX, p), LIA_OK);
     assert_true(fabs(p[0] - 1) < 1e-7 && fabs(p[1] - 2.0 / 3) < 1e-7);
     size_t t[2] = { 0, 1 };
     lia_repeat *r = NULL;
@@ -116,21 +116,21 @@ static void test_transfers_by_hand(void **state)
      * (1.5, 3). Member 0 is short 0.5, member 1 has 2 to spare: t = (0.5, -0.5). */
     double c[3] = { 1, 5 }, d[3] = { 3, 6 }, p[3] = { 0, 0 }, delta[3] = { 0.5, 0.5, 0.5 }, t[3];
     int feasible;
-    assert_int_equal(lia_transfers(2, c, d, p, delta, NULL, &feasible, t), LIA_OK);
+    assert_int_equal(lia__transfers(2, c, d, p, delta, NULL, &feasible, t), LIA_OK);
     assert_int_equal(feasible, 1);
     NEAR(t[0], 0.5);
     NEAR(t[1], -0.5);
     /* raise member 0's deviation to 12: it needs 6, the other spares only 2: infeasible */
     d[0] = 12;
     t[0] = 42;
-    assert_int_equal(lia_transfers(2, c, d, p, delta, NULL, &feasible, t), LIA_OK);
+    assert_int_equal(lia__transfers(2, c, d, p, delta, NULL, &feasible, t), LIA_OK);
     assert_int_equal(feasible, 0);
     NEAR(t[0], 42);   /* untouched */
     /* Three members: C = (5, 1, 2), D = (6, 4, 2), P = 0, delta 0.5: needs (3, 2, 1), so
      * surpluses 2 and 1 and a shortfall of 1 for member 1. The least total paid is 1, and
      * the payers give the same fraction (1/3) of their surplus: t = (-2/3, 1, -1/3). */
     double c3[3] = { 5, 1, 2 }, d3[3] = { 6, 4, 2 }, p3[3] = { 0, 0, 0 };
-    assert_int_equal(lia_transfers(3, c3, d3, p3, delta, NULL, &feasible, t), LIA_OK);
+    assert_int_equal(lia__transfers(3, c3, d3, p3, delta, NULL, &feasible, t), LIA_OK);
     assert_int_equal(feasible, 1);
     NEAR(t[0], -2.0 / 3);
     NEAR(t[1], 1);
@@ -138,7 +138,7 @@ static void test_transfers_by_hand(void **state)
     /* allocation failure inside: a status, no leak */
     for (unsigned long k = 1;; k++) {
         lia__mem_fail_after(k);
-        lia_status st = lia_transfers(3, c3, d3, p3, delta, NULL, &feasible, t);
+        lia_status st = lia__transfers(3, c3, d3, p3, delta, NULL, &feasible, t);
         lia__mem_fail_after(0);
         if (st == LIA_OK) break;
         assert_int_equal(st, LIA_ENOMEM);

@@ -86,15 +86,15 @@ static void test_glove_game(void **state)
      * right glove: phi_L = 4/6 = 2/3, and the rest splits evenly: 1/6 each.
      * Core = {(1,0,0)} (x_L + x_R1 >= 1 and x_L + x_R2 >= 1 with sum 1), so nucleolus (1,0,0). */
     double v[8] = { 0, 0, 0, 1, 0, 1, 0, 1 }, x[3], eps;
-    assert_int_equal(lia_shapley_table(v, 3, x), LIA_OK);
+    assert_int_equal(lia__shapley_table(v, 3, x), LIA_OK);
     NEAR(x[0], 2.0 / 3, 1e-15);
     NEAR(x[1], 1.0 / 6, 1e-15);
     NEAR(x[2], 1.0 / 6, 1e-15);
     /* Banzhaf: L swings in {L,R1}, {L,R2}, {L,R1,R2}: 3/4; R1 only in {L,R1}: 1/4 */
-    assert_int_equal(lia_banzhaf_table(v, 3, x), LIA_OK);
+    assert_int_equal(lia__banzhaf_table(v, 3, x), LIA_OK);
     NEAR(x[0], 0.75, 1e-15);
     NEAR(x[1], 0.25, 1e-15);
-    assert_int_equal(lia_nucleolus_table(v, 3, 0, 0, x, NULL, NULL, NULL, 0), LIA_OK);
+    assert_int_equal(lia__nucleolus_table(v, 3, 0, 0, x, NULL, NULL, NULL, 0), LIA_OK);
     NEAR(x[0], 1, 1e-9);
     NEAR(x[1], 0, 1e-9);
     NEAR(x[2], 0, 1e-9);
@@ -114,11 +114,11 @@ static void test_talmud_estates(void **state)
     const double want[3][3] = { { 100.0 / 3, 100.0 / 3, 100.0 / 3 }, { 50, 75, 75 }, { 50, 100, 150 } };
     for (int e = 0; e < 3; e++) {
         bankruptcy_table(100.0 * (e + 1), c, 3, v);
-        assert_int_equal(lia_nucleolus_table(v, 3, 0, 0, x, NULL, NULL, NULL, 0), LIA_OK);
+        assert_int_equal(lia__nucleolus_table(v, 3, 0, 0, x, NULL, NULL, NULL, 0), LIA_OK);
         for (int i = 0; i < 3; i++) NEAR(x[i], want[e][i], 1e-7);
     }
     bankruptcy_table(200, c, 3, v);
-    assert_int_equal(lia_shapley_table(v, 3, x), LIA_OK);
+    assert_int_equal(lia__shapley_table(v, 3, x), LIA_OK);
     NEAR(x[0], 100.0 / 3, 1e-12);
     NEAR(x[1], 250.0 / 3, 1e-12);
     NEAR(x[2], 250.0 / 3, 1e-12);
@@ -136,7 +136,7 @@ static void test_airport_shapley(void **state)
         for (size_t i = 0; i < 4; i++)
             if (S >> i & 1) c[S] = fmax(c[S], cost[i]);
     }
-    assert_int_equal(lia_shapley_table(c, 4, x), LIA_OK);
+    assert_int_equal(lia__shapley_table(c, 4, x), LIA_OK);
     NEAR(x[0], 2, 1e-13);
     NEAR(x[1], 3, 1e-13);
     NEAR(x[2], 4, 1e-13);
@@ -149,7 +149,7 @@ static void test_shapley_matches_definition(void **state)
     rng_state = 11;
     for (size_t n = 1; n <= 12; n++) {
         double *v = random_game(n, n % 2), x[12], y[12];
-        assert_int_equal(lia_shapley_table(v, n, x), LIA_OK);
+        assert_int_equal(lia__shapley_table(v, n, x), LIA_OK);
         naive_shapley(v, n, y);
         for (size_t i = 0; i < n; i++) NEAR(x[i], y[i], 1e-11);
         free(v);
@@ -165,9 +165,9 @@ static void test_shapley_axioms(void **state)
     double a[10], b[10], c[10];
     /* efficiency and additivity */
     for (size_t S = 0; S < m; S++) sum[S] = v[S] + w[S];
-    lia_shapley_table(v, n, a);
-    lia_shapley_table(w, n, b);
-    lia_shapley_table(sum, n, c);
+    lia__shapley_table(v, n, a);
+    lia__shapley_table(w, n, b);
+    lia__shapley_table(sum, n, c);
     double total = 0;
     for (size_t i = 0; i < n; i++) { total += a[i]; NEAR(c[i], a[i] + b[i], 1e-11); }
     NEAR(total, v[m - 1], 1e-11);
@@ -177,10 +177,10 @@ static void test_shapley_axioms(void **state)
         size_t swapped = (S & ~(size_t)3) | (S & 1) << 1 | (S >> 1 & 1);
         if (swapped < S) v[S] = v[swapped];
     }
-    lia_shapley_table(v, n, a);
+    lia__shapley_table(v, n, a);
     NEAR(a[3], 2, 1e-11);
     NEAR(a[0], a[1], 1e-11);
-    lia_banzhaf_table(v, n, b);
+    lia__banzhaf_table(v, n, b);
     NEAR(b[3], 2, 1e-11);      /* a dummy's Banzhaf value is its contribution too */
     NEAR(b[0], b[1], 1e-11);
     free(v);
@@ -209,7 +209,7 @@ static void test_nucleolus_in_core_and_invariant(void **state)
         size_t n = 3 + (size_t)trial % 8, m = (size_t)1 << n;
         double *v = random_game(n, trial % 2), *w = malloc(m * sizeof *w), x[12], y[12], eps;
         lia_nucleolus_stats st;
-        assert_int_equal(lia_nucleolus_table(v, n, 1, 0, x, &eps, &st, NULL, 0), LIA_OK);
+        assert_int_equal(lia__nucleolus_table(v, n, 1, 0, x, &eps, &st, NULL, 0), LIA_OK);
         eps = -eps;   /* the first stage's level is minus the least-core epsilon */
         assert_true(st.stages >= 1 && st.stages <= n - 1);
         double sum = 0;
@@ -229,11 +229,11 @@ static void test_nucleolus_in_core_and_invariant(void **state)
             for (size_t i = 0; i < n; i++)
                 if (S >> i & 1) w[S] += (double)i - 2.5;
         }
-        assert_int_equal(lia_nucleolus_table(w, n, 1, 0, y, NULL, NULL, NULL, 0), LIA_OK);
+        assert_int_equal(lia__nucleolus_table(w, n, 1, 0, y, NULL, NULL, NULL, 0), LIA_OK);
         for (size_t i = 0; i < n; i++) NEAR(y[i], 3 * x[i] + (double)i - 2.5, 1e-6);
         /* Kohlberg's criterion at what the engine returned */
         int holds = 0;
-        assert_int_equal(lia_kohlberg_check(v, n, x, 1, 1e-7, &holds), LIA_OK);
+        assert_int_equal(lia__kohlberg_check(v, n, x, 1, 1e-7, &holds), LIA_OK);
         assert_true(holds);
         free(v);
         free(w);
@@ -251,8 +251,8 @@ static void test_bankruptcy_nucleolus_is_talmud(void **state)
         for (size_t i = 0; i < n; i++) { c[i] = 1 + floor(uniform() * 100); total += c[i]; }
         double E = floor(uniform() * total);
         bankruptcy_table(E, c, n, v);
-        assert_int_equal(lia_nucleolus_table(v, n, 0, 0, x, NULL, NULL, NULL, 0), LIA_OK);
-        assert_int_equal(lia_bankruptcy_talmud(E, c, n, t), LIA_OK);
+        assert_int_equal(lia__nucleolus_table(v, n, 0, 0, x, NULL, NULL, NULL, 0), LIA_OK);
+        assert_int_equal(lia__bankruptcy_talmud(E, c, n, t), LIA_OK);
         for (size_t i = 0; i < n; i++) NEAR(x[i], t[i], 1e-6 * (1 + total));
     }
 }
@@ -273,7 +273,7 @@ static void test_nucleolus_convex_game_equals_prenucleolus(void **state)
             if (S >> i & 1) v[S] += a[i];
     }
     assert_int_equal(lia_tu_nucleolus(v, n, 1, x, &eps), LIA_OK);
-    assert_int_equal(lia_nucleolus_table(v, n, 0, 0, y, NULL, NULL, NULL, 0), LIA_OK);
+    assert_int_equal(lia__nucleolus_table(v, n, 0, 0, y, NULL, NULL, NULL, 0), LIA_OK);
     assert_true(eps <= 1e-9);
     assert_true(in_core(v, n, x, 1e-8));
     for (size_t i = 0; i < n; i++) NEAR(x[i], y[i], 1e-7);
@@ -287,15 +287,15 @@ static void test_nucleolus_errors(void **state)
     (void)state;
     double x[3], v[8] = { 0, 2, 2, 1, 2, 1, 1, 3 };   /* singletons sum to 6 > v(N) = 3 */
     char msg[200];
-    assert_int_equal(lia_nucleolus_table(v, 3, 0, 0, x, NULL, NULL, msg, sizeof msg), LIA_EUSAGE);
+    assert_int_equal(lia__nucleolus_table(v, 3, 0, 0, x, NULL, NULL, msg, sizeof msg), LIA_EUSAGE);
     assert_non_null(strstr(msg, "imputation set is empty"));
-    assert_int_equal(lia_nucleolus_table(v, 3, 1, 0, x, NULL, NULL, msg, sizeof msg), LIA_OK);   /* pre exists */
+    assert_int_equal(lia__nucleolus_table(v, 3, 1, 0, x, NULL, NULL, msg, sizeof msg), LIA_OK);   /* pre exists */
     v[5] = NAN;
-    assert_int_equal(lia_nucleolus_table(v, 3, 1, 0, x, NULL, NULL, msg, sizeof msg), LIA_EUSAGE);
-    assert_int_equal(lia_nucleolus_table(NULL, 3, 1, 0, x, NULL, NULL, NULL, 0), LIA_EUSAGE);
-    assert_int_equal(lia_nucleolus_table(v, 0, 1, 0, x, NULL, NULL, NULL, 0), LIA_EUSAGE);
+    assert_int_equal(lia__nucleolus_table(v, 3, 1, 0, x, NULL, NULL, msg, sizeof msg), LIA_EUSAGE);
+    assert_int_equal(lia__nucleolus_table(NULL, 3, 1, 0, x, NULL, NULL, NULL, 0), LIA_EUSAGE);
+    assert_int_equal(lia__nucleolus_table(v, 0, 1, 0, x, NULL, NULL, NULL, 0), LIA_EUSAGE);
     double one[2] = { 0, 5 };
-    assert_int_equal(lia_nucleolus_table(one, 1, 0, 0, x, NULL, NULL, NULL, 0), LIA_OK);
+    assert_int_equal(lia__nucleolus_table(one, 1, 0, 0, x, NULL, NULL, NULL, 0), LIA_OK);
     NEAR(x[0], 5, 0);
 }
 
@@ -304,10 +304,10 @@ static void test_nucleolus_allocation_failures(void **state)
     (void)state;
     rng_state = 51;
     double *v = random_game(7, 1), x[7], ref[7];
-    assert_int_equal(lia_nucleolus_table(v, 7, 0, 0, ref, NULL, NULL, NULL, 0), LIA_OK);
+    assert_int_equal(lia__nucleolus_table(v, 7, 0, 0, ref, NULL, NULL, NULL, 0), LIA_OK);
     for (unsigned long k = 1;; k++) {
         lia__mem_fail_after(k);
-        lia_status st = lia_nucleolus_table(v, 7, 0, 0, x, NULL, NULL, NULL, 0);
+        lia_status st = lia__nucleolus_table(v, 7, 0, 0, x, NULL, NULL, NULL, 0);
         lia__mem_fail_after(0);
         if (st == LIA_OK) {
             for (size_t i = 0; i < 7; i++) NEAR(x[i], ref[i], 1e-12);
@@ -328,22 +328,22 @@ static void test_montecarlo_within_bound(void **state)
      * [0, min(c_i, E)], so the stated half-widths must cover the error (at 95 %, and the seed
      * is fixed, so this is deterministic) and shrink like 1/sqrt(m) */
     lia_tugame *g = NULL;
-    assert_int_equal(lia_tugame_alloc(&g, "talmud", 3, LIA_TU_BANKRUPTCY, 0), LIA_OK);
+    assert_int_equal(lia__tugame_alloc(&g, "talmud", 3, LIA_TU_BANKRUPTCY, 0), LIA_OK);
     double claims[3] = { 100, 200, 300 };
     g->weights = claims;
     g->amount = 200;
     double phi[3], half[3], exact[3] = { 100.0 / 3, 250.0 / 3, 250.0 / 3 }, half_small[3];
-    assert_int_equal(lia_shapley_mc(g, 20000, 7, 0.95, phi, half, NULL, NULL), LIA_OK);
+    assert_int_equal(lia__shapley_mc(g, 20000, 7, 0.95, phi, half, NULL, NULL), LIA_OK);
     for (int i = 0; i < 3; i++) assert_true(fabs(phi[i] - exact[i]) <= half[i]);
     /* h = min(c_i, E) sqrt(ln(2 * 3 / 0.05) / 40000) for player 0: 100 * 0.010939... */
     NEAR(half[0], 100 * sqrt(log(120.0) / 40000), 1e-12);
     double again[3];
-    assert_int_equal(lia_shapley_mc(g, 20000, 7, 0.95, again, half_small, NULL, NULL), LIA_OK);
+    assert_int_equal(lia__shapley_mc(g, 20000, 7, 0.95, again, half_small, NULL, NULL), LIA_OK);
     for (int i = 0; i < 3; i++) NEAR(again[i], phi[i], 0);   /* same seed, same estimate */
-    assert_int_equal(lia_shapley_mc(g, 80000, 7, 0.95, again, half_small, NULL, NULL), LIA_OK);
+    assert_int_equal(lia__shapley_mc(g, 80000, 7, 0.95, again, half_small, NULL, NULL), LIA_OK);
     NEAR(half_small[0], half[0] / 2, 1e-12);
-    assert_int_equal(lia_shapley_mc(g, 0, 7, 0.95, phi, half, NULL, NULL), LIA_EUSAGE);
-    assert_int_equal(lia_shapley_mc(g, 10, 7, 1.0, phi, half, NULL, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__shapley_mc(g, 0, 7, 0.95, phi, half, NULL, NULL), LIA_EUSAGE);
+    assert_int_equal(lia__shapley_mc(g, 10, 7, 1.0, phi, half, NULL, NULL), LIA_EUSAGE);
     g->weights = NULL;
     lia_tugame_free(g);
 }

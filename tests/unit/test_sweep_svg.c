@@ -333,9 +333,9 @@ static void test_nothing_valid_and_escaping(void **state)
 static void expect_text(const char *in, size_t max, const char *want)
 {
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     lia__svg_text(&b, in, max);
-    char *got = lia_buf_take(&b, NULL);
+    char *got = lia__buf_take(&b, NULL);
     assert_string_equal(got, want);
     lia__free(got);
 }

@@ -27,62 +27,62 @@ static void test_nametab(void **state)
 {
     (void)state;
     lia_arena a;
-    lia_arena_init(&a);
+    lia__arena_init(&a);
     lia_nametab t;
-    assert_true(lia_nametab_init(&t, &a, 1000));
+    assert_true(lia__nametab_init(&t, &a, 1000));
     char names[1000][8];
     for (size_t i = 0; i < 1000; i++) {
         snprintf(names[i], sizeof names[i], "n%zu", i);
-        assert_int_equal(lia_nametab_put(&t, names[i], strlen(names[i]), i), i);
+        assert_int_equal(lia__nametab_put(&t, names[i], strlen(names[i]), i), i);
     }
-    assert_int_equal(lia_nametab_put(&t, "n17", 3, 5000), 17);            /* duplicate: old index */
-    assert_int_equal(lia_nametab_get(&t, "n999", 4), 999);
-    assert_int_equal(lia_nametab_get(&t, "n1000", 5), (size_t)-1);
-    assert_int_equal(lia_nametab_get(&t, "n1", 2), 1);                    /* prefix of n17 */
-    lia_arena_free(&a);
+    assert_int_equal(lia__nametab_put(&t, "n17", 3, 5000), 17);            /* duplicate: old index */
+    assert_int_equal(lia__nametab_get(&t, "n999", 4), 999);
+    assert_int_equal(lia__nametab_get(&t, "n1000", 5), (size_t)-1);
+    assert_int_equal(lia__nametab_get(&t, "n1", 2), 1);                    /* prefix of n17 */
+    lia__arena_free(&a);
 }
 
 static void test_arena(void **state)
 {
     (void)state;
     lia_arena a;
-    lia_arena_init(&a);
-    char *p = lia_arena_alloc(&a, 10);
+    lia__arena_init(&a);
+    char *p = lia__arena_alloc(&a, 10);
     assert_non_null(p);
     assert_int_equal((uintptr_t)p % 16, 0);
-    char *big = lia_arena_alloc(&a, 100000);                               /* larger than a block */
+    char *big = lia__arena_alloc(&a, 100000);                               /* larger than a block */
     assert_non_null(big);
     assert_true(big[99999] == 0);                                           /* zeroed */
-    assert_null(lia_arena_alloc(&a, (size_t)-1));                           /* no wrap-around */
-    assert_null(lia_arena_array(&a, (size_t)-1 / 2, 4));                    /* overflow refused */
-    assert_string_equal(lia_arena_strndup(&a, "abcdef", 3), "abc");
+    assert_null(lia__arena_alloc(&a, (size_t)-1));                           /* no wrap-around */
+    assert_null(lia__arena_array(&a, (size_t)-1 / 2, 4));                    /* overflow refused */
+    assert_string_equal(lia__arena_strndup(&a, "abcdef", 3), "abc");
     lia__mem_fail_after(1);
-    assert_null(lia_arena_alloc(&a, 1 << 20));                              /* new block fails */
+    assert_null(lia__arena_alloc(&a, 1 << 20));                              /* new block fails */
     lia__mem_fail_after(0);
-    lia_arena_free(&a);
+    lia__arena_free(&a);
 }
 
 static void test_buf_and_json(void **state)
 {
     (void)state;
     lia_buf b;
-    lia_buf_init(&b);
-    lia_buf_json_string(&b, "a\"b\\c\nd\x01");
-    lia_buf_putc(&b, ' ');
-    lia_buf_double(&b, 0.1);
-    lia_buf_printf(&b, " %d", 42);
+    lia__buf_init(&b);
+    lia__buf_json_string(&b, "a\"b\\c\nd\x01");
+    lia__buf_putc(&b, ' ');
+    lia__buf_double(&b, 0.1);
+    lia__buf_printf(&b, " %d", 42);
     size_t len;
-    char *s = lia_buf_take(&b, &len);
+    char *s = lia__buf_take(&b, &len);
     assert_string_equal(s, "\"a\\\"b\\\\c\\nd\\u0001\" 0.1 42");
     assert_int_equal(len, strlen(s));
     lia__free(s);
     /* a failed allocation sticks: the caller gets NULL, not truncated text */
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     lia__mem_fail_after(1);
-    lia_buf_puts(&b, "lost");
+    lia__buf_puts(&b, "lost");
     lia__mem_fail_after(0);
-    lia_buf_puts(&b, "later");
-    assert_null(lia_buf_take(&b, NULL));
+    lia__buf_puts(&b, "later");
+    assert_null(lia__buf_take(&b, NULL));
 }
 
 /* A buffer nothing was written to still hands back a terminated empty string (a report of a
@@ -91,9 +91,9 @@ static void test_buf_empty(void **state)
 {
     (void)state;
     lia_buf b;
-    lia_buf_init(&b);
+    lia__buf_init(&b);
     size_t len = 99;
-    char *s = lia_buf_take(&b, &len);
+    char *s = lia__buf_take(&b, &len);
     assert_non_null(s);
     assert_int_equal(len, 0);
     assert_string_equal(s, "");

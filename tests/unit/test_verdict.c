@@ -145,9 +145,9 @@ static void test_undecided_three_players(void **state)
     lia_game *g = NULL;
     assert_int_equal(lia_game_new(&g, 3, ns, pay), LIA_OK);
     double m;
-    assert_int_equal(lia_minmax_correlated(g, 0, &m), LIA_OK);
+    assert_int_equal(lia__minmax_correlated(g, 0, &m), LIA_OK);
     NEAR(m, 0);
-    assert_int_equal(lia_minmax_correlated(g, 1, &m), LIA_OK);
+    assert_int_equal(lia__minmax_correlated(g, 1, &m), LIA_OK);
     NEAR(m, 1);
     size_t ccc[3] = { 0, 0, 0 };
     lia_repeat_options o = LIA_REPEAT_OPTIONS_INIT;
@@ -183,7 +183,7 @@ static void test_minmax_by_mixing(void **state)
     lia_game *g = NULL;
     assert_int_equal(lia_game_new(&g, 3, ns, pay), LIA_OK);
     double m;
-    assert_int_equal(lia_minmax_correlated(g, 0, &m), LIA_OK);
+    assert_int_equal(lia__minmax_correlated(g, 0, &m), LIA_OK);
     NEAR(m, 0.5);
     lia_game_free(g);
 }
@@ -252,11 +252,11 @@ static void test_imperfect_monitoring(void **state)
      * (D - C)(1 - delta)/(delta (C - P)) = 1 * 0.5/(0.5 * 6) = 1/6. With A seen at 0.1, A
      * must be worth ((1 - 0.5) 10 + 0.5 * 0.1 * 3)/(0.5 + 0.5 * 0.1) = 5.15/0.55 to keep to
      * it: B, which needs only 0.5 * 10 + 0.5 * 3 = 6.5 of its 9, pays A 5.15/0.55 - 9 = 4/11. */
-    NEAR(lia_delta_star_q(9, 10, 3, 1), 1.0 / 7);
-    NEAR(lia_delta_star_q(9, 10, 3, 0.25), 0.4);
-    NEAR(lia_delta_star_q(9, 10, 3, 0.1), 0.625);
-    NEAR(lia_q_needed(9, 10, 3, 0.5), 1.0 / 6);
-    assert_true(isnan(lia_q_needed(9, 10, 3, 0.1)));   /* 1 * 0.9/(0.1 * 6) = 1.5 > 1: none */
+    NEAR(lia__delta_star_q(9, 10, 3, 1), 1.0 / 7);
+    NEAR(lia__delta_star_q(9, 10, 3, 0.25), 0.4);
+    NEAR(lia__delta_star_q(9, 10, 3, 0.1), 0.625);
+    NEAR(lia__q_needed(9, 10, 3, 0.5), 1.0 / 6);
+    assert_true(isnan(lia__q_needed(9, 10, 3, 0.1)));   /* 1 * 0.9/(0.1 * 6) = 1.5 > 1: none */
     const double u1[4] = { 9, 10, 1, 3 }, u2[4] = { 9, 1, 10, 3 };
     const size_t cc[2] = { 0, 0 };
     size_t ns[2] = { 2, 2 };

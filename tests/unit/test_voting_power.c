@@ -37,9 +37,9 @@ static void brute_force(const lia_num *w, lia_num quota, size_t n, double *ss, d
         for (size_t S = 1; S < N; S++) isum[S] = isum[S & (S - 1)] + w[__builtin_ctzll(S)].p;
         for (size_t S = 0; S < N; S++) win[S] = isum[S] >= quota.p;
     } else {
-        sum[0] = lia_num_int(0);
-        for (size_t S = 1; S < N; S++) sum[S] = lia_num_add(sum[S & (S - 1)], w[__builtin_ctzll(S)]);
-        for (size_t S = 0; S < N; S++) win[S] = lia_num_cmp(sum[S], quota) >= 0;
+        sum[0] = lia__num_int(0);
+        for (size_t S = 1; S < N; S++) sum[S] = lia__num_add(sum[S & (S - 1)], w[__builtin_ctzll(S)]);
+        for (size_t S = 0; S < N; S++) win[S] = lia__num_cmp(sum[S], quota) >= 0;
     }
     /* 1 / (n C(n-1, s)) = s! (n-1-s)! / n! */
     double coef[64];
@@ -67,7 +67,7 @@ static void brute_force(const lia_num *w, lia_num quota, size_t n, double *ss, d
 
 static lia_num *nums_of(const double *w, size_t n, lia_num *out)
 {
-    for (size_t i = 0; i < n; i++) out[i] = lia_num_double(w[i]);
+    for (size_t i = 0; i < n; i++) out[i] = lia__num_double(w[i]);
     return out;
 }
 
@@ -85,8 +85,8 @@ static void test_security_council(void **state)
     double w[15], ss[15], bz[15], raw[15], bss[15], bsw[15];
     lia_num wn[15];
     for (int i = 0; i < 15; i++) w[i] = i < 5 ? 7 : 1;
-    assert_int_equal(lia_voting_power(39, w, NULL, NULL, 15, ss, bz, raw, 0, NULL, 0), LIA_OK);
-    brute_force(nums_of(w, 15, wn), lia_num_int(39), 15, bss, bsw);
+    assert_int_equal(lia__voting_power(39, w, NULL, NULL, 15, ss, bz, raw, 0, NULL, 0), LIA_OK);
+    brute_force(nums_of(w, 15, wn), lia__num_int(39), 15, bss, bsw);
     for (int i = 0; i < 15; i++) {
         double want = i < 5 ? 421.0 / 2145 : 4.0 / 2145, swings = i < 5 ? 848 : 84;
         NEAR(ss[i], want, 1e-14);
@@ -112,8 +112,8 @@ static void test_eec_1958(void **state)
     const double w[6] = { 4, 4, 4, 2, 2, 1 }, ss_want[6] = { 14, 14, 14, 9, 9, 0 }, sw_want[6] = { 10, 10, 10, 6, 6, 0 };
     double ss[6], bz[6], raw[6], bss[6], bsw[6];
     lia_num wn[6];
-    assert_int_equal(lia_voting_power(12, w, NULL, NULL, 6, ss, bz, raw, 0, NULL, 0), LIA_OK);
-    brute_force(nums_of(w, 6, wn), lia_num_int(12), 6, bss, bsw);
+    assert_int_equal(lia__voting_power(12, w, NULL, NULL, 6, ss, bz, raw, 0, NULL, 0), LIA_OK);
+    brute_force(nums_of(w, 6, wn), lia__num_int(12), 6, bss, bsw);
     for (int i = 0; i < 6; i++) {
         NEAR(ss[i], ss_want[i] / 60, 1e-14);
         NEAR(bss[i], ss_want[i] / 60, 1e-14);
@@ -136,7 +136,7 @@ static void compare(const double *w, const lia_num *wexact, double quota, const 
 {
     double ss[16], bz[16], raw[16], bss[16], bsw[16];
     char msg[200];
-    lia_status st = lia_voting_power(quota, w, qexact, wexact, n, ss, bz, raw, 0, msg, sizeof msg);
+    lia_status st = lia__voting_power(quota, w, qexact, wexact, n, ss, bz, raw, 0, msg, sizeof msg);
     if (st != LIA_OK) fail_msg("status %d: %s", (int)st, msg);
     brute_force(wn, qn, n, bss, bsw);
     double total = 0;
@@ -166,11 +166,11 @@ static void test_random_integer_games(void **state)
         for (size_t i = 0; i < n; i++) {
             w[i] = rnd(10) == 0 ? 0 : (double)(1 + rnd((uint64_t)span));
             if (round % 4 == 3 && i == 0) w[i] *= 30;   /* a near-dictator: long swing windows */
-            wn[i] = lia_num_double(w[i]);
+            wn[i] = lia__num_double(w[i]);
             T += (int64_t)w[i];
         }
         int64_t q = (int64_t)rnd((uint64_t)T + 4) - 1;   /* -1 .. T + 2 */
-        compare(w, NULL, (double)q, NULL, wn, lia_num_int(q), n);
+        compare(w, NULL, (double)q, NULL, wn, lia__num_int(q), n);
     }
 }
 
@@ -184,14 +184,14 @@ static void test_random_rational_games(void **state)
     for (int round = 0; round < 200; round++) {
         size_t n = 1 + (size_t)rnd(14);
         lia_num wn[16];
-        lia_num T = lia_num_int(0);
+        lia_num T = lia__num_int(0);
         for (size_t i = 0; i < n; i++) {
-            wn[i] = rnd(8) == 0 ? lia_num_int(0) : lia_num_frac((int64_t)rnd(40), 1 + (int64_t)rnd(round % 10 ? 6 : 12));
-            T = lia_num_add(T, wn[i]);
+            wn[i] = rnd(8) == 0 ? lia__num_int(0) : lia__num_frac((int64_t)rnd(40), 1 + (int64_t)rnd(round % 10 ? 6 : 12));
+            T = lia__num_add(T, wn[i]);
         }
         /* a quota near a fraction of the total, sometimes exactly a coalition's weight */
-        lia_num q = lia_num_mul(T, lia_num_frac(1 + (int64_t)rnd(9), 10));
-        if (round % 4 == 0) q = lia_num_add(wn[0], wn[n - 1]);
+        lia_num q = lia__num_mul(T, lia__num_frac(1 + (int64_t)rnd(9), 10));
+        if (round % 4 == 0) q = lia__num_add(wn[0], wn[n - 1]);
         compare(NULL, wn, q.v, &q, wn, q, n);
     }
     for (int round = 0; round < 100; round++) {
@@ -200,10 +200,10 @@ static void test_random_rational_games(void **state)
         lia_num wn[16];
         for (size_t i = 0; i < n; i++) {
             w[i] = (double)rnd(64) / 8;
-            wn[i] = lia_num_frac((int64_t)(w[i] * 8), 8);
+            wn[i] = lia__num_frac((int64_t)(w[i] * 8), 8);
         }
         double q = (double)rnd(20 * n) / 4;
-        compare(w, NULL, q, NULL, wn, lia_num_frac((int64_t)(q * 4), 4), n);
+        compare(w, NULL, q, NULL, wn, lia__num_frac((int64_t)(q * 4), 4), n);
     }
 }
 
@@ -224,7 +224,7 @@ static void test_188_voters_closed_form(void **state)
     (void)state;
     double w[188], ss[188], bz[188], raw[188];
     for (int i = 0; i < 188; i++) w[i] = i == 0 ? 50 : 1;
-    assert_int_equal(lia_voting_power(100, w, NULL, NULL, 188, ss, bz, raw, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(100, w, NULL, NULL, 188, ss, bz, raw, 0, NULL, 0), LIA_OK);
     static double b187[188], b186[187];
     binomial_half(187, b187);
     binomial_half(186, b186);
@@ -287,7 +287,7 @@ static void test_imf_scale(void **state)
     for (int i = 0; i < 188; i++) T += w[i] = i == 0 ? 1650 : i < 8 ? (double)(300 + rnd(300)) : (double)(5 + rnd(80));
     for (int k = 0; k < 2; k++) {
         double q = ceil((k ? 0.85 : 0.5) * T);
-        assert_int_equal(lia_voting_power(q, w, NULL, NULL, 188, ss, bz, raw, 0, NULL, 0), LIA_OK);
+        assert_int_equal(lia__voting_power(q, w, NULL, NULL, 188, ss, bz, raw, 0, NULL, 0), LIA_OK);
         double s = 0, t = 0;
         for (int i = 0; i < 188; i++) {
             s += ss[i];
@@ -304,7 +304,7 @@ static void test_imf_scale(void **state)
             if (k) assert_true(want < 1e-12);
             assert_true(fabs(raw[probe[a]] - want) <= 1e-10 * want);
         }
-        assert_int_equal(lia_voting_power(T - q + 1, w, NULL, NULL, 188, dual, NULL, NULL, 0, NULL, 0), LIA_OK);
+        assert_int_equal(lia__voting_power(T - q + 1, w, NULL, NULL, 188, dual, NULL, NULL, 0, NULL, 0), LIA_OK);
         for (int i = 0; i < 188; i++) assert_true(fabs(dual[i] - ss[i]) <= 1e-14);
     }
 }
@@ -321,10 +321,10 @@ static void test_trivial_and_null(void **state)
     const double qs[3] = { 0, -5, 7.5 };
     for (int k = 0; k < 3; k++) {
         for (int i = 0; i < 5; i++) ss[i] = bz[i] = raw[i] = 9;
-        assert_int_equal(lia_voting_power(qs[k], w, NULL, NULL, 5, ss, bz, raw, 0, NULL, 0), LIA_OK);
+        assert_int_equal(lia__voting_power(qs[k], w, NULL, NULL, 5, ss, bz, raw, 0, NULL, 0), LIA_OK);
         for (int i = 0; i < 5; i++) assert_true(ss[i] == 0 && bz[i] == 0 && raw[i] == 0);
     }
-    assert_int_equal(lia_voting_power(7, w, NULL, NULL, 5, ss, bz, raw, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(7, w, NULL, NULL, 5, ss, bz, raw, 0, NULL, 0), LIA_OK);
     for (int i = 0; i < 5; i++) {
         double want = w[i] > 0 ? 1.0 / 3 : 0;
         NEAR(ss[i], want, 1e-15);
@@ -334,15 +334,15 @@ static void test_trivial_and_null(void **state)
     /* the Security Council with three null members added keeps its values */
     double u[18], su[18], ru[18], bu[18];
     for (int i = 0; i < 18; i++) u[i] = i < 5 ? 7 : i < 15 ? 1 : 0;
-    assert_int_equal(lia_voting_power(39, u, NULL, NULL, 18, su, NULL, ru, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(39, u, NULL, NULL, 18, su, NULL, ru, 0, NULL, 0), LIA_OK);
     for (int i = 0; i < 18; i++) {
         NEAR(su[i], i < 5 ? 421.0 / 2145 : i < 15 ? 4.0 / 2145 : 0, 1e-14);
         NEAR(ru[i] * 16384, i < 5 ? 848 : i < 15 ? 84 : 0, 1e-9);
     }
     /* either output alone, or none */
-    assert_int_equal(lia_voting_power(39, u, NULL, NULL, 18, NULL, bu, NULL, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(39, u, NULL, NULL, 18, NULL, bu, NULL, 0, NULL, 0), LIA_OK);
     NEAR(bu[0], 848.0 / 5080, 1e-14);
-    assert_int_equal(lia_voting_power(39, u, NULL, NULL, 18, NULL, NULL, NULL, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(39, u, NULL, NULL, 18, NULL, NULL, NULL, 0, NULL, 0), LIA_OK);
 }
 
 /* Exact weights decide what doubles cannot: ten weights of 1/10 reach a quota of 1 together
@@ -352,58 +352,58 @@ static void test_trivial_and_null(void **state)
 static void test_exactness(void **state)
 {
     (void)state;
-    lia_num tenth[10], one = lia_num_int(1);
+    lia_num tenth[10], one = lia__num_int(1);
     double dw[10], ss[10], raw[10];
     char msg[300];
     for (int i = 0; i < 10; i++) {
-        tenth[i] = lia_num_frac(1, 10);
+        tenth[i] = lia__num_frac(1, 10);
         dw[i] = 0.1;
     }
-    assert_int_equal(lia_voting_power(1, dw, &one, tenth, 10, ss, NULL, raw, 0, msg, sizeof msg), LIA_OK);
+    assert_int_equal(lia__voting_power(1, dw, &one, tenth, 10, ss, NULL, raw, 0, msg, sizeof msg), LIA_OK);
     for (int i = 0; i < 10; i++) {
         NEAR(ss[i], 0.1, 1e-15);
         NEAR(raw[i], ldexp(1, -9), 1e-18);
     }
-    assert_int_equal(lia_voting_power(1, dw, NULL, tenth, 10, ss, NULL, NULL, 0, msg, sizeof msg), LIA_OK);
+    assert_int_equal(lia__voting_power(1, dw, NULL, tenth, 10, ss, NULL, NULL, 0, msg, sizeof msg), LIA_OK);
     NEAR(ss[3], 0.1, 1e-15);
     /* a quota of 3/10 exactly: any three win, and three doubles of 0.1 would not reach 0.3 */
-    lia_num q3 = lia_num_frac(3, 10);
-    assert_int_equal(lia_voting_power(0.3, dw, &q3, tenth, 10, ss, NULL, raw, 0, msg, sizeof msg), LIA_OK);
+    lia_num q3 = lia__num_frac(3, 10);
+    assert_int_equal(lia__voting_power(0.3, dw, &q3, tenth, 10, ss, NULL, raw, 0, msg, sizeof msg), LIA_OK);
     NEAR(ss[0], 0.1, 1e-15);
     NEAR(raw[0], 36.0 / 512, 1e-15);   /* exactly two of the other nine: C(9,2) = 36 */
     msg[0] = 0;
-    assert_int_equal(lia_voting_power(1, dw, NULL, NULL, 10, ss, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
+    assert_int_equal(lia__voting_power(1, dw, NULL, NULL, 10, ss, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
     assert_non_null(strstr(msg, "exactly"));
     /* inexact lia_num: its double is used; 3.0 is an integer, 0.1 is not */
     lia_num inexact[3] = { { 3.0, 0, 0 }, { 1.0, 0, 0 }, { 1.0, 0, 0 } };
     double ss3[3];
-    assert_int_equal(lia_voting_power(4, NULL, NULL, inexact, 3, ss3, NULL, NULL, 0, msg, sizeof msg), LIA_OK);
+    assert_int_equal(lia__voting_power(4, NULL, NULL, inexact, 3, ss3, NULL, NULL, 0, msg, sizeof msg), LIA_OK);
     NEAR(ss3[0], 2.0 / 3, 1e-15);   /* the big one with either small: pivotal unless first */
     inexact[1].v = 0.1;
-    assert_int_equal(lia_voting_power(4, NULL, NULL, inexact, 3, ss3, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
+    assert_int_equal(lia__voting_power(4, NULL, NULL, inexact, 3, ss3, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
     /* a weight of 1e30 (an integer double far beyond int64) is a dictator at quota 5 */
     const double dict[3] = { 1e30, 1, 1 };
-    assert_int_equal(lia_voting_power(5, dict, NULL, NULL, 3, ss3, NULL, NULL, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(5, dict, NULL, NULL, 3, ss3, NULL, NULL, 0, NULL, 0), LIA_OK);
     NEAR(ss3[0], 1, 1e-15);
     NEAR(ss3[1], 0, 1e-15);
     NEAR(ss3[2], 0, 1e-15);
     /* ...and the quota 1e30 + 2^50 is beyond the whole, 1e30 + 2: nothing wins */
-    assert_int_equal(lia_voting_power(1e30 + 0x1p50, dict, NULL, NULL, 3, ss3, NULL, NULL, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(1e30 + 0x1p50, dict, NULL, NULL, 3, ss3, NULL, NULL, 0, NULL, 0), LIA_OK);
     assert_true(ss3[0] == 0);
     /* one voter, alone or among null ones, is a dictator once the quota is within reach */
     const double solo[3] = { 0, 2.5, 0 };
     double s1[3], b1[3], r1[3];
-    assert_int_equal(lia_voting_power(2, solo, NULL, NULL, 3, s1, b1, r1, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(2, solo, NULL, NULL, 3, s1, b1, r1, 0, NULL, 0), LIA_OK);
     assert_true(s1[0] == 0 && s1[2] == 0 && b1[0] == 0 && r1[2] == 0);
     NEAR(s1[1], 1, 1e-15);
     NEAR(b1[1], 1, 1e-15);
     NEAR(r1[1], 1, 1e-15);
-    assert_int_equal(lia_voting_power(2, solo + 1, NULL, NULL, 1, s1, b1, r1, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(2, solo + 1, NULL, NULL, 1, s1, b1, r1, 0, NULL, 0), LIA_OK);
     NEAR(s1[0], 1, 1e-15);
     /* a tiny positive quota is met by any voter of positive weight */
     const double two[2] = { 1, 1 };
     double s2[2];
-    assert_int_equal(lia_voting_power(1e-300, two, NULL, NULL, 2, s2, NULL, NULL, 0, NULL, 0), LIA_OK);
+    assert_int_equal(lia__voting_power(1e-300, two, NULL, NULL, 2, s2, NULL, NULL, 0, NULL, 0), LIA_OK);
     NEAR(s2[0], 0.5, 1e-15);
 }
 
@@ -413,36 +413,36 @@ static void test_bad_arguments_and_limits(void **state)
     const double w[3] = { 1, 2, 3 }, neg[3] = { 1, -2, 3 }, nanw[3] = { 1, NAN, 3 }, infw[3] = { 1, INFINITY, 3 };
     double ss[3];
     char msg[300];
-    assert_int_equal(lia_voting_power(3, NULL, NULL, NULL, 3, ss, NULL, NULL, 0, msg, sizeof msg), LIA_EUSAGE);
-    assert_int_equal(lia_voting_power(3, w, NULL, NULL, 0, ss, NULL, NULL, 0, msg, sizeof msg), LIA_EUSAGE);
-    assert_int_equal(lia_voting_power(3, neg, NULL, NULL, 3, ss, NULL, NULL, 0, msg, sizeof msg), LIA_EUSAGE);
+    assert_int_equal(lia__voting_power(3, NULL, NULL, NULL, 3, ss, NULL, NULL, 0, msg, sizeof msg), LIA_EUSAGE);
+    assert_int_equal(lia__voting_power(3, w, NULL, NULL, 0, ss, NULL, NULL, 0, msg, sizeof msg), LIA_EUSAGE);
+    assert_int_equal(lia__voting_power(3, neg, NULL, NULL, 3, ss, NULL, NULL, 0, msg, sizeof msg), LIA_EUSAGE);
     assert_non_null(strstr(msg, "weight 2"));
-    assert_int_equal(lia_voting_power(3, nanw, NULL, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
-    assert_int_equal(lia_voting_power(3, infw, NULL, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
-    assert_int_equal(lia_voting_power(NAN, w, NULL, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
-    assert_int_equal(lia_voting_power(INFINITY, w, NULL, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
-    lia_num negx[3] = { lia_num_int(1), lia_num_frac(-1, 2), lia_num_int(1) }, bad = lia_num_bad();
-    assert_int_equal(lia_voting_power(1, NULL, NULL, negx, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
-    assert_int_equal(lia_voting_power(1, w, &bad, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
+    assert_int_equal(lia__voting_power(3, nanw, NULL, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
+    assert_int_equal(lia__voting_power(3, infw, NULL, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
+    assert_int_equal(lia__voting_power(NAN, w, NULL, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
+    assert_int_equal(lia__voting_power(INFINITY, w, NULL, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
+    lia_num negx[3] = { lia__num_int(1), lia__num_frac(-1, 2), lia__num_int(1) }, bad = lia_num_bad();
+    assert_int_equal(lia__voting_power(1, NULL, NULL, negx, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
+    assert_int_equal(lia__voting_power(1, w, &bad, NULL, 3, ss, NULL, NULL, 0, NULL, 0), LIA_EUSAGE);
     /* prime denominators near 10^6: a common unit of about 10^18, quota far over the limit */
-    lia_num fine[3] = { lia_num_frac(1, 1000003), lia_num_frac(1, 1000033), lia_num_frac(1, 1000037) };
-    lia_num half = lia_num_frac(1, 1000000);
+    lia_num fine[3] = { lia__num_frac(1, 1000003), lia__num_frac(1, 1000033), lia__num_frac(1, 1000037) };
+    lia_num half = lia__num_frac(1, 1000000);
     msg[0] = 0;
-    assert_int_equal(lia_voting_power(0, NULL, &half, fine, 3, ss, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
+    assert_int_equal(lia__voting_power(0, NULL, &half, fine, 3, ss, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
     assert_true(strlen(msg) > 20);
-    assert_int_equal(lia_voting_power(0, NULL, &half, fine, 3, ss, NULL, NULL, 0, NULL, 0), LIA_ELIMIT);
+    assert_int_equal(lia__voting_power(0, NULL, &half, fine, 3, ss, NULL, NULL, 0, NULL, 0), LIA_ELIMIT);
     /* 60 voters of weight 10^6 at quota 10^6: Banzhaf needs sums up to the quota only, but
      * Shapley-Shubik also the dual quota 5.9e7 + 1, over the span limit */
     static double big[60], b60[60];
     for (int i = 0; i < 60; i++) big[i] = 1e6;
-    assert_int_equal(lia_voting_power(1e6, big, NULL, NULL, 60, b60, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
+    assert_int_equal(lia__voting_power(1e6, big, NULL, NULL, 60, b60, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
     assert_non_null(strstr(msg, "less the quota"));
-    assert_int_equal(lia_voting_power(1e6, big, NULL, NULL, 60, NULL, b60, NULL, 0, msg, sizeof msg), LIA_OK);
+    assert_int_equal(lia__voting_power(1e6, big, NULL, NULL, 60, NULL, b60, NULL, 0, msg, sizeof msg), LIA_OK);
     NEAR(b60[17], 1.0 / 60, 1e-15);
     /* 1000 voters of weight 40000, quota 2e7: within the span, beyond the work limit */
     static double many[1000], out[1000];
     for (int i = 0; i < 1000; i++) many[i] = 40000;
-    assert_int_equal(lia_voting_power(2e7, many, NULL, NULL, 1000, out, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
+    assert_int_equal(lia__voting_power(2e7, many, NULL, NULL, 1000, out, NULL, NULL, 0, msg, sizeof msg), LIA_ELIMIT);
     assert_non_null(strstr(msg, "work limit"));
 }
 
@@ -456,7 +456,7 @@ static void test_allocation_failures(void **state)
     unsigned long k;
     for (k = 1; k < 100; k++) {
         lia__mem_fail_after(k);
-        lia_status st = lia_voting_power(39, w, NULL, NULL, 15, ss, bz, raw, 0, NULL, 0);
+        lia_status st = lia__voting_power(39, w, NULL, NULL, 15, ss, bz, raw, 0, NULL, 0);
         lia__mem_fail_after(0);
         if (st == LIA_OK) break;
         assert_int_equal(st, LIA_ENOMEM);
