@@ -20,7 +20,7 @@
 #include "polytope_rs.h"
 #include "../util/bitset_table.h"
 #include "../util/mem.h"
-#include "../util/lapack.h"
+#include "small_solve.h"
 #include <math.h>
 #include <string.h>
 
@@ -91,9 +91,9 @@ typedef struct finder {
     unsigned char *inI;
     double *G, *w, *Msub;     /* t x t, t, S.d x t */
     lia_big *Xsub;            /* S.d x t */
-    lia_lapack_int *ipiv;
-    double *work;
-    lia_lapack_int *iwork;
+    size_t *piv;
+    double *x1, *x2;          /* scratch of the condition estimate */
+    size_t lw, bw;            /* O's label and basis words */
     uint64_t *lab, *bas;
 } finder;
 
@@ -126,49 +126,89 @@ static lia_status listed(finder *F, const uint64_t *lab, const uint64_t *bas, si
     return LIA_OK;
 }
 
-/* The nondegenerate case: solve M_O[I, T] w_T = 1 and list the solution if it is feasible.
- * *done = 0 when the face needs enumerating instead (singular or ill-conditioned system). */
-static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int *done)
+/* The nondegenerate case: solve M_O[I, T] w_T = 1 and decide the solution: NONE if it is
+ * infeasible (no partner), POINT if it is a vertex of O (labels and basis in F->lab, F->bas),
+ * FACE if the face must be enumerated instead (a singular or ill-conditioned system, or a
+ * decision too close to call). */
+enum { NONE, POINT, FACE };
+
+/* G = M_O[I, T] factored, w its solution for the right-hand side 1 (F->G, F->w). 0 if G is
+ * singular. */
+static int factor_solve(finder *F, size_t t, double *anorm)
 {
     const lia_polytope *O = F->O;
-    size_t od = O->d, ok = O->k;   /* O: od = S.k coordinates, ok = S.d constraints */
-    *done = 0;
-    for (size_t b = 0; b < t; b++)
-        for (size_t a = 0; a < t; a++) F->G[b * t + a] = O->M[F->sup[a] * od + F->bind[b]];
-    double anorm = 0;
+    size_t od = O->d;
+    *anorm = 0;
     for (size_t b = 0; b < t; b++) {
         double s = 0;
-        for (size_t a = 0; a < t; a++) s += fabs(F->G[b * t + a]);
-        anorm = fmax(anorm, s);
+        for (size_t a = 0; a < t; a++) {
+            double v = O->M[F->sup[a] * od + F->bind[b]];
+            F->G[b * t + a] = v;
+            s += fabs(v);
+        }
+        *anorm = fmax(*anorm, s);
     }
+    if (!lia_small_lu(t, F->G, F->piv)) return 0;
     for (size_t a = 0; a < t; a++) F->w[a] = 1;
-    if (lia__dgetrf((lia_lapack_int)t, (lia_lapack_int)t, F->G, (lia_lapack_int)t, F->ipiv) != 0)
-        return LIA_OK;   /* singular: the face is not a point */
-    double rcond = 0;
-    if (lia__dgecon('1', (lia_lapack_int)t, F->G, (lia_lapack_int)t, anorm, &rcond, F->work,
-                            F->iwork) != 0 || rcond < RCOND_MIN)
-        return LIA_OK;
-    if (lia__dgetrs('N', (lia_lapack_int)t, 1, F->G, (lia_lapack_int)t, F->ipiv, F->w, (lia_lapack_int)t) != 0)
-        return LIA_OK;
-    /* a bound on the solution's error: |G^-1| |1 - G w| with |G^-1| from the condition
-     * estimate (times 10 for the estimate's slack); decisions within it are too close to call */
+    lia_small_lu_solve(t, F->G, F->piv, 0, F->w);
+    return 1;
+}
+
+/* |1 - G w|_1 against the original entries. */
+static double residual(const finder *F, size_t t)
+{
+    const lia_polytope *O = F->O;
+    size_t od = O->d;
     double res = 0;
     for (size_t a = 0; a < t; a++) {
         double r = 1;
         for (size_t b = 0; b < t; b++) r -= O->M[F->sup[a] * od + F->bind[b]] * F->w[b];
         res += fabs(r);
     }
-    double err = 10 * res / (rcond * anorm) + 1e-15;
-    size_t lw = F->VO->lwords, bw = F->VO->bwords;
+    return res;
+}
+
+/* The filter's quick verdict: NONE only when a coordinate of the solution is negative beyond
+ * a rigorous bound on its error (an upper bound on |G^-1|, not an estimate); FACE (undecided)
+ * otherwise. Most vertices of S end here. */
+static int surely_none(finder *F, size_t t)
+{
+    double anorm;
+    if (!factor_solve(F, t, &anorm)) return FACE;
+    double wmin = 0;
+    for (size_t b = 0; b < t; b++) wmin = fmin(wmin, F->w[b]);
+    if (!(wmin < -SURE)) return FACE;
+    double err = 10 * residual(F, t) * lia_small_inv_norm1_bound(t, F->G, F->x1) + 1e-15;
+    return zone(wmin, 1.0, err) < 0 ? NONE : FACE;
+}
+
+static int solve_point(finder *F, size_t t)
+{
+    const lia_polytope *O = F->O;
+    size_t od = O->d, ok = O->k;   /* O: od = S.k coordinates, ok = S.d constraints */
+    double anorm;
+    if (!factor_solve(F, t, &anorm)) return FACE;   /* singular: the face is not a point */
+    double rcond = 1 / (anorm * lia_small_inv_norm1(t, F->G, F->piv, F->x1, F->x2));
+    if (!(rcond >= RCOND_MIN)) return FACE;
+    /* a bound on the solution's error: |G^-1| |1 - G w| with |G^-1| from the condition
+     * estimate (times 10 for the estimate's slack); decisions within it are too close to call */
+    double err = 10 * residual(F, t) / (rcond * anorm) + 1e-15;
+    /* the coordinates first: most vertices of S have no partner, and a negative coordinate
+     * says so before any constraint is looked at */
+    for (size_t b = 0; b < t; b++) {
+        int z = zone(F->w[b], 1.0, err);
+        if (z < 0) return NONE;
+    }
+    size_t lw = F->lw, bw = F->bw;
     memset(F->lab, 0, lw * sizeof *F->lab);
     memset(F->bas, 0, bw * sizeof *F->bas);
     /* O's coordinates: zero off T (labels, nonbasic); on T basic, a label when zero */
+    int close = 0;
     for (size_t r = 0; r < od; r++) {
         if (!F->inT[r]) { lia_bit_set(F->lab, O->coord_label[r]); continue; }
         lia_bit_set(F->bas, r);
         int z = zone(F->w[F->inT[r] - 1], 1.0, err);
-        if (z == 2) return LIA_OK;   /* too close to call here: the face is enumerated instead */
-        if (z < 0) { *done = 1; return LIA_OK; }   /* infeasible: no partner */
+        close |= z == 2;
         if (z == 0) lia_bit_set(F->lab, O->coord_label[r]);
     }
     /* O's constraints: binding on I (labels, slacks nonbasic); elsewhere basic slacks */
@@ -182,11 +222,20 @@ static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int 
             scale += fabs(v);
         }
         int z = zone(1 - s, scale, 2.0 * (double)t * err);
-        if (z == 2) return LIA_OK;
-        if (z < 0) { *done = 1; return LIA_OK; }
+        if (z < 0) return NONE;
+        close |= z == 2;
         if (z == 0) lia_bit_set(F->lab, O->cons_label[c]);
     }
-    *done = 1;
+    /* a clear violation anywhere settles it; otherwise a close call sends it to the face */
+    return close ? FACE : POINT;
+}
+
+/* The nondegenerate case, listing the partner. *done = 0 when the face needs enumerating. */
+static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int *done)
+{
+    int r = solve_point(F, t);
+    *done = r != FACE;
+    if (r != POINT) return LIA_OK;
     size_t idx;
     lia_status st = listed(F, F->lab, F->bas, &idx);
     if (st == LIA_OK && !lia__vpairs_add(E, zv, idx)) st = LIA_ENOMEM;
@@ -211,7 +260,7 @@ static lia_status enumerate_face(finder *F, size_t t, size_t zv, lia_vpairs *E)
     lia_polytope_exact xsub = { t, ok, O->nlab, F->Xsub, coord_label, O->cons_label };
     lia_vertices V = { 0 };
     lia_status st = lia__polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap, 1);
-    size_t lw = F->VO->lwords, bw = F->VO->bwords, sbw = V.bwords;
+    size_t lw = F->lw, bw = F->bw, sbw = V.bwords;
     for (size_t u = 0; st == LIA_OK && u < V.n; u++) {
         const uint64_t *L = V.labels + u * lw, *B = V.basis + u * sbw;
         int binds = 1;
@@ -246,55 +295,72 @@ static void finder_free(finder *F)
     lia__free(F->w);
     lia__free(F->Msub);
     lia__free(F->Xsub);
-    lia__free(F->ipiv);
-    lia__free(F->work);
-    lia__free(F->iwork);
+    lia__free(F->piv);
+    lia__free(F->x1);
+    lia__free(F->x2);
     lia__free(F->lab);
     lia__free(F->bas);
+}
+
+static lia_status finder_init(finder *F, const lia_polytope *S, const lia_polytope *O, const lia_polytope_exact *XO,
+                              size_t cap, lia_vertices *VO)
+{
+    size_t d = S->d, k = S->k, t_max = d < k ? d : k;
+    memset(F, 0, sizeof *F);
+    F->S = S;
+    F->O = O;
+    F->XO = XO;
+    F->cap = cap;
+    F->VO = VO;
+    F->lw = (O->nlab + 63) / 64;
+    F->bw = (O->d + O->k + 63) / 64;
+    lia__bitset_table_init(&F->byLabels, F->lw);
+    F->sup = lia__malloc((d + 1) * sizeof *F->sup);
+    F->bind = lia__malloc((k + 1) * sizeof *F->bind);
+    F->inT = lia__malloc((k + 1) * sizeof *F->inT);
+    F->inI = lia__malloc(d + 1);
+    F->G = lia__malloc((t_max * t_max + 1) * sizeof *F->G);
+    F->w = lia__malloc((t_max + 1) * sizeof *F->w);
+    F->Msub = lia__malloc((d * k + 1) * sizeof *F->Msub);
+    F->Xsub = XO ? lia__malloc((d * k + 1) * sizeof *F->Xsub) : NULL;
+    F->piv = lia__malloc((t_max + 1) * sizeof *F->piv);
+    F->x1 = lia__malloc((t_max + 1) * sizeof *F->x1);
+    F->x2 = lia__malloc((t_max + 1) * sizeof *F->x2);
+    F->lab = lia__malloc(F->lw * sizeof *F->lab);
+    F->bas = lia__malloc(F->bw * sizeof *F->bas);
+    return F->sup && F->bind && F->inT && F->inI && F->G && F->w && F->Msub && (F->Xsub || !XO) && F->piv && F->x1 &&
+                   F->x2 && F->lab && F->bas ? LIA_OK : LIA_ENOMEM;
+}
+
+/* S's vertex with labels L: its support I (s coordinates) and binding constraints T (t). */
+static void vertex_sets(finder *F, const uint64_t *L, size_t *s_out, size_t *t_out)
+{
+    const lia_polytope *S = F->S;
+    size_t s = 0, t = 0;
+    for (size_t c = 0; c < S->d; c++) {
+        F->inI[c] = !lia_bit(L, S->coord_label[c]);
+        if (F->inI[c]) F->sup[s++] = c;
+    }
+    for (size_t r = 0; r < S->k; r++) {
+        F->inT[r] = lia_bit(L, S->cons_label[r]) ? t + 1 : 0;
+        if (F->inT[r]) F->bind[t++] = r;
+    }
+    *s_out = s;
+    *t_out = t;
 }
 
 lia_status lia__partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
                              const lia_polytope *O, const lia_polytope_exact *XO, size_t cap)
 {
-    size_t d = S->d, k = S->k, t_max = d < k ? d : k;
     memset(VO, 0, sizeof *VO);
     VO->lwords = (O->nlab + 63) / 64;
     VO->bwords = (O->d + O->k + 63) / 64;
     finder F;
-    memset(&F, 0, sizeof F);
-    F.S = S;
-    F.O = O;
-    F.XO = XO;
-    F.cap = cap;
-    F.VO = VO;
-    lia__bitset_table_init(&F.byLabels, VO->lwords);
-    F.sup = lia__malloc((d + 1) * sizeof *F.sup);
-    F.bind = lia__malloc((k + 1) * sizeof *F.bind);
-    F.inT = lia__malloc((k + 1) * sizeof *F.inT);
-    F.inI = lia__malloc(d + 1);
-    F.G = lia__malloc((t_max * t_max + 1) * sizeof *F.G);
-    F.w = lia__malloc((t_max + 1) * sizeof *F.w);
-    F.Msub = lia__malloc((d * k + 1) * sizeof *F.Msub);
-    F.Xsub = XO ? lia__malloc((d * k + 1) * sizeof *F.Xsub) : NULL;
-    F.ipiv = lia__malloc((t_max + 1) * sizeof *F.ipiv);
-    F.work = lia__malloc((4 * t_max + 1) * sizeof *F.work);
-    F.iwork = lia__malloc((t_max + d + k + 1) * sizeof *F.iwork);
-    F.lab = lia__malloc(VO->lwords * sizeof *F.lab);
-    F.bas = lia__malloc(VO->bwords * sizeof *F.bas);
-    lia_status st = F.sup && F.bind && F.inT && F.inI && F.G && F.w && F.Msub && (F.Xsub || !XO) && F.ipiv && F.work &&
-                    F.iwork && F.lab && F.bas ? LIA_OK : LIA_ENOMEM;
+    lia_status st = finder_init(&F, S, O, XO, cap, VO);
     for (size_t v = 0; st == LIA_OK && v < VS->n; v++) {
-        const uint64_t *L = VS->labels + v * VS->lwords;
-        size_t s = 0, t = 0;
-        for (size_t c = 0; c < d; c++) {
-            F.inI[c] = !lia_bit(L, S->coord_label[c]);
-            if (F.inI[c]) F.sup[s++] = c;
-        }
+        size_t s, t;
+        vertex_sets(&F, VS->labels + v * VS->lwords, &s, &t);
         if (s == 0) continue;   /* the origin completes nothing */
-        for (size_t r = 0; r < k; r++) {
-            F.inT[r] = lia_bit(L, S->cons_label[r]) ? t + 1 : 0;
-            if (F.inT[r]) F.bind[t++] = r;
-        }
         int done = 0;
         if (t == s) st = solve_face(&F, t, v, E, &done);
         if (st == LIA_OK && !done) st = enumerate_face(&F, t, v, E);
@@ -305,4 +371,46 @@ lia_status lia__partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertice
         lia__vpairs_free(E);
     }
     return st;
+}
+
+/* ---- The same test as a filter of the enumeration of S ---- */
+
+static int filter_open(void *ctx, void **state)
+{
+    const lia_polytope *const *so = ctx;
+    finder *F = lia__malloc(sizeof *F);
+    if (!F) return 0;
+    if (finder_init(F, so[0], so[1], NULL, 0, NULL) != LIA_OK) {
+        finder_free(F);
+        lia__free(F);
+        return 0;
+    }
+    *state = F;
+    return 1;
+}
+
+/* Keep a vertex unless it surely has no partner: the origin, or a nondegenerate vertex whose
+ * system has a clearly infeasible solution. Everything else (a partner, or a close call) is
+ * kept, and lia__partners_find decides it in full afterwards. */
+static int filter_keep(void *state, const uint64_t *labels)
+{
+    finder *F = state;
+    size_t s, t;
+    vertex_sets(F, labels, &s, &t);
+    if (s == 0) return 0;
+    if (t != s) return 1;
+    return surely_none(F, t) != NONE && solve_point(F, t) != NONE;
+}
+
+static void filter_close(void *state)
+{
+    finder_free(state);
+    lia__free(state);
+}
+
+void lia__partners_filter(lia_vertex_filter *f, const lia_polytope *so[2], const lia_polytope *S, const lia_polytope *O)
+{
+    so[0] = S;
+    so[1] = O;
+    *f = (lia_vertex_filter){ (void *)so, filter_open, filter_keep, filter_close };
 }

@@ -23,4 +23,10 @@ void lia__vpairs_sort(lia_vpairs *E);
 lia_status lia__partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
                              const lia_polytope *O, const lia_polytope_exact *XO, size_t cap);
 
+/* A filter (polytope.h) for the enumeration of S that drops every vertex surely without a
+ * partner in O, so that a search of millions of vertices keeps a few hundred; the kept ones go
+ * through lia__partners_find as before, with the same result as on the full list. so is
+ * storage for the filter's context (it must outlive the enumeration). */
+void lia__partners_filter(lia_vertex_filter *f, const lia_polytope *so[2], const lia_polytope *S, const lia_polytope *O);
+
 #endif

@@ -287,7 +287,13 @@ done:
 lia_status lia__polytope_vertices(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
                                  unsigned threads)
 {
-    lia_status st = lia__polytope_vertices_rs(out, P, X, cap, threads);
+    return lia__polytope_vertices_filtered(out, P, X, cap, threads, NULL);
+}
+
+lia_status lia__polytope_vertices_filtered(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X,
+                                          size_t cap, unsigned threads, const lia_vertex_filter *filter)
+{
+    lia_status st = lia__polytope_vertices_rs(out, P, X, cap, threads, filter);
     if (X && st == LIA_OK && out->closest < CLOSE_CALL && out->nbases <= SMALL) {
         lia__vertices_free(out);
         st = LIA_RS_UNSURE;

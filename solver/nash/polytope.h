@@ -38,6 +38,22 @@ typedef struct lia_vertices {
 struct lia_polytope_exact;
 lia_status lia__polytope_vertices(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
                                  size_t cap, unsigned threads);
+
+/* A test the reverse search applies to each nondegenerate vertex as it is found, so that only
+ * the vertices worth keeping are stored (the others are dropped at once: the store stays the
+ * size of the answer, not of the polytope). open gives each search thread its own state (0 on
+ * failure: out of memory); keep returns 1 to keep the vertex, 0 to drop it, or a negative
+ * lia_status. Degenerate vertices are always kept (they are listed once across the search's
+ * subtrees by their labels). The fallbacks (lexicographic, exact) list every vertex. */
+typedef struct lia_vertex_filter {
+    void *ctx;
+    int (*open)(void *ctx, void **state);
+    int (*keep)(void *state, const uint64_t *labels);
+    void (*close)(void *state);
+} lia_vertex_filter;
+lia_status lia__polytope_vertices_filtered(lia_vertices *out, const lia_polytope *P,
+                                          const struct lia_polytope_exact *X, size_t cap, unsigned threads,
+                                          const lia_vertex_filter *filter);
 /* The lexicographic search alone (the fallback; tests compare the two). */
 lia_status lia__polytope_vertices_lex(lia_vertices *out, const lia_polytope *P, size_t cap);
 void lia__vertices_free(lia_vertices *v);

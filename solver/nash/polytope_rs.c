@@ -84,6 +84,8 @@ typedef struct search {
     lia_lapack_int *ipiv;
     unsigned char *zero;   /* k: which basic variables are at zero */
     uint64_t *scratch;     /* a basis bitset */
+    const lia_vertex_filter *filter;   /* or NULL: every vertex is kept */
+    void *fstate;          /* this search's state of the filter */
 } search;
 
 static size_t dict_doubles(size_t d, size_t k) { return k * d + k + d; }
@@ -132,6 +134,7 @@ static void search_free(search *S)
     lia__free(S->ipiv);
     lia__free(S->zero);
     lia__free(S->scratch);
+    if (S->filter && S->fstate) S->filter->close(S->fstate);
 }
 
 /* Entry (i, r) of the basis inverse: the column of slack r if it is nonbasic, else a unit. */
@@ -158,12 +161,12 @@ static int lex_cmp(const dict *D, size_t d, size_t k, size_t a, size_t b, size_t
 #define RS_TIE ((size_t)-1)
 static size_t ratio_test(const dict *D, size_t d, size_t k, size_t s, const tols *t)
 {
+    const double *col = D->T + s * k;
     /* the plain minimum first, by cross-multiplication (all entries compared are positive);
      * the lexicographic rule only among rows that tie with it */
     size_t best = k;
     int gray = 0;
     double bb = 0, ab = 1, b2 = 1, a2 = 0;   /* beta and entry of the best and second rows */
-    const double *col = D->T + s * k;
     for (size_t i = 0; i < k; i++) {
         double a = col[i], bi = D->beta[i];
         gray |= a > t->eq && a <= t->sure;   /* positive or not? decided below if it matters */
@@ -245,18 +248,35 @@ static int is_child(const dict *D, size_t d, size_t r, size_t s, const tols *t)
     return 1;
 }
 
+/* Append the vertex of D (zero: its basic variables at zero), then let the filter drop it
+ * again if it is nondegenerate and not wanted. */
+static lia_status append(const search *S, lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
+                         const unsigned char *zero)
+{
+    const lia_polytope *P = S->P;
+    size_t before = out->n;
+    lia_status st = lia__vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar,
+                                        D->rowvar, zero);
+    if (st != LIA_OK || !S->filter || out->n == before) return st;
+    for (size_t i = 0; i < P->k; i++)
+        if (zero[i]) return LIA_OK;   /* degenerate: always kept */
+    int keep = S->filter->keep(S->fstate, out->labels + before * out->lwords);
+    if (keep < 0) return (lia_status)-keep;
+    if (!keep) out->n = before;
+    return LIA_OK;
+}
+
 /* Record the vertex of a basis (polytope.c lists it). LIA_RS_UNSURE when a basic value is too
  * close to zero to call, or negative (the arithmetic failed). */
-static lia_status record(lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
-                         const lia_polytope *P, const tols *t, unsigned char *zero)
+static lia_status record(const search *S, lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
+                         const tols *t, unsigned char *zero)
 {
-    for (size_t i = 0; i < P->k; i++) {
+    for (size_t i = 0; i < S->P->k; i++) {
         int sg = sign3(D->beta[i], t);
         if (sg == UNSURE || sg < 0) return LIA_RS_UNSURE;
         zero[i] = sg == 0;
     }
-    return lia__vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
-                               zero);
+    return append(S, out, cap, degenerate, D, zero);
 }
 
 /* Factor the basis of D afresh from M (LAPACK dgesv) and rebuild its dictionary: the cure for
@@ -331,6 +351,7 @@ typedef struct job {
 typedef struct pool {
     const lia_polytope *P;
     const lia_polytope_exact *X;
+    const lia_vertex_filter *filter;
     size_t cap, bw, lw;
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -429,13 +450,12 @@ static int decide_exactly(search *S, const dict *D, size_t s, size_t *r, uint64_
 static lia_status record_exactly(search *S, lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
                                  uint64_t *scratch, size_t bw)
 {
-    const lia_polytope *P = S->P;
     lia_exact_node *N;
     basis_of(D, S->k, scratch, bw);
     lia_status st = lia__exact_node_new(&N, S->exact, S->w, scratch);
     if (st == LIA_ENOMEM) return st;
     if (st != LIA_OK) return LIA_RS_UNSURE;
-    for (size_t i = 0; i < P->k && st == LIA_OK; i++) {
+    for (size_t i = 0; i < S->k && st == LIA_OK; i++) {
         int sg = lia__exact_node_sign(N, D->rowvar[i]);
         /* infeasible in exact terms: earlier floating-point decisions went wrong here, and the
          * polytope is left to the exact search */
@@ -444,8 +464,7 @@ static lia_status record_exactly(search *S, lia_vertices *out, size_t *cap, lia_
     }
     lia__exact_node_free(N);
     if (st != LIA_OK) return st;
-    return lia__vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar, D->rowvar,
-                               S->zero);
+    return append(S, out, cap, degenerate, D, S->zero);
 }
 
 /* Run job J on the search S (a worker's own); the bases of the jobs it hands back go to
@@ -453,7 +472,6 @@ static lia_status record_exactly(search *S, lia_vertices *out, size_t *cap, lia_
 static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, size_t *nkids, size_t *kcap, size_t bw,
                           uint64_t *scratch)
 {
-    const lia_polytope *P = S->P;
     size_t d = S->d, k = S->k, depth = 0, visited = 1;
     lia_bitset_table degenerate;
     lia__bitset_table_init(&degenerate, J->v.lwords);
@@ -461,8 +479,8 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
     coarse.closest = fine.closest = &J->closest;
     *nkids = 0;
     lia_status st = job_root(S, J->basis);
-    if (st == LIA_OK) st = record(&J->v, &J->vcap, &degenerate, &S->level[0], P, &coarse, S->zero);
-    if (st == LIA_RS_UNSURE) st = record(&J->v, &J->vcap, &degenerate, &S->level[0], P, &fine, S->zero);
+    if (st == LIA_OK) st = record(S, &J->v, &J->vcap, &degenerate, &S->level[0], &coarse, S->zero);
+    if (st == LIA_RS_UNSURE) st = record(S, &J->v, &J->vcap, &degenerate, &S->level[0], &fine, S->zero);
     if (st == LIA_RS_UNSURE && S->exact) {
         st = record_exactly(S, &J->v, &J->vcap, &degenerate, &S->level[0], scratch, bw);
         J->closest = 0;
@@ -506,10 +524,10 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
         pivot(&S->level[depth + 1], D, d, k, r, s);
         depth++;
         visited++;
-        st = record(&J->v, &J->vcap, &degenerate, &S->level[depth], P, &coarse, S->zero);
+        st = record(S, &J->v, &J->vcap, &degenerate, &S->level[depth], &coarse, S->zero);
         if (st == LIA_RS_UNSURE) {
             st = refactor(S, &S->level[depth]);
-            if (st == LIA_OK) st = record(&J->v, &J->vcap, &degenerate, &S->level[depth], P, &fine, S->zero);
+            if (st == LIA_OK) st = record(S, &J->v, &J->vcap, &degenerate, &S->level[depth], &fine, S->zero);
             if (st == LIA_RS_UNSURE && S->exact) {
                 st = record_exactly(S, &J->v, &J->vcap, &degenerate, &S->level[depth], scratch, bw);
                 J->closest = 0;
@@ -520,7 +538,7 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
     return st;
 }
 
-static int search_init(search *S, const lia_polytope *P, const lia_polytope_exact *X)
+static int search_init(search *S, const lia_polytope *P, const lia_polytope_exact *X, const lia_vertex_filter *f)
 {
     size_t d = P->d, k = P->k;
     memset(S, 0, sizeof *S);
@@ -535,6 +553,8 @@ static int search_init(search *S, const lia_polytope *P, const lia_polytope_exac
     S->zero = lia__malloc(k);
     S->scratch = lia__calloc((d + k + 63) / 64, sizeof *S->scratch);
     if (!S->w || !S->Bm || !S->X || !S->ipiv || !S->zero || !S->scratch || !ensure_level(S, 0)) return 0;
+    if (f && !f->open(f->ctx, &S->fstate)) return 0;
+    S->filter = f;
     for (size_t j = 0; j < d; j++) {
         double golden = 0.6180339887498949 * (double)(j + 1);
         S->w[j] = 1 + (golden - floor(golden));
@@ -550,7 +570,7 @@ static void *worker(void *arg)
     search S;
     uint64_t *kids = NULL;
     size_t kcap = 0, nkids = 0;
-    lia_status mine = search_init(&S, Pl->P, Pl->X) ? LIA_OK : LIA_ENOMEM;
+    lia_status mine = search_init(&S, Pl->P, Pl->X, Pl->filter) ? LIA_OK : LIA_ENOMEM;
     pthread_mutex_lock(&Pl->mu);
     if (mine != LIA_OK && Pl->st == LIA_OK) Pl->st = mine;
     for (;;) {
@@ -621,7 +641,7 @@ static lia_status merge(lia_vertices *out, pool *Pl)
 }
 
 lia_status lia__polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const lia_polytope_exact *X, size_t cap,
-                                    unsigned threads)
+                                    unsigned threads, const lia_vertex_filter *filter)
 {
     size_t d = P->d, k = P->k;
     memset(out, 0, sizeof *out);
@@ -632,6 +652,7 @@ lia_status lia__polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, c
     memset(&Pl, 0, sizeof Pl);
     Pl.P = P;
     Pl.X = X;
+    Pl.filter = filter;
     Pl.cap = cap;
     Pl.lw = out->lwords;
     Pl.bw = out->bwords;
@@ -657,7 +678,7 @@ lia_status lia__polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, c
         search S;
         uint64_t *kids = NULL;
         size_t kcap = 0, nkids = 0;
-        st = search_init(&S, P, X) ? LIA_OK : LIA_ENOMEM;
+        st = search_init(&S, P, X, filter) ? LIA_OK : LIA_ENOMEM;
         J0->v.lwords = Pl.lw;
         J0->v.bwords = Pl.bw;
         if (st == LIA_OK) st = job_run(&S, J0, FIRST_BUDGET, &kids, &nkids, &kcap, Pl.bw, S.scratch);

@@ -14,6 +14,6 @@
  * LIA_RS_UNSURE (out empty), LIA_ENOMEM or LIA_ELIMIT. */
 struct lia_polytope_exact;
 lia_status lia__polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, const struct lia_polytope_exact *X,
-                                    size_t cap, unsigned threads);
+                                    size_t cap, unsigned threads, const lia_vertex_filter *filter);
 
 #endif

@@ -285,10 +285,10 @@ static void test_close_calls_decided_exactly(void **state)
         lia_polytope P = { d, k, nlab, M, lab, lab + d };
         lia_polytope_exact X = { d, k, nlab, MI, lab, lab + d };
         lia_vertices a, b, c, v;
-        lia_status sb = lia__polytope_vertices_rs(&b, &P, &X, (size_t)1 << 26, 1);
+        lia_status sb = lia__polytope_vertices_rs(&b, &P, &X, (size_t)1 << 26, 1, NULL);
         assert_true(sb == LIA_OK || sb == LIA_RS_UNSURE);
         unsure_with += sb == LIA_RS_UNSURE;
-        lia_status st = lia__polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1);
+        lia_status st = lia__polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1, NULL);
         if (st == LIA_RS_UNSURE) {
             unsure_without++;
             assert_true(sb != LIA_OK || b.closest == 0);
@@ -334,7 +334,7 @@ static void test_reverse_search_equals_lex(void **state)
         for (size_t l = 0; l < nlab; l++) lab[l] = l;
         lia_polytope P = { d, k, nlab, M, lab, lab + d };
         lia_vertices a, b;
-        lia_status st = lia__polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1);
+        lia_status st = lia__polytope_vertices_rs(&a, &P, NULL, (size_t)1 << 26, 1, NULL);
         if (st == LIA_RS_UNSURE) continue;
         assert_int_equal(st, LIA_OK);
         assert_int_equal(lia__polytope_vertices_lex(&b, &P, (size_t)1 << 26), LIA_OK);
