@@ -94,6 +94,8 @@ typedef struct finder {
     size_t *piv;
     double *x1, *x2;          /* scratch of the condition estimate */
     size_t lw, bw;            /* O's label and basis words */
+    int exact;                /* every decision in exact arithmetic (XO given) */
+    double *ones;             /* O.d weights for the exact dictionaries (any will do) */
     uint64_t *lab, *bas;
 } finder;
 
@@ -230,10 +232,45 @@ static int solve_point(finder *F, size_t t)
     return close ? FACE : POINT;
 }
 
+/* solve_point in exact arithmetic: O's dictionary of the basis (T's coordinates and the slacks
+ * of the constraints outside I) built in integers, its basic values' exact signs. A singular
+ * basis, or numbers beyond the integers, leave it to the (exact) enumeration of the face. */
+static int solve_point_exact(finder *F, size_t t, lia_status *st)
+{
+    const lia_polytope *O = F->O;
+    size_t od = O->d, ok = O->k;
+    (void)t;
+    memset(F->lab, 0, F->lw * sizeof *F->lab);
+    memset(F->bas, 0, F->bw * sizeof *F->bas);
+    for (size_t r = 0; r < od; r++) {
+        if (F->inT[r]) lia_bit_set(F->bas, r);
+        else lia_bit_set(F->lab, O->coord_label[r]);
+    }
+    for (size_t c = 0; c < ok; c++) {
+        if (F->inI[c]) lia_bit_set(F->lab, O->cons_label[c]);
+        else lia_bit_set(F->bas, od + c);
+    }
+    lia_exact_node *N;
+    *st = lia__exact_node_new(&N, F->XO, F->ones, F->bas);
+    if (*st == LIA_ENOMEM) return NONE;
+    if (*st != LIA_OK) { *st = LIA_OK; return FACE; }
+    int r = POINT;
+    for (size_t v = 0; v < od + ok && r == POINT; v++) {
+        if (!lia_bit(F->bas, v)) continue;
+        int sg = lia__exact_node_sign(N, v);
+        if (sg < 0) r = NONE;
+        else if (sg == 0) lia_bit_set(F->lab, v < od ? O->coord_label[v] : O->cons_label[v - od]);
+    }
+    lia__exact_node_free(N);
+    return r;
+}
+
 /* The nondegenerate case, listing the partner. *done = 0 when the face needs enumerating. */
 static lia_status solve_face(finder *F, size_t t, size_t zv, lia_vpairs *E, int *done)
 {
-    int r = solve_point(F, t);
+    lia_status st0 = LIA_OK;
+    int r = F->exact ? solve_point_exact(F, t, &st0) : solve_point(F, t);
+    if (st0 != LIA_OK) return st0;
     *done = r != FACE;
     if (r != POINT) return LIA_OK;
     size_t idx;
@@ -259,7 +296,8 @@ static lia_status enumerate_face(finder *F, size_t t, size_t zv, lia_vpairs *E)
     lia_polytope sub = { t, ok, O->nlab, F->Msub, coord_label, O->cons_label };
     lia_polytope_exact xsub = { t, ok, O->nlab, F->Xsub, coord_label, O->cons_label };
     lia_vertices V = { 0 };
-    lia_status st = lia__polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap, 1);
+    lia_status st = F->exact ? lia__polytope_vertices_exact(&V, &xsub, F->cap)
+                             : lia__polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap, 1);
     size_t lw = F->lw, bw = F->bw, sbw = V.bwords;
     for (size_t u = 0; st == LIA_OK && u < V.n; u++) {
         const uint64_t *L = V.labels + u * lw, *B = V.basis + u * sbw;
@@ -300,10 +338,11 @@ static void finder_free(finder *F)
     lia__free(F->x2);
     lia__free(F->lab);
     lia__free(F->bas);
+    lia__free(F->ones);
 }
 
 static lia_status finder_init(finder *F, const lia_polytope *S, const lia_polytope *O, const lia_polytope_exact *XO,
-                              size_t cap, lia_vertices *VO)
+                              int exact, size_t cap, lia_vertices *VO)
 {
     size_t d = S->d, k = S->k, t_max = d < k ? d : k;
     memset(F, 0, sizeof *F);
@@ -328,6 +367,10 @@ static lia_status finder_init(finder *F, const lia_polytope *S, const lia_polyto
     F->x2 = lia__malloc((t_max + 1) * sizeof *F->x2);
     F->lab = lia__malloc(F->lw * sizeof *F->lab);
     F->bas = lia__malloc(F->bw * sizeof *F->bas);
+    F->exact = exact && XO;
+    F->ones = lia__malloc((O->d + 1) * sizeof *F->ones);
+    for (size_t j = 0; F->ones && j < O->d; j++) F->ones[j] = 1;
+    if (!F->ones) return LIA_ENOMEM;
     return F->sup && F->bind && F->inT && F->inI && F->G && F->w && F->Msub && (F->Xsub || !XO) && F->piv && F->x1 &&
                    F->x2 && F->lab && F->bas ? LIA_OK : LIA_ENOMEM;
 }
@@ -350,13 +393,13 @@ static void vertex_sets(finder *F, const uint64_t *L, size_t *s_out, size_t *t_o
 }
 
 lia_status lia__partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
-                             const lia_polytope *O, const lia_polytope_exact *XO, size_t cap)
+                             const lia_polytope *O, const lia_polytope_exact *XO, int exact, size_t cap)
 {
     memset(VO, 0, sizeof *VO);
     VO->lwords = (O->nlab + 63) / 64;
     VO->bwords = (O->d + O->k + 63) / 64;
     finder F;
-    lia_status st = finder_init(&F, S, O, XO, cap, VO);
+    lia_status st = finder_init(&F, S, O, XO, exact, cap, VO);
     for (size_t v = 0; st == LIA_OK && v < VS->n; v++) {
         size_t s, t;
         vertex_sets(&F, VS->labels + v * VS->lwords, &s, &t);
@@ -380,7 +423,7 @@ static int filter_open(void *ctx, void **state)
     const lia_polytope *const *so = ctx;
     finder *F = lia__malloc(sizeof *F);
     if (!F) return 0;
-    if (finder_init(F, so[0], so[1], NULL, 0, NULL) != LIA_OK) {
+    if (finder_init(F, so[0], so[1], NULL, 0, 0, NULL) != LIA_OK) {
         finder_free(F);
         lia__free(F);
         return 0;

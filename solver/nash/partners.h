@@ -19,9 +19,11 @@ void lia__vpairs_sort(lia_vpairs *E);
  * listed in VO (each once; labels and a basis in O's variables) and the pair (S vertex, VO
  * index) added to E. XO is O in exact integers (games with exact payoffs), for the faces;
  * NULL otherwise. A decision too close to call in floating point sends that vertex to the
- * enumeration of its face. cap bounds the bytes of VO and of each face. */
+ * enumeration of its face. With `exact` (XO given) no decision is taken in floating point:
+ * each system is solved in integers (O's dictionary of the candidate basis) and the faces are
+ * enumerated by the exact search. cap bounds the bytes of VO and of each face. */
 lia_status lia__partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertices *VS, const lia_polytope *S,
-                             const lia_polytope *O, const lia_polytope_exact *XO, size_t cap);
+                             const lia_polytope *O, const lia_polytope_exact *XO, int exact, size_t cap);
 
 /* A filter (polytope.h) for the enumeration of S that drops every vertex surely without a
  * partner in O, so that a search of millions of vertices keeps a few hundred; the kept ones go

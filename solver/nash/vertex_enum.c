@@ -270,7 +270,7 @@ static lia_status one_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, 
      * hundred that may have one are stored, whatever the size of the polytope */
     lia_status st = exact_small ? lia__polytope_vertices_exact(&VS, XS, cap)
                                 : lia__polytope_vertices_filtered(&VS, S, XS, cap, threads, &keep);
-    if (st == LIA_OK) st = lia__partners_find(&VO, &E, &VS, S, O, XO, cap);
+    if (st == LIA_OK) st = lia__partners_find(&VO, &E, &VS, S, O, XO, exact_small, cap);
     if (st == LIA_OK && !smallP) {   /* pairs are (P vertex, Q vertex) */
         size_t *t = E.a;
         E.a = E.b;
@@ -380,6 +380,16 @@ lia_status lia__nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t mem
     /* a game with exact payoffs has every equilibrium the floating-point search found checked
      * exactly; if one fails, or a nondegenerate game shows an even number of equilibria (it
      * has an odd number: Shapley 1974), the search is redone in exact arithmetic */
+    if (st == LIA_OK && exact && G.m != G.n) {
+        /* the same shape-aware path, every decision exact: the small polytope by the exact
+         * search, partners by exact solves and exact face enumerations */
+        st = one_sided(e, g, &G, xp, xq, X, cap, threads, 1, &suspect);
+        done = st != LIA_EINTERNAL;
+        if (!done) {
+            lia__eqset_clear(e);
+            st = LIA_OK;
+        }
+    }
     if (st == LIA_OK && !exact && (G.m != G.n || !few_payoffs(g))) {
         st = one_sided(e, g, &G, xp, xq, X, cap, threads, 0, &suspect);
         if (X && (st == LIA_EINTERNAL || (st == LIA_OK && suspect))) {

@@ -150,10 +150,14 @@ if [ $? -eq 0 ]; then ok "near-degenerate games: every extreme equilibrium equal
 else not_ok "near-degenerate games: every extreme equilibrium equals lrsnash's"; fi
 
 # Wide, tall and degenerate shapes (2x20, 3x15, 15x3, 20x2, 4x10, 10x4, 5x12, 12x5), payoffs
-# 0..99, 0..3 and 0..1 in turn. Games that are not square take the one-sided path (only the
-# polytope of smaller dimension enumerated, partners solved: partners.c), whose floating-point
-# set must have lrsnash's size with every lrsnash equilibrium within 1e-9; and `--exact` (both
-# polytopes in exact arithmetic) must give lrsnash's set exactly, payoffs included.
+# 0..99, 0..3 and 0..1 in turn, then a few larger wide ones (6x40, 3x60, 3x100) whose large
+# polytope has many vertices (their transposes take lrsnash over a minute: it enumerates the
+# first player's polytope whatever its size). Games that are not square
+# take the one-sided path (only the polytope of smaller dimension enumerated, partners solved:
+# partners.c), whose floating-point set must have lrsnash's size with every lrsnash
+# equilibrium within 1e-9; and `--exact` (the same path with every decision exact: the small
+# polytope by the exact search, partners by exact solves) must give lrsnash's set exactly,
+# payoffs included.
 python3 - "$LIAISON" "$TMP" <<'PY'
 import json, random, subprocess, sys
 from fractions import Fraction
@@ -163,9 +167,11 @@ liaison, tmp = sys.argv[1:3]
 rng = random.Random(20261206)
 shapes = [(2, 20), (3, 15), (15, 3), (20, 2), (4, 10), (10, 4), (5, 12), (12, 5)]
 bad, total = [], 0
-for case in range(240):
+large = [(6, 40, 99), (3, 60, 3), (6, 40, 3), (3, 100, 99)]
+for case in range(240 + len(large)):
     m, n = shapes[case % len(shapes)]
     hi = (99, 3, 1)[case % 3]
+    if case >= 240: m, n, hi = large[case - 240]
     A = [[rng.randint(0, hi) for _ in range(n)] for _ in range(m)]
     B = [[rng.randint(0, hi) for _ in range(n)] for _ in range(m)]
     path = f"{tmp}/s{case}.game"
@@ -188,7 +194,7 @@ for case in range(240):
     mine = {(tuple(e["exact"]["strategies"][0]), tuple(e["exact"]["strategies"][1]), *e["exact"]["payoffs"]) for e in eqs}
     if mine != ref or len(mine) != len(eqs):
         bad.append(f"case {case} ({m}x{n}, 0..{hi}) --exact: {len(eqs)} equilibria, lrsnash {len(ref)}")
-print(f"240 wide, tall and degenerate games ({total} extreme equilibria) compared with lrsnash; {len(bad)} differ")
+print(f"{240 + len(large)} wide, tall and degenerate games ({total} extreme equilibria) compared with lrsnash; {len(bad)} differ")
 for b in bad[:10]: print("   ", b)
 sys.exit(1 if bad else 0)
 PY
