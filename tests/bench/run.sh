@@ -124,7 +124,8 @@ miss = sum(1 for r in rows if r[3] > TARGET)
 
 # Equilibria: one Lemke-Howson equilibrium of a random 1000x1000 game (payoffs 0..99, fixed
 # seed), target 5 s, printed beside the time to merely read the same file. No reference tool
-# for this figure is installed here (Gambit's lcp is not packaged for Debian 12).
+# for this figure is installed here (Gambit's lcp is not packaged for Debian 12; the row after
+# compares with it when a build is at hand).
 import random as _random
 _rng = _random.Random(1000)
 lh_path = os.path.join(tmp, "lh1000.game")
@@ -139,6 +140,32 @@ ok = solve <= LH_TARGET
 miss += 0 if ok else 1
 print(f"bench: Lemke-Howson, random 1000x1000: read {ms(read)}, one equilibrium {ms(solve)} "
       f"(target {LH_TARGET:.0f} s) {'PASS' if ok else 'MISS'}")
+# Lemke-Howson against Gambit's gambit-lcp (one equilibrium, floating point: -e 1 -d 10) on
+# random n x n games (payoffs 0..99, fixed seeds; the .nfg written by `compile --emit nfg`),
+# where a Gambit build is at hand: $GAMBIT_LCP, else gambit-lcp on PATH. Gambit is not
+# packaged for Debian 12 and is never part of this repository; build its command-line tools
+# elsewhere to get this row. Best of 5 for liaison, one run for Gambit (tens of seconds at 200).
+import shutil as _shutil
+gambit = os.environ.get("GAMBIT_LCP") or _shutil.which("gambit-lcp")
+if not gambit or not os.access(gambit, os.X_OK):
+    print("bench: Lemke-Howson against Gambit: skipped, no gambit-lcp (set GAMBIT_LCP or put it on PATH)")
+else:
+    print(f"bench: Lemke-Howson against Gambit ({gambit} -e 1 -d 10), one equilibrium of a random n x n game")
+    print(f"  {'n':>4} {'liaison':>10} {'gambit-lcp':>11} {'ratio':>7}")
+    for n in (100, 200):
+        _r = _random.Random(7000 + n)
+        gpath = os.path.join(tmp, f"lh{n}.game")
+        with open(gpath, "w") as f:
+            f.write(f"{n} {n}\n")
+            for _ in range(2):
+                f.write("\n" + "\n".join(" ".join(str(_r.randint(0, 99)) for _ in range(n)) for _ in range(n)) + "\n")
+        nfg = gpath[:-5] + ".nfg"
+        run([liaison, "compile", gpath, "--emit", "nfg", "-o", nfg])
+        ours = best([liaison, "nash", gpath, "--method", "lh", "--label", "any"])
+        t0 = time.perf_counter()
+        run([gambit, "-e", "1", "-d", "10", nfg])
+        theirs = time.perf_counter() - t0
+        print(f"  {n:>4} {ms(ours):>10} {ms(theirs):>11} {ours / theirs:>7.3f}")
 # All extreme equilibria against lrsnash on the same files: uniform random integer n x n games
 # (payoffs 0..99, fixed seeds), best of 3 wall-clock runs each, and the two equilibrium sets
 # compared exactly (liaison --exact against lrsnash's rationals). Target: at least 2x faster
