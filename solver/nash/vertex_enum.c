@@ -4,11 +4,14 @@
  *   P = {x >= 0 : B^T x <= 1}   labels: x_i = 0 -> i,  (B^T x)_j = 1 -> m + j
  *   Q = {y >= 0 : A y <= 1}     labels: (A y)_i = 1 -> i,  y_j = 0 -> m + j
  * and (x, y) != (0, 0) normalised is an extreme equilibrium exactly when x and y are vertices
- * whose labels together cover all m + n (von Stengel, AGT ch. 3, algorithm 3.5). Both vertex
- * sets are enumerated (polytope.c); a pair of nondegenerate vertices (exactly m resp. n
- * labels) must have complementary labels, found by hashing; a degenerate vertex is checked
- * against every vertex of the other polytope. The maximal cliques of the resulting graph are
- * the convex components (cliques.c). Every equilibrium is re-verified by its regret. */
+ * whose labels together cover all m + n (von Stengel, AGT ch. 3, algorithm 3.5). The polytope
+ * of smaller dimension (P for square games) is enumerated (polytope.c), keeping only the
+ * vertices that may have a partner, and the partners are solved for in the other (partners.c).
+ * Square games with few distinct payoffs enumerate both: a pair of nondegenerate vertices
+ * (exactly m resp. n labels) must have complementary labels, found by hashing; a degenerate
+ * vertex is checked against every vertex of the other polytope. The maximal cliques of the
+ * resulting graph are the convex components (cliques.c). Every equilibrium is re-verified by
+ * its regret. */
 #include "nash.h"
 #include "cliques.h"
 #include "exact_enum.h"
@@ -247,10 +250,10 @@ static void exact_polytopes(const bimatrix *G, const lia_exact_enum *X, lia_big 
     *XQ = (lia_polytope_exact){ n, m, m + n, lia__exact_enum_matrix(X, 0), G->labQ, G->labQ + n };
 }
 
-/* Games that are not square: enumerate only the polytope of smaller dimension (the larger one
+/* Enumerate only the polytope of smaller dimension (P when square; the larger one
  * can have hundreds of times more vertices: 13.9 million against 43 thousand at 12 x 30) and
  * find each vertex's partners in the other by solving (partners.c). `exact_small` enumerates
- * the small polytope in exact arithmetic. *suspect is set when the set found cannot be right
+ * the small polytope in exact arithmetic and finds the partners exactly. *suspect is set when the set found cannot be right
  * for a nondegenerate game (an even number of equilibria, Shapley 1974). LIA_RS_UNSURE when a
  * partner decision was too close to call (e left empty). */
 static lia_status one_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_polytope_exact *XP,
@@ -305,7 +308,8 @@ static void *enumerate_side(void *arg)
     return NULL;
 }
 
-/* Both polytopes in full, pairs by hashing labels (square games, and the fallback). With two
+/* Both polytopes in full, pairs by hashing labels (square games with few distinct payoffs,
+ * square games in exact arithmetic, and the fallback). With two
  * threads or more the polytopes are enumerated side by side, each with every thread: this
  * also halves the time of the exact search, which runs on one thread per polytope. */
 static lia_status two_sided(lia_eqset *e, const lia_game *g, const bimatrix *G, const lia_polytope_exact *XP,
