@@ -187,9 +187,13 @@ refused "15 x 15 support enumeration refused for its time" "could examine 1.55e+
   "$LIAISON" nash "$TMP/r15.nfg" --method support
 grep -q "memory" "$TMP/err" && not_ok "refusal does not blame memory" "$(cat "$TMP/err")" || ok "refusal does not blame memory"
 
-## item 3: --memory-cap reaches vertex enumeration and the correlated LP (was a fixed 1 GiB)
-refused "--method all under --memory-cap 1M" "too many vertices to enumerate within the memory cap of 1 MiB" \
-  "$LIAISON" nash "$TMP/r15.nfg" --method all --memory-cap 1M
+## item 3: --memory-cap reaches vertex enumeration and the correlated LP (was a fixed 1 GiB).
+# The enumeration stores only the vertices that may have a partner (partners.c's filter), so
+# this 15 x 15 game fits in 1 MiB (it used to be refused there), but not in 64 KiB: the jobs'
+# vertex lists alone take 4 KiB each
+run "--method all under --memory-cap 1M" 0 "$LIAISON" nash "$TMP/r15.nfg" --method all --memory-cap 1M
+refused "--method all under --memory-cap 64K" "too many vertices to enumerate within the memory cap of 64 KiB" \
+  "$LIAISON" nash "$TMP/r15.nfg" --method all --memory-cap 64K
 run "--method all, default cap" 0 "$LIAISON" nash "$TMP/r15.nfg" --method all --format json && strict_json "--method all: strict JSON" "$TMP/out"
 refused "--correlated under --memory-cap 50K" "correlated-equilibrium LP of 'r15' would exceed the memory cap of 50 KiB" \
   "$LIAISON" nash "$TMP/r15.nfg" --correlated --memory-cap 50K
