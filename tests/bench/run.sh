@@ -384,7 +384,7 @@ else:
     mpi_checks = 1
     miss += 0 if ok else 1
     py = os.environ.get("PYTHON", "/usr/bin/python3")
-    lib = os.path.abspath(os.path.join(os.path.dirname(liaison), "..", "lib", "libliaison.so.0"))
+    lib = os.path.abspath(os.path.join(os.path.dirname(liaison), "..", "lib", "libliaison.so"))
     r = subprocess.run([py, "tests/bench/bench_python_loop.py", explore_model, "Bench", "1000", "dil", "0.3", "1",
                         "M01.patience", "0.8", "0.95"], env=dict(os.environ, LIAISON_LIBRARY=lib, OPENBLAS_NUM_THREADS="1"),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
