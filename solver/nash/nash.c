@@ -38,7 +38,7 @@ static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_option
     return lia__nash_enum(e, g, o->exact, cap_of(o), threads_of(o));
 }
 static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_support(e, g); }
-static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_qre(e, g); }
+static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia__nash_qre(e, g, cap_of(o)); }
 static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_gnm(e, g); }
 
 static const struct { const char *name; method_fn run; } methods[] = {

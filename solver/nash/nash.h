@@ -32,7 +32,9 @@ lia_status lia__nash_gnm(lia_eqset *e, const lia_game *g);
 /* n players: the logit QRE path from lambda = 0, kept as points in the set, and the Nash
  * equilibrium it ends at, polished on its support and verified (qre.c). LIA_EINTERNAL, with
  * no equilibrium added, if the path cannot be followed to a verified end. */
-lia_status lia__nash_qre(lia_eqset *e, const lia_game *g);
+lia_status lia__nash_qre(lia_eqset *e, const lia_game *g, size_t cap);
+/* The bytes lia__nash_qre may take at most for this game (its refusal threshold). */
+lia_status lia__nash_qre_needed(const lia_game *g, double *bytes);
 
 /* Record why lia_game_nash failed with st (lia_errmsg), unless a deeper failure already did
  * (nash_errors.c). */
