@@ -144,6 +144,7 @@ FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_sweep_over_regimes_at": (c_int, [P, sz, sz]), "lia_sweep_trusted_at": (c_int, [P, sz, sz]),
     "lia_sweep_member_count": (sz, [P]),
     "lia_verdict_name": (cstr, [c_int]), "lia_direction_name": (cstr, [c_int]),
+    "lia_punishment_name": (cstr, [c_int]), "lia_disagreement_name": (cstr, [c_int]),
     "lia_compare_agreements": (c_int, [OUT, ctypes.POINTER(P), ctypes.POINTER(cstr), sz]),
     "lia_compare_decomposition": (c_int, [OUT, P, cstr]), "lia_compare_free": (None, [P]),
     "lia_compare_write": (c_int, [OUT, LEN, P, c_int]),

@@ -16,7 +16,8 @@ from .results import Report, Shares, Comparison
 from .sweep import SweepResult
 
 KINDS = ["bilateral", "multilateral", "normal", "coalitional", "coalitional cost", "bankruptcy", "voting"]
-DISAGREE = {"nash": 0, "security": 1}
+# the disagreement points as the library names them (lia_disagreement_name), in enum order
+DISAGREE = {name: k for k, name in enumerate(_lib.names(lib.lia_disagreement_name))}
 
 
 def _rule_bits(name):
@@ -239,7 +240,8 @@ class Model(Handle):
         if confidence is not None and not 0 < float(confidence) < 1:
             raise ValueError("confidence must be strictly between 0 and 1")
         if disagreement not in DISAGREE:
-            raise ValueError("disagreement must be 'nash' or 'security'")
+            raise ValueError("disagreement must be one of %s, not %r" % (", ".join(map(repr, DISAGREE)),
+                                                                          disagreement))
         opts = _lib.ShareOptions(1, rules, 10000 if samples is None else int(samples),
                                  1 if seed is None else int(seed), 0.95 if confidence is None else float(confidence),
                                  DISAGREE[disagreement], 20, 0)

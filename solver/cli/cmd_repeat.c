@@ -76,11 +76,10 @@ static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *f
             return EXIT_INPUT;
         }
     }
-    if (o->punish) {
-        int k = cli_pick("repeat", "--punish", o->punish);   /* nash|minmax */
-        if (k < 0) return EXIT_INPUT;
-        ro->punish = k == 0 ? LIA_PUNISH_NASH : LIA_PUNISH_MINMAX;
-    }
+    /* cli_pick offers the library's names (lia_punishment_name), so from_name takes any it passes */
+    if (o->punish && (cli_pick("repeat", "--punish", o->punish) < 0 ||
+                      lia_punishment_from_name(o->punish, &ro->punish) != LIA_OK))
+        return EXIT_INPUT;
     return EXIT_OK;
 }
 

@@ -390,3 +390,18 @@ const char *lia_direction_name(lia_direction d)
     return d == LIA_DIRECTION_WITHHOLD ? "withhold" : d == LIA_DIRECTION_EXCEED ? "exceed" : NULL;
 }
 
+/* In lia_punishment order: the one table the command line's --punish, the Python binding and
+ * the JSON report read. */
+static const char *const punish_names[] = { "nash", "minmax" };
+
+const char *lia_punishment_name(lia_punishment p)
+{
+    return (unsigned)p < sizeof punish_names / sizeof *punish_names ? punish_names[p] : NULL;
+}
+
+lia_status lia_punishment_from_name(const char *name, lia_punishment *out)
+{
+    for (size_t k = 0; name && out && k < sizeof punish_names / sizeof *punish_names; k++)
+        if (strcmp(name, punish_names[k]) == 0) { *out = (lia_punishment)k; return LIA_OK; }
+    return LIA_EUSAGE;
+}

@@ -54,6 +54,22 @@ lia_status lia_share_rules_from_name(const char *name, uint64_t *rules)
     return LIA_EUSAGE;
 }
 
+/* In lia_disagreement order: the one table the command line's --disagreement, the Python
+ * binding and the JSON output read. */
+static const char *const disagreement_names[] = { "nash", "security" };
+
+const char *lia_disagreement_name(lia_disagreement d)
+{
+    return (unsigned)d < sizeof disagreement_names / sizeof *disagreement_names ? disagreement_names[d] : NULL;
+}
+
+lia_status lia_disagreement_from_name(const char *name, lia_disagreement *out)
+{
+    for (size_t k = 0; name && out && k < sizeof disagreement_names / sizeof *disagreement_names; k++)
+        if (strcmp(name, disagreement_names[k]) == 0) { *out = (lia_disagreement)k; return LIA_OK; }
+    return LIA_EUSAGE;
+}
+
 void lia_share_free(lia_share *s)
 {
     lia__errmsg_forget(s);

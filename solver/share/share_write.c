@@ -92,7 +92,7 @@ static void json_bargaining(lia_buf *b, const lia_share *s)
     json_key(b, "bargaining");
     if (!s->dpoint) { lia__buf_puts(b, "null"); return; }
     lia__buf_puts(b, "{\"disagreement\": ");
-    lia__buf_json_string(b, s->dkind == LIA_DISAGREE_SECURITY ? "security" : "nash");
+    lia__buf_json_string(b, lia_disagreement_name(s->dkind));
     lia__buf_puts(b, ", \"point\": ");
     lia__buf_json_nums(b, s->dpoint, 2);
     lia__buf_puts(b, ", \"nash_bargaining\": ");
