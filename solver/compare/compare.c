@@ -113,11 +113,20 @@ static lia_status fill(lia_compare *c, entry *e, const lia_game *g, const lia_tu
     return st == LIA_ENOMEM ? st : LIA_OK;
 }
 
+/* The stage game of `game`; a failure's reason, which the model keeps, is carried into
+ * lia_errmsg, where a comparison (which has no handle yet) leaves its own. */
+static lia_status compiled(lia_game **g, lia_model *m, const char *game)
+{
+    lia_status st = lia_model_compile(g, m, game, NULL);
+    if (st != LIA_OK && *lia_model_errmsg(m)) lia__errmsg_default(st, "%s", lia_model_errmsg(m));
+    return st;
+}
+
 static lia_status fill_named(lia_compare *c, entry *e, lia_model *m, const char *game, size_t cap)
 {
     lia_game *g = NULL;
     lia_tugame *tu = NULL;
-    lia_status st = lia_model_compile(&g, m, game, NULL);
+    lia_status st = compiled(&g, m, game);
     if (st != LIA_OK) return st;
     size_t gi = 0;
     lia_model_game_find(m, lia_game_name(g), &gi);
@@ -217,7 +226,7 @@ lia_status lia_compare_decomposition(lia_compare **out, lia_model *m, const char
     *out = NULL;
     if (!m) return lia__errmsg_default(LIA_EUSAGE, "lia_compare_decomposition: the model is NULL");
     lia_game *multi = NULL;
-    lia_status st = lia_model_compile(&multi, m, name, NULL);
+    lia_status st = compiled(&multi, m, name);
     if (st != LIA_OK) return st;
     size_t nm = lia_game_player_count(multi), pairs = nm * (nm - 1) / 2;
     lia_game_free(multi);
