@@ -291,17 +291,9 @@ static void render(lia_buf *b, const void *obj, int fmt)
     else write_text(b, x);
 }
 
-static lia_status compare_write_body(char **out, size_t *len, const lia_compare *c, lia_format fmt)
-{
-    if (!out) return LIA_EUSAGE;
-    *out = NULL;
-    if (!c || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
-    return lia__render(out, len, render, c, (int)fmt);
-}
-
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */
 lia_status lia_compare_write(char **out, size_t *len, const lia_compare *c, lia_format fmt)
 {
-    lia__errmsg_clear();
-    return lia__errmsg_write(compare_write_body(out, len, c, fmt), c, "the comparison", lia__format_name(fmt));
+    return lia__render_write(out, len, render, c, fmt, LIA__FORMAT_BIT(LIA_FORMAT_TEXT) | LIA__FORMAT_BIT(LIA_FORMAT_JSON),
+                             "the comparison");
 }

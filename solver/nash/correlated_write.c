@@ -2,7 +2,7 @@
 #include "correlated.h"
 #include "../io/json_labels.h"
 #include "../util/buf.h"
-#include "../util/c_numeric.h"
+#include "../util/render.h"
 #include "../util/errmsg.h"
 #include <math.h>
 
@@ -90,25 +90,16 @@ static void write_json(lia_buf *b, const lia_correlated *c)
     lia__buf_puts(b, "}\n");
 }
 
-static lia_status correlated_write_body(char **out, size_t *len, const lia_correlated *c, lia_format fmt)
+static void render(lia_buf *b, const void *obj, int fmt)
 {
-    if (!out) return LIA_EUSAGE;
-    *out = NULL;
-    if (!c || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON)) return LIA_EUSAGE;
-    lia_c_numeric loc;
-    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
-    lia_buf b;
-    lia__buf_init(&b);
-    if (fmt == LIA_FORMAT_TEXT) lia__correlated_text(&b, c);
-    else write_json(&b, c);
-    lia__c_numeric_end(&loc);
-    *out = lia__buf_take(&b, len);
-    return *out ? LIA_OK : LIA_ENOMEM;
+    const lia_correlated *c = obj;
+    if (fmt == LIA_FORMAT_TEXT) lia__correlated_text(b, c);
+    else write_json(b, c);
 }
 
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */
 lia_status lia_correlated_write(char **out, size_t *len, const lia_correlated *c, lia_format fmt)
 {
-    lia__errmsg_clear();
-    return lia__errmsg_write(correlated_write_body(out, len, c, fmt), c, "the correlated equilibria", lia__format_name(fmt));
+    return lia__render_write(out, len, render, c, fmt, LIA__FORMAT_BIT(LIA_FORMAT_TEXT) | LIA__FORMAT_BIT(LIA_FORMAT_JSON),
+                             "the correlated equilibria");
 }

@@ -2,7 +2,7 @@
 #include "eqset.h"
 #include "../io/json_labels.h"
 #include "../util/buf.h"
-#include "../util/c_numeric.h"
+#include "../util/render.h"
 #include "../util/errmsg.h"
 #include <string.h>
 
@@ -245,26 +245,18 @@ static void write_csv(lia_buf *b, const lia_eqset *e)
     }
 }
 
-static lia_status eqset_write_body(char **out, size_t *len, const lia_eqset *e, lia_format fmt)
+static void render(lia_buf *b, const void *obj, int fmt)
 {
-    if (!out) return LIA_EUSAGE;
-    *out = NULL;
-    if (!e || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
-    lia_c_numeric loc;
-    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
-    lia_buf b;
-    lia__buf_init(&b);
-    if (fmt == LIA_FORMAT_TEXT) lia__eqset_text(&b, e, e->show_exact);
-    else if (fmt == LIA_FORMAT_CSV) write_csv(&b, e);
-    else write_json(&b, e);
-    lia__c_numeric_end(&loc);
-    *out = lia__buf_take(&b, len);
-    return *out ? LIA_OK : LIA_ENOMEM;
+    const lia_eqset *e = obj;
+    if (fmt == LIA_FORMAT_TEXT) lia__eqset_text(b, e, e->show_exact);
+    else if (fmt == LIA_FORMAT_CSV) write_csv(b, e);
+    else write_json(b, e);
 }
 
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */
 lia_status lia_eqset_write(char **out, size_t *len, const lia_eqset *e, lia_format fmt)
 {
-    lia__errmsg_clear();
-    return lia__errmsg_write(eqset_write_body(out, len, e, fmt), e, "the equilibrium set", lia__format_name(fmt));
+    return lia__render_write(out, len, render, e, fmt,
+                             LIA__FORMAT_BIT(LIA_FORMAT_TEXT) | LIA__FORMAT_BIT(LIA_FORMAT_JSON) | LIA__FORMAT_BIT(LIA_FORMAT_CSV),
+                             "the equilibrium set");
 }

@@ -8,6 +8,7 @@
 #include "../util/mem.h"
 #include "../util/options.h"
 #include "../util/errmsg.h"
+#include "../util/names.h"
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -394,14 +395,14 @@ const char *lia_direction_name(lia_direction d)
  * the JSON report read. */
 static const char *const punish_names[] = { "nash", "minmax" };
 
-const char *lia_punishment_name(lia_punishment p)
-{
-    return (unsigned)p < sizeof punish_names / sizeof *punish_names ? punish_names[p] : NULL;
-}
+enum { NPUNISH = sizeof punish_names / sizeof *punish_names };
+
+const char *lia_punishment_name(lia_punishment p) { return lia__names_at(punish_names, NPUNISH, (size_t)p); }
 
 lia_status lia_punishment_from_name(const char *name, lia_punishment *out)
 {
-    for (size_t k = 0; name && out && k < sizeof punish_names / sizeof *punish_names; k++)
-        if (strcmp(name, punish_names[k]) == 0) { *out = (lia_punishment)k; return LIA_OK; }
-    return LIA_EUSAGE;
+    size_t k;
+    if (!out || !lia__names_find(punish_names, NPUNISH, name, &k)) return LIA_EUSAGE;
+    *out = (lia_punishment)k;
+    return LIA_OK;
 }
