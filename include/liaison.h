@@ -636,6 +636,10 @@ typedef enum lia_disagreement {
     LIA_DISAGREE_NASH = 0,       /* each member's worst payoff over the stage game's equilibria */
     LIA_DISAGREE_SECURITY = 1    /* each member's maxmin value (mixed, by LP) */
 } lia_disagreement;
+/* "nash", "security"; NULL outside the enum, so d = 0, 1, ... lists them. */
+LIA_API const char *lia_disagreement_name(lia_disagreement d);
+/* The disagreement point of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_disagreement_from_name(const char *name, lia_disagreement *out);
 
 /* A progress hook for long computations: `done` of `total` units so far; a nonzero return
  * cancels the computation, which then fails with LIA_ECANCELED. */
@@ -744,6 +748,10 @@ typedef enum lia_punishment {
     LIA_PUNISH_MINMAX = 1    /* minmax: the others may correlate the punishment (for two
                                 players the mixed minmax) */
 } lia_punishment;
+/* "nash", "minmax"; NULL outside the enum, so p = 0, 1, ... lists them. */
+LIA_API const char *lia_punishment_name(lia_punishment p);
+/* The punishment of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_punishment_from_name(const char *name, lia_punishment *out);
 
 /* Version 2 added `monitor`; a program built against version 1 passes the shorter struct
  * with version 1, which is still accepted (monitoring is then as the game says). */

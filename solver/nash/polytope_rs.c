@@ -212,15 +212,7 @@ static void pivot(dict *E, const dict *D, size_t d, size_t k, size_t r, size_t s
     for (size_t i = 0; i < k; i++) E->beta[i] = D->beta[i] - Ts[i] * br;
     E->beta[r] = br;
     E->c[s] = -cs / p;
-    memcpy(E->rowvar, D->rowvar, 2 * (k + d) * sizeof *E->rowvar);
-    memcpy(E->basic, D->basic, k + d);
-    size_t in = D->colvar[s], out = D->rowvar[r];
-    E->rowvar[r] = in;
-    E->colvar[s] = out;
-    E->where[in] = r;
-    E->where[out] = s;
-    E->basic[in] = 1;
-    E->basic[out] = 0;
+    lia__basis_pivot(E->rowvar, E->basic, D->rowvar, D->basic, k, d, r, s);
     E->next = 0;
 }
 

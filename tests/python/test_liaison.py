@@ -36,6 +36,15 @@ def cli(*args):
     return json.loads(p.stdout)
 
 
+def cli_error(*args):
+    """The reason `liaison ARGS` gives for failing (its one stderr line without "liaison CMD: ")."""
+    p = subprocess.run([BIN] + list(args), capture_output=True, text=True)
+    if p.returncode == 0:
+        raise AssertionError("liaison %s: succeeded" % " ".join(args))
+    line = p.stderr.strip()
+    return line.split(": ", 1)[1] if line.startswith("liaison %s: " % args[0]) else line
+
+
 def agreements(path):
     return [g.name for g in liaison.load(path).games if g.kind in ("bilateral", "multilateral")]
 
@@ -480,7 +489,8 @@ class TestErrors(unittest.TestCase):
         self.assertRaises(liaison.LiaisonError, nfg.nash, method="all")     # three players
         with self.assertRaises(liaison.LiaisonError) as cm:
             nfg.share()
-        self.assertIn("more than two players", str(cm.exception))
+        self.assertEqual(str(cm.exception), cli_error("share", os.path.join(NFG, "2x2x2.nfg")))
+        self.assertIn("of 3 players", str(cm.exception))
         self.assertRaises(liaison.LiaisonError, nfg.nash, method="simpdiv")  # not built
         self.assertRaises(ValueError, nfg.nash, method="magic")
         self.assertRaises(liaison.LiaisonError, liaison.Game(TestGame.PD).nash, method="lp")   # not constant-sum
@@ -493,6 +503,14 @@ class TestErrors(unittest.TestCase):
         self.assertRaises(ValueError, ab.repeat, target="9,9")
         pd = liaison.load(os.path.join(REPEAT, "pd.lia"))
         self.assertRaises(liaison.LiaisonError, pd.repeat)                  # no commitment: give a target
+        # the library's reason, as the command line prints it, even after another failure left
+        # a message on the model (and not the model's words about coalition values, which a
+        # comparison does without)
+        self.assertRaises(liaison.LiaisonError, pd.set, "nope", 1)
+        with self.assertRaises(liaison.LiaisonError) as cm:
+            pd.compare("pd")
+        self.assertEqual(str(cm.exception), cli_error("compare", os.path.join(REPEAT, "pd.lia"), "--game", "pd"))
+        self.assertIn("no committed profile", str(cm.exception))
         for bad in ([], [[1, 2], [3, 4]], [[[1, 2]], [[1], [2]]], [[1, 2], [1, 2, 3]], [np.full((2, 2), np.nan)] * 2,
                     [np.zeros((2, 0))] * 2):
             self.assertRaises(ValueError, liaison.Game, bad)
