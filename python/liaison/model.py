@@ -213,7 +213,7 @@ class Model(Handle):
     def nash(self, game=None, method="all", exact=False, label=None, correlated=False, coarse=False):
         """Equilibria as `liaison nash --method M [--exact] [--label K] [--correlated [--coarse]]
         --format json`. method: all (default here; the CLI's default is pure), pure, lh, lp,
-        support, gnm, qre. "all" and "lh" take two-player games only."""
+        support, simpdiv, gnm, qre. "all" and "lh" take two-player games only."""
         with self.compile(game) as g:
             return g.nash(method, exact=exact, label=label, correlated=correlated, coarse=coarse)
 

@@ -39,6 +39,10 @@ static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_option
 }
 static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_support(e, g); }
 static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia__nash_qre(e, g, cap_of(o)); }
+static lia_status run_simpdiv(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
+{
+    return lia__nash_simpdiv(e, g, cap_of(o));
+}
 static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_gnm(e, g); }
 
 static const struct { const char *name; method_fn run; } methods[] = {
@@ -47,7 +51,7 @@ static const struct { const char *name; method_fn run; } methods[] = {
     [LIA_NASH_LH] = { "lh", run_lh },
     [LIA_NASH_ALL] = { "all", run_all },
     [LIA_NASH_SUPPORT] = { "support", run_support },
-    [LIA_NASH_SIMPDIV] = { "simpdiv", NULL },
+    [LIA_NASH_SIMPDIV] = { "simpdiv", run_simpdiv },
     [LIA_NASH_QRE] = { "qre", run_qre },
     [LIA_NASH_GNM] = { "gnm", run_gnm },
 };

@@ -28,6 +28,11 @@ lia_status lia__nash_support(lia_eqset *e, const lia_game *g);
  * support (gnm.c). LIA_EINTERNAL, with nothing added, if the path cannot be followed within
  * the step budget. */
 lia_status lia__nash_gnm(lia_eqset *e, const lia_game *g);
+/* n players: one equilibrium by simplicial subdivision (van der Laan-Talman restarts on grids
+ * refined by halves), polished on its support and verified (simpdiv.c). LIA_ELIMIT if its
+ * arrays exceed cap; LIA_EINTERNAL, with the reason recorded and nothing added, if no
+ * verified equilibrium comes within the step budget or the finest grid. */
+lia_status lia__nash_simpdiv(lia_eqset *e, const lia_game *g, size_t cap);
 
 /* n players: the logit QRE path from lambda = 0, kept as points in the set, and the Nash
  * equilibrium it ends at, polished on its support and verified (qre.c). LIA_EINTERNAL, with

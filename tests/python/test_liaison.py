@@ -223,6 +223,7 @@ class TestAgainstCli(unittest.TestCase):
     def test_nash_nfg_methods(self):
         cases = [("2x2.nfg", "all", []), ("coord3.nfg", "all", ["--exact"]), ("6x6_game_with_75_eq.nfg", "all", []),
                  ("2x2x2.nfg", "pure", []), ("2x2x2.nfg", "support", []), ("2x2x2.nfg", "gnm", []),
+                 ("2x2x2.nfg", "simpdiv", []), ("oneill.nfg", "simpdiv", []),
                  ("2x2.nfg", "qre", []), ("2x2const.nfg", "lp", []), ("fig3.nfg", "lh", []),
                  ("coord3.nfg", "pure", ["--correlated"]), ("coord3.nfg", "pure", ["--correlated", "--coarse"])]
         for name, method, extra in cases:
@@ -491,7 +492,6 @@ class TestErrors(unittest.TestCase):
             nfg.share()
         self.assertEqual(str(cm.exception), cli_error("share", os.path.join(NFG, "2x2x2.nfg")))
         self.assertIn("of 3 players", str(cm.exception))
-        self.assertRaises(liaison.LiaisonError, nfg.nash, method="simpdiv")  # not built
         self.assertRaises(ValueError, nfg.nash, method="magic")
         self.assertRaises(liaison.LiaisonError, liaison.Game(TestGame.PD).nash, method="lp")   # not constant-sum
         self.assertRaises(liaison.LiaisonError, liaison.load(os.path.join(NFG, "2x2.nfg")).nash, exact=False,
@@ -547,7 +547,7 @@ class TestErrors(unittest.TestCase):
             attempt(lambda: m.sweep("UK.leak", (float("nan"), 0.1, 3)))
             attempt(lambda: liaison.compare([]))
             attempt(lambda: liaison.compare([(m, "nope")]))
-            for method in ["all", "pure", "lh", "lp", "support", "gnm", "qre"]:
+            for method in ["all", "pure", "lh", "lp", "support", "simpdiv", "gnm", "qre"]:
                 attempt(lambda: liaison.Game([np.ones((1, 1))] * 2).nash(method=method))
                 attempt(lambda: liaison.Game([np.zeros(3)]).nash(method=method))
             attempt(lambda: liaison.Game([[1, 2], [3, 4]]).nash())
