@@ -5,10 +5,11 @@
 #include "../util/errmsg.h"
 #include <stdio.h>
 
+/* the method table's own name (nash.c), so that no second list of names can drift */
 static const char *method_name(lia_nash_method m)
 {
-    static const char *const names[] = { "pure", "lp", "lh", "all", "support", "simpdiv", "qre", "gnm" };
-    return (unsigned)m < sizeof names / sizeof names[0] ? names[m] : "unknown";
+    const char *name = lia_nash_method_name(m);
+    return name ? name : "unknown";
 }
 
 /* "3 x 4" or "3 players" */
