@@ -251,6 +251,7 @@ static void *run(void *arg)
 
 lia_status lia_nash_split_next(lia_nash_split *s, void **job, size_t *len, int *done)
 {
+    lia__errmsg_clear();
     if (job) *job = NULL;
     if (len) *len = 0;
     if (done) *done = 0;
@@ -296,6 +297,7 @@ static int result_ok(const unsigned char *p, size_t len)
 
 lia_status lia_nash_split_append(lia_nash_split *s, const void *result, size_t len)
 {
+    lia__errmsg_clear();
     if (!s || !result) return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_append: an argument is NULL");
     if (!result_ok(result, len))
         return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_append: %zu bytes that are not a job's result", len);
@@ -350,6 +352,7 @@ static lia_status write_result(const lia_rs_result *r, uint64_t gen, uint64_t id
 
 lia_status lia_nash_split_solve(lia_nash_split *s, const void *job, size_t len, void **result, size_t *rlen)
 {
+    lia__errmsg_clear();
     if (result) *result = NULL;
     if (rlen) *rlen = 0;
     if (!s || !job || !result || !rlen) return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_solve: an argument is NULL");
@@ -386,6 +389,7 @@ bad:
 
 lia_status lia_nash_split_finish(lia_nash_split *s, lia_eqset **out)
 {
+    lia__errmsg_clear();
     if (out) *out = NULL;
     if (!s || !out) return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_finish: an argument is NULL");
     pthread_mutex_lock(&s->mu);
