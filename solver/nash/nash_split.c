@@ -291,7 +291,8 @@ static int result_ok(const unsigned char *p, size_t len)
     uint64_t n = get64(&r);
     get64(&r);        /* vcap */
     uint64_t lw = get64(&r), bw = get64(&r), nk = get64(&r);
-    if (lw > 1024 || bw > 1024 || n > SIZE_MAX / 8 / 2048 || nk > SIZE_MAX / 8 / 2048) return 0;
+    /* each part below half of SIZE_MAX bytes, so the sum cannot wrap */
+    if (lw > 1024 || bw > 1024 || n > SIZE_MAX / 16 / 2048 || nk > SIZE_MAX / 16 / 1024) return 0;
     return len == RES_HEAD + (n * (lw + bw) + nk * bw) * 8;
 }
 
