@@ -191,3 +191,12 @@ run "nash all, missing file" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/nope.game" --meth
   [ "$(grep -c 'nope.game' "$TMP/err")" -eq 1 ] && ok "nash all, missing file: said once" || not_ok "nash all, missing file: said once" "$(cat "$TMP/err")"; }
 run "nash all --threads 2 on 2 ranks" 0 $MPIRUN 2 "$MPI_BIN" nash "$TMP/big.game" --method all --threads 2 && {
   cmp -s "$TMP/big1" "$TMP/out" && ok "nash all --threads 2 on 2 ranks: same output" || not_ok "nash all --threads 2 on 2 ranks: same output"; }
+# json to a file, and a memory cap too small for the vertex sets: the file, the refusal's words
+# and its exit status are the single process's
+"$LIAISON" nash "$TMP/big.game" --method all --format json -o "$TMP/big1.json"
+run "nash all json on 3 ranks" 0 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all --format json -o "$TMP/big3.json" && {
+  cmp -s "$TMP/big1.json" "$TMP/big3.json" && ok "nash all json file: same bytes on 3 ranks" || not_ok "nash all json file: same bytes on 3 ranks"; }
+"$LIAISON" nash "$TMP/big.game" --method all --memory-cap 30000 >/dev/null 2>"$TMP/cap1"
+run "nash all, memory cap, 3 ranks" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all --memory-cap 30000 && {
+  [ "$(grep -c 'memory cap' "$TMP/err")" -eq 1 ] && grep -qF "$(head -1 "$TMP/cap1")" "$TMP/err" &&
+    ok "nash all, memory cap: the single process's refusal, once" || not_ok "nash all, memory cap" "$(cat "$TMP/err")"; }
