@@ -218,16 +218,20 @@ static int worker(lia_nash_split *s, int rank, unsigned threads)
 typedef struct master {
     lia_nash_split *s;
     int size;
-    int prefetch;           /* jobs a worker holds: its threads' and one more each */
+    int prefetch;           /* jobs a worker holds: 4 per thread */
     int *held;              /* per rank: jobs out */
     int *usable;            /* per rank: set up, and not failed */
     int outstanding;
     char msg[600];          /* a failure, in words */
     lia_status st;
-    /* rank 0's own solver threads: they take jobs straight from the split */
+    /* rank 0's own solver threads: the main thread alone takes jobs from the split, the
+     * workers first, and keeps them two jobs each (so a worker is never short of jobs that
+     * rank 0 took) */
     pthread_mutex_t mu;
+    pthread_cond_t cv;
+    msg *local;             /* jobs for rank 0's threads */
+    int local_held;         /* jobs given to them and not yet appended */
     int stop;               /* the main thread saw the end or a failure */
-    int room;               /* free job slots of the workers: rank 0's threads leave jobs to them */
     unsigned long own;      /* jobs rank 0 ran itself */
 } master;
 
@@ -239,6 +243,7 @@ static void fail(master *M, lia_status st, const char *msg)
         snprintf(M->msg, sizeof M->msg, "%s", msg);
     }
     M->stop = 1;
+    pthread_cond_broadcast(&M->cv);
     pthread_mutex_unlock(&M->mu);
 }
 
@@ -278,34 +283,30 @@ static int take(master *M, const MPI_Status *ms)
     return rc;
 }
 
-/* One of rank 0's solver threads: next, solve, append, until the end. */
+/* One of rank 0's solver threads: the jobs the main thread hands it, until the end. */
 static void *own_solver(void *arg)
 {
     master *M = arg;
     unsigned long jobs = 0;
-    for (int spins = 0; !stopped(M);) {
-        void *job = NULL, *res = NULL;
-        size_t len = 0, rlen = 0;
-        int done = 0;
-        /* a worker with room gets the next job first (rank 0's main thread hands it out
-         * within a sleep's time): rank 0 has more threads to do its share with */
-        pthread_mutex_lock(&M->mu);
-        int room = M->room;
+    pthread_mutex_lock(&M->mu);
+    for (;;) {
+        while (!M->stop && !M->local) pthread_cond_wait(&M->cv, &M->mu);
+        if (M->stop) break;
+        msg *j = M->local;
+        M->local = j->next;
         pthread_mutex_unlock(&M->mu);
-        if (room > 0) { idle(spins++); continue; }
-        lia_status st = lia_nash_split_next(M->s, &job, &len, &done);
-        if (st != LIA_OK) { fail(M, st, lia_errmsg()); break; }
-        if (done) break;
-        if (!job) { idle(spins++); continue; }   /* results due from the workers */
-        spins = 0;
-        st = lia_nash_split_solve(M->s, job, len, &res, &rlen);
-        lia_free(job);
+        void *res = NULL;
+        size_t rlen = 0;
+        lia_status st = lia_nash_split_solve(M->s, j->p, j->n, &res, &rlen);
         if (st == LIA_OK) st = lia_nash_split_append(M->s, res, rlen);
         lia_free(res);
+        lia_free(j->p);
+        free(j);
         jobs++;
-        if (st != LIA_OK) { fail(M, st, lia_errmsg()); break; }
+        if (st != LIA_OK) fail(M, st, lia_errmsg());
+        pthread_mutex_lock(&M->mu);
+        M->local_held--;
     }
-    pthread_mutex_lock(&M->mu);
     M->own += jobs;
     pthread_mutex_unlock(&M->mu);
     return NULL;
@@ -321,7 +322,7 @@ static lia_status drive(master *M, unsigned threads, lia_eqset **out)
         if (pthread_create(&tid[started], NULL, own_solver, M) != 0) break;
     if (started == 0) fail(M, LIA_ENOMEM, "could not start a solver thread");
     int done = 0;
-    for (int spins = 0; !done && !stopped(M) && M->size > 1;) {
+    for (int spins = 0; !done && !stopped(M);) {
         int busy = 0, flag = 0;
         MPI_Status ms;
         /* results in first: they free workers and carry the next jobs */
@@ -331,53 +332,53 @@ static lia_status drive(master *M, unsigned threads, lia_eqset **out)
             take(M, &ms);
             busy = 1;
         }
-        /* top the workers up, the one holding fewest first */
-        for (int round = 0; round < M->prefetch && !done && !stopped(M); round++)
-            for (int w = 1; w < M->size && !done; w++) {
+        /* top the workers up, the one holding fewest first; then rank 0's idle threads */
+        int empty = 0;
+        for (int round = 0; round < M->prefetch && !done && !empty && !stopped(M); round++)
+            for (int w = 1; w < M->size && !done && !empty; w++) {
                 if (!M->usable[w] || M->held[w] > round) continue;
                 void *job = NULL;
                 size_t len = 0;
                 lia_status st = lia_nash_split_next(M->s, &job, &len, &done);
                 if (st != LIA_OK) { fail(M, st, lia_errmsg()); break; }
-                if (!job) { round = M->prefetch; break; }
+                if (!job) { empty = 1; break; }
                 MPI_Send(job, (int)len, MPI_BYTE, w, TAG_JOB, MPI_COMM_WORLD);
                 lia_free(job);
                 M->held[w]++;
                 M->outstanding++;
                 busy = 1;
             }
-        if (!done && !stopped(M) && M->outstanding == 0) {
-            /* nothing out: the end may have come while the solver threads ran the last jobs */
+        pthread_mutex_lock(&M->mu);
+        int idle_threads = 2 * (int)started - M->local_held;   /* one running, one waiting */
+        pthread_mutex_unlock(&M->mu);
+        for (; idle_threads > 0 && !done && !empty && !stopped(M); idle_threads--) {
             void *job = NULL;
             size_t len = 0;
             lia_status st = lia_nash_split_next(M->s, &job, &len, &done);
-            if (st != LIA_OK) fail(M, st, lia_errmsg());
-            else if (job) {   /* a job after all: to the first worker that can take it */
-                for (int w = 1; w < M->size && job; w++)
-                    if (M->usable[w]) {
-                        MPI_Send(job, (int)len, MPI_BYTE, w, TAG_JOB, MPI_COMM_WORLD);
-                        M->held[w]++;
-                        M->outstanding++;
-                        lia_free(job);
-                        job = NULL;
-                        busy = 1;
-                    }
-                if (job) { lia_free(job); fail(M, LIA_EINTERNAL, "no rank can take a job"); }
-            }
+            if (st != LIA_OK) { fail(M, st, lia_errmsg()); break; }
+            if (!job) break;
+            msg *j = malloc(sizeof *j);
+            if (!j) { lia_free(job); fail(M, LIA_ENOMEM, "out of memory handing out a job"); break; }
+            *j = (msg){ job, len, NULL };
+            pthread_mutex_lock(&M->mu);
+            j->next = M->local;
+            M->local = j;
+            M->local_held++;
+            pthread_cond_signal(&M->cv);
+            pthread_mutex_unlock(&M->mu);
+            busy = 1;
         }
-        int room = 0;
-        for (int w = 1; w < M->size; w++)
-            if (M->usable[w]) room += M->prefetch - M->held[w];
-        /* no job to fill it with: rank 0's threads may take what comes next */
-        if (!busy) room = 0;
-        pthread_mutex_lock(&M->mu);
-        M->room = room;
-        pthread_mutex_unlock(&M->mu);
         if (busy) spins = 0;
         else idle(spins++);
     }
-    if (!stopped(M) && M->size > 1) fail(M, LIA_OK, "");   /* done: the solver threads stop too */
+    if (!stopped(M)) fail(M, LIA_OK, "");   /* done: the solver threads stop too */
     for (unsigned t = 0; t < started; t++) pthread_join(tid[t], NULL);
+    for (msg *l = M->local, *nx; l; l = nx) {   /* left after a failure */
+        nx = l->next;
+        lia_free(l->p);
+        free(l);
+    }
+    M->local = NULL;
     /* results still out after a failure: collect them, so no worker is left sending */
     while (M->outstanding > 0) {
         MPI_Status ms;
@@ -453,7 +454,8 @@ int mpi_nash(int argc, char **argv, int rank, int size)
     } else {
         unsigned threads = nopts.threads ? nopts.threads : 1;
         master M = { .s = s, .size = size, .prefetch = 4 * (int)threads, .held = calloc((size_t)size, sizeof(int)),
-                     .usable = usable, .st = LIA_OK, .mu = PTHREAD_MUTEX_INITIALIZER };
+                     .usable = usable, .st = LIA_OK, .mu = PTHREAD_MUTEX_INITIALIZER,
+                     .cv = PTHREAD_COND_INITIALIZER };
         lia_eqset *e = NULL;
         lia_status st = !ok ? LIA_EUSAGE : !M.held || !usable ? LIA_ENOMEM : drive(&M, threads, &e);
         for (int w = 1; w < size; w++) MPI_Send(NULL, 0, MPI_BYTE, w, TAG_DONE, MPI_COMM_WORLD);
