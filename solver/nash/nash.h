@@ -18,6 +18,17 @@ lia_status lia__nash_lp(lia_eqset *e, const lia_game *g);
  * (vertex enumeration of both best-response polytopes). With `exact`, each equilibrium is
  * also rebuilt and checked in exact rationals (LIA_EUSAGE if the payoffs are not exact). */
 lia_status lia__nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t cap, unsigned threads);
+/* The two best-response polytopes of a two-player game as lia__nash_enum builds them (and in
+ * exact integers when the payoffs allow): side 0 is P (the first player's strategies as
+ * coordinates), side 1 is Q. lia__nash_sides_which tells a polytope's side. */
+typedef struct lia_nash_sides lia_nash_sides;
+struct lia_polytope;
+struct lia_polytope_exact;
+lia_status lia__nash_sides_new(lia_nash_sides **out, const lia_game *g);
+const struct lia_polytope *lia__nash_sides_polytope(const lia_nash_sides *s, int side);
+const struct lia_polytope_exact *lia__nash_sides_exact(const lia_nash_sides *s, int side);
+int lia__nash_sides_which(const struct lia_polytope *P);
+void lia__nash_sides_free(lia_nash_sides *s);
 /* n players: every isolated equilibrium (every equilibrium of a generic game) by support
  * enumeration in Porter-Nudelman-Shoham order (support_enum.c). LIA_ELIMIT when the search's
  * worst case is hopeless: two players with more than 2^32 balanced support pairs
