@@ -463,6 +463,7 @@ LIA_API lia_status lia_nash_split_solve(lia_nash_split *s, const void *job, size
 LIA_API lia_status lia_nash_split_append(lia_nash_split *s, const void *result, size_t len);
 LIA_API lia_status lia_nash_split_finish(lia_nash_split *s, lia_eqset **out);
 LIA_API void lia_nash_split_free(lia_nash_split *s);
+LIA_API const char *lia_nash_split_errmsg(const lia_nash_split *s);   /* as lia_eqset_errmsg */
 /* The message of the calling thread's last failed call on e ("" if that was another call). */
 LIA_API const char *lia_eqset_errmsg(const lia_eqset *e);
 LIA_API size_t lia_eqset_count(const lia_eqset *e);

@@ -75,7 +75,7 @@ lia_status lia_nash_method_from_name(const char *name, lia_nash_method *out)
 
 /* The caller's options of any version in the current layout (version 1 ends before
  * memory_cap and threads, which version 2 added). */
-static int current_options(lia_nash_options *o, const lia_nash_options *given)
+int lia__nash_read_options(lia_nash_options *o, const lia_nash_options *given)
 {
     static const size_t ends[LIA_NASH_OPTIONS_VERSION] = { offsetof(lia_nash_options, memory_cap), sizeof(lia_nash_options) };
     const lia_nash_options def = LIA_NASH_OPTIONS_INIT;
@@ -86,7 +86,7 @@ static int current_options(lia_nash_options *o, const lia_nash_options *given)
 lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opts, size_t *bytes)
 {
     lia_nash_options o;
-    if (!g || !bytes || !current_options(&o, opts) || o.method != LIA_NASH_LH) return LIA_EUSAGE;
+    if (!g || !bytes || !lia__nash_read_options(&o, opts) || o.method != LIA_NASH_LH) return LIA_EUSAGE;
     double need = 0;
     lia_status st = lia__nash_lh_needed(g, o.label, &need);
     if (st != LIA_OK) return st;
@@ -100,7 +100,7 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
     if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_game_nash: out is NULL");
     *out = NULL;
     lia_nash_options o;
-    if (!current_options(&o, given)) return LIA_EUSAGE;   /* message set */
+    if (!lia__nash_read_options(&o, given)) return LIA_EUSAGE;   /* message set */
     if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_game_nash: the game is NULL");
     const lia_nash_options *opts = &o;
     if (!lia_nash_method_available(opts->method))

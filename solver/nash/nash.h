@@ -48,6 +48,9 @@ lia_status lia__nash_simpdiv(lia_eqset *e, const lia_game *g, size_t cap);
 /* n players: the logit QRE path from lambda = 0, kept as points in the set, and the Nash
  * equilibrium it ends at, polished on its support and verified (qre.c). LIA_EINTERNAL, with
  * no equilibrium added, if the path cannot be followed to a verified end. */
+/* The caller's options of any version in the current layout (NULL: the defaults); 0, with
+ * the message set, for a version the library does not know. */
+int lia__nash_read_options(lia_nash_options *o, const lia_nash_options *given);
 lia_status lia__nash_qre(lia_eqset *e, const lia_game *g, size_t cap);
 /* The bytes lia__nash_qre may take at most for this game (its refusal threshold). */
 lia_status lia__nash_qre_needed(const lia_game *g, double *bytes);

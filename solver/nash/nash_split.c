@@ -182,18 +182,15 @@ lia_status lia__rs_remote_wait(struct lia_nash_split *R, lia_rs_result *out)
 
 /* ---- the split ---- */
 
-/* The caller's options in the current layout (version 1 ends before memory_cap). */
-static int read_options(lia_nash_options *o, const lia_nash_options *given)
+/* A failed call on a split leaves its message for lia_nash_split_errmsg (the calling thread's,
+ * as for lia_eqset: jobs of one split may run on several threads at once). */
+static lia_status owned(const lia_nash_split *s, lia_status st)
 {
-    const lia_nash_options def = LIA_NASH_OPTIONS_INIT;
-    *o = def;
-    if (!given) return 1;
-    if (given->version == 1) memcpy(o, given, offsetof(lia_nash_options, memory_cap));
-    else if (given->version == LIA_NASH_OPTIONS_VERSION) *o = *given;
-    else return 0;
-    o->version = LIA_NASH_OPTIONS_VERSION;
-    return 1;
+    if (st != LIA_OK && s) lia__errmsg_own(s);
+    return st;
 }
+
+const char *lia_nash_split_errmsg(const lia_nash_split *s) { return lia__errmsg_of(s); }
 
 lia_status lia_nash_split_new(lia_nash_split **out, const lia_game *g, const lia_nash_options *opts)
 {
@@ -202,7 +199,7 @@ lia_status lia_nash_split_new(lia_nash_split **out, const lia_game *g, const lia
     *out = NULL;
     if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_new: the game is NULL");
     lia_nash_options o;
-    if (!read_options(&o, opts))
+    if (!lia__nash_read_options(&o, opts))
         return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_new: options version %u is not known (1 to %d)",
                                    opts->version, LIA_NASH_OPTIONS_VERSION);
     if (o.method != LIA_NASH_ALL)
@@ -249,7 +246,7 @@ static void *run(void *arg)
     return NULL;
 }
 
-lia_status lia_nash_split_next(lia_nash_split *s, void **job, size_t *len, int *done)
+static lia_status split_next(lia_nash_split *s, void **job, size_t *len, int *done)
 {
     lia__errmsg_clear();
     if (job) *job = NULL;
@@ -296,7 +293,7 @@ static int result_ok(const unsigned char *p, size_t len)
     return len == RES_HEAD + (n * (lw + bw) + nk * bw) * 8;
 }
 
-lia_status lia_nash_split_append(lia_nash_split *s, const void *result, size_t len)
+static lia_status split_append(lia_nash_split *s, const void *result, size_t len)
 {
     lia__errmsg_clear();
     if (!s || !result) return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_append: an argument is NULL");
@@ -351,7 +348,7 @@ static lia_status write_result(const lia_rs_result *r, uint64_t gen, uint64_t id
     return LIA_OK;
 }
 
-lia_status lia_nash_split_solve(lia_nash_split *s, const void *job, size_t len, void **result, size_t *rlen)
+static lia_status split_solve(lia_nash_split *s, const void *job, size_t len, void **result, size_t *rlen)
 {
     lia__errmsg_clear();
     if (result) *result = NULL;
@@ -388,7 +385,7 @@ bad:
     return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_solve: %zu bytes that are not a job of this game", len);
 }
 
-lia_status lia_nash_split_finish(lia_nash_split *s, lia_eqset **out)
+static lia_status split_finish(lia_nash_split *s, lia_eqset **out)
 {
     lia__errmsg_clear();
     if (out) *out = NULL;
@@ -412,6 +409,7 @@ lia_status lia_nash_split_finish(lia_nash_split *s, lia_eqset **out)
 void lia_nash_split_free(lia_nash_split *s)
 {
     if (!s) return;
+    lia__errmsg_forget(s);
     if (s->started) {
         pthread_mutex_lock(&s->mu);
         s->cancel = 1;
@@ -426,4 +424,24 @@ void lia_nash_split_free(lia_nash_split *s)
     pthread_cond_destroy(&s->cv);
     pthread_mutex_destroy(&s->mu);
     lia__free(s);
+}
+
+lia_status lia_nash_split_next(lia_nash_split *s, void **job, size_t *len, int *done)
+{
+    return owned(s, split_next(s, job, len, done));
+}
+
+lia_status lia_nash_split_append(lia_nash_split *s, const void *result, size_t len)
+{
+    return owned(s, split_append(s, result, len));
+}
+
+lia_status lia_nash_split_solve(lia_nash_split *s, const void *job, size_t len, void **result, size_t *rlen)
+{
+    return owned(s, split_solve(s, job, len, result, rlen));
+}
+
+lia_status lia_nash_split_finish(lia_nash_split *s, lia_eqset **out)
+{
+    return owned(s, split_finish(s, out));
 }

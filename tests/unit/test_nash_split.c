@@ -142,6 +142,9 @@ static void test_misuse(void **state)
     assert_int_equal(lia_nash_split_solve(s, junk, sizeof junk, &res, &rlen), LIA_EUSAGE);
     assert_null(res);
     assert_non_null(strstr(lia_errmsg(), "not a job of this game"));
+    /* the handle's message is that failure's; the other split has none */
+    assert_string_equal(lia_nash_split_errmsg(s), lia_errmsg());
+    assert_string_equal(lia_nash_split_errmsg(t), "");
     assert_int_equal(lia_nash_split_append(s, junk, sizeof junk), LIA_EUSAGE);
     void *job = NULL;
     size_t len = 0;
@@ -158,6 +161,7 @@ static void test_misuse(void **state)
     /* one result per job out */
     assert_int_equal(lia_nash_split_append(s, res, rlen), LIA_EUSAGE);
     assert_non_null(strstr(lia_errmsg(), "no job is out"));
+    assert_non_null(strstr(lia_nash_split_errmsg(s), "no job is out"));
     lia_free(res);
     lia_free(job);
     /* freed half way, with jobs out: the enumeration's thread stops (ASan: nothing leaks) */
