@@ -432,6 +432,38 @@ typedef struct lia_eqset lia_eqset;
  * what it needs; g may be freed first. Caller frees *out with lia_eqset_free. */
 LIA_API lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_options *opts);
 LIA_API void lia_eqset_free(lia_eqset *e);
+
+/* LIA_NASH_ALL with the reverse search's subtrees run wherever the caller sends them (the
+ * mplrs scheme: liaison-mpi nash, docs/scaling.md). Every process makes a split of the same
+ * game and options; one of them hands the jobs out:
+ *   lia_nash_split_new     nothing runs yet; g must outlive the split.
+ *   lia_nash_split_next    the next job, as bytes in *job (*len of them; caller frees with
+ *                          lia_free). *job is NULL when none is ready: a result is due first
+ *                          (lia_nash_split_append), or *done is 1 and the set is complete.
+ *                          The first call starts the enumeration on a thread of its own, which
+ *                          does everything but the jobs; the call waits while that thread
+ *                          works and no result is due.
+ *   lia_nash_split_solve   runs one job (any process's split of the same game and options
+ *                          may run it, on any thread that owns that split): the vertices
+ *                          its subtree holds within the job's budget and the subtrees it
+ *                          hands back, as bytes (caller frees *result with lia_free).
+ *   lia_nash_split_append  a result back to the split that handed the job out, in any order.
+ *   lia_nash_split_finish  once done: the equilibrium set lia_game_nash gives for the same
+ *                          game and options, the same equilibria in the same order whoever
+ *                          ran which job (or the failure lia_game_nash would report).
+ * A job's budget is fixed by its place in the job tree, never by timing; the bytes are in
+ * native byte order (all processes run the same build on the same kind of machine, which
+ * identical floating-point results need anyway). opts->threads is not used: the jobs are the
+ * parallel part. LIA_EUSAGE for a method other than LIA_NASH_ALL, or bytes that are not a job
+ * of this game (or a result). */
+typedef struct lia_nash_split lia_nash_split;
+LIA_API lia_status lia_nash_split_new(lia_nash_split **out, const lia_game *g, const lia_nash_options *opts);
+LIA_API lia_status lia_nash_split_next(lia_nash_split *s, void **job, size_t *len, int *done);
+LIA_API lia_status lia_nash_split_solve(lia_nash_split *s, const void *job, size_t len, void **result, size_t *rlen);
+LIA_API lia_status lia_nash_split_append(lia_nash_split *s, const void *result, size_t len);
+LIA_API lia_status lia_nash_split_finish(lia_nash_split *s, lia_eqset **out);
+LIA_API void lia_nash_split_free(lia_nash_split *s);
+LIA_API const char *lia_nash_split_errmsg(const lia_nash_split *s);   /* as lia_eqset_errmsg */
 /* The message of the calling thread's last failed call on e ("" if that was another call). */
 LIA_API const char *lia_eqset_errmsg(const lia_eqset *e);
 LIA_API size_t lia_eqset_count(const lia_eqset *e);
@@ -636,6 +668,10 @@ typedef enum lia_disagreement {
     LIA_DISAGREE_NASH = 0,       /* each member's worst payoff over the stage game's equilibria */
     LIA_DISAGREE_SECURITY = 1    /* each member's maxmin value (mixed, by LP) */
 } lia_disagreement;
+/* "nash", "security"; NULL outside the enum, so d = 0, 1, ... lists them. */
+LIA_API const char *lia_disagreement_name(lia_disagreement d);
+/* The disagreement point of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_disagreement_from_name(const char *name, lia_disagreement *out);
 
 /* A progress hook for long computations: `done` of `total` units so far; a nonzero return
  * cancels the computation, which then fails with LIA_ECANCELED. */
@@ -744,6 +780,10 @@ typedef enum lia_punishment {
     LIA_PUNISH_MINMAX = 1    /* minmax: the others may correlate the punishment (for two
                                 players the mixed minmax) */
 } lia_punishment;
+/* "nash", "minmax"; NULL outside the enum, so p = 0, 1, ... lists them. */
+LIA_API const char *lia_punishment_name(lia_punishment p);
+/* The punishment of that name; LIA_EUSAGE (out untouched) for any other name. */
+LIA_API lia_status lia_punishment_from_name(const char *name, lia_punishment *out);
 
 /* Version 2 added `monitor`; a program built against version 1 passes the shorter struct
  * with version 1, which is still accepted (monitoring is then as the game says). */

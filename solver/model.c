@@ -565,32 +565,41 @@ static lia_status pick_game(lia_model *m, const char *name, const lia_compile_op
     return LIA_EUSAGE;
 }
 
-static lia_status model_compile_in(lia_game **out, lia_model *m, const char *name, const lia_compile_options *opts)
+/* What both compilations start with: the model's message cleared (a message describes this
+ * call, not an earlier one), the output checked (fn names the call for the message) and the
+ * game picked, with the memory cap its compilation must keep. */
+static lia_status compile_start(lia_model *m, int have_out, const char *fn, const char *name,
+                                const lia_compile_options *opts, size_t *gi, size_t *cap)
 {
-    if (m) m->errmsg[0] = 0;   /* a message describes this call, not an earlier one */
-    if (!out) { if (m) set_err(m, "lia_model_compile: out is NULL"); return LIA_EUSAGE; }
-    *out = NULL;
+    if (m) m->errmsg[0] = 0;
+    if (!have_out) { if (m) set_err(m, "%s: out is NULL", fn); return LIA_EUSAGE; }
     if (!m) return LIA_EUSAGE;
-    size_t gi, cap;
-    lia_status st = pick_game(m, name, opts, &gi, &cap);
-    if (st != LIA_OK) return st;
-    st = lia__lower_normal(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
+    return pick_game(m, name, opts, gi, cap);
+}
+
+/* A compilation's status, with the model's message for a failed allocation. */
+static lia_status compile_end(lia_model *m, size_t gi, lia_status st)
+{
     if (st == LIA_ENOMEM) set_err(m, "out of memory while compiling '%s'", m->spec.games[gi].name);
     return st;
 }
 
+static lia_status model_compile_in(lia_game **out, lia_model *m, const char *name, const lia_compile_options *opts)
+{
+    if (out) *out = NULL;
+    size_t gi, cap;
+    lia_status st = compile_start(m, out != NULL, "lia_model_compile", name, opts, &gi, &cap);
+    if (st != LIA_OK) return st;
+    return compile_end(m, gi, lia__lower_normal(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg));
+}
+
 static lia_status model_compile_tu_in(lia_tugame **out, lia_model *m, const char *name, const lia_compile_options *opts)
 {
-    if (m) m->errmsg[0] = 0;   /* a message describes this call, not an earlier one */
-    if (!out) { if (m) set_err(m, "lia_model_compile_tu: out is NULL"); return LIA_EUSAGE; }
-    *out = NULL;
-    if (!m) return LIA_EUSAGE;
+    if (out) *out = NULL;
     size_t gi, cap;
-    lia_status st = pick_game(m, name, opts, &gi, &cap);
+    lia_status st = compile_start(m, out != NULL, "lia_model_compile_tu", name, opts, &gi, &cap);
     if (st != LIA_OK) return st;
-    st = lia__lower_tu(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg);
-    if (st == LIA_ENOMEM) set_err(m, "out of memory while compiling '%s'", m->spec.games[gi].name);
-    return st;
+    return compile_end(m, gi, lia__lower_tu(out, &m->spec, &m->spec.games[gi], cap, m->errmsg, sizeof m->errmsg));
 }
 
 /* ---- public entry points: numbers are parsed and printed in the C locale ---------------- */

@@ -101,6 +101,7 @@ PPARAM, PU8 = ctypes.POINTER(Param), ctypes.POINTER(ctypes.c_ubyte)
 
 FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_version": (cstr, []), "lia_version_number": (c_int, []), "lia_status_name": (cstr, [c_int]),
+    "lia_errmsg": (cstr, []),
     "lia_free": (None, [P]), "lia_set_blas_threads": (c_int, [c_int]), "lia_blas_threads": (c_int, []),
     "lia_model_open": (c_int, [OUT, cstr]), "lia_model_parse": (c_int, [OUT, cstr, sz, cstr]),
     "lia_model_free": (None, [P]), "lia_model_errmsg": (cstr, [P]), "lia_model_diag_count": (sz, [P]),
@@ -144,6 +145,7 @@ FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_sweep_over_regimes_at": (c_int, [P, sz, sz]), "lia_sweep_trusted_at": (c_int, [P, sz, sz]),
     "lia_sweep_member_count": (sz, [P]),
     "lia_verdict_name": (cstr, [c_int]), "lia_direction_name": (cstr, [c_int]),
+    "lia_punishment_name": (cstr, [c_int]), "lia_disagreement_name": (cstr, [c_int]),
     "lia_compare_agreements": (c_int, [OUT, ctypes.POINTER(P), ctypes.POINTER(cstr), sz]),
     "lia_compare_decomposition": (c_int, [OUT, P, cstr]), "lia_compare_free": (None, [P]),
     "lia_compare_write": (c_int, [OUT, LEN, P, c_int]),

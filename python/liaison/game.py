@@ -15,7 +15,8 @@ from .results import Equilibria, Sustainability
 
 # the methods as the library names them (lia_nash_method_name), in enum order
 NASH = {name: k for k, name in enumerate(_lib.names(lib.lia_nash_method_name))}
-PUNISH = {"nash": 0, "minmax": 1}
+# the punishments as the library names them (lia_punishment_name), in enum order
+PUNISH = {name: k for k, name in enumerate(_lib.names(lib.lia_punishment_name))}
 _EXACT_LIMIT = 1 << 62      # the library's exact numbers: reduced p/q with |p|, q < 2^62
 _LONG = (-(1 << (8 * ctypes.sizeof(ctypes.c_long) - 1)), (1 << (8 * ctypes.sizeof(ctypes.c_long) - 1)) - 1)
 
@@ -324,7 +325,7 @@ class Game(Handle):
         monitor: {player: q} with q in (0, 1], imperfect monitoring as `--monitor PLAYER=Q`.
         Returns a Sustainability (a dict with to_frame())."""
         if punish not in PUNISH:
-            raise ValueError("punish must be 'nash' or 'minmax'")
+            raise ValueError("punish must be one of %s, not %r" % (", ".join(map(repr, PUNISH)), punish))
         if delta is not None and not 0 < delta < 1:
             raise ValueError("delta must be a discount factor strictly between 0 and 1")
         strategies, players = self.strategies, self.players

@@ -16,7 +16,8 @@ from .results import Report, Shares, Comparison
 from .sweep import SweepResult
 
 KINDS = ["bilateral", "multilateral", "normal", "coalitional", "coalitional cost", "bankruptcy", "voting"]
-DISAGREE = {"nash": 0, "security": 1}
+# the disagreement points as the library names them (lia_disagreement_name), in enum order
+DISAGREE = {name: k for k, name in enumerate(_lib.names(lib.lia_disagreement_name))}
 
 
 def _rule_bits(name):
@@ -212,7 +213,7 @@ class Model(Handle):
     def nash(self, game=None, method="all", exact=False, label=None, correlated=False, coarse=False):
         """Equilibria as `liaison nash --method M [--exact] [--label K] [--correlated [--coarse]]
         --format json`. method: all (default here; the CLI's default is pure), pure, lh, lp,
-        support, gnm, qre. "all" and "lh" take two-player games only."""
+        support, simpdiv, gnm, qre. "all" and "lh" take two-player games only."""
         with self.compile(game) as g:
             return g.nash(method, exact=exact, label=label, correlated=correlated, coarse=coarse)
 
@@ -239,7 +240,8 @@ class Model(Handle):
         if confidence is not None and not 0 < float(confidence) < 1:
             raise ValueError("confidence must be strictly between 0 and 1")
         if disagreement not in DISAGREE:
-            raise ValueError("disagreement must be 'nash' or 'security'")
+            raise ValueError("disagreement must be one of %s, not %r" % (", ".join(map(repr, DISAGREE)),
+                                                                          disagreement))
         opts = _lib.ShareOptions(1, rules, 10000 if samples is None else int(samples),
                                  1 if seed is None else int(seed), 0.95 if confidence is None else float(confidence),
                                  DISAGREE[disagreement], 20, 0)
@@ -248,12 +250,9 @@ class Model(Handle):
             st = lib.lia_model_share(ctypes.byref(out), m, b(name), ctypes.byref(opts))
             with owned(lib.lia_share_free, out) as sh:
                 if st != _lib.OK:
-                    # only this call's own message: never a message left on the model earlier
-                    why = s(lib.lia_share_errmsg(sh)) if sh else ""
-                    if not why and st == _lib.EUSAGE and dict(self.games)[name] == "normal":
-                        why = "'%s' is a normal-form game of more than two players: no coalition values, no " \
-                              "two-party bargaining problem" % name
-                    raise self._error(st, why or None)
+                    # the library's words, as `liaison share` prints them: the share's message, else
+                    # the model's (lia_model_share starts by clearing it, so it is this call's)
+                    raise self._error(st, s(lib.lia_share_errmsg(sh)) if sh else None)
                 return Shares(json.loads(take(lib.lia_share_write, sh)))
 
     def repeat(self, game=None, target=None, delta=None, punish="nash", monitor=None):
@@ -424,10 +423,10 @@ def compare(entries):
                 st = lib.lia_compare_agreements(ctypes.byref(out), hs, gs, len(entries))
             with owned(lib.lia_compare_free, out) as c:
                 if st != _lib.OK:
-                    why = next((w for w in (s(lib.lia_model_errmsg(m._h())) for m in models) if w), "")
-                    if not why and st == _lib.EUSAGE:
-                        why = "only agreements (with a commitment) can be compared"
-                    raise LiaisonError(why or status_name(st), st)
+                    # a comparison that fails leaves no handle: its reason is the thread's last
+                    # message, which the call cleared when it started (a model's message may be
+                    # older, or a step the comparison could do without)
+                    raise LiaisonError(s(lib.lia_errmsg()) or status_name(st), st)
                 return Comparison(json.loads(take(lib.lia_compare_write, c)))
     finally:
         for c in reversed(entered):

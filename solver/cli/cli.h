@@ -147,6 +147,12 @@ int cli_parse_target(const lia_game *g, const char *text, size_t *target, const 
  * handle's (msg, when non-empty), else the thread's lia_errmsg() — and return the exit code for
  * st. A status with no message from the library still gets a sentence, never a bare status. */
 int cli_fail(const char *command, lia_status st, const char *msg);
+/* A failure of the command line's own (an allocation, a write), said the same way: "liaison
+ * COMMAND: " and the formatted reason; returns the exit code for st. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+int cli_failf(const char *command, lia_status st, const char *fmt, ...);
 /* The library's message for the last failed call on this thread without a handle (lia_errmsg),
  * or a sentence naming the status when the library left none. */
 const char *cli_reason(lia_status st, const char *msg);

@@ -60,11 +60,9 @@ int cmd_compare(int argc, char **argv)
         int decompose = n == 1 && lia_model_game_find(em[0], eg[0], &gi) == LIA_OK &&
                         lia_model_game_kind(em[0], gi) == LIA_KIND_MULTILATERAL;
         lia_status st = decompose ? lia_compare_decomposition(&c, em[0], eg[0]) : lia_compare_agreements(&c, em, eg, n);
-        if (st != LIA_OK) {
-            const char *why = "";
-            for (size_t k = 0; k < n && !*why; k++) why = lia_model_errmsg(em[k]);
-            rc = cli_fail("compare", st, why);
-        }
+        /* a failed comparison leaves no handle: its reason is in lia_errmsg (a model's message
+         * may be from a step the comparison does without, such as coalition values) */
+        if (st != LIA_OK) rc = cli_fail("compare", st, NULL);
         if (st == LIA_OK) {
             st = lia_compare_write(&text, &len, c, fmt);
             rc = st == LIA_OK ? cli_write(&o, text, len) : cli_fail("compare", st, NULL);

@@ -195,7 +195,8 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
     char **names = x->names;
     if (!rc) rc = cli_format(&o, "--format", &fmt);
     x->fmt = fmt;
-    if (!rc && fmt == LIA_FORMAT_HTML && !(brief_command = cli_command_line("explore", argc, argv))) rc = EXIT_INTERNAL;
+    if (!rc && fmt == LIA_FORMAT_HTML && !(brief_command = cli_command_line("explore", argc, argv)))
+        rc = cli_failf("explore", LIA_ENOMEM, "out of memory quoting the command line for the briefing page");
     if (!rc && o.plot && !ends_with_svg(o.plot)) {
         fprintf(stderr, "liaison explore: --plot writes SVG only, so OUT must end in .svg (not '%s')\n", o.plot);
         rc = EXIT_INPUT;
@@ -292,7 +293,9 @@ int cli_explore_setup(cli_explore *x, int argc, char **argv)
         /* each run judges this profile instead of the commitment (as liaison repeat --target) */
         lia_game *g = NULL;
         rc = cli_compile_game(&g, x->m, &o, "explore");
-        if (!rc && !(x->target = calloc(lia_game_player_count(g) + 1, sizeof *x->target))) rc = EXIT_INTERNAL;
+        if (!rc && !(x->target = calloc(lia_game_player_count(g) + 1, sizeof *x->target)))
+            rc = cli_failf("explore", LIA_ENOMEM, "out of memory for the --target profile (%zu strategies)",
+                           lia_game_player_count(g));
         if (!rc && !cli_parse_target(g, o.target, x->target, "explore")) rc = EXIT_INPUT;
         x->eo.target = x->target;
         lia_game_free(g);

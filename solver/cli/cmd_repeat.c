@@ -32,34 +32,6 @@ static int parse_monitor(const lia_game *g, const cli_opts *o, double *q)
     return 1;
 }
 
-/* "S1,S2,..." into one strategy index per player, by name. */
-static int parse_target(const lia_game *g, const char *text, size_t *target)
-{
-    size_t np = lia_game_player_count(g), p = 0;
-    const char *s = text;
-    for (; p < np; p++) {
-        size_t len = strcspn(s, ",");
-        size_t k = 0, ns = lia_game_strategy_count(g, p);
-        while (k < ns && !(strlen(lia_game_strategy_name(g, p, k)) == len && strncmp(lia_game_strategy_name(g, p, k), s, len) == 0))
-            k++;
-        if (k == ns) {
-            fprintf(stderr, "liaison repeat: %s has no strategy '%.*s' (it has:", lia_game_player_name(g, p), (int)len, s);
-            for (size_t j = 0; j < ns; j++) fprintf(stderr, "%s %s", j ? "," : "", lia_game_strategy_name(g, p, j));
-            fputs(")\n", stderr);
-            return 0;
-        }
-        target[p] = k;
-        s += len;
-        if (*s == ',') s++;
-        else if (p + 1 < np) break;
-    }
-    if (p + 1 < np || *s) {
-        fprintf(stderr, "liaison repeat: --target needs one strategy per player (%zu), in player order\n", np);
-        return 0;
-    }
-    return 1;
-}
-
 static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *fmt)
 {
     if (o->nfiles != 1) {
@@ -76,11 +48,10 @@ static int parse_repeat(const cli_opts *o, lia_repeat_options *ro, lia_format *f
             return EXIT_INPUT;
         }
     }
-    if (o->punish) {
-        int k = cli_pick("repeat", "--punish", o->punish);   /* nash|minmax */
-        if (k < 0) return EXIT_INPUT;
-        ro->punish = k == 0 ? LIA_PUNISH_NASH : LIA_PUNISH_MINMAX;
-    }
+    /* cli_pick offers the library's names (lia_punishment_name), so from_name takes any it passes */
+    if (o->punish && (cli_pick("repeat", "--punish", o->punish) < 0 ||
+                      lia_punishment_from_name(o->punish, &ro->punish) != LIA_OK))
+        return EXIT_INPUT;
     return EXIT_OK;
 }
 
@@ -221,12 +192,12 @@ int cmd_repeat(int argc, char **argv)
     if (!rc) rc = cli_compile_game(&g, m, &o, "repeat");
     if (!rc && o.target) {
         target = calloc(lia_game_player_count(g), sizeof *target);
-        if (!target) { fprintf(stderr, "liaison repeat: out of memory reading --target\n"); rc = EXIT_INTERNAL; }
-        else if (!parse_target(g, o.target, target)) rc = EXIT_INPUT;
+        if (!target) rc = cli_failf("repeat", LIA_ENOMEM, "out of memory reading --target");
+        else if (!cli_parse_target(g, o.target, target, "repeat")) rc = EXIT_INPUT;
     }
     if (!rc && o.nmonitor) {
         q = calloc(lia_game_player_count(g), sizeof *q);
-        if (!q) { fprintf(stderr, "liaison repeat: out of memory reading --monitor\n"); rc = EXIT_INTERNAL; }
+        if (!q) rc = cli_failf("repeat", LIA_ENOMEM, "out of memory reading --monitor");
         else if (!parse_monitor(g, &o, q)) rc = EXIT_INPUT;
         ro.monitor = q;
     }

@@ -71,11 +71,10 @@ static int parse_share_options(const cli_opts *o, lia_share_options *so, lia_for
             return EXIT_INPUT;
         }
     }
-    if (o->disagreement) {
-        int k = cli_pick("share", "--disagreement", o->disagreement);   /* nash|security, in enum order */
-        if (k < 0) return EXIT_INPUT;
-        so->disagreement = k == 0 ? LIA_DISAGREE_NASH : LIA_DISAGREE_SECURITY;
-    }
+    /* cli_pick offers the library's names (lia_disagreement_name), so from_name takes any it passes */
+    if (o->disagreement && (cli_pick("share", "--disagreement", o->disagreement) < 0 ||
+                            lia_disagreement_from_name(o->disagreement, &so->disagreement) != LIA_OK))
+        return EXIT_INPUT;
     so->memory_cap = o->memory_cap;
     return EXIT_OK;
 }

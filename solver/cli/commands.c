@@ -14,6 +14,12 @@ static const char *nash_methods(size_t i, const char **note)
 }
 static const char *share_methods(size_t i, const char **note) { (void)note; return lia_share_selection_name(i); }
 static const char *designs(size_t i, const char **note) { (void)note; return lia_design_name((lia_design)i); }
+static const char *punishments(size_t i, const char **note) { (void)note; return lia_punishment_name((lia_punishment)i); }
+static const char *disagreements(size_t i, const char **note)
+{
+    (void)note;
+    return lia_disagreement_name((lia_disagreement)i);
+}
 
 /* The flags most commands share. */
 #define F_SET { "--set", "NAME=VALUE", "override a 'let' constant or an attribute path (UK.leak, UK.need.soviet, " \
@@ -68,8 +74,8 @@ static const cli_flag share_flags[] = {
     { "--samples", "N", "Monte-Carlo permutations (default 10000)", NULL },
     { "--seed", "S", "Monte-Carlo seed (default 1): the same seed gives the same estimate", NULL },
     { "--confidence", "C", "the confidence of the Monte-Carlo error bound, strictly between 0 and 1", NULL },
-    { "--disagreement", "nash|security", "the bargaining disagreement point: each member's worst equilibrium "
-      "payoff (nash, the default) or its security level", NULL },
+    { "--disagreement", "POINT", "the bargaining disagreement point: each member's worst equilibrium "
+      "payoff (nash, the default) or its security level", disagreements },
     { "--format", "text|json|csv", "the output (default text)", NULL },
     F_SET, F_CAP, F_OUT, F_END,
 };
@@ -78,7 +84,7 @@ static const cli_flag repeat_flags[] = {
     F_GAME,
     { "--target", "S1,S2,...", "the profile to test, one strategy per player (default: the commitment)", NULL },
     { "--delta", "D", "the discount factor, strictly between 0 and 1 (adds the payoff set)", NULL },
-    { "--punish", "nash|minmax", "the punishment after a breach (default nash reversion)", NULL },
+    { "--punish", "KIND", "the punishment after a breach (default nash reversion)", punishments },
     F_MONITOR,
     { "--format", "text|json", "the output (default text)", NULL },
     F_SET, F_CAP, F_OUT, F_END,

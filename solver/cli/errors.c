@@ -4,6 +4,7 @@
  * fallback exists so that a status without a message (a library bug of its own) still reaches
  * the user as a sentence rather than a bare "internal error". */
 #include "cli.h"
+#include <stdarg.h>
 #include <string.h>
 
 /* The library's words for what a flag sets, and the flag: said in the flag's words where the
@@ -40,5 +41,16 @@ const char *cli_reason(lia_status st, const char *msg)
 int cli_fail(const char *command, lia_status st, const char *msg)
 {
     fprintf(stderr, "liaison %s: %s\n", command, cli_reason(st, msg));
+    return cli_exit_code(st);
+}
+
+int cli_failf(const char *command, lia_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "liaison %s: ", command);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
     return cli_exit_code(st);
 }

@@ -55,7 +55,8 @@ static int refuse_flag(const cli_command *c, const char *name)
     return EXIT_INPUT;
 }
 
-/* Keep the value of one flag of the table in o; 0 (message printed) if it is refused. */
+/* Keep the value of one flag of the table in o; 0 (message printed) if it is refused, -1
+ * (message printed) if it could not be kept for want of memory. */
 static int store(cli_opts *o, const char *name, const char *val)
 {
     const char *cmd = o->command;
@@ -105,7 +106,10 @@ static int store(cli_opts *o, const char *name, const char *val)
         const char *e = strchr(val, '=');
         if (!e || e == val) return !usage_error(cmd, "--set needs NAME=VALUE, got '%s'", val);
         char *n = strndup(val, (size_t)(e - val));
-        if (!n) { fprintf(stderr, "liaison: out of memory\n"); return 0; }
+        if (!n) {
+            cli_failf(cmd, LIA_ENOMEM, "out of memory keeping the name of --set %s", val);
+            return -1;
+        }
         o->sets[o->nsets].name = n;
         o->sets[o->nsets].value = e + 1;
         o->nsets++;
@@ -123,7 +127,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
     o->command = command;
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
-    if (!o->files || !o->sets) { fprintf(stderr, "liaison: out of memory\n"); return EXIT_INTERNAL; }
+    if (!o->files || !o->sets) return cli_failf(command, LIA_ENOMEM, "out of memory holding the %d arguments", argc);
     const cli_command *c = cli_command_find(command);
     if (!c) { fprintf(stderr, "liaison: no table of flags for '%s'\n", command); return EXIT_INTERNAL; }
     for (int i = 0; i < argc; i++) {
@@ -143,7 +147,8 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *command)
         } else if (!f->arg && val) {
             return usage_error(command, "%s takes no value", name);
         }
-        if (!store(o, name, val)) return EXIT_INPUT;
+        int kept = store(o, name, val);
+        if (kept <= 0) return kept < 0 ? EXIT_INTERNAL : EXIT_INPUT;
     }
     return EXIT_OK;
 }
@@ -314,10 +319,13 @@ int cli_write_with(const cli_opts *o, void (*fill)(FILE *f, void *ctx), void *ct
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
-    if (!f) { fprintf(stderr, "liaison: out of memory\n"); return EXIT_INTERNAL; }
+    if (!f) return cli_failf(o->command, LIA_ENOMEM, "out of memory opening a buffer for the result");
     fill(f, ctx);
     int bad = ferror(f);
-    if (fclose(f) != 0 || bad || !text) { free(text); fprintf(stderr, "liaison: out of memory\n"); return EXIT_INTERNAL; }
+    if (fclose(f) != 0 || bad || !text) {
+        free(text);
+        return cli_failf(o->command, LIA_ENOMEM, "out of memory writing the result into its buffer");
+    }
     int rc = cli_write(o, text, len);
     free(text);
     return rc;

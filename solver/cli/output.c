@@ -102,7 +102,12 @@ int cli_output_file(const char *path, const char *text, size_t len)
     size_t need = dirlen + strlen(slash ? slash + 1 : path) + 16;
     if (need >= PATH_MAX) { fprintf(stderr, "liaison: cannot write %s: the name is too long\n", path); return EXIT_INPUT; }
     char *tmp = malloc(need), *dest = strdup(path);
-    if (!tmp || !dest) { free(tmp); free(dest); fprintf(stderr, "liaison: out of memory\n"); return EXIT_INTERNAL; }
+    if (!tmp || !dest) {
+        free(tmp);
+        free(dest);
+        fprintf(stderr, "liaison: cannot write %s: out of memory naming its temporary file\n", path);
+        return EXIT_INTERNAL;
+    }
     snprintf(tmp, need, "%.*s.%s.XXXXXX", (int)dirlen, path, slash ? slash + 1 : path);
     catch_signals();
     int fd = mkstemp(tmp);

@@ -101,6 +101,8 @@ int cli_sweep_check(lia_model *m, const lia_sweep_options *so, char *const names
         if (st == LIA_OK) st = lia_model_set_number(probe, names[a], so->axis[a].from);
         int rc = st == LIA_EUSAGE ? EXIT_INPUT : st == LIA_ENOMEM ? EXIT_INTERNAL : EXIT_OK;
         if (st == LIA_EUSAGE) fprintf(stderr, "liaison %s: --vary %s: %s\n", command, names[a], lia_model_errmsg(probe));
+        if (st == LIA_ENOMEM)
+            cli_failf(command, st, "out of memory trying --vary %s on a copy of the model", names[a]);
         lia_model_free(probe);
         if (rc) return rc;
     }

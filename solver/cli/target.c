@@ -1,6 +1,6 @@
-/* target.c — `--target S1,S2,...` of `liaison explore`: a profile of strategy names, one per
- * player in the game's order, as indices for lia_explore_options.target. (`liaison repeat`
- * reads the same syntax in cmd_repeat.c.) */
+/* target.c — `--target S1,S2,...` of `liaison repeat` and `liaison explore`: a profile of
+ * strategy names, one per player in the game's order, as indices (for lia_game_repeat and
+ * lia_explore_options.target). */
 #include "cli.h"
 #include <stdio.h>
 #include <string.h>

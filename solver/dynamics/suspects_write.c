@@ -189,16 +189,9 @@ static void render(lia_buf *b, const void *obj, int variant)
     else write_text(b, obj);
 }
 
-static lia_status suspects_write_body(char **out, size_t *len, const lia_suspects *s, lia_format fmt)
-{
-    if (out) *out = NULL;
-    if (!out || !s || (fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_TEXT)) return LIA_EUSAGE;
-    return lia__render(out, len, render, s, (int)fmt);
-}
-
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */
 lia_status lia_suspects_write(char **out, size_t *len, const lia_suspects *s, lia_format fmt)
 {
-    lia__errmsg_clear();
-    return lia__errmsg_write(suspects_write_body(out, len, s, fmt), s, "the suspects", lia__format_name(fmt));
+    return lia__render_write(out, len, render, s, fmt, LIA__FORMAT_BIT(LIA_FORMAT_TEXT) | LIA__FORMAT_BIT(LIA_FORMAT_JSON),
+                             "the suspects");
 }

@@ -22,6 +22,7 @@
  *            B* = (J x* + (Delta/2)((2B - J)D* + J))P*, computed one row at a time. */
 #include "design.h"
 #include "liaison.h"
+#include "../util/names.h"
 #include <math.h>
 #include <string.h>
 
@@ -110,22 +111,20 @@ int lia__design_point(lia__design_kind k, uint64_t seed, uint64_t n, size_t d, u
 }
 
 static const char *const names[] = {"mc", "lhs", "sobol", "morris"};
+enum { NNAMES = sizeof names / sizeof *names };
 
 int lia__design_from_name(const char *name)
 {
-    for (int k = 0; name && k < 4; k++)
-        if (strcmp(name, names[k]) == 0) return k;
-    return -1;
+    size_t k;
+    return lia__names_find(names, NNAMES, name, &k) ? (int)k : -1;
 }
 
-const char *lia__design_name(lia__design_kind k)
-{
-    return (unsigned)k < 4 ? names[k] : NULL;
-}
+const char *lia__design_name(lia__design_kind k) { return lia__names_at(names, NNAMES, (size_t)k); }
 
 lia_status lia_design_from_name(const char *name, lia_design *out)
 {
-    for (unsigned k = 0; name && out && k < 4; k++)
-        if (strcmp(name, names[k]) == 0) { *out = (lia_design)k; return LIA_OK; }
-    return LIA_EUSAGE;
+    size_t k;
+    if (!out || !lia__names_find(names, NNAMES, name, &k)) return LIA_EUSAGE;
+    *out = (lia_design)k;
+    return LIA_OK;
 }

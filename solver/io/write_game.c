@@ -199,8 +199,10 @@ static double json_size(const lia_game *g)
     return (double)g->np * ((double)g->nprofiles * 24.0 + 2.0 * brackets) * (g->exact ? 2.0 : 1.0);
 }
 
-static lia_status write_in(char **out, size_t *len, const lia_game *g, lia_format fmt)
+/* The game in format fmt (numbers in the C locale: run by lia__c_numeric_write). */
+static lia_status write_in(char **out, size_t *len, const void *obj, lia_format fmt)
 {
+    const lia_game *g = obj;
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!g) return LIA_EUSAGE;
@@ -236,18 +238,9 @@ static lia_status write_in(char **out, size_t *len, const lia_game *g, lia_forma
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 
-static lia_status game_write_body(char **out, size_t *len, const lia_game *g, lia_format fmt)
-{
-    lia_c_numeric loc;   /* numbers in the C locale whatever the host set */
-    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
-    lia_status st = write_in(out, len, g, fmt);
-    lia__c_numeric_end(&loc);
-    return st;
-}
-
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */
 lia_status lia_game_write(char **out, size_t *len, const lia_game *g, lia_format fmt)
 {
     lia__errmsg_clear();
-    return lia__errmsg_write(game_write_body(out, len, g, fmt), g, "the game", lia__format_name(fmt));
+    return lia__errmsg_write(lia__c_numeric_write(write_in, out, len, g, fmt), g, "the game", lia__format_name(fmt));
 }

@@ -80,8 +80,10 @@ static void write_json(lia_buf *b, const lia_tugame *g)
     lia__buf_puts(b, "}\n");
 }
 
-static lia_status write_in(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
+/* The game in format fmt (numbers in the C locale: run by lia__c_numeric_write). */
+static lia_status write_in(char **out, size_t *len, const void *obj, lia_format fmt)
 {
+    const lia_tugame *g = obj;
     if (!out) return LIA_EUSAGE;
     *out = NULL;
     if (!g) return LIA_EUSAGE;
@@ -103,18 +105,10 @@ static lia_status write_in(char **out, size_t *len, const lia_tugame *g, lia_for
     return *out ? LIA_OK : LIA_ENOMEM;
 }
 
-static lia_status tugame_write_body(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
-{
-    lia_c_numeric loc;   /* numbers in the C locale whatever the host set */
-    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
-    lia_status st = write_in(out, len, g, fmt);
-    lia__c_numeric_end(&loc);
-    return st;
-}
-
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */
 lia_status lia_tugame_write(char **out, size_t *len, const lia_tugame *g, lia_format fmt)
 {
     lia__errmsg_clear();
-    return lia__errmsg_write(tugame_write_body(out, len, g, fmt), g, "the coalitional game", lia__format_name(fmt));
+    return lia__errmsg_write(lia__c_numeric_write(write_in, out, len, g, fmt), g, "the coalitional game",
+                             lia__format_name(fmt));
 }

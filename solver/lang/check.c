@@ -355,6 +355,107 @@ static void check_let_range(check_ctx *c, const lia_item *it, check_let *l, cons
     }
 }
 
+/* Every named item into its table (lets, topics, parties; agreements and games share one),
+ * before anything is checked, so parties may be declared after the agreements that use them.
+ * A second definition of a name is reported and left out. */
+static void declare_names(check_ctx *c, const lia_ast *ast, lia_nametab *game_tab, const lia_item **topic_items,
+                          const lia_item **party_items)
+{
+    lia_spec *out = c->spec;
+    size_t nlets_total = 0;
+    for (const lia_item *it = ast->items; it; it = it->next) {
+        lia_nametab *tab = NULL;
+        size_t idx = 0;
+        switch (it->kind) {
+        case IT_LET: tab = &c->let_tab; idx = nlets_total; break;
+        case IT_TOPIC: tab = &c->topic_tab; idx = out->ntopics; break;
+        case IT_PARTY: tab = &c->party_tab; idx = out->nparties; break;
+        case IT_AGREEMENT: case IT_GAME: tab = game_tab; idx = out->ngames; break;
+        default: break;
+        }
+        if (!tab) continue;
+        size_t prev = lia__nametab_put(tab, it->name.s, it->name.len, idx);
+        if (prev != idx) {
+            lia_span first = it->kind == IT_LET ? c->lets[prev].span
+                           : it->kind == IT_TOPIC ? topic_items[prev]->name.span
+                           : it->kind == IT_PARTY ? party_items[prev]->name.span
+                           : out->games[prev].span;
+            ERR(c, it->name.span, "%s '%s' is already defined on line %u", kind_word(it->kind), it->name.s, first.line);
+            continue;
+        }
+        switch (it->kind) {
+        case IT_LET:
+            c->lets[nlets_total].name = it->name.s;
+            c->lets[nlets_total].span = it->name.span;
+            nlets_total++;
+            break;
+        case IT_TOPIC: topic_items[out->ntopics++] = it; break;
+        case IT_PARTY: party_items[out->nparties++] = it; break;
+        default:
+            out->games[out->ngames].name = it->name.s;
+            out->games[out->ngames].span = it->name.span;
+            out->ngames++;
+            break;
+        }
+    }
+}
+
+/* The lets in file order: each sees only the ones before it (c->nlets counts those). */
+static void check_lets(check_ctx *c, const lia_ast *ast)
+{
+    size_t li = 0;
+    for (const lia_item *it = ast->items; it; it = it->next) {
+        if (it->kind != IT_LET) continue;
+        if (lia__nametab_get(&c->let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
+        c->nlets = li;
+        lia_val v;
+        memset(&v, 0, sizeof v);
+        c->log_let = 1;
+        c->lets[li].ok = !it->broken && lia__check_value(c, it->name.s, it->expr, lia__num_int(0), it->name.span, &v);
+        c->log_let = 0;
+        c->lets[li].v = v.n;
+        if (!it->broken && it->lo) check_let_range(c, it, &c->lets[li], &v);
+        li++;
+    }
+    c->nlets = li;
+}
+
+/* The kind an agreement or game item declares, for one whose syntax errors stopped it being
+ * checked: its errors are reported, and checking the rest would only add echoes of them. */
+static lia_game_kind declared_kind(const lia_item *it)
+{
+    return it->sub == SUB_BILATERAL ? LIA_KIND_BILATERAL : it->sub == SUB_MULTILATERAL ? LIA_KIND_MULTILATERAL
+         : it->sub == SUB_NORMAL ? LIA_KIND_NORMAL : it->sub == SUB_BANKRUPTCY ? LIA_KIND_BANKRUPTCY
+         : it->sub == SUB_VOTING ? LIA_KIND_VOTING
+         : it->cost ? LIA_KIND_COALITIONAL_COST : LIA_KIND_COALITIONAL;
+}
+
+/* Each agreement and game (the first of each name) by the checker of its kind; an allocation
+ * failure sets c->oom and stops. */
+static void check_game_items(check_ctx *c, const lia_ast *ast, const lia_nametab *game_tab)
+{
+    size_t gi = 0;
+    for (const lia_item *it = ast->items; it && !c->oom; it = it->next) {
+        if (it->kind != IT_AGREEMENT && it->kind != IT_GAME) continue;
+        if (lia__nametab_get(game_tab, it->name.s, it->name.len) != gi) continue; /* duplicate */
+        spec_game *g = &c->spec->games[gi++];
+        int rc = 0;
+        if (it->broken) {
+            g->kind = declared_kind(it);
+            continue;
+        }
+        switch (it->sub) {
+        case SUB_BILATERAL: case SUB_MULTILATERAL: rc = lia__check_agreement(c, it, g); break;
+        case SUB_NORMAL: rc = lia__check_normal(c, it, g); break;
+        case SUB_COALITIONAL: rc = lia__check_coalitional(c, it, g); break;
+        case SUB_BANKRUPTCY: rc = lia__check_bankruptcy(c, it, g); break;
+        case SUB_VOTING: rc = lia__check_voting(c, it, g); break;
+        case SUB_NONE: break;
+        }
+        if (rc < 0) c->oom = 1;
+    }
+}
+
 /* Everything but the regimes: names, lets, topics, parties, agreements and games, with the
  * context's overrides. Also run once per regime, with its `set`s added (lia__check_regimes.c). */
 int lia__check_items(check_ctx *c, const lia_ast *ast)
@@ -388,92 +489,14 @@ int lia__check_items(check_ctx *c, const lia_ast *ast)
         !lia__nametab_init(&c->let_tab, arena, nlet) || !lia__nametab_init(&c->topic_tab, arena, ntopic) ||
         !lia__nametab_init(&c->party_tab, arena, nparty) || !lia__nametab_init(&game_tab, arena, ngame))
         return -1;
-
-    /* names first, so parties may be declared after the agreements that use them */
     const lia_item **topic_items = lia__arena_array(arena, ntopic ? ntopic : 1, sizeof *topic_items);
     const lia_item **party_items = lia__arena_array(arena, nparty ? nparty : 1, sizeof *party_items);
     if (!topic_items || !party_items) return -1;
-    size_t nlets_total = 0;
-    for (const lia_item *it = ast->items; it; it = it->next) {
-        lia_nametab *tab = NULL;
-        size_t idx = 0;
-        switch (it->kind) {
-        case IT_LET: tab = &c->let_tab; idx = nlets_total; break;
-        case IT_TOPIC: tab = &c->topic_tab; idx = out->ntopics; break;
-        case IT_PARTY: tab = &c->party_tab; idx = out->nparties; break;
-        case IT_AGREEMENT: case IT_GAME: tab = &game_tab; idx = out->ngames; break;
-        default: break;
-        }
-        if (!tab) continue;
-        size_t prev = lia__nametab_put(tab, it->name.s, it->name.len, idx);
-        if (prev != idx) {
-            lia_span first = it->kind == IT_LET ? c->lets[prev].span
-                           : it->kind == IT_TOPIC ? topic_items[prev]->name.span
-                           : it->kind == IT_PARTY ? party_items[prev]->name.span
-                           : out->games[prev].span;
-            ERR(c, it->name.span, "%s '%s' is already defined on line %u", kind_word(it->kind), it->name.s, first.line);
-            continue;
-        }
-        switch (it->kind) {
-        case IT_LET:
-            c->lets[nlets_total].name = it->name.s;
-            c->lets[nlets_total].span = it->name.span;
-            nlets_total++;
-            break;
-        case IT_TOPIC: topic_items[out->ntopics++] = it; break;
-        case IT_PARTY: party_items[out->nparties++] = it; break;
-        default:
-            out->games[out->ngames].name = it->name.s;
-            out->games[out->ngames].span = it->name.span;
-            out->ngames++;
-            break;
-        }
-    }
-
-    /* lets in order: each sees the ones before it */
-    size_t li = 0;
-    for (const lia_item *it = ast->items; it; it = it->next) {
-        if (it->kind != IT_LET) continue;
-        if (lia__nametab_get(&c->let_tab, it->name.s, it->name.len) != li) continue; /* duplicate */
-        c->nlets = li;
-        lia_val v;
-        memset(&v, 0, sizeof v);
-        c->log_let = 1;
-        c->lets[li].ok = !it->broken && lia__check_value(c, it->name.s, it->expr, lia__num_int(0), it->name.span, &v);
-        c->log_let = 0;
-        c->lets[li].v = v.n;
-        if (!it->broken && it->lo) check_let_range(c, it, &c->lets[li], &v);
-        li++;
-    }
-    c->nlets = li;
-
+    declare_names(c, ast, &game_tab, topic_items, party_items);
+    check_lets(c, ast);
     for (size_t t = 0; t < out->ntopics; t++) check_topic_item(c, topic_items[t], &out->topics[t]);
     for (size_t p = 0; p < out->nparties && !c->oom; p++) check_party_item(c, party_items[p], &out->parties[p]);
-
-    size_t gi = 0;
-    for (const lia_item *it = ast->items; it && !c->oom; it = it->next) {
-        if (it->kind != IT_AGREEMENT && it->kind != IT_GAME) continue;
-        if (lia__nametab_get(&game_tab, it->name.s, it->name.len) != gi) continue; /* duplicate */
-        spec_game *g = &out->games[gi++];
-        int rc = 0;
-        if (it->broken) {
-            /* its syntax errors are reported; checking the rest would only add echoes of them */
-            g->kind = it->sub == SUB_BILATERAL ? LIA_KIND_BILATERAL : it->sub == SUB_MULTILATERAL ? LIA_KIND_MULTILATERAL
-                    : it->sub == SUB_NORMAL ? LIA_KIND_NORMAL : it->sub == SUB_BANKRUPTCY ? LIA_KIND_BANKRUPTCY
-                    : it->sub == SUB_VOTING ? LIA_KIND_VOTING
-                    : it->cost ? LIA_KIND_COALITIONAL_COST : LIA_KIND_COALITIONAL;
-            continue;
-        }
-        switch (it->sub) {
-        case SUB_BILATERAL: case SUB_MULTILATERAL: rc = lia__check_agreement(c, it, g); break;
-        case SUB_NORMAL: rc = lia__check_normal(c, it, g); break;
-        case SUB_COALITIONAL: rc = lia__check_coalitional(c, it, g); break;
-        case SUB_BANKRUPTCY: rc = lia__check_bankruptcy(c, it, g); break;
-        case SUB_VOTING: rc = lia__check_voting(c, it, g); break;
-        case SUB_NONE: break;
-        }
-        if (rc < 0) c->oom = 1;
-    }
+    check_game_items(c, ast, &game_tab);
     if (out->ngames == 0 && d->errors == 0) {
         lia_span start = { 0, 1, 1, 0, 0, 0 };
         ERR(c, start, "%s defines no agreement or game: nothing to compile", s->items[0].name);

@@ -85,29 +85,15 @@ static int normal_from_matrices(check_ctx *c, const lia_item *it, spec_normal *g
     return ok;
 }
 
-int lia__check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
+/* Each player's 'strategies' line, into g->ns, g->strategies and the name tables stabs (one
+ * per player, for the payoff lines). Returns 1, 0 after reporting an error, -1 out of memory. */
+static int normal_strategies(check_ctx *c, const lia_item *it, spec_normal *g, const lia_nametab *ptab,
+                             lia_nametab *stabs)
 {
-    spec_normal *g = &sg->normal;
-    sg->kind = LIA_KIND_NORMAL;
-    lia_stmt *seen[KW_COUNT] = { 0 };
-    size_t npay = 0, nmat = 0, nstrat = 0;
-    for (lia_stmt *s = it->stmts; s; s = s->next) {
-        if (s->kw == KW_PLAYERS) lia__check_once(c, seen, s, "players");
-        else if (s->kw == KW_PAYOFF) npay++;
-        else if (s->kw == KW_MATRIX) nmat++;
-        else if (s->kw == KW_STRATEGIES) nstrat++;
-    }
-    lia_nametab ptab;
-    g->np = player_list(c, it, seen[KW_PLAYERS], &g->players, &ptab, 0);
-    if (!g->np) return c->oom ? -1 : 0;
-    g->ns = lia__arena_array(c->arena, g->np, sizeof *g->ns);
-    g->strategies = lia__arena_array(c->arena, g->np, sizeof *g->strategies);
-    lia_nametab *stabs = lia__arena_array(c->arena, g->np, sizeof *stabs);
-    if (!g->ns || !g->strategies || !stabs) return -1;
     int ok = 1;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         if (s->kw != KW_STRATEGIES) continue;
-        size_t p = player_of(c, &ptab, g->players, g->np, &s->a);
+        size_t p = player_of(c, ptab, g->players, g->np, &s->a);
         if (p == (size_t)-1) { ok = 0; continue; }
         if (g->ns[p]) { ERR(c, s->span, "strategies of '%s' are given twice", g->players[p]); ok = 0; continue; }
         g->strategies[p] = lia__arena_array(c->arena, s->nnames, sizeof(char *));
@@ -123,7 +109,15 @@ int lia__check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
     }
     for (size_t p = 0; p < g->np; p++)
         if (!g->ns[p]) { ERR(c, it->name.span, "player '%s' has no 'strategies' line", g->players[p]); ok = 0; }
-    if (!ok) return 0;
+    return ok;
+}
+
+/* The number of profiles into g->nprofiles, refusing a game that mixes 'payoff' lines and
+ * 'matrix' blocks, or whose table is far larger than the lines the file gives: the file lists
+ * every profile, so a count beyond the lines given is reported, not allocated. Returns 1 when
+ * the payoffs may be read, 0 after reporting why not. */
+static int normal_profiles(check_ctx *c, const lia_item *it, spec_normal *g, size_t npay, size_t nmat)
+{
     if (nmat && g->np != 2) {
         lia_stmt *first = it->stmts;
         while (first->kw != KW_MATRIX) first = first->next;
@@ -134,7 +128,6 @@ int lia__check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
         ERR(c, it->name.span, "game '%s' mixes 'payoff' lines and 'matrix' blocks; use one or the other", it->name.s);
         return 0;
     }
-    /* the file lists every profile, so a count beyond the lines given is reported, not allocated */
     size_t given = npay ? npay : (nmat ? (size_t)-1 : 0);
     g->nprofiles = 1;
     int too_many = 0;
@@ -152,22 +145,52 @@ int lia__check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
                 g->nprofiles, npay);
         return 0;
     }
-    size_t cells;
-    if (!lia__size_mul(g->nprofiles, g->np, &cells)) return 0;
-    g->payoffs = lia__arena_array(c->arena, cells, sizeof *g->payoffs);
-    if (!g->payoffs) return -1;
-    if (nmat) {
-        lia_stmt **mats = lia__arena_array(c->arena, nmat, sizeof *mats);
-        if (!mats) return -1;
-        nmat = 0;
-        for (lia_stmt *s = it->stmts; s; s = s->next)
-            if (s->kw == KW_MATRIX) mats[nmat++] = s;
-        normal_from_matrices(c, it, g, mats, nmat, &ptab);
-        return c->oom ? -1 : 0;
+    return 1;
+}
+
+/* The profile a payoff line names (its strategies looked up in stabs), or (size_t)-1 after
+ * reporting an unknown strategy. */
+static size_t payoff_profile(check_ctx *c, const spec_normal *g, const lia_stmt *s, const lia_nametab *stabs)
+{
+    size_t prof = 0, stride = 1;
+    for (size_t p = 0; p < g->np; p++) {
+        size_t k = lia__nametab_get(&stabs[p], s->names[p].s, s->names[p].len);
+        if (k == (size_t)-1) {
+            char kind[300];
+            snprintf(kind, sizeof kind, "strategy of '%s'", g->players[p]);
+            lia__check_unknown(c, &s->names[p], kind, g->strategies[p], g->ns[p] > 64 ? 64 : g->ns[p]);
+            return (size_t)-1;
+        }
+        prof += k * stride;
+        stride *= g->ns[p];
     }
+    return prof;
+}
+
+/* Names up to five profiles no payoff line gives (and counts the rest in a note). */
+static void report_missing(check_ctx *c, const lia_item *it, const spec_normal *g, const lia_stmt **at)
+{
+    char buf[256];
+    size_t missing = 0;
+    for (size_t prof = 0; prof < g->nprofiles; prof++) {
+        if (at[prof]) continue;
+        if (++missing <= 5) {
+            profile_text(buf, sizeof buf, g, prof);
+            ERR(c, it->name.span, "game '%s' gives no payoff for profile %s", it->name.s, buf);
+        }
+    }
+    if (missing > 5)
+        lia__diags_add(c->d, c->s, LIA_NOTE, it->name.span, "%zu more profiles have no payoff", missing - 5);
+}
+
+/* The 'payoff' lines into g->payoffs: one strategy and one payoff per player each, every
+ * profile exactly once. Returns 0, or -1 out of memory; errors go to the diagnostics. */
+static int normal_from_lines(check_ctx *c, const lia_item *it, spec_normal *g, const lia_nametab *stabs)
+{
     const lia_stmt **at = lia__arena_array(c->arena, g->nprofiles, sizeof *at);
     if (!at) return -1;
     char buf[256];
+    int ok = 1;
     for (lia_stmt *s = it->stmts; s; s = s->next) {
         if (s->kw != KW_PAYOFF) continue;
         if (s->nnames != g->np) {
@@ -175,21 +198,8 @@ int lia__check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
             ok = 0;
             continue;
         }
-        size_t prof = 0, stride = 1;
-        int good = 1;
-        for (size_t p = 0; p < g->np; p++) {
-            size_t k = lia__nametab_get(&stabs[p], s->names[p].s, s->names[p].len);
-            if (k == (size_t)-1) {
-                char kind[300];
-                snprintf(kind, sizeof kind, "strategy of '%s'", g->players[p]);
-                lia__check_unknown(c, &s->names[p], kind, g->strategies[p], g->ns[p] > 64 ? 64 : g->ns[p]);
-                good = 0;
-                break;
-            }
-            prof += k * stride;
-            stride *= g->ns[p];
-        }
-        if (!good) { ok = 0; continue; }
+        size_t prof = payoff_profile(c, g, s, stabs);
+        if (prof == (size_t)-1) { ok = 0; continue; }
         if (at[prof]) {
             profile_text(buf, sizeof buf, g, prof);
             ERR(c, s->span, "profile %s is given twice (first on line %u)", buf, at[prof]->span.line);
@@ -209,18 +219,45 @@ int lia__check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
             g->payoffs[p * g->nprofiles + prof] = v.n;
         }
     }
-    if (ok) {
-        size_t missing = 0;
-        for (size_t prof = 0; prof < g->nprofiles; prof++) {
-            if (at[prof]) continue;
-            if (++missing <= 5) {
-                profile_text(buf, sizeof buf, g, prof);
-                ERR(c, it->name.span, "game '%s' gives no payoff for profile %s", it->name.s, buf);
-            }
-        }
-        if (missing > 5)
-            lia__diags_add(c->d, c->s, LIA_NOTE, it->name.span, "%zu more profiles have no payoff", missing - 5);
+    if (ok) report_missing(c, it, g, at);
+    return c->oom ? -1 : 0;
+}
+
+/* game NAME normal { players ...; strategies P: ...; payoff lines or matrix P [...] }: a
+ * normal-form game into sg->normal. Returns 0 (errors, if any, in the diagnostics) or -1 out of memory. */
+int lia__check_normal(check_ctx *c, const lia_item *it, spec_game *sg)
+{
+    spec_normal *g = &sg->normal;
+    sg->kind = LIA_KIND_NORMAL;
+    lia_stmt *seen[KW_COUNT] = { 0 };
+    size_t npay = 0, nmat = 0, nstrat = 0;
+    for (lia_stmt *s = it->stmts; s; s = s->next) {
+        if (s->kw == KW_PLAYERS) lia__check_once(c, seen, s, "players");
+        else if (s->kw == KW_PAYOFF) npay++;
+        else if (s->kw == KW_MATRIX) nmat++;
+        else if (s->kw == KW_STRATEGIES) nstrat++;
     }
+    lia_nametab ptab;
+    g->np = player_list(c, it, seen[KW_PLAYERS], &g->players, &ptab, 0);
+    if (!g->np) return c->oom ? -1 : 0;
+    g->ns = lia__arena_array(c->arena, g->np, sizeof *g->ns);
+    g->strategies = lia__arena_array(c->arena, g->np, sizeof *g->strategies);
+    lia_nametab *stabs = lia__arena_array(c->arena, g->np, sizeof *stabs);
+    if (!g->ns || !g->strategies || !stabs) return -1;
+    int ok = normal_strategies(c, it, g, &ptab, stabs);
+    if (ok <= 0) return ok;
+    if (!normal_profiles(c, it, g, npay, nmat)) return 0;
+    size_t cells;
+    if (!lia__size_mul(g->nprofiles, g->np, &cells)) return 0;
+    g->payoffs = lia__arena_array(c->arena, cells, sizeof *g->payoffs);
+    if (!g->payoffs) return -1;
+    if (!nmat) return normal_from_lines(c, it, g, stabs);
+    lia_stmt **mats = lia__arena_array(c->arena, nmat, sizeof *mats);
+    if (!mats) return -1;
+    nmat = 0;
+    for (lia_stmt *s = it->stmts; s; s = s->next)
+        if (s->kw == KW_MATRIX) mats[nmat++] = s;
+    normal_from_matrices(c, it, g, mats, nmat, &ptab);
     return c->oom ? -1 : 0;
 }
 

@@ -109,4 +109,16 @@ lia_status lia__lp_inc_duals(lia_lp_inc *p, double *row_dual, double *col_dual);
  * host's thread: it would free the host's own GLPK objects too. */
 void lia__lp_thread_done(void);
 
+/* A payoff u mapped onto [0, 1] by the span [lo, lo + span] of its player's payoffs, for an LP
+ * coefficient. A result below 1e-12 becomes 0: GLPK's tolerances (1e-9) cannot tell it from 0,
+ * and its scaling, given one coefficient of 1e-21 beside ones of 1, declares a feasible LP
+ * infeasible (a payoff of 0.3 beside payoffs of 1e20, or of 1e-14 beside 5). Callers verify the
+ * LP's answer against the payoffs themselves, to a tolerance far above the 1e-12 * span this
+ * moves a payoff by. */
+static inline double lia__lp_unit(double u, double lo, double span)
+{
+    double c = (u - lo) / span;
+    return c < 1e-12 ? 0 : c;
+}
+
 #endif

@@ -1,9 +1,7 @@
-/* correlated_set.c — building, reading and writing correlated-equilibrium handles. */
+/* correlated_set.c — building and reading correlated-equilibrium handles (written by
+ * correlated_write.c). */
 #include "correlated.h"
 #include "../game/game.h"
-#include "../io/json_labels.h"
-#include "../util/buf.h"
-#include "../util/c_numeric.h"
 #include "../util/mem.h"
 #include "../util/errmsg.h"
 #include <math.h>
@@ -61,111 +59,4 @@ lia_status lia_correlated_range(const lia_correlated *c, size_t player, double *
     if (worst) *worst = c->worst[player];
     if (best) *best = c->best[player];
     return LIA_OK;
-}
-
-/* Each player's strategy name at profile s, comma-separated (as JSON strings when json). */
-static void put_profile(lia_buf *b, const lia_correlated *c, size_t s, int json)
-{
-    for (size_t p = 0; p < c->np; s /= c->ns[p], p++) {
-        if (p) lia__buf_puts(b, ", ");
-        if (json) lia__buf_json_string(b, c->strategies[p][s % c->ns[p]]);
-        else lia__buf_puts(b, c->strategies[p][s % c->ns[p]]);
-    }
-}
-
-static void put_list(lia_buf *b, const double *v, size_t n, const char *sep)
-{
-    for (size_t k = 0; k < n; k++) { if (k) lia__buf_puts(b, sep); lia__buf_double(b, v[k] + 0.0); }
-}
-
-void lia__correlated_text(lia_buf *b, const lia_correlated *c)
-{
-    /* numbers for a reader: four significant digits, noise (1e-9 of the payoff scale, or of 1
-     * for a probability) as 0; a profile whose probability is noise is left out */
-    const char *kind = c->coarse ? "coarse correlated" : "correlated";
-    lia__buf_printf(b, "%s: max-welfare %s equilibrium, welfare ", c->game, kind);
-    lia__buf_reading(b, c->welfare, c->scale);
-    lia__buf_puts(b, "\n");
-    for (size_t s = 0; s < c->nprofiles; s++) {
-        if (fabs(c->distribution[s]) <= 1e-9) continue;
-        lia__buf_puts(b, "  ");
-        lia__buf_reading(b, c->distribution[s], 1);
-        lia__buf_puts(b, "  (");
-        put_profile(b, c, s, 0);
-        lia__buf_puts(b, ")\n");
-    }
-    lia__buf_puts(b, "  payoffs");
-    for (size_t p = 0; p < c->np; p++) {
-        lia__buf_printf(b, "%s %s=", p ? "," : "", c->players[p]);
-        lia__buf_reading(b, c->payoffs[p], c->scale);
-    }
-    lia__buf_puts(b, "\n");
-    if (!c->has_ranges) return;
-    lia__buf_printf(b, "  payoff range over all %s equilibria", kind);
-    for (size_t p = 0; p < c->np; p++) {
-        lia__buf_printf(b, "%s %s in [", p ? "," : "", c->players[p]);
-        lia__buf_reading(b, c->worst[p], c->scale);
-        lia__buf_puts(b, ", ");
-        lia__buf_reading(b, c->best[p], c->scale);
-        lia__buf_putc(b, ']');
-    }
-    lia__buf_puts(b, "\n");
-}
-
-void lia__correlated_json_fields(lia_buf *b, const lia_correlated *c)
-{
-    lia__buf_printf(b, "\"coarse\": %s, \"welfare\": ", c->coarse ? "true" : "false");
-    lia__buf_double(b, c->welfare + 0.0);
-    lia__buf_puts(b, ",\n \"distribution\": [");
-    put_list(b, c->distribution, c->nprofiles, ", ");
-    lia__buf_puts(b, "],\n \"support\": [");
-    int first = 1;
-    for (size_t s = 0; s < c->nprofiles; s++) {
-        if (c->distribution[s] == 0) continue;
-        lia__buf_puts(b, first ? "\n  {\"profile\": [" : ",\n  {\"profile\": [");
-        first = 0;
-        put_profile(b, c, s, 1);
-        lia__buf_puts(b, "], \"probability\": ");
-        lia__buf_double(b, c->distribution[s]);
-        lia__buf_putc(b, '}');
-    }
-    lia__buf_puts(b, first ? "],\n \"payoffs\": [" : "\n ],\n \"payoffs\": [");
-    put_list(b, c->payoffs, c->np, ", ");
-    if (!c->has_ranges) { lia__buf_puts(b, "], \"best\": null, \"worst\": null"); return; }
-    lia__buf_puts(b, "], \"best\": [");
-    put_list(b, c->best, c->np, ", ");
-    lia__buf_puts(b, "], \"worst\": [");
-    put_list(b, c->worst, c->np, ", ");
-    lia__buf_putc(b, ']');
-}
-
-static void write_json(lia_buf *b, const lia_correlated *c)
-{
-    lia__json_game_labels(b, c->game, c->np, c->players, c->ns, (const char *const *const *)c->strategies);
-    lia__buf_puts(b, ",\n ");
-    lia__correlated_json_fields(b, c);
-    lia__buf_puts(b, "}\n");
-}
-
-static lia_status correlated_write_body(char **out, size_t *len, const lia_correlated *c, lia_format fmt)
-{
-    if (!out) return LIA_EUSAGE;
-    *out = NULL;
-    if (!c || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON)) return LIA_EUSAGE;
-    lia_c_numeric loc;
-    if (!lia__c_numeric_begin(&loc)) return LIA_ENOMEM;
-    lia_buf b;
-    lia__buf_init(&b);
-    if (fmt == LIA_FORMAT_TEXT) lia__correlated_text(&b, c);
-    else write_json(&b, c);
-    lia__c_numeric_end(&loc);
-    *out = lia__buf_take(&b, len);
-    return *out ? LIA_OK : LIA_ENOMEM;
-}
-
-/* The writer, with its failure in words (lia_errmsg and the handle's message). */
-lia_status lia_correlated_write(char **out, size_t *len, const lia_correlated *c, lia_format fmt)
-{
-    lia__errmsg_clear();
-    return lia__errmsg_write(correlated_write_body(out, len, c, fmt), c, "the correlated equilibria", lia__format_name(fmt));
 }

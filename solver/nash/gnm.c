@@ -387,19 +387,17 @@ static int hidden_crossing(gnm *G)
     return 0;
 }
 
-/* Follow the path of one ray; *done = 1 once an equilibrium is added, left 0 if the path
- * could not be followed within the budget. */
-static lia_status follow(gnm *G, lia_eqset *e, size_t attempt, int *done)
+/* The ray of one attempt: a bonus of 1 on one strategy per player (a different one each
+ * attempt), and bonuses below 0.01 elsewhere, pseudo-random so that the path is generic even
+ * in games with ties, and small because larger ones lengthen the path (measured: several
+ * times more support changes with 0.5 on random 50 x 50 games). Each player's support starts
+ * at its favoured strategy s*. Returns lambda0, where the path starts: s* is strictly
+ * dominant once lambda exceeds 1 / (its bonus minus the runner-up's). */
+static double choose_ray(gnm *G, size_t attempt)
 {
-    size_t np = G->np, N = G->N, n1 = N + 1;
-    /* the ray: a bonus of 1 on one strategy per player (a different one each attempt), and
-     * bonuses below 0.01 elsewhere, pseudo-random so that the path is generic even in games
-     * with ties, and small because larger ones lengthen the path (measured: several times
-     * more support changes with 0.5 on random 50 x 50 games); s* is strictly dominant once
-     * lambda exceeds 1 / (its bonus minus the runner-up's) */
     double lambda0 = 0;
-    memset(G->in, 0, N);
-    for (size_t p = 0; p < np; p++) {
+    memset(G->in, 0, G->N);
+    for (size_t p = 0; p < G->np; p++) {
         size_t n = G->off[p + 1] - G->off[p], star = attempt % n;
         double second = 0;
         for (size_t a = 0; a < n; a++) {
@@ -411,12 +409,16 @@ static lia_status follow(gnm *G, lia_eqset *e, size_t attempt, int *done)
         G->bsize[p] = 1;
         lambda0 = fmax(lambda0, 1 / (1 - second));
     }
-    lambda0 += 1;   /* payoffs span [0, 1]: any gain from deviating is below 1 */
-    /* below lambda_end the strategy with the smallest bonus is strictly dominant for everyone
-     * (the penalty -lambda*g outweighs any payoff difference), so the curve has no more
-     * crossings of 0 to offer: it runs straight to -infinity */
+    return lambda0 + 1;   /* payoffs span [0, 1]: any gain from deviating is below 1 */
+}
+
+/* Below the returned lambda the strategy with the smallest bonus is strictly dominant for
+ * everyone (the penalty -lambda*g outweighs any payoff difference), so the curve has no more
+ * crossings of 0 to offer: it runs straight to -infinity and the ray can stop there. */
+static double dominance_end(const gnm *G)
+{
     double lambda_end = 0;   /* every player's threshold must be passed: the lowest counts */
-    for (size_t p = 0; p < np; p++) {
+    for (size_t p = 0; p < G->np; p++) {
         size_t n = G->off[p + 1] - G->off[p];
         if (n < 2) continue;
         double lo1 = INFINITY, lo2 = INFINITY;
@@ -427,69 +429,151 @@ static lia_status follow(gnm *G, lia_eqset *e, size_t attempt, int *done)
         }
         lambda_end = fmin(lambda_end, lo2 > lo1 ? -(1 + 1 / (lo2 - lo1)) : -INFINITY);
     }
+    return lambda_end;
+}
+
+/* The path's first point, the pure profile of the favoured strategies at lambda0, into G->w
+ * and its tangent (leaving with lambda decreasing) into G->t; 0 if the tangent is singular. */
+static int start_point(gnm *G, double lambda0, int *orient)
+{
+    size_t N = G->N, n1 = N + 1;
     for (size_t i = 0; i < N; i++) G->sigma[i] = G->in[i];
     values(G);
     for (size_t i = 0; i < N; i++) G->w[i] = G->sigma[i] + G->V[i] + lambda0 * G->ray[i];
     G->w[N] = lambda0;
-    for (size_t i = 0; i < n1; i++) G->t1[i] = i == N ? -1 : 0;   /* leave with lambda decreasing */
-    int orient, o1;
-    if (!tangent(G, G->w, G->t1, G->t, &orient)) return LIA_OK;
+    for (size_t i = 0; i < n1; i++) G->t1[i] = i == N ? -1 : 0;
+    return tangent(G, G->w, G->t1, G->t, orient);
+}
+
+/* The corrected step G->w1 left the pattern's region at strategy *ev (fraction frac of the
+ * step): land on the earliest boundary instead (phi_ev = 0), making sure no other boundary
+ * was crossed on the way. Returns 0 if the landing fails and the step must be shortened. */
+static int land_on_boundary(gnm *G, size_t *ev, double frac, size_t last_ev)
+{
+    size_t n1 = G->N + 1;
+    int ok = 1;
+    double reach = 0;   /* the landing point must lie within the step just taken */
+    for (size_t i = 0; i < n1; i++) reach = fmax(reach, fabs(G->w1[i] - G->w[i]));
+    for (int tries = 0; *ev != (size_t)-1 && tries < 8 && ok; tries++) {
+        for (size_t i = 0; i < n1; i++) G->w1[i] = G->w[i] + frac * (G->w1[i] - G->w[i]);
+        ok = correct(G, NULL, 0, *ev, INFINITY);
+        double moved = 0;
+        for (size_t i = 0; ok && i < n1; i++) moved = fmax(moved, fabs(G->w1[i] - G->w[i]));
+        if (!ok || moved > 1.5 * reach + 1e-12) { ok = 0; break; }
+        /* the strategy just switched, back at once: on a curved piece a long step's
+         * corrector can bend back across the boundary it left; a shorter step follows
+         * the tangent, which leads into the new region */
+        if (*ev == last_ev && moved <= 1e-9 * (1 + norm(G->w, n1))) { ok = 0; break; }
+        project(G, G->w1);
+        double f2;
+        size_t other = first_event(G, &f2);
+        if (other == (size_t)-1 || other == *ev) break;
+        /* another boundary came first: land on that one instead; if the two keep
+         * trading places the step is too long for interpolation, so it is halved */
+        if (tries == 7) ok = 0;
+        *ev = other;
+        frac = f2;
+    }
+    return ok;
+}
+
+/* One predictor-corrector step of length h from G->w along G->t to G->w1 (tangent G->t1),
+ * cut back onto a boundary if it leaves the region (*ev: the strategy whose boundary it
+ * landed on, or (size_t)-1). Returns 0 if the step is refused and must be shortened. */
+static int try_step(gnm *G, double h, size_t last_ev, int orient, size_t *ev)
+{
+    size_t N = G->N, n1 = N + 1;
+    double wt = 0;
+    for (size_t i = 0; i < n1; i++) {
+        G->w1[i] = G->w[i] + h * G->t[i];
+        wt += G->t[i] * G->w1[i];
+    }
+    int ok = correct(G, G->t, -wt, 0, 0.5 * h + 1e-9);
+    *ev = (size_t)-1;
+    if (ok) {
+        project(G, G->w);
+        for (size_t c = 0; c < N; c++) G->phi0[c] = G->phi[c];
+        project(G, G->w1);
+        double frac;
+        *ev = first_event(G, &frac);
+        ok = land_on_boundary(G, ev, frac, last_ev);
+    }
+    if (ok) {
+        int o1;
+        ok = tangent(G, G->w1, G->t, G->t1, &o1) && o1 == orient;
+        double cosang = 0;
+        for (size_t i = 0; ok && i < n1; i++) cosang += G->t1[i] * G->t[i];
+        /* within a smooth piece a sharp turn on a long step may be a jump to another part
+         * of the curve: shorten first */
+        if (ok && *ev == (size_t)-1 && cosang < 0.9 && h > KINK_H) ok = 0;
+        if (ok && *ev == (size_t)-1 && h > KINK_H && hidden_crossing(G)) ok = 0;
+    }
+    return ok;
+}
+
+/* The last support changes, to recognise a cycle: in a degenerate game the curve can meet
+ * two boundaries at one point, where changing one support at a time may go round in a loop;
+ * that ray is then given up for the next. */
+typedef struct cycle_watch {
+    struct { size_t ev; double lam, sum; } seen[CYCLE];
+    size_t nseen;
+} cycle_watch;
+
+/* Has the change of strategy ev at G->w been seen lately (then 1)? Else it is remembered. */
+static int cycling(cycle_watch *cw, const gnm *G, size_t ev)
+{
+    size_t N = G->N;
+    double sum = 0;
+    for (size_t i = 0; i < N; i++) sum += G->w[i] * (double)(i + 1);
+    for (size_t k = 0; k < cw->nseen && k < CYCLE; k++)
+        if (cw->seen[k].ev == ev && fabs(cw->seen[k].lam - G->w[N]) <= 1e-12 * (1 + fabs(G->w[N])) &&
+            fabs(cw->seen[k].sum - sum) <= 1e-10 * (1 + fabs(sum)))
+            return 1;
+    cw->seen[cw->nseen % CYCLE].ev = ev;
+    cw->seen[cw->nseen % CYCLE].lam = G->w[N];
+    cw->seen[cw->nseen % CYCLE].sum = sum;
+    cw->nseen++;
+    return 0;
+}
+
+/* Switch the pattern at strategy ev, and orient the new piece's tangent into the new region:
+ * phi_ev grows from 0 for a strategy entering the support, falls for one leaving. Returns 0
+ * when the point is degenerate and the ray is given up. */
+static int switch_pattern(gnm *G, size_t ev, int orient)
+{
+    size_t n1 = G->N + 1;
+    size_t p = player_of(G, ev);
+    int entering = !G->in[ev], o1;
+    if (!entering && G->bsize[p] == 1) return 0;   /* cannot happen: sum is 1 */
+    G->in[ev] = (unsigned char)entering;
+    G->bsize[p] += entering ? 1 : (size_t)-1;
+    if (!tangent(G, G->w, G->t, G->t1, &o1)) return 0;
+    double slope = phi_slope(G, ev, G->t1);
+    if ((entering && slope < 0) || (!entering && slope > 0)) {
+        for (size_t i = 0; i < n1; i++) G->t1[i] = -G->t1[i];
+        o1 = -o1;
+    }
+    /* the two rules agree on a regular crossing; if not, the point is degenerate */
+    if (o1 != orient) return 0;
+    memcpy(G->t, G->t1, n1 * sizeof *G->t);
+    return 1;
+}
+
+/* Follow the path of one ray; *done = 1 once an equilibrium is added, left 0 if the path
+ * could not be followed within the budget. */
+static lia_status follow(gnm *G, lia_eqset *e, size_t attempt, int *done)
+{
+    size_t N = G->N, n1 = N + 1;
+    double lambda0 = choose_ray(G, attempt);
+    double lambda_end = dominance_end(G);
+    int orient;
+    if (!start_point(G, lambda0, &orient)) return LIA_OK;
     double h = H_START;
     size_t last_ev = (size_t)-1;   /* the strategy of the last support change */
-    /* the last support changes, to recognise a cycle: in a degenerate game the curve can meet
-     * two boundaries at one point, where changing one support at a time may go round in a
-     * loop; that ray is then given up for the next */
-    struct { size_t ev; double lam, sum; } seen[CYCLE] = { { 0, 0, 0 } };
-    size_t nseen = 0;
+    cycle_watch cw = { .nseen = 0 };
     for (int iter = 0; iter < MAX_ITER; iter++) {
-        double wt = 0;
-        for (size_t i = 0; i < n1; i++) {
-            G->w1[i] = G->w[i] + h * G->t[i];
-            wt += G->t[i] * G->w1[i];
-        }
-        int ok = correct(G, G->t, -wt, 0, 0.5 * h + 1e-9);
-        size_t ev = (size_t)-1;
-        if (ok) {
-            project(G, G->w);
-            for (size_t c = 0; c < N; c++) G->phi0[c] = G->phi[c];
-            project(G, G->w1);
-            double frac;
-            ev = first_event(G, &frac);
-            /* leaves the region: land on the earliest boundary instead (phi_ev = 0), making
-             * sure no other boundary was crossed on the way */
-            double reach = 0;   /* the landing point must lie within the step just taken */
-            for (size_t i = 0; i < n1; i++) reach = fmax(reach, fabs(G->w1[i] - G->w[i]));
-            for (int tries = 0; ev != (size_t)-1 && tries < 8 && ok; tries++) {
-                for (size_t i = 0; i < n1; i++) G->w1[i] = G->w[i] + frac * (G->w1[i] - G->w[i]);
-                ok = correct(G, NULL, 0, ev, INFINITY);
-                double moved = 0;
-                for (size_t i = 0; ok && i < n1; i++) moved = fmax(moved, fabs(G->w1[i] - G->w[i]));
-                if (!ok || moved > 1.5 * reach + 1e-12) { ok = 0; break; }
-                /* the strategy just switched, back at once: on a curved piece a long step's
-                 * corrector can bend back across the boundary it left; a shorter step follows
-                 * the tangent, which leads into the new region */
-                if (ev == last_ev && moved <= 1e-9 * (1 + norm(G->w, n1))) { ok = 0; break; }
-                project(G, G->w1);
-                double f2;
-                size_t other = first_event(G, &f2);
-                if (other == (size_t)-1 || other == ev) break;
-                /* another boundary came first: land on that one instead; if the two keep
-                 * trading places the step is too long for interpolation, so it is halved */
-                if (tries == 7) ok = 0;
-                ev = other;
-                frac = f2;
-            }
-        }
-        if (ok) {
-            ok = tangent(G, G->w1, G->t, G->t1, &o1) && o1 == orient;
-            double cosang = 0;
-            for (size_t i = 0; ok && i < n1; i++) cosang += G->t1[i] * G->t[i];
-            /* within a smooth piece a sharp turn on a long step may be a jump to another part
-             * of the curve: shorten first */
-            if (ok && ev == (size_t)-1 && cosang < 0.9 && h > KINK_H) ok = 0;
-            if (ok && ev == (size_t)-1 && h > KINK_H && hidden_crossing(G)) ok = 0;
-        }
-        if (!ok) {
+        size_t ev;
+        if (!try_step(G, h, last_ev, orient, &ev)) {
             h *= 0.5;
             if (h < H_MIN) return LIA_OK;
             continue;
@@ -503,33 +587,7 @@ static lia_status follow(gnm *G, lia_eqset *e, size_t attempt, int *done)
             project(G, G->w);   /* crossing() moved the scratch state */
         }
         if (ev != (size_t)-1) {
-            /* switch the pattern, and orient the new piece's tangent into the new region:
-             * phi_ev grows from 0 for a strategy entering the support, falls for one leaving */
-            double sum = 0;
-            for (size_t i = 0; i < N; i++) sum += G->w[i] * (double)(i + 1);
-            for (size_t k = 0; k < nseen && k < CYCLE; k++)
-                if (seen[k].ev == ev && fabs(seen[k].lam - G->w[N]) <= 1e-12 * (1 + fabs(G->w[N])) &&
-                    fabs(seen[k].sum - sum) <= 1e-10 * (1 + fabs(sum)))
-                    return LIA_OK;
-            seen[nseen % CYCLE].ev = ev;
-            seen[nseen % CYCLE].lam = G->w[N];
-            seen[nseen % CYCLE].sum = sum;
-            nseen++;
-            size_t p = player_of(G, ev);
-            int entering = !G->in[ev];
-            if (!entering && G->bsize[p] == 1) return LIA_OK;   /* cannot happen: sum is 1 */
-            G->in[ev] = (unsigned char)entering;
-            G->bsize[p] += entering ? 1 : (size_t)-1;
-            if (!tangent(G, G->w, G->t, G->t1, &o1)) return LIA_OK;
-            double slope = phi_slope(G, ev, G->t1);
-            if ((entering && slope < 0) || (!entering && slope > 0)) {
-                for (size_t i = 0; i < n1; i++) G->t1[i] = -G->t1[i];
-                o1 = -o1;
-            }
-            /* the two rules agree on a regular crossing; if not, the point is degenerate and
-             * this ray is given up */
-            if (o1 != orient) return LIA_OK;
-            memcpy(G->t, G->t1, n1 * sizeof *G->t);
+            if (cycling(&cw, G, ev) || !switch_pattern(G, ev, orient)) return LIA_OK;
             h = fmax(h, H_START);
             last_ev = ev;
         } else {

@@ -72,7 +72,8 @@ static lia_status security_build(security *sec, const lia_game *g, size_t p, int
     for (size_t h = 0; h < g->nprofiles; h += block)
         for (size_t l = 0; l < stride; l++, r++) {
             for (size_t s = 0; s < n; s++) {
-                sec->ri[k] = r; sec->ci[k] = s; sec->val[k++] = (u[h + l + s * stride] - sec->umin) / sec->span;
+                sec->ri[k] = r; sec->ci[k] = s;
+                sec->val[k++] = mapped ? lia__lp_unit(u[h + l + s * stride], sec->umin, sec->span) : u[h + l + s * stride];
             }
             sec->ri[k] = r; sec->ci[k] = n; sec->val[k++] = -1;
             sec->kind[r] = LIA_ROW_GE;

@@ -38,7 +38,11 @@ static lia_status run_all(lia_eqset *e, const lia_game *g, const lia_nash_option
     return lia__nash_enum(e, g, o->exact, cap_of(o), threads_of(o));
 }
 static lia_status run_support(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_support(e, g); }
-static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_qre(e, g); }
+static lia_status run_qre(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { return lia__nash_qre(e, g, cap_of(o)); }
+static lia_status run_simpdiv(lia_eqset *e, const lia_game *g, const lia_nash_options *o)
+{
+    return lia__nash_simpdiv(e, g, cap_of(o));
+}
 static lia_status run_gnm(lia_eqset *e, const lia_game *g, const lia_nash_options *o) { (void)o; return lia__nash_gnm(e, g); }
 
 static const struct { const char *name; method_fn run; } methods[] = {
@@ -47,7 +51,7 @@ static const struct { const char *name; method_fn run; } methods[] = {
     [LIA_NASH_LH] = { "lh", run_lh },
     [LIA_NASH_ALL] = { "all", run_all },
     [LIA_NASH_SUPPORT] = { "support", run_support },
-    [LIA_NASH_SIMPDIV] = { "simpdiv", NULL },
+    [LIA_NASH_SIMPDIV] = { "simpdiv", run_simpdiv },
     [LIA_NASH_QRE] = { "qre", run_qre },
     [LIA_NASH_GNM] = { "gnm", run_gnm },
 };
@@ -71,7 +75,7 @@ lia_status lia_nash_method_from_name(const char *name, lia_nash_method *out)
 
 /* The caller's options of any version in the current layout (version 1 ends before
  * memory_cap and threads, which version 2 added). */
-static int current_options(lia_nash_options *o, const lia_nash_options *given)
+int lia__nash_read_options(lia_nash_options *o, const lia_nash_options *given)
 {
     static const size_t ends[LIA_NASH_OPTIONS_VERSION] = { offsetof(lia_nash_options, memory_cap), sizeof(lia_nash_options) };
     const lia_nash_options def = LIA_NASH_OPTIONS_INIT;
@@ -82,7 +86,7 @@ static int current_options(lia_nash_options *o, const lia_nash_options *given)
 lia_status lia_nash_memory_needed(const lia_game *g, const lia_nash_options *opts, size_t *bytes)
 {
     lia_nash_options o;
-    if (!g || !bytes || !current_options(&o, opts) || o.method != LIA_NASH_LH) return LIA_EUSAGE;
+    if (!g || !bytes || !lia__nash_read_options(&o, opts) || o.method != LIA_NASH_LH) return LIA_EUSAGE;
     double need = 0;
     lia_status st = lia__nash_lh_needed(g, o.label, &need);
     if (st != LIA_OK) return st;
@@ -96,7 +100,7 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
     if (!out) return lia__errmsg_default(LIA_EUSAGE, "lia_game_nash: out is NULL");
     *out = NULL;
     lia_nash_options o;
-    if (!current_options(&o, given)) return LIA_EUSAGE;   /* message set */
+    if (!lia__nash_read_options(&o, given)) return LIA_EUSAGE;   /* message set */
     if (!g) return lia__errmsg_default(LIA_EUSAGE, "lia_game_nash: the game is NULL");
     const lia_nash_options *opts = &o;
     if (!lia_nash_method_available(opts->method))

@@ -18,6 +18,17 @@ lia_status lia__nash_lp(lia_eqset *e, const lia_game *g);
  * (vertex enumeration of both best-response polytopes). With `exact`, each equilibrium is
  * also rebuilt and checked in exact rationals (LIA_EUSAGE if the payoffs are not exact). */
 lia_status lia__nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t cap, unsigned threads);
+/* The two best-response polytopes of a two-player game as lia__nash_enum builds them (and in
+ * exact integers when the payoffs allow): side 0 is P (the first player's strategies as
+ * coordinates), side 1 is Q. lia__nash_sides_which tells a polytope's side. */
+typedef struct lia_nash_sides lia_nash_sides;
+struct lia_polytope;
+struct lia_polytope_exact;
+lia_status lia__nash_sides_new(lia_nash_sides **out, const lia_game *g);
+const struct lia_polytope *lia__nash_sides_polytope(const lia_nash_sides *s, int side);
+const struct lia_polytope_exact *lia__nash_sides_exact(const lia_nash_sides *s, int side);
+int lia__nash_sides_which(const struct lia_polytope *P);
+void lia__nash_sides_free(lia_nash_sides *s);
 /* n players: every isolated equilibrium (every equilibrium of a generic game) by support
  * enumeration in Porter-Nudelman-Shoham order (support_enum.c). LIA_ELIMIT when the search's
  * worst case is hopeless: two players with more than 2^32 balanced support pairs
@@ -28,11 +39,21 @@ lia_status lia__nash_support(lia_eqset *e, const lia_game *g);
  * support (gnm.c). LIA_EINTERNAL, with nothing added, if the path cannot be followed within
  * the step budget. */
 lia_status lia__nash_gnm(lia_eqset *e, const lia_game *g);
+/* n players: one equilibrium by simplicial subdivision (van der Laan-Talman restarts on grids
+ * refined by halves), polished on its support and verified (simpdiv.c). LIA_ELIMIT if its
+ * arrays exceed cap; LIA_EINTERNAL, with the reason recorded and nothing added, if no
+ * verified equilibrium comes within the step budget or the finest grid. */
+lia_status lia__nash_simpdiv(lia_eqset *e, const lia_game *g, size_t cap);
 
 /* n players: the logit QRE path from lambda = 0, kept as points in the set, and the Nash
  * equilibrium it ends at, polished on its support and verified (qre.c). LIA_EINTERNAL, with
  * no equilibrium added, if the path cannot be followed to a verified end. */
-lia_status lia__nash_qre(lia_eqset *e, const lia_game *g);
+/* The caller's options of any version in the current layout (NULL: the defaults); 0, with
+ * the message set, for a version the library does not know. */
+int lia__nash_read_options(lia_nash_options *o, const lia_nash_options *given);
+lia_status lia__nash_qre(lia_eqset *e, const lia_game *g, size_t cap);
+/* The bytes lia__nash_qre may take at most for this game (its refusal threshold). */
+lia_status lia__nash_qre_needed(const lia_game *g, double *bytes);
 
 /* Record why lia_game_nash failed with st (lia_errmsg), unless a deeper failure already did
  * (nash_errors.c). */

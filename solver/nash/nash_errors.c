@@ -5,10 +5,11 @@
 #include "../util/errmsg.h"
 #include <stdio.h>
 
+/* the method table's own name (nash.c), so that no second list of names can drift */
 static const char *method_name(lia_nash_method m)
 {
-    static const char *const names[] = { "pure", "lp", "lh", "all", "support", "simpdiv", "qre", "gnm" };
-    return (unsigned)m < sizeof names / sizeof names[0] ? names[m] : "unknown";
+    const char *name = lia_nash_method_name(m);
+    return name ? name : "unknown";
 }
 
 /* "3 x 4" or "3 players" */
@@ -98,11 +99,13 @@ void lia__nash_explain(lia_status st, const lia_game *g, const lia_nash_options 
             lia__errmsg_default(st, "Lemke-Howson on '%s' (%s) needs %s, over the memory cap of %s "
                                     "(lia_nash_options.memory_cap)", g->name, sh, needs, cap);
         } else if (o->method == LIA_NASH_QRE) {
-            /* the logit path's arrays are bounded by the default cap, not the options' */
-            lia__format_cap(cap, sizeof cap, LIA_DEFAULT_MEMORY_CAP);
-            lia__errmsg_default(st, "'%s' (%s) is too large for the qre method: its working arrays would exceed "
-                                    "the fixed %s it may take (lia_nash_options.memory_cap does not govern it): use "
-                                    "the gnm method", g->name, sh, cap);
+            /* the logit path's arrays and its polish, counted before any work */
+            double need = 0;
+            char needs[32] = "more";
+            if (lia__nash_qre_needed(g, &need) == LIA_OK && need < 1e18) lia__format_cap(needs, sizeof needs, (size_t)need);
+            lia__errmsg_default(st, "the logit path (the qre method) on '%s' (%s) needs up to %s, over the memory cap "
+                                    "of %s (lia_nash_options.memory_cap): raise the cap or use the gnm method",
+                                g->name, sh, needs, cap);
         }
         else
             lia__errmsg_default(st, "'%s' (%s) is too large for the %s method within %s of memory: use the gnm "

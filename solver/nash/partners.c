@@ -296,8 +296,13 @@ static lia_status enumerate_face(finder *F, size_t t, size_t zv, lia_vpairs *E)
     lia_polytope sub = { t, ok, O->nlab, F->Msub, coord_label, O->cons_label };
     lia_polytope_exact xsub = { t, ok, O->nlab, F->Xsub, coord_label, O->cons_label };
     lia_vertices V = { 0 };
+    /* a face is a polytope of its own that no other process could rebuild from a job: its
+     * search stays here even when the game's polytopes send their subtrees out */
+    struct lia_nash_split *remote = lia__rs_remote;
+    lia__rs_remote = NULL;
     lia_status st = F->exact ? lia__polytope_vertices_exact(&V, &xsub, F->cap)
                              : lia__polytope_vertices(&V, &sub, F->XO ? &xsub : NULL, F->cap, 1);
+    lia__rs_remote = remote;
     size_t lw = F->lw, bw = F->bw, sbw = V.bwords;
     for (size_t u = 0; st == LIA_OK && u < V.n; u++) {
         const uint64_t *L = V.labels + u * lw, *B = V.basis + u * sbw;

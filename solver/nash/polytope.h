@@ -5,6 +5,7 @@
 #include "liaison.h"
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* The polytope: k constraints over d coordinates, M row-major k x d with positive entries.
  * Coordinate c carries label coord_label[c], constraint r label cons_label[r]; labels are
@@ -72,5 +73,25 @@ lia_status lia__polytope_point(const lia_polytope *P, const uint64_t *basis, dou
 
 static inline int lia_bit(const uint64_t *set, size_t i) { return (int)(set[i / 64] >> (i % 64) & 1); }
 static inline void lia_bit_set(uint64_t *set, size_t i) { set[i / 64] |= (uint64_t)1 << (i % 64); }
+
+/* The basis of dictionary E after a pivot on row r, column s of D (k rows, d columns): the
+ * variable of column s becomes row r's basic one and row r's goes to column s. rowvar holds
+ * rowvar (k), colvar (d) and where (k + d, each variable's row or column) in one array, basic
+ * the k + d flags. The floating (polytope_rs.c) and exact (polytope_exact_body.h) reverse
+ * searches pivot their numbers differently and their labels alike. */
+static inline void lia__basis_pivot(size_t *rowvar, unsigned char *basic, const size_t *from_rowvar,
+                                    const unsigned char *from_basic, size_t k, size_t d, size_t r, size_t s)
+{
+    size_t *colvar = rowvar + k, *where = colvar + d;
+    memcpy(rowvar, from_rowvar, 2 * (k + d) * sizeof *rowvar);
+    memcpy(basic, from_basic, k + d);
+    size_t in = from_rowvar[k + s], out = from_rowvar[r];
+    rowvar[r] = in;
+    colvar[s] = out;
+    where[in] = r;
+    where[out] = s;
+    basic[in] = 1;
+    basic[out] = 0;
+}
 
 #endif

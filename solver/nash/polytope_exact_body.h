@@ -119,15 +119,7 @@ static int SFX(pivot)(SFX(dict) *E, const SFX(dict) *D, size_t d, size_t k, size
         if (!N_BAREISS(&E->c[j], &D->c[j], p, &D->c[s], &D->T[r * d + j], &D->D)) return 0;
     }
     E->D = *p;
-    memcpy(E->rowvar, D->rowvar, 2 * (k + d) * sizeof *E->rowvar);
-    memcpy(E->basic, D->basic, k + d);
-    size_t in = D->colvar[s], out = D->rowvar[r];
-    E->rowvar[r] = in;
-    E->colvar[s] = out;
-    E->where[in] = r;
-    E->where[out] = s;
-    E->basic[in] = 1;
-    E->basic[out] = 0;
+    lia__basis_pivot(E->rowvar, E->basic, D->rowvar, D->basic, k, d, r, s);
     E->next = 0;
     return 1;
 }

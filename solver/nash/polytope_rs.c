@@ -215,15 +215,7 @@ static void pivot(dict *E, const dict *D, size_t d, size_t k, size_t r, size_t s
     for (size_t i = 0; i < k; i++) E->beta[i] = D->beta[i] - Ts[i] * br;
     E->beta[r] = br;
     E->c[s] = -cs / p;
-    memcpy(E->rowvar, D->rowvar, 2 * (k + d) * sizeof *E->rowvar);
-    memcpy(E->basic, D->basic, k + d);
-    size_t in = D->colvar[s], out = D->rowvar[r];
-    E->rowvar[r] = in;
-    E->colvar[s] = out;
-    E->where[in] = r;
-    E->where[out] = s;
-    E->basic[in] = 1;
-    E->basic[out] = 0;
+    lia__basis_pivot(E->rowvar, E->basic, D->rowvar, D->basic, k, d, r, s);
     E->next = 0;
 }
 
@@ -562,6 +554,20 @@ static int search_init(search *S, const lia_polytope *P, const lia_polytope_exac
     return 1;
 }
 
+/* Job J ended with st, handing back nkids bases (J->kids allocated for them unless st failed):
+ * register them as jobs, count J's memory against the cap, record the first failure. The
+ * caller holds the lock. */
+static void job_done(pool *Pl, job *J, lia_status st, const uint64_t *kids, size_t nkids)
+{
+    for (size_t i = 0; st == LIA_OK && i < nkids; i++) {
+        if (!pool_add(Pl, kids + i * Pl->bw, J->depth + 1, &J->kids[i])) st = LIA_ENOMEM;
+        else J->nkids++;
+    }
+    Pl->bytes += (double)J->vcap * (Pl->lw + Pl->bw) * 8 + (double)Pl->bw * 8 * nkids;
+    if (st == LIA_OK && Pl->bytes > (double)Pl->cap) st = LIA_ELIMIT;
+    if (st != LIA_OK && Pl->st == LIA_OK) Pl->st = st;
+}
+
 /* A worker: take jobs until the queue is empty and no job is running (one may still hand
  * back more), or until some job failed. */
 static void *worker(void *arg)
@@ -584,13 +590,7 @@ static void *worker(void *arg)
         lia_status st = job_run(&S, J, J->depth == 0 ? FIRST_BUDGET : BUDGET, &kids, &nkids, &kcap, Pl->bw, S.scratch);
         if (st == LIA_OK && nkids && !(J->kids = lia__malloc(nkids * sizeof *J->kids))) st = LIA_ENOMEM;
         pthread_mutex_lock(&Pl->mu);
-        for (size_t i = 0; st == LIA_OK && i < nkids; i++) {
-            if (!pool_add(Pl, kids + i * Pl->bw, J->depth + 1, &J->kids[i])) st = LIA_ENOMEM;
-            else J->nkids++;
-        }
-        Pl->bytes += (double)J->vcap * (Pl->lw + Pl->bw) * 8 + (double)Pl->bw * 8 * nkids;
-        if (st == LIA_OK && Pl->bytes > (double)Pl->cap) st = LIA_ELIMIT;
-        if (st != LIA_OK && Pl->st == LIA_OK) Pl->st = st;
+        job_done(Pl, J, st, kids, nkids);
         Pl->active--;
         pthread_cond_broadcast(&Pl->cv);
     }
@@ -599,6 +599,126 @@ static void *worker(void *arg)
     search_free(&S);
     lia__free(kids);
     return NULL;
+}
+
+_Thread_local struct lia_nash_split *lia__rs_remote;
+
+void lia__rs_result_free(lia_rs_result *r)
+{
+    lia__vertices_free(&r->v);
+    lia__free(r->kids);
+    r->kids = NULL;
+    r->nkids = 0;
+}
+
+lia_status lia__rs_solve(lia_rs_result *out, const lia_polytope *P, const lia_polytope_exact *X,
+                         const uint64_t *basis, size_t depth)
+{
+    size_t bw = (P->d + P->k + 63) / 64, kcap = 0;
+    memset(out, 0, sizeof *out);
+    out->v.lwords = (P->nlab + 63) / 64;
+    out->v.bwords = bw;
+    search S;
+    job J;
+    memset(&J, 0, sizeof J);
+    J.basis = (uint64_t *)basis;   /* read only: job_run never writes it */
+    J.depth = depth;
+    J.closest = 1;
+    J.v = out->v;
+    if (!search_init(&S, P, X, NULL)) {   /* the split that sent the job filters what comes back */
+        search_free(&S);
+        return LIA_ENOMEM;
+    }
+    out->st = job_run(&S, &J, depth == 0 ? FIRST_BUDGET : BUDGET, &out->kids, &out->nkids, &kcap, bw, S.scratch);
+    search_free(&S);
+    out->v = J.v;
+    out->vcap = J.vcap;
+    out->closest = J.closest;
+    if (out->st == LIA_ENOMEM) {
+        lia__rs_result_free(out);
+        return LIA_ENOMEM;
+    }
+    if (out->st != LIA_OK) lia__rs_result_free(out);   /* a failed job hands back nothing */
+    return LIA_OK;
+}
+
+/* A job that ran elsewhere ran without the filter (its process has no partner search):
+ * drop here what the search itself would have dropped, the nondegenerate vertices the filter
+ * does not keep (a vertex with more than d labels is degenerate and always kept), so that the
+ * store is the one a local run holds. */
+static lia_status filter_result(const pool *Pl, void *fstate, lia_vertices *v)
+{
+    size_t lw = v->lwords, bw = v->bwords, kept = 0;
+    for (size_t u = 0; u < v->n; u++) {
+        const uint64_t *L = v->labels + u * lw;
+        size_t c = 0;
+        for (size_t i = 0; i < lw; i++) c += (size_t)__builtin_popcountll(L[i]);
+        int keep = 1;
+        if (c <= Pl->P->d) keep = Pl->filter->keep(fstate, L);
+        if (keep < 0) return (lia_status)-keep;
+        if (!keep) continue;
+        if (kept != u) {
+            memmove(v->labels + kept * lw, L, lw * sizeof *L);
+            memmove(v->basis + kept * bw, v->basis + u * bw, bw * sizeof *v->basis);
+        }
+        kept++;
+    }
+    v->n = kept;
+    return LIA_OK;
+}
+
+/* The queued jobs of Pl run elsewhere (lia__rs_remote): post every queued job, take the
+ * results as they come, register what they hand back, until none is out. A failure posts
+ * nothing more and drains what is out (a cancellation stops at once). */
+static lia_status remote_drive(pool *Pl, struct lia_nash_split *R)
+{
+    uint64_t gen = lia__rs_remote_begin(R);
+    size_t out = 0;
+    void *fstate = NULL;
+    if (Pl->filter && !Pl->filter->open(Pl->filter->ctx, &fstate)) Pl->st = LIA_ENOMEM;
+    for (;;) {
+        while (Pl->st == LIA_OK && Pl->nq > 0) {
+            size_t idx = Pl->queue[--Pl->nq];
+            lia_status st = lia__rs_remote_post(R, Pl->P, Pl->X != NULL, gen, idx, Pl->jobs[idx]->depth,
+                                                Pl->jobs[idx]->basis);
+            if (st != LIA_OK) Pl->st = st;
+            else out++;
+        }
+        if (Pl->st != LIA_OK) out -= lia__rs_remote_withdraw(R);
+        if (out == 0) break;
+        lia_rs_result r;
+        lia_status st = lia__rs_remote_wait(R, &r);
+        if (st != LIA_OK) {   /* cancelled: nobody will send the rest */
+            lia__rs_remote_withdraw(R);
+            if (fstate) Pl->filter->close(fstate);
+            return st;
+        }
+        job *J = r.gen == gen && r.id < Pl->njobs ? Pl->jobs[r.id] : NULL;
+        /* a result for no job out (another search's, or twice): not ours to count */
+        if (!J || J->v.labels || J->kids || J->nkids) {
+            lia__rs_result_free(&r);
+            continue;
+        }
+        out--;
+        st = r.st;
+        if (Pl->st == LIA_OK && st == LIA_OK) {
+            if (r.v.lwords != Pl->lw || r.v.bwords != Pl->bw) st = LIA_EINTERNAL;
+            else if (Pl->filter && (st = filter_result(Pl, fstate, &r.v)) != LIA_OK) { /* st says why */ }
+            else if (r.nkids && !(J->kids = lia__malloc(r.nkids * sizeof *J->kids))) st = LIA_ENOMEM;
+        }
+        if (Pl->st == LIA_OK && st == LIA_OK) {
+            J->v = r.v;
+            J->vcap = r.vcap;
+            J->closest = r.closest;
+            memset(&r.v, 0, sizeof r.v);
+            job_done(Pl, J, LIA_OK, r.kids, r.nkids);
+        } else if (Pl->st == LIA_OK) {
+            Pl->st = st;
+        }
+        lia__rs_result_free(&r);
+    }
+    if (fstate) Pl->filter->close(fstate);
+    return Pl->st;
 }
 
 /* The jobs' vertices in the job tree's preorder, each degenerate vertex once. */
@@ -691,7 +811,9 @@ lia_status lia__polytope_vertices_rs(lia_vertices *out, const lia_polytope *P, c
         lia__free(kids);
         Pl.active = 0;
         Pl.st = st;
-        if (st == LIA_OK && Pl.nq > 0) {
+        if (st == LIA_OK && Pl.nq > 0 && lia__rs_remote) {
+            st = remote_drive(&Pl, lia__rs_remote);
+        } else if (st == LIA_OK && Pl.nq > 0) {
             for (; started + 1 < threads && Pl.nq > started + 1; started++)
                 if (pthread_create(&tid[started], NULL, worker, &Pl) != 0) break;
             worker(&Pl);

@@ -45,7 +45,23 @@ typedef struct qre {
     int detsign;             /* sign of the last bordered determinant */
 } qre;
 
-static lia_status qre_init(qre *Q, const lia_game *g)
+/* The bytes the path and its polishing may take at most: the N x N payoff derivatives and the
+ * (N+1)^2 Jacobian with their vectors, and the polish on a support (indiff.c), whose
+ * Jacobian and its copy are at most N x N and whose derivative table is at most the payoff
+ * tensor. An upper bound, counted before any allocation, so that a game over the cap is
+ * refused with its need and never half-traced. */
+lia_status lia__nash_qre_needed(const lia_game *g, double *bytes)
+{
+    double N = 0, profiles = (double)g->nprofiles, np = (double)g->np;
+    for (size_t i = 0; i < g->np; i++) N += (double)g->ns[i];
+    double M = N + 1;
+    double path = N * N + M * M + 21 * M + 4 * np;          /* qre_init's arrays and the scratch */
+    double polish = 2 * N * N + 4 * N + profiles * np + 8 * np;   /* lia__indiff_init at full support */
+    *bytes = (path + polish) * sizeof(double);
+    return LIA_OK;
+}
+
+static lia_status qre_init(qre *Q, const lia_game *g, size_t cap)
 {
     memset(Q, 0, sizeof *Q);
     Q->g = g;
@@ -56,8 +72,9 @@ static lia_status qre_init(qre *Q, const lia_game *g)
     Q->off[0] = 0;
     for (size_t i = 0; i < g->np; i++) Q->off[i + 1] = Q->off[i] + g->ns[i];
     size_t N = Q->N = Q->off[g->np], M = N + 1;
-    /* the dense N x N payoff derivatives and the (N+1)^2 Jacobian must fit the memory cap */
-    if ((double)N * N * 2 * sizeof(double) > (double)LIA_DEFAULT_MEMORY_CAP) return LIA_ELIMIT;
+    double need = 0;
+    lia__nash_qre_needed(g, &need);
+    if (need > (double)cap) return LIA_ELIMIT;   /* lia__nash_explain states the need */
     double spread = 0;
     for (size_t i = 0; i < g->np; i++) {
         double lo = INFINITY, hi = -INFINITY;
@@ -351,10 +368,10 @@ static double maxdiff(const double *a, const double *b, size_t n)
 static const char *const END_LIMIT = "limit", *const END_EXTRAPOLATED = "extrapolated limit",
                          *const END_STOPPED = "support system";
 
-lia_status lia__nash_qre(lia_eqset *e, const lia_game *g)
+lia_status lia__nash_qre(lia_eqset *e, const lia_game *g, size_t cap)
 {
     qre Q;
-    lia_status st = qre_init(&Q, g);
+    lia_status st = qre_init(&Q, g, cap);
     size_t N = Q.N, M = N + 1;
     /* scratch: the path point, the polished point, the last equilibrium polishing verified
      * (the fallback end), the previous polished and extrapolated points, three path points at

@@ -418,3 +418,55 @@ lia_status lia__nash_enum(lia_eqset *e, const lia_game *g, int exact, size_t mem
     bimatrix_free(&G);
     return st;
 }
+
+/* ---- The polytopes alone, for processes that run subtree jobs (nash_split.c) ----
+ * Built from the game exactly as lia__nash_enum builds them, so a job's dictionaries carry the
+ * same doubles in every process. */
+struct lia_nash_sides {
+    bimatrix G;
+    lia_exact_enum *X;
+    lia_big *BT;
+    lia_polytope_exact XP, XQ;
+};
+
+lia_status lia__nash_sides_new(lia_nash_sides **out, const lia_game *g)
+{
+    *out = NULL;
+    if (g->np != 2) return LIA_EUSAGE;
+    lia_nash_sides *s = lia__calloc(1, sizeof *s);
+    if (!s) return LIA_ENOMEM;
+    lia_status st = bimatrix_init(&s->G, g);
+    if (st == LIA_OK && lia__exact_enum_possible(g)) {
+        st = lia__exact_enum_new(&s->X, g);
+        if (st == LIA_ELIMIT) st = LIA_OK;   /* no exact polytopes: as in lia__nash_enum */
+        if (st == LIA_OK && s->X && !(s->BT = lia__malloc(s->G.m * s->G.n * sizeof *s->BT))) st = LIA_ENOMEM;
+        if (st == LIA_OK && s->X) exact_polytopes(&s->G, s->X, s->BT, &s->XP, &s->XQ);
+    }
+    if (st != LIA_OK) {
+        lia__nash_sides_free(s);
+        return st;
+    }
+    *out = s;
+    return LIA_OK;
+}
+
+const lia_polytope *lia__nash_sides_polytope(const lia_nash_sides *s, int side)
+{
+    return side == 0 ? &s->G.P : &s->G.Q;
+}
+
+const lia_polytope_exact *lia__nash_sides_exact(const lia_nash_sides *s, int side)
+{
+    return !s->X ? NULL : side == 0 ? &s->XP : &s->XQ;
+}
+
+int lia__nash_sides_which(const lia_polytope *P) { return P->coord_label[0] == 0 ? 0 : 1; }
+
+void lia__nash_sides_free(lia_nash_sides *s)
+{
+    if (!s) return;
+    lia__exact_enum_free(s->X);
+    lia__free(s->BT);
+    bimatrix_free(&s->G);
+    lia__free(s);
+}

@@ -25,7 +25,7 @@ lia_status lia__minmax_correlated(const lia_game *g, size_t i, double *value)
     for (size_t a = 0; a < own; a++) {
         for (size_t r = 0; r < m; r++) {
             size_t prof = (r / stride) * stride * own + a * stride + r % stride;
-            L.row[k] = a; L.col[k] = r; L.val[k++] = (u[prof] - lo) / span;
+            L.row[k] = a; L.col[k] = r; L.val[k++] = lia__lp_unit(u[prof], lo, span);
         }
         L.row[k] = a; L.col[k] = m; L.val[k++] = -1;
         L.kind[a] = LIA_ROW_LE;

@@ -8,6 +8,7 @@
 #include "../util/mem.h"
 #include "../util/options.h"
 #include "../util/errmsg.h"
+#include "../util/names.h"
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -390,3 +391,18 @@ const char *lia_direction_name(lia_direction d)
     return d == LIA_DIRECTION_WITHHOLD ? "withhold" : d == LIA_DIRECTION_EXCEED ? "exceed" : NULL;
 }
 
+/* In lia_punishment order: the one table the command line's --punish, the Python binding and
+ * the JSON report read. */
+static const char *const punish_names[] = { "nash", "minmax" };
+
+enum { NPUNISH = sizeof punish_names / sizeof *punish_names };
+
+const char *lia_punishment_name(lia_punishment p) { return lia__names_at(punish_names, NPUNISH, (size_t)p); }
+
+lia_status lia_punishment_from_name(const char *name, lia_punishment *out)
+{
+    size_t k;
+    if (!out || !lia__names_find(punish_names, NPUNISH, name, &k)) return LIA_EUSAGE;
+    *out = (lia_punishment)k;
+    return LIA_OK;
+}

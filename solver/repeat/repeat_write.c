@@ -70,9 +70,9 @@ void lia__repeat_json_remedies(lia_buf *b, const lia_repeat *r, const char *gap)
     if (!r->has_patience) lia__buf_puts(b, "null");
     else if (!r->transfers_feasible)
         lia__buf_printf(b, "{\"under\": \"%s\", \"feasible\": false, \"amounts\": null, \"payoffs_after\": null}",
-                       r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
+                       lia_punishment_name(r->punish));
     else {
-        lia__buf_printf(b, "{\"under\": \"%s\", \"feasible\": true, \"amounts\": ", r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
+        lia__buf_printf(b, "{\"under\": \"%s\", \"feasible\": true, \"amounts\": ", lia_punishment_name(r->punish));
         lia__buf_json_nums(b, r->transfers, r->np);
         lia__buf_puts(b, ", \"payoffs_after\": [");
         for (size_t i = 0; i < r->np; i++) {
@@ -155,7 +155,7 @@ static void json_body(lia_buf *b, const lia_repeat *r)
         else lia__buf_puts(b, "null");
     }
     lia__buf_puts(b, "]}, \"punishment\": {\"kind\": ");
-    lia__buf_json_string(b, r->punish == LIA_PUNISH_NASH ? "nash" : "minmax");
+    lia__buf_json_string(b, lia_punishment_name(r->punish));
     lia__buf_puts(b, ", \"payoffs\": ");
     nums(b, r, ROW(punishment));
     lia__buf_puts(b, "}, \"delta_star\": ");

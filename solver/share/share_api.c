@@ -4,6 +4,7 @@
 #include "../game/game.h"
 #include "../util/mem.h"
 #include "../util/errmsg.h"
+#include "../util/names.h"
 #include <math.h>
 #include <string.h>
 
@@ -52,6 +53,25 @@ lia_status lia_share_rules_from_name(const char *name, uint64_t *rules)
     for (size_t k = 0; name && rules && k < sizeof selections / sizeof *selections; k++)
         if (strcmp(name, selections[k].name) == 0) { *rules = selections[k].rules; return LIA_OK; }
     return LIA_EUSAGE;
+}
+
+/* In lia_disagreement order: the one table the command line's --disagreement, the Python
+ * binding and the JSON output read. */
+static const char *const disagreement_names[] = { "nash", "security" };
+
+enum { NDISAGREE = sizeof disagreement_names / sizeof *disagreement_names };
+
+const char *lia_disagreement_name(lia_disagreement d)
+{
+    return lia__names_at(disagreement_names, NDISAGREE, (size_t)d);
+}
+
+lia_status lia_disagreement_from_name(const char *name, lia_disagreement *out)
+{
+    size_t k;
+    if (!out || !lia__names_find(disagreement_names, NDISAGREE, name, &k)) return LIA_EUSAGE;
+    *out = (lia_disagreement)k;
+    return LIA_OK;
 }
 
 void lia_share_free(lia_share *s)

@@ -92,7 +92,7 @@ static void json_bargaining(lia_buf *b, const lia_share *s)
     json_key(b, "bargaining");
     if (!s->dpoint) { lia__buf_puts(b, "null"); return; }
     lia__buf_puts(b, "{\"disagreement\": ");
-    lia__buf_json_string(b, s->dkind == LIA_DISAGREE_SECURITY ? "security" : "nash");
+    lia__buf_json_string(b, lia_disagreement_name(s->dkind));
     lia__buf_puts(b, ", \"point\": ");
     lia__buf_json_nums(b, s->dpoint, 2);
     lia__buf_puts(b, ", \"nash_bargaining\": ");
@@ -382,17 +382,10 @@ static void render(lia_buf *b, const void *obj, int fmt)
     else write_text(b, x);
 }
 
-static lia_status share_write_body(char **out, size_t *len, const lia_share *s, lia_format fmt)
-{
-    if (!out) return LIA_EUSAGE;
-    *out = NULL;
-    if (!s || (fmt != LIA_FORMAT_TEXT && fmt != LIA_FORMAT_JSON && fmt != LIA_FORMAT_CSV)) return LIA_EUSAGE;
-    return lia__render(out, len, render, s, (int)fmt);
-}
-
 /* The writer, with its failure in words (lia_errmsg and the handle's message). */
 lia_status lia_share_write(char **out, size_t *len, const lia_share *s, lia_format fmt)
 {
-    lia__errmsg_clear();
-    return lia__errmsg_write(share_write_body(out, len, s, fmt), s, "the shares", lia__format_name(fmt));
+    return lia__render_write(out, len, render, s, fmt,
+                             LIA__FORMAT_BIT(LIA_FORMAT_TEXT) | LIA__FORMAT_BIT(LIA_FORMAT_JSON) | LIA__FORMAT_BIT(LIA_FORMAT_CSV),
+                             "the shares");
 }

@@ -411,7 +411,7 @@ else:
     mpi_checks = 1
     miss += 0 if ok else 1
     py = os.environ.get("PYTHON", "/usr/bin/python3")
-    lib = os.path.abspath(os.path.join(os.path.dirname(liaison), "..", "lib", "libliaison.so.0"))
+    lib = os.path.abspath(os.path.join(os.path.dirname(liaison), "..", "lib", "libliaison.so"))
     r = subprocess.run([py, "tests/bench/bench_python_loop.py", explore_model, "Bench", "1000", "dil", "0.3", "1",
                         "M01.patience", "0.8", "0.95"], env=dict(os.environ, LIAISON_LIBRARY=lib, OPENBLAS_NUM_THREADS="1"),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -423,5 +423,49 @@ else:
     print(f"bench: MPI, 10000 LHS runs of a 4-member agreement: 1 rank {w1:.0f} runs/s, 2 ranks {w2:.0f} runs/s: "
           f"{w2 / w1:.2f}x (target {MPI_TARGET}x) {'PASS' if ok else 'MISS'} (per CPU second of the busiest rank: "
           f"{c1:.0f} and {c2:.0f}, {c2 / c1:.2f}x){base}")
+# All extreme equilibria over MPI ranks (liaison-mpi nash --method all: subtrees of the reverse
+# search as jobs): an 18x18 game (payoffs 0..99, fixed seed) that takes over a second on one
+# process, on 1 and on 2 ranks, best of 3 whole runs each (MPI's start-up included), the output
+# compared with `liaison nash --method all`; beside it the CPU seconds of the busiest rank
+# (LIAISON_MPI_STATS), which a loaded machine disturbs less. --bind-to none: rank 0's
+# enumeration thread and its solver share whatever cores are free (docs/scaling.md). Target: 2 ranks 1.7x one (issue 16).
+if shutil.which("mpirun") and os.path.exists(liaison_mpi):
+    rng = _random.Random(1818)
+    nash_game = os.path.join(tmp, "mpi18.game")
+    with open(nash_game, "w") as f:
+        f.write("18 18\n")
+        for _ in range(2):
+            f.write("\n" + "\n".join(" ".join(str(rng.randint(0, 99)) for _ in range(18)) for _ in range(18)) + "\n")
+    t_single = None
+    for _ in range(3):
+        t0 = time.perf_counter()
+        run([liaison, "nash", nash_game, "--method", "all", "--threads", "1"])
+        t_single = min(t_single or 1e9, time.perf_counter() - t0)
+    want = run([liaison, "nash", nash_game, "--method", "all"])
+    def mpi_nash(n):
+        """best wall time of 3 runs on n ranks, the busiest rank's CPU seconds then, same output"""
+        wall, cpu, same = None, None, True
+        for _ in range(3):
+            t0 = time.perf_counter()
+            r = subprocess.run(["mpirun", "--bind-to", "none", "-n", str(n), liaison_mpi, "nash", nash_game, "--method", "all"], env=mpi_env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            t = time.perf_counter() - t0
+            cpus = [float(c) for c in re.findall(r"ran \d+ jobs, ([0-9.]+) CPU s", r.stderr)]
+            if r.returncode != 0 or len(cpus) != n:
+                sys.stderr.write(f"bench: liaison-mpi nash failed (exit {r.returncode}):\n{r.stderr}")
+                sys.exit(1)
+            same = same and r.stdout == want
+            if wall is None or t < wall:
+                wall, cpu = t, max(cpus)
+        return wall, cpu, same
+    n1, c1, s1 = mpi_nash(1)
+    n2, c2, s2 = mpi_nash(2)
+    NASH_TARGET = 1.7
+    ok = s1 and s2 and n1 / n2 >= NASH_TARGET
+    mpi_checks += 1
+    miss += 0 if ok else 1
+    print(f"bench: MPI, all extreme equilibria of an 18x18 game: one process {ms(t_single)}, 1 rank {ms(n1)}, 2 ranks "
+          f"{ms(n2)}: {n1 / n2:.2f}x (target {NASH_TARGET}x) {'PASS' if ok else 'MISS'} (busiest rank's CPU: {c1:.2f} s "
+          f"and {c2:.2f} s, {c1 / c2:.2f}x); output {'the same' if s1 and s2 else 'DIFFERENT'} on 1 and 2 ranks")
 print(f"bench: {len(rows) + 5 + enum_checks + share_checks + mpi_checks - miss} PASS, {miss} MISS (a MISS does not fail the build)")
 PY

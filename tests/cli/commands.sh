@@ -216,8 +216,9 @@ d = json.load(open(sys.argv[1]))
 sys.exit(0 if d["method"] == "pure" and [e["strategies"] for e in d["equilibria"]] == [[[1, 0, 0], [1, 0, 0]]] else 1)
 PY
 }
-run "nash method not yet available" 2 "$LIAISON" nash models/ukusa-1946.lia --method simpdiv && {
-  grep -q "method 'simpdiv' is not available yet" "$TMP/err" && ok "nash method not yet available" || not_ok "nash method not yet available"; }
+# every method of the library is built: none is refused as missing
+run "nash simpdiv on a model" 0 "$LIAISON" nash models/ukusa-1946.lia --method simpdiv --format json &&
+  json_check "nash simpdiv on a model: withholding, as pure finds" "d['method'] == 'simpdiv' and [e['strategies'] for e in d['equilibria']] == [[[1, 0, 0], [1, 0, 0]]]"
 run "nash of a coalitional game" 2 "$LIAISON" nash "$TMP/tu.lia" --game glove && ok "nash of a coalitional game"
 run "nash lp on a zero-sum game" 0 "$LIAISON" nash "$CASES/games/N9_zs4x3.game" --method lp --format json && {
   python3 - "$TMP/out" <<'PY' && ok "nash lp on a zero-sum game" || not_ok "nash lp on a zero-sum game" "$(cat "$TMP/out")"
@@ -390,6 +391,31 @@ d = json.load(open(sys.argv[1]))
 sys.exit(0 if d["method"] == "gnm" and len(d["equilibria"]) == 1 and d["equilibria"][0]["regret"] <= 1e-8 else 1)
 PY
 }
+# simplicial subdivision: one equilibrium, verified, among support enumeration's full set on
+# Gambit's 3-player examples (tests/cases/README.md)
+for f in 2x2x2 2x2x2_nfg_from_local_max_cut_2_pure_1_mixed_eq nau2004_sec5; do
+  "$LIAISON" nash "$CASES/nfg/$f.nfg" --method support --format json >"$TMP/support.json" 2>/dev/null
+  run "nash simpdiv $f" 0 "$LIAISON" nash "$CASES/nfg/$f.nfg" --method simpdiv --format json &&
+    json_check "nash simpdiv $f: one verified equilibrium, one of support's" "d['method'] == 'simpdiv' and len(d['equilibria']) == 1 and d['equilibria'][0]['regret'] <= 1e-8 and any(near(sum(e['strategies'], []), sum(d['equilibria'][0]['strategies'], []), 1e-9) for e in json.load(open('$TMP/support.json'))['equilibria'])"
+done
+# local max cut: its three published equilibria (the README), simpdiv ends at one
+run "nash simpdiv local max cut" 0 "$LIAISON" nash "$CASES/nfg/2x2x2_nfg_from_local_max_cut_2_pure_1_mixed_eq.nfg" --method simpdiv --format json &&
+  json_check "nash simpdiv local max cut: a published equilibrium" "any(near(sum(d['equilibria'][0]['strategies'], []), w, 1e-9) for w in ([1,0,0,1,1,0], [0,1,1,0,0,1], [.5]*6))"
+# three-player cyclic pennies, solved by hand (tests/unit/test_simpdiv.c gives the arithmetic):
+# A matches B, B matches C, C mismatches A; the only equilibrium is A = (1/5, 4/5),
+# B = (1/3, 2/3), C = (3/4, 1/4). simpdiv and gnm both end there.
+cat >"$TMP/cyc.lia" <<'LIA'
+game cyc normal { players A, B, C; strategies A: H, T; strategies B: H, T; strategies C: H, T
+  payoff H H H: 2,1,0; payoff T H H: 0,1,1; payoff H T H: 0,0,0; payoff T T H: 1,0,1
+  payoff H H T: 2,0,4; payoff T H T: 0,0,0; payoff H T T: 0,3,4; payoff T T T: 1,3,0 }
+LIA
+for m in simpdiv gnm; do
+  run "nash $m cyclic pennies" 0 "$LIAISON" nash "$TMP/cyc.lia" --method $m --format json &&
+    json_check "nash $m cyclic pennies: the unique equilibrium" "len(d['equilibria']) == 1 and near(sum(d['equilibria'][0]['strategies'], []), [0.2, 0.8, 1/3, 2/3, 0.75, 0.25], 1e-12)"
+done
+# O'Neill's game: its unique equilibrium (2/5, 1/5, 1/5, 1/5) for both
+run "nash simpdiv oneill" 0 "$LIAISON" nash "$CASES/nfg/oneill.nfg" --method simpdiv --format json &&
+  json_check "nash simpdiv oneill: the unique equilibrium" "len(d['equilibria']) == 1 and near(sum(d['equilibria'][0]['strategies'], []), [.4, .2, .2, .2] * 2, 1e-12)"
 run "nash qre path" 0 "$LIAISON" nash "$CASES/nfg/coord3.nfg" --method qre --format json && {
   python3 - "$TMP/out" <<'PY' && ok "nash qre path" || not_ok "nash qre path" "$(head -c 400 "$TMP/out")"
 import json, sys

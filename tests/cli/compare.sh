@@ -105,3 +105,8 @@ sig = lambda t: len(t.lstrip("-").replace(".", "").lstrip("0"))
 assert nums and not [t for t in nums if "e" in t or sig(t) > 4], [t for t in nums if "e" in t or sig(t) > 4]
 PY
     ok "readings" || not_ok "readings" "$(cat "$TMP/out")"; }
+# a game without a commitment is refused for that reason, not for the coalition values a
+# comparison computes only when it can (the model's message about those is no failure)
+run "no commitment" 2 "$LIAISON" compare tests/cases/repeat/pd.lia --game pd && {
+  [ "$(cat "$TMP/err")" = "liaison compare: 'pd' has no committed profile: only agreements (with a commitment) can be compared" ] &&
+    ok "no commitment" || not_ok "no commitment" "$(cat "$TMP/err")"; }

@@ -36,7 +36,7 @@ printf '2 2\n1e308 -1e308\n-1e308 1e308\n\n-1e308 1e308\n1e308 -1e308\n' >"$TMP/
 refused "lrs 1e308 refused" "out of range" "$LIAISON" nash "$TMP/span.lrs"
 # matching pennies at +-9e299 is still representable: the one equilibrium (1/2, 1/2) and no
 # pure one (the game has none: each player wants to mismatch the other's choice)
-for m in pure all lp support gnm; do
+for m in pure all lp support simpdiv gnm; do
   run "9e299 pennies --method $m" 0 "$LIAISON" nash "$H/span-ok.nfg" --format json --method $m &&
     json_check "9e299 pennies --method $m: (1/2,1/2) only" \
       "[len(d['equilibria'])] == ([0] if '$m' == 'pure' else [1]) and all(near(sum(e['strategies'], []), [0.5]*4, 1e-12) for e in d['equilibria'])"

@@ -52,6 +52,22 @@ PY
 need=$(grep -Eo "Lemke-Howson on 'w2' \(2 x 8000\) needs [0-9.]+ GiB, over the memory cap of 1 GiB" "$TMP/err" | grep -Eo '[0-9.]+ GiB,' | grep -Eo '[0-9.]+')
 [ $rc -eq 2 ] && [ -n "$need" ] && python3 -c "import sys; sys.exit(not $need >= 1.43)" &&
   ok "lh over --memory-cap 1G says what it needs" || not_ok "lh over --memory-cap 1G says what it needs" "rc=$rc $(cat "$TMP/err")"
+# The logit path counts its arrays against the caller's cap too (it once had a fixed 1 GiB the
+# cap did not move). A 60 x 60 game, N = 120 strategies, M = N + 1: the path's N^2 + M^2 + 21 M
+# + 4 np = 14400 + 14641 + 2541 + 8 = 31590 doubles, the polish's 2 N^2 + 4 N + 3600 * 2 + 8 np
+# = 28800 + 480 + 7200 + 16 = 36496: 68086 * 8 bytes = 544688 bytes = 532 KiB. Refused under a
+# 300 KiB cap (the game itself fits: 225 KiB), solved under 600 KiB.
+python3 - "$TMP/g60.game" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("60 60\n")
+    for p in range(2):
+        f.write("\n" + "\n".join(" ".join(str((i * 7 + j * (3 + p) + p) % 10) for j in range(60)) for i in range(60)) + "\n")
+PY
+says "qre over --memory-cap 300K says what it needs" "the logit path (the qre method) on 'g60' (60 x 60) needs up to 532 KiB, over the memory cap of 300 KiB" \
+  "$LIAISON" nash "$TMP/g60.game" --method qre --memory-cap 300K
+run "qre within --memory-cap 600K" 0 "$LIAISON" nash "$TMP/g60.game" --method qre --memory-cap 600K &&
+  { grep -q "1 qre equilibrium" "$TMP/out" && ok "qre within --memory-cap 600K" || not_ok "qre within --memory-cap 600K" "$(head -3 "$TMP/out")"; }
 # the caller's cap, in the caller's words
 says "correlated LP under --memory-cap 1K" "correlated-equilibrium LP of '2x2x2' would exceed the memory cap of 1 KiB (lia_correlated_options.memory_cap) [--memory-cap SIZE sets the cap]" \
   "$LIAISON" nash "$P3" --correlated --memory-cap 1K

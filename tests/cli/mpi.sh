@@ -85,3 +85,118 @@ run "bad chunk" 2 $MPIRUN 2 "$MPI_BIN" explore $L $A --chunk 0 && {
   grep -q "bad --chunk '0'" "$TMP/err" && ok "bad chunk" || not_ok "bad chunk" "$(cat "$TMP/err")"; }
 run "unknown range" 2 $MPIRUN 3 "$MPI_BIN" explore $L --samples 4 --range A.patiense=0:1 && {
   [ "$(grep -c "did you mean 'A.patience'" "$TMP/err")" -eq 1 ] && ok "unknown range: said once" || not_ok "unknown range: said once" "$(cat "$TMP/err")"; }
+
+# nash --method all over the ranks (mpi_nash.c, lia_nash_split_*): on 50 seeded games of every
+# shape (square, wide, tall; degenerate ones with payoffs 0..3) 1, 2 and 3 ranks print the
+# bytes of the single-process `liaison nash --method all`, and the games are big enough that
+# the reverse search hands subtrees out (the job counts below show it does)
+/usr/bin/python3 - "$LIAISON" "$MPI_BIN" "$TMP" <<'PY'
+import os, random, re, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+liaison, mpi, tmp = sys.argv[1:4]
+rng = random.Random(20261206)
+games = []
+for case in range(50):
+    kind = ("square", "wide", "tall", "degenerate", "degenerate")[case % 5]
+    if kind == "square": m = n = rng.randint(9, 12)
+    elif kind == "wide": m, n = rng.randint(7, 9), rng.randint(13, 20)
+    elif kind == "tall": m, n = rng.randint(13, 20), rng.randint(7, 9)
+    else: m, n = rng.randint(8, 12), rng.randint(8, 12)
+    hi = 3 if kind == "degenerate" else 99
+    A = [[rng.randint(0, hi) for _ in range(n)] for _ in range(m)]
+    B = [[rng.randint(0, hi) for _ in range(n)] for _ in range(m)]
+    path = f"{tmp}/n{case}.game"
+    with open(path, "w") as f:
+        f.write(f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in A) + "\n\n"
+                + "\n".join(" ".join(map(str, r)) for r in B) + "\n")
+    games.append((case, kind, m, n, path))
+def check(game):
+    case, kind, m, n, path = game
+    # a folder of its own for each game's mpirun sessions: launches side by side must not
+    # race for one session directory
+    os.makedirs(f"{tmp}/s{case}", exist_ok=True)
+    env = dict(os.environ, LIAISON_MPI_STATS="1", TMPDIR=f"{tmp}/s{case}")
+    ref = subprocess.run([liaison, "nash", path, "--method", "all"], capture_output=True)
+    if ref.returncode != 0: return [f"case {case} ({m}x{n}): liaison exit {ref.returncode}"], 0
+    bad, jobs = [], 0
+    for k in (1, 2, 3):
+        got = subprocess.run(["mpirun", "--oversubscribe", "-n", str(k), mpi, "nash", path, "--method", "all"],
+                             capture_output=True, timeout=60, env=env)
+        if k == 1: jobs = sum(int(j) for j in re.findall(rb"ran (\d+) jobs", got.stderr))
+        if got.returncode != 0 or got.stdout != ref.stdout:
+            bad.append(f"case {case} ({kind} {m}x{n}), {k} ranks: exit {got.returncode}, "
+                       f"{'same' if got.stdout == ref.stdout else 'different'} output {got.stderr.decode()[:200]}")
+    return bad, jobs
+# three games at a time: a launch of mpirun mostly waits
+with ThreadPoolExecutor(3) as pool: results = list(pool.map(check, games))
+bad = [b for r, _ in results for b in r]
+split = sum(1 for _, j in results if j > 0)   # jobs handed out beyond the first
+print(f"# 50 games (10 square, 10 wide, 10 tall, 20 degenerate), 1, 2 and 3 ranks: {len(bad)} differ; "
+      f"{split} of them split into subtree jobs (up to {max(j for _, j in results)})")
+for b in bad[:10]: print("#   ", b)
+sys.exit(1 if bad or split < 40 else 0)
+PY
+if [ $? -eq 0 ]; then ok "nash all: 1, 2 and 3 ranks print the single-process bytes on 50 games of every shape, 40 or more split"
+else not_ok "nash all: 1, 2 and 3 ranks print the single-process bytes on 50 games of every shape, 40 or more split"; fi
+
+# the job tree does not depend on the ranks: the jobs run add up to the same count on 1 and
+# 3 ranks, and the workers do run some (a 13x13 game, payoffs 0..99)
+/usr/bin/python3 - "$TMP/big.game" <<'PY'
+import random, sys
+rng = random.Random(13)
+m = n = 13
+A = [[rng.randint(0, 99) for _ in range(n)] for _ in range(m)]
+B = [[rng.randint(0, 99) for _ in range(n)] for _ in range(m)]
+open(sys.argv[1], "w").write(f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in A) + "\n\n"
+                             + "\n".join(" ".join(map(str, r)) for r in B) + "\n")
+PY
+jobs_of() { sed -n 's/^liaison-mpi nash: rank \([0-9]*\) ran \([0-9]*\) jobs.*/\1 \2/p' "$1" | sort -n; }
+LIAISON_MPI_STATS=1 $MPIRUN 1 "$MPI_BIN" nash "$TMP/big.game" --method all >"$TMP/big1" 2>"$TMP/big1.err"
+LIAISON_MPI_STATS=1 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all >"$TMP/big3" 2>"$TMP/big3.err"
+one=$(jobs_of "$TMP/big1.err" | awk '{s += $2} END {print s + 0}')
+three=$(jobs_of "$TMP/big3.err" | awk '{s += $2} END {print s + 0}')
+workers=$(jobs_of "$TMP/big3.err" | awk '$1 > 0 && $2 > 0' | wc -l)
+if [ "$one" -gt 3 ] && [ "$one" -eq "$three" ] && [ "$workers" -eq 2 ] && cmp -s "$TMP/big1" "$TMP/big3"; then
+  ok "nash all: $one jobs on 1 rank and on 3, both workers ran some, same output"
+else not_ok "nash all: the same job tree on 1 and 3 ranks" "1 rank: $one jobs; 3 ranks: $three, $workers workers busy" "$(cat "$TMP/big3.err")"; fi
+
+# against lrsnash, set-wise: every extreme equilibrium 3 ranks find is one of lrsnash's (to
+# 1e-9 in every probability) and there are as many (a square game and a degenerate one)
+for g in n0 n3; do
+  run "nash all $g, 3 ranks, json" 0 $MPIRUN 3 "$MPI_BIN" nash "$TMP/$g.game" --method all --format json &&
+  lrsnash "$TMP/$g.game" >"$TMP/$g.lrs" 2>/dev/null &&
+  /usr/bin/python3 - "$TMP/out" "$TMP/$g.lrs" <<'PY'
+import json, sys
+sys.path.insert(0, "tests/lib")
+from lrsnash_out import pairs
+eqs = json.load(open(sys.argv[1]))["equilibria"]
+ref = [([float(v) for v in x], [float(v) for v in y]) for x, y in pairs(open(sys.argv[2]).read())]
+close = lambda a, b: all(abs(p - q) < 1e-9 for p, q in zip(a, b))
+mine = [(e["strategies"][0], e["strategies"][1]) for e in eqs]
+ok = len(mine) == len(ref) and all(any(close(x, rx) and close(y, ry) for rx, ry in ref) for x, y in mine) \
+     and all(any(close(x, rx) and close(y, ry) for x, y in mine) for rx, ry in ref)
+print(f"# {len(mine)} equilibria on 3 ranks, lrsnash {len(ref)}")
+sys.exit(0 if ok else 1)
+PY
+  if [ $? -eq 0 ]; then ok "nash all $g on 3 ranks: lrsnash's set"; else not_ok "nash all $g on 3 ranks: lrsnash's set"; fi
+done
+
+# other nash methods run on rank 0 only; a mistake is said once
+run "nash pure on 3 ranks" 0 $MPIRUN 3 "$MPI_BIN" nash "$TMP/n0.game" --method pure && {
+  "$LIAISON" nash "$TMP/n0.game" --method pure >"$TMP/pure1" 2>&1
+  cmp -s "$TMP/pure1" "$TMP/out" && ok "nash pure: printed once, as liaison" || not_ok "nash pure: printed once"; }
+run "nash all, label" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/n0.game" --method all --label 1 && {
+  [ "$(grep -c -- '--label belongs to --method lh' "$TMP/err")" -eq 1 ] && ok "nash all --label: said once" || not_ok "nash all --label: said once" "$(cat "$TMP/err")"; }
+run "nash all, missing file" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/nope.game" --method all && {
+  [ "$(grep -c 'nope.game' "$TMP/err")" -eq 1 ] && ok "nash all, missing file: said once" || not_ok "nash all, missing file: said once" "$(cat "$TMP/err")"; }
+run "nash all --threads 2 on 2 ranks" 0 $MPIRUN 2 "$MPI_BIN" nash "$TMP/big.game" --method all --threads 2 && {
+  cmp -s "$TMP/big1" "$TMP/out" && ok "nash all --threads 2 on 2 ranks: same output" || not_ok "nash all --threads 2 on 2 ranks: same output"; }
+# json to a file, and a memory cap too small for the vertex sets: the file, the refusal's words
+# and its exit status are the single process's
+"$LIAISON" nash "$TMP/big.game" --method all --format json -o "$TMP/big1.json"
+run "nash all json on 3 ranks" 0 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all --format json -o "$TMP/big3.json" && {
+  cmp -s "$TMP/big1.json" "$TMP/big3.json" && ok "nash all json file: same bytes on 3 ranks" || not_ok "nash all json file: same bytes on 3 ranks"; }
+"$LIAISON" nash "$TMP/big.game" --method all --memory-cap 30000 >/dev/null 2>"$TMP/cap1"
+run "nash all, memory cap, 3 ranks" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all --memory-cap 30000 && {
+  [ "$(grep -c 'memory cap' "$TMP/err")" -eq 1 ] && grep -qF "$(head -1 "$TMP/cap1")" "$TMP/err" &&
+    ok "nash all, memory cap: the single process's refusal, once" || not_ok "nash all, memory cap" "$(cat "$TMP/err")"; }

@@ -66,6 +66,31 @@ run "monitor, option over the file" 0 "$LIAISON" repeat tests/cases/repeat/monit
 run "monitor sweep" 0 "$LIAISON" sweep tests/cases/repeat/monitor.lia --vary AB.monitor.B=0.01:0.1:10 --format json &&
   json_check "monitor sweep" "any(b['party']=='B' and abs(b['value']-1/27)<1e-6 for b in d['breakdowns'])"
 
+# payoffs far apart in size: the punishment LPs used to be declared infeasible by GLPK (exit 3,
+# "no verified optimum") once a payoff sat below 1e-13 of its player's span. With training at
+# 1e20, IL's payoffs are 0 and 0.336 at its level 0 and 1e20 at level 1 whatever US does: level
+# 1 is IL's best reply to anything, so the least US can hold IL to is 1e20; US's payoffs are 0
+# and -0.07 when IL withholds and -1e20 when IL shares, so IL holds US to -1e20.
+run "training 1e20: the minmax, not an internal error" 0 "$LIAISON" repeat models/us-israel-1950s.lia \
+  --set training=1e20 --format json &&
+  json_check "training 1e20: minmax -1e20, 1e20" "d['minmax']['payoffs']==[-1e20,1e20] and d['status']=='holds'"
+run "training 1e20 in solve" 0 "$LIAISON" solve models/us-israel-1950s.lia --set training=1e20 && ok "training 1e20 in solve"
+# B's payoffs 5, 0, 1e-14, 5 (CC, CD, DC, DD): A's mix q on C holds B to max(5q + 1e-14(1-q),
+# 5(1-q)), least at q = 1/2: 2.5 (1e-14/2 below the printed digits)
+cat >"$TMP/tiny.lia" <<'LIA'
+game pd normal {
+  players A, B
+  strategies A: C, D
+  strategies B: C, D
+  payoff C C: 3, 5
+  payoff C D: 0, 0
+  payoff D C: 5, 1e-14
+  payoff D D: 1, 5
+}
+LIA
+run "a payoff of 1e-14 beside 5" 0 "$LIAISON" repeat "$TMP/tiny.lia" --target C,C --delta 0.9 --punish minmax --format json &&
+  json_check "a payoff of 1e-14 beside 5: B's minmax 2.5" "abs(d['minmax']['payoffs'][1]-2.5)<1e-12"
+
 # misuse
 run "no target, no commitment" 2 "$LIAISON" repeat $PD && { grep -q 'no commitment' "$TMP/err" && ok "no target, no commitment" || not_ok "no target, no commitment" "$(cat "$TMP/err")"; }
 run "unknown strategy" 2 "$LIAISON" repeat $PD --target C,X && { grep -q "B has no strategy 'X'" "$TMP/err" && ok "unknown strategy" || not_ok "unknown strategy" "$(cat "$TMP/err")"; }

@@ -36,6 +36,15 @@ def cli(*args):
     return json.loads(p.stdout)
 
 
+def cli_error(*args):
+    """The reason `liaison ARGS` gives for failing (its one stderr line without "liaison CMD: ")."""
+    p = subprocess.run([BIN] + list(args), capture_output=True, text=True)
+    if p.returncode == 0:
+        raise AssertionError("liaison %s: succeeded" % " ".join(args))
+    line = p.stderr.strip()
+    return line.split(": ", 1)[1] if line.startswith("liaison %s: " % args[0]) else line
+
+
 def agreements(path):
     return [g.name for g in liaison.load(path).games if g.kind in ("bilateral", "multilateral")]
 
@@ -214,6 +223,7 @@ class TestAgainstCli(unittest.TestCase):
     def test_nash_nfg_methods(self):
         cases = [("2x2.nfg", "all", []), ("coord3.nfg", "all", ["--exact"]), ("6x6_game_with_75_eq.nfg", "all", []),
                  ("2x2x2.nfg", "pure", []), ("2x2x2.nfg", "support", []), ("2x2x2.nfg", "gnm", []),
+                 ("2x2x2.nfg", "simpdiv", []), ("oneill.nfg", "simpdiv", []),
                  ("2x2.nfg", "qre", []), ("2x2const.nfg", "lp", []), ("fig3.nfg", "lh", []),
                  ("coord3.nfg", "pure", ["--correlated"]), ("coord3.nfg", "pure", ["--correlated", "--coarse"])]
         for name, method, extra in cases:
@@ -480,8 +490,8 @@ class TestErrors(unittest.TestCase):
         self.assertRaises(liaison.LiaisonError, nfg.nash, method="all")     # three players
         with self.assertRaises(liaison.LiaisonError) as cm:
             nfg.share()
-        self.assertIn("more than two players", str(cm.exception))
-        self.assertRaises(liaison.LiaisonError, nfg.nash, method="simpdiv")  # not built
+        self.assertEqual(str(cm.exception), cli_error("share", os.path.join(NFG, "2x2x2.nfg")))
+        self.assertIn("of 3 players", str(cm.exception))
         self.assertRaises(ValueError, nfg.nash, method="magic")
         self.assertRaises(liaison.LiaisonError, liaison.Game(TestGame.PD).nash, method="lp")   # not constant-sum
         self.assertRaises(liaison.LiaisonError, liaison.load(os.path.join(NFG, "2x2.nfg")).nash, exact=False,
@@ -493,6 +503,14 @@ class TestErrors(unittest.TestCase):
         self.assertRaises(ValueError, ab.repeat, target="9,9")
         pd = liaison.load(os.path.join(REPEAT, "pd.lia"))
         self.assertRaises(liaison.LiaisonError, pd.repeat)                  # no commitment: give a target
+        # the library's reason, as the command line prints it, even after another failure left
+        # a message on the model (and not the model's words about coalition values, which a
+        # comparison does without)
+        self.assertRaises(liaison.LiaisonError, pd.set, "nope", 1)
+        with self.assertRaises(liaison.LiaisonError) as cm:
+            pd.compare("pd")
+        self.assertEqual(str(cm.exception), cli_error("compare", os.path.join(REPEAT, "pd.lia"), "--game", "pd"))
+        self.assertIn("no committed profile", str(cm.exception))
         for bad in ([], [[1, 2], [3, 4]], [[[1, 2]], [[1], [2]]], [[1, 2], [1, 2, 3]], [np.full((2, 2), np.nan)] * 2,
                     [np.zeros((2, 0))] * 2):
             self.assertRaises(ValueError, liaison.Game, bad)
@@ -529,7 +547,7 @@ class TestErrors(unittest.TestCase):
             attempt(lambda: m.sweep("UK.leak", (float("nan"), 0.1, 3)))
             attempt(lambda: liaison.compare([]))
             attempt(lambda: liaison.compare([(m, "nope")]))
-            for method in ["all", "pure", "lh", "lp", "support", "gnm", "qre"]:
+            for method in ["all", "pure", "lh", "lp", "support", "simpdiv", "gnm", "qre"]:
                 attempt(lambda: liaison.Game([np.ones((1, 1))] * 2).nash(method=method))
                 attempt(lambda: liaison.Game([np.zeros(3)]).nash(method=method))
             attempt(lambda: liaison.Game([[1, 2], [3, 4]]).nash())

@@ -1,5 +1,6 @@
 /* test_names.c — the public name tables the command line and the Python binding read
- * (methods, sharing rules, formats, designs) and the public "did you mean". */
+ * (methods, sharing rules, formats, designs, punishments, disagreement points) and the public
+ * "did you mean". */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -98,6 +99,35 @@ static void test_share_selections(void **state)
     assert_true(all == (1u << LIA_SHARE_RULE_COUNT) - 1);
 }
 
+/* The punishments (repeat) and disagreement points (share bargaining): the names the command
+ * line's --punish and --disagreement and the Python binding take, in enum order. */
+static void test_punishments_and_disagreements(void **state)
+{
+    (void)state;
+    assert_string_equal(lia_punishment_name(LIA_PUNISH_NASH), "nash");
+    assert_string_equal(lia_punishment_name(LIA_PUNISH_MINMAX), "minmax");
+    assert_null(lia_punishment_name((lia_punishment)2));
+    lia_punishment p = LIA_PUNISH_NASH;
+    assert_int_equal(lia_punishment_from_name("minmax", &p), LIA_OK);
+    assert_int_equal(p, LIA_PUNISH_MINMAX);
+    assert_int_equal(lia_punishment_from_name("nash", &p), LIA_OK);
+    assert_int_equal(p, LIA_PUNISH_NASH);
+    assert_int_equal(lia_punishment_from_name("minimax", &p), LIA_EUSAGE);
+    assert_int_equal(p, LIA_PUNISH_NASH);                               /* untouched */
+    assert_int_equal(lia_punishment_from_name(NULL, &p), LIA_EUSAGE);
+    assert_int_equal(lia_punishment_from_name("nash", NULL), LIA_EUSAGE);
+
+    assert_string_equal(lia_disagreement_name(LIA_DISAGREE_NASH), "nash");
+    assert_string_equal(lia_disagreement_name(LIA_DISAGREE_SECURITY), "security");
+    assert_null(lia_disagreement_name((lia_disagreement)2));
+    lia_disagreement d = LIA_DISAGREE_NASH;
+    assert_int_equal(lia_disagreement_from_name("security", &d), LIA_OK);
+    assert_int_equal(d, LIA_DISAGREE_SECURITY);
+    assert_int_equal(lia_disagreement_from_name("maxmin", &d), LIA_EUSAGE);
+    assert_int_equal(d, LIA_DISAGREE_SECURITY);                         /* untouched */
+    assert_int_equal(lia_disagreement_from_name(NULL, &d), LIA_EUSAGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +136,7 @@ int main(void)
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_designs),
         cmocka_unit_test(test_share_selections),
+        cmocka_unit_test(test_punishments_and_disagreements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,9 +2,11 @@
  *
  * `mpirun -n K liaison-mpi explore FILE ...` spreads the runs of an exploration over the K
  * ranks (mpi_explore.c). Every other command, and explore --merge or --store without a FILE,
- * runs on rank 0 exactly as `liaison` runs it; the other ranks do nothing and wait in
+ * runs on rank 0 exactly as `liaison` runs it, but `nash FILE --method all`, whose reverse
+ * search goes over the ranks (mpi_nash.c); the other ranks do nothing and wait in
  * MPI_Finalize until rank 0 is done, so the exit status and output are those of `liaison`. */
 #include "mpi_explore.h"
+#include "mpi_nash.h"
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,10 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "explore") == 0 && !help) {
         rc = mpi_explore(argc - 2, argv + 2, rank, size);
         /* output files appear only when the whole command succeeded (output.c), as cli_main does */
+        if (rank == 0 && rc == EXIT_OK) rc = cli_outputs_commit();
+        else if (rank == 0) cli_outputs_abort();
+    } else if (argc >= 2 && strcmp(argv[1], "nash") == 0 && mpi_nash_wanted(argc - 2, argv + 2)) {
+        rc = mpi_nash(argc - 2, argv + 2, rank, size);   /* rank 0 may hand over to cli_main */
         if (rank == 0 && rc == EXIT_OK) rc = cli_outputs_commit();
         else if (rank == 0) cli_outputs_abort();
     } else if (rank == 0) {
