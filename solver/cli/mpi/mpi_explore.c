@@ -16,12 +16,12 @@
  * more, drains what is under way, stops every worker and leaves the store unfinished and
  * resumable, as it does after Ctrl-C. */
 #include "mpi_explore.h"
+#include "mpi_wait.h"
 #include "explore_cli.h"
 #include <fcntl.h>
 #include <math.h>
 #include <mpi.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -80,32 +80,6 @@ static double cpu_now(void)
     struct timespec t;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-/* Wait for a message without spinning: MPI's blocking calls poll at full speed, which on a node
- * with more ranks than free cores takes the CPU from the very rank that would send it. A wait
- * happens only when a rank has nothing in hand, so the sleep's latency rarely counts. */
-static void wait_message(int source, int tag, MPI_Status *s)
-{
-    for (int spins = 0;; spins++) {
-        int flag = 0;
-        MPI_Iprobe(source, tag, MPI_COMM_WORLD, &flag, s);
-        if (flag) return;
-        if (spins < 100) sched_yield();
-        else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
-    }
-}
-
-/* The same for a send under way. */
-static void wait_request(MPI_Request *r)
-{
-    for (int spins = 0;; spins++) {
-        int flag = 0;
-        MPI_Test(r, &flag, MPI_STATUS_IGNORE);
-        if (flag) return;
-        if (spins < 100) sched_yield();
-        else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
-    }
 }
 
 static size_t slot(const master *m, uint64_t r) { return (size_t)((r - m->start) % m->window); }
@@ -283,8 +257,7 @@ static void serve(master *m, int wait)
             top_up_all(m);
             break;
         }
-        if (spins < 100) sched_yield();
-        else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
+        mpi_pause(spins);
     }
     for (;;) {
         int flag = 0;
@@ -359,11 +332,11 @@ static uint64_t run_worker(lia_explore *plan, size_t nc, uint64_t chunk_max, int
     for (;;) {
         uint64_t w[2];
         MPI_Status ws;
-        wait_message(0, TAG_WORK, &ws);
+        mpi_wait_message(0, TAG_WORK, &ws);
         MPI_Recv(w, 2, MPI_UINT64_T, 0, TAG_WORK, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         if (w[1] == 0) break;
         if (failed) continue;   /* draining what was sent before rank 0 heard of the failure */
-        wait_request(&req[k]);
+        mpi_wait_request(&req[k]);
         lia_status st = LIA_OK;
         if (!buf[0] || !buf[1]) st = LIA_ENOMEM;
         else if (null_runs) {
@@ -381,8 +354,8 @@ static uint64_t run_worker(lia_explore *plan, size_t nc, uint64_t chunk_max, int
         solved += w[1];
         k ^= 1;
     }
-    wait_request(&req[0]);
-    wait_request(&req[1]);
+    mpi_wait_request(&req[0]);
+    mpi_wait_request(&req[1]);
     free(buf[0]);
     free(buf[1]);
     return solved;
@@ -529,7 +502,7 @@ int mpi_explore(int argc, char **argv, int rank, int size)
         if (stats) MPI_Send(mine, 2, MPI_DOUBLE, 0, TAG_STATS, MPI_COMM_WORLD);
         /* idle, not spinning in MPI_Finalize, while rank 0 writes the store and the analyses */
         MPI_Status ds;
-        wait_message(0, TAG_DONE, &ds);
+        mpi_wait_message(0, TAG_DONE, &ds);
         MPI_Recv(NULL, 0, MPI_BYTE, 0, TAG_DONE, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         rc = EXIT_OK;
         goto out;

@@ -9,40 +9,15 @@
  * output, is that of `liaison nash FILE --method all` for any K. Rank 0 holds what the single
  * process holds (the vertex sets, under --memory-cap) plus the jobs in flight. */
 #include "mpi_nash.h"
+#include "mpi_wait.h"
 #include <mpi.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 enum { TAG_JOB = 11, TAG_RESULT = 12, TAG_FAIL = 13, TAG_DONE = 14 };
-
-/* Wait for a message, or for a send to complete, without spinning: MPI's blocking calls poll at
- * full speed, which on a node with more ranks than free cores takes the CPU from the very rank
- * (or rank 0's enumeration thread) that would answer. */
-static void wait_message(int source, MPI_Status *ms)
-{
-    for (int spins = 0;; spins++) {
-        int flag = 0;
-        MPI_Iprobe(source, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, ms);
-        if (flag) return;
-        if (spins < 100) sched_yield();
-        else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
-    }
-}
-
-static void wait_request(MPI_Request *r)
-{
-    for (int spins = 0;; spins++) {
-        int flag = 0;
-        MPI_Test(r, &flag, MPI_STATUS_IGNORE);
-        if (flag) return;
-        if (spins < 100) sched_yield();
-        else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
-    }
-}
 
 /* LIAISON_MPI_STATS=1: each rank says on stderr how many jobs it ran and its CPU seconds
  * (docs/scaling.md: wall clock means little on a shared machine). */
@@ -94,13 +69,6 @@ static char *dup_text(const char *t)
 static void send_fail(const char *what)
 {
     MPI_Send(what, (int)strlen(what) + 1, MPI_CHAR, 0, TAG_FAIL, MPI_COMM_WORLD);
-}
-
-/* Sleep a little after `spins` fruitless looks (as wait_message does). */
-static void idle(int spins)
-{
-    if (spins < 100) sched_yield();
-    else nanosleep(&(struct timespec){ 0, 50000 }, NULL);
 }
 
 /* A worker rank: its main thread talks to rank 0, `threads` solver threads run the jobs. */
@@ -196,13 +164,13 @@ static int worker(lia_nash_split *s, int rank, unsigned threads)
                 const char *why = r->p ? (const char *)r->p : "out of memory";
                 MPI_Isend(why, (int)strlen(why) + 1, MPI_CHAR, 0, TAG_FAIL, MPI_COMM_WORLD, &req);
             }
-            wait_request(&req);
+            mpi_wait_request(&req);
             if (r->n) lia_free(r->p);
             else free(r->p);
             free(r);
         }
         if (busy) spins = 0;
-        else idle(spins++);
+        else mpi_pause(spins++);
     }
     pthread_mutex_lock(&C.mu);
     C.quit = 1;
@@ -369,7 +337,7 @@ static lia_status drive(master *M, unsigned threads, lia_eqset **out)
             busy = 1;
         }
         if (busy) spins = 0;
-        else idle(spins++);
+        else mpi_pause(spins++);
     }
     if (!stopped(M)) fail(M, LIA_OK, "");   /* done: the solver threads stop too */
     for (unsigned t = 0; t < started; t++) pthread_join(tid[t], NULL);
@@ -382,7 +350,7 @@ static lia_status drive(master *M, unsigned threads, lia_eqset **out)
     /* results still out after a failure: collect them, so no worker is left sending */
     while (M->outstanding > 0) {
         MPI_Status ms;
-        wait_message(MPI_ANY_SOURCE, &ms);
+        mpi_wait_message(MPI_ANY_SOURCE, MPI_ANY_TAG, &ms);
         take(M, &ms);
     }
     if (M->st != LIA_OK) return M->st;
@@ -447,7 +415,7 @@ int mpi_nash(int argc, char **argv, int rank, int size)
         if (ok) rc = worker(s, rank, nopts.threads ? nopts.threads : 1);
         else {   /* rank 0 gives this rank nothing; wait for its word to stop */
             MPI_Status ms;
-            wait_message(0, &ms);
+            mpi_wait_message(0, MPI_ANY_TAG, &ms);
             MPI_Recv(NULL, 0, MPI_BYTE, 0, TAG_DONE, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
             rc = EXIT_INTERNAL;
         }
