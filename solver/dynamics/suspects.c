@@ -123,7 +123,12 @@ static lia_status solve_at(run_ctx *c, size_t k, double pi, lia_game **g, lia_re
     if (st != LIA_OK) {
         lia_game_free(*g);
         *g = NULL;
-        if (st != LIA_ENOMEM) set_err(c->s, "the repeated-game analysis failed: %s%s", lia_status_name(st), "");
+        if (st != LIA_ENOMEM) {
+            /* lia_game_repeat left its reason in the thread's message: keep it, and the belief */
+            char at[64];
+            snprintf(at, sizeof at, " (at belief %.9g in '%s')", pi, r->path);
+            set_err(c->s, "%s%s", lia_errmsg(), at);
+        }
     }
     return st;
 }
