@@ -75,6 +75,12 @@ static int parse_share_options(const cli_opts *o, lia_share_options *so, lia_for
     if (o->disagreement && (cli_pick("share", "--disagreement", o->disagreement) < 0 ||
                             lia_disagreement_from_name(o->disagreement, &so->disagreement) != LIA_OK))
         return EXIT_INPUT;
+    /* as nash refuses a misplaced --label: a flag no chosen rule reads would be silently ignored */
+    if (o->disagreement && so->rules &&
+        !(so->rules & ((uint64_t)1 << LIA_SHARE_NASH_BARGAINING | (uint64_t)1 << LIA_SHARE_KALAI_SMORODINSKY))) {
+        fprintf(stderr, "liaison share: --disagreement belongs to --method bargaining\n");
+        return EXIT_INPUT;
+    }
     so->memory_cap = o->memory_cap;
     return EXIT_OK;
 }

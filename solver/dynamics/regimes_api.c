@@ -125,7 +125,7 @@ static lia_status one_regime(lia_regimes *r, const lia_model *m, const char *gam
     for (size_t i = 0; i < np; i++) {
         /* as repeat: a punishment within rounding of the keep value is the keep value */
         double p = pn[i];
-        p = lia__snap_punishment(p, dv[i].keep);
+        p = lia__snap_punishment(p, dv[i].keep, lia__punishment_noise(g, i));
         r->c[i * nr + s] = dv[i].keep;
         r->d[i * nr + s] = dv[i].breach;
         r->p[i * nr + s] = p;
@@ -163,7 +163,7 @@ static lia_status averaged(lia_regimes *r)
         lia__target_deviations(ga, prof, dv);
         for (size_t i = 0; i < np; i++) {
             double p = pn[i];
-            p = lia__snap_punishment(p, dv[i].keep);
+            p = lia__snap_punishment(p, dv[i].keep, lia__punishment_noise(ga, i));
             r->avg[i] = lia__delta_star(dv[i].keep, dv[i].breach, p);
         }
     }

@@ -29,18 +29,25 @@ double lia__suspect_update(double pi, double q)
     return quiet / (quiet + 1 - pi);
 }
 
-double lia__suspect_belief_after(double pi0, double q, size_t n)
+/* (1 - q)^n as exp(n ln(1 - q)) with ln(1 - q) by log1p: for q below 1.1e-16, 1 - q rounds to 1
+ * and pow(1 - q, n) stayed 1 for every n (the probation's search for n then never ended). */
+static double survive(double q, double n)
 {
-    if (pi0 <= 0) return 0;
-    if (pi0 >= 1) return 1;
-    double odds = pi0 / (1 - pi0) * pow(1 - q, (double)n);
-    return odds / (1 + odds);
+    return exp(n * log1p(-q));
 }
 
 /* odds_0 (1 - q)^n <= odds_bar: is the belief at or below the threshold after n periods? */
 static int cleared(double odds0, double q, size_t n, double odds_bar)
 {
-    return odds0 * pow(1 - q, (double)n) <= odds_bar;
+    return odds0 * survive(q, (double)n) <= odds_bar;
+}
+
+double lia__suspect_belief_after(double pi0, double q, size_t n)
+{
+    if (pi0 <= 0) return 0;
+    if (pi0 >= 1) return 1;
+    double odds = pi0 / (1 - pi0) * survive(q, (double)n);
+    return odds / (1 + odds);
 }
 
 size_t lia__suspect_probation(double pi0, double q, double threshold)
@@ -51,20 +58,21 @@ size_t lia__suspect_probation(double pi0, double q, double threshold)
     if (q >= 1) return 1;                        /* one quiet period clears it entirely */
     if (threshold <= 0) return SIZE_MAX;         /* the belief never reaches 0 */
     double odds0 = pi0 / (1 - pi0), odds_bar = threshold / (1 - threshold);
-    double n = ceil(log(odds_bar / odds0) / log(1 - q));
+    double n = ceil(log(odds_bar / odds0) / log1p(-q));
     if (!(n >= 0)) n = 0;
-    if (n > 1e15) return SIZE_MAX;
+    if (n > LIA__SUSPECT_PROBATION_MAX) return SIZE_MAX;
     size_t k = (size_t)n;
-    /* the logarithms may be one off at an exact boundary: settle it on the odds themselves */
-    while (k > 0 && cleared(odds0, q, k - 1, odds_bar)) k--;
-    while (!cleared(odds0, q, k, odds_bar)) k++;
+    /* the logarithms may be one off at an exact boundary: settle it on the odds themselves, a
+     * few steps at most (the closed form is within rounding of the answer) */
+    for (int step = 0; step < 8 && k > 0 && cleared(odds0, q, k - 1, odds_bar); step++) k--;
+    for (int step = 0; step < 8 && !cleared(odds0, q, k, odds_bar); step++) k++;
     return k;
 }
 
 double lia__suspect_uncover(double pi0, double q, size_t n)
 {
     if (n == SIZE_MAX) return NAN;
-    return pi0 * (1 - pow(1 - q, (double)n));
+    return pi0 * -expm1((double)n * log1p(-q));
 }
 
 /* ---- the analysis --------------------------------------------------------------------- */
@@ -123,7 +131,12 @@ static lia_status solve_at(run_ctx *c, size_t k, double pi, lia_game **g, lia_re
     if (st != LIA_OK) {
         lia_game_free(*g);
         *g = NULL;
-        if (st != LIA_ENOMEM) set_err(c->s, "the repeated-game analysis failed: %s%s", lia_status_name(st), "");
+        if (st != LIA_ENOMEM) {
+            /* lia_game_repeat left its reason in the thread's message: keep it, and the belief */
+            char at[64];
+            snprintf(at, sizeof at, " (at belief %.9g in '%s')", pi, r->path);
+            set_err(c->s, "%s%s", lia_errmsg(), at);
+        }
     }
     return st;
 }

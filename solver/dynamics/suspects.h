@@ -16,7 +16,9 @@ double lia__suspect_update(double pi, double q);
 double lia__suspect_belief_after(double pi0, double q, size_t n);
 /* The least number of quiet periods after which the belief is at or below `threshold`: 0 when
  * pi0 already is; SIZE_MAX when it never gets there (threshold NaN, q = 0, pi0 = 1, or the
- * threshold is 0 and q < 1). */
+ * threshold is 0 and q < 1) or only after more than LIA__SUSPECT_PROBATION_MAX periods (a
+ * count no user can wait out, and beyond which a double no longer counts periods one by one). */
+#define LIA__SUSPECT_PROBATION_MAX 1e15
 size_t lia__suspect_probation(double pi0, double q, double threshold);
 /* The chance that a penetration is uncovered within n periods: pi0 (1 - (1 - q)^n); NaN when n
  * is SIZE_MAX. */

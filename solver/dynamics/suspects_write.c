@@ -55,7 +55,8 @@ static void summary(lia_buf *b, const lia_suspects *s, size_t k)
         lia__buf_reading(b, prior, 1);
         lia__buf_printf(b, ", and %s, so %s is not trusted with full sharing.",
                        q <= 0 ? "without any chance of detection quiet periods never lower it"
-                              : "no number of quiet periods lowers it that far", who);
+                       : t > 0 && prior < 1 ? "only more than 10^15 quiet periods would lower it that far"
+                                            : "no number of quiet periods lowers it that far", who);
     } else {
         lia__buf_puts(b, "; it is ");
         lia__buf_reading(b, prior, 1);
@@ -170,6 +171,7 @@ static void write_text(lia_buf *b, const lia_suspects *s)
         if (n == SIZE_MAX) {
             if (!isnan(t))
                 lia__buf_printf(b, "    probation:       none: %s\n", q <= 0 ? "without detection the belief never falls"
+                                                      : t > 0 && prior < 1 ? "it would take more than 10^15 quiet periods"
                                                                           : "the belief never falls that far");
         } else if (n == 0) {
             lia__buf_puts(b, "    probation:       0 periods: the prior is already at or below the threshold\n");

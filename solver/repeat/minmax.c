@@ -39,22 +39,30 @@ lia_status lia__minmax_correlated(const lia_game *g, size_t i, double *value)
     L.hi[m] = INFINITY;
     L.obj[m] = 1;
     lia_lp lp = lia__lp_arrays_view(&L, k, 0);
-    lia_lp_outcome out;
-    double v;
-    lia_status st = lia__lp_solve_by(&lp, m > 4 * own ? LIA_LP_DUAL_TIGHT : LIA_LP_PRIMAL_TIGHT, &out, L.x, &v);
-    if (st == LIA_OK && out != LIA_LP_OPTIMAL) st = LIA_EINTERNAL;   /* bounded and feasible by construction */
-    if (st != LIA_OK) goto done;
-    /* the best reply to the distribution found is the value, up to the LP's tolerance */
-    double best = -INFINITY, sum = 0;
-    for (size_t r = 0; r < m; r++) sum += fmax(L.x[r], 0);
-    for (size_t a = 0; a < own; a++) {
-        double e = 0;
-        for (size_t r = 0; r < m; r++) e += fmax(L.x[r], 0) / sum * u[(r / stride) * stride * own + a * stride + r % stride];
-        best = fmax(best, e);
+    /* The LP is feasible and bounded by construction, yet GLPK has declared it infeasible when
+     * payoffs differ by less than its tolerances (Charlie's 0 against 1.07e-10 in
+     * bilateral-vs-multilateral's Alpha_Charlie at Alpha.leak 0.0102): each method in turn
+     * then, the first optimum that passes the check below is the value. */
+    lia_lp_method first = m > 4 * own ? LIA_LP_DUAL_TIGHT : LIA_LP_PRIMAL_TIGHT;
+    lia_lp_method order[3] = { first, first == LIA_LP_DUAL_TIGHT ? LIA_LP_PRIMAL_TIGHT : LIA_LP_DUAL_TIGHT, LIA_LP_PRIMAL };
+    lia_status st = LIA_EINTERNAL;
+    for (size_t t = 0; t < 3 && st == LIA_EINTERNAL; t++) {
+        lia_lp_outcome out;
+        double v;
+        st = lia__lp_solve_by(&lp, order[t], &out, L.x, &v);
+        if (st == LIA_OK && out != LIA_LP_OPTIMAL) st = LIA_EINTERNAL;
+        if (st != LIA_OK) continue;
+        /* the best reply to the distribution found is the value, up to the LP's tolerance */
+        double best = -INFINITY, sum = 0;
+        for (size_t r = 0; r < m; r++) sum += fmax(L.x[r], 0);
+        for (size_t a = 0; a < own; a++) {
+            double e = 0;
+            for (size_t r = 0; r < m; r++) e += fmax(L.x[r], 0) / sum * u[(r / stride) * stride * own + a * stride + r % stride];
+            best = fmax(best, e);
+        }
+        if (!(fabs(best - (lo + v * span)) <= 1e-7 * span)) { st = LIA_EINTERNAL; continue; }
+        *value = best;
     }
-    if (!(fabs(best - (lo + v * span)) <= 1e-7 * span)) { st = LIA_EINTERNAL; goto done; }
-    *value = best;
-done:
     lia__lp_arrays_free(&L);
     return st;
 }

@@ -47,9 +47,15 @@ void lia__target_values(const lia_game *g, size_t prof, double *c, double *d, si
  * monitoring (a breach noticed with probability q per period, the deviator breaching until
  * caught) delta*(q) = (D - C)/((D - C) + q (C - P)); q = 1 is the formula above. */
 double lia__delta_star(double c, double d, double p);
-/* A punishment payoff within rounding of the member's keep value is that value: C < P by
- * 1e-17 must not read as "prefers the punishment". */
-double lia__snap_punishment(double p, double keep);
+/* A punishment payoff within rounding (noise, lia__payoff_noise) of the member's keep value is
+ * that value: C < P by 1e-17 must not read as "prefers the punishment". */
+double lia__snap_punishment(double p, double keep, double noise);
+/* What differences of player i's payoffs count as rounding, unchanged by what the other side's
+ * choices alone add: for a deviation gain (the others' profile fixed), 1e-9 of how much i's own
+ * strategy moves its payoff; for a punishment payoff against its keep value, 1e-9 of the smaller
+ * of that and how much the others' profile moves it; both plus 1e-15 of i's largest |payoff|. */
+double lia__payoff_noise(const lia_game *g, size_t i);
+double lia__punishment_noise(const lia_game *g, size_t i);
 double lia__delta_star_q(double c, double d, double p, double q);
 /* What keeping to the target must be worth for the member to keep to it at patience delta:
  * the value of breaching until caught, ((1 - delta) D + delta q P)/(1 - delta + delta q). */

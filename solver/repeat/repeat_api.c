@@ -161,7 +161,7 @@ static void fill_rows(lia_repeat *r, const lia_game *g, const lia_deviation *dv,
 static void snap(const lia_game *g, const lia_deviation *dv, double *p)
 {
     for (size_t i = 0; i < g->np; i++)
-        p[i] = lia__snap_punishment(p[i], dv[i].keep);
+        p[i] = lia__snap_punishment(p[i], dv[i].keep, lia__punishment_noise(g, i));
 }
 
 static lia_status remedies(lia_repeat *r, const lia_game *g, const lia_deviation *dv, const double *p,
@@ -222,6 +222,8 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
     snap(g, dv, pn);
     snap(g, dv, pm);
     for (size_t k = 0; k < n * g->nprofiles; k++) r->scale = fmax(r->scale, fabs(g->payoffs[k]));
+    r->paid_noise = INFINITY;
+    for (size_t i = 0; i < n; i++) r->paid_noise = fmin(r->paid_noise, lia__payoff_noise(g, i));
     r->has_patience = o->delta > 0 || g->terms != NULL;
     r->levels = g->commit != NULL;
     fill_rows(r, g, dv, pn, pm, o, at_commit);

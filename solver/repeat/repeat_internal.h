@@ -44,6 +44,10 @@ struct lia_repeat {
     int set_done;                /* computed (an empty set has set == NULL) */
     int set_shown;               /* asked for (payoff_set): written out */
     double scale;                /* the largest |payoff| of the game, for reading numbers */
+    double paid_noise;           /* transfers at most this are none: the smallest member's
+                                    lia__payoff_noise (a payment above one side's rounding is
+                                    real), not 1e-9 of scale, which a large side payment
+                                    inflates (training 1e8 hid a 0.07 transfer) */
     int monitored;               /* some member's breaches are not always seen */
     double *q;                   /* per member detection probability (1 = perfect) */
     int levels;                  /* strategies are sharing levels (an agreement): words say

@@ -7,9 +7,14 @@
 #include <string.h>
 
 static void num(lia_buf *b, const lia_repeat *r, double v) { lia__buf_reading(b, v, r->scale); }
+/* a patience or delta*: a probability, read on its own scale, not the payoffs' */
+static void prob(lia_buf *b, double v) { lia__buf_reading(b, v, 1); }
 
 /* Is the transfer t an amount at all, or rounding? */
-static int paid(const lia_repeat *r, double t) { return fabs(t) > 1e-9 * (r->scale > 0 ? r->scale : 1); }
+static int paid(const lia_repeat *r, double t) { return fabs(t) > r->paid_noise; }
+/* An amount paid, read on the scale paid() judges it by: the largest |payoff| (1e8 with a large
+ * side payment) would print a needed 0.07 as 0. */
+static void amount(lia_buf *b, const lia_repeat *r, double t) { lia__buf_reading(b, t, 1e9 * r->paid_noise); }
 
 void lia__repeat_transfer_words(lia_buf *b, const lia_repeat *r, const double *t)
 {
@@ -22,7 +27,7 @@ void lia__repeat_transfer_words(lia_buf *b, const lia_repeat *r, const double *t
     if (!payers) { lia__buf_puts(b, "no payment"); return; }
     if (payers == 1 && takers == 1) {
         lia__buf_printf(b, "%s pays %s ", r->players[payer], r->players[taker]);
-        num(b, r, t[taker]);
+        amount(b, r, t[taker]);
         lia__buf_puts(b, " per period");
         return;
     }
@@ -33,7 +38,7 @@ void lia__repeat_transfer_words(lia_buf *b, const lia_repeat *r, const double *t
             if (!paid(r, t[i]) || (t[i] > 0) != side) continue;
             lia__buf_puts(b, k == 0 ? "" : k + 1 == count ? " and " : ", ");
             lia__buf_printf(b, "%s %s ", r->players[i], side ? "receives" : "pays");
-            num(b, r, fabs(t[i]));
+            amount(b, r, fabs(t[i]));
             k++;
         }
     }
@@ -79,9 +84,9 @@ static void why(lia_buf *b, const lia_repeat *r, size_t i)
         num(b, r, s->value);
     }
     lia__buf_puts(b, "; it would need patience ");
-    num(b, r, m->nash_delta);
+    prob(b, m->nash_delta);
     lia__buf_puts(b, " and has ");
-    num(b, r, s->patience);
+    prob(b, s->patience);
 }
 
 /* The members Nash reversion does not hold, as "A" or "A and B" or "A, B and C". */
@@ -121,9 +126,9 @@ static void holds(lia_buf *b, const lia_repeat *r)
     lia__buf_printf(b, " The most tempted is %s", r->players[k]);
     driver(b, r, k, ", by ");
     lia__buf_puts(b, ": it needs patience ");
-    num(b, r, r->mem[k].nash_delta);
+    prob(b, r->mem[k].nash_delta);
     lia__buf_puts(b, " and has ");
-    num(b, r, r->rows[k].patience);
+    prob(b, r->rows[k].patience);
     lia__buf_putc(b, '.');
 }
 
@@ -173,7 +178,7 @@ static void fails(lia_buf *b, const lia_repeat *r, int saved)
         const repeat_member *m = &r->mem[i];
         if (m->nash_ok || isnan(m->nash_delta)) continue;
         lia__buf_printf(b, " %s would keep to it unaided with patience of at least ", r->players[i]);
-        num(b, r, m->nash_delta);
+        prob(b, m->nash_delta);
         if (r->monitored && !isnan(m->q_needed) && m->q_needed > m->q) {
             lia__buf_puts(b, r->levels ? ", or if its withholding were noticed with probability "
                                       : ", or if its deviation were noticed with probability ");

@@ -191,6 +191,13 @@ static void cell(lia_buf *b, const lia_repeat *r, double v, const char *nan_text
     lia__buf_reading_cell(b, v, r->scale, 9, nan_text);
 }
 
+/* Patience and delta* are probabilities, not payoffs: read on their own scale (1), or a payoff
+ * scale of 1e12 printed the patience 0.9 as 0. */
+static void prob_cell(lia_buf *b, double v, const char *nan_text)
+{
+    lia__buf_reading_cell(b, v, 1, 9, nan_text);
+}
+
 /* The member's verdict in words: its direction and whether the chosen punishment holds it. */
 static const char *member_verdict(const lia_repeat *r, size_t i)
 {
@@ -238,10 +245,10 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         cell(b, r, s->value, "-");
         cell(b, r, s->deviation, "-");
         cell(b, r, s->punishment, "-");
-        cell(b, r, s->delta_star, "never");
-        cell(b, r, s->patience, "-");
+        prob_cell(b, s->delta_star, "never");
+        prob_cell(b, s->patience, "-");
         cell(b, r, r->mem[i].minmax, "-");
-        cell(b, r, r->mem[i].minmax_delta, "never");
+        prob_cell(b, r->mem[i].minmax_delta, "never");
         lia__buf_printf(b, "  %s\n", member_verdict(r, i));
     }
     lia__buf_puts(b, "  (C payoff per period at the target, D its best deviation for one period, P the punishment's\n"
@@ -308,7 +315,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         lia__buf_puts(b, "  best profile that transfers make self-enforcing:");
         for (size_t i = 0; i < r->np; i++) lia__buf_printf(b, "%s %s=%s", i ? "," : "", r->players[i], r->strategies[i][r->best[i]]);
         int none = 1;
-        for (size_t i = 0; i < r->np; i++) none &= fabs(r->best_transfers[i]) <= 1e-9 * (r->scale > 0 ? r->scale : 1);
+        for (size_t i = 0; i < r->np; i++) none &= fabs(r->best_transfers[i]) <= r->paid_noise;
         lia__buf_puts(b, none ? "\n    payoffs" : "\n    payoffs before transfers:");
         for (size_t i = 0; i < r->np; i++) { lia__buf_puts(b, i ? ", " : " "); lia__buf_reading(b, r->best_payoffs[i], r->scale); }
         if (none) {

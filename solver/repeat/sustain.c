@@ -12,13 +12,57 @@ lia_status lia__punishments(const lia_game *g, lia_punishment kind, double *p)
     return st;
 }
 
-/* Payoff differences below this fraction of the game's payoff scale are rounding, not a
- * reason to deviate: a level worth 1e-17 more is no temptation. */
-static double noise(const lia_game *g, size_t i)
+/* How far member i's payoff moves with one side's choices: with `own`, the most it moves with
+ * its own strategy, the others' fixed (max over their profiles of max_a u_i - min_a u_i);
+ * without, the most it moves with the others' profile, its own strategy fixed. */
+static double spread(const lia_game *g, size_t i, int own)
 {
-    double scale = 0;
-    for (size_t k = 0; k < g->nprofiles; k++) scale = fmax(scale, fabs(g->payoffs[i * g->nprofiles + k]));
-    return 1e-9 * (scale > 0 ? scale : 1);
+    const double *u = g->payoffs + i * g->nprofiles;
+    size_t stride = 1;
+    for (size_t j = 0; j < i; j++) stride *= g->ns[j];
+    size_t m = g->nprofiles / g->ns[i];
+    double s = 0;
+    size_t outer = own ? m : g->ns[i], inner = own ? g->ns[i] : m;
+    for (size_t x = 0; x < outer; x++) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t y = 0; y < inner; y++) {
+            size_t a = own ? y : x, r = own ? x : y;   /* own strategy a, others' profile r */
+            double v = u[(r / stride) * stride * g->ns[i] + a * stride + r % stride];
+            lo = fmin(lo, v);
+            hi = fmax(hi, v);
+        }
+        s = fmax(s, hi - lo);
+    }
+    return s;
+}
+
+static double largest(const lia_game *g, size_t i)
+{
+    double big = 0;
+    for (size_t k = 0; k < g->nprofiles; k++) big = fmax(big, fabs(g->payoffs[i * g->nprofiles + k]));
+    return big;
+}
+
+/* A deviation gain D - C compares the member's strategies against the same profile of the
+ * others: below 1e-9 of its own spread, plus 1e-15 of its largest |payoff| for the rounding
+ * of numbers that large, it is rounding, not a reason to deviate (a level worth 1e-17 more is
+ * no temptation). The own spread, not the largest |payoff|: what the others' choices alone
+ * decide (a side payment that follows the partner's sharing) moves the payoffs of all the
+ * member's strategies alike, and a training transfer of 1e8 had made US's gain of 0.07 from
+ * withholding look like rounding. */
+double lia__payoff_noise(const lia_game *g, size_t i)
+{
+    return 1e-9 * spread(g, i, 1) + 1e-15 * largest(g, i);
+}
+
+/* A punishment payoff against the keep value compares two profiles that may differ in every
+ * member's strategy. A side payment that follows one side's choices alone moves the member's
+ * payoff along that side only (US's training transfer follows IL's sharing: 1e8 along the
+ * others' spread, nothing along its own), so the smaller of the two spreads is the scale of
+ * what is left to round; 1e-9 of it, plus 1e-15 of the largest |payoff|. */
+double lia__punishment_noise(const lia_game *g, size_t i)
+{
+    return 1e-9 * fmin(spread(g, i, 1), spread(g, i, 0)) + 1e-15 * largest(g, i);
 }
 
 void lia__target_deviations(const lia_game *g, size_t prof, lia_deviation *out)
@@ -27,7 +71,7 @@ void lia__target_deviations(const lia_game *g, size_t prof, lia_deviation *out)
     for (size_t i = 0; i < g->np; i++) {
         size_t own = prof / stride % g->ns[i], base = prof - own * stride;
         lia_deviation *v = &out[i];
-        double eps = noise(g, i);
+        double eps = lia__payoff_noise(g, i);
         v->value = g->payoffs[i * g->nprofiles + prof];
         v->keep = v->breach = v->best = v->value;
         v->breach_strategy = v->best_strategy = own;
@@ -88,9 +132,9 @@ double lia__q_needed(double c, double d, double p, double delta)
     return q <= 1 ? q : NAN;
 }
 
-double lia__snap_punishment(double p, double keep)
+double lia__snap_punishment(double p, double keep, double noise)
 {
-    return fabs(p - keep) <= 1e-9 * fmax(1, fabs(keep)) ? keep : p;
+    return fabs(p - keep) <= noise ? keep : p;
 }
 
 double lia__delta_star(double c, double d, double p)

@@ -248,6 +248,15 @@ static lia_status agreement_share(lia_share **out, lia_model *m, const char *nam
         lia_status b = lia__share_fill_bargaining(s, g, o);
         if (b == LIA_ENOMEM) st = b;
         else if (b != LIA_OK && o->rules != 0 && rules == LIA_OK) rules = b;
+    } else if (st == LIA_OK) {
+        /* asked for by name: say why, not "does not apply to a game of this kind" */
+        static const lia_share_rule two[2] = { LIA_SHARE_NASH_BARGAINING, LIA_SHARE_KALAI_SMORODINSKY };
+        for (size_t k = 0; k < 2; k++)
+            if (o->rules >> two[k] & 1) {
+                lia__share_skip(s, two[k], LIA_EUSAGE, "two-party bargaining needs two members; '%s' has %zu", name,
+                                g->np);
+                if (rules == LIA_OK) rules = LIA_EUSAGE;
+            }
     }
     if (st == LIA_OK && !lia_share_wants(o, LIA_SHARE_ACTUAL)) s->vec[LIA_SHARE_ACTUAL] = NULL;
     lia_game_free(own);

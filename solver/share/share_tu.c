@@ -435,7 +435,11 @@ void lia__share_explain(lia_share *s)
     for (int pass = 0; pass < 2 && !s->errmsg[0]; pass++)
         for (int r = 0; r < LIA_SHARE_RULE_COUNT; r++)
             if (!s->vec[r] && s->why[r] && (pass || s->status[r] != LIA_EUSAGE)) {
-                snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", lia_share_rule_name((lia_share_rule)r), s->why[r]);
+                /* the bargaining rules are asked for together, by the selection's name */
+                snprintf(s->errmsg, sizeof s->errmsg, "%s: %s",
+                         r == LIA_SHARE_NASH_BARGAINING || r == LIA_SHARE_KALAI_SMORODINSKY ? "bargaining"
+                                                                                            : lia_share_rule_name((lia_share_rule)r),
+                         s->why[r]);
                 break;
             }
 }

@@ -67,6 +67,17 @@ run "oscillating soe-nkvd, historical split" 0 "$LIAISON" repeat models/soe-nkvd
 run "oscillating soe-nkvd solve" 0 "$LIAISON" solve models/soe-nkvd-oscillating.lia --format json &&
   json_check "oscillating soe-nkvd solve" "d['agreements'][0]['status']=='needs_transfers' and d['agreements'][0]['regimes']['sustainable']==[True,True] and d['agreements'][0]['regimes']['binding_regime']==['lean','generous']"
 # the suspect in plain words, in repeat and solve: the threshold and the probation as above
+# detection below 1.1e-16: 1 - q rounded to 1 and the probation search never ended (a hang).
+# The threshold stays 0.122449 (it does not depend on q); reaching it from 0.25 takes
+# ln(odds 0.25 / odds 0.122449) / q = 0.8704 / 1e-17 ~ 8.7e16 periods, beyond 10^15: none.
+run "philby tiny inquiry" 0 timeout 10 "$LIAISON" repeat models/philby.lia --set inquiry=1e-17 --format json &&
+  json_check "philby tiny inquiry" "d['suspects'][0]['probation'] is None and abs(d['suspects'][0]['threshold']-0.122449)<1e-6"
+run "philby tiny detect, solve" 0 timeout 10 "$LIAISON" solve models/philby.lia --set Washington.detect=1e-300 &&
+  grep -q "more than 10^15 quiet periods" "$TMP/out" && ok "philby tiny detect: more than 10^15 periods" || not_ok "philby tiny detect: more than 10^15 periods" "$(cat "$TMP/out")"
+# at 1e-14: n* = ceil(0.8704 / 1.00000000000005e-14) (ln(1 - q) by log1p); 1 - 1e-14 rounds to
+# 1 - 9.992e-15, which gave 87152489367398 = 0.0008 too many
+run "philby small inquiry" 0 "$LIAISON" repeat models/philby.lia --set inquiry=1e-14 --format json &&
+  json_check "philby small inquiry" "abs(d['suspects'][0]['probation']*1e-14 - __import__('math').log((0.25/0.75)/(0.122449/0.877551)))<1e-5"
 run "philby solve" 0 "$LIAISON" solve models/philby.lia --format json &&
   json_check "philby solve" "(lambda s: s['probation']==7 and 'after 7 quiet periods' in s['summary'] and s['status_at_prior']=='needs_transfers')(d['agreements'][0]['suspects'][0])"
 run "philby solve text" 0 "$LIAISON" solve models/philby.lia && {

@@ -164,3 +164,26 @@ run "sweep --monitor" 0 "$LIAISON" sweep tests/cases/repeat/exceed.lia --monitor
   json_check "sweep --monitor" "any(b['party']=='B' and abs(b['value']-4/7)<1e-6 for b in d['breakdowns'])"
 run "solve --monitor, no such member" 2 "$LIAISON" solve tests/cases/repeat/exceed.lia --monitor Z=0.5 && { grep -q "Z is not a member of any agreement" "$TMP/err" && ok "solve --monitor, no such member" || not_ok "solve --monitor, no such member" "$(cat "$TMP/err")"; }
 run "nash --monitor refused" 2 "$LIAISON" nash tests/cases/repeat/pd.lia --monitor A=0.5 && { grep -q -- "--monitor is not an option of nash" "$TMP/err" && ok "nash --monitor refused" || not_ok "nash --monitor refused" "$(cat "$TMP/err")"; }
+
+# A penetrated leak below the clean one: at belief 0.9796 (effective leak 0.0102) Charlie's
+# payoffs differ by 1.07e-10 and GLPK's tight simplex called its feasible minmax LP infeasible,
+# so this ended in "internal error" (exit 3); the other LP methods are tried now.
+run "suspect lower leak" 0 "$LIAISON" repeat models/bilateral-vs-multilateral.lia --game Alpha_Charlie --set Alpha.suspect.leak=0.01 --format json &&
+  json_check "suspect lower leak" "d['suspects'][0]['leak_penetrated']==0.01 and 0<d['suspects'][0]['threshold']<=1"
+
+# A large side payment must not hide a deviation gain. us-israel-1950s: US pays IL `training`
+# per period while IL shares, whatever US does, so it shifts US's C and D alike. At
+# training 10: C = 0.40944 - 10 = -9.59056, D = P = 0.48 - 10 = -9.52 (withholding, the
+# stage equilibrium US=0, IL=1), so D - C = 0.07056 and, as P = D, US needs exactly that:
+# IL pays US 0.07056. At 1e8 the same holds (it read `holds` with D = C, the gain judged
+# against 1e-9 of the largest |payoff|, 0.1).
+for V in 10 1e8; do
+  run "large transfer $V" 0 "$LIAISON" repeat models/us-israel-1950s.lia --set training=$V --format json &&
+    json_check "large transfer $V" "d['status']=='needs_transfers' and abs(d['deviations']['payoffs'][0]-d['values'][0]-0.07056)<1e-7 and abs(d['punishment']['payoffs'][0]-(0.48-$V))<1e-7 and d['delta_star'][0] is None and abs(d['transfers']['amounts'][0]-0.07056)<1e-7"
+done
+# text at training 1e12: patience and delta* are not payoffs, so the payoff scale (1e12) must not
+# print the patience 0.9 as 0; the transfer reads 0.07056, not 0
+run "large transfer text" 0 "$LIAISON" repeat models/us-israel-1950s.lia --set training=1e12 && {
+  grep -qE '^  US +-1e\+12 +-1e\+12 +-1e\+12 +never +0\.9 ' "$TMP/out" && grep -qE '^  IL +1e\+12 +1e\+12 +1e\+12 +0 +0\.85 ' "$TMP/out" &&
+    grep -q 'IL pays US 0.07056 per period' "$TMP/out" &&
+    ok "large transfer text" || not_ok "large transfer text" "$(cat "$TMP/out")"; }

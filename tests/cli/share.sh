@@ -60,6 +60,14 @@ run "no imputations asked" 2 "$LIAISON" share "$TMP/noimp.lia" --method nucleolu
 run "unknown method" 2 "$LIAISON" share $TU/games.lia --method shapely && {
   grep -q "unknown --method 'shapely'; did you mean shapley?" "$TMP/err" && ok "unknown method" || not_ok "unknown method" "$(cat "$TMP/err")"; }
 run "samples without montecarlo" 2 "$LIAISON" share $TU/games.lia --method shapley --samples 10 && ok "samples without montecarlo"
+# --disagreement is read by the bargaining rules only: with others alone it was ignored (exit 0)
+run "disagreement without bargaining" 2 "$LIAISON" share models/five-eyes.lia --method shapley --disagreement security && {
+  grep -q -- '--disagreement belongs to --method bargaining' "$TMP/err" && ok "disagreement without bargaining" || not_ok "disagreement without bargaining" "$(cat "$TMP/err")"; }
+run "disagreement with bargaining" 0 "$LIAISON" share models/soe-nkvd-1941.lia --method shapley,bargaining --disagreement security --format json &&
+  json_check "disagreement with bargaining" "d['bargaining']['disagreement']=='security'"
+# bargaining asked of five members: the rule by the name it is asked by, and why
+run "bargaining of five" 2 "$LIAISON" share models/five-eyes.lia --method bargaining && {
+  grep -q "^liaison share: bargaining: two-party bargaining needs two members; 'FiveEyes' has 5$" "$TMP/err" && ok "bargaining of five" || not_ok "bargaining of five" "$(cat "$TMP/err")"; }
 run "bad samples" 2 "$LIAISON" share $TU/games.lia --method montecarlo --samples 0 && ok "bad samples"
 run "bad confidence" 2 "$LIAISON" share $TU/games.lia --method montecarlo --confidence 1.5 && ok "bad confidence"
 run "bad disagreement" 2 "$LIAISON" share models/ukusa-1946.lia --disagreement war && ok "bad disagreement"

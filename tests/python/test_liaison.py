@@ -143,6 +143,12 @@ class TestAgainstCli(unittest.TestCase):
             with self.assertRaises(ValueError):
                 liaison.load(path).share(method="montecarlo", samples=bad)
 
+    def test_share_bargaining_of_five(self):
+        """Bargaining asked of five members names the rule as asked and says why."""
+        with self.assertRaises(liaison.LiaisonError) as e:
+            liaison.load(os.path.join(ROOT, "models", "five-eyes.lia")).share(method="bargaining")
+        self.assertIn("bargaining: two-party bargaining needs two members; 'FiveEyes' has 5", str(e.exception))
+
     def test_repeat_monitor(self):
         """Imperfect monitoring as `--monitor`: delta*(q) = 1/(1 + 6q) in the prisoner's dilemma."""
         path = os.path.join(REPEAT, "pd.lia")

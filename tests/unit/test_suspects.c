@@ -90,6 +90,19 @@ static void test_belief_arithmetic(void **state)
     assert_int_equal(lia__suspect_probation(0.9, 1, 0), 1);
     /* an exact boundary: odds 1 * 0.5^2 = 0.25 = odds of 0.2, so n* = 2 exactly */
     assert_int_equal(lia__suspect_probation(0.5, 0.5, 0.2), 2);
+    /* tiny detection: prior 0.5 (odds 1) down to odds e^-1 takes n with n (-ln(1 - q)) >= 1;
+     * -ln(1 - 1e-14) = 1e-14 (1 + 5e-15), so n >= 1e14 - 0.5: n* = 1e14 exactly. 1 - 1e-14
+     * rounds to 1 - 9.992e-15, so ln(1 - q) said 1.0008e14; uncovered with probability
+     * 0.5 (1 - e^-1) = 0.316060279414279 */
+    double t = exp(-1) / (1 + exp(-1));
+    assert_true(lia__suspect_probation(0.5, 1e-14, t) == (size_t)100000000000000);
+    assert_true(fabs(lia__suspect_uncover(0.5, 1e-14, (size_t)100000000000000) - 0.316060279414279) < 1e-12);
+    /* below 1.1e-16, 1 - q is 1: the search for n never ended; now n* would be 1e17 and 1e300,
+     * beyond 10^15 periods: none */
+    assert_true(lia__suspect_probation(0.5, 1e-17, t) == SIZE_MAX);
+    assert_true(lia__suspect_probation(0.5, 1e-300, t) == SIZE_MAX);
+    /* just inside the bound: q = 1e-15 gives 1e15 - 0.5 -> n* = 1e15 */
+    assert_true(lia__suspect_probation(0.5, 1e-15, t) == (size_t)1000000000000000);
 }
 
 static void test_threshold_by_hand(void **state)

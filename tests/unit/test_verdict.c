@@ -188,6 +188,26 @@ static void test_minmax_by_mixing(void **state)
     lia_game_free(g);
 }
 
+static void test_minmax_near_tolerance(void **state)
+{
+    (void)state;
+    /* Charlie's payoffs in bilateral-vs-multilateral's Alpha_Charlie at Alpha.leak 0.0102
+     * (profile a + 2c, Alpha a, Charlie c): 0, 0.48 when Charlie plays 0 and 1.0728836736e-10,
+     * 0.48 + 1.0728836736e-10 when it plays 1. Alpha holds it lowest by playing 0 for sure:
+     * max(0, 1.0728836736e-10) = 1.0728836736e-10 (mixing q on Alpha's 1 adds 0.48 q to both).
+     * GLPK's tight primal simplex called this LP infeasible (the suspects analysis then failed
+     * with an internal error); the other methods are tried before giving up. */
+    size_t ns[2] = { 2, 2 };
+    const double e = 1.0728836736e-10;
+    double pay[8] = { 0, 0, 0, 0, 0, 0.48, e, 0.48 + e };
+    lia_game *g = NULL;
+    assert_int_equal(lia_game_new(&g, 2, ns, pay), LIA_OK);
+    double m;
+    assert_int_equal(lia__minmax_correlated(g, 1, &m), LIA_OK);
+    assert_true(fabs(m - e) <= 1e-7 * 0.48);
+    lia_game_free(g);
+}
+
 static void test_exceed_and_withhold(void **state)
 {
     (void)state;
@@ -342,6 +362,7 @@ int main(void)
         cmocka_unit_test(test_breaks_down_and_needs_transfers),
         cmocka_unit_test(test_undecided_three_players),
         cmocka_unit_test(test_minmax_by_mixing),
+        cmocka_unit_test(test_minmax_near_tolerance),
         cmocka_unit_test(test_exceed_and_withhold),
         cmocka_unit_test(test_imperfect_monitoring),
         cmocka_unit_test(test_allocation_failures),
