@@ -70,7 +70,7 @@ LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "inv
 LIA_API const char *lia_errmsg(void);
 
 /* "Did you mean": the candidate closest to word (Levenshtein distance at most 2, and less
- * than the word's length), or NULL when none is that close. For callers that take names from
+ * than the word's length, letters compared without case), or NULL when none is that close. For callers that take names from
  * users (the command line's commands, flags and game names); the library's own messages about
  * unknown names suggest the same way. */
 LIA_API const char *lia_suggest(const char *word, const char *const *candidates, size_t n);
