@@ -10,7 +10,7 @@ import numpy as np
 
 from . import _lib
 from ._base import (Handle, LiaisonError, Diagnostic, SEVERITIES, b, s, take, owned, pinned, status_name,
-                    suggest, unknown_name)
+                    suggest, unknown_name, library_error)
 from ._lib import lib, P, sz, cstr
 from .game import Game
 from .results import Report, Shares, Comparison
@@ -50,7 +50,7 @@ def load(path_or_text, name=None, overrides=None):
         data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape")
         st, label = lib.lia_model_parse(ctypes.byref(out), data, len(data), b(name, "label")), name or "<string>"
     if not out.value:
-        raise LiaisonError("could not read %s: %s" % (label, status_name(st)), st)
+        raise library_error(st, "could not read %s: %s" % (label, status_name(st)))
     model = Model(out.value, label)
     try:
         if st in (_lib.OK, _lib.EINPUT) and overrides:
@@ -184,7 +184,7 @@ class Model(Handle):
             out = P()
             st = lib.lia_model_clone(ctypes.byref(out), m)
             if not out.value:
-                raise LiaisonError("clone failed: %s" % status_name(st), st)
+                raise library_error(st, "clone failed: %s" % status_name(st))
             return Model(out.value, self.source)
 
     def compile(self, game=None):
@@ -341,7 +341,7 @@ class Model(Handle):
                 if raised:
                     raise raised[0]
                 if st != _lib.OK:
-                    msg = s(lib.lia_sweep_errmsg(sw)) if sw else ""
+                    msg = s(lib.lia_sweep_errmsg(sw)) if sw else s(lib.lia_errmsg())
                     raise LiaisonError(msg or status_name(st), st)
                 return SweepResult(sw)
 
