@@ -54,7 +54,8 @@ typedef enum lia_status {
     LIA_EINPUT = 1,    /* the model/game text is invalid: read the diagnostics */
     LIA_EUSAGE = 2,    /* a bad argument: NULL, index out of range, unknown name, wrong kind */
     LIA_ENOMEM = 3,    /* an allocation failed; the handle is unchanged and still usable */
-    LIA_ELIMIT = 4,    /* refused: the result would exceed the memory cap */
+    LIA_ELIMIT = 4,    /* refused: the result would exceed the memory cap, or a method reached its
+                          own bound (support's worst case, simpdiv's step budget) */
     LIA_EIO = 5,       /* a file could not be read */
     LIA_EINTERNAL = 6, /* a bug or a solver failure; the message says which */
     LIA_ECANCELED = 7  /* a progress callback asked to stop */
@@ -352,7 +353,8 @@ typedef enum lia_nash_method {
                                 (maximal cliques); exact rationals with options.exact */
     LIA_NASH_SUPPORT = 4,    /* n players: support enumeration (Porter-Nudelman-Shoham order),
                                 every isolated equilibrium of small games */
-    LIA_NASH_SIMPDIV = 5,    /* n players: one equilibrium by simplicial subdivision, polished */
+    LIA_NASH_SIMPDIV = 5,    /* n players: one equilibrium by simplicial subdivision, polished;
+                                LIA_ELIMIT if its step budget runs out first */
     LIA_NASH_QRE = 6,        /* n players: logit quantal response path traced to an equilibrium */
     LIA_NASH_GNM = 7         /* n players: Govindan-Wilson global Newton method */
 } lia_nash_method;
