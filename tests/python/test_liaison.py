@@ -541,6 +541,8 @@ class TestErrors(unittest.TestCase):
                     self.assertEqual(cm.exception.message, re.sub(r" \[[^][]*\]$", "", line))
                     self.assertIn(words, cm.exception.message)
                     self.assertNotIn("could not be found", cm.exception.message)
+                    if method == "support":   # LIA_ELIMIT, named without claiming memory for a time limit
+                        self.assertEqual(cm.exception.status, "over the limit")
 
     def test_did_you_mean(self):
         """The binding's own refusals of a name suggest as the command line does (lia_suggest)."""
