@@ -54,7 +54,8 @@ typedef enum lia_status {
     LIA_EINPUT = 1,    /* the model/game text is invalid: read the diagnostics */
     LIA_EUSAGE = 2,    /* a bad argument: NULL, index out of range, unknown name, wrong kind */
     LIA_ENOMEM = 3,    /* an allocation failed; the handle is unchanged and still usable */
-    LIA_ELIMIT = 4,    /* refused: the result would exceed the memory cap */
+    LIA_ELIMIT = 4,    /* refused: the result would exceed the memory cap, or a method reached its
+                          own bound (support's worst case, simpdiv's step budget) */
     LIA_EIO = 5,       /* a file could not be read */
     LIA_EINTERNAL = 6, /* a bug or a solver failure; the message says which */
     LIA_ECANCELED = 7  /* a progress callback asked to stop */
@@ -70,7 +71,7 @@ LIA_API const char *lia_status_name(lia_status s);   /* static string, e.g. "inv
 LIA_API const char *lia_errmsg(void);
 
 /* "Did you mean": the candidate closest to word (Levenshtein distance at most 2, and less
- * than the word's length), or NULL when none is that close. For callers that take names from
+ * than the word's length, letters compared without case), or NULL when none is that close. For callers that take names from
  * users (the command line's commands, flags and game names); the library's own messages about
  * unknown names suggest the same way. */
 LIA_API const char *lia_suggest(const char *word, const char *const *candidates, size_t n);
@@ -352,7 +353,8 @@ typedef enum lia_nash_method {
                                 (maximal cliques); exact rationals with options.exact */
     LIA_NASH_SUPPORT = 4,    /* n players: support enumeration (Porter-Nudelman-Shoham order),
                                 every isolated equilibrium of small games */
-    LIA_NASH_SIMPDIV = 5,    /* n players: one equilibrium by simplicial subdivision, polished */
+    LIA_NASH_SIMPDIV = 5,    /* n players: one equilibrium by simplicial subdivision, polished;
+                                LIA_ELIMIT if its step budget runs out first */
     LIA_NASH_QRE = 6,        /* n players: logit quantal response path traced to an equilibrium */
     LIA_NASH_GNM = 7         /* n players: Govindan-Wilson global Newton method */
 } lia_nash_method;

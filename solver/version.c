@@ -18,7 +18,7 @@ const char *lia_status_name(lia_status s)
     case LIA_EINPUT: return "invalid input";
     case LIA_EUSAGE: return "invalid use";
     case LIA_ENOMEM: return "out of memory";
-    case LIA_ELIMIT: return "over the memory cap";
+    case LIA_ELIMIT: return "over the limit";   /* the memory cap, or a method's own bound */
     case LIA_EIO: return "input/output error";
     case LIA_EINTERNAL: return "internal error";
     case LIA_ECANCELED: return "canceled";

@@ -34,6 +34,34 @@ def status_name(st):
     return s(lib.lia_status_name(st))
 
 
+def suggest(word, names):
+    """The library's "did you mean" (lia_suggest: edit distance at most 2, case aside) among
+    names, or None; what the command line suggests for the same word."""
+    if not isinstance(word, str) or "\0" in word:
+        return None
+    cands = [n.encode("utf-8") for n in names]
+    arr = (ctypes.c_char_p * len(cands))(*cands)
+    try:
+        got = lib.lia_suggest(word.encode("utf-8"), arr, len(cands))
+    except UnicodeEncodeError:
+        return None
+    return got.decode("utf-8") if got is not None else None
+
+
+def unknown_name(what, word, names):
+    """The ValueError for a name that is none of names: "unknown method 'lhh'; did you mean
+    'lh'? (one of 'pure', 'lp', 'lh', ...)"."""
+    near = suggest(word, names)
+    return ValueError("unknown %s %r; %s(one of %s)" % (what, word, "did you mean %r? " % near if near else "",
+                                                        ", ".join(map(repr, names))))
+
+
+def library_error(st, fallback=None):
+    """The LiaisonError of a failed call that leaves no handle: the library's own words, the
+    calling thread's last message (lia_errmsg), never a sentence rebuilt from the status."""
+    return LiaisonError(s(lib.lia_errmsg()) or fallback or status_name(st), st)
+
+
 def verdict_name(v):
     """A lia_verdict's name; None for LIA_VERDICT_NONE (no commitment, or an invalid model)."""
     name = s(lib.lia_verdict_name(v))

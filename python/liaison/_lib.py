@@ -101,7 +101,7 @@ PPARAM, PU8 = ctypes.POINTER(Param), ctypes.POINTER(ctypes.c_ubyte)
 
 FUNCS = {  # name: (restype, argtypes); lia_status is an int
     "lia_version": (cstr, []), "lia_version_number": (c_int, []), "lia_status_name": (cstr, [c_int]),
-    "lia_errmsg": (cstr, []),
+    "lia_errmsg": (cstr, []), "lia_suggest": (cstr, [cstr, ctypes.POINTER(cstr), sz]),
     "lia_free": (None, [P]), "lia_set_blas_threads": (c_int, [c_int]), "lia_blas_threads": (c_int, []),
     "lia_model_open": (c_int, [OUT, cstr]), "lia_model_parse": (c_int, [OUT, cstr, sz, cstr]),
     "lia_model_free": (None, [P]), "lia_model_errmsg": (cstr, [P]), "lia_model_diag_count": (sz, [P]),

@@ -16,7 +16,7 @@ import os
 import numpy as np
 
 from . import _lib
-from ._base import Handle, LiaisonError, b, s, status_name, pinned
+from ._base import Handle, LiaisonError, b, s, status_name, pinned, unknown_name
 from ._lib import lib, P, sz
 from .results import html_table, _pd, STATUS_WORDS, STATUS_COLOURS
 
@@ -295,7 +295,7 @@ def explore(model, design="lhs", samples=None, seed=0, ranges=None, delta=None, 
             resume=False, shard=None, game=None, progress=None, memory_cap=0):
     """Model.explore (see there)."""
     if design not in DESIGNS:
-        raise ValueError("unknown design %r (%s)" % (design, ", ".join(DESIGNS)))
+        raise unknown_name("design", design, list(DESIGNS))
     if samples is None:
         raise ValueError("give samples=N (points, base samples for sobol, trajectories for morris)")
     if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)):

@@ -9,7 +9,7 @@ from fractions import Fraction
 import numpy as np
 
 from . import _lib
-from ._base import Handle, LiaisonError, b, s, take, owned, pinned, status_name
+from ._base import Handle, LiaisonError, b, s, take, owned, pinned, status_name, unknown_name, library_error
 from ._lib import lib, P, sz, dbl, PDBL, i64, cstr
 from .results import Equilibria, Sustainability
 
@@ -84,8 +84,9 @@ class Game(Handle):
                 raise ValueError("payoffs must be finite")
             st = lib.lia_game_new(ctypes.byref(out), n, ns, arr.ctypes.data_as(PDBL))
         if st != _lib.OK:
+            err = library_error(st)    # read before any other call of the library
             lib.lia_game_free(out)
-            raise LiaisonError("the game could not be built: %s" % status_name(st), st)
+            raise err
         super().__init__(out.value)
         if players is not None or strategies is not None or name is not None:
             try:
@@ -142,7 +143,7 @@ class Game(Handle):
             st = lib.lia_game_write(ctypes.byref(out), ctypes.byref(n), g, 2)   # LIA_FORMAT_NFG
             try:
                 if st != _lib.OK:
-                    raise LiaisonError("the game could not be written: %s" % status_name(st), st)
+                    raise library_error(st)
                 return ctypes.string_at(out.value, n.value).decode("utf-8", "replace")
             finally:
                 lib.lia_free(out)
@@ -272,7 +273,7 @@ class Game(Handle):
         """Equilibria as `liaison nash --format json` (see Model.nash). label (method "lh"):
         None for every label, an int, or "any". Returns an Equilibria (a dict with to_frame())."""
         if method not in NASH:
-            raise ValueError("unknown method %r (%s)" % (method, ", ".join(NASH)))
+            raise unknown_name("method", method, list(NASH))
         for bad, why in ((label is not None and method != "lh", "label belongs to method='lh'"),
                          (exact and method != "all", "exact belongs to method='all'"),
                          (coarse and not correlated, "coarse belongs to correlated=True")):
@@ -296,27 +297,16 @@ class Game(Handle):
             try:
                 st = lib.lia_game_nash(ctypes.byref(e), g, ctypes.byref(opts))
                 if st != _lib.OK:
-                    raise LiaisonError(self._nash_error(st, method, exact), st)
+                    raise library_error(st)   # the library's reason, as `liaison nash` prints it
                 if correlated:
                     copts = _lib.CorrelatedOptions(1, int(bool(coarse)), 1)
                     st = lib.lia_game_correlated(ctypes.byref(c), g, ctypes.byref(copts))
                     if st != _lib.OK:
-                        raise LiaisonError("correlated equilibria: %s" % status_name(st), st)
+                        raise library_error(st)
                 return Equilibria(json.loads(take(lib.lia_nash_write, e, c)))
             finally:
                 lib.lia_correlated_free(c)
                 lib.lia_eqset_free(e)
-
-    def _nash_error(self, st, method, exact):
-        """lia_game_nash has no message of its own: say why as the CLI does (solver/cli/cmd_nash.c)."""
-        name, shape = self.name, self.shape
-        for cond, why in ((method in ("all", "lh") and len(shape) != 2, "method '%s' takes two-player games" % method),
-                          (method == "all" and exact, "exact needs exact payoffs, not floating-point numbers"),
-                          (method == "lp", "method 'lp' solves two-player constant-sum games only"),
-                          (method == "lh", "method 'lh' needs a label below %d" % sum(shape))):
-            if st == _lib.EUSAGE and cond:
-                return "'%s' (%s): %s" % (name, " x ".join(map(str, shape)), why)
-        return "the equilibria of '%s' (method %s) could not be found: %s" % (name, method, status_name(st))
 
     def repeat(self, target=None, delta=None, punish="nash", monitor=None):
         """Sustainability of `target` (None: the commitment; names or indices, one per player)
@@ -325,7 +315,7 @@ class Game(Handle):
         monitor: {player: q} with q in (0, 1], imperfect monitoring as `--monitor PLAYER=Q`.
         Returns a Sustainability (a dict with to_frame())."""
         if punish not in PUNISH:
-            raise ValueError("punish must be one of %s, not %r" % (", ".join(map(repr, PUNISH)), punish))
+            raise unknown_name("punish", punish, list(PUNISH))
         if delta is not None and not 0 < delta < 1:
             raise ValueError("delta must be a discount factor strictly between 0 and 1")
         strategies, players = self.strategies, self.players
@@ -360,7 +350,7 @@ class Game(Handle):
             st = lib.lia_game_repeat(ctypes.byref(out), g, target, ctypes.byref(opts))
             with owned(lib.lia_repeat_free, out) as r:
                 if st != _lib.OK:
-                    raise LiaisonError("the analysis failed: %s" % status_name(st), st)
+                    raise library_error(st)
                 return Sustainability(json.loads(take(lib.lia_repeat_write, r)))
 
 

@@ -9,7 +9,8 @@ from collections import namedtuple
 import numpy as np
 
 from . import _lib
-from ._base import (Handle, LiaisonError, Diagnostic, SEVERITIES, b, s, take, owned, pinned, status_name)
+from ._base import (Handle, LiaisonError, Diagnostic, SEVERITIES, b, s, take, owned, pinned, status_name,
+                    suggest, unknown_name, library_error)
 from ._lib import lib, P, sz, cstr
 from .game import Game
 from .results import Report, Shares, Comparison
@@ -49,7 +50,7 @@ def load(path_or_text, name=None, overrides=None):
         data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape")
         st, label = lib.lia_model_parse(ctypes.byref(out), data, len(data), b(name, "label")), name or "<string>"
     if not out.value:
-        raise LiaisonError("could not read %s: %s" % (label, status_name(st)), st)
+        raise library_error(st, "could not read %s: %s" % (label, status_name(st)))
     model = Model(out.value, label)
     try:
         if st in (_lib.OK, _lib.EINPUT) and overrides:
@@ -112,8 +113,11 @@ class Model(Handle):
             raise LiaisonError("%s has %d agreements and games; choose one with game=: %s"
                                % (self.source, len(names), ", ".join(names)), _lib.EUSAGE)
         if lib.lia_model_game_find(self._h(), b(game, "game name"), ctypes.byref(sz())) != _lib.OK:
-            raise LiaisonError("no agreement or game named '%s'; %s has: %s"
-                               % (game, self.source, ", ".join(names)), _lib.EUSAGE)
+            # as the command line says it (cli_no_game), with the library's suggestion
+            near = suggest(game, names)
+            raise LiaisonError("%s has no agreement or game named '%s'%s"
+                               % (self.source, game, "; did you mean '%s'?" % near if near else
+                                  " (it has: %s)" % ", ".join(names)), _lib.EUSAGE)
         return game
 
     # -- attributes --
@@ -180,7 +184,7 @@ class Model(Handle):
             out = P()
             st = lib.lia_model_clone(ctypes.byref(out), m)
             if not out.value:
-                raise LiaisonError("clone failed: %s" % status_name(st), st)
+                raise library_error(st, "clone failed: %s" % status_name(st))
             return Model(out.value, self.source)
 
     def compile(self, game=None):
@@ -226,7 +230,7 @@ class Model(Handle):
         rules = 0
         for rule in method.split(",") if isinstance(method, str) else list(method or []):
             if rule not in RULES:
-                raise ValueError("unknown share method %r (%s)" % (rule, ", ".join(RULES)))
+                raise unknown_name("share method", rule, list(RULES))
             rules |= RULES[rule]
         if rules and not rules >> 6 & 1 and (samples, seed, confidence) != (None, None, None):
             raise ValueError("samples, seed and confidence belong to method='montecarlo'")
@@ -240,8 +244,7 @@ class Model(Handle):
         if confidence is not None and not 0 < float(confidence) < 1:
             raise ValueError("confidence must be strictly between 0 and 1")
         if disagreement not in DISAGREE:
-            raise ValueError("disagreement must be one of %s, not %r" % (", ".join(map(repr, DISAGREE)),
-                                                                          disagreement))
+            raise unknown_name("disagreement", disagreement, list(DISAGREE))
         opts = _lib.ShareOptions(1, rules, 10000 if samples is None else int(samples),
                                  1 if seed is None else int(seed), 0.95 if confidence is None else float(confidence),
                                  DISAGREE[disagreement], 20, 0)
@@ -338,7 +341,7 @@ class Model(Handle):
                 if raised:
                     raise raised[0]
                 if st != _lib.OK:
-                    msg = s(lib.lia_sweep_errmsg(sw)) if sw else ""
+                    msg = s(lib.lia_sweep_errmsg(sw)) if sw else s(lib.lia_errmsg())
                     raise LiaisonError(msg or status_name(st), st)
                 return SweepResult(sw)
 

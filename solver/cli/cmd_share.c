@@ -91,7 +91,7 @@ static int pick_game(lia_model *m, const cli_opts *o, const char **name)
     size_t count = lia_model_game_count(m), gi;
     if (o->game) {
         if (lia_model_game_find(m, o->game, &gi) != LIA_OK) {
-            fprintf(stderr, "liaison share: %s has no agreement or game named '%s'\n", o->files[0], o->game);
+            cli_no_game(m, o->files[0], o->game, "share");
             return EXIT_INPUT;
         }
         *name = o->game;

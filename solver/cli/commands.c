@@ -12,6 +12,26 @@ static const char *nash_methods(size_t i, const char **note)
     if (name && !lia_nash_method_available((lia_nash_method)i)) *note = "not in this build";
     return name;
 }
+/* One line on each method for nash --help, by the library's name (a method the library adds
+ * without a line here is still listed above, by name). */
+static const char *const method_lines[][2] = {
+    { "pure", "every pure equilibrium, any number of players, exactly" },
+    { "lp", "two-player constant-sum games: the minimax solution" },
+    { "lh", "two players: Lemke-Howson, one equilibrium per label" },
+    { "all", "two players: every extreme equilibrium, its components" },
+    { "support", "every isolated equilibrium of a small game, any players" },
+    { "simpdiv", "one equilibrium by simplicial subdivision, any players" },
+    { "qre", "the equilibrium the logit QRE path selects, any players" },
+    { "gnm", "one equilibrium by the global Newton method, any players" },
+};
+
+static const char *method_line(const char *name)
+{
+    for (size_t i = 0; i < sizeof method_lines / sizeof method_lines[0]; i++)
+        if (!strcmp(method_lines[i][0], name)) return method_lines[i][1];
+    return NULL;
+}
+
 static const char *share_methods(size_t i, const char **note) { (void)note; return lia_share_selection_name(i); }
 static const char *designs(size_t i, const char **note) { (void)note; return lia_design_name((lia_design)i); }
 static const char *punishments(size_t i, const char **note) { (void)note; return lia_punishment_name((lia_punishment)i); }
@@ -169,6 +189,7 @@ const cli_flag *cli_flag_find(const cli_command *c, const char *name)
  * to column 33 (where the help of a flag starts) */
 static void wrap(FILE *f, const char *text, int at)
 {
+    const int indent = at;   /* continuation lines line up under the first */
     while (*text) {
         int room = 100 - at, n = (int)strlen(text);
         if (n > room) {
@@ -179,8 +200,8 @@ static void wrap(FILE *f, const char *text, int at)
         fprintf(f, "%.*s\n", n, text);
         text += n;
         while (*text == ' ') text++;
-        if (*text) fprintf(f, "%33s", "");
-        at = 33;
+        if (*text) fprintf(f, "%*s", indent, "");
+        at = indent;
     }
 }
 
@@ -202,6 +223,13 @@ void cli_command_help(FILE *f, const cli_command *c)
                                        note ? note : "", note ? ")" : "");
             fprintf(f, "%33s", "");
             wrap(f, list, 33);
+            if (fl->names == nash_methods)
+                for (size_t i = 0; (name = fl->names(i, &note)); i++, note = NULL) {
+                    const char *line = method_line(name);
+                    if (!line) continue;
+                    fprintf(f, "%35s%-9s", "", name);
+                    wrap(f, line, 44);
+                }
         }
     }
     fprintf(f, "  %-30s %s\n\nexit status: 0 ok, 2 bad input or usage, 3 internal failure. See docs/cli.md.\n",

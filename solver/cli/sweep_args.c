@@ -91,7 +91,7 @@ int cli_sweep_check(lia_model *m, const lia_sweep_options *so, char *const names
         return EXIT_INPUT;
     }
     if (o->game && lia_model_game_find(m, o->game, &(size_t){ 0 }) != LIA_OK) {
-        fprintf(stderr, "liaison %s: %s has no agreement or game named '%s'\n", command, o->files[0], o->game);
+        cli_no_game(m, o->files[0], o->game, command);
         return EXIT_INPUT;
     }
     /* an unknown parameter name is caught before the grid runs */

@@ -6,22 +6,20 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Every size in a message, needs and caps alike, in one form: three significant digits in
+ * the largest binary unit below the number ("2 KiB", "2.14 KiB", "763 MiB"), so that a need
+ * and the cap it exceeds read alike. */
 void lia__format_bytes(char *buf, size_t cap, double b)
 {
     static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
     int u = 0;
     while (b >= 1024 && u < 6) { b /= 1024; u++; }
-    if (u == 0) snprintf(buf, cap, "%.0f bytes", b);
-    else snprintf(buf, cap, "%.1f %s", b, units[u]);
+    snprintf(buf, cap, u ? "%.3g %s" : "%.0f %s", b, units[u]);
 }
 
 void lia__format_cap(char *buf, size_t cap, size_t bytes)
 {
-    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-    double b = (double)bytes;
-    int u = 0;
-    while (b >= 1024 && u < 6) { b /= 1024; u++; }
-    snprintf(buf, cap, u ? "%.3g %s" : "%.0f %s", b, units[u]);
+    lia__format_bytes(buf, cap, (double)bytes);
 }
 
 lia_status lia__game_alloc(lia_game **out, const char *name, size_t np, const size_t *ns, int want_exact,

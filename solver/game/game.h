@@ -42,9 +42,10 @@ static inline void lia_game_set(lia_game *g, size_t p, size_t profile, lia_num v
 /* 1 if every payoff lies strictly within +-LIA_NUM_LIMIT; else 0 with msg naming the first
  * payoff outside (a computed one, such as 1e299*1e9, as much as one read). */
 int lia__game_payoffs_in_range(const lia_game *g, char *msg, size_t msgcap);
-/* "1.5 GiB" style size for messages. */
+/* A size for messages, needs and caps alike: "1.5 GiB", "2.14 KiB", "763 MiB" (three
+ * significant digits, so a cap as a user wrote it reads "1 GiB", "50 KiB"). */
 void lia__format_bytes(char *buf, size_t cap, double bytes);
-/* A memory cap as a user wrote it: "1 GiB", "8 GiB", "50 KiB" (three significant digits). */
+/* The same for a size_t (a memory cap). */
 void lia__format_cap(char *buf, size_t cap, size_t bytes);
 
 #endif

@@ -41,9 +41,12 @@ lia_status lia__nash_support(lia_eqset *e, const lia_game *g);
 lia_status lia__nash_gnm(lia_eqset *e, const lia_game *g);
 /* n players: one equilibrium by simplicial subdivision (van der Laan-Talman restarts on grids
  * refined by halves), polished on its support and verified (simpdiv.c). LIA_ELIMIT if its
- * arrays exceed cap; LIA_EINTERNAL, with the reason recorded and nothing added, if no
- * verified equilibrium comes within the step budget or the finest grid. */
+ * arrays exceed cap; LIA_ELIMIT too, with the reason recorded and nothing added, if no
+ * verified equilibrium comes within the step budget or the finest grid (a bound of the
+ * method, not a failure); LIA_EINTERNAL if a path leaves its region (a bug). */
 lia_status lia__nash_simpdiv(lia_eqset *e, const lia_game *g, size_t cap);
+/* The bytes lia__nash_simpdiv takes for this game (its refusal threshold). */
+lia_status lia__nash_simpdiv_needed(const lia_game *g, double *bytes);
 
 /* n players: the logit QRE path from lambda = 0, kept as points in the set, and the Nash
  * equilibrium it ends at, polished on its support and verified (qre.c). LIA_EINTERNAL, with

@@ -29,7 +29,7 @@ static void explain_usage(const lia_game *g, const lia_nash_options *o, const ch
     case LIA_NASH_LH:
         if (g->np != 2)
             lia__errmsg_default(LIA_EUSAGE, "Lemke-Howson (the lh method) solves two-player games; '%s' has %zu players: "
-                                            "use the gnm or qre method", g->name, g->np);
+                                            "use the gnm, simpdiv or qre method", g->name, g->np);
         else
             lia__errmsg_default(LIA_EUSAGE, "Lemke-Howson label %ld is out of range for '%s' (%s): labels run from 0 to "
                                             "%zu (the first player's strategies, then the second's), -1 for every label or LIA_LH_RACE",
@@ -39,7 +39,7 @@ static void explain_usage(const lia_game *g, const lia_nash_options *o, const ch
         if (g->np != 2)
             lia__errmsg_default(LIA_EUSAGE, "vertex enumeration (the all method) solves two-player games; '%s' has %zu "
                                             "players: use the support method for every isolated equilibrium of a small "
-                                            "game, or gnm for one", g->name, g->np);
+                                            "game, or gnm or simpdiv for one", g->name, g->np);
         else if (o->exact)
             lia__errmsg_default(LIA_EUSAGE, "the exact option needs exact payoffs (integers, decimals or fractions)"
                                             "; '%s' has payoffs known only as floating-point numbers",
@@ -60,13 +60,13 @@ static void support_refused(const lia_game *g)
         double pairs = 1;
         for (size_t i = 1; i <= m; i++) pairs = pairs * (double)(n + i) / (double)i;   /* C(m+n, m) */
         lia__errmsg_default(LIA_ELIMIT, "support enumeration of '%s' (%zu x %zu) could examine %.3g support pairs, "
-                                        "about %.0f minutes; it is refused beyond %.0e pairs (about 90 s): use the all "
+                                        "about %.3g minutes; it is refused beyond %.0e pairs (about 90 s): use the all "
                                         "method for every extreme equilibrium, or lh or gnm for one",
                             g->name, m, n, pairs - 1, (pairs - 1) * 1.8e-6 / 60, LIA_SUPPORT_MAX_PAIRS);
     } else {
         lia__errmsg_default(LIA_ELIMIT, "support enumeration of '%s' (%zu players) is refused: its worst case of "
-                                        "support profiles times homotopy paths exceeds %.0e (about 90 s): use the gnm "
-                                        "or qre method for one equilibrium, or pure", g->name, g->np,
+                                        "support profiles times homotopy paths exceeds %.0e (about 90 s): use the gnm, "
+                                        "simpdiv or qre method for one equilibrium, or pure", g->name, g->np,
                             LIA_SUPPORT_MAX_PATHS);
     }
 }
@@ -106,8 +106,15 @@ void lia__nash_explain(lia_status st, const lia_game *g, const lia_nash_options 
             lia__errmsg_default(st, "the logit path (the qre method) on '%s' (%s) needs up to %s, over the memory cap "
                                     "of %s (lia_nash_options.memory_cap): raise the cap or use the gnm method",
                                 g->name, sh, needs, cap);
-        }
-        else
+        } else if (o->method == LIA_NASH_SIMPDIV) {
+            /* its arrays and the payoff copy, counted before any work */
+            double need = 0;
+            char needs[32] = "more";
+            if (lia__nash_simpdiv_needed(g, &need) == LIA_OK && need < 1e18) lia__format_cap(needs, sizeof needs, (size_t)need);
+            lia__errmsg_default(st, "simplicial subdivision (the simpdiv method) on '%s' (%s) needs %s, over the "
+                                    "memory cap of %s (lia_nash_options.memory_cap): raise the cap or use the %s "
+                                    "method", g->name, sh, needs, cap, g->np == 2 ? "lh" : "gnm");
+        } else
             lia__errmsg_default(st, "'%s' (%s) is too large for the %s method within %s of memory: use the gnm "
                                     "method", g->name, sh, m, cap);
         break;

@@ -403,6 +403,14 @@ static double working_bytes(const lia_game *g, size_t N)
     return 8 * (6 * np + 8 * n + 2) + 2 * n + 8 * np * (double)g->nprofiles + 40 * n * n;
 }
 
+lia_status lia__nash_simpdiv_needed(const lia_game *g, double *bytes)
+{
+    size_t N = 0;
+    for (size_t p = 0; p < g->np; p++) N += g->ns[p];
+    *bytes = working_bytes(g, N);
+    return LIA_OK;
+}
+
 /* The restarts on grids of mesh 1/4, 1/8, ... up to 1/m_last. With e, each path's end is
  * polished and the first verified equilibrium added (the run stops there); without, the last
  * path's end is left in approx. The labels computed are counted into *labels if not NULL. */
@@ -490,14 +498,15 @@ static lia_status simpdiv(const lia_game *g, lia_eqset *e, int64_t m_last, doubl
                                      "mesh 1/%lld (a bug); nothing unverified is reported: use the gnm method",
                                      g->name, (long long)S.m);
         else if (why == PATH_BUDGET)
-            st = lia__errmsg_default(LIA_EINTERNAL, "simplicial subdivision on '%s' used its budget of %ld labelled "
+            st = lia__errmsg_default(LIA_ELIMIT, "simplicial subdivision on '%s' used its budget of %ld labelled "
                                      "points (%.0e payoff terms) on the grid of mesh 1/%lld without an equilibrium "
-                                     "that passes the regret check; nothing unverified is reported: use the gnm "
-                                     "method", g->name, S.budget, SD_MAX_WORK, (long long)S.m);
+                                     "that passes the regret check; nothing unverified is reported: use the %s "
+                                     "method", g->name, S.budget, SD_MAX_WORK, (long long)S.m, np == 2 ? "lh" : "gnm");
         else
-            st = lia__errmsg_default(LIA_EINTERNAL, "simplicial subdivision on '%s' refined its grid to mesh 1/%ld "
+            st = lia__errmsg_default(LIA_ELIMIT, "simplicial subdivision on '%s' refined its grid to mesh 1/%ld "
                                      "without a point whose polished support passes the regret check; nothing "
-                                     "unverified is reported: use the gnm method", g->name, SD_M_MAX);
+                                     "unverified is reported: use the %s method", g->name, SD_M_MAX,
+                                     np == 2 ? "lh" : "gnm");
     }
 out:
     lia__free(S.off);

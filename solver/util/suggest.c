@@ -1,7 +1,14 @@
-/* suggest.c — bounded Levenshtein distance over short identifiers. */
+/* suggest.c — bounded Levenshtein distance over short identifiers. Letters compare without
+ * case, so that a name typed in capitals (NASH, SIMPDIV) finds its lower-case spelling. */
 #include "suggest.h"
 #include "liaison.h"
+#include <ctype.h>
 #include <string.h>
+
+static int same(char a, char b)
+{
+    return tolower((unsigned char)a) == tolower((unsigned char)b);
+}
 
 static size_t distance(const char *a, size_t la, const char *b, size_t lb)
 {
@@ -13,7 +20,7 @@ static size_t distance(const char *a, size_t la, const char *b, size_t lb)
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
             size_t cur = row[j];
-            size_t sub = prev + (a[i - 1] != b[j - 1]);
+            size_t sub = prev + !same(a[i - 1], b[j - 1]);
             size_t del = row[j] + 1, ins = row[j - 1] + 1;
             row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
             prev = cur;

@@ -78,6 +78,12 @@ run "nash --help methods" 0 "$LIAISON" nash --help && {
   tr '\n' ' ' <"$TMP/out" | tr -s ' ' | grep -q 'one of: pure, lp, lh, all, support, simpdiv, qre, gnm' &&
   grep -q -- '--correlated' "$TMP/out" && grep -q -- '--threads N' "$TMP/out" && ok "nash --help methods" \
     || not_ok "nash --help methods" "$(cat "$TMP/out")"; }
+# ... and says in one line what each finds (simpdiv was once only a name there)
+for m in pure lp lh all support simpdiv qre gnm; do
+  grep -qE "^ {35}$m +[a-z]" "$TMP/out" || wrong_m="$wrong_m $m"
+done
+[ -z "$wrong_m" ] && grep -qE '^ +simpdiv +one equilibrium by simplicial subdivision, any players$' "$TMP/out" &&
+  ok "nash --help: one line per method" || not_ok "nash --help: one line per method" "no line for:$wrong_m"
 run "share --help rules" 0 "$LIAISON" share --help && {
   grep -q 'rules: shapley, banzhaf, nucleolus, prenucleolus, least_core, core,' "$TMP/out" && grep -q 'bargaining, all' "$TMP/out" &&
   ok "share --help rules" || not_ok "share --help rules" "$(cat "$TMP/out")"; }

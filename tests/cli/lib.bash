@@ -27,8 +27,8 @@ run() {
 # that is only a status ("internal error", or "liaison nash: internal error") or the CLI's
 # stand-in for a library call that left no message fails the case.
 bare_error() {
-  if grep -qE '(^|: )(internal error|out of memory|invalid use|over the memory cap)$|without saying why' "$2"; then
-    not_ok "$1" "a message without its reason:" "$(grep -E '(^|: )(internal error|out of memory|invalid use|over the memory cap)$|without saying why' "$2" | head -3)"
+  if grep -qE '(^|: )(internal error|out of memory|invalid use|over the memory cap|over the limit)$|without saying why' "$2"; then
+    not_ok "$1" "a message without its reason:" "$(grep -E '(^|: )(internal error|out of memory|invalid use|over the memory cap|over the limit)$|without saying why' "$2" | head -3)"
     return 1
   fi
   return 0

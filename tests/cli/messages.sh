@@ -74,6 +74,36 @@ says "correlated LP under --memory-cap 1K" "correlated-equilibrium LP of '2x2x2'
 says "coarse correlated LP under --memory-cap 1K (compile --emit lp)" "coarse correlated-equilibrium LP of '2x2x2' would exceed the memory cap of 1 KiB" \
   "$LIAISON" compile "$P3" --emit lp --coarse --memory-cap 1K
 
+# simplicial subdivision counts its arrays before any work (simpdiv.c working_bytes): for
+# 2x2x2, np = 3 players, N = 6 strategies, 8 profiles: 8 (6 np + 8 N + 2) + 2 N + 8 np 8 +
+# 40 N^2 = 544 + 12 + 192 + 1440 = 2188 bytes = 2.14 KiB, over a cap of 2 KiB; both sizes in
+# one form. Three players: gnm is the method to try; two players: lh.
+says "simpdiv over --memory-cap 2K says what it needs" "simplicial subdivision (the simpdiv method) on '2x2x2' (3 players) needs 2.14 KiB, over the memory cap of 2 KiB (lia_nash_options.memory_cap): raise the cap or use the gnm method [--memory-cap SIZE sets the cap]" \
+  "$LIAISON" nash "$P3" --method simpdiv --memory-cap 2K
+run "simpdiv within --memory-cap 3K" 0 "$LIAISON" nash "$P3" --method simpdiv --memory-cap 3K
+# 2x2: np = 2, N = 4, 4 profiles: 8 (12 + 32 + 2) + 8 + 64 + 640 = 1080 bytes = 1.05 KiB
+says "simpdiv on two players over the cap suggests lh" "on '2x2' (2 x 2) needs 1.05 KiB, over the memory cap of 1 KiB (lia_nash_options.memory_cap): raise the cap or use the lh method" \
+  "$LIAISON" nash "$CASES/nfg/2x2.nfg" --method simpdiv --memory-cap 1K
+# support enumeration's worst case of a 100 x 100 game: C(200, 100) - 1 = 9.05e58 pairs at
+# 1.8 us each is 2.72e51 minutes, written as a number a reader can take in
+python3 - "$TMP/r100.nfg" <<'PY'
+import sys, random
+random.seed(7)
+with open(sys.argv[1], "w") as f:
+    f.write('NFG 1 R "r100" { "A" "B" } { 100 100 }\n' + " ".join(str(random.randint(0, 99)) for _ in range(20000)) + "\n")
+PY
+says "support on 100 x 100: the time in e-notation" "could examine 9.05e+58 support pairs, about 2.72e+51 minutes; it is refused beyond 5e+07 pairs" \
+  "$LIAISON" nash "$TMP/r100.nfg" --method support
+# simpdiv's budget is a bound of the method, not a failure (exit 2, as support's refusal): the
+# same game's first path wanders (simpdiv.c: 2e10 payoff terms in 104 s), so the 5e9 budget
+# (125000 labels of 2^2 x 10^4 terms, about 20 s) ends the run with its reason
+says "simpdiv out of budget on 100 x 100: a limit, lh suggested" "simplicial subdivision on 'r100' used its budget of 125000 labelled points (5e+09 payoff terms)" \
+  "$LIAISON" nash "$TMP/r100.nfg" --method simpdiv
+grep -q "use the lh method" "$TMP/err" && ok "simpdiv out of budget: two players, lh suggested" || not_ok "simpdiv out of budget: two players, lh suggested" "$(cat "$TMP/err")"
+# a name in capitals finds its lower-case spelling
+says "--method SIMPDIV: did you mean" "unknown --method 'SIMPDIV'; did you mean simpdiv?" "$LIAISON" nash "$P3" --method SIMPDIV
+says "--punish NASH: did you mean" "unknown --punish 'NASH'; did you mean nash?" "$LIAISON" repeat models/ukusa-1946.lia --punish NASH
+
 ## one failing library call per command: the library's reason reaches the user
 says "nash lp on a general game" "the lp method solves two-player constant-sum games; 'UKUSA' (3 x 3) is not one" \
   "$LIAISON" nash models/ukusa-1946.lia --method lp

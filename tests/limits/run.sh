@@ -44,21 +44,21 @@ PY
 
 # ---- reading ---------------------------------------------------------------------------------
 check $R "check /dev/zero (default cap)" --rc 2 --vmem 1024 --wall 10 --peak $((256 + BASE)) \
-  --stderr "larger than 256.0 MiB" -- "$L" check /dev/zero
+  --stderr "larger than 256 MiB" -- "$L" check /dev/zero
 check $R "check /dev/zero --memory-cap 1M" --rc 2 --vmem 512 --wall 10 --peak $((16 + BASE)) \
-  --stderr "larger than 16.0 MiB" -- "$L" check /dev/zero --memory-cap 1M
+  --stderr "larger than 16 MiB" -- "$L" check /dev/zero --memory-cap 1M
 check $R "check /dev/zero under ulimit -v 100M" --rc 3 --vmem 100 --wall 10 -- "$L" check /dev/zero
 check $R "outcome-form .nfg over --memory-cap 100M" --rc 2 --vmem 1024 --wall 30 --peak $((100 + BASE)) \
-  --stderr "would need 762.9 MiB" -- "$L" nash "$T/out4k.nfg" --memory-cap 100M
+  --stderr "would need 763 MiB" -- "$L" nash "$T/out4k.nfg" --memory-cap 100M
 check $R "1000 x 1000 .nfg compile under --memory-cap 60M" --rc 2 --vmem 1024 --wall 30 --peak $((60 + BASE)) \
-  --stderr "over the memory cap of 60.0 MiB" -- "$L" compile "$T/p1000.nfg" --memory-cap 60M
+  --stderr "over the memory cap of 60 MiB" -- "$L" compile "$T/p1000.nfg" --memory-cap 60M
 check $R "1000 x 1000 .nfg pure equilibria under --memory-cap 100M" --rc 0 --json --vmem 1024 --wall 60 \
   --peak $((100 + BASE)) -- "$L" nash "$T/p1000.nfg" --memory-cap 100M --format json
 check $R "1000 x 1000 .nfg under ulimit -v 150M" --rc 3 --vmem 150 --wall 60 -- "$L" nash "$T/p1000.nfg"
 
 # ---- analyses --------------------------------------------------------------------------------
 check $R "voting power under --memory-cap 1M" --rc 2 --vmem 1024 --wall 30 --peak $((1 + BASE)) \
-  --stderr "over the memory cap of 1.0 MiB" -- "$L" share "$T/vote.lia" --method banzhaf --memory-cap 1M
+  --stderr "over the memory cap of 1 MiB" -- "$L" share "$T/vote.lia" --method banzhaf --memory-cap 1M
 check $R "voting game, default share: notes, not a refusal" --rc 0 --json --vmem 1024 --wall 60 \
   --peak $((1024 + BASE)) -- "$L" share "$T/vote.lia" --format json
 check $R "10^8-point sweep under --memory-cap 1M" --rc 2 --vmem 1024 --wall 10 --peak $((1 + BASE)) \

@@ -521,6 +521,57 @@ class TestErrors(unittest.TestCase):
                     [np.zeros((2, 0))] * 2):
             self.assertRaises(ValueError, liaison.Game, bad)
 
+    def test_nash_failures_in_the_librarys_words(self):
+        """A failed nash raises with the library's message (lia_errmsg), the one `liaison nash`
+        prints for the same game and method, never a sentence rebuilt from the status."""
+        import random
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            # a random 100 x 100 game: C(200, 100) - 1 = 9.05e58 support pairs, refused for its time
+            r100 = os.path.join(tmp, "r100.nfg")
+            rnd = random.Random(7)
+            with open(r100, "w") as f:
+                f.write('NFG 1 R "r100" { "A" "B" } { 100 100 }\n'
+                        + " ".join(str(rnd.randint(0, 99)) for _ in range(20000)) + "\n")
+            p3, p2 = os.path.join(NFG, "2x2x2.nfg"), os.path.join(NFG, "2x2.nfg")
+            for path, method, kw, extra, words in [
+                    (r100, "support", {}, [], "could examine 9.05e+58 support pairs"),
+                    (p3, "lh", {}, [], "use the gnm, simpdiv or qre method"),
+                    (p3, "all", {}, [], "or gnm or simpdiv for one"),
+                    (p2, "lh", {"label": 9}, ["--label", "9"], "labels run from 0 to 3")]:
+                with self.subTest(game=os.path.basename(path), method=method):
+                    with self.assertRaises(liaison.LiaisonError) as cm:
+                        liaison.load(path).nash(method=method, **kw)
+                    # the command line's line less its own hint in brackets ("[--label K, or any]")
+                    line = cli_error("nash", path, "--method", method, *extra)
+                    self.assertEqual(cm.exception.message, re.sub(r" \[[^][]*\]$", "", line))
+                    self.assertIn(words, cm.exception.message)
+                    self.assertNotIn("could not be found", cm.exception.message)
+                    if method == "support":   # LIA_ELIMIT, named without claiming memory for a time limit
+                        self.assertEqual(cm.exception.status, "over the limit")
+
+    def test_did_you_mean(self):
+        """The binding's own refusals of a name suggest as the command line does (lia_suggest)."""
+        uk = liaison.load(os.path.join(ROOT, "models", "ukusa-1946.lia"))
+        for call, near in [(lambda: uk.nash(method="SIMPDIV"), "did you mean 'simpdiv'?"),
+                           (lambda: uk.nash(method="lhh"), "did you mean 'lh'?"),
+                           (lambda: uk.repeat(punish="mimax"), "did you mean 'minmax'?"),
+                           (lambda: uk.repeat(punish="NASH"), "did you mean 'nash'?"),
+                           (lambda: uk.share(disagreement="securty"), "did you mean 'security'?")]:
+            with self.subTest(near=near):
+                with self.assertRaises(ValueError) as cm:
+                    call()
+                self.assertIn(near, str(cm.exception))
+        self.assertRaisesRegex(ValueError, r"unknown method 'magic'; \(one of 'pure'", uk.nash, method="magic")
+        # a game name: the command line's sentence, word for word
+        path = os.path.join(ROOT, "models", "ukusa-1946.lia")
+        for name in ("ukusa", "nope"):
+            with self.subTest(game=name):
+                with self.assertRaises(liaison.LiaisonError) as cm:
+                    liaison.load(path).solve(game=name)
+                self.assertEqual(str(cm.exception).replace(liaison.load(path).source, path),
+                                 cli_error("solve", path, "--game", name))
+
     def test_misuse_does_not_kill_the_interpreter(self):
         script = textwrap.dedent("""
             import gc, os, sys, threading

@@ -446,7 +446,7 @@ static void test_memory_cap_refuses_with_size(void **state)
     assert_int_equal(lia_model_compile(&g, m, "big", NULL), LIA_ELIMIT);
     assert_null(g);
     assert_non_null(strstr(lia_model_errmsg(m), "21.8 GiB"));
-    assert_non_null(strstr(lia_model_errmsg(m), "memory cap of 1.0 GiB"));
+    assert_non_null(strstr(lia_model_errmsg(m), "memory cap of 1 GiB"));
     /* a smaller cap refuses a game that the default would allow */
     lia_compile_options o = LIA_COMPILE_OPTIONS_INIT;
     o.memory_cap = 1024;

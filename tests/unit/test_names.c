@@ -18,6 +18,10 @@ static void test_suggest_public(void **state)
     assert_string_equal(lia_suggest("nsah", cmds, 7), "nash");           /* transposition: 2 */
     assert_null(lia_suggest("frobnicate", cmds, 7));                     /* nothing within 2 */
     assert_null(lia_suggest("x", cmds, 7));                              /* distance must be < length */
+    /* case does not count: NASH is nash (distance 0 without case, 4 with it), SOLV is solve */
+    assert_string_equal(lia_suggest("NASH", cmds, 7), "nash");
+    assert_string_equal(lia_suggest("SOLV", cmds, 7), "solve");
+    assert_string_equal(lia_suggest("Sweeep", cmds, 7), "sweep");
     assert_null(lia_suggest(NULL, cmds, 7));
     assert_null(lia_suggest("solve", NULL, 7));
 }

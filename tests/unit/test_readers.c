@@ -489,8 +489,8 @@ static void outcome_form_table_cap(void **state)
     /* 8000 players x 6000 profiles = 48e6 payoffs of 24 bytes = 1.152e9 bytes = 1.07 GiB, over
      * the default cap of 1 GiB */
     assert_int_equal(sizeof(lia_num), 24);
-    assert_non_null(strstr(f.d.items[0].message, "the game's 48000000 payoffs would need 1.1 GiB as exact numbers"));
-    assert_non_null(strstr(f.d.items[0].message, "over the memory cap of 1.0 GiB"));
+    assert_non_null(strstr(f.d.items[0].message, "the game's 48000000 payoffs would need 1.07 GiB as exact numbers"));
+    assert_non_null(strstr(f.d.items[0].message, "over the memory cap of 1 GiB"));
     assert_int_equal(f.d.items[0].line, 2);
     assert_int_equal(f.d.items[0].column, 1);
     assert_true(f.a.used < 4 * 1024 * 1024);
