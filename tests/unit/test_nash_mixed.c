@@ -13,6 +13,7 @@
 #include "game_fixtures.h"
 #include "nash/eqset.h"
 #include "util/mem.h"
+#include "edge_games.h"
 
 static size_t width_of(const lia_game *g)
 {
@@ -538,15 +539,8 @@ static void test_gnm_edge_games(void **state)
 {
     (void)state;
     /* constant game, one player, a one-strategy player: still one verified equilibrium */
-    const char *src[] = {
-        "game z normal { players A, B; strategies A: a, b; strategies B: a, b\n"
-        "  matrix A [0 0; 0 0]; matrix B [0 0; 0 0] }\n",
-        "game o normal { players A; strategies A: a, b, c\n payoff a: 1; payoff b: 3; payoff c: 3 }\n",
-        "game s normal { players A, B, C; strategies A: a; strategies B: a, b; strategies C: a, b\n"
-        "  payoff a a a: 1,2,3; payoff a b a: 0,0,0; payoff a a b: 0,0,0; payoff a b b: 4,5,6 }\n",
-    };
-    for (size_t i = 0; i < sizeof src / sizeof *src; i++) {
-        lia_game *g = parse(src[i]);
+    for (size_t i = 0; i < EDGE_GAMES; i++) {
+        lia_game *g = parse(edge_games[i]);
         lia_eqset *e = solve(g, LIA_NASH_GNM);
         assert_int_equal(lia_eqset_count(e), 1);
         lia_eqset_free(e);
