@@ -69,6 +69,23 @@ int lia__check_eval(check_ctx *c, const lia_expr *e, lia_num *out)
     return 0;
 }
 
+void lia__check_path(char *buf, size_t cap, const char *first, ...)
+{
+    if (cap == 0) return;
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *part = first; part; part = va_arg(ap, const char *)) {
+        if (part != first && n + 1 < cap) buf[n++] = '.';
+        size_t len = strlen(part);
+        if (len > cap - 1 - n) len = cap - 1 - n;
+        memcpy(buf + n, part, len);
+        n += len;
+    }
+    va_end(ap);
+    buf[n] = '\0';
+}
+
 static lia_override *find_override(check_ctx *c, const char *path, size_t *index)
 {
     for (size_t i = c->nov; i-- > 0;) {   /* the latest override of a name wins */
@@ -211,7 +228,7 @@ static void check_topic_item(check_ctx *c, const lia_item *it, spec_topic *t)
     for (lia_stmt *s = it->stmts; s; s = s->next)
         if (lia__check_once(c, seen, s, "common")) common = s->exprs[0];
     char path[LIA_PATH_MAX];
-    snprintf(path, sizeof path, "%s.common", it->name.s);
+    CHECK_PATH(path, it->name.s, "common");
     t->name = it->name.s;
     if (lia__check_value(c, path, common, lia__num_int(0), it->name.span, &t->common))
         lia__check_range(c, &t->common, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "a topic's commonality");
@@ -235,7 +252,7 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
     }
     char path[LIA_PATH_MAX];
     for (size_t t = 0; t < K; t++) {
-        snprintf(path, sizeof path, "%s.%s.%s", it->name.s, attr, c->spec->topics[t].name);
+        CHECK_PATH(path, it->name.s, attr, c->spec->topics[t].name);
         if (!lia__check_value(c, path, given[t] ? given[t]->value : NULL, lia__num_int(0), it->name.span, &out[t]))
             continue;
         lia__check_range(c, &out[t], 0, RANGE_CLOSED, hi, RANGE_CLOSED, hi_inf, "%s's %s on '%s'", it->name.s, attr, c->spec->topics[t].name);
@@ -248,8 +265,8 @@ static void party_topic_values(check_ctx *c, const lia_item *it, const lia_stmt 
 static void check_suspect(check_ctx *c, const lia_item *it, const lia_stmt *s, spec_party *p)
 {
     char path[LIA_PATH_MAX], leak_path[LIA_PATH_MAX];
-    snprintf(path, sizeof path, "%s.suspect", it->name.s);
-    snprintf(leak_path, sizeof leak_path, "%s.suspect.leak", it->name.s);
+    CHECK_PATH(path, it->name.s, "suspect");
+    CHECK_PATH(leak_path, it->name.s, "suspect", "leak");
     p->suspect = s || lia__check_has_override(c, path) || lia__check_has_override(c, leak_path);
     if (lia__check_value(c, path, s ? s->value : NULL, lia__num_int(0), it->name.span, &p->suspect_prior)) {
         lia__check_range(c, &p->suspect_prior, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's suspect prior (a probability)", it->name.s);
@@ -285,7 +302,7 @@ static void check_party_item(check_ctx *c, const lia_item *it, spec_party *p)
     };
     char path[LIA_PATH_MAX];
     for (size_t i = 0; i < sizeof sc / sizeof sc[0]; i++) {
-        snprintf(path, sizeof path, "%s.%s", it->name.s, names[sc[i].kw]);
+        CHECK_PATH(path, it->name.s, names[sc[i].kw]);
         const lia_expr *e = seen[sc[i].kw] ? seen[sc[i].kw]->exprs[0] : NULL;
         if (!lia__check_value(c, path, e, sc[i].dflt, it->name.span, sc[i].v)) continue;
         lia__check_range(c, sc[i].v, sc[i].lo, sc[i].lo_closed, sc[i].hi, sc[i].hi_closed, sc[i].hi_inf, "%s's %s", it->name.s, sc[i].what);
@@ -457,7 +474,7 @@ static void check_game_items(check_ctx *c, const lia_ast *ast, const lia_nametab
 }
 
 /* Everything but the regimes: names, lets, topics, parties, agreements and games, with the
- * context's overrides. Also run once per regime, with its `set`s added (lia__check_regimes.c). */
+ * context's overrides. Also run once per regime, with its `set`s added (check_regimes.c). */
 int lia__check_items(check_ctx *c, const lia_ast *ast)
 {
     lia_spec *out = c->spec;

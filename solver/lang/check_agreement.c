@@ -1,4 +1,4 @@
-/* lia__check_agreement.c — checking a bilateral or multilateral agreement block into its spec. */
+/* check_agreement.c — checking a bilateral or multilateral agreement block into its spec. */
 #include "check_internal.h"
 #include "../util/mem.h"
 #include <math.h>
@@ -135,7 +135,7 @@ static void check_commit(check_ctx *c, const lia_item *it, const lia_stmt *s, sp
     char path[LIA_PATH_MAX];
     for (size_t m = 0; m < a->nm; m++) {
         const char *pname = c->spec->parties[a->members[m]].name;
-        snprintf(path, sizeof path, "%s.commit.%s", it->name.s, pname);
+        CHECK_PATH(path, it->name.s, "commit", pname);
         lia_val v;
         a->commit[m] = a->nl - 1;
         if (!lia__check_value(c, path, given[m] ? given[m]->value : NULL, a->levels[a->nl - 1], it->name.span, &v))
@@ -160,7 +160,7 @@ static void check_monitor(check_ctx *c, const lia_item *it, const lia_stmt *s, s
     char path[LIA_PATH_MAX];
     for (size_t m = 0; m < a->nm; m++) {
         const char *pname = c->spec->parties[a->members[m]].name;
-        snprintf(path, sizeof path, "%s.monitor.%s", it->name.s, pname);
+        CHECK_PATH(path, it->name.s, "monitor", pname);
         lia_val v;
         a->monitor[m] = lia__num_int(1);
         if (lia__check_value(c, path, given[m] ? given[m]->value : NULL, lia__num_int(1), it->name.span, &v) &&
@@ -220,7 +220,7 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
     for (size_t t = 0; t < K; t++) {
         const char *tn = c->spec->topics[t].name;
         lia_val v;
-        snprintf(path, sizeof path, "%s.pool.%s", it->name.s, tn);
+        CHECK_PATH(path, it->name.s, "pool", tn);
         if (lia__check_value(c, path, pooled[t] ? pooled[t]->value : NULL, lia__num_int(0), it->name.span, &v)) {
             if (lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the pooled scope of '%s'", tn)) a->pool[t] = v.n;
         }
@@ -229,7 +229,7 @@ static void check_flows(check_ctx *c, const lia_item *it, lia_stmt *const *share
                 if (i == j) continue;
                 size_t cell = (j * nm + i) * K + t;
                 const char *jn = c->spec->parties[a->members[j]].name, *in = c->spec->parties[a->members[i]].name;
-                snprintf(path, sizeof path, "%s.share.%s.%s.%s", it->name.s, jn, in, tn);
+                CHECK_PATH(path, it->name.s, "share", jn, in, tn);
                 if (!lia__check_value(c, path, given[cell] ? given[cell]->value : NULL, lia__num_int(0), it->name.span, &v))
                     continue;
                 if (!lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the scope of %s -> %s on '%s'", jn, in, tn)) continue;
@@ -251,10 +251,10 @@ static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, 
     f->split = s->split;
     if (!s->cost) ERR(c, s->a.span, "facility '%s' needs a 'cost'", s->a.s);
     if (!s->value) ERR(c, s->a.span, "facility '%s' needs a 'value'", s->a.s);
-    snprintf(path, sizeof path, "%s.facility.%s.cost", it->name.s, s->a.s);
+    CHECK_PATH(path, it->name.s, "facility", s->a.s, "cost");
     if (lia__check_value(c, path, s->cost, lia__num_int(0), s->a.span, &f->cost))
         lia__check_range(c, &f->cost, 0, RANGE_CLOSED, 0, 0, 1, "the cost of facility '%s'", s->a.s);
-    snprintf(path, sizeof path, "%s.facility.%s.value", it->name.s, s->a.s);
+    CHECK_PATH(path, it->name.s, "facility", s->a.s, "value");
     if (lia__check_value(c, path, s->value, lia__num_int(0), s->a.span, &f->value))
         lia__check_range(c, &f->value, 0, RANGE_CLOSED, 0, 0, 1, "the value of facility '%s'", s->a.s);
 
@@ -283,7 +283,7 @@ static void check_facility(check_ctx *c, const lia_item *it, const lia_stmt *s, 
     for (size_t m = 0; m < a->nm; m++) {
         const char *pn = c->spec->parties[a->members[m]].name;
         lia_val v;
-        snprintf(path, sizeof path, "%s.facility.%s.split.%s", it->name.s, s->a.s, pn);
+        CHECK_PATH(path, it->name.s, "facility", s->a.s, "split", pn);
         if (!lia__check_value(c, path, given[m] ? given[m]->value : NULL, lia__num_int(0), s->split_span, &v)) { ok = 0; continue; }
         if (!lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's share of facility '%s'", pn, s->a.s)) { ok = 0; continue; }
         f->shares[m] = v.n;
@@ -312,7 +312,7 @@ static void check_transfers(check_ctx *c, const lia_item *it, lia_stmt *const *t
         spec_transfer *t = &a->tr[a->ntr];
         t->from = from;
         t->to = to;
-        snprintf(path, sizeof path, "%s.transfer.%s.%s", it->name.s, s->a.s, s->b.s);
+        CHECK_PATH(path, it->name.s, "transfer", s->a.s, s->b.s);
         if (lia__check_value(c, path, s->exprs[0], lia__num_int(0), s->span, &t->amount) &&
             lia__check_range(c, &t->amount, 0, RANGE_CLOSED, 0, 0, 1, "transfer %s -> %s", s->a.s, s->b.s))
             a->ntr++;
@@ -347,7 +347,7 @@ int lia__check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
     if (!shares || !facs || !trs) return -1;
     /* `detect q`: the chance per period that a suspect's penetration is uncovered */
     char dpath[LIA_PATH_MAX];
-    snprintf(dpath, sizeof dpath, "%s.detect", it->name.s);
+    CHECK_PATH(dpath, it->name.s, "detect");
     if (lia__check_value(c, dpath, seen[KW_DETECT] ? seen[KW_DETECT]->exprs[0] : NULL, lia__num_int(0), it->name.span,
                     &a->detect))
         lia__check_range(c, &a->detect, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "%s's detect (a probability per period)", it->name.s);
@@ -368,7 +368,7 @@ int lia__check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
     if (seen[KW_DILUTION] && it->sub == SUB_BILATERAL)
         ERR(c, seen[KW_DILUTION]->span, "'dilution' applies to multilateral agreements only");
     lia_val v;
-    snprintf(path, sizeof path, "%s.dilution", it->name.s);
+    CHECK_PATH(path, it->name.s, "dilution");
     a->dilution = lia__num_int(1);
     if (lia__check_value(c, path, seen[KW_DILUTION] ? seen[KW_DILUTION]->exprs[0] : NULL, lia__num_int(1), at, &v) &&
         lia__check_range(c, &v, 0, RANGE_OPEN, 1, RANGE_CLOSED, 0, "dilution"))
@@ -382,11 +382,11 @@ int lia__check_agreement(check_ctx *c, const lia_item *it, spec_game *g)
 
     const lia_stmt *cav = seen[KW_CAVEAT];
     a->cav_value = a->cav_disc = lia__num_int(1);
-    snprintf(path, sizeof path, "%s.caveat.value", it->name.s);
+    CHECK_PATH(path, it->name.s, "caveat", "value");
     if (lia__check_value(c, path, cav ? cav->value : NULL, lia__num_int(1), at, &v) &&
         lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the caveat's value factor"))
         a->cav_value = v.n;
-    snprintf(path, sizeof path, "%s.caveat.disclosure", it->name.s);
+    CHECK_PATH(path, it->name.s, "caveat", "disclosure");
     if (lia__check_value(c, path, cav ? cav->cost : NULL, lia__num_int(1), at, &v) &&
         lia__check_range(c, &v, 0, RANGE_CLOSED, 1, RANGE_CLOSED, 0, "the caveat's disclosure factor"))
         a->cav_disc = v.n;

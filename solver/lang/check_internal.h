@@ -1,5 +1,5 @@
-/* check_internal.h — shared state of the checker's files (check.c, lia__check_agreement.c,
- * check_games.c, lia__check_regimes.c). */
+/* check_internal.h — shared state of the checker's files (check.c, check_agreement.c,
+ * check_games.c, check_regimes.c). */
 #ifndef LIA_LANG_CHECK_INTERNAL_H
 #define LIA_LANG_CHECK_INTERNAL_H
 #include "spec.h"
@@ -35,6 +35,12 @@ typedef struct check_ctx {
     int log_let;                 /* the names being resolved are let constants */
 } check_ctx;
 
+/* The dotted path of an attribute, "A.b.c", from its parts (NULL-terminated) into buf (cap
+ * bytes; cut short like snprintf, always terminated). Not snprintf: the checker builds one per
+ * attribute on every resolve, which a sweep or an exploration does per run. */
+void lia__check_path(char *buf, size_t cap, const char *first, ...);
+#define CHECK_PATH(buf, ...) lia__check_path((buf), sizeof(buf), __VA_ARGS__, (const char *)0)
+
 #define ERR(c, span, ...) lia__diags_add((c)->d, (c)->s, LIA_ERROR, (span), __VA_ARGS__)
 
 /* Evaluate an expression; 0 on error (diagnosed). */
@@ -65,7 +71,7 @@ void lia__check_unknown(const check_ctx *c, const lia_ident *id, const char *kin
 
 /* The items of the file other than regimes, into c->spec (check.c). -1 on allocation failure. */
 int lia__check_items(check_ctx *c, const lia_ast *ast);
-/* Regimes, transitions and start (lia__check_regimes.c), after lia__check_items. -1 on allocation failure. */
+/* Regimes, transitions and start (check_regimes.c), after lia__check_items. -1 on allocation failure. */
 int lia__check_regimes(check_ctx *c, const lia_ast *ast);
 
 int lia__check_agreement(check_ctx *c, const lia_item *it, spec_game *g);

@@ -1,4 +1,4 @@
-/* lia__check_regimes.c — regimes (`regime`, `transition`, `start`): names, the transition matrix,
+/* check_regimes.c — regimes (`regime`, `transition`, `start`): names, the transition matrix,
  * and each regime's `set`s, which are checked by checking the whole model again with them
  * added as overrides. */
 #include "check_internal.h"

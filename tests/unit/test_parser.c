@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "liaison.h"
+#include "lang/check_internal.h"
 
 static lia_model *parse_ok(const char *src)
 {
@@ -156,6 +157,22 @@ static void test_utf8_columns(void **state)
     lia_model_free(m);
 }
 
+/* The checker's attribute paths: parts joined by dots, cut short within the buffer as snprintf
+ * would ("Agreement.share.A.B" in 12 bytes keeps 11 characters and the terminator). */
+static void test_check_path(void **state)
+{
+    (void)state;
+    char big[64], small[12], one[1];
+    CHECK_PATH(big, "Pact", "share", "A", "B", "t1");
+    assert_string_equal(big, "Pact.share.A.B.t1");
+    CHECK_PATH(big, "M01");
+    assert_string_equal(big, "M01");
+    CHECK_PATH(small, "Agreement", "share", "A", "B");
+    assert_string_equal(small, "Agreement.s");
+    CHECK_PATH(one, "x", "y");
+    assert_string_equal(one, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_strings_and_title),
         cmocka_unit_test(test_recovery_reports_every_error),
         cmocka_unit_test(test_utf8_columns),
+        cmocka_unit_test(test_check_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
