@@ -30,4 +30,29 @@ static inline lia_game *parse(const char *src)
     return fixture_game(m, st);
 }
 
+/* A seeded m x n two-player game, payoffs 0..hi-1 drawn by a 64-bit LCG (seed advances), read
+ * through an lrs file as a user's game would be. Needs <stdio.h>, <stdlib.h>, <stdint.h> and
+ * <unistd.h>. */
+static inline lia_game *random_game(size_t m, size_t n, int hi, uint64_t *seed)
+{
+    char *src = malloc(64 + 2 * m * n * 4), *at = src;
+    assert_non_null(src);
+    at += sprintf(at, "%zu %zu\n", m, n);
+    for (size_t k = 0; k < 2 * m * n; k++) {
+        *seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        at += sprintf(at, "%s%d", k % n ? " " : "\n", (int)((*seed >> 33) % (uint64_t)hi));
+    }
+    strcpy(at, "\n");
+    char path[] = "/tmp/liaison_game_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(src, f);
+    fclose(f);
+    free(src);
+    lia_game *g = load(path);
+    remove(path);
+    return g;
+}
+
 #endif

@@ -190,22 +190,7 @@ static void test_threads_same_output(void **state)
     for (int game = 0; game < 50; game++) {
         size_t m = 8 + (size_t)game % 5, n = 8 + (size_t)(game / 5) % 5;
         int hi = game % 3 == 2 ? 4 : 100;
-        char *src = malloc(64 + 2 * m * n * 4), *at = src;
-        at += sprintf(at, "%zu %zu\n", m, n);
-        for (size_t k = 0; k < 2 * m * n; k++) {
-            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-            at += sprintf(at, "%s%d", k % n ? " " : "\n", (int)((seed >> 33) % (uint64_t)hi));
-        }
-        strcpy(at, "\n");
-        char path[] = "/tmp/liaison_threads_XXXXXX";
-        int fd = mkstemp(path);
-        assert_true(fd >= 0);
-        FILE *f = fdopen(fd, "w");
-        fputs(src, f);
-        fclose(f);
-        free(src);
-        lia_game *g = load(path);
-        remove(path);
+        lia_game *g = random_game(m, n, hi, &seed);
         lia_eqset *e[3];
         for (unsigned t = 1; t <= 3; t++) {
             lia_nash_options o = LIA_NASH_OPTIONS_INIT;

@@ -14,28 +14,6 @@
 #include "liaison.h"
 #include "game_fixtures.h"
 
-/* A seeded m x n game, payoffs 0..hi-1 (the LCG of test_nash_enum.c). */
-static lia_game *random_game(size_t m, size_t n, int hi, uint64_t *seed)
-{
-    char *src = malloc(64 + 2 * m * n * 4), *at = src;
-    at += sprintf(at, "%zu %zu\n", m, n);
-    for (size_t k = 0; k < 2 * m * n; k++) {
-        *seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
-        at += sprintf(at, "%s%d", k % n ? " " : "\n", (int)((*seed >> 33) % (uint64_t)hi));
-    }
-    strcpy(at, "\n");
-    char path[] = "/tmp/liaison_split_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(src, f);
-    fclose(f);
-    free(src);
-    lia_game *g = load(path);
-    remove(path);
-    return g;
-}
-
 typedef struct held { void *p; size_t n; } held;
 
 /* Drive a split to the end: jobs are run by `runner` (another split of the same game, as a
