@@ -2,6 +2,9 @@
  * (include after cmocka.h; a failure to load is a test failure). */
 #ifndef LIA_TEST_GAME_FIXTURES_H
 #define LIA_TEST_GAME_FIXTURES_H
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "liaison.h"
 
@@ -31,9 +34,8 @@ static inline lia_game *parse(const char *src)
 }
 
 /* A seeded m x n two-player game, payoffs 0..hi-1 drawn by a 64-bit LCG (seed advances), read
- * through an lrs file as a user's game would be. Needs <stdio.h>, <stdlib.h>, <stdint.h> and
- * <unistd.h>. */
-static inline lia_game *random_game(size_t m, size_t n, int hi, uint64_t *seed)
+ * through an lrs file as a user's game would be. */
+static inline lia_game *random_lrs_game(size_t m, size_t n, int hi, uint64_t *seed)
 {
     char *src = malloc(64 + 2 * m * n * 4), *at = src;
     assert_non_null(src);

@@ -190,7 +190,7 @@ static void test_threads_same_output(void **state)
     for (int game = 0; game < 50; game++) {
         size_t m = 8 + (size_t)game % 5, n = 8 + (size_t)(game / 5) % 5;
         int hi = game % 3 == 2 ? 4 : 100;
-        lia_game *g = random_game(m, n, hi, &seed);
+        lia_game *g = random_lrs_game(m, n, hi, &seed);
         lia_eqset *e[3];
         for (unsigned t = 1; t <= 3; t++) {
             lia_nash_options o = LIA_NASH_OPTIONS_INIT;

@@ -68,7 +68,7 @@ static void test_jobs_anywhere_same_output(void **state)
     for (int game = 0; game < 12; game++) {
         size_t m = game % 3 == 0 ? 11 : game % 3 == 1 ? 7 : 16, n = game % 3 == 0 ? 11 : game % 3 == 1 ? 16 : 7;
         int hi = game % 4 == 3 ? 4 : 100;
-        lia_game *g = random_game(m, n, hi, &seed);
+        lia_game *g = random_lrs_game(m, n, hi, &seed);
         lia_nash_options o = LIA_NASH_OPTIONS_INIT;
         o.method = LIA_NASH_ALL;
         o.threads = 1;
@@ -100,7 +100,7 @@ static void test_misuse(void **state)
 {
     (void)state;
     uint64_t seed = 3;
-    lia_game *g = random_game(11, 11, 100, &seed), *h = random_game(9, 12, 100, &seed);
+    lia_game *g = random_lrs_game(11, 11, 100, &seed), *h = random_lrs_game(9, 12, 100, &seed);
     lia_nash_options o = LIA_NASH_OPTIONS_INIT;
     lia_nash_split *s = NULL, *t = NULL;
     /* only the method that enumerates splits */
@@ -159,7 +159,7 @@ static void test_memory_cap_as_single_process(void **state)
     /* under a cap too small for the vertex sets the split fails as lia_game_nash does, with
      * the same status and the same words */
     uint64_t seed = 11;
-    lia_game *g = random_game(12, 12, 100, &seed);
+    lia_game *g = random_lrs_game(12, 12, 100, &seed);
     lia_nash_options o = LIA_NASH_OPTIONS_INIT;
     o.method = LIA_NASH_ALL;
     o.memory_cap = 40000;
