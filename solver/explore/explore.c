@@ -280,6 +280,15 @@ static lia_status plan_in(lia_explore *e, const lia_model *m, const lia_explore_
 
 static const lia_explore_options default_options = LIA_EXPLORE_OPTIONS_INIT;
 
+/* No more runs: the solver threads' state freed and the store closed (what it holds stays). */
+static void stop_runs(lia_explore *e)
+{
+    lia__explore_run_free(e->run);
+    e->run = NULL;
+    lia__store_close(e->store);
+    e->store = NULL;
+}
+
 lia_status lia_explore_plan(lia_explore **out, const lia_model *m, const char *game, const lia_explore_options *opts)
 {
     if (!out) return LIA_EUSAGE;
@@ -301,13 +310,7 @@ lia_status lia_explore_plan(lia_explore **out, const lia_model *m, const char *g
         st = LIA_ENOMEM;
     }
     if (st == LIA_OK) st = plan_in(e, m, o);
-    if (st != LIA_OK) {
-        /* a failed plan is no plan: nothing can be solved or appended */
-        lia__explore_run_free(e->run);
-        e->run = NULL;
-        lia__store_close(e->store);
-        e->store = NULL;
-    }
+    if (st != LIA_OK) stop_runs(e);   /* a failed plan is no plan: nothing can be solved or appended */
     if (st == LIA_ENOMEM) {
         lia_explore_free(e);
         return st;
@@ -334,13 +337,7 @@ lia_status lia_model_explore(lia_explore **out, const lia_model *m, const char *
     lia__free(batch);
     if (st == LIA_OK && o->progress) o->progress(o->progress_ctx, (size_t)todo, (size_t)todo);
     if (st == LIA_OK) st = lia_explore_finish(e);
-    if (st != LIA_OK) {
-        /* stopped: the store (closed now, so that it can be resumed) keeps every finished batch */
-        lia__explore_run_free(e->run);
-        e->run = NULL;
-        lia__store_close(e->store);
-        e->store = NULL;
-    }
+    if (st != LIA_OK) stop_runs(e);   /* the store, closed now so that it can be resumed, keeps every finished batch */
     if (st == LIA_ENOMEM) {
         lia_explore_free(e);
         *out = NULL;
