@@ -31,6 +31,9 @@
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 enum { UNSURE = 2 };
 
@@ -71,6 +74,8 @@ typedef struct dict {
     size_t k;           /* rows */
     unsigned char *basic;
     size_t next;        /* the next column to try as entering variable */
+    size_t *order;      /* the columns by their variables' index: is_child's loop stops early */
+    uint64_t *cand;     /* the columns whose reduced cost is not clearly <= 0 (candidates()) */
 } dict;
 
 typedef struct search {
@@ -101,12 +106,14 @@ static int ensure_level(search *S, size_t depth)
         dict *D = &S->level[i];
         memset(D, 0, sizeof *D);
         D->T = lia__malloc(dict_doubles(d, k) * sizeof(double));
-        D->rowvar = lia__malloc(2 * (k + d) * sizeof(size_t));
+        D->rowvar = lia__malloc((2 * (k + d) + d) * sizeof(size_t));
         D->basic = lia__malloc(k + d);
-        if (!D->T || !D->rowvar || !D->basic) {
+        D->cand = lia__malloc((d + 63) / 64 * sizeof *D->cand);
+        if (!D->T || !D->rowvar || !D->basic || !D->cand) {
             lia__free(D->T);
             lia__free(D->rowvar);
             lia__free(D->basic);
+            lia__free(D->cand);
             S->nlevels = i;
             return 0;
         }
@@ -115,6 +122,7 @@ static int ensure_level(search *S, size_t depth)
         D->c = D->beta + k;
         D->colvar = D->rowvar + k;
         D->where = D->colvar + d;
+        D->order = D->where + k + d;
     }
     S->nlevels = n;
     return 1;
@@ -126,6 +134,7 @@ static void search_free(search *S)
         lia__free(S->level[i].T);
         lia__free(S->level[i].rowvar);
         lia__free(S->level[i].basic);
+        lia__free(S->level[i].cand);
     }
     lia__free(S->level);
     lia__free(S->w);
@@ -145,6 +154,51 @@ static double binv(const dict *D, size_t d, size_t k, size_t i, size_t r)
     return D->T[D->where[v] * k + i];
 }
 
+#ifdef __SSE2__
+/* mask ? a : b, lane by lane */
+static inline __m128d sel(__m128d mask, __m128d a, __m128d b) { return _mm_or_pd(_mm_and_pd(mask, a), _mm_andnot_pd(mask, b)); }
+
+/* The two lanes of the ratio test's first pass: each keeps the least quotient it has seen
+ * and the next one (m, r), with their rows (mi, ri); idx holds the rows of the next pair.
+ * (Four lanes in two such pairs ran slower: sixteen registers do not hold them.) */
+typedef struct lanes { __m128d m, r, mi, ri, idx; } lanes;
+
+static inline void lanes_init(lanes *L)
+{
+    L->m = L->r = _mm_set1_pd(INFINITY);
+    L->mi = L->ri = _mm_setzero_pd();
+    L->idx = _mm_set_pd(1, 0);
+}
+
+/* Rows idx and idx + 1 (entries a, right-hand sides b): a row counts when its entry is
+ * clearly positive; gray collects the entries too small to call. */
+static inline void lanes_step(lanes *L, const double *a, const double *b, __m128d sure, __m128d eq, __m128d *gray)
+{
+    __m128d va = _mm_loadu_pd(a), vb = _mm_loadu_pd(b);
+    __m128d counts = _mm_cmpgt_pd(va, sure);
+    *gray = _mm_or_pd(*gray, _mm_and_pd(_mm_cmpgt_pd(va, eq), _mm_cmple_pd(va, sure)));
+    /* always divided (by at least `sure`): no compiler can put a branch back around it */
+    __m128d q = sel(counts, _mm_div_pd(vb, _mm_max_pd(va, sure)), _mm_set1_pd(INFINITY));
+    /* the values by min and max (short chains from one pair to the next), the rows by masks */
+    __m128d lt = _mm_cmplt_pd(q, L->m);
+    __m128d other = _mm_max_pd(L->m, q), otheri = sel(lt, L->mi, L->idx);   /* what is not the least */
+    __m128d lt2 = _mm_cmplt_pd(other, L->r);
+    L->r = _mm_min_pd(L->r, other);
+    L->ri = sel(lt2, otheri, L->ri);
+    L->m = _mm_min_pd(L->m, q);
+    L->mi = sel(lt, L->idx, L->mi);
+    L->idx = _mm_add_pd(L->idx, _mm_set1_pd(2));
+}
+
+static inline void lanes_store(const lanes *L, double *m, double *mi, double *r, double *ri)
+{
+    _mm_storeu_pd(m, L->m);
+    _mm_storeu_pd(mi, L->mi);
+    _mm_storeu_pd(r, L->r);
+    _mm_storeu_pd(ri, L->ri);
+}
+#endif
+
 /* Compare rows a and b for the lexicographic ratio test on column s (both entries positive).
  * Ratios are compared cross-multiplied, beta_a p_b against beta_b p_a: the products carry the
  * tableau's absolute rounding error, where a quotient by a small entry would magnify it. */
@@ -161,37 +215,105 @@ static int lex_cmp(const dict *D, size_t d, size_t k, size_t a, size_t b, size_t
 #define RS_TIE ((size_t)-1)
 static size_t ratio_test(const dict *D, size_t d, size_t k, size_t s, const tols *t)
 {
-    const double *col = D->T + s * k;
-    /* the plain minimum first, by cross-multiplication (all entries compared are positive);
-     * the lexicographic rule only among rows that tie with it */
-    size_t best = k;
+    const double *col = D->T + s * k, *beta = D->beta;
+    const double eq = t->eq, sure = t->sure;
+    /* The plain minimum first, without a branch per row: whether a row's entry counts is a
+     * coin toss to the branch predictor, and without that branch a search runs about a fifth
+     * faster. The quotients (of rows with a clearly positive
+     * entry, the others +inf) only pick the least row and the runner-up; the decisions below
+     * are taken on cross-multiplied products, as before. Each lane keeps its least quotient
+     * and the next one, with their rows; the two lanes and the odd row left over (lane 2) are
+     * then merged. Ties go to the lower row (any will do: a tie is broken lexicographically
+     * below). */
+    enum { NL = 3 };
     int gray = 0;
-    double bb = 0, ab = 1, b2 = 1, a2 = 0;   /* beta and entry of the best and second rows */
-    for (size_t i = 0; i < k; i++) {
-        double a = col[i], bi = D->beta[i];
-        gray |= a > t->eq && a <= t->sure;   /* positive or not? decided below if it matters */
-        if (!(a > t->sure)) continue;
-        if (best == k) { best = i; bb = bi; ab = a; }
-        else if (bi * ab < bb * a) { b2 = bb; a2 = ab; best = i; bb = bi; ab = a; }
-        else if (bi * a2 < b2 * a) { b2 = bi; a2 = a; }
+    double lm[NL], lr[NL], lmi[NL], lri[NL];   /* rows as doubles, to share the lanes */
+    for (int l = 0; l < NL; l++) lm[l] = lr[l] = INFINITY, lmi[l] = lri[l] = 0;
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128d vsure = _mm_set1_pd(sure), veq = _mm_set1_pd(eq);
+    lanes L;
+    lanes_init(&L);
+    __m128d vgray = _mm_setzero_pd();
+    for (; i + 2 <= k; i += 2) lanes_step(&L, col + i, beta + i, vsure, veq, &vgray);
+    gray = _mm_movemask_pd(vgray) != 0;
+    lanes_store(&L, lm, lmi, lr, lri);
+#endif
+    for (; i < k; i++) {   /* the rows left over, in lane 2 */
+        double a = col[i], qi = a > sure ? beta[i] / a : INFINITY;
+        gray |= (a > eq) & (a <= sure);   /* positive or not? decided below if it matters */
+        if (qi < lm[2]) { lr[2] = lm[2]; lri[2] = lmi[2]; lm[2] = qi; lmi[2] = (double)i; }
+        else if (qi < lr[2]) { lr[2] = qi; lri[2] = (double)i; }
     }
-    if (best == k) return gray ? RS_TIE : k;
-    /* the runner-up clearly above the minimum: no tie to break (a2 == 0: there is none) */
-    if (!gray && (a2 == 0 || cmp_prod(b2, ab, bb, a2, t) == 1)) return best;
+    /* the least over the lanes, then the least of everything else */
+    int w = 0;
+    for (int l = 1; l < NL; l++)
+        if (lm[l] < lm[w] || (lm[l] == lm[w] && lmi[l] < lmi[w])) w = l;
+    if (lm[w] == INFINITY) return gray ? RS_TIE : k;
+    size_t best = (size_t)lmi[w];
+    double r2 = lr[w], r2i = lri[w];
+    for (int l = 0; l < NL; l++) {
+        if (l == w) continue;
+        if (lm[l] < r2 || (lm[l] == r2 && lmi[l] < r2i)) { r2 = lm[l]; r2i = lmi[l]; }
+    }
+    size_t second = r2 == INFINITY ? k : (size_t)r2i;
+    double ab = col[best], bb = beta[best];
+    /* the runner-up clearly above the minimum: no tie to break (none: there is no other row) */
+    if (!gray && (second == k || cmp_prod(beta[second], ab, bb, col[second], t) == 1)) return best;
     for (size_t i = 0; gray && i < k; i++) {
         /* a tiny entry of either sign is harmless when, even if positive, its ratio would be
          * clearly above the minimum */
         double a = col[i];
-        if (a > t->eq && a <= t->sure && cmp_prod(D->beta[i], ab, bb, t->sure, t) != 1) return RS_TIE;
+        if (a > eq && a <= sure && cmp_prod(beta[i], ab, bb, sure, t) != 1) return RS_TIE;
     }
     for (size_t i = 0; i < k; i++) {
-        double a = col[i], bi = D->beta[i];
-        if (i == best || a <= t->sure || cmp_prod(bi, ab, bb, a, t) == 1) continue;   /* clearly above */
+        double a = col[i], bi = beta[i];
+        if (i == best || a <= sure || cmp_prod(bi, ab, bb, a, t) == 1) continue;   /* clearly above */
         int c = lex_cmp(D, d, k, i, best, s, t);   /* a tie with the minimum, or too close to call */
         if (c == UNSURE) return RS_TIE;
         if (c < 0) { best = i; bb = bi; ab = a; }
     }
     return best;
+}
+
+/* Mark the columns of D worth deciding: all but those whose reduced cost is clearly negative
+ * or zero (under COARSE), which decide() would turn down at once. Without a branch per column
+ * (the signs are a coin toss), and the search then jumps from one marked column to the next.
+ * Done wherever the reduced costs are (re)computed: pivot() and refactor(). */
+static void candidates(dict *D, size_t d)
+{
+    for (size_t w = 0; w * 64 < d; w++) {
+        uint64_t bits = 0;
+        for (size_t j = w * 64; j < d && j < w * 64 + 64; j++) {
+            double c = D->c[j];
+            uint64_t keep = !(c <= -COARSE.sure) & !(fabs(c) <= COARSE.eq);
+            bits |= keep << (j % 64);
+        }
+        D->cand[w] = bits;
+    }
+}
+
+/* The first marked column of D from D->next on, or d. */
+static size_t next_candidate(const dict *D, size_t d)
+{
+    for (size_t w = D->next / 64; w * 64 < d; w++) {
+        uint64_t bits = D->cand[w];
+        if (w == D->next / 64) bits &= ~(uint64_t)0 << (D->next % 64);
+        if (bits) return w * 64 + (size_t)__builtin_ctzll(bits);
+    }
+    return d;
+}
+
+/* out = x - f y over k entries (the pivot's update of one column: most of its time) */
+static inline void minus_scaled(double *restrict out, const double *restrict x, double f, const double *restrict y, size_t k)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128d vf = _mm_set1_pd(f);
+    for (; i + 2 <= k; i += 2)
+        _mm_storeu_pd(out + i, _mm_sub_pd(_mm_loadu_pd(x + i), _mm_mul_pd(vf, _mm_loadu_pd(y + i))));
+#endif
+    for (; i < k; i++) out[i] = x[i] - f * y[i];
 }
 
 /* Pivot D on (r, s) into E. */
@@ -208,15 +330,26 @@ static void pivot(dict *E, const dict *D, size_t d, size_t k, size_t r, size_t s
             continue;
         }
         double f = Dj[r] / p;   /* row r of column j after dividing by the pivot */
-        for (size_t i = 0; i < k; i++) Ej[i] = Dj[i] - f * Ts[i];
+        minus_scaled(Ej, Dj, f, Ts, k);
         Ej[r] = f;
         E->c[j] = D->c[j] - cs * f;
     }
-    for (size_t i = 0; i < k; i++) E->beta[i] = D->beta[i] - Ts[i] * br;
+    minus_scaled(E->beta, D->beta, br, Ts, k);
     E->beta[r] = br;
     E->c[s] = -cs / p;
     lia__basis_pivot(E->rowvar, E->basic, D->rowvar, D->basic, k, d, r, s);
+    /* E's column order: D's, with column s moved to the place of its new variable */
+    size_t v = E->colvar[s], n = 0;
+    int placed = 0;
+    for (size_t i = 0; i < d; i++) {
+        size_t j = D->order[i];
+        if (j == s) continue;
+        if (!placed && E->colvar[j] > v) { E->order[n++] = s; placed = 1; }
+        E->order[n++] = j;
+    }
+    if (!placed) E->order[n] = s;
     E->next = 0;
+    candidates(E, d);
 }
 
 /* Is pivot (r, s) from D the reverse of the parent pivot of the basis it reaches? 1 yes,
@@ -230,8 +363,10 @@ static int is_child(const dict *D, size_t d, size_t r, size_t s, const tols *t)
     int sg = sign3(cs, t);
     if (sg != 1) return sg == UNSURE ? UNSURE : 0;
     size_t leaving = D->rowvar[r];
-    for (size_t j = 0; j < d; j++) {
-        if (j == s || D->colvar[j] > leaving) continue;
+    for (size_t o = 0; o < d; o++) {
+        size_t j = D->order[o];
+        if (D->colvar[j] > leaving) break;   /* and so are all after it */
+        if (j == s) continue;
         /* the sign of c_j - c_s T_rj / p, multiplied through by p > 0 */
         int c = cmp_prod(D->c[j], p, cs, D->T[j * k + r], t);
         if (c == UNSURE) return UNSURE;
@@ -301,6 +436,7 @@ static lia_status refactor(search *S, dict *D)
             if (D->rowvar[i] < d) c -= S->w[D->rowvar[i]] * D->T[j * k + i];
         D->c[j] = c;
     }
+    candidates(D, d);   /* the columns left to decide are decided on the numbers refactored */
     return LIA_OK;
 }
 
@@ -403,6 +539,7 @@ static lia_status job_root(search *S, const uint64_t *basis)
         else return LIA_RS_UNSURE;   /* not a basis: cannot happen */
         D->basic[v] = (unsigned char)b;
     }
+    for (size_t j = 0; j < d; j++) D->order[j] = j;   /* colvar is in index order */
     D->next = 0;
     return refactor(S, D);
 }
@@ -479,12 +616,13 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
     }
     while (st == LIA_OK) {
         dict *D = &S->level[depth];
-        if (D->next == d) {
+        size_t s = next_candidate(D, d), r = k;
+        if (s == d) {
             if (depth == 0) break;
             depth--;
             continue;
         }
-        size_t s = D->next++, r = k;
+        D->next = s + 1;
         int child = decide(D, d, k, s, &coarse, &r);
         if (child == UNSURE) {
             st = refactor(S, D);
