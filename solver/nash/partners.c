@@ -140,16 +140,18 @@ static int factor_solve(finder *F, size_t t, double *anorm)
 {
     const lia_polytope *O = F->O;
     size_t od = O->d;
-    *anorm = 0;
+    double norm = 0;
     for (size_t b = 0; b < t; b++) {
-        double s = 0;
+        const double *Mb = O->M + F->bind[b];
+        double *Gb = F->G + b * t, s = 0;
         for (size_t a = 0; a < t; a++) {
-            double v = O->M[F->sup[a] * od + F->bind[b]];
-            F->G[b * t + a] = v;
+            double v = Mb[F->sup[a] * od];
+            Gb[a] = v;
             s += fabs(v);
         }
-        *anorm = fmax(*anorm, s);
+        norm = s > norm ? s : norm;
     }
+    *anorm = norm;
     if (!lia_small_lu(t, F->G, F->piv)) return 0;
     for (size_t a = 0; a < t; a++) F->w[a] = 1;
     lia_small_lu_solve(t, F->G, F->piv, 0, F->w);
@@ -178,7 +180,7 @@ static int surely_none(finder *F, size_t t)
     double anorm;
     if (!factor_solve(F, t, &anorm)) return FACE;
     double wmin = 0;
-    for (size_t b = 0; b < t; b++) wmin = fmin(wmin, F->w[b]);
+    for (size_t b = 0; b < t; b++) wmin = F->w[b] < wmin ? F->w[b] : wmin;   /* a NaN passed over, as by fmin */
     if (!(wmin < -SURE)) return FACE;
     double err = 10 * residual(F, t) * lia_small_inv_norm1_bound(t, F->G, F->x1) + 1e-15;
     return zone(wmin, 1.0, err) < 0 ? NONE : FACE;
@@ -385,13 +387,18 @@ static void vertex_sets(finder *F, const uint64_t *L, size_t *s_out, size_t *t_o
 {
     const lia_polytope *S = F->S;
     size_t s = 0, t = 0;
+    /* without a branch per entry (it would be a coin toss): every vertex of S comes here */
     for (size_t c = 0; c < S->d; c++) {
-        F->inI[c] = !lia_bit(L, S->coord_label[c]);
-        if (F->inI[c]) F->sup[s++] = c;
+        size_t in = !lia_bit(L, S->coord_label[c]);
+        F->inI[c] = (unsigned char)in;
+        F->sup[s] = c;
+        s += in;
     }
     for (size_t r = 0; r < S->k; r++) {
-        F->inT[r] = lia_bit(L, S->cons_label[r]) ? t + 1 : 0;
-        if (F->inT[r]) F->bind[t++] = r;
+        size_t in = lia_bit(L, S->cons_label[r]) != 0;
+        F->inT[r] = in * (t + 1);
+        F->bind[t] = r;
+        t += in;
     }
     *s_out = s;
     *t_out = t;
