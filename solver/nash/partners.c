@@ -382,20 +382,22 @@ static lia_status finder_init(finder *F, const lia_polytope *S, const lia_polyto
                    F->x2 && F->lab && F->bas ? LIA_OK : LIA_ENOMEM;
 }
 
-/* S's vertex with labels L: its support I (s coordinates) and binding constraints T (t). */
-static void vertex_sets(finder *F, const uint64_t *L, size_t *s_out, size_t *t_out)
+/* S's vertex: its support I (s coordinates) and binding constraints T (t), from its labels L
+ * or, when L is NULL, from its basis (basic[c]: coordinate c positive; basic[d + r]:
+ * constraint r slack). Without a branch per entry (it would be a coin toss): every vertex of S
+ * comes here. */
+static void vertex_sets(finder *F, const uint64_t *L, const unsigned char *basic, size_t *s_out, size_t *t_out)
 {
     const lia_polytope *S = F->S;
     size_t s = 0, t = 0;
-    /* without a branch per entry (it would be a coin toss): every vertex of S comes here */
     for (size_t c = 0; c < S->d; c++) {
-        size_t in = !lia_bit(L, S->coord_label[c]);
+        size_t in = L ? !lia_bit(L, S->coord_label[c]) : basic[c] != 0;
         F->inI[c] = (unsigned char)in;
         F->sup[s] = c;
         s += in;
     }
     for (size_t r = 0; r < S->k; r++) {
-        size_t in = lia_bit(L, S->cons_label[r]) != 0;
+        size_t in = L ? lia_bit(L, S->cons_label[r]) != 0 : !basic[S->d + r];
         F->inT[r] = in * (t + 1);
         F->bind[t] = r;
         t += in;
@@ -414,7 +416,7 @@ lia_status lia__partners_find(lia_vertices *VO, lia_vpairs *E, const lia_vertice
     lia_status st = finder_init(&F, S, O, XO, exact, cap, VO);
     for (size_t v = 0; st == LIA_OK && v < VS->n; v++) {
         size_t s, t;
-        vertex_sets(&F, VS->labels + v * VS->lwords, &s, &t);
+        vertex_sets(&F, VS->labels + v * VS->lwords, NULL, &s, &t);
         if (s == 0) continue;   /* the origin completes nothing */
         int done = 0;
         if (t == s) st = solve_face(&F, t, v, E, &done);
@@ -447,14 +449,27 @@ static int filter_open(void *ctx, void **state)
 /* Keep a vertex unless it surely has no partner: the origin, or a nondegenerate vertex whose
  * system has a clearly infeasible solution. Everything else (a partner, or a close call) is
  * kept, and lia__partners_find decides it in full afterwards. */
+static int filter_sets(finder *F, size_t s, size_t t)
+{
+    if (s == 0) return 0;
+    if (t != s) return 1;
+    return surely_none(F, t) != NONE && solve_point(F, t) != NONE;
+}
+
 static int filter_keep(void *state, const uint64_t *labels)
 {
     finder *F = state;
     size_t s, t;
-    vertex_sets(F, labels, &s, &t);
-    if (s == 0) return 0;
-    if (t != s) return 1;
-    return surely_none(F, t) != NONE && solve_point(F, t) != NONE;
+    vertex_sets(F, labels, NULL, &s, &t);
+    return filter_sets(F, s, t);
+}
+
+static int filter_keep_basis(void *state, const unsigned char *basic)
+{
+    finder *F = state;
+    size_t s, t;
+    vertex_sets(F, NULL, basic, &s, &t);
+    return filter_sets(F, s, t);
 }
 
 static void filter_close(void *state)
@@ -467,5 +482,5 @@ void lia__partners_filter(lia_vertex_filter *f, const lia_polytope *so[2], const
 {
     so[0] = S;
     so[1] = O;
-    *f = (lia_vertex_filter){ (void *)so, filter_open, filter_keep, filter_close };
+    *f = (lia_vertex_filter){ (void *)so, filter_open, filter_keep, filter_close, filter_keep_basis };
 }

@@ -45,12 +45,16 @@ lia_status lia__polytope_vertices(lia_vertices *out, const lia_polytope *P, cons
  * size of the answer, not of the polytope). open gives each search thread its own state (0 on
  * failure: out of memory); keep returns 1 to keep the vertex, 0 to drop it, or a negative
  * lia_status. Degenerate vertices are always kept (they are listed once across the search's
- * subtrees by their labels). The fallbacks (lexicographic, exact) list every vertex. */
+ * subtrees by their labels). The fallbacks (lexicographic, exact) list every vertex.
+ * keep_basis (or NULL) is the same test from the vertex's basis instead of its labels:
+ * basic[v] for the d + k variables (coordinate c is variable c, constraint r's slack d + r);
+ * the reverse search uses it to drop a vertex before building its labels. */
 typedef struct lia_vertex_filter {
     void *ctx;
     int (*open)(void *ctx, void **state);
     int (*keep)(void *state, const uint64_t *labels);
     void (*close)(void *state);
+    int (*keep_basis)(void *state, const unsigned char *basic);
 } lia_vertex_filter;
 lia_status lia__polytope_vertices_filtered(lia_vertices *out, const lia_polytope *P,
                                           const struct lia_polytope_exact *X, size_t cap, unsigned threads,

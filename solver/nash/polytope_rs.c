@@ -375,13 +375,28 @@ static int is_child(const dict *D, size_t d, size_t r, size_t s, const tols *t)
     return 1;
 }
 
-/* Append the vertex of D (zero: its basic variables at zero), then let the filter drop it
- * again if it is nondegenerate and not wanted. */
+/* Append the vertex of D (zero: its basic variables at zero), unless the filter drops it
+ * (only a nondegenerate one): from its basis where the filter can (most vertices are
+ * dropped, and then no labels are built), else from the labels appended. */
 static lia_status append(const search *S, lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
                          const unsigned char *zero)
 {
     const lia_polytope *P = S->P;
     size_t before = out->n;
+    if (S->filter && S->filter->keep_basis) {
+        int degen = 0;
+        for (size_t i = 0; i < P->k; i++) degen |= zero[i];
+        if (!degen) {
+            int keep = S->filter->keep_basis(S->fstate, D->basic);
+            if (keep < 0) return (lia_status)-keep;
+            if (!keep) {
+                out->nbases++;   /* a basis visited all the same */
+                return LIA_OK;
+            }
+            return lia__vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar,
+                                        D->rowvar, zero);
+        }
+    }
     lia_status st = lia__vertices_append(out, cap, degenerate, P->d, P->k, P->coord_label, P->cons_label, D->colvar,
                                         D->rowvar, zero);
     if (st != LIA_OK || !S->filter || out->n == before) return st;
