@@ -12,12 +12,13 @@
  *
  * Wire format (native byte order: every process runs the same build on the same kind of
  * machine, as identical doubles need anyway):
- *   job     u32 magic JOB | u32 side | u32 exact | u32 0 | u64 gen, id, depth, d, k | basis
+ *   job     u32 magic JOB | u32 side | u32 exact | u32 filtered | u64 gen, id, depth, d, k | basis
  *   result  u32 magic RES | i32 status | u64 gen, id | f64 closest | u64 nbases, n, vcap,
  *           lw, bw, nkids | labels (n lw words) | bases (n bw words) | kids (nkids bw words) */
 #include "nash.h"
 #include "polytope.h"
 #include "polytope_rs.h"
+#include "partners.h"
 #include "../util/errmsg.h"
 #include "../util/mem.h"
 #include <pthread.h>
@@ -95,8 +96,8 @@ uint64_t lia__rs_remote_begin(struct lia_nash_split *R)
     return g;
 }
 
-lia_status lia__rs_remote_post(struct lia_nash_split *R, const lia_polytope *P, int exact, uint64_t gen, uint64_t id,
-                               size_t depth, const uint64_t *basis)
+lia_status lia__rs_remote_post(struct lia_nash_split *R, const lia_polytope *P, int exact, int filtered, uint64_t gen,
+                               uint64_t id, size_t depth, const uint64_t *basis)
 {
     size_t bw = (P->d + P->k + 63) / 64, n = JOB_HEAD + bw * 8;
     unsigned char *p = lia__malloc(n), *w = p;
@@ -104,7 +105,7 @@ lia_status lia__rs_remote_post(struct lia_nash_split *R, const lia_polytope *P, 
     put32(&w, JOB);
     put32(&w, (uint32_t)lia__nash_sides_which(P));
     put32(&w, (uint32_t)(exact != 0));
-    put32(&w, 0);
+    put32(&w, (uint32_t)(filtered != 0));
     put64(&w, gen);
     put64(&w, id);
     put64(&w, depth);
@@ -356,8 +357,7 @@ static lia_status split_solve(lia_nash_split *s, const void *job, size_t len, vo
     if (!s || !job || !result || !rlen) return lia__errmsg_default(LIA_EUSAGE, "lia_nash_split_solve: an argument is NULL");
     const unsigned char *r = job;
     if (len < JOB_HEAD || get32(&r) != JOB) goto bad;
-    uint32_t side = get32(&r), exact = get32(&r);
-    get32(&r);
+    uint32_t side = get32(&r), exact = get32(&r), filtered = get32(&r);
     uint64_t gen = get64(&r), id = get64(&r), depth = get64(&r), d = get64(&r), k = get64(&r);
     /* built once, by whichever thread comes first; read only afterwards */
     pthread_mutex_lock(&s->mu);
@@ -365,7 +365,7 @@ static lia_status split_solve(lia_nash_split *s, const void *job, size_t len, vo
     pthread_mutex_unlock(&s->mu);
     if (built != LIA_OK)
         return lia__errmsg_default(built, "out of memory building the polytopes of '%s'", lia_game_name(s->g));
-    if (side > 1) goto bad;
+    if (side > 1 || filtered > 1) goto bad;
     const lia_polytope *P = lia__nash_sides_polytope(s->sides, (int)side);
     const struct lia_polytope_exact *X = exact ? lia__nash_sides_exact(s->sides, (int)side) : NULL;
     size_t bw = (P->d + P->k + 63) / 64, lw = (P->nlab + 63) / 64;
@@ -374,8 +374,13 @@ static lia_status split_solve(lia_nash_split *s, const void *job, size_t len, vo
     uint64_t *basis = lia__malloc(bw * 8);
     if (!basis) return lia__errmsg_default(LIA_ENOMEM, "out of memory running a job");
     memcpy(basis, r, bw * 8);
+    /* the search that posted a filtered job drops the vertices without a partner in the other
+     * polytope as it goes (vertex_enum.c, partners.c): so does the job, where the work is */
+    lia_vertex_filter keep;
+    const lia_polytope *so[2];
+    if (filtered) lia__partners_filter(&keep, so, P, lia__nash_sides_polytope(s->sides, 1 - (int)side));
     lia_rs_result res;
-    lia_status st = lia__rs_solve(&res, P, X, basis, depth);
+    lia_status st = lia__rs_solve(&res, P, X, basis, depth, filtered ? &keep : NULL);
     lia__free(basis);
     if (st == LIA_OK) st = write_result(&res, gen, id, lw, bw, result, rlen);
     lia__rs_result_free(&res);   /* safe after a failure too: it left nothing */

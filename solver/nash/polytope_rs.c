@@ -765,7 +765,7 @@ void lia__rs_result_free(lia_rs_result *r)
 }
 
 lia_status lia__rs_solve(lia_rs_result *out, const lia_polytope *P, const lia_polytope_exact *X,
-                         const uint64_t *basis, size_t depth)
+                         const uint64_t *basis, size_t depth, const lia_vertex_filter *filter)
 {
     size_t bw = (P->d + P->k + 63) / 64, kcap = 0;
     memset(out, 0, sizeof *out);
@@ -778,7 +778,7 @@ lia_status lia__rs_solve(lia_rs_result *out, const lia_polytope *P, const lia_po
     J.depth = depth;
     J.closest = 1;
     J.v = out->v;
-    if (!search_init(&S, P, X, NULL)) {   /* the split that sent the job filters what comes back */
+    if (!search_init(&S, P, X, filter)) {
         search_free(&S);
         return LIA_ENOMEM;
     }
@@ -795,10 +795,11 @@ lia_status lia__rs_solve(lia_rs_result *out, const lia_polytope *P, const lia_po
     return LIA_OK;
 }
 
-/* A job that ran elsewhere ran without the filter (its process has no partner search):
- * drop here what the search itself would have dropped, the nondegenerate vertices the filter
- * does not keep (a vertex with more than d labels is degenerate and always kept), so that the
- * store is the one a local run holds. */
+/* A job that ran elsewhere was filtered there (the job says so, and lia_nash_split_solve
+ * builds the same filter from the same game), but what comes back is filtered here again:
+ * the store must be the one a local run holds, whatever process answered, and the vertices
+ * kept are few. Drops the nondegenerate vertices the filter does not keep (a vertex with more
+ * than d labels is degenerate and always kept). */
 static lia_status filter_result(const pool *Pl, void *fstate, lia_vertices *v)
 {
     size_t lw = v->lwords, bw = v->bwords, kept = 0;
@@ -832,7 +833,7 @@ static lia_status remote_drive(pool *Pl, struct lia_nash_split *R)
     for (;;) {
         while (Pl->st == LIA_OK && Pl->nq > 0) {
             size_t idx = Pl->queue[--Pl->nq];
-            lia_status st = lia__rs_remote_post(R, Pl->P, Pl->X != NULL, gen, idx, Pl->jobs[idx]->depth,
+            lia_status st = lia__rs_remote_post(R, Pl->P, Pl->X != NULL, Pl->filter != NULL, gen, idx, Pl->jobs[idx]->depth,
                                                 Pl->jobs[idx]->basis);
             if (st != LIA_OK) Pl->st = st;
             else out++;

@@ -32,10 +32,11 @@ typedef struct lia_rs_result {
 } lia_rs_result;
 void lia__rs_result_free(lia_rs_result *r);
 
-/* Run one job here: P's subtree below basis (P->d + P->k variables), depth its depth. The
- * result's status is the job's (LIA_RS_UNSURE included); the return value LIA_ENOMEM only. */
+/* Run one job here: P's subtree below basis (P->d + P->k variables), depth its depth, with
+ * the filter of the search that posted it (or NULL: every vertex). The result's status is the
+ * job's (LIA_RS_UNSURE included); the return value LIA_ENOMEM only. */
 lia_status lia__rs_solve(lia_rs_result *out, const lia_polytope *P, const struct lia_polytope_exact *X,
-                         const uint64_t *basis, size_t depth);
+                         const uint64_t *basis, size_t depth, const lia_vertex_filter *filter);
 
 /* When set on the calling thread, lia__polytope_vertices_rs runs its first job itself and
  * hands every later one to R (nash_split.c), waiting for the results there. */
@@ -43,9 +44,10 @@ struct lia_nash_split;
 extern _Thread_local struct lia_nash_split *lia__rs_remote;
 /* A new search begins: its generation number. */
 uint64_t lia__rs_remote_begin(struct lia_nash_split *R);
-/* Hand job id of search gen out: P's subtree below basis. */
-lia_status lia__rs_remote_post(struct lia_nash_split *R, const lia_polytope *P, int exact, uint64_t gen, uint64_t id,
-                               size_t depth, const uint64_t *basis);
+/* Hand job id of search gen out: P's subtree below basis; `filtered` when the search drops
+ * the vertices without a partner in the other polytope (partners.c), so the job does too. */
+lia_status lia__rs_remote_post(struct lia_nash_split *R, const lia_polytope *P, int exact, int filtered, uint64_t gen,
+                               uint64_t id, size_t depth, const uint64_t *basis);
 /* The next result to come back (blocks); LIA_ECANCELED when R is being freed. */
 lia_status lia__rs_remote_wait(struct lia_nash_split *R, lia_rs_result *out);
 /* Take back the jobs posted but not handed out yet; how many. */

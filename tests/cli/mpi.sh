@@ -192,11 +192,23 @@ run "nash all, missing file" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/nope.game" --meth
 run "nash all --threads 2 on 2 ranks" 0 $MPIRUN 2 "$MPI_BIN" nash "$TMP/big.game" --method all --threads 2 && {
   cmp -s "$TMP/big1" "$TMP/out" && ok "nash all --threads 2 on 2 ranks: same output" || not_ok "nash all --threads 2 on 2 ranks: same output"; }
 # json to a file, and a memory cap too small for the vertex sets: the file, the refusal's words
-# and its exit status are the single process's
+# and its exit status are the single process's. The cap needs a game whose search keeps many
+# vertices: a degenerate one (payoffs 0..2; its degenerate vertices are all kept, and its
+# search is split among the ranks), where big.game's keeps so few that 30 kB hold them.
 "$LIAISON" nash "$TMP/big.game" --method all --format json -o "$TMP/big1.json"
 run "nash all json on 3 ranks" 0 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all --format json -o "$TMP/big3.json" && {
   cmp -s "$TMP/big1.json" "$TMP/big3.json" && ok "nash all json file: same bytes on 3 ranks" || not_ok "nash all json file: same bytes on 3 ranks"; }
-"$LIAISON" nash "$TMP/big.game" --method all --memory-cap 30000 >/dev/null 2>"$TMP/cap1"
-run "nash all, memory cap, 3 ranks" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all --memory-cap 30000 && {
+/usr/bin/python3 - "$TMP/deg.game" <<'PY'
+import random, sys
+rng = random.Random(13)
+m = n = 13
+A = [[rng.randint(0, 2) for _ in range(n)] for _ in range(m)]
+B = [[rng.randint(0, 2) for _ in range(n)] for _ in range(m)]
+open(sys.argv[1], "w").write(f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in A) + "\n\n"
+                             + "\n".join(" ".join(map(str, r)) for r in B) + "\n")
+PY
+"$LIAISON" nash "$TMP/deg.game" --method all --memory-cap 30000 >/dev/null 2>"$TMP/cap1"
+[ -s "$TMP/cap1" ] || not_ok "nash all, memory cap: the single process refuses deg.game at 30 kB"
+run "nash all, memory cap, 3 ranks" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/deg.game" --method all --memory-cap 30000 && {
   [ "$(grep -c 'memory cap' "$TMP/err")" -eq 1 ] && grep -qF "$(head -1 "$TMP/cap1")" "$TMP/err" &&
     ok "nash all, memory cap: the single process's refusal, once" || not_ok "nash all, memory cap" "$(cat "$TMP/err")"; }
