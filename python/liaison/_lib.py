@@ -72,7 +72,7 @@ Diag = _struct("lia_diag", (c_int, "severity"), (cstr, "file"), (uint, "line"), 
                (uint, "length"), (cstr, "message"), (P, "line_text"), (sz, "line_len"))
 CompileOptions = _struct("lia_compile_options", (uint, "version"), (sz, "memory_cap"))
 NashOptions = _struct("lia_nash_options", (uint, "version"), (c_int, "method"), (ctypes.c_long, "label"),
-                      (c_int, "exact"))
+                      (c_int, "exact"), (sz, "memory_cap"), (uint, "threads"))
 CorrelatedOptions = _struct("lia_correlated_options", (uint, "version"), (c_int, "coarse"), (c_int, "ranges"))
 ShareOptions = _struct("lia_share_options", (uint, "version"), (u64, "rules"), (u64, "samples"), (u64, "seed"),
                        (dbl, "confidence"), (c_int, "disagreement"), (sz, "verify_players"), (sz, "memory_cap"))

@@ -269,16 +269,28 @@ class Game(Handle):
             return doc
 
     # -- analyses --
-    def nash(self, method="all", exact=False, label=None, correlated=False, coarse=False):
+    def nash(self, method="all", exact=False, label=None, correlated=False, coarse=False, threads=None,
+             memory_cap=None):
         """Equilibria as `liaison nash --format json` (see Model.nash). label (method "lh"):
-        None for every label, an int, or "any". Returns an Equilibria (a dict with to_frame())."""
+        None for every label, an int, or "any". threads (method "all"): the vertex search's
+        threads, 1 to 64 (None: every core; the same result for any count). memory_cap: the
+        bytes the method may hold, as `--memory-cap` (None: the library's default, 1 GiB).
+        Returns an Equilibria (a dict with to_frame())."""
         if method not in NASH:
             raise unknown_name("method", method, list(NASH))
         for bad, why in ((label is not None and method != "lh", "label belongs to method='lh'"),
                          (exact and method != "all", "exact belongs to method='all'"),
-                         (coarse and not correlated, "coarse belongs to correlated=True")):
+                         (coarse and not correlated, "coarse belongs to correlated=True"),
+                         (threads is not None and method != "all", "threads belongs to method='all'")):
             if bad:
                 raise ValueError(why)
+        for what, v in (("threads", threads), ("memory_cap", memory_cap)):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer))):
+                raise TypeError("%s must be an int, not %r" % (what, v))
+        if threads is not None and not 1 <= int(threads) <= 64:
+            raise ValueError("threads must be between 1 and 64, not %d" % threads)
+        if memory_cap is not None and not 0 <= int(memory_cap) < 2 ** 63:
+            raise ValueError("memory_cap must be a number of bytes from 0 (the default) to 2^63 - 1")
         if label is None:
             lab = -1
         elif label == "any":
@@ -291,7 +303,7 @@ class Game(Handle):
             lab = int(label)
         if not lib.lia_nash_method_available(NASH[method]):
             raise LiaisonError("method '%s' is not available yet in this version" % method, _lib.EUSAGE)
-        opts = _lib.NashOptions(1, NASH[method], lab, 1 if exact else 0)
+        opts = _lib.NashOptions(2, NASH[method], lab, 1 if exact else 0, int(memory_cap or 0), int(threads or 0))
         with self._use() as g, pinned():
             e, c = P(), P()
             try:

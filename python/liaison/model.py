@@ -214,12 +214,15 @@ class Model(Handle):
                     raise LiaisonError("%s has no agreement or normal-form game to solve" % self.source, _lib.EUSAGE)
                 return Report(json.loads(take(lib.lia_report_write, r)))
 
-    def nash(self, game=None, method="all", exact=False, label=None, correlated=False, coarse=False):
+    def nash(self, game=None, method="all", exact=False, label=None, correlated=False, coarse=False, threads=None,
+             memory_cap=None):
         """Equilibria as `liaison nash --method M [--exact] [--label K] [--correlated [--coarse]]
         --format json`. method: all (default here; the CLI's default is pure), pure, lh, lp,
-        support, simpdiv, gnm, qre. "all" and "lh" take two-player games only."""
+        support, simpdiv, gnm, qre. "all" and "lh" take two-player games only. threads and
+        memory_cap as `--threads` and `--memory-cap` (see Game.nash)."""
         with self.compile(game) as g:
-            return g.nash(method, exact=exact, label=label, correlated=correlated, coarse=coarse)
+            return g.nash(method, exact=exact, label=label, correlated=correlated, coarse=coarse, threads=threads,
+                          memory_cap=memory_cap)
 
     def share(self, game=None, method=None, samples=None, seed=None, confidence=None, disagreement="nash"):
         """Burden sharing as `liaison share [--method RULE,...] --format json`. method: None or

@@ -538,7 +538,9 @@ class TestErrors(unittest.TestCase):
                     (r100, "support", {}, [], "could examine 9.05e+58 support pairs"),
                     (p3, "lh", {}, [], "use the gnm, simpdiv or qre method"),
                     (p3, "all", {}, [], "or gnm or simpdiv for one"),
-                    (p2, "lh", {"label": 9}, ["--label", "9"], "labels run from 0 to 3")]:
+                    (p2, "lh", {"label": 9}, ["--label", "9"], "labels run from 0 to 3"),
+                    # memory_cap is --memory-cap: 1 MiB refuses Lemke-Howson on 100 x 100 (it needs 1.47 MiB)
+                    (r100, "lh", {"memory_cap": 1 << 20}, ["--memory-cap", "1M"], "over the memory cap of 1 MiB")]:
                 with self.subTest(game=os.path.basename(path), method=method):
                     with self.assertRaises(liaison.LiaisonError) as cm:
                         liaison.load(path).nash(method=method, **kw)
@@ -549,6 +551,27 @@ class TestErrors(unittest.TestCase):
                     self.assertNotIn("could not be found", cm.exception.message)
                     if method == "support":   # LIA_ELIMIT, named without claiming memory for a time limit
                         self.assertEqual(cm.exception.status, "over the limit")
+
+    def test_nash_threads(self):
+        """threads (as --threads) splits the vertex search and changes nothing in the result; it
+        and memory_cap are checked before the library is called."""
+        import random
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "r12.nfg")   # a random 12 x 12 game: its search splits into jobs
+            rnd = random.Random(12)
+            with open(path, "w") as f:
+                f.write('NFG 1 R "r12" { "A" "B" } { 12 12 }\n'
+                        + " ".join(str(rnd.randint(0, 99)) for _ in range(288)) + "\n")
+            g = liaison.load(path)
+            want = cli("nash", path, "--method", "all", "--threads", "1")
+            self.assertGreater(len(want["equilibria"]), 1)
+            for t in (1, 2, 3):
+                self.assertEqual(g.nash(method="all", threads=t), want)
+        self.assertRaisesRegex(ValueError, "threads belongs to method='all'", g.nash, method="lh", threads=2)
+        self.assertRaisesRegex(ValueError, "between 1 and 64", g.nash, threads=0)
+        self.assertRaises(TypeError, g.nash, threads=1.5)
+        self.assertRaises(ValueError, g.nash, memory_cap=-1)
 
     def test_did_you_mean(self):
         """The binding's own refusals of a name suggest as the command line does (lia_suggest)."""
