@@ -56,6 +56,60 @@ int lia__eqset_add(lia_eqset *e, const double *profile, const double *payoffs, d
     return 1;
 }
 
+void lia__eqset_magnitudes(lia_eqset *e, const lia_game *g)
+{
+    size_t np = e->np, total = 0;
+    if (!e->n || np != g->np) return;
+    size_t *cnt = lia__malloc(2 * np * sizeof *cnt), *at = cnt ? cnt + np : NULL;
+    size_t *supp = lia__malloc((e->width + 1) * sizeof *supp), *stride = lia__malloc(np * sizeof *stride);
+    size_t *odo = lia__malloc(np * sizeof *odo);
+    double *mag = lia__calloc(e->n * np, sizeof *mag);
+    int ok = cnt && supp && stride && odo && mag;
+    for (size_t p = 0, s = 1; ok && p < np; s *= g->ns[p], p++) stride[p] = s;
+    /* the profiles to visit, counted first: a fully mixed equilibrium of a large game has many */
+    for (size_t k = 0; ok && k < e->n; k++) {
+        const double *x = e->profiles + k * e->width;
+        size_t prod = 1;
+        for (size_t p = 0, off = 0; p < np; off += e->ns[p], p++) {
+            size_t c = 0;
+            for (size_t s = 0; s < e->ns[p]; s++) c += x[off + s] > 0;
+            prod = c && prod <= ((size_t)1 << 26) / c ? prod * c : ((size_t)1 << 26) + 1;
+        }
+        total += prod;
+        ok = total <= (size_t)1 << 26;
+    }
+    for (size_t k = 0; ok && k < e->n; k++) {
+        const double *x = e->profiles + k * e->width;
+        size_t used = 0;
+        for (size_t p = 0, off = 0; p < np; off += e->ns[p], p++) {
+            at[p] = used;
+            for (size_t s = 0; s < e->ns[p]; s++)
+                if (x[off + s] > 0) supp[used++] = s;
+            cnt[p] = used - at[p];
+            odo[p] = 0;
+        }
+        for (;;) {   /* every profile of the support, player 0 fastest */
+            double prob = 1;
+            size_t idx = 0;
+            for (size_t p = 0, off = 0; p < np; off += e->ns[p], p++) {
+                size_t s = supp[at[p] + odo[p]];
+                prob *= x[off + s];
+                idx += s * stride[p];
+            }
+            for (size_t p = 0; p < np; p++) mag[k * np + p] += prob * fabs(g->payoffs[p * g->nprofiles + idx]);
+            size_t p = 0;
+            while (p < np && ++odo[p] == cnt[p]) odo[p++] = 0;
+            if (p == np) break;
+        }
+    }
+    lia__free(cnt);
+    lia__free(supp);
+    lia__free(stride);
+    lia__free(odo);
+    if (ok) e->mag = mag;
+    else lia__free(mag);
+}
+
 int lia__eqset_add_exact(lia_eqset *e, const char *const *values)
 {
     size_t stride = e->width + e->np, need;
@@ -149,6 +203,7 @@ void lia_eqset_free(lia_eqset *e)
     lia__free(e->profiles);
     lia__free(e->payoffs);
     lia__free(e->regrets);
+    lia__free(e->mag);
     lia__arena_free(&e->arena);
     lia__free(e);
 }

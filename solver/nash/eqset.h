@@ -23,6 +23,8 @@ struct lia_eqset {
     int show_exact;                /* the exact forms were asked for (else kept for identity only) */
     size_t exact_cap;
     double scale;                  /* the game's largest |payoff|: text reads noise below 1e-9 of it as 0 */
+    double *mag;                   /* n * np, or NULL: what each equilibrium payoff sums (lia__eqset_magnitudes),
+                                      the scale its text reads noise against instead of `scale` */
     size_t memory_cap;             /* what the method may take (lia_nash_options.memory_cap) */
     size_t path_n, path_cap;       /* QRE: points of the logit path, lambda and profile */
     double *path_lambda, *path_profiles;
@@ -35,6 +37,13 @@ struct lia_eqset {
 lia_eqset *lia__eqset_new(const lia_game *g, const char *method);
 /* Append a verified equilibrium (copies); 0 on allocation failure. */
 int lia__eqset_add(lia_eqset *e, const double *profile, const double *payoffs, double regret);
+/* For each equilibrium and player p, the sum over the profiles of its support of P(s)
+ * |u_p(s)|: the size of the terms its expected payoff adds up, against which the text reads a
+ * payoff as rounding noise. Against the game's largest payoff instead, a pure equilibrium's
+ * payoff of 5 in a game with a payoff of 1e20 elsewhere read as 0, though it is exactly 5.
+ * Leaves e->mag NULL (the text then uses e->scale) when out of memory or when the supports'
+ * profiles number over 2^26 in all. */
+void lia__eqset_magnitudes(lia_eqset *e, const struct lia_game *g);
 
 /* Entry i of equilibrium k's exact form whether or not it is shown, or NULL. */
 const char *lia__eqset_exact_raw(const lia_eqset *e, size_t k, size_t i);

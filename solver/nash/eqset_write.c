@@ -53,7 +53,8 @@ void lia__eqset_text(lia_buf *b, const lia_eqset *e, int fractions)
         lia__buf_puts(b, "   payoffs");
         for (size_t p = 0; p < e->np; p++) {
             lia__buf_puts(b, p ? ", " : " ");
-            put_reading(b, e, k, e->width + p, e->payoffs[k * e->np + p], e->scale, fractions);
+            double scale = e->mag ? e->mag[k * e->np + p] : e->scale;   /* what the payoff sums */
+            put_reading(b, e, k, e->width + p, e->payoffs[k * e->np + p], scale, fractions);
         }
         lia__buf_puts(b, "\n");
     }

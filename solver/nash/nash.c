@@ -115,6 +115,7 @@ lia_status lia_game_nash(lia_eqset **out, const lia_game *g, const lia_nash_opti
         lia__nash_explain(st, g, opts);
         return st;
     }
+    lia__eqset_magnitudes(e, g);   /* for the text only: without it the text reads as before */
     *out = e;
     return LIA_OK;
 }

@@ -189,11 +189,20 @@ grep -q "memory" "$TMP/err" && not_ok "refusal does not blame memory" "$(cat "$T
 
 ## item 3: --memory-cap reaches vertex enumeration and the correlated LP (was a fixed 1 GiB).
 # The enumeration stores only the vertices that may have a partner (partners.c's filter), so
-# this 15 x 15 game fits in 1 MiB (it used to be refused there), but not in 64 KiB: the jobs'
-# vertex lists alone take 4 KiB each
+# this 15 x 15 game fits in 1 MiB (it used to be refused there) and in 64 KiB (refused until
+# each job stopped taking a 4 KiB vertex list for the vertices it drops), but not in 16 KiB
 run "--method all under --memory-cap 1M" 0 "$LIAISON" nash "$TMP/r15.nfg" --method all --memory-cap 1M
-refused "--method all under --memory-cap 64K" "too many vertices to enumerate within the memory cap of 64 KiB" \
-  "$LIAISON" nash "$TMP/r15.nfg" --method all --memory-cap 64K
+run "--method all under --memory-cap 64K" 0 "$LIAISON" nash "$TMP/r15.nfg" --method all --memory-cap 64K
+refused "--method all under --memory-cap 16K" "too many vertices to enumerate within the memory cap of 16 KiB" \
+  "$LIAISON" nash "$TMP/r15.nfg" --method all --memory-cap 16K
 run "--method all, default cap" 0 "$LIAISON" nash "$TMP/r15.nfg" --method all --format json && strict_json "--method all: strict JSON" "$TMP/out"
 refused "--correlated under --memory-cap 50K" "correlated-equilibrium LP of 'r15' would exceed the memory cap of 50 KiB" \
   "$LIAISON" nash "$TMP/r15.nfg" --correlated --memory-cap 50K
+
+## item 4: a payoff is read as rounding noise against what it sums, not against the game's
+# largest payoff: the pure equilibrium (2, 2) pays exactly 5 and 1e20, (1, 2) 3 and 4, where
+# noise below 1e-9 of 1e20 used to print both 5 and 3 as 0
+printf '2 2\n\n1e20 3\n4 5\n\n3 4\n5 1e20\n' >"$TMP/huge.game"
+run "payoffs 5 beside 1e20" 0 "$LIAISON" nash "$TMP/huge.game" --method all && {
+  grep -q "1=2, 2=2   payoffs 5, 1e+20" "$TMP/out" && grep -q "1=1, 2=2   payoffs 3, 4" "$TMP/out" &&
+    ok "payoffs 5 and 3 beside 1e20: read as 5 and 3" || not_ok "payoffs beside 1e20" "$(cat "$TMP/out")"; }
