@@ -176,6 +176,16 @@ static int clean(double *x, size_t n)
     return 1;
 }
 
+/* What expected() sums: the sum of x(s) |u(s)| (for `who`, or every player). */
+static double magnitude(const lia_game *g, size_t who, const double *x)
+{
+    double v = 0;
+    for (size_t i = 0; i < g->np; i++)
+        if (who == WELFARE || who == i)
+            for (size_t s = 0; s < g->nprofiles; s++) v += x[s] * fabs(g->payoffs[i * g->nprofiles + s]);
+    return v;
+}
+
 static double expected(const lia_game *g, size_t who, const double *x)
 {
     double v = 0;
@@ -233,11 +243,16 @@ static lia_status correlated_solve(lia_correlated *r, const lia_game *g, int coa
     memcpy(r->distribution, x, P * sizeof *x);
     double tol = lia__regret_tolerance(g);
     r->has_ranges = ranges;
-    for (size_t i = 0; st == LIA_OK && i < g->np; i++) {
+    size_t np = g->np;
+    r->mag[3 * np] = magnitude(g, WELFARE, r->distribution);
+    for (size_t i = 0; st == LIA_OK && i < np; i++) {
         r->payoffs[i] = expected(g, i, r->distribution);
+        r->mag[i] = magnitude(g, i, r->distribution);
         if (!ranges) continue;
         r->best[i] = v[1 + 2 * i];
         r->worst[i] = v[2 + 2 * i];
+        r->mag[np + i] = fmax(magnitude(g, i, x + (1 + 2 * i) * P), r->mag[i]);
+        r->mag[2 * np + i] = fmax(magnitude(g, i, x + (2 + 2 * i) * P), r->mag[i]);
         /* the max-welfare distribution is a (C)CE too: its payoff lies in the range, or some
          * LP stopped short of its optimum */
         if (!(r->worst[i] - tol <= r->payoffs[i] && r->payoffs[i] <= r->best[i] + tol)) st = LIA_EINTERNAL;

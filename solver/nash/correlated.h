@@ -18,6 +18,9 @@ struct lia_correlated {
     double *payoffs, *best, *worst;   /* np each */
     int has_ranges;                   /* best and worst were computed */
     double scale;                     /* the game's largest |payoff|, for reading numbers */
+    /* what each number sums (over its distribution, P(s) |u(s)|), the scale the text reads
+     * its rounding noise against: payoffs, best, worst (np each), then welfare */
+    double *mag;
 };
 
 /* An empty handle labelled like g, its arrays zeroed; NULL on allocation failure. */

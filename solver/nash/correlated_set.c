@@ -26,7 +26,9 @@ lia_correlated *lia__correlated_new(const lia_game *g, int coarse)
     c->payoffs = lia__arena_array(a, g->np, sizeof(double));
     c->best = lia__arena_array(a, g->np, sizeof(double));
     c->worst = lia__arena_array(a, g->np, sizeof(double));
-    int ok = c->game && c->players && c->ns && c->strategies && c->distribution && c->payoffs && c->best && c->worst;
+    c->mag = lia__arena_array(a, 3 * g->np + 1, sizeof(double));
+    int ok = c->game && c->players && c->ns && c->strategies && c->distribution && c->payoffs && c->best && c->worst &&
+             c->mag;
     for (size_t p = 0; ok && p < g->np; p++) {
         c->ns[p] = g->ns[p];
         ok = (c->players[p] = copy(a, g->players[p])) != NULL &&
@@ -35,6 +37,7 @@ lia_correlated *lia__correlated_new(const lia_game *g, int coarse)
     }
     if (!ok) { lia_correlated_free(c); return NULL; }
     for (size_t k = 0; k < g->np * g->nprofiles; k++) c->scale = fmax(c->scale, fabs(g->payoffs[k]));
+    for (size_t k = 0; k <= 3 * g->np; k++) c->mag[k] = c->scale;   /* until the solve sets them */
     return c;
 }
 

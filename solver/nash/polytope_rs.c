@@ -76,6 +76,7 @@ typedef struct dict {
     size_t next;        /* the next column to try as entering variable */
     size_t *order;      /* the columns by their variables' index: is_child's loop stops early */
     uint64_t *cand;     /* the columns whose reduced cost is not clearly <= 0 (candidates()) */
+    double negmin;      /* the least |c| of the columns skipped as clearly negative */
 } dict;
 
 typedef struct search {
@@ -249,7 +250,13 @@ static size_t ratio_test(const dict *D, size_t d, size_t k, size_t s, const tols
     int w = 0;
     for (int l = 1; l < NL; l++)
         if (lm[l] < lm[w] || (lm[l] == lm[w] && lmi[l] < lmi[w])) w = l;
-    if (lm[w] == INFINITY) return gray ? RS_TIE : k;
+    if (lm[w] == INFINITY) {
+        /* no row counts; or one does with a quotient beyond the doubles (never for entries of
+         * order one): then the passes cannot rank it, and the call is left to a refactor */
+        for (size_t i = 0; i < k; i++)
+            if (col[i] > sure) return RS_TIE;
+        return gray ? RS_TIE : k;
+    }
     size_t best = (size_t)lmi[w];
     double r2 = lr[w], r2i = lri[w];
     for (int l = 0; l < NL; l++) {
@@ -282,15 +289,26 @@ static size_t ratio_test(const dict *D, size_t d, size_t k, size_t s, const tols
  * Done wherever the reduced costs are (re)computed: pivot() and refactor(). */
 static void candidates(dict *D, size_t d)
 {
+    double negmin = INFINITY;
     for (size_t w = 0; w * 64 < d; w++) {
         uint64_t bits = 0;
         for (size_t j = w * 64; j < d && j < w * 64 + 64; j++) {
             double c = D->c[j];
-            uint64_t keep = !(c <= -COARSE.sure) & !(fabs(c) <= COARSE.eq);
+            int neg = c <= -COARSE.sure;
+            uint64_t keep = !neg & !(fabs(c) <= COARSE.eq);
             bits |= keep << (j % 64);
+            negmin = neg && -c < negmin ? -c : negmin;
         }
         D->cand[w] = bits;
     }
+    D->negmin = negmin;
+}
+
+/* A skipped column was decided all the same (clearly negative): its margin counts towards the
+ * search's closest call, as when decide() turned each column down itself. */
+static void note_skipped(const dict *D, const tols *t)
+{
+    if (t->closest && D->negmin < *t->closest) *t->closest = D->negmin;
 }
 
 /* The first marked column of D from D->next on, or d. */
@@ -623,6 +641,7 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
     coarse.closest = fine.closest = &J->closest;
     *nkids = 0;
     lia_status st = job_root(S, J->basis);
+    if (st == LIA_OK) note_skipped(&S->level[0], &coarse);
     if (st == LIA_OK) st = record(S, &J->v, &J->vcap, &degenerate, &S->level[0], &coarse, S->zero);
     if (st == LIA_RS_UNSURE) st = record(S, &J->v, &J->vcap, &degenerate, &S->level[0], &fine, S->zero);
     if (st == LIA_RS_UNSURE && S->exact) {
@@ -641,6 +660,7 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
         int child = decide(D, d, k, s, &coarse, &r);
         if (child == UNSURE) {
             st = refactor(S, D);
+            if (st == LIA_OK) note_skipped(D, &coarse);
             if (st == LIA_OK) child = decide(D, d, k, s, &fine, &r);
             /* still too close: an exact game has this one decision taken exactly */
             if (st == LIA_OK && child == UNSURE && S->exact) {
@@ -667,11 +687,13 @@ static lia_status job_run(search *S, job *J, size_t budget, uint64_t **kids, siz
         if (!ensure_level(S, depth + 1)) { st = LIA_ENOMEM; break; }
         D = &S->level[depth];   /* the levels may have moved */
         pivot(&S->level[depth + 1], D, d, k, r, s);
+        note_skipped(&S->level[depth + 1], &coarse);
         depth++;
         visited++;
         st = record(S, &J->v, &J->vcap, &degenerate, &S->level[depth], &coarse, S->zero);
         if (st == LIA_RS_UNSURE) {
             st = refactor(S, &S->level[depth]);
+            if (st == LIA_OK) note_skipped(&S->level[depth], &coarse);
             if (st == LIA_OK) st = record(S, &J->v, &J->vcap, &degenerate, &S->level[depth], &fine, S->zero);
             if (st == LIA_RS_UNSURE && S->exact) {
                 st = record_exactly(S, &J->v, &J->vcap, &degenerate, &S->level[depth], scratch, bw);

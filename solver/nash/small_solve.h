@@ -56,6 +56,7 @@ static inline int lia_small_lu(size_t n, double *A, size_t *piv)
         for (size_t i = k + 1; i < n; i++) Ak[i] *= inv;
         for (size_t j = k + 1; j < n; j++) {
             double *Aj = A + j * n, a = Aj[k];
+            if (a == 0) continue;   /* as before: nothing to subtract (and no inf * 0 after a subnormal pivot) */
             size_t i = k + 1;
 #ifdef __SSE2__
             const __m128d va = _mm_set1_pd(a);   /* two rows at a time, the same arithmetic */

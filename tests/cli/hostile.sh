@@ -206,3 +206,8 @@ printf '2 2\n\n1e20 3\n4 5\n\n3 4\n5 1e20\n' >"$TMP/huge.game"
 run "payoffs 5 beside 1e20" 0 "$LIAISON" nash "$TMP/huge.game" --method all && {
   grep -q "1=2, 2=2   payoffs 5, 1e+20" "$TMP/out" && grep -q "1=1, 2=2   payoffs 3, 4" "$TMP/out" &&
     ok "payoffs 5 and 3 beside 1e20: read as 5 and 3" || not_ok "payoffs beside 1e20" "$(cat "$TMP/out")"; }
+# the same for the correlated equilibrium: all its weight on (1, 1), where the second player gets
+# exactly 3, and the second player's range from 3 (that CE) to 1e20 (the pure equilibrium (2, 2))
+run "correlated payoffs beside 1e20" 0 "$LIAISON" nash "$TMP/huge.game" --correlated && {
+  grep -q "payoffs 1=1e+20, 2=3$" "$TMP/out" && grep -q "2 in \[3, 1e+20\]" "$TMP/out" &&
+    ok "correlated payoff 3 beside 1e20: read as 3" || not_ok "correlated payoffs beside 1e20" "$(cat "$TMP/out")"; }
