@@ -211,3 +211,11 @@ run "payoffs 5 beside 1e20" 0 "$LIAISON" nash "$TMP/huge.game" --method all && {
 run "correlated payoffs beside 1e20" 0 "$LIAISON" nash "$TMP/huge.game" --correlated && {
   grep -q "payoffs 1=1e+20, 2=3$" "$TMP/out" && grep -q "2 in \[3, 1e+20\]" "$TMP/out" &&
     ok "correlated payoff 3 beside 1e20: read as 3" || not_ok "correlated payoffs beside 1e20" "$(cat "$TMP/out")"; }
+# and the correlated LP solves beside such payoffs: column 4 strictly dominates for the second
+# player (8 > 7, 4, 0 against row 1; 8 > 7, 3, 3 against row 2), and against it row 1's 9 beats
+# -1e20, so the only correlated equilibrium is (1, 4), paying 9 and 8. The LP's coefficients
+# of 6e-20 (payoffs 2 and 8 beside -1e20, mapped) made GLPK call it infeasible: exit 3
+printf '2 4\n\n8 2 5 9\n7 9 1 -1e20\n\n0 7 4 8\n3 3 7 8\n' >"$TMP/ce1.game"
+run "correlated LP beside -1e20" 0 "$LIAISON" nash "$TMP/ce1.game" --correlated && {
+  grep -q "welfare 17$" "$TMP/out" && grep -q "^  1  (1, 4)$" "$TMP/out" && grep -q "1 in \[9, 9\], 2 in \[8, 8\]" "$TMP/out" &&
+    ok "correlated LP beside -1e20: (1, 4), payoffs 9 and 8" || not_ok "correlated LP beside -1e20" "$(cat "$TMP/out")"; }
