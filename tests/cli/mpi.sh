@@ -139,17 +139,22 @@ PY
 if [ $? -eq 0 ]; then ok "nash all: 1, 2 and 3 ranks print the single-process bytes on 50 games of every shape, 40 or more split"
 else not_ok "nash all: 1, 2 and 3 ranks print the single-process bytes on 50 games of every shape, 40 or more split"; fi
 
-# the job tree does not depend on the ranks: the jobs run add up to the same count on 1 and
-# 3 ranks, and the workers do run some (a 13x13 game, payoffs 0..99)
-/usr/bin/python3 - "$TMP/big.game" <<'PY'
+# random_13x13 FILE TOP: a 13 x 13 game with payoffs 0..TOP (seed 13)
+random_13x13() {
+  /usr/bin/python3 - "$1" "$2" <<'PY'
 import random, sys
 rng = random.Random(13)
 m = n = 13
-A = [[rng.randint(0, 99) for _ in range(n)] for _ in range(m)]
-B = [[rng.randint(0, 99) for _ in range(n)] for _ in range(m)]
+top = int(sys.argv[2])
+A = [[rng.randint(0, top) for _ in range(n)] for _ in range(m)]
+B = [[rng.randint(0, top) for _ in range(n)] for _ in range(m)]
 open(sys.argv[1], "w").write(f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in A) + "\n\n"
                              + "\n".join(" ".join(map(str, r)) for r in B) + "\n")
 PY
+}
+# the job tree does not depend on the ranks: the jobs run add up to the same count on 1 and
+# 3 ranks, and the workers do run some (a 13x13 game, payoffs 0..99)
+random_13x13 "$TMP/big.game" 99
 jobs_of() { sed -n 's/^liaison-mpi nash: rank \([0-9]*\) ran \([0-9]*\) jobs.*/\1 \2/p' "$1" | sort -n; }
 LIAISON_MPI_STATS=1 $MPIRUN 1 "$MPI_BIN" nash "$TMP/big.game" --method all >"$TMP/big1" 2>"$TMP/big1.err"
 LIAISON_MPI_STATS=1 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all >"$TMP/big3" 2>"$TMP/big3.err"
@@ -198,15 +203,7 @@ run "nash all --threads 2 on 2 ranks" 0 $MPIRUN 2 "$MPI_BIN" nash "$TMP/big.game
 "$LIAISON" nash "$TMP/big.game" --method all --format json -o "$TMP/big1.json"
 run "nash all json on 3 ranks" 0 $MPIRUN 3 "$MPI_BIN" nash "$TMP/big.game" --method all --format json -o "$TMP/big3.json" && {
   cmp -s "$TMP/big1.json" "$TMP/big3.json" && ok "nash all json file: same bytes on 3 ranks" || not_ok "nash all json file: same bytes on 3 ranks"; }
-/usr/bin/python3 - "$TMP/deg.game" <<'PY'
-import random, sys
-rng = random.Random(13)
-m = n = 13
-A = [[rng.randint(0, 2) for _ in range(n)] for _ in range(m)]
-B = [[rng.randint(0, 2) for _ in range(n)] for _ in range(m)]
-open(sys.argv[1], "w").write(f"{m} {n}\n\n" + "\n".join(" ".join(map(str, r)) for r in A) + "\n\n"
-                             + "\n".join(" ".join(map(str, r)) for r in B) + "\n")
-PY
+random_13x13 "$TMP/deg.game" 2
 "$LIAISON" nash "$TMP/deg.game" --method all --memory-cap 30000 >/dev/null 2>"$TMP/cap1"
 [ -s "$TMP/cap1" ] || not_ok "nash all, memory cap: the single process refuses deg.game at 30 kB"
 run "nash all, memory cap, 3 ranks" 2 $MPIRUN 3 "$MPI_BIN" nash "$TMP/deg.game" --method all --memory-cap 30000 && {
