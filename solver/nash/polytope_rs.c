@@ -220,31 +220,30 @@ static size_t ratio_test(const dict *D, size_t d, size_t k, size_t s, const tols
     const double eq = t->eq, sure = t->sure;
     /* The plain minimum first, without a branch per row: whether a row's entry counts is a
      * coin toss to the branch predictor, and without that branch a search runs about a fifth
-     * faster. The quotients (of rows with a clearly positive
-     * entry, the others +inf) only pick the least row and the runner-up; the decisions below
-     * are taken on cross-multiplied products, as before. Each lane keeps its least quotient
-     * and the next one, with their rows; the two lanes and the odd row left over (lane 2) are
-     * then merged. Ties go to the lower row (any will do: a tie is broken lexicographically
-     * below). */
+     * faster. The quotients (of the rows with a clearly positive entry, the others +inf) only
+     * pick the least row and the runner-up; the decisions below are taken on cross-multiplied
+     * products, as before. Each lane keeps its least quotient and the next one, with their
+     * rows; the two lanes and the odd row left over (lane 2) are then merged. Ties go to the
+     * lower row (any will do: a tie is broken lexicographically below). */
     enum { NL = 3 };
     int gray = 0;
     double lm[NL], lr[NL], lmi[NL], lri[NL];   /* rows as doubles, to share the lanes */
     for (int l = 0; l < NL; l++) lm[l] = lr[l] = INFINITY, lmi[l] = lri[l] = 0;
-    size_t i = 0;
+    size_t row = 0;
 #ifdef __SSE2__
     const __m128d vsure = _mm_set1_pd(sure), veq = _mm_set1_pd(eq);
     lanes L;
     lanes_init(&L);
     __m128d vgray = _mm_setzero_pd();
-    for (; i + 2 <= k; i += 2) lanes_step(&L, col + i, beta + i, vsure, veq, &vgray);
+    for (; row + 2 <= k; row += 2) lanes_step(&L, col + row, beta + row, vsure, veq, &vgray);
     gray = _mm_movemask_pd(vgray) != 0;
     lanes_store(&L, lm, lmi, lr, lri);
 #endif
-    for (; i < k; i++) {   /* the rows left over, in lane 2 */
-        double a = col[i], qi = a > sure ? beta[i] / a : INFINITY;
+    for (; row < k; row++) {   /* the rows left over, in lane 2 */
+        double a = col[row], q = a > sure ? beta[row] / a : INFINITY;
         gray |= (a > eq) & (a <= sure);   /* positive or not? decided below if it matters */
-        if (qi < lm[2]) { lr[2] = lm[2]; lri[2] = lmi[2]; lm[2] = qi; lmi[2] = (double)i; }
-        else if (qi < lr[2]) { lr[2] = qi; lri[2] = (double)i; }
+        if (q < lm[2]) { lr[2] = lm[2]; lri[2] = lmi[2]; lm[2] = q; lmi[2] = (double)row; }
+        else if (q < lr[2]) { lr[2] = q; lri[2] = (double)row; }
     }
     /* the least over the lanes, then the least of everything else */
     int w = 0;
