@@ -291,12 +291,28 @@ static void candidates(dict *D, size_t d)
     double negmin = INFINITY;
     for (size_t w = 0; w * 64 < d; w++) {
         uint64_t bits = 0;
-        for (size_t j = w * 64; j < d && j < w * 64 + 64; j++) {
+        size_t j = w * 64, end = d < j + 64 ? d : j + 64;
+#ifdef __SSE2__
+        const __m128d sure = _mm_set1_pd(-COARSE.sure), eq = _mm_set1_pd(COARSE.eq), sign = _mm_set1_pd(-0.0);
+        __m128d least = _mm_set1_pd(INFINITY);
+        for (; j + 2 <= end; j += 2) {   /* two columns at a time: a compiler branched on each sign */
+            __m128d c = _mm_loadu_pd(D->c + j);
+            __m128d neg = _mm_cmple_pd(c, sure), tie = _mm_cmple_pd(_mm_andnot_pd(sign, c), eq);
+            uint64_t keep = (uint64_t)(~_mm_movemask_pd(_mm_or_pd(neg, tie)) & 3);
+            bits |= keep << (j % 64);
+            least = _mm_min_pd(least, sel(neg, _mm_xor_pd(c, sign), _mm_set1_pd(INFINITY)));
+        }
+        double l2[2];
+        _mm_storeu_pd(l2, least);
+        negmin = l2[0] < negmin ? l2[0] : negmin;
+        negmin = l2[1] < negmin ? l2[1] : negmin;
+#endif
+        for (; j < end; j++) {
             double c = D->c[j];
             int neg = c <= -COARSE.sure;
             uint64_t keep = !neg & !(fabs(c) <= COARSE.eq);
             bits |= keep << (j % 64);
-            negmin = neg && -c < negmin ? -c : negmin;
+            if (neg && -c < negmin) negmin = -c;
         }
         D->cand[w] = bits;
     }
@@ -430,7 +446,15 @@ static lia_status append(const search *S, lia_vertices *out, size_t *cap, lia_bi
 static lia_status record(const search *S, lia_vertices *out, size_t *cap, lia_bitset_table *degenerate, const dict *D,
                          const tols *t, unsigned char *zero)
 {
-    for (size_t i = 0; i < S->P->k; i++) {
+    size_t k = S->P->k;
+    double least = INFINITY;   /* the common case first: every basic value clearly positive */
+    for (size_t i = 0; i < k; i++) least = D->beta[i] < least ? D->beta[i] : least;
+    if (least >= t->sure) {
+        if (t->closest && least < *t->closest) *t->closest = least;   /* as sign3 on each would */
+        memset(zero, 0, k);
+        return append(S, out, cap, degenerate, D, zero);
+    }
+    for (size_t i = 0; i < k; i++) {
         int sg = sign3(D->beta[i], t);
         if (sg == UNSURE || sg < 0) return LIA_RS_UNSURE;
         zero[i] = sg == 0;
