@@ -7,6 +7,14 @@
 #include <string.h>
 
 static void num(lia_buf *b, const lia_repeat *r, double v) { lia__buf_reading(b, v, r->scale); }
+/* "x ... than y": both with the digits that tell them apart */
+static void pair(lia_buf *b, const lia_repeat *r, double x, const char *between, double y)
+{
+    int digits = lia__reading_digits((double[2]){ x, y }, 2, r->scale);
+    lia__buf_reading_digits(b, x, r->scale, digits);
+    lia__buf_puts(b, between);
+    lia__buf_reading_digits(b, y, r->scale, digits);
+}
 /* a patience or delta*: a probability, read on its own scale, not the payoffs' */
 static void prob(lia_buf *b, double v) { lia__buf_reading(b, v, 1); }
 
@@ -54,7 +62,10 @@ static void driver(lia_buf *b, const lia_repeat *r, size_t i, const char *before
     int exp = m->terms.exposure >= m->terms.facility_cost;
     lia__buf_puts(b, before);
     lia__buf_puts(b, exp ? "the exposure of its own material (" : "its share of the facility costs (");
-    num(b, r, exp ? m->terms.exposure : m->terms.facility_cost);
+    /* a term of the model, not a computed payoff: read on its own size (against the payoff
+     * scale, an exposure of 0.099 beside payoffs of 1e8 read as 0) */
+    double v = exp ? m->terms.exposure : m->terms.facility_cost;
+    lia__buf_reading(b, v, v);
     lia__buf_puts(b, " per period)");
 }
 
@@ -65,9 +76,7 @@ static void why(lia_buf *b, const lia_repeat *r, size_t i)
     const repeat_member *m = &r->mem[i];
     if (m->keep < m->nash) {
         lia__buf_puts(b, r->levels ? ": under the commitment it gets " : ": at the target it gets ");
-        num(b, r, m->keep);
-        lia__buf_puts(b, r->levels ? " per period, less than the " : " per period, less than the ");
-        num(b, r, m->nash);
+        pair(b, r, m->keep, " per period, less than the ", m->nash);
         lia__buf_puts(b, r->levels ? " it gets once cooperation has stopped" : " of the stage equilibrium it would revert to");
         driver(b, r, i, ", largely because of ");
         lia__buf_puts(b, r->levels ? ", so the threat of stopping does not hold it" : ", so the threat of reverting does not hold it");
@@ -79,9 +88,7 @@ static void why(lia_buf *b, const lia_repeat *r, size_t i)
         driver(b, r, i, " to cut ");
     } else {
         lia__buf_puts(b, ": once, that pays it ");
-        num(b, r, m->breach);
-        lia__buf_puts(b, " against ");
-        num(b, r, s->value);
+        pair(b, r, m->breach, " against ", s->value);
     }
     lia__buf_puts(b, "; it would need patience ");
     prob(b, m->nash_delta);

@@ -186,9 +186,33 @@ static void json_body(lia_buf *b, const lia_repeat *r)
     }
 }
 
-static void cell(lia_buf *b, const lia_repeat *r, double v, const char *nan_text)
+/* A payoff in the table: `digits` significant digits (the row's: lia__reading_digits), right
+ * in a column `width` wide. */
+static void cell(lia_buf *b, const lia_repeat *r, double v, const char *nan_text, int digits, int width)
 {
-    lia__buf_reading_cell(b, v, r->scale, 9, nan_text);
+    char tmp[48];
+    if (v != v) snprintf(tmp, sizeof tmp, "%s", nan_text);
+    else lia__reading_text_digits(tmp, sizeof tmp, v, r->scale, digits);
+    lia__buf_printf(b, " %*s", width, tmp);
+}
+
+/* Member i's payoffs in the table (C, D, P, minmax) and the digits that tell them apart. */
+static int row_digits(const lia_repeat *r, size_t i, double *v)
+{
+    const lia_sustain *s = &r->rows[i];
+    v[0] = s->value;
+    v[1] = s->deviation;
+    v[2] = s->punishment;
+    v[3] = r->mem[i].minmax;
+    return lia__reading_digits(v, 4, r->scale);
+}
+
+/* "before, after" of member i's payoff around a transfer t, each with the digits that tell
+ * the two apart (a transfer of 0.07 on payoffs of 1e8 left both at -1e+08) */
+static void around(lia_buf *b, const lia_repeat *r, double before, double t, int show_before)
+{
+    int digits = lia__reading_digits((double[2]){ before, before + t }, 2, r->scale);
+    lia__buf_reading_digits(b, show_before ? before : before + t, r->scale, digits);
 }
 
 /* Patience and delta* are probabilities, not payoffs: read on their own scale (1), or a payoff
@@ -237,17 +261,29 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
     lia__buf_printf(b, "; grim trigger, punishment: %s\n",
                    r->punish == LIA_PUNISH_NASH ? "the stage equilibrium worst for the member"
                                                 : "the minmax (the others may correlate)");
-    lia__buf_printf(b, "  %-*s %9s %9s %9s %9s %9s %9s %9s  %s\n", (int)w, "member", "C", "D", "P", "delta*", "patience",
-                   "minmax", "delta*mm", "verdict");
+    int pw = 9;   /* the payoff columns: wider when a row needs more digits to tell its payoffs apart */
+    for (size_t i = 0; i < r->np; i++) {
+        double v[4];
+        int digits = row_digits(r, i, v);
+        for (int c = 0; c < 4; c++) {
+            char tmp[48];
+            lia__reading_text_digits(tmp, sizeof tmp, v[c], r->scale, digits);
+            pw = v[c] == v[c] && (int)strlen(tmp) > pw ? (int)strlen(tmp) : pw;
+        }
+    }
+    lia__buf_printf(b, "  %-*s %*s %*s %*s %9s %9s %*s %9s  %s\n", (int)w, "member", pw, "C", pw, "D", pw, "P", "delta*",
+                   "patience", pw, "minmax", "delta*mm", "verdict");
     for (size_t i = 0; i < r->np; i++) {
         const lia_sustain *s = &r->rows[i];
+        double v[4];
+        int digits = row_digits(r, i, v);
         lia__buf_printf(b, "  %-*s", (int)w, r->players[i]);
-        cell(b, r, s->value, "-");
-        cell(b, r, s->deviation, "-");
-        cell(b, r, s->punishment, "-");
+        cell(b, r, s->value, "-", digits, pw);
+        cell(b, r, s->deviation, "-", digits, pw);
+        cell(b, r, s->punishment, "-", digits, pw);
         prob_cell(b, s->delta_star, "never");
         prob_cell(b, s->patience, "-");
-        cell(b, r, r->mem[i].minmax, "-");
+        cell(b, r, r->mem[i].minmax, "-", digits, pw);
         prob_cell(b, r->mem[i].minmax_delta, "never");
         lia__buf_printf(b, "  %s\n", member_verdict(r, i));
     }
@@ -306,7 +342,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
             lia__buf_puts(b, " (in payoff units)\n    payoffs after them:");
             for (size_t i = 0; i < r->np; i++) {
                 lia__buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
-                lia__buf_reading(b, r->rows[i].value + r->transfers[i], r->scale);
+                around(b, r, r->rows[i].value, r->transfers[i], 0);   /* told apart from C */
             }
             lia__buf_putc(b, '\n');
         }
@@ -317,7 +353,10 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         int none = 1;
         for (size_t i = 0; i < r->np; i++) none &= fabs(r->best_transfers[i]) <= r->paid_noise;
         lia__buf_puts(b, none ? "\n    payoffs" : "\n    payoffs before transfers:");
-        for (size_t i = 0; i < r->np; i++) { lia__buf_puts(b, i ? ", " : " "); lia__buf_reading(b, r->best_payoffs[i], r->scale); }
+        for (size_t i = 0; i < r->np; i++) {
+            lia__buf_puts(b, i ? ", " : " ");
+            around(b, r, r->best_payoffs[i], none ? 0 : r->best_transfers[i], 1);
+        }
         if (none) {
             lia__buf_puts(b, "; no transfer needed\n");
             return;
@@ -327,7 +366,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         lia__buf_puts(b, "; after:");
         for (size_t i = 0; i < r->np; i++) {
             lia__buf_puts(b, i ? ", " : " ");
-            lia__buf_reading(b, r->best_payoffs[i] + r->best_transfers[i], r->scale);
+            around(b, r, r->best_payoffs[i], r->best_transfers[i], 0);
         }
         lia__buf_putc(b, '\n');
     } else {

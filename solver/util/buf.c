@@ -122,10 +122,39 @@ void lia__buf_json_nums(lia_buf *b, const double *v, size_t n)
     lia__buf_putc(b, ']');
 }
 
-void lia__reading_text(char *out, size_t cap, double v, double scale)
+void lia__reading_text_digits(char *out, size_t cap, double v, double scale, int digits)
 {
     if (fabs(v) <= 1e-9 * (scale > 0 ? scale : 1)) v = 0;
-    snprintf(out, cap, "%.4g", v + 0.0);
+    snprintf(out, cap, "%.*g", digits, v + 0.0);
+}
+
+void lia__reading_text(char *out, size_t cap, double v, double scale) { lia__reading_text_digits(out, cap, v, scale, 4); }
+
+void lia__buf_reading_digits(lia_buf *b, double v, double scale, int digits)
+{
+    char tmp[48];
+    lia__reading_text_digits(tmp, sizeof tmp, v, scale, digits);
+    lia__buf_puts(b, tmp);
+}
+
+int lia__reading_digits(const double *v, size_t n, double scale)
+{
+    int digits = 4;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            if (!isfinite(v[i]) || !isfinite(v[j])) continue;
+            double noise = 1e-9 * (scale > 0 ? scale : 1);
+            if (fabs(v[i]) <= noise && fabs(v[j]) <= noise) continue;   /* both read as 0 */
+            /* equal up to their last few bits: the same number, however printed */
+            if (fabs(v[i] - v[j]) <= 1e-14 * fmax(fabs(v[i]), fabs(v[j]))) continue;
+            char a[48], c[48];
+            for (;; digits++) {
+                lia__reading_text_digits(a, sizeof a, v[i], scale, digits);
+                lia__reading_text_digits(c, sizeof c, v[j], scale, digits);
+                if (strcmp(a, c) != 0 || digits == 15) break;
+            }
+        }
+    return digits;
 }
 
 void lia__buf_reading(lia_buf *b, double v, double scale)

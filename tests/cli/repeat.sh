@@ -182,8 +182,16 @@ for V in 10 1e8; do
     json_check "large transfer $V" "d['status']=='needs_transfers' and abs(d['deviations']['payoffs'][0]-d['values'][0]-0.07056)<1e-7 and abs(d['punishment']['payoffs'][0]-(0.48-$V))<1e-7 and d['delta_star'][0] is None and abs(d['transfers']['amounts'][0]-0.07056)<1e-7"
 done
 # text at training 1e12: patience and delta* are not payoffs, so the payoff scale (1e12) must not
-# print the patience 0.9 as 0; the transfer reads 0.07056, not 0
+# print the patience 0.9 as 0; the transfer reads 0.07056, not 0. A row's payoffs print with the
+# digits that tell them apart: US's C = 0.40944 - 1e12 = -999999999999.59 and D = P =
+# 0.48 - 1e12 = -999999999999.52 need 13 (-999999999999.6, -999999999999.5; at four digits all
+# three read -1e+12, under a sentence saying C is less than P); the exposure driving US reads
+# 0.09936, as in the model's own run (training does not touch it), not 0
 run "large transfer text" 0 "$LIAISON" repeat models/us-israel-1950s.lia --set training=1e12 && {
-  grep -qE '^  US +-1e\+12 +-1e\+12 +-1e\+12 +never +0\.9 ' "$TMP/out" && grep -qE '^  IL +1e\+12 +1e\+12 +1e\+12 +0 +0\.85 ' "$TMP/out" &&
+  flat=$(tr '\n' ' ' <"$TMP/out" | tr -s ' ')
+  grep -qE '^  US +-999999999999\.6 +-999999999999\.5 +-999999999999\.5 +never +0\.9 ' "$TMP/out" &&
+    grep -qE '^  IL +1000000000000 +1000000000000 +999999999999\.9 +0 +0\.85 ' "$TMP/out" &&
+    grep -q 'it gets -999999999999.6 per period, less than the -999999999999.5' <<<"$flat" &&
+    grep -q 'exposure of its own material (0.09936 per period)' <<<"$flat" &&
     grep -q 'IL pays US 0.07056 per period' "$TMP/out" &&
     ok "large transfer text" || not_ok "large transfer text" "$(cat "$TMP/out")"; }
