@@ -107,7 +107,15 @@ lia_num lia__num_add(lia_num a, lia_num b)
     if (a.p == 0) return b;
     if (b.p == 0) return a;
     if (a.q == b.q) return make128((i128)a.p + b.p, a.q);
-    return make128((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q);
+    /* Henrici's sum: with g = gcd(qa, qb), t = pa (qb/g) + pb (qa/g) and g2 = gcd(t, g), the
+     * sum is (t/g2) / ((qa/g)(qb/g2)) in lowest terms. No gcd of 128-bit numbers (the binary
+     * one took most of an exploration run's time on sampled values such as 0.3712837381929,
+     * whose sums never fit), and a denominator beyond 62 bits is known at once not to fit. */
+    uint64_t g = ugcd((uint64_t)a.q, (uint64_t)b.q);
+    i128 t = (i128)a.p * (b.q / (int64_t)g) + (i128)b.p * (a.q / (int64_t)g);
+    if (t == 0) return lia__num_int(0);
+    uint64_t g2 = g == 1 ? 1 : ugcd((uint64_t)((u128)(t < 0 ? -t : t) % g), g);
+    return fit128(t / (i128)g2, (i128)(a.q / (int64_t)g) * (b.q / (int64_t)g2));
 }
 
 lia_num lia__num_neg(lia_num a)

@@ -40,6 +40,36 @@ static void test_overflow_falls_back_to_double(void **state)
     assert_true(y.v == 1.0);
 }
 
+/* Sums of fractions with different denominators, each worked by hand, against the lowest
+ * terms (Henrici's sum reduces by gcd(t, g) only) and the limit of 62-bit denominators. */
+static void test_sums_in_lowest_terms(void **state)
+{
+    (void)state;
+    /* 1/6 + 1/10: g = 2, t = 1*5 + 1*3 = 8, gcd(8, 2) = 2: 4 / (3 * 5) = 4/15 */
+    lia_num s = lia__num_add(lia__num_frac(1, 6), lia__num_frac(1, 10));
+    assert_int_equal(s.p, 4);
+    assert_int_equal(s.q, 15);
+    /* 3/2^40 + 5/(3 * 2^40) = (9 + 5)/(3 * 2^40) = 7/(3 * 2^39) */
+    int64_t two40 = (int64_t)1 << 40;
+    s = lia__num_add(lia__num_frac(3, two40), lia__num_frac(5, 3 * two40));
+    assert_int_equal(s.p, 7);
+    assert_int_equal(s.q, 3 * (two40 / 2));
+    /* 1/3 - 1/3 through different forms: 2/6 is reduced on entry, the sum is exactly 0 */
+    s = lia__num_sub(lia__num_frac(1, 3), lia__num_frac(2, 6));
+    assert_true(lia_num_exact(s) && s.p == 0);
+    /* 1/12 + 5/18: g = 6, t = 1*3 + 5*2 = 13, gcd(13, 6) = 1: 13/36 */
+    s = lia__num_add(lia__num_frac(1, 12), lia__num_frac(5, 18));
+    assert_int_equal(s.p, 13);
+    assert_int_equal(s.q, 36);
+    /* coprime denominators near 2^31: the sum's, (2^31 - 1)(2^31 + 11) = 2^62 + 10 * 2^31 - 11,
+     * passes the 62-bit limit, so the sum is a double, within rounding of the true value */
+    int64_t p1 = 2147483647, p2 = 2147483659;   /* 2^31 - 1 (prime) and 2^31 + 11 */
+    s = lia__num_add(lia__num_frac(1, p1), lia__num_frac(1, p2));
+    assert_false(lia_num_exact(s));
+    double want = 1.0 / (double)p1 + 1.0 / (double)p2;
+    assert_true(s.v > want * (1 - 1e-15) && s.v < want * (1 + 1e-15));
+}
+
 static void test_parse_literals(void **state)
 {
     (void)state;
@@ -108,6 +138,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arithmetic_stays_exact),
         cmocka_unit_test(test_overflow_falls_back_to_double),
+        cmocka_unit_test(test_sums_in_lowest_terms),
         cmocka_unit_test(test_parse_literals),
         cmocka_unit_test(test_exact_printing),
         cmocka_unit_test(test_shortest_decimal),
