@@ -21,14 +21,18 @@ static void put_list(lia_buf *b, const double *v, size_t n, const char *sep)
     for (size_t k = 0; k < n; k++) { if (k) lia__buf_puts(b, sep); lia__buf_double(b, v[k] + 0.0); }
 }
 
+/* The scale lia__buf_reading is given for number k of c->mag: 1e-5 of what it sums, so that
+ * noise is read within 1e-14 of that (as for nash's payoffs, eqset_write.c) */
+static double noise(const lia_correlated *c, size_t k) { return 1e-5 * c->mag[k]; }
+
 void lia__correlated_text(lia_buf *b, const lia_correlated *c)
 {
-    /* numbers for a reader: four significant digits, noise (1e-9 of what the number sums, or
-     * of 1 for a probability) as 0; a profile whose probability is noise is left out */
+    /* numbers for a reader: four significant digits, noise (1e-14 of what the number sums, or
+     * 1e-9 of 1 for a probability) as 0; a profile whose probability is noise is left out */
     const char *kind = c->coarse ? "coarse correlated" : "correlated";
     size_t np = c->np;
     lia__buf_printf(b, "%s: max-welfare %s equilibrium, welfare ", c->game, kind);
-    lia__buf_reading(b, c->welfare, c->mag[3 * np]);
+    lia__buf_reading(b, c->welfare, noise(c, 3 * np));
     lia__buf_puts(b, "\n");
     for (size_t s = 0; s < c->nprofiles; s++) {
         if (fabs(c->distribution[s]) <= 1e-9) continue;
@@ -41,16 +45,16 @@ void lia__correlated_text(lia_buf *b, const lia_correlated *c)
     lia__buf_puts(b, "  payoffs");
     for (size_t p = 0; p < c->np; p++) {
         lia__buf_printf(b, "%s %s=", p ? "," : "", c->players[p]);
-        lia__buf_reading(b, c->payoffs[p], c->mag[p]);
+        lia__buf_reading(b, c->payoffs[p], noise(c, p));
     }
     lia__buf_puts(b, "\n");
     if (!c->has_ranges) return;
     lia__buf_printf(b, "  payoff range over all %s equilibria", kind);
     for (size_t p = 0; p < c->np; p++) {
         lia__buf_printf(b, "%s %s in [", p ? "," : "", c->players[p]);
-        lia__buf_reading(b, c->worst[p], c->mag[2 * np + p]);
+        lia__buf_reading(b, c->worst[p], noise(c, 2 * np + p));
         lia__buf_puts(b, ", ");
-        lia__buf_reading(b, c->best[p], c->mag[np + p]);
+        lia__buf_reading(b, c->best[p], noise(c, np + p));
         lia__buf_putc(b, ']');
     }
     lia__buf_puts(b, "\n");

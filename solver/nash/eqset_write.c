@@ -23,11 +23,14 @@ static void put_reading(lia_buf *b, const lia_eqset *e, size_t k, size_t i, doub
     else lia__buf_reading(b, v, scale);
 }
 
-/* The strategy played with probability 1, or NULL if the strategy is mixed. */
-static const char *pure_choice(const lia_eqset *e, const double *x, size_t p)
+/* The strategy played with probability 1, or NULL if the strategy is mixed. With fractions
+ * shown, by the exact value where it is known: 2e17/(2e17 + 1) is 1 as a double. */
+static const char *pure_choice(const lia_eqset *e, size_t k, size_t at, const double *x, size_t p, int fractions)
 {
-    for (size_t s = 0; s < e->ns[p]; s++)
-        if (x[s] == 1) return e->strategies[p][s];
+    for (size_t s = 0; s < e->ns[p]; s++) {
+        const char *exact = fractions ? lia_eqset_exact(e, k, at + s) : NULL;
+        if (exact ? strcmp(exact, "1") == 0 : x[s] == 1) return e->strategies[p][s];
+    }
     return NULL;
 }
 
@@ -40,7 +43,7 @@ void lia__eqset_text(lia_buf *b, const lia_eqset *e, int fractions)
         const double *x = e->profiles + k * e->width;
         lia__buf_printf(b, "  %zu:", k + 1);
         for (size_t p = 0, at = 0; p < e->np; at += e->ns[p], p++) {
-            const char *pure = pure_choice(e, x + at, p);
+            const char *pure = pure_choice(e, k, at, x + at, p, fractions);
             lia__buf_printf(b, "%s %s=", p ? "," : "", e->players[p]);
             if (pure) { lia__buf_puts(b, pure); continue; }
             lia__buf_putc(b, '(');
@@ -53,7 +56,11 @@ void lia__eqset_text(lia_buf *b, const lia_eqset *e, int fractions)
         lia__buf_puts(b, "   payoffs");
         for (size_t p = 0; p < e->np; p++) {
             lia__buf_puts(b, p ? ", " : " ");
-            double scale = e->mag ? e->mag[k * e->np + p] : e->scale;   /* what the payoff sums */
+            /* noise is what a double sum of these terms can carry, about 1e-14 of their size
+             * (some 50 roundings; lia__buf_reading zeroes within 1e-9 of the scale it is
+             * given): at 1e-9 of it, a payoff of 1e-4 on terms of 1e6 read as 0, and 3.99 left
+             * by terms of 1e13 that cancel */
+            double scale = e->mag ? 1e-5 * e->mag[k * e->np + p] : e->scale;
             put_reading(b, e, k, e->width + p, e->payoffs[k * e->np + p], scale, fractions);
         }
         lia__buf_puts(b, "\n");

@@ -213,7 +213,8 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
     double *pn = lia__arena_array(&r->arena, 2 * n, sizeof *pn), *pm = pn + n;
     lia_deviation *dv = lia__arena_array(&r->arena, n, sizeof *dv);
     r->mem = lia__arena_array(&r->arena, n, sizeof *r->mem);
-    if (!pn || !dv || !r->mem) return LIA_ENOMEM;
+    r->mscale = lia__arena_array(&r->arena, n, sizeof *r->mscale);
+    if (!pn || !dv || !r->mem || !r->mscale) return LIA_ENOMEM;
     memset(r->mem, 0, n * sizeof *r->mem);
     lia_status st = lia__punishments(g, LIA_PUNISH_NASH, pn);
     if (st == LIA_OK) st = lia__punishments(g, LIA_PUNISH_MINMAX, pm);
@@ -222,6 +223,10 @@ static lia_status analyse(lia_repeat *r, const lia_game *g, size_t prof, const l
     snap(g, dv, pn);
     snap(g, dv, pm);
     for (size_t k = 0; k < n * g->nprofiles; k++) r->scale = fmax(r->scale, fabs(g->payoffs[k]));
+    for (size_t i = 0; i < n; i++) {
+        r->mscale[i] = 0;
+        for (size_t k = 0; k < g->nprofiles; k++) r->mscale[i] = fmax(r->mscale[i], fabs(g->payoffs[i * g->nprofiles + k]));
+    }
     r->paid_noise = INFINITY;
     for (size_t i = 0; i < n; i++) r->paid_noise = fmin(r->paid_noise, lia__payoff_noise(g, i));
     r->has_patience = o->delta > 0 || g->terms != NULL;

@@ -44,6 +44,7 @@ struct lia_repeat {
     int set_done;                /* computed (an empty set has set == NULL) */
     int set_shown;               /* asked for (payoff_set): written out */
     double scale;                /* the largest |payoff| of the game, for reading numbers */
+    double *mscale;              /* each member's largest |payoff|: its own numbers read against it */
     double paid_noise;           /* transfers at most this are none: the smallest member's
                                     lia__payoff_noise (a payment above one side's rounding is
                                     real), not 1e-9 of scale, which a large side payment

@@ -6,14 +6,16 @@
 #include <math.h>
 #include <string.h>
 
-static void num(lia_buf *b, const lia_repeat *r, double v) { lia__buf_reading(b, v, r->scale); }
-/* "x ... than y": both with the digits that tell them apart */
-static void pair(lia_buf *b, const lia_repeat *r, double x, const char *between, double y)
+/* Member i's payoff v, read against the member's own payoffs (against the game's largest, a
+ * member's 1.3 beside another's 1e10 read as 0) */
+static void num(lia_buf *b, const lia_repeat *r, size_t i, double v) { lia__buf_reading(b, v, r->mscale[i]); }
+/* member i's "x ... than y": both with the digits that tell them apart */
+static void pair(lia_buf *b, const lia_repeat *r, size_t i, double x, const char *between, double y)
 {
-    int digits = lia__reading_digits((double[2]){ x, y }, 2, r->scale);
-    lia__buf_reading_digits(b, x, r->scale, digits);
+    int digits = lia__reading_digits((double[2]){ x, y }, 2, r->mscale[i]);
+    lia__buf_reading_digits(b, x, r->mscale[i], digits);
     lia__buf_puts(b, between);
-    lia__buf_reading_digits(b, y, r->scale, digits);
+    lia__buf_reading_digits(b, y, r->mscale[i], digits);
 }
 /* a patience or delta*: a probability, read on its own scale, not the payoffs' */
 static void prob(lia_buf *b, double v) { lia__buf_reading(b, v, 1); }
@@ -76,7 +78,7 @@ static void why(lia_buf *b, const lia_repeat *r, size_t i)
     const repeat_member *m = &r->mem[i];
     if (m->keep < m->nash) {
         lia__buf_puts(b, r->levels ? ": under the commitment it gets " : ": at the target it gets ");
-        pair(b, r, m->keep, " per period, less than the ", m->nash);
+        pair(b, r, i, m->keep, " per period, less than the ", m->nash);
         lia__buf_puts(b, r->levels ? " it gets once cooperation has stopped" : " of the stage equilibrium it would revert to");
         driver(b, r, i, ", largely because of ");
         lia__buf_puts(b, r->levels ? ", so the threat of stopping does not hold it" : ", so the threat of reverting does not hold it");
@@ -88,7 +90,7 @@ static void why(lia_buf *b, const lia_repeat *r, size_t i)
         driver(b, r, i, " to cut ");
     } else {
         lia__buf_puts(b, ": once, that pays it ");
-        pair(b, r, m->breach, " against ", s->value);
+        pair(b, r, i, m->breach, " against ", s->value);
     }
     lia__buf_puts(b, "; it would need patience ");
     prob(b, m->nash_delta);
@@ -151,7 +153,7 @@ static void harsher(lia_buf *b, const lia_repeat *r)
     for (size_t i = 0, k = 0; i < r->np; i++) {
         if (r->mem[i].nash_ok) continue;
         lia__buf_printf(b, "%s %s ", k++ ? "," : "", r->players[i]);
-        num(b, r, r->mem[i].harsh);
+        num(b, r, i, r->mem[i].harsh);
     }
     lia__buf_putc(b, '.');
 }
@@ -214,7 +216,7 @@ int lia__repeat_summarise(lia_repeat *r)
         if (r->mem[i].direction != LIA_DIRECTION_EXCEED) continue;
         lia__buf_printf(&b, " %s would share more than committed (%s instead of %s, worth ", r->players[i],
                        r->strategies[i][s->best_deviation], r->strategies[i][r->target[i]]);
-        num(&b, r, s->deviation - s->value);
+        num(&b, r, i, s->deviation - s->value);
         lia__buf_puts(&b, " more per period to it): the commitment is set too low for it, which is no breakdown.");
     }
     char *text = lia__buf_take(&b, NULL);

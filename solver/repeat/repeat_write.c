@@ -186,13 +186,13 @@ static void json_body(lia_buf *b, const lia_repeat *r)
     }
 }
 
-/* A payoff in the table: `digits` significant digits (the row's: lia__reading_digits), right
- * in a column `width` wide. */
-static void cell(lia_buf *b, const lia_repeat *r, double v, const char *nan_text, int digits, int width)
+/* Member i's payoff in the table: `digits` significant digits (the row's:
+ * lia__reading_digits), read against the member's own payoffs, right in a column `width` wide. */
+static void cell(lia_buf *b, const lia_repeat *r, size_t i, double v, const char *nan_text, int digits, int width)
 {
     char tmp[48];
     if (v != v) snprintf(tmp, sizeof tmp, "%s", nan_text);
-    else lia__reading_text_digits(tmp, sizeof tmp, v, r->scale, digits);
+    else lia__reading_text_digits(tmp, sizeof tmp, v, r->mscale[i], digits);
     lia__buf_printf(b, " %*s", width, tmp);
 }
 
@@ -204,15 +204,15 @@ static int row_digits(const lia_repeat *r, size_t i, double *v)
     v[1] = s->deviation;
     v[2] = s->punishment;
     v[3] = r->mem[i].minmax;
-    return lia__reading_digits(v, 4, r->scale);
+    return lia__reading_digits(v, 4, r->mscale[i]);
 }
 
 /* "before, after" of member i's payoff around a transfer t, each with the digits that tell
  * the two apart (a transfer of 0.07 on payoffs of 1e8 left both at -1e+08) */
-static void around(lia_buf *b, const lia_repeat *r, double before, double t, int show_before)
+static void around(lia_buf *b, const lia_repeat *r, size_t i, double before, double t, int show_before)
 {
-    int digits = lia__reading_digits((double[2]){ before, before + t }, 2, r->scale);
-    lia__buf_reading_digits(b, show_before ? before : before + t, r->scale, digits);
+    int digits = lia__reading_digits((double[2]){ before, before + t }, 2, r->mscale[i]);
+    lia__buf_reading_digits(b, show_before ? before : before + t, r->mscale[i], digits);
 }
 
 /* Patience and delta* are probabilities, not payoffs: read on their own scale (1), or a payoff
@@ -267,7 +267,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         int digits = row_digits(r, i, v);
         for (int c = 0; c < 4; c++) {
             char tmp[48];
-            lia__reading_text_digits(tmp, sizeof tmp, v[c], r->scale, digits);
+            lia__reading_text_digits(tmp, sizeof tmp, v[c], r->mscale[i], digits);
             pw = v[c] == v[c] && (int)strlen(tmp) > pw ? (int)strlen(tmp) : pw;
         }
     }
@@ -278,12 +278,12 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         double v[4];
         int digits = row_digits(r, i, v);
         lia__buf_printf(b, "  %-*s", (int)w, r->players[i]);
-        cell(b, r, s->value, "-", digits, pw);
-        cell(b, r, s->deviation, "-", digits, pw);
-        cell(b, r, s->punishment, "-", digits, pw);
+        cell(b, r, i, s->value, "-", digits, pw);
+        cell(b, r, i, s->deviation, "-", digits, pw);
+        cell(b, r, i, s->punishment, "-", digits, pw);
         prob_cell(b, s->delta_star, "never");
         prob_cell(b, s->patience, "-");
-        cell(b, r, r->mem[i].minmax, "-", digits, pw);
+        cell(b, r, i, r->mem[i].minmax, "-", digits, pw);
         prob_cell(b, r->mem[i].minmax_delta, "never");
         lia__buf_printf(b, "  %s\n", member_verdict(r, i));
     }
@@ -310,7 +310,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         lia__buf_puts(b, "  harshest credible punishment (worst subgame-perfect payoff):");
         for (size_t i = 0; i < r->np; i++) {
             lia__buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
-            lia__buf_reading(b, r->mem[i].harsh, r->scale);
+            lia__buf_reading(b, r->mem[i].harsh, r->mscale[i]);
             lia__buf_puts(b, r->mem[i].harsh_ok ? " (holds it)" : " (does not hold it)");
         }
         lia__buf_putc(b, '\n');
@@ -321,9 +321,9 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
                             r->monitored ? ", every deviation seen" : "", r->nset);
         for (size_t k = 0; k < r->nset; k++) {
             lia__buf_puts(b, " (");
-            lia__buf_reading(b, r->set[2 * k], r->scale);
+            lia__buf_reading(b, r->set[2 * k], r->mscale[0]);
             lia__buf_puts(b, ", ");
-            lia__buf_reading(b, r->set[2 * k + 1], r->scale);
+            lia__buf_reading(b, r->set[2 * k + 1], r->mscale[1]);
             lia__buf_putc(b, ')');
         }
         if (r->nset) lia__buf_putc(b, '\n');
@@ -342,7 +342,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
             lia__buf_puts(b, " (in payoff units)\n    payoffs after them:");
             for (size_t i = 0; i < r->np; i++) {
                 lia__buf_printf(b, "%s %s ", i ? "," : "", r->players[i]);
-                around(b, r, r->rows[i].value, r->transfers[i], 0);   /* told apart from C */
+                around(b, r, i, r->rows[i].value, r->transfers[i], 0);   /* told apart from C */
             }
             lia__buf_putc(b, '\n');
         }
@@ -355,7 +355,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         lia__buf_puts(b, none ? "\n    payoffs" : "\n    payoffs before transfers:");
         for (size_t i = 0; i < r->np; i++) {
             lia__buf_puts(b, i ? ", " : " ");
-            around(b, r, r->best_payoffs[i], none ? 0 : r->best_transfers[i], 1);
+            around(b, r, i, r->best_payoffs[i], none ? 0 : r->best_transfers[i], 1);
         }
         if (none) {
             lia__buf_puts(b, "; no transfer needed\n");
@@ -366,7 +366,7 @@ void lia__repeat_text_table(lia_buf *b, const lia_repeat *r)
         lia__buf_puts(b, "; after:");
         for (size_t i = 0; i < r->np; i++) {
             lia__buf_puts(b, i ? ", " : " ");
-            around(b, r, r->best_payoffs[i], r->best_transfers[i], 0);
+            around(b, r, i, r->best_payoffs[i], r->best_transfers[i], 0);
         }
         lia__buf_putc(b, '\n');
     } else {

@@ -1,5 +1,6 @@
 /* buf.c — growable byte buffer. */
 #include "buf.h"
+#include <float.h>
 #include <math.h>
 #include "mem.h"
 #include "num.h"
@@ -145,13 +146,13 @@ int lia__reading_digits(const double *v, size_t n, double scale)
             if (!isfinite(v[i]) || !isfinite(v[j])) continue;
             double noise = 1e-9 * (scale > 0 ? scale : 1);
             if (fabs(v[i]) <= noise && fabs(v[j]) <= noise) continue;   /* both read as 0 */
-            /* equal up to their last few bits: the same number, however printed */
-            if (fabs(v[i] - v[j]) <= 1e-14 * fmax(fabs(v[i]), fabs(v[j]))) continue;
+            /* equal up to their last few bits (4 ulps): the same number, however printed */
+            if (fabs(v[i] - v[j]) <= 4 * DBL_EPSILON * fmax(fabs(v[i]), fabs(v[j]))) continue;
             char a[48], c[48];
             for (;; digits++) {
                 lia__reading_text_digits(a, sizeof a, v[i], scale, digits);
                 lia__reading_text_digits(c, sizeof c, v[j], scale, digits);
-                if (strcmp(a, c) != 0 || digits == 15) break;
+                if (strcmp(a, c) != 0 || digits == 17) break;   /* 17 tell any two doubles apart */
             }
         }
     return digits;

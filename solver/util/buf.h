@@ -37,8 +37,8 @@ void lia__reading_text(char *out, size_t cap, double v, double scale);
 /* The same right-aligned in a column `width` wide after a space, `nan_text` for NaN. */
 void lia__buf_reading_cell(lia_buf *b, double v, double scale, int width, const char *nan_text);
 /* Numbers a reader compares (a row of a table, the two sides of "less than"): the fewest
- * significant digits, from 4 to 15, at which any two of the n values that differ by more
- * than their last bits print differently (read as lia__buf_reading does). At four digits
+ * significant digits, from 4 to 17, at which any two of the n values that differ by more
+ * than 4 ulps print differently (read as lia__buf_reading does). At four digits
  * alone, -1e8 and -1e8 + 0.07 both printed -1e+08 in a sentence saying one is less. NaN and
  * infinities are passed over. */
 int lia__reading_digits(const double *v, size_t n, double scale);

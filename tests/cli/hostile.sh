@@ -219,3 +219,23 @@ printf '2 4\n\n8 2 5 9\n7 9 1 -1e20\n\n0 7 4 8\n3 3 7 8\n' >"$TMP/ce1.game"
 run "correlated LP beside -1e20" 0 "$LIAISON" nash "$TMP/ce1.game" --correlated && {
   grep -q "welfare 17$" "$TMP/out" && grep -q "^  1  (1, 4)$" "$TMP/out" && grep -q "1 in \[9, 9\], 2 in \[8, 8\]" "$TMP/out" &&
     ok "correlated LP beside -1e20: (1, 4), payoffs 9 and 8" || not_ok "correlated LP beside -1e20" "$(cat "$TMP/out")"; }
+# mixed equilibria: the noise a payoff can carry is about 1e-14 of what it sums, not 1e-9.
+# Matching pennies at +-1e6 where the row player gets 1e-4 more in every cell: at (1/2, 1/2)
+# each it gets (1000000.0001 - 999999.9999) / 2 = 0.0001, the column player 0; the same at
+# +-1e10 with the row player 1 and the column player 3 more: payoffs 1 and 3 (both read 0)
+printf '2 2\n\n1000000.0001 -999999.9999\n-999999.9999 1000000.0001\n\n-1000000 1000000\n1000000 -1000000\n' >"$TMP/mp6.game"
+printf '2 2\n\n10000000001 -9999999999\n-9999999999 10000000001\n\n-9999999997 10000000003\n10000000003 -9999999997\n' >"$TMP/mp10.game"
+run "mixed payoff 1e-4 on terms of 1e6" 0 "$LIAISON" nash "$TMP/mp6.game" --method all && {
+  grep -q "payoffs 0.0001, 0$" "$TMP/out" && ok "mixed payoff 1e-4 on terms of 1e6: read as 0.0001" ||
+    not_ok "mixed payoff 1e-4 on terms of 1e6" "$(cat "$TMP/out")"; }
+for method in all lh support; do
+  run "mixed payoffs 1 and 3 on terms of 1e10, $method" 0 "$LIAISON" nash "$TMP/mp10.game" --method $method && {
+    grep -q "payoffs 1, 3$" "$TMP/out" && ok "mixed payoffs 1 and 3 on terms of 1e10 ($method)" ||
+      not_ok "mixed payoffs 1 and 3 on terms of 1e10 ($method)" "$(cat "$TMP/out")"; }
+done
+# --exact: a probability of 2e17/(2e17 + 1) is 1 as a double, but the strategy is mixed: the
+# second player's (2e17/(2e17+1), 1/(2e17+1)) in the mixed equilibrium of this game
+printf '2 2\n\n5 0\n0 1000000000000000000\n\n3 0\n0 0.000000000001\n' >"$TMP/nearly.game"
+run "--exact: nearly pure is mixed" 0 "$LIAISON" nash "$TMP/nearly.game" --method all --exact && {
+  grep -qF "2=(200000000000000000/200000000000000001, 1/200000000000000001)" "$TMP/out" &&
+    ok "--exact: nearly pure printed as its fractions" || not_ok "--exact: nearly pure is mixed" "$(cat "$TMP/out")"; }

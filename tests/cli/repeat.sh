@@ -195,3 +195,14 @@ run "large transfer text" 0 "$LIAISON" repeat models/us-israel-1950s.lia --set t
     grep -q 'exposure of its own material (0.09936 per period)' <<<"$flat" &&
     grep -q 'IL pays US 0.07056 per period' "$TMP/out" &&
     ok "large transfer text" || not_ok "large transfer text" "$(cat "$TMP/out")"; }
+# at 1e13 US's C and D differ by 0.07 on 1e13, 7e-15 of them: 14 digits tell them apart (they
+# were left at four, -1e+13 twice in "less than")
+run "training 1e13 text" 0 "$LIAISON" repeat models/us-israel-1950s.lia --set training=1e13 && {
+  flat=$(tr '\n' ' ' <"$TMP/out" | tr -s ' ')
+  grep -q 'it gets -9999999999999.6 per period, less than the -9999999999999.5' <<<"$flat" &&
+    ok "training 1e13: C and D told apart" || not_ok "training 1e13 text" "$(cat "$TMP/out")"; }
+# each member's payoffs read against its own: with US's need at 1e10 its payoffs reach 5e9, and
+# UK's C = D = 1.297 and P = 0.4824 (as in the JSON) read 0 against them
+run "one member at 1e10" 0 "$LIAISON" repeat models/five-eyes.lia --set US.need.soviet=1e10 && {
+  grep -qE '^  UK +1\.297 +1\.297 +0\.4824 ' "$TMP/out" && ok "one member at 1e10: the others' payoffs read on their own" ||
+    not_ok "one member at 1e10" "$(cat "$TMP/out")"; }
