@@ -176,12 +176,7 @@ run "constant 2 x 100: nash --method all" 0 "$LIAISON" nash "$TMP/const.lia" --m
     "len(d['equilibria']) == 10000 and len(set(tuple(e['strategies'][0] + e['strategies'][1]) for e in d['equilibria'])) == 10000 and all(sorted(e['strategies'][0]) == [0]*99 + [1] for e in d['equilibria']) and len(d['components']) == 1 and len(d['components'][0]['cliques']) == 1 and len(d['components'][0]['cliques'][0]['equilibria']) == 10000"
 
 ## item 8: support enumeration's limit is its measured time, and the refusal says so
-python3 - "$TMP/r15.nfg" <<'PY'
-import random, sys
-random.seed(15)
-with open(sys.argv[1], "w") as f:
-    f.write('NFG 1 R "r" { "A" "B" } { 15 15 }\n' + " ".join(str(random.randint(0, 99)) for _ in range(450)) + "\n")
-PY
+random_nfg "$TMP/r15.nfg" r 15 15
 # C(30, 15) - 1 = 155117519 pairs at about 1.8 us: 279.2 s = 4.65 minutes, over the limit of 5e7
 refused "15 x 15 support enumeration refused for its time" "could examine 1.55e+08 support pairs, about 4.65 minutes" \
   "$LIAISON" nash "$TMP/r15.nfg" --method support

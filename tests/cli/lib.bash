@@ -44,3 +44,16 @@ json_check() {
     not_ok "$name" "$(head -c 800 "$TMP/out")" "$(cat "$TMP/py")"
   fi
 }
+
+# random_nfg FILE TITLE N SEED: a Gambit .nfg of a random N x N game named TITLE, payoffs
+# 0..99 from Python's random.seed(SEED) (the games several suites measure refusals on)
+random_nfg() {
+  python3 - "$1" "$2" "$3" "$4" <<'PY'
+import random, sys
+path, title, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+random.seed(seed)
+with open(path, "w") as f:
+    f.write('NFG 1 R "%s" { "A" "B" } { %d %d }\n' % (title, n, n)
+            + " ".join(str(random.randint(0, 99)) for _ in range(2 * n * n)) + "\n")
+PY
+}

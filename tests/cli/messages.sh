@@ -86,12 +86,7 @@ says "simpdiv on two players over the cap suggests lh" "on '2x2' (2 x 2) needs 1
   "$LIAISON" nash "$CASES/nfg/2x2.nfg" --method simpdiv --memory-cap 1K
 # support enumeration's worst case of a 100 x 100 game: C(200, 100) - 1 = 9.05e58 pairs at
 # 1.8 us each is 2.72e51 minutes, written as a number a reader can take in
-python3 - "$TMP/r100.nfg" <<'PY'
-import sys, random
-random.seed(7)
-with open(sys.argv[1], "w") as f:
-    f.write('NFG 1 R "r100" { "A" "B" } { 100 100 }\n' + " ".join(str(random.randint(0, 99)) for _ in range(20000)) + "\n")
-PY
+random_nfg "$TMP/r100.nfg" r100 100 7
 says "support on 100 x 100: the time in e-notation" "could examine 9.05e+58 support pairs, about 2.72e+51 minutes; it is refused beyond 5e+07 pairs" \
   "$LIAISON" nash "$TMP/r100.nfg" --method support
 # simpdiv's budget is a bound of the method, not a failure (exit 2, as support's refusal): the
