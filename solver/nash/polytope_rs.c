@@ -840,41 +840,16 @@ lia_status lia__rs_solve(lia_rs_result *out, const lia_polytope *P, const lia_po
     return LIA_OK;
 }
 
-/* A job that ran elsewhere was filtered there (the job says so, and lia_nash_split_solve
- * builds the same filter from the same game), but what comes back is filtered here again:
- * the store must be the one a local run holds, whatever process answered, and the vertices
- * kept are few. Drops the nondegenerate vertices the filter does not keep (a vertex with more
- * than d labels is degenerate and always kept). */
-static lia_status filter_result(const pool *Pl, void *fstate, lia_vertices *v)
-{
-    size_t lw = v->lwords, bw = v->bwords, kept = 0;
-    for (size_t u = 0; u < v->n; u++) {
-        const uint64_t *L = v->labels + u * lw;
-        size_t c = 0;
-        for (size_t i = 0; i < lw; i++) c += (size_t)__builtin_popcountll(L[i]);
-        int keep = 1;
-        if (c <= Pl->P->d) keep = Pl->filter->keep(fstate, L);
-        if (keep < 0) return (lia_status)-keep;
-        if (!keep) continue;
-        if (kept != u) {
-            memmove(v->labels + kept * lw, L, lw * sizeof *L);
-            memmove(v->basis + kept * bw, v->basis + u * bw, bw * sizeof *v->basis);
-        }
-        kept++;
-    }
-    v->n = kept;
-    return LIA_OK;
-}
-
 /* The queued jobs of Pl run elsewhere (lia__rs_remote): post every queued job, take the
  * results as they come, register what they hand back, until none is out. A failure posts
- * nothing more and drains what is out (a cancellation stops at once). */
+ * nothing more and drains what is out (a cancellation stops at once). A job of a filtered
+ * search says so, and the process that runs it applies the same filter (lia_nash_split_solve
+ * builds it from the same game; every process runs the same build), so its result is what
+ * the job would have kept here. */
 static lia_status remote_drive(pool *Pl, struct lia_nash_split *R)
 {
     uint64_t gen = lia__rs_remote_begin(R);
     size_t out = 0;
-    void *fstate = NULL;
-    if (Pl->filter && !Pl->filter->open(Pl->filter->ctx, &fstate)) Pl->st = LIA_ENOMEM;
     for (;;) {
         while (Pl->st == LIA_OK && Pl->nq > 0) {
             size_t idx = Pl->queue[--Pl->nq];
@@ -889,7 +864,6 @@ static lia_status remote_drive(pool *Pl, struct lia_nash_split *R)
         lia_status st = lia__rs_remote_wait(R, &r);
         if (st != LIA_OK) {   /* cancelled: nobody will send the rest */
             lia__rs_remote_withdraw(R);
-            if (fstate) Pl->filter->close(fstate);
             return st;
         }
         job *J = r.gen == gen && r.id < Pl->njobs ? Pl->jobs[r.id] : NULL;
@@ -902,7 +876,6 @@ static lia_status remote_drive(pool *Pl, struct lia_nash_split *R)
         st = r.st;
         if (Pl->st == LIA_OK && st == LIA_OK) {
             if (r.v.lwords != Pl->lw || r.v.bwords != Pl->bw) st = LIA_EINTERNAL;
-            else if (Pl->filter && (st = filter_result(Pl, fstate, &r.v)) != LIA_OK) { /* st says why */ }
             else if (r.nkids && !(J->kids = lia__malloc(r.nkids * sizeof *J->kids))) st = LIA_ENOMEM;
         }
         if (Pl->st == LIA_OK && st == LIA_OK) {
@@ -916,7 +889,6 @@ static lia_status remote_drive(pool *Pl, struct lia_nash_split *R)
         }
         lia__rs_result_free(&r);
     }
-    if (fstate) Pl->filter->close(fstate);
     return Pl->st;
 }
 
